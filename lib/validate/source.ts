@@ -1,0 +1,127 @@
+/**
+ * Contract source text: strict UTF-8 decoding and offset -> line:column.
+ *
+ * Offsets everywhere in validate/ index the decoded string (UTF-16 code
+ * units). Lines and columns are 1-based; a column counts Unicode code points
+ * from the start of its line. Lines end at "\n", "\r\n" or "\r", as in
+ * Python. Line numbers are only computed when somebody asks for them.
+ */
+
+/** A 1-based line and code-point column. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Decoded contract source with a lazily built line index. */
+export class SourceText {
+  readonly file: string;
+  readonly text: string;
+  #lineStarts: number[] | null = null;
+
+  constructor(file: string, text: string) {
+    this.file = file;
+    this.text = text;
+  }
+
+  /** Offsets at which each line starts (index 0 is line 1). */
+  get lineStarts(): readonly number[] {
+    if (this.#lineStarts === null) this.#lineStarts = computeLineStarts(this.text);
+    return this.#lineStarts;
+  }
+
+  /** Line and column of a string offset (clamped into the text). */
+  position(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    const lineStart = starts[low] ?? 0;
+    return { line: low + 1, column: countCodePoints(this.text, lineStart, clamped) + 1 };
+  }
+
+  /** The text of a 1-based line, without its line terminator. */
+  lineText(line: number): string {
+    const starts = this.lineStarts;
+    const start = starts[line - 1];
+    if (start === undefined) return "";
+    let end = starts[line] ?? this.text.length;
+    while (end > start && isLineBreak(this.text.charCodeAt(end - 1))) end--;
+    return this.text.slice(start, end);
+  }
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0d) {
+      if (text.charCodeAt(i + 1) === 0x0a) i++;
+      starts.push(i + 1);
+    } else if (code === 0x0a) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** Number of code points in text[from, to), counting a surrogate pair once. */
+export function countCodePoints(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    const isHighSurrogate = code >= 0xd800 && code <= 0xdbff;
+    if (isHighSurrogate && i + 1 < to) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Byte offset of the first byte that breaks UTF-8 well-formedness (overlong
+ * forms, surrogates and code points past U+10FFFF included), or -1.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[i + k];
+      if (byte === undefined) return i;
+      const min = k === 1 ? low : 0x80;
+      const max = k === 1 ? high : 0xbf;
+      if (byte < min || byte > max) return i;
+    }
+    i += length;
+  }
+  return -1;
+}
