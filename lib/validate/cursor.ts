@@ -140,7 +140,11 @@ export class Cursor {
   }
 
   /** Stops parsing with a diagnostic over an explicit span. */
-  failAt(span: { start: number; end: number }, message: string, rule: RuleId = "syntax-error"): never {
+  failAt(
+    span: { start: number; end: number },
+    message: string,
+    rule: RuleId = "syntax-error",
+  ): never {
     reject(this.source, rule, span, message);
   }
 }

@@ -5,7 +5,7 @@
  */
 
 import { ValidationError } from "../errors.ts";
-import { RULES, type RuleId } from "./rules.ts";
+import { type RuleId, RULES } from "./rules.ts";
 import { countCodePoints, type SourceText } from "./source.ts";
 
 /** Half-open range [start, end) of offsets into the decoded source. */

@@ -303,8 +303,16 @@ export function parseCallArguments(c: Cursor): { args: Expr[]; keywords: Keyword
       if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
         const generators = parseComprehensionClauses(c);
         const sole = args.length === 0 && keywords.length === 0 && c.isOp(")");
-        if (!sole) c.failAt({ start, end: c.lastEnd }, "Generator expression must be parenthesized");
-        value = { kind: "GeneratorExp", elt: value, generators, start: open.start, end: c.here + 1 };
+        if (!sole) {
+          c.failAt({ start, end: c.lastEnd }, "Generator expression must be parenthesized");
+        }
+        value = {
+          kind: "GeneratorExp",
+          elt: value,
+          generators,
+          start: open.start,
+          end: c.here + 1,
+        };
       }
       args.push(value);
     }
@@ -383,7 +391,9 @@ function parseAtom(c: Cursor): Expr {
     default:
       break;
   }
-  return c.fail(token.kind === "newline" ? "invalid syntax: expression expected" : "invalid syntax");
+  return c.fail(
+    token.kind === "newline" ? "invalid syntax: expression expected" : "invalid syntax",
+  );
 }
 
 // strings: STRING+
@@ -429,7 +439,13 @@ function parseParenthesised(c: Cursor): Expr {
     const first = parseStarNamedExpression(c);
     if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
       const generators = parseComprehensionClauses(c);
-      result = { kind: "GeneratorExp", elt: first, generators, start: open.start, end: c.peek().end };
+      result = {
+        kind: "GeneratorExp",
+        elt: first,
+        generators,
+        start: open.start,
+        end: c.peek().end,
+      };
     } else if (c.isOp(",")) {
       const elts = [first];
       while (c.eatOp(",") && !c.isOp(")")) elts.push(parseStarNamedExpression(c));
@@ -620,7 +636,9 @@ export function parseParameters(c: Cursor, closer: string, annotations: boolean)
       } else {
         args.push(arg);
         if (value !== null) defaults.push(value);
-        else if (defaults.length > 0) c.failAt(arg, "non-default argument follows default argument");
+        else if (defaults.length > 0) {
+          c.failAt(arg, "non-default argument follows default argument");
+        }
       }
     }
     if (!c.eatOp(",")) break;

@@ -65,7 +65,10 @@ function parseOrPattern(c: Cursor): Pattern {
 function parseClosedPattern(c: Cursor): Pattern {
   const token = c.peek();
   const start = token.start;
-  if (token.kind === "name" && (token.text === "None" || token.text === "True" || token.text === "False")) {
+  if (
+    token.kind === "name" &&
+    (token.text === "None" || token.text === "True" || token.text === "False")
+  ) {
     c.advance();
     const value = token.text === "None"
       ? { type: "None" as const }
@@ -214,7 +217,10 @@ function parseMappingPattern(c: Cursor): Pattern {
 // key_value_pattern: (literal_expr | attr) ':' pattern
 function parseMappingKey(c: Cursor): Expr {
   const token = c.peek();
-  if (token.kind === "name" && (token.text === "None" || token.text === "True" || token.text === "False")) {
+  if (
+    token.kind === "name" &&
+    (token.text === "None" || token.text === "True" || token.text === "False")
+  ) {
     c.advance();
     const value = token.text === "None"
       ? { type: "None" as const }

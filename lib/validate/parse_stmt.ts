@@ -172,7 +172,9 @@ function parseExpressionStatement(c: Cursor): Stmt {
 // raise_stmt: 'raise' expression ['from' expression] | 'raise'
 function parseRaise(c: Cursor): Stmt {
   const start = c.advance().start;
-  if (!startsExpression(c.peek())) return { kind: "Raise", exc: null, cause: null, start, end: c.lastEnd };
+  if (!startsExpression(c.peek())) {
+    return { kind: "Raise", exc: null, cause: null, start, end: c.lastEnd };
+  }
   const exc = parseExpression(c);
   const cause = c.eatKeyword("from") ? parseExpression(c) : null;
   return { kind: "Raise", exc, cause, start, end: c.lastEnd };
@@ -403,7 +405,9 @@ function parseTry(c: Cursor): Stmt {
   }
   const orelse = handlers.length > 0 && c.isKeyword("else") ? parseBlock(c, c.advance()) : [];
   const finalbody = c.isKeyword("finally") ? parseBlock(c, c.advance()) : [];
-  if (handlers.length === 0 && finalbody.length === 0) c.fail("expected 'except' or 'finally' block");
+  if (handlers.length === 0 && finalbody.length === 0) {
+    c.fail("expected 'except' or 'finally' block");
+  }
   return {
     kind: star === true ? "TryStar" : "Try",
     body,

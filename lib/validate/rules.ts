@@ -23,7 +23,7 @@ export const RULES = {
   },
   "null-byte": {
     summary: "source contains a NUL byte",
-    hint: "remove the NUL character; use b\"\\x00\" inside a literal",
+    hint: 'remove the NUL character; use b"\\x00" inside a literal',
   },
   "source-encoding": {
     summary: "coding declaration other than UTF-8",
@@ -56,7 +56,8 @@ export const RULES = {
   },
   "import-not-allowed": {
     summary: "import outside stdlib, typing and __future__ annotations",
-    hint: "write `from stdlib import storage, events` (or `from typing import ...`) at module level",
+    hint:
+      "write `from stdlib import storage, events` (or `from typing import ...`) at module level",
   },
   "unknown-stdlib-module": {
     summary: "name that stdlib does not provide",
@@ -113,6 +114,10 @@ export const RULES = {
   "no-true-division": {
     summary: "true division `/`",
     hint: "use floor division `//` (and `%` for the remainder)",
+  },
+  "no-matmul": {
+    summary: "matrix multiplication `@`",
+    hint: "no value in the subset supports `@`; use `*` for numbers",
   },
   "no-set": {
     summary: "set display or set comprehension",
@@ -228,11 +233,16 @@ export const RULES = {
   },
   "impure-constant": {
     summary: "module-level value that calls a function or reads the host",
-    hint: "module constants may use literals, operators and builtins only; compute the rest in a function",
+    hint:
+      "module constants may use literals, operators and builtins only; compute the rest in a function",
   },
   "forward-reference": {
     summary: "module-level value that uses a name defined later",
     hint: "define constants before the constants and defaults that use them",
+  },
+  "bad-annotation": {
+    summary: "annotation outside the typing subset",
+    hint: "annotate with type names, typing names, subscripts and `|`: list[int], Optional[bytes]",
   },
   "assign-target": {
     summary: "assignment form outside the subset",

@@ -188,7 +188,12 @@ class Tokenizer {
     if (next === 0x0a || next === 0x0d) {
       this.#pos += next === 0x0d && text.charCodeAt(start + 2) === 0x0a ? 3 : 2;
       if (this.#pos >= text.length) {
-        reject(this.#source, "syntax-error", { start, end: start + 1 }, "unexpected EOF while parsing");
+        reject(
+          this.#source,
+          "syntax-error",
+          { start, end: start + 1 },
+          "unexpected EOF while parsing",
+        );
       }
       return;
     }
@@ -313,7 +318,9 @@ class Tokenizer {
 
   #unterminatedString(start: number, triple: boolean): never {
     const lastLine = this.#source.position(this.#text.length).line;
-    const what = triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
+    const what = triple
+      ? "unterminated triple-quoted string literal"
+      : "unterminated string literal";
     const detectedAt = triple ? lastLine : this.#source.position(start).line;
     reject(
       this.#source,
