@@ -45,3 +45,17 @@ export class InternalError extends AnimicaError {
     this.name = "InternalError";
   }
 }
+
+/**
+ * Runs `operation`, letting AnimicaError through and wrapping anything else
+ * (a bug) in InternalError, so callers only ever see the hierarchy above.
+ */
+export function guarded<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch (error) {
+    if (error instanceof AnimicaError) throw error;
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new InternalError(`Internal error in animica-vm: ${detail}`, { cause: error });
+  }
+}

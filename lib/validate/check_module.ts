@@ -16,91 +16,98 @@ import type { Span } from "./diagnostic.ts";
 
 /** Runs every module-level and function-level rule over `module`. */
 export function checkModule(k: Checker, module: Module): void {
-  const functions: FunctionDef[] = [];
-  let onlyFutureSoFar = true;
-  module.body.forEach((stmt, order) => {
-    const isDocstring = order === 0 && stmt.kind === "Expr" && stmt.value.kind === "Constant" &&
-      stmt.value.value.type === "str";
-    if (isDocstring) return;
-    const isFuture = stmt.kind === "ImportFrom" && stmt.module === "__future__";
-    if (isFuture && !onlyFutureSoFar) {
-      k.report(
-        "import-not-allowed",
-        stmt,
-        "from __future__ imports must occur at the beginning of the file",
-      );
-    }
-    if (!isFuture) onlyFutureSoFar = false;
+  const statements = module.body.filter((stmt, order) => !(order === 0 && isDocstring(stmt)));
+  const orderOf = new Map(module.body.map((stmt, order) => [stmt, order]));
+  checkFutureImportsFirst(k, statements);
+  for (const stmt of statements) bindStatement(k, stmt, orderOf.get(stmt) ?? 0);
+  for (const stmt of statements) {
+    const order = orderOf.get(stmt) ?? 0;
     const scope: Scope = { locals: null, comprehensions: [], moduleOrder: order, caller: null };
-    checkModuleStatement(k, scope, stmt, order, functions);
-  });
+    checkModuleStatement(k, scope, stmt);
+  }
+  const functions = statements.filter((stmt): stmt is FunctionDef => stmt.kind === "FunctionDef");
   for (const def of functions) checkFunctionBody(k, def);
   checkCallGraph(k, functions);
 }
 
-function checkModuleStatement(
-  k: Checker,
-  scope: Scope,
-  stmt: Stmt,
-  order: number,
-  functions: FunctionDef[],
-): void {
+function isDocstring(stmt: Stmt): boolean {
+  return stmt.kind === "Expr" && stmt.value.kind === "Constant" && stmt.value.value.type === "str";
+}
+
+function checkFutureImportsFirst(k: Checker, statements: readonly Stmt[]): void {
+  let onlyFutureSoFar = true;
+  for (const stmt of statements) {
+    const isFuture = stmt.kind === "ImportFrom" && stmt.module === "__future__";
+    if (isFuture && !onlyFutureSoFar) {
+      k.report("import-not-allowed", stmt, "from __future__ imports must occur at the beginning of the file");
+    }
+    if (!isFuture) onlyFutureSoFar = false;
+  }
+}
+
+/** First pass: binds the names a module statement defines. */
+function bindStatement(k: Checker, stmt: Stmt, order: number): void {
   switch (stmt.kind) {
     case "ImportFrom":
-      checkImportFrom(k, stmt, order);
+      if (stmt.level > 0 || (stmt.module !== "stdlib" && stmt.module !== "typing")) return;
+      for (const alias of stmt.names) {
+        if (alias.name === "*") continue;
+        if (stmt.module === "stdlib" && STDLIB[alias.name] === undefined) continue;
+        const binding: ModuleBinding = stmt.module === "stdlib"
+          ? { kind: "stdlib", order, module: alias.name }
+          : { kind: "typing", order };
+        bind(k, alias.asname ?? alias.name, alias, binding);
+      }
+      return;
+    case "FunctionDef":
+      bind(k, stmt.name, { start: stmt.nameStart, end: stmt.nameStart + stmt.name.length }, { kind: "function", order, def: stmt });
+      return;
+    case "Assign": {
+      const target = stmt.targets[0];
+      if (stmt.targets.length === 1 && target?.kind === "Name") bind(k, target.id, target, { kind: "constant", order });
+      return;
+    }
+    case "AnnAssign":
+      if (stmt.target.kind === "Name" && stmt.value !== null) {
+        bind(k, stmt.target.id, stmt.target, { kind: "constant", order });
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/** Second pass: the rules of one module statement. */
+function checkModuleStatement(k: Checker, scope: Scope, stmt: Stmt): void {
+  switch (stmt.kind) {
+    case "ImportFrom":
+      checkImportFrom(k, stmt);
       return;
     case "Import":
-      k.report(
-        "import-not-allowed",
-        headSpan(stmt, 6),
-        "`import` statements are not allowed",
-        "write `from stdlib import storage` (or `from typing import ...`)",
-      );
+      k.report("import-not-allowed", headSpan(stmt, 6), "`import` statements are not allowed", "write `from stdlib import storage` (or `from typing import ...`)");
       return;
     case "FunctionDef":
       checkFunctionHeader(k, scope, stmt);
-      bind(k, stmt.name, { start: stmt.nameStart, end: stmt.nameStart + stmt.name.length }, {
-        kind: "function",
-        order,
-        def: stmt,
-      });
-      functions.push(stmt);
       return;
     case "Assign": {
       const target = stmt.targets[0];
       checkExpr(k, scope, stmt.value);
       if (stmt.targets.length !== 1 || target === undefined || target.kind !== "Name") {
-        k.report(
-          "assign-target",
-          stmt.targets[0] ?? stmt,
-          "a module constant is assigned to a single name: NAME = value",
-        );
-        return;
+        k.report("assign-target", stmt.targets[0] ?? stmt, "a module constant is assigned to a single name: NAME = value");
       }
-      bind(k, target.id, target, { kind: "constant", order });
       return;
     }
     case "AnnAssign":
       checkAnnotation(k, scope, stmt.annotation);
       if (stmt.value !== null) checkExpr(k, scope, stmt.value);
       if (stmt.target.kind !== "Name" || stmt.value === null) {
-        k.report(
-          "assign-target",
-          stmt.target,
-          "a module constant is a single name with a value: NAME: T = value",
-        );
-        return;
+        k.report("assign-target", stmt.target, "a module constant is a single name with a value: NAME: T = value");
       }
-      bind(k, stmt.target.id, stmt.target, { kind: "constant", order });
       return;
     default: {
       const banned = bannedStatement(stmt);
       if (banned !== null) k.report(banned.rule, banned.span, banned.message);
-      else {k.report(
-          "module-statement",
-          moduleStatementSpan(stmt),
-          `${describeStatement(stmt)} is not allowed at module level`,
-        );}
+      else k.report("module-statement", moduleStatementSpan(stmt), `${describeStatement(stmt)} is not allowed at module level`);
     }
   }
 }
@@ -156,7 +163,7 @@ function bind(k: Checker, name: string, span: Span, binding: ModuleBinding): voi
   k.bindings.set(name, binding);
 }
 
-function checkImportFrom(k: Checker, stmt: ImportFrom, order: number): void {
+function checkImportFrom(k: Checker, stmt: ImportFrom): void {
   const module = stmt.module;
   if (stmt.level > 0) {
     k.report("import-not-allowed", stmt, "relative imports are not allowed");
@@ -176,20 +183,10 @@ function checkImportFrom(k: Checker, stmt: ImportFrom, order: number): void {
   }
   if (module === "stdlib" || module === "typing") {
     for (const alias of stmt.names) {
-      const localName = alias.asname ?? alias.name;
       if (alias.name === "*") {
-        k.report(
-          "import-not-allowed",
-          alias,
-          "`import *` is not allowed",
-          `name each import: from ${module} import a, b`,
-        );
+        k.report("import-not-allowed", alias, "`import *` is not allowed", `name each import: from ${module} import a, b`);
       } else if (module === "stdlib" && STDLIB[alias.name] === undefined) {
         k.report("unknown-stdlib-module", alias, `stdlib has no module '${alias.name}'`);
-      } else if (module === "stdlib") {
-        bind(k, localName, alias, { kind: "stdlib", order, module: alias.name });
-      } else {
-        bind(k, localName, alias, { kind: "typing", order });
       }
     }
     return;
