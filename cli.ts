@@ -136,7 +136,9 @@ function printHuman(results: readonly ValidationResult[]): void {
   }
   if (problems > 0) {
     const failed = results.filter((result) => !result.ok).length;
-    console.log(`${problems} problem${problems === 1 ? "" : "s"} in ${failed} file${failed === 1 ? "" : "s"}`);
+    console.log(
+      `${problems} problem${problems === 1 ? "" : "s"} in ${failed} file${failed === 1 ? "" : "s"}`,
+    );
   }
 }
 

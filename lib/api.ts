@@ -9,7 +9,7 @@ import type { Module } from "./validate/ast.ts";
 import { formatDiagnostic as formatOne } from "./validate/diagnostic.ts";
 import type { Diagnostic } from "./validate/diagnostic.ts";
 import type { SourceText } from "./validate/source.ts";
-import { type ValidationResult, validateSource } from "./validate/validate.ts";
+import { validateSource, type ValidationResult } from "./validate/validate.ts";
 
 /**
  * Parses and validates contract source against the animica Python subset.

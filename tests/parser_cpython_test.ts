@@ -45,7 +45,10 @@ function validSnippets(): Snippet[] {
   for (const file of listFiles(CONFORMANCE, ".py")) {
     for (const chunk of readChunks(Deno.readTextFileSync(file))) {
       if (chunk.okFor.length > 0 && !chunk.hasRawBytes) {
-        snippets.push({ where: `${file.pathname.split("/").pop()}:${chunk.fileLine}`, text: chunk.text });
+        snippets.push({
+          where: `${file.pathname.split("/").pop()}:${chunk.fileLine}`,
+          text: chunk.text,
+        });
       }
     }
   }
@@ -84,8 +87,11 @@ Deno.test({
     snippets.forEach((snippet, index) => {
       const ours = JSON.stringify(normalize(ourDump(snippet.text)));
       const theirs = JSON.stringify(normalize(expected[index]));
-      if (theirs.includes('"error"')) mismatches.push(`${snippet.where}: CPython rejects it: ${theirs}`);
-      else if (ours !== theirs) mismatches.push(`${snippet.where}:\n  ours:    ${ours}\n  CPython: ${theirs}`);
+      if (theirs.includes('"error"')) {
+        mismatches.push(`${snippet.where}: CPython rejects it: ${theirs}`);
+      } else if (ours !== theirs) {
+        mismatches.push(`${snippet.where}:\n  ours:    ${ours}\n  CPython: ${theirs}`);
+      }
     });
     assert.deepEqual(mismatches, []);
   },
@@ -99,8 +105,14 @@ Deno.test({
     assert.ok(snippets.length >= 40);
     const expected = await runPythonJson(DUMPER, snippets.map((s) => s.text)) as unknown[];
     snippets.forEach((snippet, index) => {
-      assert.ok(JSON.stringify(expected[index]).includes('"error"'), `${snippet.where}: CPython accepts it`);
-      assert.ok(JSON.stringify(ourDump(snippet.text)).includes('"error"'), `${snippet.where}: we accept it`);
+      assert.ok(
+        JSON.stringify(expected[index]).includes('"error"'),
+        `${snippet.where}: CPython accepts it`,
+      );
+      assert.ok(
+        JSON.stringify(ourDump(snippet.text)).includes('"error"'),
+        `${snippet.where}: we accept it`,
+      );
     });
   },
 });

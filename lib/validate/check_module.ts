@@ -39,7 +39,11 @@ function checkFutureImportsFirst(k: Checker, statements: readonly Stmt[]): void 
   for (const stmt of statements) {
     const isFuture = stmt.kind === "ImportFrom" && stmt.module === "__future__";
     if (isFuture && !onlyFutureSoFar) {
-      k.report("import-not-allowed", stmt, "from __future__ imports must occur at the beginning of the file");
+      k.report(
+        "import-not-allowed",
+        stmt,
+        "from __future__ imports must occur at the beginning of the file",
+      );
     }
     if (!isFuture) onlyFutureSoFar = false;
   }
@@ -60,11 +64,17 @@ function bindStatement(k: Checker, stmt: Stmt, order: number): void {
       }
       return;
     case "FunctionDef":
-      bind(k, stmt.name, { start: stmt.nameStart, end: stmt.nameStart + stmt.name.length }, { kind: "function", order, def: stmt });
+      bind(k, stmt.name, { start: stmt.nameStart, end: stmt.nameStart + stmt.name.length }, {
+        kind: "function",
+        order,
+        def: stmt,
+      });
       return;
     case "Assign": {
       const target = stmt.targets[0];
-      if (stmt.targets.length === 1 && target?.kind === "Name") bind(k, target.id, target, { kind: "constant", order });
+      if (stmt.targets.length === 1 && target?.kind === "Name") {
+        bind(k, target.id, target, { kind: "constant", order });
+      }
       return;
     }
     case "AnnAssign":
@@ -84,7 +94,12 @@ function checkModuleStatement(k: Checker, scope: Scope, stmt: Stmt): void {
       checkImportFrom(k, stmt);
       return;
     case "Import":
-      k.report("import-not-allowed", headSpan(stmt, 6), "`import` statements are not allowed", "write `from stdlib import storage` (or `from typing import ...`)");
+      k.report(
+        "import-not-allowed",
+        headSpan(stmt, 6),
+        "`import` statements are not allowed",
+        "write `from stdlib import storage` (or `from typing import ...`)",
+      );
       return;
     case "FunctionDef":
       checkFunctionHeader(k, scope, stmt);
@@ -93,7 +108,11 @@ function checkModuleStatement(k: Checker, scope: Scope, stmt: Stmt): void {
       const target = stmt.targets[0];
       checkExpr(k, scope, stmt.value);
       if (stmt.targets.length !== 1 || target === undefined || target.kind !== "Name") {
-        k.report("assign-target", stmt.targets[0] ?? stmt, "a module constant is assigned to a single name: NAME = value");
+        k.report(
+          "assign-target",
+          stmt.targets[0] ?? stmt,
+          "a module constant is assigned to a single name: NAME = value",
+        );
       }
       return;
     }
@@ -101,13 +120,21 @@ function checkModuleStatement(k: Checker, scope: Scope, stmt: Stmt): void {
       checkAnnotation(k, scope, stmt.annotation);
       if (stmt.value !== null) checkExpr(k, scope, stmt.value);
       if (stmt.target.kind !== "Name" || stmt.value === null) {
-        k.report("assign-target", stmt.target, "a module constant is a single name with a value: NAME: T = value");
+        k.report(
+          "assign-target",
+          stmt.target,
+          "a module constant is a single name with a value: NAME: T = value",
+        );
       }
       return;
     default: {
       const banned = bannedStatement(stmt);
       if (banned !== null) k.report(banned.rule, banned.span, banned.message);
-      else k.report("module-statement", moduleStatementSpan(stmt), `${describeStatement(stmt)} is not allowed at module level`);
+      else {k.report(
+          "module-statement",
+          moduleStatementSpan(stmt),
+          `${describeStatement(stmt)} is not allowed at module level`,
+        );}
     }
   }
 }
@@ -184,7 +211,12 @@ function checkImportFrom(k: Checker, stmt: ImportFrom): void {
   if (module === "stdlib" || module === "typing") {
     for (const alias of stmt.names) {
       if (alias.name === "*") {
-        k.report("import-not-allowed", alias, "`import *` is not allowed", `name each import: from ${module} import a, b`);
+        k.report(
+          "import-not-allowed",
+          alias,
+          "`import *` is not allowed",
+          `name each import: from ${module} import a, b`,
+        );
       } else if (module === "stdlib" && STDLIB[alias.name] === undefined) {
         k.report("unknown-stdlib-module", alias, `stdlib has no module '${alias.name}'`);
       }

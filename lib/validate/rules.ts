@@ -55,7 +55,7 @@ export const RULES = {
       "the module may hold only a docstring, imports, constants (NAME = expr) and def statements; put code in a function",
   },
   "import-not-allowed": {
-    summary: "import outside stdlib, typing and __future__ annotations",
+    summary: "import outside stdlib, typing and `__future__` annotations",
     hint:
       "write `from stdlib import storage, events` (or `from typing import ...`) at module level",
   },

@@ -6,7 +6,11 @@
 /** Why python3 cannot be used, or null when it can. */
 export function pythonUnavailableReason(): string | null {
   try {
-    const output = new Deno.Command("python3", { args: ["--version"], stdout: "piped", stderr: "piped" })
+    const output = new Deno.Command("python3", {
+      args: ["--version"],
+      stdout: "piped",
+      stderr: "piped",
+    })
       .outputSync();
     const version = new TextDecoder().decode(output.stdout).trim();
     if (!output.success) return "python3 --version failed";

@@ -1,0 +1,75 @@
+/**
+ * Layering and purity rules of lib/ (DESIGN §1, STYLE.md): lib/ never
+ * imports cli.ts, runtime/ never imports the compiler's lowering, validate/
+ * imports nothing above it, and no lib/ file touches Deno, the clock,
+ * randomness, performance counters or locale-dependent APIs.
+ */
+
+import assert from "node:assert/strict";
+
+const LIB = new URL("../lib/", import.meta.url);
+
+function libFiles(directory: URL = LIB): { path: string; text: string }[] {
+  const files: { path: string; text: string }[] = [];
+  for (const entry of Deno.readDirSync(directory)) {
+    const url = new URL(entry.name + (entry.isDirectory ? "/" : ""), directory);
+    if (entry.isDirectory) files.push(...libFiles(url));
+    else if (entry.name.endsWith(".ts")) {
+      files.push({
+        path: url.pathname.slice(LIB.pathname.length),
+        text: Deno.readTextFileSync(url),
+      });
+    }
+  }
+  return files;
+}
+
+function imports(text: string): string[] {
+  return [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"/gm)].map((m) =>
+    m[1] ?? ""
+  );
+}
+
+const FORBIDDEN: [RegExp, string][] = [
+  [/\bDeno\./, "Deno.*"],
+  [/\bDate\b/, "Date"],
+  [/\bMath\.random\b/, "Math.random"],
+  [/\bperformance\b/, "performance"],
+  [/\btoLocale\w*\(/, "toLocale*"],
+  [/\blocaleCompare\(/, "localeCompare"],
+  [/\bIntl\./, "Intl"],
+  [/\bcrypto\.getRandomValues\b/, "crypto.getRandomValues"],
+  [/\bfetch\(/, "fetch"],
+];
+
+Deno.test("lib/ stays pure: no I/O, clock, randomness or locale", () => {
+  const files = libFiles().filter((file) => !file.path.endsWith("_test.ts"));
+  assert.ok(files.length > 10);
+  const violations: string[] = [];
+  for (const file of files) {
+    const code = file.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    for (const [pattern, name] of FORBIDDEN) {
+      if (pattern.test(code)) violations.push(`${file.path} uses ${name}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
+Deno.test("lib/ layering: validate <- compile <- runtime; nothing imports cli.ts", () => {
+  const violations: string[] = [];
+  for (const file of libFiles()) {
+    for (const target of imports(file.text)) {
+      if (target.includes("cli.ts")) violations.push(`${file.path} imports ${target}`);
+      if (file.path.startsWith("validate/") && /\/(compile|runtime|abi)\//.test(`/${target}`)) {
+        violations.push(`${file.path} (validate) imports ${target}`);
+      }
+      if (file.path.startsWith("compile/") && target.includes("runtime/")) {
+        violations.push(`${file.path} (compile) imports ${target}`);
+      }
+      if (file.path.startsWith("runtime/") && /compile\/(lower|_lower)/.test(target)) {
+        violations.push(`${file.path} (runtime) imports the compiler's lowering ${target}`);
+      }
+    }
+  }
+  assert.deepEqual(violations, []);
+});

@@ -1,0 +1,28 @@
+/** A small seeded PRNG (mulberry32) so that fuzz tests are reproducible. */
+export class SeededRandom {
+  #state: number;
+
+  constructor(seed: number) {
+    this.#state = seed >>> 0;
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  nextU32(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** Uniform integer in [0, bound). */
+  below(bound: number): number {
+    return bound <= 0 ? 0 : this.nextU32() % bound;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.below(items.length)];
+    if (item === undefined) throw new Error("pick from an empty list");
+    return item;
+  }
+}
