@@ -45,9 +45,9 @@ export function stringValue(source: SourceText, token: Token): StringPiece {
   const bodyStart = prefixLength + quoteLength;
   const bodyEnd = text.length - quoteLength;
   if (prefix.includes("f")) return { type: "fstring" };
-  const decoder = new EscapeDecoder(source, token, bodyStart, bodyEnd, prefix.includes("r"));
-  if (prefix.includes("b")) return { type: "bytes", value: decoder.bytes() };
-  return { type: "str", value: decoder.str() };
+  const values = new EscapeDecoder(source, token, [bodyStart, bodyEnd], prefix).decode();
+  if (prefix.includes("b")) return { type: "bytes", value: Uint8Array.from(values) };
+  return { type: "str", value: fromCodePoints(values) };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
@@ -63,6 +63,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
   v: 0x0b,
 };
 
+/** Decodes the body of one string token into code points (str) or byte values (bytes). */
 class EscapeDecoder {
   readonly #source: SourceText;
   readonly #token: Token;
@@ -70,14 +71,16 @@ class EscapeDecoder {
   readonly #start: number;
   readonly #end: number;
   readonly #raw: boolean;
+  readonly #isBytes: boolean;
+  readonly #out: number[] = [];
 
-  constructor(source: SourceText, token: Token, start: number, end: number, raw: boolean) {
+  constructor(source: SourceText, token: Token, bounds: [number, number], prefix: string) {
     this.#source = source;
     this.#token = token;
     this.#text = token.text;
-    this.#start = start;
-    this.#end = end;
-    this.#raw = raw;
+    [this.#start, this.#end] = bounds;
+    this.#raw = prefix.includes("r");
+    this.#isBytes = prefix.includes("b");
   }
 
   #fail(
@@ -97,135 +100,85 @@ class EscapeDecoder {
     return char === "\n" ? 1 : 0;
   }
 
-  str(): string {
-    const text = this.#text;
-    const parts: string[] = [];
+  /** Appends the character at `i` literally; returns its length. */
+  #literal(i: number): number {
+    const code = this.#text.codePointAt(i) ?? 0;
+    if (this.#isBytes && code > 0x7f) {
+      this.#fail(i, 1, "bytes can only contain ASCII literal characters");
+    }
+    this.#out.push(code);
+    return code > 0xffff ? 2 : 1;
+  }
+
+  /** Code points (str) or byte values (bytes) of the literal. */
+  decode(): number[] {
     let i = this.#start;
     while (i < this.#end) {
       const lineBreak = this.#lineBreak(i);
       if (lineBreak > 0) {
-        parts.push("\n");
+        this.#out.push(0x0a);
         i += lineBreak;
-        continue;
+      } else if (this.#text[i] !== "\\") {
+        i += this.#literal(i);
+      } else if (this.#lineBreak(i + 1) > 0) {
+        if (this.#raw) this.#out.push(0x5c, 0x0a);
+        i += 1 + this.#lineBreak(i + 1);
+      } else if (this.#raw) {
+        this.#out.push(0x5c);
+        i += 1 + this.#literal(i + 1);
+      } else {
+        i = this.#escape(i);
       }
-      const char = text[i] ?? "";
-      if (char !== "\\" || this.#raw) {
-        if (char === "\\" && this.#raw) {
-          const next = this.#lineBreak(i + 1);
-          parts.push(next > 0 ? "\\\n" : "\\" + (text[i + 1] ?? ""));
-          i += next > 0 ? 1 + next : 2;
-          continue;
-        }
-        const code = text.codePointAt(i) ?? 0;
-        const piece = String.fromCodePoint(code);
-        parts.push(piece);
-        i += piece.length;
-        continue;
-      }
-      i = this.#strEscape(i, parts);
     }
-    return parts.join("");
+    return this.#out;
   }
 
-  /** Decodes the escape at `i` (a backslash) into `parts`; returns the next index. */
-  #strEscape(i: number, parts: string[]): number {
+  /** Decodes the escape whose backslash is at `i`; returns the next index. */
+  #escape(i: number): number {
     const text = this.#text;
     const next = text[i + 1] ?? "";
-    const lineBreak = this.#lineBreak(i + 1);
-    if (lineBreak > 0) return i + 1 + lineBreak;
     const simple = SIMPLE_ESCAPES[next];
     if (simple !== undefined) {
-      parts.push(String.fromCharCode(simple));
+      this.#out.push(simple);
       return i + 2;
     }
     if (next >= "0" && next <= "7") {
       const digits = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4))?.[0] ?? next;
-      parts.push(String.fromCharCode(parseInt(digits, 8)));
+      const value = parseInt(digits, 8);
+      this.#out.push(this.#isBytes ? value & 0xff : value);
       return i + 1 + digits.length;
     }
-    if (next === "x" || next === "u" || next === "U") {
-      const width = next === "x" ? 2 : next === "u" ? 4 : 8;
+    const width = next === "x" ? 2 : this.#isBytes ? 0 : next === "u" ? 4 : next === "U" ? 8 : 0;
+    if (width > 0) {
       const digits = text.slice(i + 2, i + 2 + width);
-      if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== width) {
+      if (digits.length !== width || !/^[0-9a-fA-F]+$/.test(digits)) {
         const shape = next === "x" ? "\\xXX" : next === "u" ? "\\uXXXX" : "\\UXXXXXXXX";
-        this.#fail(i, 2, `(unicode error) truncated ${shape} escape`);
+        this.#fail(
+          i,
+          2,
+          this.#isBytes
+            ? "(value error) invalid \\x escape"
+            : `(unicode error) truncated ${shape} escape`,
+        );
       }
       const code = parseInt(digits, 16);
       if (code > 0x10ffff) this.#fail(i, 2 + width, "(unicode error) illegal Unicode character");
-      parts.push(String.fromCodePoint(code));
+      this.#out.push(code);
       return i + 2 + width;
     }
-    if (next === "N") {
+    if (next === "N" && !this.#isBytes) {
       this.#fail(i, 2, "\\N{...} escapes are not supported", "unsupported-escape");
     }
-    parts.push("\\");
+    this.#out.push(0x5c);
     return i + 1;
   }
+}
 
-  bytes(): Uint8Array {
-    const text = this.#text;
-    const out: number[] = [];
-    let i = this.#start;
-    while (i < this.#end) {
-      const lineBreak = this.#lineBreak(i);
-      if (lineBreak > 0) {
-        out.push(0x0a);
-        i += lineBreak;
-        continue;
-      }
-      const code = text.charCodeAt(i);
-      if (code > 0x7f) this.#fail(i, 1, "bytes can only contain ASCII literal characters");
-      if (code !== 0x5c) {
-        out.push(code);
-        i++;
-        continue;
-      }
-      if (this.#raw) {
-        const next = this.#lineBreak(i + 1);
-        out.push(0x5c);
-        if (next > 0) {
-          out.push(0x0a);
-          i += 1 + next;
-        } else {
-          const following = text.charCodeAt(i + 1);
-          if (following > 0x7f) {
-            this.#fail(i + 1, 1, "bytes can only contain ASCII literal characters");
-          }
-          out.push(following);
-          i += 2;
-        }
-        continue;
-      }
-      i = this.#bytesEscape(i, out);
-    }
-    return Uint8Array.from(out);
+/** Builds a string from code points, in slices small enough for the call stack. */
+function fromCodePoints(codes: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 4096) {
+    parts.push(String.fromCodePoint(...codes.slice(i, i + 4096)));
   }
-
-  #bytesEscape(i: number, out: number[]): number {
-    const text = this.#text;
-    const next = text[i + 1] ?? "";
-    const lineBreak = this.#lineBreak(i + 1);
-    if (lineBreak > 0) return i + 1 + lineBreak;
-    const simple = SIMPLE_ESCAPES[next];
-    if (simple !== undefined) {
-      out.push(simple);
-      return i + 2;
-    }
-    if (next >= "0" && next <= "7") {
-      const digits = /^[0-7]{1,3}/.exec(text.slice(i + 1, i + 4))?.[0] ?? next;
-      out.push(parseInt(digits, 8) & 0xff);
-      return i + 1 + digits.length;
-    }
-    if (next === "x") {
-      const digits = text.slice(i + 2, i + 4);
-      if (!/^[0-9a-fA-F]{2}$/.test(digits)) this.#fail(i, 2, "(value error) invalid \\x escape");
-      out.push(parseInt(digits, 16));
-      return i + 4;
-    }
-    if (text.charCodeAt(i + 1) > 0x7f) {
-      this.#fail(i + 1, 1, "bytes can only contain ASCII literal characters");
-    }
-    out.push(0x5c);
-    return i + 1;
-  }
+  return parts.join("");
 }

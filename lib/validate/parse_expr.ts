@@ -47,15 +47,25 @@ export function startsExpression(token: Token): boolean {
 // star_expressions: star_expression (',' star_expression)* [',']
 /** A comma list that becomes a Tuple when it has a comma (statement level). */
 export function parseStarExpressions(c: Cursor): Expr {
+  return parseCommaList(c, parseStarExpression);
+}
+
+/** `element (',' element)* [',']`, a Tuple when there is a comma. */
+function parseCommaList(c: Cursor, element: (c: Cursor) => Expr): Expr {
   const start = c.here;
-  const first = parseStarExpression(c);
+  const first = element(c);
   if (!c.isOp(",")) return first;
   const elts = [first];
   while (c.eatOp(",")) {
     if (!startsExpression(c.peek()) && !c.isOp("*")) break;
-    elts.push(parseStarExpression(c));
+    elts.push(element(c));
   }
   return { kind: "Tuple", elts, ctx: "Load", start, end: c.lastEnd };
+}
+
+/** True at `for` or `async for`: the start of comprehension clauses. */
+function atComprehension(c: Cursor): boolean {
+  return c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1));
 }
 
 // star_expression: '*' bitwise_or | expression
@@ -300,7 +310,7 @@ export function parseCallArguments(c: Cursor): { args: Expr[]; keywords: Keyword
       if (sawDoubleStar) c.fail("positional argument follows keyword argument unpacking");
       if (sawKeyword) c.fail("positional argument follows keyword argument");
       let value = parseNamedExpression(c);
-      if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+      if (atComprehension(c)) {
         const generators = parseComprehensionClauses(c);
         const sole = args.length === 0 && keywords.length === 0 && c.isOp(")");
         if (!sole) {
@@ -437,7 +447,7 @@ function parseParenthesised(c: Cursor): Expr {
     result = parseYield(c);
   } else {
     const first = parseStarNamedExpression(c);
-    if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+    if (atComprehension(c)) {
       const generators = parseComprehensionClauses(c);
       result = {
         kind: "GeneratorExp",
@@ -469,7 +479,7 @@ function parseListDisplay(c: Cursor): Expr {
   let result: Expr | null = null;
   if (!c.isOp("]")) {
     const first = parseStarNamedExpression(c);
-    if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+    if (atComprehension(c)) {
       const generators = parseComprehensionClauses(c);
       result = { kind: "ListComp", elt: first, generators, start: open.start, end: c.peek().end };
     } else {
@@ -496,7 +506,7 @@ function parseBraceDisplay(c: Cursor): Expr {
     const first = parseStarNamedExpression(c);
     if (c.eatOp(":")) {
       const value = parseExpression(c);
-      if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+      if (atComprehension(c)) {
         const generators = parseComprehensionClauses(c);
         result = {
           kind: "DictComp",
@@ -509,7 +519,7 @@ function parseBraceDisplay(c: Cursor): Expr {
       } else {
         result = parseDictEntries(c, open.start, { key: first, value });
       }
-    } else if (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+    } else if (atComprehension(c)) {
       const generators = parseComprehensionClauses(c);
       result = { kind: "SetComp", elt: first, generators, start: open.start, end: c.peek().end };
     } else {
@@ -553,7 +563,7 @@ function parseDictEntries(
 // for_if_clauses: (['async'] 'for' star_targets 'in' disjunction ('if' disjunction)*)+
 function parseComprehensionClauses(c: Cursor): Comprehension[] {
   const clauses: Comprehension[] = [];
-  while (c.isKeyword("for") || (c.isKeyword("async") && c.isKeyword("for", 1))) {
+  while (atComprehension(c)) {
     const isAsync = c.eatKeyword("async");
     c.advance();
     const target = toTarget(c, parseTargetList(c), "Store");
@@ -569,15 +579,7 @@ function parseComprehensionClauses(c: Cursor): Comprehension[] {
 // star_targets: star_target !',' | star_target (',' star_target)* [',']
 /** Assignment targets of `for`, comprehensions and `del`, still in Load form. */
 export function parseTargetList(c: Cursor): Expr {
-  const start = c.here;
-  const first = parseTargetElement(c);
-  if (!c.isOp(",")) return first;
-  const elts = [first];
-  while (c.eatOp(",")) {
-    if (!startsExpression(c.peek()) && !c.isOp("*")) break;
-    elts.push(parseTargetElement(c));
-  }
-  return { kind: "Tuple", elts, ctx: "Load", start, end: c.lastEnd };
+  return parseCommaList(c, parseTargetElement);
 }
 
 // star_target: '*' (!'*' star_target) | target_with_star_atom

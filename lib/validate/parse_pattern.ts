@@ -5,7 +5,7 @@
  * diagnostic can name it. Nesting goes through `cursor.enter()`.
  */
 
-import type { Expr, Pattern } from "./ast.ts";
+import type { ConstantValue, Expr, Pattern } from "./ast.ts";
 import type { Cursor } from "./cursor.ts";
 import { numberValue } from "./literals.ts";
 import { parseAtomString } from "./parse_expr.ts";
@@ -65,15 +65,9 @@ function parseOrPattern(c: Cursor): Pattern {
 function parseClosedPattern(c: Cursor): Pattern {
   const token = c.peek();
   const start = token.start;
-  if (
-    token.kind === "name" &&
-    (token.text === "None" || token.text === "True" || token.text === "False")
-  ) {
-    c.advance();
-    const value = token.text === "None"
-      ? { type: "None" as const }
-      : { type: "bool" as const, value: token.text === "True" };
-    return { kind: "MatchSingleton", value, start, end: token.end };
+  const singleton = parseSingleton(c);
+  if (singleton !== null) {
+    return { kind: "MatchSingleton", value: singleton, start, end: token.end };
   }
   if (token.kind === "number" || token.kind === "string" || c.isOp("-")) {
     return { kind: "MatchValue", value: parseLiteralExpr(c), start, end: c.lastEnd };
@@ -88,6 +82,19 @@ function parseClosedPattern(c: Cursor): Pattern {
   }
   if (c.isOp("{")) return parseMappingPattern(c);
   return c.fail("invalid pattern");
+}
+
+/** `None`, `True` or `False`, consumed; null (nothing consumed) otherwise. */
+function parseSingleton(c: Cursor): ConstantValue | null {
+  const token = c.peek();
+  if (token.kind !== "name") return null;
+  if (token.text === "None") {
+    c.advance();
+    return { type: "None" };
+  }
+  if (token.text !== "True" && token.text !== "False") return null;
+  c.advance();
+  return { type: "bool", value: token.text === "True" };
 }
 
 // signed_number ['+' | '-' NUMBER] | strings
@@ -217,15 +224,9 @@ function parseMappingPattern(c: Cursor): Pattern {
 // key_value_pattern: (literal_expr | attr) ':' pattern
 function parseMappingKey(c: Cursor): Expr {
   const token = c.peek();
-  if (
-    token.kind === "name" &&
-    (token.text === "None" || token.text === "True" || token.text === "False")
-  ) {
-    c.advance();
-    const value = token.text === "None"
-      ? { type: "None" as const }
-      : { type: "bool" as const, value: token.text === "True" };
-    return { kind: "Constant", value, start: token.start, end: token.end };
+  const singleton = parseSingleton(c);
+  if (singleton !== null) {
+    return { kind: "Constant", value: singleton, start: token.start, end: token.end };
   }
   if (c.isName()) {
     const pattern = parseNamePattern(c);
