@@ -24,3 +24,36 @@ export { SourceText } from "./lib/validate/source.ts";
 export type { Position } from "./lib/validate/source.ts";
 export type { ValidationResult } from "./lib/validate/validate.ts";
 export type * as ast from "./lib/validate/ast.ts";
+
+export {
+  argsFromJson,
+  decodeAbi,
+  decodeArgs,
+  decodeCall,
+  decodeReturn,
+  encodeAbi,
+  encodeCall,
+  encodeReturn,
+  parseAbiType,
+  parseJson,
+  parseManifest,
+  valueFromJson,
+} from "./lib/abi/api.ts";
+export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
+export { type AbiValue, ADDRESS_LENGTH } from "./lib/abi/codec.ts";
+export { ADDRESS_HRP, decodeAddress, encodeAddress } from "./lib/abi/address.ts";
+export { checkEventArgs, findEvent } from "./lib/abi/events.ts";
+export { fromHex, toHex } from "./lib/abi/hex.ts";
+export { isJsonObject, JsonNonInteger, stringifyJson, valueToJson } from "./lib/abi/json.ts";
+export type { JsonOutput, JsonValue, RawJson } from "./lib/abi/json.ts";
+export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export { SELECTOR_DOMAIN, SELECTOR_LENGTH, selectorOf, signature } from "./lib/abi/selector.ts";
+export { type AbiType, canonicalType } from "./lib/abi/types.ts";
+export { checkManifestAgainstSource, type ManifestCheck } from "./lib/compile/manifest_check.ts";
+export {
+  AbiDecodeError,
+  AbiEncodeError,
+  AbiTypeError,
+  ManifestError,
+  type ManifestProblem,
+} from "./lib/errors.ts";

@@ -59,3 +59,60 @@ export function guarded<T>(operation: () => T): T {
     throw new InternalError(`Internal error in animica-vm: ${detail}`, { cause: error });
   }
 }
+
+/** An ABI type string that does not parse (`list<uint>`, `tuple(int`). */
+export class AbiTypeError extends AnimicaError {
+  readonly code = "abi-type";
+
+  constructor(message: string) {
+    super(message);
+    this.name = "AbiTypeError";
+  }
+}
+
+/**
+ * A value (or JSON input) that does not fit its ABI type. `path` names the
+ * offending part: `to`, `items[2][0]`, ...
+ */
+export class AbiEncodeError extends AnimicaError {
+  readonly code = "abi-encode";
+  readonly path: string;
+
+  constructor(path: string, message: string) {
+    super(path === "" ? message : `${path}: ${message}`);
+    this.name = "AbiEncodeError";
+    this.path = path;
+  }
+}
+
+/** ABI bytes that are not the canonical encoding of a value of the expected type. */
+export class AbiDecodeError extends AnimicaError {
+  readonly code = "abi-decode";
+  /** Byte offset where decoding failed. */
+  readonly offset: number;
+
+  constructor(offset: number, message: string) {
+    super(`${message} at byte offset ${offset}`);
+    this.name = "AbiDecodeError";
+    this.offset = offset;
+  }
+}
+
+/** One problem in a manifest, located by its JSON path. */
+export interface ManifestProblem {
+  /** JSON path such as `abi.functions[2].inputs[0].type` ("" for the root). */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A manifest that breaks the schema or the ABI rules. */
+export class ManifestError extends AnimicaError {
+  readonly code = "manifest";
+  readonly problems: readonly ManifestProblem[];
+
+  constructor(problems: readonly ManifestProblem[]) {
+    super(problems.map((p) => (p.path === "" ? p.message : `${p.path}: ${p.message}`)).join("\n"));
+    this.name = "ManifestError";
+    this.problems = problems;
+  }
+}

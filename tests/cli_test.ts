@@ -76,7 +76,7 @@ Deno.test("cli: bad usage and unreadable input exit 2 with a message on stderr a
   for (
     const [args, pattern] of [
       [["validate", "does/not/exist.py"], /cannot read 'does\/not\/exist.py': no such file/],
-      [["validate"], /validate needs at least one FILE/],
+      [["validate"], /validate needs a FILE or --manifest/],
       [["validate", "--frobnicate", "x.py"], /Unknown option '--frobnicate'/],
       [["launch"], /unknown command 'launch'/],
       [["validate", "examples"], /cannot read 'examples': is a directory/],

@@ -82,7 +82,10 @@ Deno.test({
   async fn() {
     const snippets = validSnippets();
     assert.ok(snippets.length >= 150, `only ${snippets.length} snippets`);
-    const expected = await runPythonJson(DUMPER, snippets.map((s) => s.text)) as unknown[];
+    const expected = await runPythonJson(
+      DUMPER,
+      JSON.stringify(snippets.map((s) => s.text)),
+    ) as unknown[];
     const mismatches: string[] = [];
     snippets.forEach((snippet, index) => {
       const ours = JSON.stringify(normalize(ourDump(snippet.text)));
@@ -103,7 +106,10 @@ Deno.test({
   async fn() {
     const snippets = splitSnippets(new URL("invalid.py", SYNTAX));
     assert.ok(snippets.length >= 40);
-    const expected = await runPythonJson(DUMPER, snippets.map((s) => s.text)) as unknown[];
+    const expected = await runPythonJson(
+      DUMPER,
+      JSON.stringify(snippets.map((s) => s.text)),
+    ) as unknown[];
     snippets.forEach((snippet, index) => {
       assert.ok(
         JSON.stringify(expected[index]).includes('"error"'),

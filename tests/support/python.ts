@@ -21,8 +21,8 @@ export function pythonUnavailableReason(): string | null {
   }
 }
 
-/** Runs a Python script with a JSON value on stdin and parses its JSON stdout. */
-export async function runPythonJson(script: URL, input: unknown): Promise<unknown> {
+/** Runs a Python script with JSON text on stdin and parses its JSON stdout. */
+export async function runPythonJson(script: URL, inputJson: string): Promise<unknown> {
   const child = new Deno.Command("python3", {
     args: ["-W", "ignore", script.pathname],
     stdin: "piped",
@@ -30,7 +30,7 @@ export async function runPythonJson(script: URL, input: unknown): Promise<unknow
     stderr: "piped",
   }).spawn();
   const writer = child.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(input)));
+  await writer.write(new TextEncoder().encode(inputJson));
   await writer.close();
   const output = await child.output();
   if (!output.success) {

@@ -1,0 +1,123 @@
+/**
+ * The public ABI functions, as mod.ts exports them: each wrapped so that
+ * an unexpected JS exception surfaces as InternalError, never raw. Keep
+ * logic in the modules they wrap.
+ */
+
+import { guarded } from "../errors.ts";
+import * as calls from "./calls.ts";
+import * as codec from "./codec.ts";
+import * as json from "./json.ts";
+import * as manifest from "./manifest.ts";
+import * as types from "./types.ts";
+
+/** Wraps `operation` with {@link guarded}. */
+function guard<A extends unknown[], R>(operation: (...args: A) => R): (...args: A) => R {
+  return (...args: A) => guarded(() => operation(...args));
+}
+
+/**
+ * Parses an ABI type string (`list<tuple(address,int)>`); throws AbiTypeError.
+ *
+ * @example
+ * ```ts
+ * import { canonicalType, parseAbiType } from "@animica/vm-py";
+ * console.log(canonicalType(parseAbiType("list< tuple(address, int) >"))); // "list<tuple(address,int)>"
+ * ```
+ */
+export const parseAbiType: typeof types.parseAbiType = guard(types.parseAbiType);
+
+/**
+ * Encodes a value of an ABI type; throws AbiEncodeError naming the bad part.
+ *
+ * @example
+ * ```ts
+ * import { encodeAbi, parseAbiType, toHex } from "@animica/vm-py";
+ * console.log(toHex(encodeAbi(parseAbiType("int"), -3n))); // "0x05"
+ * ```
+ */
+export const encodeAbi: typeof codec.encodeAbi = guard(codec.encodeAbi);
+
+/**
+ * Decodes exactly one value; throws AbiDecodeError with the byte offset.
+ *
+ * @example
+ * ```ts
+ * import { decodeAbi, fromHex, parseAbiType } from "@animica/vm-py";
+ * console.log(decodeAbi(parseAbiType("bytes"), fromHex("0x02beef") ?? new Uint8Array()));
+ * ```
+ */
+export const decodeAbi: typeof codec.decodeAbi = guard(codec.decodeAbi);
+
+/**
+ * Validates manifest JSON; throws ManifestError listing each problem with its JSON path.
+ *
+ * @example
+ * ```ts
+ * import { parseManifest } from "@animica/vm-py";
+ * const m = parseManifest({
+ *   name: "counter", version: "1.0.0", entry: "counter.py",
+ *   abi: { functions: [{ name: "get", inputs: [], outputs: [{ type: "int" }] }] },
+ * });
+ * console.log(m.functions[0]?.signature); // "get()"
+ * ```
+ */
+export const parseManifest: typeof manifest.parseManifest = guard(manifest.parseManifest);
+
+/**
+ * Parses JSON text with every integer kept exact (as bigint).
+ *
+ * @example
+ * ```ts
+ * import { parseJson } from "@animica/vm-py";
+ * console.log(parseJson("[123456789012345678901234567890]")); // [ 123456789012345678901234567890n ]
+ * ```
+ */
+export const parseJson: typeof json.parseJson = guard(json.parseJson);
+
+/**
+ * Arguments of a manifest function from JSON (array by position or object by name).
+ *
+ * @example
+ * ```ts
+ * import { argsFromJson, encodeCall, parseJson, parseManifest, toHex } from "@animica/vm-py";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: { functions: [{ name: "set", inputs: [{ name: "value", type: "int" }], outputs: [] }] },
+ * });
+ * const fn = m.functions[0];
+ * if (fn) console.log(toHex(encodeCall(fn, argsFromJson(fn, parseJson('{"value": 7}')))));
+ * ```
+ */
+export const argsFromJson: typeof calls.argsFromJson = guard(calls.argsFromJson);
+
+/** Calldata (selector || encoded arguments) of a call; see {@link argsFromJson} for an example. */
+export const encodeCall: typeof calls.encodeCall = guard(calls.encodeCall);
+
+/**
+ * Finds the function a calldata's selector names and decodes its arguments.
+ *
+ * @example
+ * ```ts
+ * import { decodeCall, encodeCall, parseManifest } from "@animica/vm-py";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: { functions: [{ name: "set", inputs: [{ name: "v", type: "int" }], outputs: [] }] },
+ * });
+ * const fn = m.functions[0];
+ * if (fn) console.log(decodeCall(m, encodeCall(fn, [5n])).args); // [ 5n ]
+ * ```
+ */
+export const decodeCall: typeof calls.decodeCall = guard(calls.decodeCall);
+
+/** Decodes calldata that must call the given function. */
+export const decodeArgs: typeof calls.decodeArgs = guard(calls.decodeArgs);
+
+/** Return data of a function from its results. */
+export const encodeReturn: typeof calls.encodeReturn = guard(calls.encodeReturn);
+
+/** Decodes a function's return data into one value per output. */
+export const decodeReturn: typeof calls.decodeReturn = guard(calls.decodeReturn);
+
+/** Converts JSON input to a value of an ABI type (errors name `path`). */
+export const valueFromJson: typeof json.valueFromJson = guard(json.valueFromJson);

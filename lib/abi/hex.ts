@@ -1,0 +1,16 @@
+/** Lowercase "0x" hex for byte strings, and its strict parser. */
+
+/** "0x" followed by two lowercase hex digits a byte. */
+export function toHex(bytes: Uint8Array): string {
+  let out = "0x";
+  for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
+  return out;
+}
+
+/** Bytes of a "0x" hex string (either case), or null when it is not one. */
+export function fromHex(text: string): Uint8Array | null {
+  if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) return null;
+  const out = new Uint8Array((text.length - 2) / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 + 2 * i, 4 + 2 * i), 16);
+  return out;
+}

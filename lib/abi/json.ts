@@ -1,0 +1,179 @@
+/**
+ * The JSON mapping of ABI values (DESIGN §6), both ways and exact:
+ * int <-> JSON integer of any size (never a float, never quoted), bytes and
+ * address <-> "0x" lowercase hex (address also accepts `anim1...`),
+ * str <-> string, bool <-> true/false, list/tuple <-> array.
+ *
+ * `parseJson` keeps integers exact by reading each number's source text;
+ * `stringifyJson` writes big integers verbatim with JSON.rawJSON.
+ */
+
+import { AbiEncodeError } from "../errors.ts";
+import { decodeAddress } from "./address.ts";
+import { type AbiValue, ADDRESS_LENGTH } from "./codec.ts";
+import { fromHex, toHex } from "./hex.ts";
+import type { AbiType } from "./types.ts";
+
+/** A JSON number that is not an integer, kept as its source text. */
+export class JsonNonInteger {
+  readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+}
+
+/** JSON as parsed by {@link parseJson}: integers are bigint. */
+export type JsonValue =
+  | null
+  | boolean
+  | string
+  | bigint
+  | JsonNonInteger
+  | readonly JsonValue[]
+  | { readonly [key: string]: JsonValue };
+
+type Reviver = (
+  this: unknown,
+  key: string,
+  value: unknown,
+  context: { source?: string },
+) => unknown;
+
+/** Parses JSON text, keeping every integer exact as a bigint. */
+export function parseJson(text: string, what = "JSON"): JsonValue {
+  const reviver: Reviver = (_key, value, context) => {
+    if (typeof value !== "number") return value;
+    const source = context.source ?? String(value);
+    return /^-?(?:0|[1-9][0-9]*)$/.test(source) ? BigInt(source) : new JsonNonInteger(source);
+  };
+  try {
+    return JSON.parse(text, reviver as (key: string, value: unknown) => unknown) as JsonValue;
+  } catch (error) {
+    throw new AbiEncodeError(
+      "",
+      `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/** True for a JSON object (not an array, number or null). */
+export function isJsonObject(value: JsonValue): value is { readonly [key: string]: JsonValue } {
+  return typeof value === "object" && value !== null && !Array.isArray(value) &&
+    !(value instanceof JsonNonInteger);
+}
+
+function describeJson(value: JsonValue): string {
+  if (value === null) return "null";
+  if (value instanceof JsonNonInteger) return `the number ${value.source}`;
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "bigint") return "an integer";
+  if (typeof value === "string") return "a string";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** Converts JSON input to a value of `type`; `path` names it in errors. */
+export function valueFromJson(type: AbiType, json: JsonValue, path: string): AbiValue {
+  const wrong = (expected: string, hint = ""): never => {
+    throw new AbiEncodeError(path, `expected ${expected}, got ${describeJson(json)}${hint}`);
+  };
+  switch (type.kind) {
+    case "int":
+      if (typeof json === "bigint") return json;
+      if (typeof json === "string" && /^-?[0-9]+$/.test(json)) {
+        return wrong("an integer", ` (write ${json} without quotes)`);
+      }
+      return wrong("an integer");
+    case "bool":
+      return typeof json === "boolean" ? json : wrong("true or false");
+    case "str":
+      if (typeof json !== "string") return wrong("a string");
+      if (!json.isWellFormed()) throw new AbiEncodeError(path, "string contains a lone surrogate");
+      return json;
+    case "bytes": {
+      if (typeof json !== "string") return wrong('a "0x..." hex string');
+      const bytes = fromHex(json);
+      return bytes ??
+        wrong(
+          'a "0x..." hex string with an even number of digits',
+          ` (${JSON.stringify(json.slice(0, 20))})`,
+        );
+    }
+    case "address": {
+      if (typeof json !== "string") return wrong('an address ("anim1..." or "0x" + 66 hex digits)');
+      const decoded = json.startsWith("0x") ? fromHex(json) : decodeAddress(json);
+      if (typeof decoded === "string") throw new AbiEncodeError(path, decoded);
+      if (decoded === null) return wrong('an address ("anim1..." or "0x" + 66 hex digits)');
+      if (decoded.length !== ADDRESS_LENGTH) {
+        throw new AbiEncodeError(
+          path,
+          `an address has ${ADDRESS_LENGTH} bytes, got ${decoded.length}`,
+        );
+      }
+      return decoded;
+    }
+    case "list":
+      if (!Array.isArray(json)) return wrong("an array");
+      return (json as readonly JsonValue[]).map((item, index) =>
+        valueFromJson(type.item, item, `${path}[${index}]`)
+      );
+    case "tuple": {
+      if (!Array.isArray(json)) return wrong(`an array of ${type.items.length}`);
+      const items = json as readonly JsonValue[];
+      if (items.length !== type.items.length) {
+        throw new AbiEncodeError(
+          path,
+          `expected an array of ${type.items.length}, got ${items.length} items`,
+        );
+      }
+      return type.items.map((itemType, index) =>
+        valueFromJson(itemType, items[index] ?? null, `${path}[${index}]`)
+      );
+    }
+  }
+}
+
+/** A raw JSON fragment, written verbatim by JSON.stringify. */
+export interface RawJson {
+  readonly rawJSON: string;
+}
+
+/**
+ * JSON.rawJSON (JSON.parse source text access, shipped in V8); declared here
+ * because TypeScript's lib does not describe it yet.
+ */
+const rawJson = (JSON as unknown as { rawJSON(text: string): RawJson }).rawJSON;
+
+/** Output JSON: like JsonValue, with integers as raw JSON text. */
+export type JsonOutput =
+  | null
+  | boolean
+  | string
+  | RawJson
+  | readonly JsonOutput[]
+  | { readonly [key: string]: JsonOutput };
+
+/** Converts a value of `type` to output JSON. */
+export function valueToJson(type: AbiType, value: AbiValue): JsonOutput {
+  switch (type.kind) {
+    case "int":
+      return rawJson((value as bigint).toString());
+    case "bool":
+    case "str":
+      return value as boolean | string;
+    case "bytes":
+    case "address":
+      return toHex(value as Uint8Array);
+    case "list":
+      return (value as readonly AbiValue[]).map((item) => valueToJson(type.item, item));
+    case "tuple":
+      return type.items.map((itemType, index) =>
+        valueToJson(itemType, (value as readonly AbiValue[])[index] as AbiValue)
+      );
+  }
+}
+
+/** JSON text of output JSON, big integers written exactly. */
+export function stringifyJson(value: JsonOutput, indent?: number): string {
+  return JSON.stringify(value, null, indent);
+}

@@ -1,0 +1,209 @@
+/**
+ * Contract manifests: JSON Schema validation (spec/manifest.schema.json and
+ * spec/abi.schema.json, draft 2020-12, with ajv), then the ABI rules the
+ * schema cannot express: type strings, unique names, distinct selectors.
+ * Every problem is reported with its JSON path
+ * (`abi.functions[2].inputs[0].type: unknown type 'uint'`).
+ */
+
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import abiSchema from "../../spec/abi.schema.json" with { type: "json" };
+import manifestSchema from "../../spec/manifest.schema.json" with { type: "json" };
+import { AbiTypeError, ManifestError, type ManifestProblem } from "../errors.ts";
+import { toHex } from "./hex.ts";
+import { selectorOf, signature } from "./selector.ts";
+import { type AbiType, parseAbiType } from "./types.ts";
+
+/** A named, typed parameter of a function or event. */
+export interface AbiParam {
+  readonly name: string;
+  readonly type: AbiType;
+}
+
+/** A function of the ABI with its signature and selector. */
+export interface AbiFunction {
+  readonly name: string;
+  readonly inputs: readonly AbiParam[];
+  readonly outputs: readonly AbiType[];
+  /** Canonical `name(t1,t2)`. */
+  readonly signature: string;
+  readonly selector: Uint8Array;
+}
+
+/** An event the contract may emit. */
+export interface AbiEvent {
+  readonly name: string;
+  readonly inputs: readonly AbiParam[];
+}
+
+/** A validated manifest. */
+export interface Manifest {
+  readonly name: string;
+  readonly version: string;
+  /** Source path, relative to the manifest file. */
+  readonly entry: string;
+  readonly functions: readonly AbiFunction[];
+  readonly events: readonly AbiEvent[];
+  readonly caps: readonly string[];
+  readonly resources: Readonly<Record<string, number>>;
+}
+
+interface RawParam {
+  name: string;
+  type: string;
+}
+interface RawManifest {
+  name: string;
+  version: string;
+  entry: string;
+  abi: {
+    functions: { name: string; inputs: RawParam[]; outputs: { type: string }[] }[];
+    events?: { name: string; inputs: RawParam[] }[];
+  };
+  caps?: string[];
+  resources?: Record<string, number>;
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+ajv.addSchema(abiSchema);
+const validateSchema = ajv.compile<RawManifest>(manifestSchema);
+
+/** Validates parsed manifest JSON; throws ManifestError listing every problem. */
+export function parseManifest(json: unknown): Manifest {
+  if (!validateSchema(json)) throw new ManifestError(schemaProblems(validateSchema.errors ?? []));
+  const problems: ManifestProblem[] = [];
+  const typeAt = (text: string, path: string): AbiType => {
+    try {
+      return parseAbiType(text);
+    } catch (error) {
+      if (!(error instanceof AbiTypeError)) throw error;
+      problems.push({ path, message: error.message });
+      return { kind: "tuple", items: [] };
+    }
+  };
+  const params = (raw: readonly RawParam[], path: string): AbiParam[] => {
+    checkUnique(raw.map((p) => p.name), (i) => `${path}.inputs[${i}].name`, "parameter", problems);
+    return raw.map((p, i) => ({ name: p.name, type: typeAt(p.type, `${path}.inputs[${i}].type`) }));
+  };
+  const functions = json.abi.functions.map((raw, index): AbiFunction => {
+    const path = `abi.functions[${index}]`;
+    const inputs = params(raw.inputs, path);
+    const outputs = raw.outputs.map((output, i) =>
+      typeAt(output.type, `${path}.outputs[${i}].type`)
+    );
+    const text = signature(raw.name, inputs.map((p) => p.type));
+    return { name: raw.name, inputs, outputs, signature: text, selector: selectorOf(text) };
+  });
+  const rawEvents = json.abi.events ?? [];
+  const events = rawEvents.map((raw, index) => ({
+    name: raw.name,
+    inputs: params(raw.inputs, `abi.events[${index}]`),
+  }));
+  checkUnique(
+    functions.map((f) => f.name),
+    (i) => `abi.functions[${i}].name`,
+    "function",
+    problems,
+  );
+  checkUnique(events.map((e) => e.name), (i) => `abi.events[${i}].name`, "event", problems);
+  problems.push(...selectorCollisions(functions));
+  if (problems.length > 0) throw new ManifestError(problems);
+  return {
+    name: json.name,
+    version: json.version,
+    entry: json.entry,
+    functions,
+    events,
+    caps: json.caps ?? [],
+    resources: json.resources ?? {},
+  };
+}
+
+function checkUnique(
+  names: readonly string[],
+  pathOf: (index: number) => string,
+  what: string,
+  problems: ManifestProblem[],
+): void {
+  const first = new Map<string, number>();
+  names.forEach((name, index) => {
+    const earlier = first.get(name);
+    if (earlier === undefined) first.set(name, index);
+    else {problems.push({
+        path: pathOf(index),
+        message: `duplicate ${what} '${name}' (first at ${pathOf(earlier)})`,
+      });}
+  });
+}
+
+/** Functions of different names whose selectors are equal (a compile-time error). */
+export function selectorCollisions(functions: readonly AbiFunction[]): ManifestProblem[] {
+  const problems: ManifestProblem[] = [];
+  const seen = new Map<string, number>();
+  functions.forEach((fn, index) => {
+    const key = toHex(fn.selector);
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, index);
+    else if (functions[earlier]?.name !== fn.name) {
+      problems.push({
+        path: `abi.functions[${index}]`,
+        message: `selector ${key} of ${fn.signature} collides with abi.functions[${earlier}] (${
+          functions[earlier]?.signature
+        })`,
+      });
+    }
+  });
+  return problems;
+}
+
+/** `/abi/functions/2/inputs/0` -> `abi.functions[2].inputs[0]`. */
+function jsonPath(pointer: string): string {
+  return pointer.split("/").slice(1).map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
+    .reduce(
+      (
+        path,
+        part,
+      ) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === "" ? part : `${path}.${part}`),
+      "",
+    );
+}
+
+const PATTERN_MESSAGES: readonly [RegExp, string][] = [
+  [/(^|\.)entry$/, "must be a relative path to a .py file inside the manifest's folder"],
+  [/(^|\.)version$/, "must be a semantic version such as 1.0.0"],
+  [/^name$/, "must be lowercase letters, digits, '-' or '_'"],
+  [/\.name$/, "must be an identifier (letters, digits and _, not starting with a digit)"],
+];
+
+function describeError(error: ErrorObject, path: string): ManifestProblem {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return { path, message: `missing required property '${String(params.missingProperty)}'` };
+    case "additionalProperties": {
+      const name = String(params.additionalProperty);
+      return { path: path === "" ? name : `${path}.${name}`, message: "unknown property" };
+    }
+    case "pattern": {
+      const known = PATTERN_MESSAGES.find(([pattern]) => pattern.test(path));
+      return { path, message: known?.[1] ?? `must match ${String(params.pattern)}` };
+    }
+    case "enum":
+      return {
+        path,
+        message: `must be one of ${
+          (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")
+        }`,
+      };
+    case "type":
+      return { path, message: `must be ${String(params.type)}` };
+    default:
+      return { path, message: error.message ?? error.keyword };
+  }
+}
+
+function schemaProblems(errors: readonly ErrorObject[]): ManifestProblem[] {
+  const problems = errors.map((error) => describeError(error, jsonPath(error.instancePath)));
+  const unique = new Map(problems.map((p) => [`${p.path}\u0000${p.message}`, p]));
+  return [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
