@@ -23,7 +23,9 @@ export type { RuleId, RuleInfo } from "./lib/validate/rules.ts";
 export { SourceText } from "./lib/validate/source.ts";
 export type { Position } from "./lib/validate/source.ts";
 export type { ValidationResult } from "./lib/validate/validate.ts";
+/** Node types of the contract AST (kinds and fields follow CPython's `ast` module). */
 export type * as ast from "./lib/validate/ast.ts";
+export type { Module } from "./lib/validate/ast.ts";
 
 export {
   argsFromJson,

@@ -21,10 +21,12 @@ export abstract class AnimicaError extends Error {
  * syntax, or breaks a rule of the animica subset.
  */
 export class ValidationError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "validation";
   /** Every problem found, sorted by position (at least one). */
   readonly diagnostics: readonly Diagnostic[];
 
+  /** Builds the error from the diagnostics (sorted, at least one). */
   constructor(diagnostics: readonly Diagnostic[]) {
     const first = diagnostics[0];
     const summary = first === undefined
@@ -38,8 +40,10 @@ export class ValidationError extends AnimicaError {
 
 /** A bug in animica-vm itself: an unexpected JS exception, wrapped. */
 export class InternalError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "internal";
 
+  /** Wraps an unexpected failure; pass the original as `options.cause`. */
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "InternalError";
@@ -62,8 +66,10 @@ export function guarded<T>(operation: () => T): T {
 
 /** An ABI type string that does not parse (`list<uint>`, `tuple(int`). */
 export class AbiTypeError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "abi-type";
 
+  /** Builds the error from a message naming the type and position. */
   constructor(message: string) {
     super(message);
     this.name = "AbiTypeError";
@@ -75,9 +81,12 @@ export class AbiTypeError extends AnimicaError {
  * offending part: `to`, `items[2][0]`, ...
  */
 export class AbiEncodeError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "abi-encode";
+  /** Path of the offending part of the value (`to`, `items[2][0]`); "" for the whole value. */
   readonly path: string;
 
+  /** Builds the error; the message is prefixed with the path. */
   constructor(path: string, message: string) {
     super(path === "" ? message : `${path}: ${message}`);
     this.name = "AbiEncodeError";
@@ -87,10 +96,12 @@ export class AbiEncodeError extends AnimicaError {
 
 /** ABI bytes that are not the canonical encoding of a value of the expected type. */
 export class AbiDecodeError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "abi-decode";
   /** Byte offset where decoding failed. */
   readonly offset: number;
 
+  /** Builds the error; the message is suffixed with the offset. */
   constructor(offset: number, message: string) {
     super(`${message} at byte offset ${offset}`);
     this.name = "AbiDecodeError";
@@ -102,14 +113,18 @@ export class AbiDecodeError extends AnimicaError {
 export interface ManifestProblem {
   /** JSON path such as `abi.functions[2].inputs[0].type` ("" for the root). */
   readonly path: string;
+  /** What is wrong there, in sentence case. */
   readonly message: string;
 }
 
 /** A manifest that breaks the schema or the ABI rules. */
 export class ManifestError extends AnimicaError {
+  /** Stable identifier of this error family. */
   readonly code = "manifest";
+  /** Every problem found, sorted by path. */
   readonly problems: readonly ManifestProblem[];
 
+  /** Builds the error from its problems. */
   constructor(problems: readonly ManifestProblem[]) {
     super(problems.map((p) => (p.path === "" ? p.message : `${p.path}: ${p.message}`)).join("\n"));
     this.name = "ManifestError";

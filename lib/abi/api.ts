@@ -10,6 +10,10 @@ import * as codec from "./codec.ts";
 import * as json from "./json.ts";
 import * as manifest from "./manifest.ts";
 import * as types from "./types.ts";
+import type { AbiValue } from "./codec.ts";
+import type { JsonValue } from "./json.ts";
+import type { AbiFunction, Manifest } from "./manifest.ts";
+import type { AbiType } from "./types.ts";
 
 /** Wraps `operation` with {@link guarded}. */
 function guard<A extends unknown[], R>(operation: (...args: A) => R): (...args: A) => R {
@@ -25,7 +29,7 @@ function guard<A extends unknown[], R>(operation: (...args: A) => R): (...args: 
  * console.log(canonicalType(parseAbiType("list< tuple(address, int) >"))); // "list<tuple(address,int)>"
  * ```
  */
-export const parseAbiType: typeof types.parseAbiType = guard(types.parseAbiType);
+export const parseAbiType: (text: string) => AbiType = guard(types.parseAbiType);
 
 /**
  * Encodes a value of an ABI type; throws AbiEncodeError naming the bad part.
@@ -36,7 +40,9 @@ export const parseAbiType: typeof types.parseAbiType = guard(types.parseAbiType)
  * console.log(toHex(encodeAbi(parseAbiType("int"), -3n))); // "0x05"
  * ```
  */
-export const encodeAbi: typeof codec.encodeAbi = guard(codec.encodeAbi);
+export const encodeAbi: (type: AbiType, value: AbiValue, path?: string) => Uint8Array = guard(
+  codec.encodeAbi,
+);
 
 /**
  * Decodes exactly one value; throws AbiDecodeError with the byte offset.
@@ -47,7 +53,7 @@ export const encodeAbi: typeof codec.encodeAbi = guard(codec.encodeAbi);
  * console.log(decodeAbi(parseAbiType("bytes"), fromHex("0x02beef") ?? new Uint8Array()));
  * ```
  */
-export const decodeAbi: typeof codec.decodeAbi = guard(codec.decodeAbi);
+export const decodeAbi: (type: AbiType, bytes: Uint8Array) => AbiValue = guard(codec.decodeAbi);
 
 /**
  * Validates manifest JSON; throws ManifestError listing each problem with its JSON path.
@@ -62,7 +68,7 @@ export const decodeAbi: typeof codec.decodeAbi = guard(codec.decodeAbi);
  * console.log(m.functions[0]?.signature); // "get()"
  * ```
  */
-export const parseManifest: typeof manifest.parseManifest = guard(manifest.parseManifest);
+export const parseManifest: (json: unknown) => Manifest = guard(manifest.parseManifest);
 
 /**
  * Parses JSON text with every integer kept exact (as bigint).
@@ -73,7 +79,7 @@ export const parseManifest: typeof manifest.parseManifest = guard(manifest.parse
  * console.log(parseJson("[123456789012345678901234567890]")); // [ 123456789012345678901234567890n ]
  * ```
  */
-export const parseJson: typeof json.parseJson = guard(json.parseJson);
+export const parseJson: (text: string, what?: string) => JsonValue = guard(json.parseJson);
 
 /**
  * Arguments of a manifest function from JSON (array by position or object by name).
@@ -89,10 +95,14 @@ export const parseJson: typeof json.parseJson = guard(json.parseJson);
  * if (fn) console.log(toHex(encodeCall(fn, argsFromJson(fn, parseJson('{"value": 7}')))));
  * ```
  */
-export const argsFromJson: typeof calls.argsFromJson = guard(calls.argsFromJson);
+export const argsFromJson: (fn: AbiFunction, json: JsonValue) => AbiValue[] = guard(
+  calls.argsFromJson,
+);
 
 /** Calldata (selector || encoded arguments) of a call; see {@link argsFromJson} for an example. */
-export const encodeCall: typeof calls.encodeCall = guard(calls.encodeCall);
+export const encodeCall: (fn: AbiFunction, args: readonly AbiValue[]) => Uint8Array = guard(
+  calls.encodeCall,
+);
 
 /**
  * Finds the function a calldata's selector names and decodes its arguments.
@@ -108,16 +118,27 @@ export const encodeCall: typeof calls.encodeCall = guard(calls.encodeCall);
  * if (fn) console.log(decodeCall(m, encodeCall(fn, [5n])).args); // [ 5n ]
  * ```
  */
-export const decodeCall: typeof calls.decodeCall = guard(calls.decodeCall);
+export const decodeCall: (
+  manifest: Manifest,
+  data: Uint8Array,
+) => { fn: AbiFunction; args: AbiValue[] } = guard(calls.decodeCall);
 
 /** Decodes calldata that must call the given function. */
-export const decodeArgs: typeof calls.decodeArgs = guard(calls.decodeArgs);
+export const decodeArgs: (fn: AbiFunction, data: Uint8Array) => AbiValue[] = guard(
+  calls.decodeArgs,
+);
 
 /** Return data of a function from its results. */
-export const encodeReturn: typeof calls.encodeReturn = guard(calls.encodeReturn);
+export const encodeReturn: (fn: AbiFunction, results: readonly AbiValue[]) => Uint8Array = guard(
+  calls.encodeReturn,
+);
 
 /** Decodes a function's return data into one value per output. */
-export const decodeReturn: typeof calls.decodeReturn = guard(calls.decodeReturn);
+export const decodeReturn: (fn: AbiFunction, data: Uint8Array) => AbiValue[] = guard(
+  calls.decodeReturn,
+);
 
 /** Converts JSON input to a value of an ABI type (errors name `path`). */
-export const valueFromJson: typeof json.valueFromJson = guard(json.valueFromJson);
+export const valueFromJson: (type: AbiType, json: JsonValue, path: string) => AbiValue = guard(
+  json.valueFromJson,
+);

@@ -16,8 +16,10 @@ import type { AbiType } from "./types.ts";
 
 /** A JSON number that is not an integer, kept as its source text. */
 export class JsonNonInteger {
+  /** The number exactly as written in the JSON text. */
   readonly source: string;
 
+  /** Keeps the source text of a non-integer JSON number. */
   constructor(source: string) {
     this.source = source;
   }
@@ -135,6 +137,7 @@ export function valueFromJson(type: AbiType, json: JsonValue, path: string): Abi
 
 /** A raw JSON fragment, written verbatim by JSON.stringify. */
 export interface RawJson {
+  /** The JSON text written verbatim. */
   readonly rawJSON: string;
 }
 

@@ -16,35 +16,49 @@ import { type AbiType, parseAbiType } from "./types.ts";
 
 /** A named, typed parameter of a function or event. */
 export interface AbiParam {
+  /** Parameter name, as in the contract source. */
   readonly name: string;
+  /** Parsed ABI type. */
   readonly type: AbiType;
 }
 
 /** A function of the ABI with its signature and selector. */
 export interface AbiFunction {
+  /** Function name. */
   readonly name: string;
+  /** Parameters in order. */
   readonly inputs: readonly AbiParam[];
+  /** Output types in order. */
   readonly outputs: readonly AbiType[];
   /** Canonical `name(t1,t2)`. */
   readonly signature: string;
+  /** First 8 bytes of sha3-256 of the domain tag and signature. */
   readonly selector: Uint8Array;
 }
 
 /** An event the contract may emit. */
 export interface AbiEvent {
+  /** Event name, as passed to events.emit. */
   readonly name: string;
+  /** Arguments, in encoding order. */
   readonly inputs: readonly AbiParam[];
 }
 
 /** A validated manifest. */
 export interface Manifest {
+  /** Contract name. */
   readonly name: string;
+  /** Semantic version of the contract. */
   readonly version: string;
   /** Source path, relative to the manifest file. */
   readonly entry: string;
+  /** Functions callable from outside. */
   readonly functions: readonly AbiFunction[];
+  /** Events the contract may emit. */
   readonly events: readonly AbiEvent[];
+  /** Syscalls the contract may use. */
   readonly caps: readonly string[];
+  /** Resource hints by name. */
   readonly resources: Readonly<Record<string, number>>;
 }
 

@@ -12,7 +12,9 @@ import type { FunctionDef, Module } from "../validate/ast.ts";
 
 /** Errors (the pair cannot be deployed) and warnings (worth a look). */
 export interface ManifestCheck {
+  /** Mismatches that make the pair unusable. */
   readonly errors: readonly ManifestProblem[];
+  /** Public functions left out of the ABI. */
   readonly warnings: readonly ManifestProblem[];
 }
 

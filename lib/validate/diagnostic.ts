@@ -10,22 +10,31 @@ import { countCodePoints, type SourceText } from "./source.ts";
 
 /** Half-open range [start, end) of offsets into the decoded source. */
 export interface Span {
+  /** Offset of the first character. */
   readonly start: number;
+  /** Offset just past the last character. */
   readonly end: number;
 }
 
 /** One problem found in a contract source. */
 export interface Diagnostic {
+  /** File name the source was given under. */
   readonly file: string;
+  /** Stable id of the rule that was broken (spec/VALIDATION.md). */
   readonly rule: RuleId;
+  /** What is wrong, in sentence case without a final period. */
   readonly message: string;
+  /** What to write instead. */
   readonly hint: string;
+  /** Offsets into the decoded source. */
   readonly span: Span;
   /** 1-based line of `span.start`. */
   readonly line: number;
   /** 1-based code-point column of `span.start`. */
   readonly column: number;
+  /** 1-based line of `span.end`. */
   readonly endLine: number;
+  /** 1-based code-point column of `span.end`. */
   readonly endColumn: number;
 }
 

@@ -9,16 +9,21 @@
 
 /** A 1-based line and code-point column. */
 export interface Position {
+  /** 1-based line number. */
   readonly line: number;
+  /** 1-based column, counted in Unicode code points. */
   readonly column: number;
 }
 
 /** Decoded contract source with a lazily built line index. */
 export class SourceText {
+  /** File name used in diagnostics. */
   readonly file: string;
+  /** The decoded source text. */
   readonly text: string;
   #lineStarts: number[] | null = null;
 
+  /** Wraps already-decoded text (see `decodeSource` for bytes). */
   constructor(file: string, text: string) {
     this.file = file;
     this.text = text;
