@@ -9,6 +9,7 @@
 import denoConfig from "./deno.json" with { type: "json" };
 import { abiCommand } from "./cli/abi.ts";
 import { UsageError } from "./cli/common.ts";
+import { compileCommand, estimateCommand, inspectCommand } from "./cli/compile.ts";
 import { validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
 
@@ -17,6 +18,11 @@ const USAGE = `animica-vm ${denoConfig.version} — deterministic Python smart-c
 Usage:
   animica-vm validate [--json] FILE...          check contract sources against the subset
   animica-vm validate --manifest M [--json]     check a manifest, its entry source and that they agree
+  animica-vm compile FILE | --manifest M [--out F.ir]
+                                                 compile to IR; prints the code hash and size
+  animica-vm inspect F.ir | FILE.py [--json]     disassemble (with source lines for .py)
+  animica-vm estimate FILE | --manifest M [--json]
+                                                 static gas bound of each exported function
   animica-vm abi selectors --manifest M [--json]
                                                  list function selectors
   animica-vm abi encode --manifest M --call F [--args JSON]
@@ -49,6 +55,12 @@ export async function main(args: readonly string[]): Promise<number> {
         return await validateCommand(rest);
       case "abi":
         return await abiCommand(rest);
+      case "compile":
+        return await compileCommand(rest);
+      case "inspect":
+        return await inspectCommand(rest);
+      case "estimate":
+        return await estimateCommand(rest);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

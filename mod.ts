@@ -59,3 +59,33 @@ export {
   ManifestError,
   type ManifestProblem,
 } from "./lib/errors.ts";
+export {
+  compileContract,
+  type CompiledContract,
+  type CompileOptions,
+  loadModule,
+} from "./lib/compile/compile.ts";
+export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
+export { estimateGas, type GasEstimate } from "./lib/compile/estimate.ts";
+export type {
+  Instruction,
+  IrConst,
+  IrExport,
+  IrFunction,
+  IrModule,
+  LineEntry,
+} from "./lib/compile/ir.ts";
+export { codeHash, decodeModule, encodeModule } from "./lib/compile/ir_codec.ts";
+export {
+  BUILTINS,
+  CAPS,
+  GAS_VERSION,
+  IR_VERSION,
+  METHODS,
+  Op,
+  OP_INFO,
+  STDLIB,
+} from "./lib/compile/opcodes.ts";
+export type { DynamicGas, HostCallInfo, OperandKind, OpInfo } from "./lib/compile/opcodes.ts";
+export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
+export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";

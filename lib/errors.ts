@@ -131,3 +131,27 @@ export class ManifestError extends AnimicaError {
     this.problems = problems;
   }
 }
+
+/** IR bytes that are not a canonical, well-formed module encoding. */
+export class IrDecodeError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "ir-decode";
+
+  /** Builds the error from a message naming the offending part. */
+  constructor(message: string) {
+    super(message);
+    this.name = "IrDecodeError";
+  }
+}
+
+/** A decoded module that breaks a verifier rule; names the function and instruction. */
+export class IrVerifyError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "ir-verify";
+
+  /** Builds the error from a message naming the function and pc. */
+  constructor(message: string) {
+    super(message);
+    this.name = "IrVerifyError";
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Disassembler: a verified module as text (with source lines when the
+ * source is given, and each op's base gas) or as JSON. Operands print by
+ * kind: constants by value, functions, builtins, methods and stdlib members
+ * by name, jump targets as `-> pc`. Output is deterministic, so goldens can
+ * pin it.
+ */
+
+import { toHex } from "../abi/hex.ts";
+import type { SourceText } from "../validate/source.ts";
+import type { Instruction, IrConst, IrModule } from "./ir.ts";
+import { BUILTINS, METHODS, opInfo, STDLIB } from "./opcodes.ts";
+import type { VerifiedModule } from "./verify.ts";
+
+const TYPE_BITS = ["int", "bool", "bytes", "str", "list", "tuple", "dict"];
+
+function constText(value: IrConst | undefined): string {
+  if (value === undefined) return "?";
+  switch (value.kind) {
+    case "int":
+      return value.value.toString();
+    case "bytes":
+      return `bytes.fromhex("${toHex(value.value).slice(2)}")`;
+    case "str":
+      return JSON.stringify(value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value);
+    case "names":
+      return `(${value.value.join(", ")})`;
+  }
+}
+
+/** Human annotation of an instruction's operands. */
+function operandText(module: IrModule, instruction: Instruction): string {
+  const info = opInfo(instruction.op);
+  if (info === undefined) return "";
+  return info.operands.map((kind, index) => {
+    const value = instruction.operands[index] ?? 0;
+    switch (kind) {
+      case "const":
+        return `${value} ${constText(module.consts[value])}`;
+      case "target":
+        return `-> ${value}`;
+      case "function":
+        return `${value} ${module.functions[value]?.name ?? "?"}`;
+      case "builtin":
+        return BUILTINS[value]?.name ?? String(value);
+      case "method":
+        return `.${METHODS[value]?.name ?? String(value)}`;
+      case "stdlib":
+        return STDLIB[value]?.name ?? String(value);
+      case "kwnames":
+        return value === 0 ? "" : `kw=${constText(module.consts[value - 1])}`;
+      case "mask":
+        return TYPE_BITS.filter((_, bit) => (value & (1 << bit)) !== 0).join("|");
+      default:
+        return String(value);
+    }
+  }).filter((text) => text !== "").join(" ");
+}
+
+/** Text disassembly; with `source`, each new source line is shown above its code. */
+export function disassemble(verified: VerifiedModule, source: SourceText | null = null): string {
+  const module = verified.module;
+  const out: string[] = [
+    `; animica IR v${module.version}: ${module.functions.length} functions, ${module.consts.length} constants, ${module.globals} globals`,
+    `; source sha3-256 ${toHex(module.sourceHash)}`,
+    `; exports ${module.exports.map((entry) => entry.name).join(", ") || "(none)"}`,
+  ];
+  verified.functions.forEach((fn, index) => {
+    const ir = module.functions[index];
+    if (ir === undefined) return;
+    out.push(
+      "",
+      `function ${index} ${ir.name}(${
+        ir.params.join(", ")
+      })  locals=${ir.locals} max_stack=${fn.maxStack}`,
+    );
+    let lineIndex = 0;
+    let shownLine = 0;
+    let position = { line: 0, column: 0 };
+    fn.instructions.forEach((instruction, pc) => {
+      while (lineIndex < ir.lines.length && (ir.lines[lineIndex]?.pc ?? Infinity) <= pc) {
+        const entry = ir.lines[lineIndex];
+        if (entry !== undefined) position = { line: entry.line, column: entry.column };
+        lineIndex++;
+      }
+      if (source !== null && position.line !== shownLine) {
+        shownLine = position.line;
+        out.push(
+          `  ${String(position.line).padStart(4)} | ${source.lineText(position.line).trim()}`,
+        );
+      }
+      const info = opInfo(instruction.op);
+      const name = (info?.name ?? "?").padEnd(20);
+      const operands = operandText(module, instruction).padEnd(28);
+      const where = `${position.line}:${position.column}`.padEnd(8);
+      out.push(`  ${String(pc).padStart(5)}  ${where} ${name} ${operands} gas ${info?.base ?? 0}`);
+    });
+  });
+  return out.join("\n") + "\n";
+}
+
+/** JSON form of the disassembly. */
+export function disassembleJson(verified: VerifiedModule): unknown {
+  const module = verified.module;
+  return {
+    version: module.version,
+    sourceHash: toHex(module.sourceHash),
+    globals: module.globals,
+    exports: module.exports,
+    consts: module.consts.map((value) => ({ kind: value.kind, value: constText(value) })),
+    functions: verified.functions.map((fn, index) => {
+      const ir = module.functions[index];
+      return {
+        index,
+        name: ir?.name,
+        params: ir?.params,
+        locals: ir?.locals,
+        maxStack: fn.maxStack,
+        lines: ir?.lines,
+        instructions: fn.instructions.map((instruction, pc) => ({
+          pc,
+          op: opInfo(instruction.op)?.name,
+          operands: instruction.operands,
+          text: operandText(module, instruction),
+          gas: opInfo(instruction.op)?.base ?? 0,
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Canonical bytes of an IR module, with cborg:
+ *
+ *   module   = [version, consts, globals, functions, exports, sourceHash]
+ *   const    = [0, zigzag-varint bytes] | [1, bytes] | [2, text] | [3, [text...]]
+ *   function = [name, [param names], locals, code bytes, [pc, line, col, ...]]
+ *   export   = [name, function index]          (sorted by name)
+ *
+ * Decoding is strict: the bytes must be exactly what encoding the decoded
+ * module produces (so there is one encoding per module), and every field
+ * must have its type and range. Code hash = sha3-256 over a domain tag and
+ * the bytes. Bump IR_VERSION in the spec when this layout changes.
+ */
+
+import { sha3_256 } from "@noble/hashes/sha3.js";
+import { decode as cborDecode, encode as cborEncode } from "cborg";
+import { IrDecodeError } from "../errors.ts";
+import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
+import type { IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
+import { CAPS, IR_VERSION } from "./opcodes.ts";
+
+/** Domain tag of code hashes. */
+export const CODE_HASH_DOMAIN = "animica:code:v1|";
+
+type Cbor = number | string | Uint8Array | Cbor[];
+
+function encodeConst(value: IrConst): Cbor {
+  switch (value.kind) {
+    case "int": {
+      const out: number[] = [];
+      writeUvarint(out, zigzag(value.value));
+      return [0, Uint8Array.from(out)];
+    }
+    case "bytes":
+      return [1, value.value];
+    case "str":
+      return [2, value.value];
+    case "names":
+      return [3, [...value.value]];
+  }
+}
+
+function encodeFunction(fn: IrFunction): Cbor {
+  const lines = fn.lines.flatMap((entry) => [entry.pc, entry.line, entry.column]);
+  return [fn.name, [...fn.params], fn.locals, fn.code, lines];
+}
+
+/** The canonical bytes of a module. */
+export function encodeModule(module: IrModule): Uint8Array {
+  const value: Cbor = [
+    module.version,
+    module.consts.map(encodeConst),
+    module.globals,
+    module.functions.map(encodeFunction),
+    module.exports.map((entry) => [entry.name, entry.fn]),
+    module.sourceHash,
+  ];
+  return cborEncode(value);
+}
+
+/** Domain-separated sha3-256 of module bytes. */
+export function codeHash(bytes: Uint8Array): Uint8Array {
+  const tag = new TextEncoder().encode(CODE_HASH_DOMAIN);
+  const input = new Uint8Array(tag.length + bytes.length);
+  input.set(tag);
+  input.set(bytes, tag.length);
+  return sha3_256(input);
+}
+
+function fail(message: string): never {
+  throw new IrDecodeError(message);
+}
+
+function array(value: unknown, where: string, length?: number): unknown[] {
+  if (!Array.isArray(value)) fail(`${where} must be an array`);
+  if (length !== undefined && value.length !== length) {
+    fail(`${where} must have ${length} fields, has ${value.length}`);
+  }
+  return value;
+}
+
+function uint(value: unknown, where: string, max = 0x7fffffff): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > max) {
+    fail(`${where} must be an integer from 0 to ${max}`);
+  }
+  return value;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== "string") fail(`${where} must be text`);
+  return value;
+}
+
+function bytes(value: unknown, where: string): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail(`${where} must be a byte string`);
+  return value;
+}
+
+function decodeConst(value: unknown, where: string): IrConst {
+  const [tag, payload] = array(value, where, 2);
+  switch (tag) {
+    case 0: {
+      const raw = bytes(payload, `${where} int`);
+      let decoded: { value: bigint; next: number };
+      try {
+        decoded = readUvarint(raw, 0);
+      } catch {
+        return fail(`${where} int is not a canonical varint`);
+      }
+      if (decoded.next !== raw.length) fail(`${where} int has trailing bytes`);
+      return { kind: "int", value: unzigzag(decoded.value) };
+    }
+    case 1:
+      return { kind: "bytes", value: bytes(payload, `${where} bytes`) };
+    case 2:
+      return { kind: "str", value: text(payload, `${where} str`) };
+    case 3:
+      return {
+        kind: "names",
+        value: array(payload, `${where} names`).map((name, i) =>
+          text(name, `${where} names[${i}]`)
+        ),
+      };
+    default:
+      return fail(`${where} has unknown constant tag ${String(tag)}`);
+  }
+}
+
+function decodeFunction(value: unknown, where: string): IrFunction {
+  const [name, params, locals, code, lines] = array(value, where, 5);
+  const flat = array(lines, `${where} lines`);
+  if (flat.length % 3 !== 0) fail(`${where} lines must hold pc, line, column triples`);
+  const entries: LineEntry[] = [];
+  for (let i = 0; i < flat.length; i += 3) {
+    entries.push({
+      pc: uint(flat[i], `${where} lines pc`),
+      line: uint(flat[i + 1], `${where} lines line`),
+      column: uint(flat[i + 2], `${where} lines column`),
+    });
+  }
+  return {
+    name: text(name, `${where} name`),
+    params: array(params, `${where} params`).map((param, i) =>
+      text(param, `${where} params[${i}]`)
+    ),
+    locals: uint(locals, `${where} locals`, 65535),
+    code: bytes(code, `${where} code`),
+    lines: entries,
+  };
+}
+
+/** Decodes canonical module bytes; anything else is an IrDecodeError. */
+export function decodeModule(input: Uint8Array): IrModule {
+  if (input.length > CAPS.code_size) {
+    fail(`module is ${input.length} bytes, over the ${CAPS.code_size}-byte cap`);
+  }
+  let value: unknown;
+  try {
+    value = cborDecode(input, {
+      strict: true,
+      useMaps: true,
+      rejectDuplicateMapKeys: true,
+      allowUndefined: false,
+      allowIndefinite: false,
+      allowInfinity: false,
+      allowNaN: false,
+    });
+  } catch (error) {
+    return fail(`not canonical CBOR: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const [version, consts, globals, functions, exports, sourceHash] = array(value, "module", 6);
+  if (version !== IR_VERSION) {
+    fail(`IR version ${String(version)} is not supported (expected ${IR_VERSION})`);
+  }
+  const module: IrModule = {
+    version: IR_VERSION,
+    consts: array(consts, "consts").map((entry, i) => decodeConst(entry, `consts[${i}]`)),
+    globals: uint(globals, "globals", 65535),
+    functions: array(functions, "functions").map((entry, i) =>
+      decodeFunction(entry, `functions[${i}]`)
+    ),
+    exports: array(exports, "exports").map((entry, i): IrExport => {
+      const [name, fn] = array(entry, `exports[${i}]`, 2);
+      return { name: text(name, `exports[${i}] name`), fn: uint(fn, `exports[${i}] function`) };
+    }),
+    sourceHash: bytes(sourceHash, "source hash"),
+  };
+  if (module.sourceHash.length !== 32) fail("source hash must be 32 bytes");
+  const again = encodeModule(module);
+  if (again.length !== input.length || again.some((byte, i) => byte !== input[i])) {
+    fail("bytes are not the canonical encoding of the module they hold");
+  }
+  return module;
+}

@@ -1,0 +1,512 @@
+/**
+ * Lowering of expressions to stack code, in CPython's evaluation order
+ * (left to right; a chained comparison evaluates each operand once;
+ * `and`/`or` short-circuit and yield an operand). Calls to contract
+ * functions have keywords and defaults resolved here, at compile time.
+ * Only what the validator accepts reaches this file.
+ */
+
+import { InternalError } from "../errors.ts";
+import { TYPE_NAMES } from "../validate/allowlist.ts";
+import type { Call, Compare, Comprehension, Expr, Keyword } from "../validate/ast.ts";
+import { Label } from "./emitter.ts";
+import type { FunctionContext, FunctionEntry } from "./lower_context.ts";
+import { Op } from "./opcodes.ts";
+
+/** Displays longer than this are built incrementally, to keep the stack small. */
+const MAX_DISPLAY_ON_STACK = 256;
+const SMALL_INT_LIMIT = 0x7fffffffn;
+
+const BINARY: Readonly<Record<string, Op>> = {
+  Add: Op.ADD,
+  Sub: Op.SUB,
+  Mult: Op.MUL,
+  FloorDiv: Op.FLOORDIV,
+  Mod: Op.MOD,
+  Pow: Op.POW,
+  LShift: Op.LSHIFT,
+  RShift: Op.RSHIFT,
+  BitAnd: Op.BITAND,
+  BitOr: Op.BITOR,
+  BitXor: Op.BITXOR,
+};
+
+/** In-place forms with their own semantics (lists and dicts change in place). */
+export const INPLACE: Readonly<Record<string, Op>> = {
+  ...BINARY,
+  Add: Op.INPLACE_ADD,
+  Mult: Op.INPLACE_MUL,
+  BitOr: Op.INPLACE_OR,
+};
+
+const UNARY: Readonly<Record<string, Op>> = {
+  USub: Op.NEG,
+  UAdd: Op.POS,
+  Invert: Op.INVERT,
+  Not: Op.NOT,
+};
+
+const COMPARE: Readonly<Record<string, Op>> = {
+  Eq: Op.EQ,
+  NotEq: Op.NE,
+  Lt: Op.LT,
+  LtE: Op.LE,
+  Gt: Op.GT,
+  GtE: Op.GE,
+  In: Op.IN,
+  NotIn: Op.NOT_IN,
+  Is: Op.IS,
+  IsNot: Op.IS_NOT,
+};
+
+const TYPE_MASKS: Readonly<Record<string, number>> = {
+  int: 1,
+  bool: 2,
+  bytes: 4,
+  str: 8,
+  list: 16,
+  tuple: 32,
+  dict: 64,
+};
+
+function opFor(table: Readonly<Record<string, Op>>, name: string): Op {
+  const op = table[name];
+  if (op === undefined) throw new InternalError(`compiler: no opcode for operator ${name}`);
+  return op;
+}
+
+/** Pushes an integer literal. */
+export function pushInt(c: FunctionContext, value: bigint): void {
+  if (value <= SMALL_INT_LIMIT && value >= -SMALL_INT_LIMIT) c.e.emit(Op.SMALL_INT, Number(value));
+  else c.e.emit(Op.CONST, c.unit.constant({ kind: "int", value }));
+}
+
+/** Lowers `expr`, leaving its value on the stack. */
+export function lowerExpr(c: FunctionContext, expr: Expr): void {
+  c.at(expr);
+  switch (expr.kind) {
+    case "Constant":
+      switch (expr.value.type) {
+        case "int":
+          return pushInt(c, expr.value.value);
+        case "bool":
+          return c.e.emit(expr.value.value ? Op.TRUE : Op.FALSE);
+        case "None":
+          return c.e.emit(Op.NONE);
+        case "str":
+          return c.e.emit(Op.CONST, c.unit.constant({ kind: "str", value: expr.value.value }));
+        case "bytes":
+          return c.e.emit(Op.CONST, c.unit.constant({ kind: "bytes", value: expr.value.value }));
+        default:
+          throw new InternalError(
+            `compiler: constant of type ${expr.value.type} reached the compiler`,
+          );
+      }
+    case "Name": {
+      const target = c.resolve(expr.id);
+      if (target.kind === "local") return c.e.emit(Op.LOAD_LOCAL, target.slot);
+      if (target.kind === "global") return c.e.emit(Op.LOAD_GLOBAL, target.slot);
+      throw new InternalError(`compiler: '${expr.id}' is not a value`);
+    }
+    case "BinOp":
+      lowerExpr(c, expr.left);
+      lowerExpr(c, expr.right);
+      c.at(expr);
+      return c.e.emit(opFor(BINARY, expr.op));
+    case "UnaryOp":
+      lowerExpr(c, expr.operand);
+      c.at(expr);
+      return c.e.emit(opFor(UNARY, expr.op));
+    case "BoolOp": {
+      const end = new Label();
+      const jump = expr.op === "And" ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP;
+      expr.values.forEach((value, index) => {
+        lowerExpr(c, value);
+        if (index < expr.values.length - 1) c.e.jump(jump, end);
+      });
+      return c.e.bind(end);
+    }
+    case "Compare":
+      return lowerCompare(c, expr);
+    case "IfExp": {
+      const orElse = new Label();
+      const end = new Label();
+      lowerExpr(c, expr.test);
+      c.e.jump(Op.JUMP_IF_FALSE, orElse);
+      lowerExpr(c, expr.body);
+      c.e.jump(Op.JUMP, end);
+      c.e.bind(orElse);
+      lowerExpr(c, expr.orelse);
+      return c.e.bind(end);
+    }
+    case "Call":
+      return lowerCall(c, expr);
+    case "Attribute": {
+      const receiver = expr.value;
+      const target = receiver.kind === "Name" ? c.resolve(receiver.id) : null;
+      if (target?.kind !== "stdlib") {
+        throw new InternalError("compiler: attribute read outside stdlib values");
+      }
+      return c.e.emit(Op.STDLIB_VALUE, c.unit.stdlibId(target.module, expr.attr));
+    }
+    case "Subscript":
+      lowerExpr(c, expr.value);
+      lowerSubscriptKey(c, expr.slice);
+      c.at(expr);
+      return c.e.emit(Op.SUBSCR);
+    case "Slice":
+      return lowerSlice(c, expr);
+    case "List":
+    case "Tuple":
+      return lowerSequenceDisplay(c, expr.elts, expr.kind === "List");
+    case "Dict":
+      return lowerDictDisplay(c, expr.keys, expr.values);
+    case "ListComp":
+      return lowerListComp(c, expr.elt, expr.generators);
+    default:
+      throw new InternalError(
+        `compiler: ${expr.kind} reached the compiler although the validator refuses it`,
+      );
+  }
+}
+
+/** A subscript key: slices become slice values. */
+export function lowerSubscriptKey(c: FunctionContext, key: Expr): void {
+  if (key.kind === "Slice") lowerSlice(c, key);
+  else lowerExpr(c, key);
+}
+
+function lowerSlice(c: FunctionContext, slice: Expr & { kind: "Slice" }): void {
+  for (const part of [slice.lower, slice.upper, slice.step]) {
+    if (part === null) c.e.emit(Op.NONE);
+    else lowerExpr(c, part);
+  }
+  c.at(slice);
+  c.e.emit(Op.BUILD_SLICE);
+}
+
+function lowerCompare(c: FunctionContext, compare: Compare): void {
+  lowerExpr(c, compare.left);
+  const last = compare.ops.length - 1;
+  if (last === 0) {
+    lowerExpr(c, compare.comparators[0] as Expr);
+    c.at(compare);
+    c.e.emit(opFor(COMPARE, compare.ops[0] ?? ""));
+    return;
+  }
+  const cleanup = new Label();
+  const end = new Label();
+  compare.ops.forEach((op, index) => {
+    lowerExpr(c, compare.comparators[index] as Expr);
+    c.at(compare);
+    if (index < last) {
+      c.e.emit(Op.DUP);
+      c.e.emit(Op.ROT3);
+      c.e.emit(opFor(COMPARE, op));
+      c.e.jump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
+    } else {
+      c.e.emit(opFor(COMPARE, op));
+      c.e.jump(Op.JUMP, end);
+    }
+  });
+  c.e.bind(cleanup);
+  c.e.emit(Op.ROT2);
+  c.e.emit(Op.POP);
+  c.e.bind(end);
+}
+
+/** Builds a list or tuple from elements, incrementally when long. */
+function lowerSequenceDisplay(c: FunctionContext, elts: readonly Expr[], isList: boolean): void {
+  if (elts.length <= MAX_DISPLAY_ON_STACK) {
+    for (const elt of elts) lowerExpr(c, elt);
+    c.e.emit(isList ? Op.BUILD_LIST : Op.BUILD_TUPLE, elts.length);
+    return;
+  }
+  const slot = c.e.temp();
+  c.e.emit(Op.BUILD_LIST, 0);
+  c.e.emit(Op.STORE_LOCAL, slot);
+  for (const elt of elts) {
+    c.e.emit(Op.LOAD_LOCAL, slot);
+    lowerExpr(c, elt);
+    c.e.emit(Op.LIST_APPEND);
+  }
+  c.e.emit(Op.LOAD_LOCAL, slot);
+  if (!isList) c.e.emit(Op.CALL_BUILTIN, c.unit.builtinId("tuple"), 1, 0);
+}
+
+function lowerDictDisplay(
+  c: FunctionContext,
+  keys: readonly (Expr | null)[],
+  values: readonly Expr[],
+): void {
+  const entries = keys.map((key, index) => {
+    const value = values[index];
+    if (key === null || value === undefined) {
+      throw new InternalError("compiler: dict unpacking reached the compiler");
+    }
+    return { key, value };
+  });
+  if (entries.length <= MAX_DISPLAY_ON_STACK / 2) {
+    for (const { key, value } of entries) {
+      lowerExpr(c, key);
+      lowerExpr(c, value);
+    }
+    c.e.emit(Op.BUILD_DICT, entries.length);
+    return;
+  }
+  const slot = c.e.temp();
+  c.e.emit(Op.BUILD_DICT, 0);
+  c.e.emit(Op.STORE_LOCAL, slot);
+  for (const { key, value } of entries) {
+    c.e.emit(Op.LOAD_LOCAL, slot);
+    lowerExpr(c, key);
+    lowerExpr(c, value);
+    c.e.emit(Op.ROT3);
+    c.e.emit(Op.STORE_SUBSCR);
+  }
+  c.e.emit(Op.LOAD_LOCAL, slot);
+}
+
+/** Iteration count of `range(...)` over literal ints and int-literal constants, or null. */
+export function staticIterations(c: FunctionContext, iter: Expr): number | null {
+  const literal = (expr: Expr): bigint | null => {
+    if (expr.kind === "Constant" && expr.value.type === "int") return expr.value.value;
+    if (expr.kind === "UnaryOp" && expr.op === "USub") {
+      const inner = literal(expr.operand);
+      return inner === null ? null : -inner;
+    }
+    if (expr.kind === "Name") {
+      const target = c.resolve(expr.id);
+      return target.kind === "global" ? c.unit.intConstants.get(expr.id) ?? null : null;
+    }
+    return null;
+  };
+  if (iter.kind === "List" || iter.kind === "Tuple") return iter.elts.length;
+  if (iter.kind === "Constant" && (iter.value.type === "str" || iter.value.type === "bytes")) {
+    return iter.value.type === "bytes"
+      ? iter.value.value.length
+      : Array.from(iter.value.value).length;
+  }
+  if (
+    iter.kind !== "Call" || iter.func.kind !== "Name" || iter.func.id !== "range" ||
+    iter.keywords.length > 0
+  ) return null;
+  if (c.resolve("range").kind !== "builtin") return null;
+  const args = iter.args.map(literal);
+  if (args.some((arg) => arg === null) || args.length < 1 || args.length > 3) return null;
+  const [a, b, s] = args as bigint[];
+  const [start, stop, step] = args.length === 1 ? [0n, a ?? 0n, 1n] : [a ?? 0n, b ?? 0n, s ?? 1n];
+  if (step === 0n) return 0;
+  const span = step > 0n ? stop - start : start - stop;
+  const magnitude = step > 0n ? step : -step;
+  const count = span <= 0n ? 0n : (span + magnitude - 1n) / magnitude;
+  return count > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(count);
+}
+
+/** `[elt for target in iter if cond ...]` with the comprehension's own variables. */
+function lowerListComp(c: FunctionContext, elt: Expr, generators: readonly Comprehension[]): void {
+  const result = c.e.temp();
+  c.e.emit(Op.BUILD_LIST, 0);
+  c.e.emit(Op.STORE_LOCAL, result);
+  const scope = new Map<string, number>();
+  const ends: {
+    next: Label;
+    end: Label;
+    header: number;
+    iterations: number | null;
+    line: number;
+  }[] = [];
+  generators.forEach((generator, index) => {
+    if (index > 0) c.comprehensions.push(scope);
+    const iterations = staticIterations(c, generator.iter);
+    lowerExpr(c, generator.iter);
+    if (index > 0) c.comprehensions.pop();
+    c.e.emit(Op.GET_ITER);
+    const next = new Label();
+    const end = new Label();
+    c.e.bind(next);
+    const header = c.e.here;
+    c.e.jump(Op.FOR_ITER, end);
+    bindComprehensionNames(c, generator.target, scope);
+    c.comprehensions.push(scope);
+    storeComprehensionTarget(c, generator.target, scope);
+    for (const condition of generator.ifs) {
+      lowerExpr(c, condition);
+      c.e.jump(Op.JUMP_IF_FALSE, next);
+    }
+    c.comprehensions.pop();
+    ends.push({
+      next,
+      end,
+      header,
+      iterations,
+      line: c.unit.source.position(generator.iter.start).line,
+    });
+  });
+  c.comprehensions.push(scope);
+  c.e.emit(Op.LOAD_LOCAL, result);
+  lowerExpr(c, elt);
+  c.e.emit(Op.LIST_APPEND);
+  c.comprehensions.pop();
+  for (let i = ends.length - 1; i >= 0; i--) {
+    const loop = ends[i];
+    if (loop === undefined) continue;
+    const backJump = c.e.here;
+    c.e.jump(Op.JUMP, loop.next);
+    c.e.bind(loop.end);
+    c.e.loops.push({
+      header: loop.header,
+      backJump,
+      iterations: loop.iterations,
+      reason: loop.iterations === null ? "comprehension over a value of unknown size" : "",
+      line: loop.line,
+    });
+  }
+  c.e.emit(Op.LOAD_LOCAL, result);
+}
+
+function bindComprehensionNames(
+  c: FunctionContext,
+  target: Expr,
+  scope: Map<string, number>,
+): void {
+  if (target.kind === "Name") {
+    if (!scope.has(target.id)) scope.set(target.id, c.e.temp());
+  } else if (target.kind === "Tuple" || target.kind === "List") {
+    for (const elt of target.elts) bindComprehensionNames(c, elt, scope);
+  }
+}
+
+function storeComprehensionTarget(
+  c: FunctionContext,
+  target: Expr,
+  scope: Map<string, number>,
+): void {
+  if (target.kind === "Name") {
+    c.e.emit(Op.STORE_LOCAL, scope.get(target.id) ?? 0);
+    return;
+  }
+  if (target.kind !== "Tuple" && target.kind !== "List") {
+    throw new InternalError("compiler: bad comprehension target");
+  }
+  c.e.emit(Op.UNPACK, target.elts.length);
+  for (const elt of target.elts) storeComprehensionTarget(c, elt, scope);
+}
+
+/** Index + 1 of the names constant for keyword arguments, or 0 without any. */
+function keywordNames(c: FunctionContext, keywords: readonly Keyword[]): number {
+  if (keywords.length === 0) return 0;
+  const names = keywords.map((keyword) => keyword.arg ?? "");
+  return c.unit.constant({ kind: "names", value: names }) + 1;
+}
+
+function lowerArguments(c: FunctionContext, call: Call): void {
+  for (const arg of call.args) lowerExpr(c, arg);
+  for (const keyword of call.keywords) lowerExpr(c, keyword.value);
+}
+
+function isinstanceMask(c: FunctionContext, types: Expr): number | null {
+  const names = types.kind === "Tuple" ? types.elts : [types];
+  let mask = 0;
+  for (const name of names) {
+    if (name.kind !== "Name" || !TYPE_NAMES.has(name.id) || c.resolve(name.id).kind !== "builtin") {
+      return null;
+    }
+    mask |= TYPE_MASKS[name.id] ?? 0;
+  }
+  return mask === 0 ? null : mask;
+}
+
+function lowerCall(c: FunctionContext, call: Call): void {
+  const func = call.func;
+  const argc = call.args.length + call.keywords.length;
+  if (func.kind === "Name") {
+    const target = c.resolve(func.id);
+    if (target.kind === "function") return lowerContractCall(c, call, target.entry);
+    if (target.kind !== "builtin") {
+      throw new InternalError(`compiler: '${func.id}' is not callable`);
+    }
+    const types = call.args[1];
+    const mask = func.id === "isinstance" && call.args.length === 2 && call.keywords.length === 0 &&
+        types !== undefined
+      ? isinstanceMask(c, types)
+      : null;
+    if (mask !== null) {
+      lowerExpr(c, call.args[0] as Expr);
+      c.at(call);
+      c.e.emit(Op.ISINSTANCE, mask);
+      return;
+    }
+    lowerArguments(c, call);
+    c.at(call);
+    c.e.emit(Op.CALL_BUILTIN, c.unit.builtinId(func.id), argc, keywordNames(c, call.keywords));
+    return;
+  }
+  if (func.kind !== "Attribute") {
+    throw new InternalError("compiler: call of a non-callable expression");
+  }
+  const receiver = func.value;
+  const target = receiver.kind === "Name" ? c.resolve(receiver.id) : null;
+  if (target?.kind === "stdlib") {
+    lowerArguments(c, call);
+    c.at(call);
+    c.e.emit(
+      Op.CALL_STDLIB,
+      c.unit.stdlibId(target.module, func.attr),
+      argc,
+      keywordNames(c, call.keywords),
+    );
+    return;
+  }
+  if (target?.kind === "builtin" && receiver.kind === "Name") {
+    lowerArguments(c, call);
+    c.at(call);
+    c.e.emit(
+      Op.CALL_BUILTIN,
+      c.unit.builtinId(`${receiver.id}.${func.attr}`),
+      argc,
+      keywordNames(c, call.keywords),
+    );
+    return;
+  }
+  lowerExpr(c, receiver);
+  lowerArguments(c, call);
+  c.at(call);
+  c.e.emit(Op.CALL_METHOD, c.unit.methodId(func.attr), argc, keywordNames(c, call.keywords));
+}
+
+/**
+ * A call of a contract function: keywords are mapped to parameters and
+ * missing parameters take their default (a module global evaluated when
+ * the module was set up). Arguments are evaluated in the order written.
+ */
+function lowerContractCall(c: FunctionContext, call: Call, entry: FunctionEntry): void {
+  const params = entry.def.args.args.map((arg) => arg.arg);
+  const firstDefault = params.length - entry.defaultSlots.length;
+  const positions = call.keywords.map((keyword) => params.indexOf(keyword.arg ?? ""));
+  const inOrder = positions.every((position, i) =>
+    position >= call.args.length && (i === 0 || position > (positions[i - 1] ?? 0))
+  );
+  for (const arg of call.args) lowerExpr(c, arg);
+  if (inOrder) {
+    for (let index = call.args.length; index < params.length; index++) {
+      const keyword = call.keywords[positions.indexOf(index)];
+      if (keyword !== undefined) lowerExpr(c, keyword.value);
+      else c.e.emit(Op.LOAD_GLOBAL, entry.defaultSlots[index - firstDefault] ?? 0);
+    }
+  } else {
+    const slots = call.keywords.map((keyword) => {
+      lowerExpr(c, keyword.value);
+      const slot = c.e.temp();
+      c.e.emit(Op.STORE_LOCAL, slot);
+      return slot;
+    });
+    for (let index = call.args.length; index < params.length; index++) {
+      const at = positions.indexOf(index);
+      if (at >= 0) c.e.emit(Op.LOAD_LOCAL, slots[at] ?? 0);
+      else c.e.emit(Op.LOAD_GLOBAL, entry.defaultSlots[index - firstDefault] ?? 0);
+    }
+  }
+  c.at(call);
+  c.e.emit(Op.CALL, entry.index, params.length);
+}

@@ -1,0 +1,212 @@
+/**
+ * The IR verifier, run on every module before any of its code executes.
+ * Checks operand ranges against the module (constants, locals, globals,
+ * functions, host-call ids, jump targets), call arities, the line table,
+ * the exports, and the operand-stack height at every reachable
+ * instruction: never negative, never over the cap, equal on every path
+ * into a join, and no path falls off the end of the code. A module that
+ * passes cannot make the interpreter index out of bounds.
+ */
+
+import { IrVerifyError } from "../errors.ts";
+import {
+  decodeInstructions,
+  type Instruction,
+  type IrFunction,
+  type IrModule,
+  MODULE_INIT,
+} from "./ir.ts";
+import {
+  BUILTINS,
+  CAPS,
+  METHODS,
+  Op,
+  type OperandKind,
+  opInfo,
+  stackCount,
+  STDLIB,
+} from "./opcodes.ts";
+
+/** A function's decoded instructions and deepest operand stack. */
+export interface VerifiedFunction {
+  readonly instructions: readonly Instruction[];
+  readonly maxStack: number;
+}
+
+/** A module that passed verification, with its decoded code. */
+export interface VerifiedModule {
+  readonly module: IrModule;
+  readonly functions: readonly VerifiedFunction[];
+}
+
+const MAX_MASK = 127;
+
+/** Verifies a decoded module; throws IrVerifyError naming the function and pc. */
+export function verifyModule(module: IrModule): VerifiedModule {
+  const first = module.functions[0];
+  if (first === undefined || first.name !== MODULE_INIT || first.params.length !== 0) {
+    throw new IrVerifyError(`function 0 must be ${MODULE_INIT} without parameters`);
+  }
+  verifyExports(module);
+  const functions = module.functions.map((fn, index) => verifyFunction(module, fn, index));
+  return { module, functions };
+}
+
+function verifyExports(module: IrModule): void {
+  module.exports.forEach((entry, index) => {
+    if (entry.fn < 1 || entry.fn >= module.functions.length) {
+      throw new IrVerifyError(
+        `export '${entry.name}' names function ${entry.fn}, which does not exist`,
+      );
+    }
+    const previous = module.exports[index - 1];
+    if (previous !== undefined && !(previous.name < entry.name)) {
+      throw new IrVerifyError("exports must be sorted by name without duplicates");
+    }
+  });
+}
+
+function verifyFunction(module: IrModule, fn: IrFunction, index: number): VerifiedFunction {
+  const where = `function ${index} (${fn.name})`;
+  if (fn.params.length > fn.locals) {
+    throw new IrVerifyError(`${where}: more parameters than local slots`);
+  }
+  const instructions = decodeInstructions(fn.code, where);
+  if (instructions.length === 0) throw new IrVerifyError(`${where}: empty code`);
+  instructions.forEach((instruction, pc) =>
+    verifyOperands(module, fn, index, instruction, `${where} pc ${pc}`, instructions.length)
+  );
+  verifyLines(fn, instructions.length, where);
+  return { instructions, maxStack: verifyStack(instructions, where) };
+}
+
+function verifyOperands(
+  module: IrModule,
+  fn: IrFunction,
+  fnIndex: number,
+  instruction: Instruction,
+  where: string,
+  codeLength: number,
+): void {
+  const info = opInfo(instruction.op);
+  if (info === undefined) throw new IrVerifyError(`${where}: unknown opcode`);
+  const fail = (message: string): never => {
+    throw new IrVerifyError(`${where}: ${info.name} ${message}`);
+  };
+  const count = instruction.operands[info.operands.indexOf("count")] ?? 0;
+  info.operands.forEach((kind: OperandKind, position) => {
+    const value = instruction.operands[position] ?? 0;
+    const below = (limit: number, what: string, min = 0) => {
+      if (value < min || value >= limit) fail(`${what} ${value} is out of range`);
+    };
+    switch (kind) {
+      case "const":
+        return below(module.consts.length, "constant");
+      case "local":
+        return below(fn.locals, "local slot");
+      case "global":
+        return below(module.globals, "global slot");
+      case "target":
+        return below(codeLength, "jump target");
+      case "count":
+        return below(CAPS.value_stack + 1, "count");
+      case "function":
+        return below(module.functions.length, "function", 1);
+      case "builtin":
+        return below(BUILTINS.length, "builtin", 1);
+      case "method":
+        return below(METHODS.length, "method", 1);
+      case "stdlib":
+        return below(STDLIB.length, "stdlib member", 1);
+      case "mask":
+        return below(MAX_MASK + 1, "type mask", 1);
+      case "flag":
+        return below(2, "flag");
+      case "kwnames": {
+        if (value === 0) return;
+        const names = module.consts[value - 1];
+        if (names === undefined || names.kind !== "names") {
+          return fail("keyword names must be a names constant");
+        }
+        if (names.value.length > count) fail("has more keyword names than arguments");
+        return;
+      }
+      case "sint":
+        return;
+    }
+  });
+  if (instruction.op === Op.CALL) {
+    const callee = module.functions[instruction.operands[0] ?? 0];
+    if (callee !== undefined && callee.params.length !== count) {
+      fail(`passes ${count} arguments to ${callee.name}, which takes ${callee.params.length}`);
+    }
+  }
+  if (instruction.op === Op.STORE_GLOBAL && fnIndex !== 0) {
+    fail("is only allowed in the module initialiser");
+  }
+}
+
+function verifyLines(fn: IrFunction, codeLength: number, where: string): void {
+  let previous = -1;
+  for (const entry of fn.lines) {
+    if (entry.pc <= previous || entry.pc >= codeLength) {
+      throw new IrVerifyError(`${where}: line table pcs must increase within the code`);
+    }
+    if (entry.line < 1 || entry.column < 1) {
+      throw new IrVerifyError(`${where}: line table positions start at 1`);
+    }
+    previous = entry.pc;
+  }
+}
+
+/** Height checks over every reachable path; returns the deepest stack. */
+function verifyStack(instructions: readonly Instruction[], where: string): number {
+  const heights = new Array<number | undefined>(instructions.length);
+  const work: number[] = [0];
+  heights[0] = 0;
+  let deepest = 0;
+  const reach = (pc: number, height: number, from: number) => {
+    if (pc >= instructions.length) {
+      throw new IrVerifyError(`${where} pc ${from}: control falls off the end of the code`);
+    }
+    const known = heights[pc];
+    if (known === undefined) {
+      heights[pc] = height;
+      work.push(pc);
+    } else if (known !== height) {
+      throw new IrVerifyError(
+        `${where} pc ${pc}: stack height ${height} from pc ${from} differs from ${known}`,
+      );
+    }
+  };
+  while (work.length > 0) {
+    const pc = work.pop() ?? 0;
+    const instruction = instructions[pc];
+    const height = heights[pc] ?? 0;
+    if (instruction === undefined) continue;
+    const info = opInfo(instruction.op);
+    if (info === undefined) throw new IrVerifyError(`${where} pc ${pc}: unknown opcode`);
+    const pops = stackCount(info.pops, instruction.operands);
+    if (height < pops) {
+      throw new IrVerifyError(
+        `${where} pc ${pc}: ${info.name} needs ${pops} values, the stack has ${height}`,
+      );
+    }
+    const after = height - pops + stackCount(info.pushes, instruction.operands);
+    if (after > CAPS.value_stack) {
+      throw new IrVerifyError(`${where} pc ${pc}: stack deeper than ${CAPS.value_stack}`);
+    }
+    deepest = Math.max(deepest, after);
+    if (info.terminal) continue;
+    const target = info.operands.includes("target") ? instruction.operands[0] ?? 0 : null;
+    if (target !== null) {
+      const branchHeight = info.branch === null
+        ? after
+        : height - info.branch.pops + info.branch.pushes;
+      reach(target, branchHeight, pc);
+      if (instruction.op === Op.JUMP) continue;
+    }
+    reach(pc + 1, after, pc);
+  }
+  return deepest;
+}

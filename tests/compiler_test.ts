@@ -1,0 +1,146 @@
+/**
+ * The compiler (issue: stack IR, canonical encoding, verifier,
+ * disassembler, static gas bounds): the opcode table is current and agrees
+ * with the language surface; goldens pin bytes and disassembly; encoding
+ * round-trips byte for byte; compilation is reproducible across processes;
+ * every accepted program compiles; the estimator matches hand counts.
+ */
+
+import assert from "node:assert/strict";
+import {
+  BUILTINS,
+  compileContract,
+  decodeModule,
+  encodeModule,
+  estimateGas,
+  METHODS,
+  STDLIB,
+  toHex,
+  validate,
+} from "../mod.ts";
+import {
+  ALLOWED_BUILTINS,
+  METHOD_NAMES,
+  STDLIB as STDLIB_SURFACE,
+  TYPE_METHODS,
+} from "../lib/validate/allowlist.ts";
+import { renderOpcodeTable } from "../tools/opcode_table.ts";
+import { generateContract } from "../bench/generated_contract.ts";
+import { listFiles, readChunks } from "./support/chunks.ts";
+import { goldenFiles } from "./support/golden.ts";
+
+Deno.test("opcode table: lib/compile/opcodes_generated.ts is current (run `deno task gas`)", () => {
+  const spec = Deno.readTextFileSync(new URL("../spec/opcodes_vm_py.yaml", import.meta.url));
+  const committed = Deno.readTextFileSync(
+    new URL("../lib/compile/opcodes_generated.ts", import.meta.url),
+  );
+  assert.equal(committed, renderOpcodeTable(spec));
+});
+
+Deno.test("opcode table: builtins, methods and stdlib match the language surface", () => {
+  const names = (table: typeof BUILTINS) =>
+    table.flatMap((entry) => (entry === null ? [] : [entry.name])).sort();
+  const builtins = [
+    ...ALLOWED_BUILTINS,
+    ...Object.entries(TYPE_METHODS).flatMap(([type, methods]) =>
+      methods.map((m) => `${type}.${m}`)
+    ),
+  ];
+  assert.deepEqual(names(BUILTINS), builtins.sort());
+  assert.deepEqual(names(METHODS), [...METHOD_NAMES].sort());
+  const stdlib = Object.entries(STDLIB_SURFACE).flatMap(([module, members]) =>
+    Object.keys(members).map((m) => `${module}.${m}`)
+  );
+  assert.deepEqual(names(STDLIB), stdlib.sort());
+});
+
+Deno.test("goldens: each example's IR bytes and disassembly are unchanged (`deno task golden:update` to rewrite)", () => {
+  const goldens = goldenFiles();
+  assert.ok(goldens.length >= 3);
+  for (const golden of goldens) {
+    assert.equal(golden.hex, Deno.readTextFileSync(golden.hexPath), `${golden.name}.ir.hex`);
+    assert.equal(golden.disassembly, Deno.readTextFileSync(golden.disPath), `${golden.name}.dis`);
+  }
+});
+
+function acceptedPrograms(): string[] {
+  const sources = [generateContract(300)];
+  for (const file of listFiles(new URL("./conformance/validate/", import.meta.url), ".py")) {
+    for (const chunk of readChunks(Deno.readTextFileSync(file))) {
+      if (!chunk.hasRawBytes) sources.push(chunk.text);
+    }
+  }
+  for (const file of listFiles(new URL("./corpus/syntax/", import.meta.url), ".py")) {
+    sources.push(...Deno.readTextFileSync(file).split(/^# ---.*\n/m));
+  }
+  for (const golden of goldenFiles()) {
+    sources.push(Deno.readTextFileSync(`examples/${golden.name}/${golden.name}.py`));
+  }
+  return sources.filter((source) => validate(source).ok);
+}
+
+Deno.test("every accepted program compiles, verifies and round-trips byte for byte", () => {
+  const programs = acceptedPrograms();
+  assert.ok(programs.length >= 100, `${programs.length} programs`);
+  for (const program of programs) {
+    const compiled = compileContract(program);
+    const again = encodeModule(decodeModule(compiled.bytes));
+    assert.equal(toHex(again), toHex(compiled.bytes));
+  }
+});
+
+Deno.test("compiling the same source in two processes gives identical bytes", async () => {
+  const script = `import { compileContract, toHex } from "${
+    new URL("../mod.ts", import.meta.url).href
+  }";
+console.log(toHex(compileContract(Deno.readFileSync("examples/token/token.py")).bytes));`;
+  const run = async () => {
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: ["eval", script],
+      stdout: "piped",
+      stderr: "piped",
+    })
+      .output();
+    assert.ok(output.success, new TextDecoder().decode(output.stderr));
+    return new TextDecoder().decode(output.stdout).trim();
+  };
+  const [first, second] = await Promise.all([run(), run()]);
+  assert.match(first, /^0x[0-9a-f]+$/);
+  assert.equal(first, second);
+});
+
+Deno.test("estimator: hand-counted bounds", () => {
+  // Initialiser: NONE 1 + RETURN 2 = 3 gas, charged before every call.
+  const compiled = compileContract(`def one():
+    return 1
+
+def pick(a):
+    if a:
+        return 1
+    return 2
+
+def flip():
+    t = False
+    for i in range(3):
+        t = not t
+    return t
+
+def spin(n):
+    while n:
+        n = not n
+    return n
+`);
+  const estimates = estimateGas(compiled);
+  // one: SMALL_INT 1 + RETURN 2
+  assert.deepEqual(estimates.get("one"), { kind: "exact", gas: 3 + 3 });
+  // pick: LOAD_LOCAL 1 + JUMP_IF_FALSE 2 + SMALL_INT 1 + RETURN 2 on either path
+  assert.deepEqual(estimates.get("pick"), { kind: "bounded", max: 3 + 6 });
+  // flip: FALSE 1, STORE 1, SMALL_INT 1, CALL_BUILTIN range 3, GET_ITER 2,
+  //   3 x (FOR_ITER 2, STORE 1, LOAD 1, NOT 1, STORE 1, JUMP 1) + final FOR_ITER 2,
+  //   LOAD 1, RETURN 2
+  assert.deepEqual(estimates.get("flip"), {
+    kind: "bounded",
+    max: 3 + (1 + 1 + 1 + 3 + 2) + 3 * 7 + 2 + (1 + 2),
+  });
+  assert.deepEqual(estimates.get("spin"), { kind: "unbounded", reason: "while loop at line 16" });
+});

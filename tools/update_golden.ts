@@ -1,0 +1,13 @@
+/**
+ * `deno task golden:update`: rewrites the compiler goldens of every example
+ * (tests/golden/NAME.ir.hex and NAME.dis). Run only when a change to the IR
+ * bytes or disassembly is intended, and review the diff.
+ */
+
+import { goldenFiles } from "../tests/support/golden.ts";
+
+for (const golden of goldenFiles()) {
+  await Deno.writeTextFile(golden.hexPath, golden.hex);
+  await Deno.writeTextFile(golden.disPath, golden.disassembly);
+  console.log(`wrote ${golden.hexPath} and ${golden.disPath}`);
+}
