@@ -14,7 +14,7 @@ import {
   encodeAbi,
   parseAbiType,
 } from "../mod.ts";
-import { SeededRandom } from "./support/random.ts";
+import { mutateBytes, SeededRandom } from "./support/random.ts";
 
 const TYPES = [
   "int",
@@ -73,25 +73,6 @@ function randomValue(random: SeededRandom, type: AbiType): AbiValue {
   }
 }
 
-function mutate(random: SeededRandom, bytes: Uint8Array): Uint8Array {
-  const out = Array.from(bytes);
-  const edits = 1 + random.below(3);
-  for (let i = 0; i < edits; i++) {
-    const at = random.below(out.length + 1);
-    switch (random.below(3)) {
-      case 0:
-        out.splice(at, 1);
-        break;
-      case 1:
-        out.splice(at, 0, random.below(256));
-        break;
-      default:
-        if (at < out.length) out[at] = random.below(256);
-    }
-  }
-  return Uint8Array.from(out);
-}
-
 for (const [index, text] of TYPES.entries()) {
   const type = parseAbiType(text);
 
@@ -110,7 +91,7 @@ for (const [index, text] of TYPES.entries()) {
     for (let i = 0; i < CASES; i++) {
       const bytes = i % 2 === 0
         ? randomBytes(random, random.below(24))
-        : mutate(random, encodeAbi(type, randomValue(random, type)));
+        : mutateBytes(random, encodeAbi(type, randomValue(random, type)));
       let value: AbiValue;
       try {
         value = decodeAbi(type, bytes);

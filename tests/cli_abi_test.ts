@@ -1,25 +1,10 @@
 /** The CLI's `abi` commands and `validate --manifest`, in a real subprocess. */
 
 import assert from "node:assert/strict";
+import { runCli } from "./support/cli.ts";
 
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
 const TOKEN = "examples/token/manifest.json";
 const ALICE = "0x01" + "11".repeat(32);
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
-}
 
 Deno.test("cli abi selectors lists selector and signature per function", async () => {
   const result = await runCli(["abi", "selectors", "--manifest", TOKEN]);

@@ -1,23 +1,7 @@
 /** The CLI's `compile`, `inspect` and `estimate`, in a real subprocess. */
 
 import assert from "node:assert/strict";
-
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", "--allow-write", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
-}
+import { runCli } from "./support/cli.ts";
 
 Deno.test("cli compile writes the IR atomically and prints its hash and size; inspect reads it back", async () => {
   const directory = await Deno.makeTempDir();

@@ -4,23 +4,7 @@
  */
 
 import assert from "node:assert/strict";
-
-const CLI = new URL("../cli.ts", import.meta.url).pathname;
-
-async function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-read", CLI, ...args],
-    stdout: "piped",
-    stderr: "piped",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decoder = new TextDecoder();
-  return {
-    code: output.code,
-    stdout: decoder.decode(output.stdout),
-    stderr: decoder.decode(output.stderr),
-  };
-}
+import { runCli } from "./support/cli.ts";
 
 async function withTempFile(text: string, body: (path: string) => Promise<void>): Promise<void> {
   const path = await Deno.makeTempFile({ suffix: ".py" });

@@ -15,29 +15,7 @@ import {
   IrVerifyError,
   verifyModule,
 } from "../mod.ts";
-import { SeededRandom } from "./support/random.ts";
-
-function mutateBytes(random: SeededRandom, input: Uint8Array): Uint8Array {
-  const out = Array.from(input);
-  const edits = 1 + random.below(3);
-  for (let i = 0; i < edits; i++) {
-    const at = random.below(out.length + 1);
-    switch (random.below(4)) {
-      case 0:
-        out.splice(at, 1);
-        break;
-      case 1:
-        out.splice(at, 0, random.below(256));
-        break;
-      case 2:
-        if (at < out.length) out[at] = (out[at] ?? 0) ^ (1 << random.below(8));
-        break;
-      default:
-        if (at < out.length) out[at] = random.below(256);
-    }
-  }
-  return Uint8Array.from(out);
-}
+import { mutateBytes, SeededRandom } from "./support/random.ts";
 
 function outcome(check: () => void): "ok" | "decode" | "verify" {
   try {

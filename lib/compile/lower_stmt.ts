@@ -5,9 +5,9 @@
  */
 
 import { InternalError } from "../errors.ts";
-import type { Expr, For, Stmt } from "../validate/ast.ts";
+import type { Expr, For, Stmt, While } from "../validate/ast.ts";
 import { Label } from "./emitter.ts";
-import type { FunctionContext } from "./lower_context.ts";
+import type { FunctionContext, LoopTargets } from "./lower_context.ts";
 import { INPLACE, lowerExpr, lowerSubscriptKey, staticIterations } from "./lower_expr.ts";
 import { Op } from "./opcodes.ts";
 
@@ -148,9 +148,31 @@ function lowerDelete(c: FunctionContext, target: Expr): void {
   c.e.emit(Op.DELETE_SUBSCR);
 }
 
+/** Lowers a loop's body and closing jump, and records the loop for the estimator. */
+function loopBody(
+  c: FunctionContext,
+  stmt: While | For,
+  targets: LoopTargets,
+  header: number,
+  iterations: number | null,
+): void {
+  c.loops.push(targets);
+  lowerBlock(c, stmt.body);
+  c.loops.pop();
+  const backJump = c.e.here;
+  c.e.jump(Op.JUMP, targets.continueLabel);
+  const line = c.unit.source.position(stmt.start).line;
+  const reason = stmt.kind === "While"
+    ? `while loop at line ${line}`
+    : iterations === null
+    ? `for loop at line ${line} iterates over a value of unknown size`
+    : "";
+  c.e.loops.push({ header, backJump, iterations, reason, line });
+}
+
 // while test: body [else: orelse]
 //   top:  test; JUMP_IF_FALSE else; body; JUMP top; else: orelse; end:
-function lowerWhile(c: FunctionContext, stmt: Stmt & { kind: "While" }): void {
+function lowerWhile(c: FunctionContext, stmt: While): void {
   const top = new Label();
   const orElse = new Label();
   const end = new Label();
@@ -158,19 +180,7 @@ function lowerWhile(c: FunctionContext, stmt: Stmt & { kind: "While" }): void {
   const header = c.e.here;
   lowerExpr(c, stmt.test);
   c.e.jump(Op.JUMP_IF_FALSE, orElse);
-  c.loops.push({ breakLabel: end, continueLabel: top, popsIterator: false });
-  lowerBlock(c, stmt.body);
-  c.loops.pop();
-  const backJump = c.e.here;
-  c.e.jump(Op.JUMP, top);
-  const line = c.unit.source.position(stmt.start).line;
-  c.e.loops.push({
-    header,
-    backJump,
-    iterations: null,
-    reason: `while loop at line ${line}`,
-    line,
-  });
+  loopBody(c, stmt, { breakLabel: end, continueLabel: top, popsIterator: false }, header, null);
   c.e.bind(orElse);
   lowerBlock(c, stmt.orelse);
   c.e.bind(end);
@@ -190,21 +200,13 @@ function lowerFor(c: FunctionContext, stmt: For): void {
   const header = c.e.here;
   c.e.jump(Op.FOR_ITER, orElse);
   storeTarget(c, stmt.target);
-  c.loops.push({ breakLabel: end, continueLabel: top, popsIterator: true });
-  lowerBlock(c, stmt.body);
-  c.loops.pop();
-  const backJump = c.e.here;
-  c.e.jump(Op.JUMP, top);
-  const line = c.unit.source.position(stmt.start).line;
-  c.e.loops.push({
+  loopBody(
+    c,
+    stmt,
+    { breakLabel: end, continueLabel: top, popsIterator: true },
     header,
-    backJump,
     iterations,
-    reason: iterations === null
-      ? `for loop at line ${line} iterates over a value of unknown size`
-      : "",
-    line,
-  });
+  );
   c.e.bind(orElse);
   lowerBlock(c, stmt.orelse);
   c.e.bind(end);

@@ -26,3 +26,26 @@ export class SeededRandom {
     return item;
   }
 }
+
+/** Applies 1-3 random edits (delete, insert, flip a bit, overwrite) to a byte string. */
+export function mutateBytes(random: SeededRandom, input: Uint8Array): Uint8Array {
+  const out = Array.from(input);
+  const edits = 1 + random.below(3);
+  for (let i = 0; i < edits; i++) {
+    const at = random.below(out.length + 1);
+    switch (random.below(4)) {
+      case 0:
+        out.splice(at, 1);
+        break;
+      case 1:
+        out.splice(at, 0, random.below(256));
+        break;
+      case 2:
+        if (at < out.length) out[at] = (out[at] ?? 0) ^ (1 << random.below(8));
+        break;
+      default:
+        if (at < out.length) out[at] = random.below(256);
+    }
+  }
+  return Uint8Array.from(out);
+}
