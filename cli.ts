@@ -10,6 +10,7 @@ import denoConfig from "./deno.json" with { type: "json" };
 import { abiCommand } from "./cli/abi.ts";
 import { UsageError } from "./cli/common.ts";
 import { compileCommand, estimateCommand, inspectCommand } from "./cli/compile.ts";
+import { runCommand } from "./cli/run.ts";
 import { validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
 
@@ -23,6 +24,11 @@ Usage:
   animica-vm inspect F.ir | FILE.py [--json]     disassemble (with source lines for .py)
   animica-vm estimate FILE | --manifest M [--json]
                                                  static gas bound of each exported function
+  animica-vm run --manifest M --call F [--args JSON] [--state PATH] [--gas-limit N]
+                 [--sender ADDR] [--value N] [--block-height N]
+                                                 call a function; prints one JSON object. State
+                                                 persists in PATH (.json or SQLite, default
+                                                 ./.animica/state.sqlite) only when the call succeeds
   animica-vm abi selectors --manifest M [--json]
                                                  list function selectors
   animica-vm abi encode --manifest M --call F [--args JSON]
@@ -32,7 +38,7 @@ Usage:
                                                  decode calldata (or return data) to JSON
   animica-vm help | version
 
-Exit status: 0 ok, 1 contract or manifest rejected, 2 bad usage or input.`;
+Exit status: 0 ok, 1 contract, manifest or call rejected, 2 bad usage or input.`;
 
 /** Runs the CLI with `args`; returns the process exit code. */
 export async function main(args: readonly string[]): Promise<number> {
@@ -61,6 +67,8 @@ export async function main(args: readonly string[]): Promise<number> {
         return await inspectCommand(rest);
       case "estimate":
         return await estimateCommand(rest);
+      case "run":
+        return await runCommand(rest);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }

@@ -89,3 +89,29 @@ export {
 export type { DynamicGas, HostCallInfo, OperandKind, OpInfo } from "./lib/compile/opcodes.ts";
 export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
 export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";
+export {
+  type CallRequest,
+  type CallResult,
+  encodeReceipt,
+  executeCall,
+  fromAbiValue,
+  receiptHash,
+} from "./lib/runtime/call.ts";
+export {
+  type CallContext,
+  CallHost,
+  type EmittedEvent,
+  type StateReader,
+} from "./lib/runtime/host.ts";
+export { Machine } from "./lib/runtime/interpreter.ts";
+export {
+  MemoryState,
+  STATE_FORMAT,
+  STATE_VERSION,
+  stateFromJson,
+  type StateStore,
+  stateToJson,
+} from "./lib/runtime/state.ts";
+export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
+export type { Value } from "./lib/runtime/values.ts";
+export { CallFailure, type FailureKind, StateError, type TraceFrame } from "./lib/errors.ts";

@@ -155,3 +155,59 @@ export class IrVerifyError extends AnimicaError {
     this.name = "IrVerifyError";
   }
 }
+
+/** Why a contract call failed (DESIGN §3). */
+export type FailureKind = "revert" | "out-of-gas" | "error" | "limit";
+
+/** One frame of a failed call's traceback, innermost last. */
+export interface TraceFrame {
+  /** Contract function name (`<module>` for the initialiser). */
+  readonly function: string;
+  /** 1-based source line and column of the failing instruction. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * A failed contract call: a revert (abi.revert/require, carrying reason
+ * bytes), running out of gas, a Python error (type as CPython names it) or
+ * a cap. State changes and events of the call are discarded.
+ */
+export class CallFailure extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "call-failure";
+  /** Which of the four failure kinds this is. */
+  readonly kind: FailureKind;
+  /** Python exception name for errors; `Revert`, `OutOfGas` or `LimitExceeded` otherwise. */
+  readonly type: string;
+  /** Revert reason bytes (empty for other kinds). */
+  readonly reason: Uint8Array;
+  /** Where the call failed, outermost frame first; filled by the interpreter. */
+  traceback: readonly TraceFrame[] = [];
+
+  /** Builds a failure; the interpreter attaches the traceback. */
+  constructor(
+    kind: FailureKind,
+    type: string,
+    message: string,
+    reason: Uint8Array = new Uint8Array(),
+  ) {
+    super(message);
+    this.name = "CallFailure";
+    this.kind = kind;
+    this.type = type;
+    this.reason = reason;
+  }
+}
+
+/** A state snapshot that is corrupt, foreign or from a newer version. */
+export class StateError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "state";
+
+  /** Builds the error from a message naming the problem. */
+  constructor(message: string) {
+    super(message);
+    this.name = "StateError";
+  }
+}

@@ -145,7 +145,8 @@ export interface RawJson {
  * JSON.rawJSON (JSON.parse source text access, shipped in V8); declared here
  * because TypeScript's lib does not describe it yet.
  */
-const rawJson = (JSON as unknown as { rawJSON(text: string): RawJson }).rawJSON;
+export const rawJson: (text: string) => RawJson =
+  (JSON as unknown as { rawJSON(text: string): RawJson }).rawJSON;
 
 /** Output JSON: like JsonValue, with integers as raw JSON text. */
 export type JsonOutput =

@@ -23,6 +23,11 @@ export function pythonUnavailableReason(): string | null {
 
 /** Runs a Python script with JSON text on stdin and parses its JSON stdout. */
 export async function runPythonJson(script: URL, inputJson: string): Promise<unknown> {
+  return JSON.parse(await runPythonText(script, inputJson));
+}
+
+/** Runs a Python script with text on stdin; returns its stdout text. */
+export async function runPythonText(script: URL, inputJson: string): Promise<string> {
   const child = new Deno.Command("python3", {
     args: ["-W", "ignore", script.pathname],
     stdin: "piped",
@@ -36,5 +41,5 @@ export async function runPythonJson(script: URL, inputJson: string): Promise<unk
   if (!output.success) {
     throw new Error(`python3 failed: ${new TextDecoder().decode(output.stderr)}`);
   }
-  return JSON.parse(new TextDecoder().decode(output.stdout));
+  return new TextDecoder().decode(output.stdout);
 }

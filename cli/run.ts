@@ -1,0 +1,176 @@
+/**
+ * `run --manifest M --call FN [--args JSON] [--state PATH] [--gas-limit N]
+ * [--sender ADDR] [--value N] [--block-height N]`: one contract call,
+ * printed as one JSON object (DESIGN §6). State persists in PATH (`.json`:
+ * a readable snapshot, anything else: SQLite; default
+ * `./.animica/state.sqlite`) and changes only when the call succeeds.
+ */
+
+import { sha3_256 } from "@noble/hashes/sha3.js";
+import {
+  argsFromJson,
+  type CallContext,
+  compileContract,
+  encodeCall,
+  eventJson,
+  executeCall,
+  findFunction,
+  formatDiagnostic,
+  fromAbiValue,
+  parseAbiType,
+  parseJson,
+  SourceText,
+  stringifyJson,
+  toHex,
+  ValidationError,
+  valueFromJson,
+  valueJson,
+} from "../mod.ts";
+import {
+  loadValidManifest,
+  parseOptions,
+  readInputFile,
+  requireOption,
+  UsageError,
+} from "./common.ts";
+import { type FileState, openJsonState, openSqliteState } from "./state_files.ts";
+
+/** Gas limit of a call when --gas-limit is not given. */
+export const DEFAULT_GAS_LIMIT = 10_000_000;
+const DEFAULT_STATE = ".animica/state.sqlite";
+const DEFAULT_SENDER = "0x01" + "00".repeat(32);
+
+function nonNegative(value: string | boolean | undefined, flag: string, fallback: bigint): bigint {
+  if (value === undefined) return fallback;
+  if (typeof value !== "string" || !/^(0|[1-9][0-9]*)$/.test(value)) {
+    throw new UsageError(`--${flag} must be a non-negative integer, got '${String(value)}'`);
+  }
+  return BigInt(value);
+}
+
+function domainHash(tag: string, ...parts: Uint8Array[]): Uint8Array {
+  const chunks = [new TextEncoder().encode(tag), ...parts];
+  const input = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    input.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return sha3_256(input);
+}
+
+/** Runs `run`; returns the exit code. */
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const { values } = parseOptions(argv, {
+    manifest: { type: "string" },
+    call: { type: "string" },
+    args: { type: "string" },
+    state: { type: "string" },
+    "gas-limit": { type: "string" },
+    sender: { type: "string" },
+    value: { type: "string" },
+    "block-height": { type: "string" },
+  });
+  const loaded = await loadValidManifest(requireOption(values, "manifest"));
+  const fn = findFunction(loaded.manifest, requireOption(values, "call"));
+  const args = argsFromJson(
+    fn,
+    parseJson(typeof values.args === "string" ? values.args : "[]", "--args"),
+  );
+  const gasLimit = nonNegative(values["gas-limit"], "gas-limit", BigInt(DEFAULT_GAS_LIMIT));
+  if (gasLimit > BigInt(Number.MAX_SAFE_INTEGER)) throw new UsageError("--gas-limit is too large");
+  const sender = valueFromJson(
+    parseAbiType("address"),
+    typeof values.sender === "string" ? values.sender : DEFAULT_SENDER,
+    "--sender",
+  ) as Uint8Array;
+  const bytes = await readInputFile(loaded.entryPath);
+  let compiled;
+  try {
+    compiled = compileContract(bytes, {
+      file: loaded.entryPath,
+      exports: loaded.manifest.functions.map((f) => f.name),
+    });
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const source = new SourceText(loaded.entryPath, new TextDecoder().decode(bytes));
+    throw new UsageError(
+      `the contract is rejected:\n${
+        error.diagnostics.map((d) => formatDiagnostic(d, source)).join("\n")
+      }`,
+    );
+  }
+  const calldata = encodeCall(fn, args);
+  const blockHeight = nonNegative(values["block-height"], "block-height", 1n);
+  const address = new Uint8Array(33);
+  address[0] = 1;
+  address.set(
+    domainHash("animica:contract:v1|", new TextEncoder().encode(loaded.manifest.name)),
+    1,
+  );
+  const context: CallContext = {
+    sender,
+    value: nonNegative(values.value, "value", 0n),
+    address,
+    blockHeight,
+    blockTime: 0n,
+    chainId: 1n,
+    txHash: domainHash(
+      "animica:tx:v1|",
+      calldata,
+      sender,
+      new TextEncoder().encode(blockHeight.toString()),
+    ),
+    callIndex: 0,
+  };
+  const statePath = typeof values.state === "string" ? values.state : DEFAULT_STATE;
+  let state: FileState;
+  try {
+    state = statePath.endsWith(".json")
+      ? await openJsonState(statePath)
+      : await openSqliteState(statePath);
+  } catch (error) {
+    if (error instanceof Deno.errors.PermissionDenied) {
+      throw new UsageError(`cannot open state '${statePath}': permission denied`);
+    }
+    throw error;
+  }
+  try {
+    const result = executeCall({
+      verified: compiled.verified,
+      manifest: loaded.manifest,
+      function: fn.name,
+      args: args.map((arg, i) => fromAbiValue(fn.inputs[i]?.type ?? { kind: "int" }, arg)),
+      gasLimit: Number(gasLimit),
+      context,
+      state,
+    });
+    if (result.ok) state.apply(result.writes);
+    await state.close();
+    const failure = result.failure;
+    const output: Record<string, unknown> = {
+      ok: result.ok,
+      return: valueJson(result.value),
+      returnData: toHex(result.returnData),
+      gasUsed: result.gasUsed,
+      events: result.events.map(eventJson),
+    };
+    if (failure !== null) {
+      const top = failure.traceback[failure.traceback.length - 1];
+      output.error = {
+        kind: failure.kind,
+        type: failure.type,
+        message: failure.message,
+        reason: failure.kind === "revert" ? new TextDecoder().decode(failure.reason) : null,
+        line: top?.line ?? null,
+        function: top?.function ?? null,
+        traceback: failure.traceback,
+      };
+    }
+    console.log(stringifyJson(output as never, 2));
+    return result.ok ? 0 : 1;
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+}

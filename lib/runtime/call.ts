@@ -1,0 +1,187 @@
+/**
+ * One contract call, end to end: arguments bound from ABI values, the
+ * module initialiser and the function run under gas, the return value
+ * ABI-encoded by the manifest's output types, and a receipt. A failed call
+ * returns its failure, gas used and no writes or events.
+ */
+
+import { sha3_256 } from "@noble/hashes/sha3.js";
+import { encode as cborEncode } from "cborg";
+import { type AbiValue, encodeAbi } from "../abi/codec.ts";
+import type { AbiFunction, Manifest } from "../abi/manifest.ts";
+import type { AbiType } from "../abi/types.ts";
+import { AbiEncodeError, CallFailure } from "../errors.ts";
+import type { VerifiedModule } from "../compile/verify.ts";
+import {
+  type CallContext,
+  CallHost,
+  type EmittedEvent,
+  type StateReader,
+  type SyscallRecord,
+  toAbiValue,
+} from "./host.ts";
+import { Machine } from "./interpreter.ts";
+import { canonicalInt, PyDict, PyList, PyTuple, type Value } from "./values.ts";
+
+/** Everything a call needs. */
+export interface CallRequest {
+  readonly verified: VerifiedModule;
+  readonly manifest: Manifest | null;
+  readonly function: string;
+  readonly args: readonly Value[];
+  readonly gasLimit: number;
+  readonly context: CallContext;
+  readonly state: StateReader;
+}
+
+/** The outcome of a call. */
+export interface CallResult {
+  readonly ok: boolean;
+  readonly value: Value;
+  readonly returnData: Uint8Array;
+  readonly gasUsed: number;
+  readonly events: readonly EmittedEvent[];
+  readonly syscalls: readonly SyscallRecord[];
+  /** Writes to apply to the state (empty when the call failed). */
+  readonly writes: readonly { readonly key: Uint8Array; readonly value: Uint8Array | null }[];
+  readonly failure: CallFailure | null;
+}
+
+/** A runtime value of an ABI value (lists become list, tuples tuple). */
+export function fromAbiValue(type: AbiType, value: AbiValue): Value {
+  switch (type.kind) {
+    case "int":
+      return canonicalInt(value as bigint);
+    case "list":
+      return new PyList(
+        (value as readonly AbiValue[]).map((item) => fromAbiValue(type.item, item)),
+      );
+    case "tuple":
+      return new PyTuple(
+        (value as readonly AbiValue[]).map((item, i) =>
+          fromAbiValue(type.items[i] as AbiType, item)
+        ),
+      );
+    default:
+      return value as Value;
+  }
+}
+
+function encodeReturnValue(fn: AbiFunction, value: Value): Uint8Array {
+  const outputs = fn.outputs;
+  if (outputs.length === 0) return new Uint8Array();
+  const values = outputs.length === 1
+    ? [value]
+    : value instanceof PyTuple || value instanceof PyList
+    ? value.items
+    : null;
+  if (values === null || values.length !== outputs.length) {
+    throw new CallFailure(
+      "error",
+      "TypeError",
+      `${fn.name} must return ${outputs.length} values for its ABI outputs`,
+    );
+  }
+  return encodeAbi(
+    { kind: "tuple", items: outputs },
+    values.map((item, i) => {
+      const abi = toAbiValue(item);
+      if (abi === null) {
+        throw new CallFailure(
+          "error",
+          "TypeError",
+          `${fn.name} returned a value with no ABI form for output ${i}`,
+        );
+      }
+      return abi;
+    }),
+  );
+}
+
+/** Runs one call; failures come back in the result, never thrown. */
+export function executeCall(request: CallRequest): CallResult {
+  const exported = request.verified.module.exports.find((entry) => entry.name === request.function);
+  if (exported === undefined) {
+    throw new AbiEncodeError("", `the contract exports no function '${request.function}'`);
+  }
+  const host = new CallHost(request.state, request.context, request.manifest);
+  const machine = new Machine(request.verified, host, request.gasLimit);
+  try {
+    const value = machine.call(exported.fn, request.args);
+    const fn = request.manifest?.functions.find((candidate) => candidate.name === request.function);
+    const returnData = fn === undefined ? new Uint8Array() : encodeReturnValue(fn, value);
+    return {
+      ok: true,
+      value,
+      returnData,
+      gasUsed: machine.gasUsed,
+      events: host.events,
+      syscalls: host.syscalls,
+      writes: [...host.journal.writes.values()],
+      failure: null,
+    };
+  } catch (error) {
+    if (!(error instanceof CallFailure)) throw error;
+    return {
+      ok: false,
+      value: null,
+      returnData: new Uint8Array(),
+      gasUsed: machine.gasUsed,
+      events: [],
+      syscalls: [],
+      writes: [],
+      failure: error,
+    };
+  }
+}
+
+const STATUS = { ok: 0, revert: 1, "out-of-gas": 2, error: 3, limit: 4 } as const;
+
+type Cbor = null | boolean | number | bigint | string | Uint8Array | Cbor[];
+
+function cborValue(value: Value): Cbor {
+  if (
+    value === null || typeof value === "boolean" || typeof value === "string" ||
+    value instanceof Uint8Array
+  ) return value;
+  if (typeof value === "number" || typeof value === "bigint") return value;
+  if (value instanceof PyList || value instanceof PyTuple) return value.items.map(cborValue);
+  if (value instanceof PyDict) {
+    return [...value.entries.values()].map((
+      entry,
+    ) => [cborValue(entry.key), cborValue(entry.value)]);
+  }
+  return String(value);
+}
+
+/**
+ * Canonical receipt bytes: [status, gasUsed, returnData, events, revert
+ * reason, error] with events as [name, [[key, value]...]] and error as
+ * [type, message, [[function, line, column]...]] (empty on success).
+ */
+export function encodeReceipt(result: CallResult): Uint8Array {
+  const failure = result.failure;
+  const status = failure === null ? STATUS.ok : STATUS[failure.kind];
+  const receipt: Cbor = [
+    status,
+    result.gasUsed,
+    result.returnData,
+    result.events.map((event) => [event.name, cborValue(event.args)]),
+    failure?.reason ?? new Uint8Array(),
+    failure === null ? [] : [
+      failure.type,
+      failure.message,
+      failure.traceback.map((f) => [f.function, f.line, f.column]),
+    ],
+  ];
+  return cborEncode(receipt);
+}
+
+/** Domain-separated sha3-256 of the receipt bytes. */
+export function receiptHash(receipt: Uint8Array): Uint8Array {
+  const tag = new TextEncoder().encode("animica:receipt:v1|");
+  const input = new Uint8Array(tag.length + receipt.length);
+  input.set(tag);
+  input.set(receipt, tag.length);
+  return sha3_256(input);
+}

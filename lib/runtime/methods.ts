@@ -1,0 +1,679 @@
+/**
+ * Methods of the value types (spec/LANGUAGE.md §4), dispatched on the
+ * receiver's type as CPython does (AttributeError when the type lacks the
+ * method). Mutating methods respect frozen module-level values.
+ */
+
+import { CAPS } from "../compile/opcodes.ts";
+import { limitExceeded, vmError } from "./failure.ts";
+import { bind, sortValues } from "./builtins.ts";
+import { equals, iterableItems, type Meter } from "./ops.ts";
+import {
+  asBigInt,
+  checkMutable,
+  dictKey,
+  PyDict,
+  PyList,
+  PyTuple,
+  truthy,
+  typeName,
+  type Value,
+} from "./values.ts";
+
+type Method<T> = (
+  meter: Meter,
+  self: T,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+) => Value;
+
+function noKwargs(name: string, kwargs: ReadonlyMap<string, Value>): void {
+  for (const key of kwargs.keys()) {
+    vmError("TypeError", `${name}() takes no keyword arguments ('${key}' given)`);
+  }
+}
+
+function arity(name: string, args: readonly Value[], min: number, max: number): void {
+  if (args.length < min || args.length > max) {
+    vmError(
+      "TypeError",
+      `${name}() takes ${min === max ? `exactly ${min}` : `from ${min} to ${max}`} argument${
+        max === 1 ? "" : "s"
+      } (${args.length} given)`,
+    );
+  }
+}
+
+function index(value: Value | undefined, name: string): bigint {
+  const big = value === undefined || value === null ? null : asBigInt(value);
+  if (big === null) {
+    return vmError(
+      "TypeError",
+      `'${typeName(value ?? null)}' object cannot be interpreted as an integer (in ${name}())`,
+    );
+  }
+  return big;
+}
+
+const LIST: Readonly<Record<string, Method<PyList>>> = {
+  append: (_m, self, args, kwargs) => {
+    noKwargs("append", kwargs);
+    arity("append", args, 1, 1);
+    checkMutable(self);
+    if (self.items.length >= CAPS.container_length) {
+      limitExceeded("container_length", "list is too long");
+    }
+    self.items.push(args[0] as Value);
+    return null;
+  },
+  extend: (m, self, args, kwargs) => {
+    noKwargs("extend", kwargs);
+    arity("extend", args, 1, 1);
+    checkMutable(self);
+    const items = iterableItems(m, args[0] as Value, "extend()");
+    if (self.items.length + items.length > CAPS.container_length) {
+      limitExceeded("container_length", "list is too long");
+    }
+    m.dynamic(1, items.length);
+    self.items.push(...items);
+    return null;
+  },
+  insert: (m, self, args, kwargs) => {
+    noKwargs("insert", kwargs);
+    arity("insert", args, 2, 2);
+    checkMutable(self);
+    const n = BigInt(self.items.length);
+    let at = index(args[0], "insert");
+    if (at < 0n) at = at + n < 0n ? 0n : at + n;
+    if (at > n) at = n;
+    m.dynamic(1, self.items.length);
+    self.items.splice(Number(at), 0, args[1] as Value);
+    return null;
+  },
+  pop: (m, self, args, kwargs) => {
+    noKwargs("pop", kwargs);
+    arity("pop", args, 0, 1);
+    checkMutable(self);
+    if (self.items.length === 0) vmError("IndexError", "pop from empty list");
+    let at = args.length === 0 ? BigInt(self.items.length - 1) : index(args[0], "pop");
+    if (at < 0n) at += BigInt(self.items.length);
+    if (at < 0n || at >= BigInt(self.items.length)) vmError("IndexError", "pop index out of range");
+    m.dynamic(1, self.items.length - Number(at));
+    return self.items.splice(Number(at), 1)[0] as Value;
+  },
+  remove: (m, self, args, kwargs) => {
+    noKwargs("remove", kwargs);
+    arity("remove", args, 1, 1);
+    checkMutable(self);
+    m.dynamic(1, self.items.length);
+    const at = self.items.findIndex((item) => equals(item, args[0] as Value));
+    if (at < 0) vmError("ValueError", "list.remove(x): x not in list");
+    self.items.splice(at, 1);
+    return null;
+  },
+  index: (m, self, args, kwargs) => {
+    noKwargs("index", kwargs);
+    arity("index", args, 1, 3);
+    m.dynamic(1, self.items.length);
+    const at = self.items.findIndex((item) => equals(item, args[0] as Value));
+    if (at < 0) vmError("ValueError", "value is not in list");
+    return at;
+  },
+  count: (m, self, args, kwargs) => {
+    noKwargs("count", kwargs);
+    arity("count", args, 1, 1);
+    m.dynamic(1, self.items.length);
+    return self.items.filter((item) => equals(item, args[0] as Value)).length;
+  },
+  sort: (m, self, args, kwargs) => {
+    if (args.length > 0) vmError("TypeError", "sort() takes no positional arguments");
+    for (const key of kwargs.keys()) {
+      if (key !== "reverse") {
+        vmError("TypeError", `sort() got an unexpected keyword argument '${key}'`);
+      }
+    }
+    checkMutable(self);
+    self.items = sortValues(m, self.items, truthy(kwargs.get("reverse") ?? false));
+    return null;
+  },
+  reverse: (m, self, args, kwargs) => {
+    noKwargs("reverse", kwargs);
+    arity("reverse", args, 0, 0);
+    checkMutable(self);
+    m.dynamic(1, self.items.length);
+    self.items.reverse();
+    return null;
+  },
+  copy: (m, self, args, kwargs) => {
+    noKwargs("copy", kwargs);
+    arity("copy", args, 0, 0);
+    m.dynamic(1, self.items.length);
+    return new PyList([...self.items]);
+  },
+  clear: (_m, self, args, kwargs) => {
+    noKwargs("clear", kwargs);
+    arity("clear", args, 0, 0);
+    checkMutable(self);
+    self.items = [];
+    return null;
+  },
+};
+
+const DICT: Readonly<Record<string, Method<PyDict>>> = {
+  get: (_m, self, args, kwargs) => {
+    noKwargs("get", kwargs);
+    arity("get", args, 1, 2);
+    return self.entries.get(dictKey(args[0] as Value))?.value ?? (args[1] ?? null);
+  },
+  keys: (m, self, args, kwargs) => {
+    noKwargs("keys", kwargs);
+    arity("keys", args, 0, 0);
+    m.dynamic(1, self.entries.size);
+    return new PyList([...self.entries.values()].map((entry) => entry.key));
+  },
+  values: (m, self, args, kwargs) => {
+    noKwargs("values", kwargs);
+    arity("values", args, 0, 0);
+    m.dynamic(1, self.entries.size);
+    return new PyList([...self.entries.values()].map((entry) => entry.value));
+  },
+  items: (m, self, args, kwargs) => {
+    noKwargs("items", kwargs);
+    arity("items", args, 0, 0);
+    m.dynamic(1, self.entries.size);
+    return new PyList(
+      [...self.entries.values()].map((entry) => new PyTuple([entry.key, entry.value])),
+    );
+  },
+  pop: (_m, self, args, kwargs) => {
+    noKwargs("pop", kwargs);
+    arity("pop", args, 1, 2);
+    checkMutable(self);
+    const key = dictKey(args[0] as Value);
+    const entry = self.entries.get(key);
+    if (entry === undefined) {
+      if (args.length === 2) return args[1] as Value;
+      return vmError("KeyError", String(args[0]));
+    }
+    self.entries.delete(key);
+    return entry.value;
+  },
+  setdefault: (_m, self, args, kwargs) => {
+    noKwargs("setdefault", kwargs);
+    arity("setdefault", args, 1, 2);
+    const key = dictKey(args[0] as Value);
+    const entry = self.entries.get(key);
+    if (entry !== undefined) return entry.value;
+    checkMutable(self);
+    const value = args[1] ?? null;
+    self.entries.set(key, { key: args[0] as Value, value });
+    return value;
+  },
+  update: (m, self, args, kwargs) => {
+    arity("update", args, 0, 1);
+    checkMutable(self);
+    const pairs: [Value, Value][] = [];
+    const source = args[0];
+    if (source instanceof PyDict) {
+      for (const entry of source.entries.values()) pairs.push([entry.key, entry.value]);
+    } else if (source !== undefined) {
+      for (const item of iterableItems(m, source, "update()")) {
+        const pair = iterableItems(m, item, "update()");
+        if (pair.length !== 2) {
+          vmError(
+            "ValueError",
+            "dictionary update sequence element has the wrong length; 2 is required",
+          );
+        }
+        pairs.push([pair[0] as Value, pair[1] as Value]);
+      }
+    }
+    for (const [key, value] of kwargs) pairs.push([key, value]);
+    m.dynamic(2, pairs.length);
+    for (const [key, value] of pairs) {
+      const dk = dictKey(key);
+      const existing = self.entries.get(dk);
+      if (existing !== undefined) existing.value = value;
+      else self.entries.set(dk, { key, value });
+    }
+    return null;
+  },
+  copy: (m, self, args, kwargs) => {
+    noKwargs("copy", kwargs);
+    arity("copy", args, 0, 0);
+    m.dynamic(1, self.entries.size);
+    const copy = new PyDict();
+    for (const [key, entry] of self.entries) copy.entries.set(key, { ...entry });
+    return copy;
+  },
+  clear: (_m, self, args, kwargs) => {
+    noKwargs("clear", kwargs);
+    arity("clear", args, 0, 0);
+    checkMutable(self);
+    self.entries.clear();
+    return null;
+  },
+};
+
+/** Text-like receivers (str and bytes) share most methods; both are handled as code sequences. */
+type Text = string | Uint8Array;
+
+function sameKind(self: Text, value: Value, name: string): Text {
+  if (typeof self === "string" ? typeof value === "string" : value instanceof Uint8Array) {
+    return value as Text;
+  }
+  return vmError(
+    "TypeError",
+    `${name}() argument must be ${typeof self === "string" ? "str" : "a bytes-like object"}, not '${
+      typeName(value)
+    }'`,
+  );
+}
+
+function units(text: Text): number[] {
+  return typeof text === "string"
+    ? Array.from(text, (c) => c.codePointAt(0) ?? 0)
+    : Array.from(text);
+}
+
+function rebuild(self: Text, codes: readonly number[]): Text {
+  if (typeof self !== "string") return Uint8Array.from(codes);
+  let out = "";
+  for (const code of codes) out += String.fromCodePoint(code);
+  return out;
+}
+
+function findIn(haystack: number[], needle: number[], fromEnd: boolean): number {
+  const last = haystack.length - needle.length;
+  const matches = (at: number) => needle.every((code, i) => haystack[at + i] === code);
+  if (fromEnd) {
+    for (let at = last; at >= 0; at--) if (matches(at)) return at;
+  } else {
+    for (let at = 0; at <= last; at++) if (matches(at)) return at;
+  }
+  return -1;
+}
+
+const WHITESPACE = new Set([
+  0x20,
+  0x09,
+  0x0a,
+  0x0b,
+  0x0c,
+  0x0d,
+  0x1c,
+  0x1d,
+  0x1e,
+  0x1f,
+  0x85,
+  0xa0,
+]);
+
+function strip(self: Text, chars: Value | undefined, left: boolean, right: boolean): Text {
+  const codes = units(self);
+  const set = chars === undefined || chars === null
+    ? null
+    : new Set(units(sameKind(self, chars, "strip")));
+  const strippable = (
+    code: number,
+  ) => (set === null
+    ? (typeof self === "string"
+      ? WHITESPACE.has(code) || /\s/u.test(String.fromCodePoint(code))
+      : [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(code))
+    : set.has(code));
+  let start = 0;
+  let end = codes.length;
+  while (left && start < end && strippable(codes[start] ?? 0)) start++;
+  while (right && end > start && strippable(codes[end - 1] ?? 0)) end--;
+  return rebuild(self, codes.slice(start, end));
+}
+
+function caseMap(self: Text, upper: boolean): Text {
+  if (typeof self === "string") return upper ? self.toUpperCase() : self.toLowerCase();
+  return Uint8Array.from(
+    self,
+    (
+      byte,
+    ) => (upper
+      ? (byte >= 97 && byte <= 122 ? byte - 32 : byte)
+      : (byte >= 65 && byte <= 90 ? byte + 32 : byte)),
+  );
+}
+
+function split(
+  meter: Meter,
+  self: Text,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  const [sep, maxArg] = bind("split", args, kwargs, ["sep", "maxsplit"], 0);
+  const maxsplit = maxArg === undefined ? -1n : index(maxArg, "split");
+  const codes = units(self);
+  meter.dynamic(2, codes.length);
+  const parts: number[][] = [];
+  if (sep === undefined || sep === null) {
+    let i = 0;
+    const isSpace = (code: number) =>
+      typeof self === "string"
+        ? /\s/u.test(String.fromCodePoint(code))
+        : [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(code);
+    while (i < codes.length) {
+      while (i < codes.length && isSpace(codes[i] ?? 0)) i++;
+      if (i >= codes.length) break;
+      if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
+        let end = codes.length;
+        while (end > i && isSpace(codes[end - 1] ?? 0)) end--;
+        parts.push(codes.slice(i, end));
+        break;
+      }
+      const start = i;
+      while (i < codes.length && !isSpace(codes[i] ?? 0)) i++;
+      parts.push(codes.slice(start, i));
+    }
+  } else {
+    const needle = units(sameKind(self, sep, "split"));
+    if (needle.length === 0) vmError("ValueError", "empty separator");
+    let rest = codes;
+    while (maxsplit < 0n || BigInt(parts.length) < maxsplit) {
+      const at = findIn(rest, needle, false);
+      if (at < 0) break;
+      parts.push(rest.slice(0, at));
+      rest = rest.slice(at + needle.length);
+    }
+    parts.push(rest);
+  }
+  return new PyList(parts.map((part) => rebuild(self, part)));
+}
+
+const TEXT: Readonly<Record<string, Method<Text>>> = {
+  startswith: (m, self, args, kwargs) => {
+    noKwargs("startswith", kwargs);
+    arity("startswith", args, 1, 1);
+    const codes = units(self);
+    m.dynamic(1, codes.length);
+    const prefixes = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
+    return prefixes.some((prefix) => {
+      const needle = units(sameKind(self, prefix, "startswith"));
+      return needle.every((code, i) => codes[i] === code);
+    });
+  },
+  endswith: (m, self, args, kwargs) => {
+    noKwargs("endswith", kwargs);
+    arity("endswith", args, 1, 1);
+    const codes = units(self);
+    m.dynamic(1, codes.length);
+    const suffixes = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
+    return suffixes.some((suffix) => {
+      const needle = units(sameKind(self, suffix, "endswith"));
+      return needle.length <= codes.length &&
+        needle.every((code, i) => codes[codes.length - needle.length + i] === code);
+    });
+  },
+  find: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "find", false, false),
+  rfind: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "rfind", true, false),
+  index: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "index", false, true),
+  count: (m, self, args, kwargs) => {
+    noKwargs("count", kwargs);
+    arity("count", args, 1, 1);
+    const codes = units(self);
+    const needle = units(sameKind(self, args[0] as Value, "count"));
+    m.dynamic(1, codes.length);
+    if (needle.length === 0) return codes.length + 1;
+    let count = 0;
+    for (let at = 0; at <= codes.length - needle.length;) {
+      if (needle.every((code, i) => codes[at + i] === code)) {
+        count++;
+        at += needle.length;
+      } else at++;
+    }
+    return count;
+  },
+  replace: (m, self, args, kwargs) => {
+    noKwargs("replace", kwargs);
+    arity("replace", args, 2, 3);
+    const codes = units(self);
+    const old = units(sameKind(self, args[0] as Value, "replace"));
+    const replacement = units(sameKind(self, args[1] as Value, "replace"));
+    const limit = args[2] === undefined ? -1n : index(args[2], "replace");
+    m.dynamic(2, codes.length);
+    const out: number[] = [];
+    let done = 0n;
+    let at = 0;
+    while (at <= codes.length) {
+      const matches = (limit < 0n || done < limit) && old.every((code, i) =>
+        codes[at + i] === code
+      ) && at + old.length <= codes.length;
+      if (matches) {
+        out.push(...replacement);
+        done++;
+        if (old.length === 0) {
+          if (at < codes.length) out.push(codes[at] ?? 0);
+          at++;
+        } else at += old.length;
+      } else {
+        if (at < codes.length) out.push(codes[at] ?? 0);
+        at++;
+      }
+      if (out.length > CAPS.bytes_length) {
+        limitExceeded("bytes_length", "replace result is too long");
+      }
+    }
+    return rebuild(self, out);
+  },
+  split: (m, self, args, kwargs) => split(m, self, args, kwargs),
+  join: (m, self, args, kwargs) => {
+    noKwargs("join", kwargs);
+    arity("join", args, 1, 1);
+    const items = iterableItems(m, args[0] as Value, "join()");
+    const parts = items.map((item, i) => {
+      if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
+        vmError(
+          "TypeError",
+          `sequence item ${i}: expected ${
+            typeof self === "string" ? "str" : "a bytes-like object"
+          } instance, ${typeName(item)} found`,
+        );
+      }
+      return units(item as Text);
+    });
+    const separator = units(self);
+    const out: number[] = [];
+    parts.forEach((part, i) => {
+      if (i > 0) out.push(...separator);
+      out.push(...part);
+    });
+    m.dynamic(1, out.length);
+    if (out.length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+    return rebuild(self, out);
+  },
+  strip: (_m, self, args, kwargs) => (noKwargs("strip", kwargs), strip(self, args[0], true, true)),
+  lstrip: (
+    _m,
+    self,
+    args,
+    kwargs,
+  ) => (noKwargs("lstrip", kwargs), strip(self, args[0], true, false)),
+  rstrip: (
+    _m,
+    self,
+    args,
+    kwargs,
+  ) => (noKwargs("rstrip", kwargs), strip(self, args[0], false, true)),
+  removeprefix: (_m, self, args, kwargs) => {
+    noKwargs("removeprefix", kwargs);
+    arity("removeprefix", args, 1, 1);
+    const codes = units(self);
+    const prefix = units(sameKind(self, args[0] as Value, "removeprefix"));
+    return prefix.every((code, i) => codes[i] === code) && prefix.length <= codes.length
+      ? rebuild(self, codes.slice(prefix.length))
+      : self;
+  },
+  removesuffix: (_m, self, args, kwargs) => {
+    noKwargs("removesuffix", kwargs);
+    arity("removesuffix", args, 1, 1);
+    const codes = units(self);
+    const suffix = units(sameKind(self, args[0] as Value, "removesuffix"));
+    const start = codes.length - suffix.length;
+    return suffix.length > 0 && start >= 0 && suffix.every((code, i) => codes[start + i] === code)
+      ? rebuild(self, codes.slice(0, start))
+      : self;
+  },
+  upper: (
+    m,
+    self,
+    args,
+    kwargs,
+  ) => (noKwargs("upper", kwargs),
+    arity("upper", args, 0, 0),
+    m.dynamic(1, units(self).length),
+    caseMap(self, true)),
+  lower: (
+    m,
+    self,
+    args,
+    kwargs,
+  ) => (noKwargs("lower", kwargs),
+    arity("lower", args, 0, 0),
+    m.dynamic(1, units(self).length),
+    caseMap(self, false)),
+};
+
+function textFind(
+  m: Meter,
+  self: Text,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+  name: string,
+  fromEnd: boolean,
+  raise: boolean,
+): Value {
+  noKwargs(name, kwargs);
+  arity(name, args, 1, 1);
+  const codes = units(self);
+  const needle = units(sameKind(self, args[0] as Value, name));
+  m.dynamic(1, codes.length);
+  const at = findIn(codes, needle, fromEnd);
+  if (at < 0 && raise) vmError("ValueError", "substring not found");
+  return at;
+}
+
+const STR_ONLY: Readonly<Record<string, Method<string>>> = {
+  encode: (m, self, args, kwargs) => {
+    const [encoding] = bind("encode", args, kwargs, ["encoding", "errors"], 0);
+    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
+    if (!["utf-8", "utf8", "ascii"].includes(name)) {
+      vmError("LookupError", `unknown encoding: ${String(encoding)}`);
+    }
+    if (!self.isWellFormed()) {
+      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
+    }
+    const bytes = new TextEncoder().encode(self);
+    if (name === "ascii" && bytes.some((byte) => byte > 0x7f)) {
+      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
+    }
+    m.dynamic(1, bytes.length);
+    return bytes;
+  },
+  isdigit: (_m, self) => self.length > 0 && /^\p{Nd}+$/u.test(self),
+  isalpha: (_m, self) => self.length > 0 && /^\p{L}+$/u.test(self),
+  isalnum: (_m, self) => self.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(self),
+  zfill: (_m, self, args, kwargs) => {
+    noKwargs("zfill", kwargs);
+    const width = Number(index(args[0], "zfill"));
+    const points = Array.from(self);
+    if (points.length >= width) return self;
+    const sign = points[0] === "-" || points[0] === "+" ? points.shift() ?? "" : "";
+    if (width > CAPS.bytes_length) limitExceeded("bytes_length", "zfill result is too long");
+    return sign + "0".repeat(width - points.length - sign.length) + points.join("");
+  },
+};
+
+const BYTES_ONLY: Readonly<Record<string, Method<Uint8Array>>> = {
+  hex: (m, self, args, kwargs) => {
+    noKwargs("hex", kwargs);
+    arity("hex", args, 0, 0);
+    m.dynamic(2, self.length);
+    return Array.from(self, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  },
+  decode: (m, self, args, kwargs) => {
+    const [encoding] = bind("decode", args, kwargs, ["encoding", "errors"], 0);
+    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
+    if (!["utf-8", "utf8", "ascii"].includes(name)) {
+      vmError("LookupError", `unknown encoding: ${String(encoding)}`);
+    }
+    m.dynamic(1, self.length);
+    if (name === "ascii" && self.some((byte) => byte > 0x7f)) {
+      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(self);
+    } catch {
+      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
+    }
+  },
+};
+
+const INT: Readonly<Record<string, Method<number | bigint>>> = {
+  bit_length: (_m, self) => {
+    const big = BigInt(self);
+    return (big < 0n ? -big : big).toString(2).length - (big === 0n ? 1 : 0);
+  },
+  to_bytes: (m, self, args, kwargs) => {
+    const [lengthArg, orderArg, signed] = bind("to_bytes", args, kwargs, [
+      "length",
+      "byteorder",
+      "signed",
+    ], 0);
+    const length = lengthArg === undefined ? 1n : index(lengthArg, "to_bytes");
+    const byteorder = orderArg ?? "big";
+    if (byteorder !== "big" && byteorder !== "little") {
+      vmError("ValueError", "byteorder must be either 'little' or 'big'");
+    }
+    if (length < 0n) vmError("ValueError", "length argument must be non-negative");
+    if (length > BigInt(CAPS.bytes_length)) {
+      limitExceeded("bytes_length", "to_bytes length is too large");
+    }
+    m.dynamic(1, Number(length));
+    let value = BigInt(self);
+    const isSigned = truthy(signed ?? false);
+    if (value < 0n && !isSigned) vmError("OverflowError", "can't convert negative int to unsigned");
+    const bits = length * 8n;
+    const fits = isSigned
+      ? value >= -(1n << (bits - 1n > 0n ? bits - 1n : 0n)) &&
+        value < (bits === 0n ? 1n : 1n << (bits - 1n)) && !(bits === 0n && value !== 0n)
+      : value < (1n << bits);
+    if (!fits) vmError("OverflowError", "int too big to convert");
+    if (value < 0n) value += 1n << bits;
+    const out = new Uint8Array(Number(length));
+    for (let i = out.length - 1; i >= 0; i--) {
+      out[i] = Number(value & 0xffn);
+      value >>= 8n;
+    }
+    return byteorder === "big" ? out : out.reverse();
+  },
+};
+
+/** Calls method `name` on `self`; AttributeError when its type has no such method. */
+export function callMethod(
+  meter: Meter,
+  name: string,
+  self: Value,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  let method: Method<never> | undefined;
+  if (self instanceof PyList) method = LIST[name];
+  else if (self instanceof PyDict) method = DICT[name];
+  else if (typeof self === "string") method = STR_ONLY[name] ?? TEXT[name];
+  else if (self instanceof Uint8Array) method = BYTES_ONLY[name] ?? TEXT[name];
+  else if (typeof self === "number" || typeof self === "bigint" || typeof self === "boolean") {
+    method = INT[name];
+    if (method !== undefined && typeof self === "boolean") {
+      return (method as Method<number>)(meter, self ? 1 : 0, args, kwargs);
+    }
+  }
+  if (method === undefined) {
+    return vmError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
+  }
+  return (method as Method<Value>)(meter, self, args, kwargs);
+}

@@ -1,0 +1,780 @@
+/**
+ * Operators with CPython 3.11 semantics over runtime values: arithmetic
+ * (exact ints at any size; floor division and modulo take the divisor's
+ * sign), bitwise and shifts, sequence concatenation and repetition,
+ * comparisons (str by code point, sequences lexicographically), `in`,
+ * subscripts and slices. Size-dependent work is priced and checked
+ * against the caps through `Meter` before it is done.
+ */
+
+import { CAPS } from "../compile/opcodes.ts";
+import { limitExceeded, vmError } from "./failure.ts";
+import {
+  asBigInt,
+  canonicalInt,
+  checkMutable,
+  dictKey,
+  PyDict,
+  PyList,
+  PyRange,
+  PySlice,
+  PyTuple,
+  typeName,
+  type Value,
+} from "./values.ts";
+
+/** What operators need from the machine: dynamic gas. */
+export interface Meter {
+  /** Charges `per * units` of dynamic gas before the work. */
+  dynamic(per: number, units: number): void;
+}
+
+const SMALL = 0x7fffffff;
+
+/** Bit length of |x|. */
+export function bitLength(value: bigint): number {
+  const magnitude = value < 0n ? -value : value;
+  return magnitude === 0n ? 0 : magnitude.toString(2).length;
+}
+
+function words(value: number | bigint): number {
+  if (typeof value === "number") return 1;
+  return Math.max(1, Math.ceil(bitLength(value) / 64));
+}
+
+function checkIntSize(value: bigint): number | bigint {
+  if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "integer result is too large");
+  return canonicalInt(value);
+}
+
+function numeric(value: Value): number | bigint | null {
+  if (typeof value === "number" || typeof value === "bigint") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return null;
+}
+
+function unsupported(op: string, a: Value, b: Value): never {
+  return vmError(
+    "TypeError",
+    `unsupported operand type(s) for ${op}: '${typeName(a)}' and '${typeName(b)}'`,
+  );
+}
+
+/** UTF-8 length of a str (the `bytes` unit for str). */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      length += 4;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
+function sizeOf(value: Value): number {
+  if (typeof value === "string") return utf8Length(value);
+  if (value instanceof Uint8Array) return value.length;
+  if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
+  return 1;
+}
+
+function checkLength(length: number, isBytes: boolean): void {
+  if (isBytes ? length > CAPS.bytes_length : length > CAPS.container_length) {
+    limitExceeded(isBytes ? "bytes_length" : "container_length", "result is too long");
+  }
+}
+
+function concat(meter: Meter, a: Value, b: Value): Value {
+  if (typeof a === "string" && typeof b === "string") {
+    const length = utf8Length(a) + utf8Length(b);
+    checkLength(length, true);
+    meter.dynamic(1, length);
+    return a + b;
+  }
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    checkLength(a.length + b.length, true);
+    meter.dynamic(1, a.length + b.length);
+    const out = new Uint8Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  }
+  if (
+    (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
+  ) {
+    const length = a.items.length + b.items.length;
+    checkLength(length, false);
+    meter.dynamic(1, length);
+    return a instanceof PyList
+      ? new PyList([...a.items, ...b.items])
+      : new PyTuple([...a.items, ...b.items]);
+  }
+  return unsupported("+", a, b);
+}
+
+function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
+  const count = asBigInt(countValue);
+  if (count === null) return unsupported("*", sequence, countValue);
+  const times = count < 0n ? 0n : count;
+  const unit = sizeOf(sequence);
+  const isBytes = typeof sequence === "string" || sequence instanceof Uint8Array;
+  if (BigInt(unit) * times > BigInt(isBytes ? CAPS.bytes_length : CAPS.container_length)) {
+    limitExceeded(isBytes ? "bytes_length" : "container_length", "repetition result is too long");
+  }
+  const n = Number(times);
+  meter.dynamic(1, unit * n);
+  if (typeof sequence === "string") return sequence.repeat(n);
+  if (sequence instanceof Uint8Array) {
+    const out = new Uint8Array(sequence.length * n);
+    for (let i = 0; i < n; i++) out.set(sequence, i * sequence.length);
+    return out;
+  }
+  if (sequence instanceof PyList || sequence instanceof PyTuple) {
+    const items: Value[] = [];
+    for (let i = 0; i < n; i++) items.push(...sequence.items);
+    return sequence instanceof PyList ? new PyList(items) : new PyTuple(items);
+  }
+  return unsupported("*", sequence, countValue);
+}
+
+function isSequence(value: Value): boolean {
+  return typeof value === "string" || value instanceof Uint8Array || value instanceof PyList ||
+    value instanceof PyTuple;
+}
+
+/** `a + b`. */
+export function add(meter: Meter, a: Value, b: Value): Value {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) return concat(meter, a, b);
+  if (typeof x === "number" && typeof y === "number") {
+    const sum = x + y;
+    if (Number.isSafeInteger(sum)) return sum;
+  }
+  meter.dynamic(1, Math.max(words(x), words(y)));
+  return checkIntSize(BigInt(x) + BigInt(y));
+}
+
+/** `a - b`. */
+export function sub(meter: Meter, a: Value, b: Value): Value {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) return unsupported("-", a, b);
+  if (typeof x === "number" && typeof y === "number") {
+    const difference = x - y;
+    if (Number.isSafeInteger(difference)) return difference === 0 ? 0 : difference;
+  }
+  meter.dynamic(1, Math.max(words(x), words(y)));
+  return checkIntSize(BigInt(x) - BigInt(y));
+}
+
+/** `a * b`. */
+export function mul(meter: Meter, a: Value, b: Value): Value {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null && isSequence(a) && y !== null) return repeat(meter, a, b);
+  if (y === null && isSequence(b) && x !== null) return repeat(meter, b, a);
+  if (x === null || y === null) return unsupported("*", a, b);
+  if (typeof x === "number" && typeof y === "number") {
+    const product = x * y;
+    if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
+  }
+  const big = [BigInt(x), BigInt(y)] as const;
+  if (bitLength(big[0]) + bitLength(big[1]) > CAPS.int_bits + 1) {
+    limitExceeded("int_bits", "integer result is too large");
+  }
+  meter.dynamic(1, words(x) * words(y));
+  return checkIntSize(big[0] * big[1]);
+}
+
+function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  if (x === null || y === null) return unsupported(op, a, b);
+  if (y === 0n) {
+    vmError(
+      "ZeroDivisionError",
+      op === "%" ? "integer modulo by zero" : "integer division or modulo by zero",
+    );
+  }
+  return [x, y];
+}
+
+function floorDivide(x: bigint, y: bigint): bigint {
+  const quotient = x / y;
+  return x % y !== 0n && (x < 0n) !== (y < 0n) ? quotient - 1n : quotient;
+}
+
+function floorModulo(x: bigint, y: bigint): bigint {
+  const remainder = x % y;
+  return remainder !== 0n && (remainder < 0n) !== (y < 0n) ? remainder + y : remainder;
+}
+
+/** `a // b`. */
+export function floordiv(meter: Meter, a: Value, b: Value): Value {
+  const [x, y] = divisionOperands("//", a, b);
+  meter.dynamic(1, words(x) * words(y));
+  return canonicalInt(floorDivide(x, y));
+}
+
+/** `a % b` (ints; str formatting with % is not supported). */
+export function mod(meter: Meter, a: Value, b: Value): Value {
+  if (typeof a === "string" || a instanceof Uint8Array) {
+    return vmError(
+      "NotImplementedError",
+      "printf-style % formatting is not supported in contracts",
+    );
+  }
+  const [x, y] = divisionOperands("%", a, b);
+  meter.dynamic(1, words(x) * words(y));
+  return canonicalInt(floorModulo(x, y));
+}
+
+/** divmod(a, b). */
+export function divmod(meter: Meter, a: Value, b: Value): Value {
+  const [x, y] = divisionOperands("//", a, b);
+  meter.dynamic(1, words(x) * words(y));
+  return new PyTuple([canonicalInt(floorDivide(x, y)), canonicalInt(floorModulo(x, y))]);
+}
+
+/** `a ** b`, and pow(a, b, m) when `modulus` is given. */
+export function pow(
+  meter: Meter,
+  a: Value,
+  b: Value,
+  modulus: Value | undefined = undefined,
+): Value {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  if (x === null || y === null) return unsupported("** or pow()", a, b);
+  if (modulus !== undefined && modulus !== null) {
+    const m = asBigInt(modulus);
+    if (m === null) return unsupported("pow()", a, modulus);
+    if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
+    if (y < 0n) {
+      vmError("ValueError", "negative exponents with a modulus are not supported in contracts");
+    }
+    meter.dynamic(4, words(m) * words(m) * Math.max(1, bitLength(y)));
+    let result = 1n;
+    let base = floorModulo(x, m);
+    let exponent = y;
+    while (exponent > 0n) {
+      if ((exponent & 1n) === 1n) result = (result * base) % m;
+      base = (base * base) % m;
+      exponent >>= 1n;
+    }
+    return canonicalInt(floorModulo(result, m));
+  }
+  if (y < 0n) {
+    vmError("ValueError", "negative exponent gives a float, which contracts do not support");
+  }
+  const bits = BigInt(bitLength(x));
+  if (x !== 0n && x !== 1n && x !== -1n && bits * y > BigInt(CAPS.int_bits) + bits) {
+    limitExceeded("int_bits", "power result is too large");
+  }
+  const resultWords = Math.max(1, Math.ceil(Number(bits * y) / 64));
+  meter.dynamic(4, words(x) * resultWords);
+  return checkIntSize(x ** y);
+}
+
+function shiftCount(a: Value, b: Value, op: string): [bigint, bigint] {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  if (x === null || y === null) return unsupported(op, a, b);
+  if (y < 0n) vmError("ValueError", "negative shift count");
+  return [x, y];
+}
+
+/** `a << b`. */
+export function lshift(meter: Meter, a: Value, b: Value): Value {
+  const [x, y] = shiftCount(a, b, "<<");
+  if (x !== 0n && BigInt(bitLength(x)) + y > BigInt(CAPS.int_bits)) {
+    limitExceeded("int_bits", "shift result is too large");
+  }
+  if (x === 0n) return 0;
+  meter.dynamic(1, Math.ceil((bitLength(x) + Number(y)) / 64));
+  return checkIntSize(x << y);
+}
+
+/** `a >> b`. */
+export function rshift(meter: Meter, a: Value, b: Value): Value {
+  const [x, y] = shiftCount(a, b, ">>");
+  meter.dynamic(1, words(x));
+  if (y > BigInt(CAPS.int_bits)) return x < 0n ? -1 : 0;
+  return canonicalInt(x >> y);
+}
+
+/** `a & b`, `a | b`, `a ^ b` (ints and bools; dict | dict merges). */
+export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): Value {
+  if (typeof a === "boolean" && typeof b === "boolean") {
+    return op === "&" ? a && b : op === "|" ? a || b : a !== b;
+  }
+  if (op === "|" && a instanceof PyDict && b instanceof PyDict) {
+    meter.dynamic(2, a.entries.size + b.entries.size);
+    const merged = new PyDict();
+    for (const [key, entry] of a.entries) merged.entries.set(key, { ...entry });
+    for (const [key, entry] of b.entries) {
+      const existing = merged.entries.get(key);
+      merged.entries.set(key, { key: existing?.key ?? entry.key, value: entry.value });
+    }
+    return merged;
+  }
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) return unsupported(op, a, b);
+  if (
+    typeof x === "number" && typeof y === "number" && Math.abs(x) <= SMALL && Math.abs(y) <= SMALL
+  ) {
+    return op === "&" ? x & y : op === "|" ? x | y : x ^ y;
+  }
+  meter.dynamic(1, Math.max(words(x), words(y)));
+  const [p, q] = [BigInt(x), BigInt(y)];
+  return canonicalInt(op === "&" ? p & q : op === "|" ? p | q : p ^ q);
+}
+
+/** In-place `a op= b`: lists extend/repeat and dicts update in place, as in Python. */
+export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): Value {
+  if (a instanceof PyList && op === "+") {
+    checkMutable(a);
+    const items = iterableItems(meter, b, "+=");
+    checkLength(a.items.length + items.length, false);
+    meter.dynamic(1, items.length);
+    a.items.push(...items);
+    return a;
+  }
+  if (a instanceof PyList && op === "*") {
+    checkMutable(a);
+    const repeated = repeat(meter, a, b) as PyList;
+    a.items = repeated.items;
+    return a;
+  }
+  if (a instanceof PyDict && op === "|" && b instanceof PyDict) {
+    checkMutable(a);
+    meter.dynamic(2, b.entries.size);
+    for (const [key, entry] of b.entries) {
+      const existing = a.entries.get(key);
+      if (existing !== undefined) existing.value = entry.value;
+      else a.entries.set(key, { ...entry });
+    }
+    return a;
+  }
+  return op === "+" ? add(meter, a, b) : op === "*" ? mul(meter, a, b) : bitwise(meter, "|", a, b);
+}
+
+/** `-a`. */
+export function neg(meter: Meter, a: Value): Value {
+  const x = numeric(a);
+  if (x === null) return vmError("TypeError", `bad operand type for unary -: '${typeName(a)}'`);
+  if (typeof x === "number") return x === 0 ? 0 : -x;
+  meter.dynamic(1, words(x));
+  return canonicalInt(-x);
+}
+
+/** `+a`. */
+export function pos(a: Value): Value {
+  const x = numeric(a);
+  if (x === null) return vmError("TypeError", `bad operand type for unary +: '${typeName(a)}'`);
+  return x;
+}
+
+/** `~a`. */
+export function invert(meter: Meter, a: Value): Value {
+  const x = numeric(a);
+  if (x === null) return vmError("TypeError", `bad operand type for unary ~: '${typeName(a)}'`);
+  if (typeof x === "number" && Math.abs(x) <= SMALL) return ~x;
+  meter.dynamic(1, words(x));
+  return canonicalInt(-BigInt(x) - 1n);
+}
+
+/** Items of an iterable for `+=`, list(), etc. */
+export function iterableItems(meter: Meter, value: Value, what: string): Value[] {
+  if (value instanceof PyList || value instanceof PyTuple) return [...value.items];
+  if (typeof value === "string") return Array.from(value);
+  if (value instanceof Uint8Array) return Array.from(value);
+  if (value instanceof PyDict) return [...value.entries.values()].map((entry) => entry.key);
+  if (value instanceof PyRange) {
+    const length = value.length;
+    if (length > BigInt(CAPS.container_length)) {
+      limitExceeded("container_length", "range is too long to materialise");
+    }
+    meter.dynamic(1, Number(length));
+    const items: Value[] = [];
+    for (let i = 0n; i < length; i++) items.push(canonicalInt(value.start + i * value.step));
+    return items;
+  }
+  if (value !== null && typeof value === "object" && "next" in value) {
+    const items: Value[] = [];
+    while (true) {
+      const item = value.next();
+      if (typeof item === "symbol") return items;
+      if (items.length >= CAPS.container_length) {
+        limitExceeded("container_length", "too many items");
+      }
+      items.push(item);
+    }
+  }
+  return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
+}
+
+/** Clamps a Python index for slicing. */
+function sliceIndices(length: number, slice: PySlice): [number, number, number] {
+  const toBig = (value: Value, what: string): bigint | null => {
+    if (value === null) return null;
+    const big = asBigInt(value);
+    if (big === null) vmError("TypeError", `slice ${what} must be an integer or None`);
+    return big;
+  };
+  const stepBig = toBig(slice.step, "step") ?? 1n;
+  if (stepBig === 0n) vmError("ValueError", "slice step cannot be zero");
+  const step = Number(
+    stepBig < -BigInt(2 ** 40)
+      ? -BigInt(2 ** 40)
+      : stepBig > BigInt(2 ** 40)
+      ? BigInt(2 ** 40)
+      : stepBig,
+  );
+  const n = BigInt(length);
+  const clamp = (value: bigint | null, fallback: bigint): bigint => {
+    if (value === null) return fallback;
+    let v = value < 0n ? value + n : value;
+    if (step > 0) v = v < 0n ? 0n : v > n ? n : v;
+    else v = v < 0n ? -1n : v >= n ? n - 1n : v;
+    return v;
+  };
+  const start = clamp(toBig(slice.start, "start"), step > 0 ? 0n : n - 1n);
+  const stop = clamp(toBig(slice.stop, "stop"), step > 0 ? n : -1n);
+  return [Number(start), Number(stop), step];
+}
+
+function sliceIndexList(length: number, slice: PySlice): number[] {
+  const [start, stop, step] = sliceIndices(length, slice);
+  const indices: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) indices.push(i);
+  return indices;
+}
+
+function codePoints(text: string): string[] {
+  return Array.from(text);
+}
+
+/** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
+function sequenceIndex(index: Value, length: number, what: string): number {
+  const big = asBigInt(index);
+  if (big === null) {
+    return vmError(
+      "TypeError",
+      `${what} indices must be integers or slices, not ${typeName(index)}`,
+    );
+  }
+  const normalised = big < 0n ? big + BigInt(length) : big;
+  if (normalised < 0n || normalised >= BigInt(length)) {
+    vmError("IndexError", `${what} index out of range`);
+  }
+  return Number(normalised);
+}
+
+/** `x[key]`. */
+export function subscript(meter: Meter, container: Value, key: Value): Value {
+  if (container instanceof PyDict) {
+    const entry = container.entries.get(dictKey(key));
+    if (entry === undefined) return vmError("KeyError", repr(key));
+    return entry.value;
+  }
+  if (key instanceof PySlice) {
+    if (container instanceof PyList || container instanceof PyTuple) {
+      const items = sliceIndexList(container.items.length, key).map((i) =>
+        container.items[i] as Value
+      );
+      meter.dynamic(1, items.length);
+      return container instanceof PyList ? new PyList(items) : new PyTuple(items);
+    }
+    if (typeof container === "string") {
+      const points = codePoints(container);
+      const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
+      meter.dynamic(1, utf8Length(text));
+      return text;
+    }
+    if (container instanceof Uint8Array) {
+      const out = Uint8Array.from(
+        sliceIndexList(container.length, key).map((i) => container[i] ?? 0),
+      );
+      meter.dynamic(1, out.length);
+      return out;
+    }
+    if (container instanceof PyRange) {
+      return vmError("NotImplementedError", "slicing a range is not supported in contracts");
+    }
+  }
+  if (container instanceof PyList || container instanceof PyTuple) {
+    return container
+      .items[sequenceIndex(key, container.items.length, typeName(container))] as Value;
+  }
+  if (typeof container === "string") {
+    const points = codePoints(container);
+    return points[sequenceIndex(key, points.length, "string")] ?? "";
+  }
+  if (container instanceof Uint8Array) {
+    return container[sequenceIndex(key, container.length, "index")] ?? 0;
+  }
+  if (container instanceof PyRange) {
+    const length = container.length;
+    if (length > BigInt(Number.MAX_SAFE_INTEGER)) {
+      return vmError("OverflowError", "range is too long to index");
+    }
+    const i = sequenceIndex(key, Number(length), "range object");
+    return canonicalInt(container.start + BigInt(i) * container.step);
+  }
+  return vmError("TypeError", `'${typeName(container)}' object is not subscriptable`);
+}
+
+/** `x[key] = value`. */
+export function storeSubscript(meter: Meter, container: Value, key: Value, value: Value): void {
+  if (container instanceof PyDict) {
+    checkMutable(container);
+    const dk = dictKey(key);
+    const existing = container.entries.get(dk);
+    if (existing !== undefined) existing.value = value;
+    else {
+      if (container.entries.size >= CAPS.container_length) {
+        limitExceeded("container_length", "dict is too large");
+      }
+      container.entries.set(dk, { key, value });
+    }
+    return;
+  }
+  if (container instanceof PyList) {
+    checkMutable(container);
+    if (key instanceof PySlice) {
+      const items = iterableItems(meter, value, "slice assignment");
+      const [start, stop, step] = sliceIndices(container.items.length, key);
+      if (step !== 1) {
+        const indices = sliceIndexList(container.items.length, key);
+        if (indices.length !== items.length) {
+          vmError(
+            "ValueError",
+            `attempt to assign sequence of size ${items.length} to extended slice of size ${indices.length}`,
+          );
+        }
+        indices.forEach((index, i) => (container.items[index] = items[i] as Value));
+        return;
+      }
+      container.items.splice(start, Math.max(0, stop - start), ...items);
+      return;
+    }
+    container.items[sequenceIndex(key, container.items.length, "list assignment")] = value;
+    return;
+  }
+  vmError("TypeError", `'${typeName(container)}' object does not support item assignment`);
+}
+
+/** `del x[key]`. */
+export function deleteSubscript(meter: Meter, container: Value, key: Value): void {
+  if (container instanceof PyDict) {
+    checkMutable(container);
+    if (!container.entries.delete(dictKey(key))) vmError("KeyError", repr(key));
+    return;
+  }
+  if (container instanceof PyList) {
+    checkMutable(container);
+    if (key instanceof PySlice) {
+      const doomed = new Set(sliceIndexList(container.items.length, key));
+      meter.dynamic(1, container.items.length);
+      container.items = container.items.filter((_, i) => !doomed.has(i));
+      return;
+    }
+    container.items.splice(sequenceIndex(key, container.items.length, "list assignment"), 1);
+    return;
+  }
+  vmError("TypeError", `'${typeName(container)}' object doesn't support item deletion`);
+}
+
+/** Compares strs by code point (JS compares UTF-16 units). */
+function compareStrings(a: string, b: string): number {
+  const pa = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+  const pb = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1;
+}
+
+/** Python `==`. */
+export function equals(a: Value, b: Value): boolean {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null && y !== null) return typeof x === typeof y ? x === y : BigInt(x) === BigInt(y);
+  if (a === null || b === null) return a === b;
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    return a.length === b.length && a.every((byte, i) => byte === b[i]);
+  }
+  if (
+    (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
+  ) {
+    return a.items.length === b.items.length &&
+      a.items.every((item, i) => equals(item, b.items[i] as Value));
+  }
+  if (a instanceof PyDict && b instanceof PyDict) {
+    if (a.entries.size !== b.entries.size) return false;
+    for (const [key, entry] of a.entries) {
+      const other = b.entries.get(key);
+      if (other === undefined || !equals(entry.value, other.value)) return false;
+    }
+    return true;
+  }
+  if (a instanceof PyRange && b instanceof PyRange) {
+    const la = a.length;
+    return la === b.length &&
+      (la === 0n || (a.start === b.start && (la === 1n || a.step === b.step)));
+  }
+  return a === b;
+}
+
+/** Three-way ordering for <, <=, >, >= (TypeError across unorderable types). */
+export function compare(op: string, a: Value, b: Value): number {
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x !== null && y !== null) {
+    if (typeof x === "number" && typeof y === "number") return x < y ? -1 : x > y ? 1 : 0;
+    const [p, q] = [BigInt(x), BigInt(y)];
+    return p < q ? -1 : p > q ? 1 : 0;
+  }
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const d = (a[i] ?? 0) - (b[i] ?? 0);
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  }
+  if (
+    (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
+  ) {
+    for (let i = 0; i < Math.min(a.items.length, b.items.length); i++) {
+      const left = a.items[i] as Value;
+      const right = b.items[i] as Value;
+      if (!equals(left, right)) return compare(op, left, right);
+    }
+    return a.items.length === b.items.length ? 0 : a.items.length < b.items.length ? -1 : 1;
+  }
+  return vmError(
+    "TypeError",
+    `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
+  );
+}
+
+/** `item in container`. */
+export function contains(meter: Meter, container: Value, item: Value): boolean {
+  if (container instanceof PyDict) return container.entries.has(dictKey(item));
+  if (typeof container === "string") {
+    if (typeof item !== "string") {
+      return vmError(
+        "TypeError",
+        `'in <string>' requires string as left operand, not ${typeName(item)}`,
+      );
+    }
+    meter.dynamic(1, utf8Length(container));
+    return container.includes(item);
+  }
+  if (container instanceof Uint8Array) {
+    meter.dynamic(1, container.length);
+    if (item instanceof Uint8Array) {
+      outer: for (let i = 0; i + item.length <= container.length; i++) {
+        for (let j = 0; j < item.length; j++) if (container[i + j] !== item[j]) continue outer;
+        return true;
+      }
+      return false;
+    }
+    const byte = asBigInt(item);
+    if (byte === null) {
+      return vmError("TypeError", `a bytes-like object is required, not '${typeName(item)}'`);
+    }
+    if (byte < 0n || byte > 255n) vmError("ValueError", "byte must be in range(0, 256)");
+    return container.includes(Number(byte));
+  }
+  if (container instanceof PyList || container instanceof PyTuple) {
+    meter.dynamic(1, container.items.length);
+    return container.items.some((candidate) => equals(candidate, item));
+  }
+  if (container instanceof PyRange) {
+    const x = asBigInt(item);
+    if (x === null) return false;
+    const { start, stop, step } = container;
+    const inside = step > 0n ? x >= start && x < stop : x <= start && x > stop;
+    return inside && (x - start) % step === 0n;
+  }
+  return vmError("TypeError", `argument of type '${typeName(container)}' is not iterable`);
+}
+
+/** Python repr (used in messages and str() of containers). */
+export function repr(value: Value): string {
+  if (value === null) return "None";
+  switch (typeof value) {
+    case "boolean":
+      return value ? "True" : "False";
+    case "number":
+    case "bigint":
+      return value.toString();
+    case "string":
+      return reprString(value);
+  }
+  if (value instanceof Uint8Array) return reprBytes(value);
+  if (value instanceof PyList) return `[${value.items.map(repr).join(", ")}]`;
+  if (value instanceof PyTuple) {
+    return value.items.length === 1
+      ? `(${repr(value.items[0] as Value)},)`
+      : `(${value.items.map(repr).join(", ")})`;
+  }
+  if (value instanceof PyDict) {
+    return `{${
+      [...value.entries.values()].map((entry) => `${repr(entry.key)}: ${repr(entry.value)}`).join(
+        ", ",
+      )
+    }}`;
+  }
+  if (value instanceof PyRange) {
+    return value.step === 1n
+      ? `range(${value.start}, ${value.stop})`
+      : `range(${value.start}, ${value.stop}, ${value.step})`;
+  }
+  if (value instanceof PySlice) {
+    return `slice(${repr(value.start)}, ${repr(value.stop)}, ${repr(value.step)})`;
+  }
+  return `<${value.typeName} object>`;
+}
+
+function reprString(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (char === quote || char === "\\") out += `\\${char}`;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "\t") out += "\\t";
+    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += char;
+  }
+  return out + quote;
+}
+
+function reprBytes(bytes: Uint8Array): string {
+  const hasSingle = bytes.includes(0x27);
+  const quote = hasSingle && !bytes.includes(0x22) ? '"' : "'";
+  let out = `b${quote}`;
+  for (const byte of bytes) {
+    const char = String.fromCharCode(byte);
+    if (char === quote || char === "\\") out += `\\${char}`;
+    else if (byte === 0x0a) out += "\\n";
+    else if (byte === 0x0d) out += "\\r";
+    else if (byte === 0x09) out += "\\t";
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\x${byte.toString(16).padStart(2, "0")}`;
+    else out += char;
+  }
+  return out + quote;
+}

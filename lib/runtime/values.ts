@@ -1,0 +1,180 @@
+/**
+ * Runtime values (DESIGN §3): int is a JS number while it is a safe
+ * integer and a bigint beyond (one canonical form per value); bool is
+ * boolean; None is null; str is a JS string with code-point semantics;
+ * bytes is an immutable Uint8Array; list, tuple, dict, range and slice are
+ * the classes below. This file owns the representation, type names,
+ * truthiness and dict keys (where True and 1 are the same key, as in
+ * Python). It charges no gas and raises only VmError.
+ */
+
+import { vmError } from "./failure.ts";
+
+/** A contract-visible value. */
+export type Value =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | Uint8Array
+  | PyList
+  | PyTuple
+  | PyDict
+  | PyRange
+  | PySlice
+  | PyIterator;
+
+/** A mutable list; module-level lists are frozen (mutation is an error). */
+export class PyList {
+  items: Value[];
+  frozen = false;
+
+  constructor(items: Value[]) {
+    this.items = items;
+  }
+}
+
+/** An immutable tuple. */
+export class PyTuple {
+  readonly items: readonly Value[];
+
+  constructor(items: readonly Value[]) {
+    this.items = items;
+  }
+}
+
+/** A dict entry: the first key inserted is kept, as in Python. */
+export interface DictEntry {
+  key: Value;
+  value: Value;
+}
+
+/** An insertion-ordered dict keyed by {@link dictKey}. */
+export class PyDict {
+  readonly entries = new Map<string, DictEntry>();
+  frozen = false;
+}
+
+/** range(start, stop, step) with bigint bounds (exact at any size). */
+export class PyRange {
+  constructor(readonly start: bigint, readonly stop: bigint, readonly step: bigint) {}
+
+  get length(): bigint {
+    const { start, stop, step } = this;
+    const span = step > 0n ? stop - start : start - stop;
+    const magnitude = step > 0n ? step : -step;
+    return span <= 0n ? 0n : (span + magnitude - 1n) / magnitude;
+  }
+}
+
+/** A slice object (only as a subscript key). */
+export class PySlice {
+  constructor(readonly start: Value, readonly stop: Value, readonly step: Value) {}
+}
+
+/** A one-shot iterator (iter(), enumerate, zip, reversed). */
+export class PyIterator {
+  constructor(readonly next: () => Value | typeof DONE, readonly typeName: string) {}
+}
+
+/** Returned by an iterator's `next` when it is exhausted. */
+export const DONE: unique symbol = Symbol("done");
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The canonical form of an integer. */
+export function canonicalInt(value: bigint): number | bigint {
+  return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value;
+}
+
+/** True for int values (not bool). */
+export function isInt(value: Value): value is number | bigint {
+  return typeof value === "number" || typeof value === "bigint";
+}
+
+/** The int value of an int or bool (bool acts as int), or null. */
+export function asBigInt(value: Value): bigint | null {
+  if (typeof value === "number") return BigInt(value);
+  if (typeof value === "bigint") return value;
+  if (typeof value === "boolean") return value ? 1n : 0n;
+  return null;
+}
+
+/** Python's type name of a value, as error messages show it. */
+export function typeName(value: Value): string {
+  if (value === null) return "NoneType";
+  switch (typeof value) {
+    case "boolean":
+      return "bool";
+    case "number":
+    case "bigint":
+      return "int";
+    case "string":
+      return "str";
+  }
+  if (value instanceof Uint8Array) return "bytes";
+  if (value instanceof PyList) return "list";
+  if (value instanceof PyTuple) return "tuple";
+  if (value instanceof PyDict) return "dict";
+  if (value instanceof PyRange) return "range";
+  if (value instanceof PySlice) return "slice";
+  return value.typeName;
+}
+
+/** Python truthiness. */
+export function truthy(value: Value): boolean {
+  if (value === null) return false;
+  switch (typeof value) {
+    case "boolean":
+      return value;
+    case "number":
+      return value !== 0;
+    case "bigint":
+      return value !== 0n;
+    case "string":
+      return value.length > 0;
+  }
+  if (value instanceof Uint8Array) return value.length > 0;
+  if (value instanceof PyList || value instanceof PyTuple) return value.items.length > 0;
+  if (value instanceof PyDict) return value.entries.size > 0;
+  if (value instanceof PyRange) return value.length > 0n;
+  return true;
+}
+
+/**
+ * The dict key of a hashable value: equal values (1, 1n, True; 0, False)
+ * share a key. Lists and dicts are unhashable (TypeError).
+ */
+export function dictKey(value: Value): string {
+  if (value === null) return "n";
+  switch (typeof value) {
+    case "boolean":
+      return value ? "i1" : "i0";
+    case "number":
+    case "bigint":
+      return `i${value}`;
+    case "string":
+      return `s${value}`;
+  }
+  if (value instanceof Uint8Array) {
+    let text = "b";
+    for (const byte of value) text += String.fromCharCode(byte);
+    return text;
+  }
+  if (value instanceof PyTuple) {
+    return `t${value.items.length}(${value.items.map(dictKey).join("\u0000")})`;
+  }
+  if (value instanceof PyRange) return `r${value.start},${value.stop},${value.step}`;
+  return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
+}
+
+/** Raises when a frozen (module-level) container is mutated. */
+export function checkMutable(container: PyList | PyDict): void {
+  if (container.frozen) {
+    vmError(
+      "FrozenValueError",
+      `module-level ${typeName(container)} values are frozen and cannot be modified`,
+    );
+  }
+}
