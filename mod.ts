@@ -104,6 +104,7 @@ export {
   type StateReader,
 } from "./lib/runtime/host.ts";
 export { Machine } from "./lib/runtime/interpreter.ts";
+export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
 export {
   MemoryState,
   STATE_FORMAT,

@@ -27,7 +27,7 @@ import {
 import { renderOpcodeTable } from "../tools/opcode_table.ts";
 import { generateContract } from "../bench/generated_contract.ts";
 import { listFiles, readChunks } from "./support/chunks.ts";
-import { goldenFiles } from "./support/golden.ts";
+import { goldenFiles, receiptLines } from "./support/golden.ts";
 
 Deno.test("opcode table: lib/compile/opcodes_generated.ts is current (run `deno task gas`)", () => {
   const spec = Deno.readTextFileSync(new URL("../spec/opcodes_vm_py.yaml", import.meta.url));
@@ -143,4 +143,13 @@ def spin(n):
     max: 3 + (1 + 1 + 1 + 3 + 2) + 3 * 7 + 2 + (1 + 2),
   });
   assert.deepEqual(estimates.get("spin"), { kind: "unbounded", reason: "while loop at line 16" });
+});
+
+Deno.test("golden receipts: gas used and receipt hashes of the example scenarios are unchanged", () => {
+  const committed = JSON.parse(
+    Deno.readTextFileSync(new URL("./golden/receipts.json", import.meta.url)),
+  );
+  const lines = receiptLines();
+  assert.deepEqual(lines, committed);
+  assert.ok(lines.some((line) => !line.ok) && lines.some((line) => line.ok));
 });

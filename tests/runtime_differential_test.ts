@@ -23,20 +23,10 @@ import {
 } from "../mod.ts";
 import { JsonNonInteger } from "../lib/abi/json.ts";
 import { pythonUnavailableReason, runPythonText } from "./support/python.ts";
+import { runtimeCorpus } from "./support/runtime.ts";
 
 const DIRECTORY = new URL("./conformance/runtime/", import.meta.url);
 const ORACLE = new URL("./support/cpython_run.py", import.meta.url);
-
-/** Every program of the corpus, with a label. */
-export function runtimeCorpus(): { label: string; source: string }[] {
-  const expressions = Deno.readTextFileSync(new URL("expressions.txt", DIRECTORY)).split("\n")
-    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
-    .map((line) => ({ label: line, source: `def main():\n    return ${line}\n` }));
-  const programs = Deno.readTextFileSync(new URL("programs.py", DIRECTORY)).split(/^# ---.*\n/m)
-    .slice(1)
-    .map((source, i) => ({ label: `programs.py #${i + 1}`, source }));
-  return [...expressions, ...programs];
-}
 
 function canonical(value: JsonValue): string {
   if (typeof value === "bigint") return value.toString();

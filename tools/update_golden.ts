@@ -1,13 +1,20 @@
 /**
  * `deno task golden:update`: rewrites the compiler goldens of every example
- * (tests/golden/NAME.ir.hex and NAME.dis). Run only when a change to the IR
+ * (tests/golden/NAME.ir.hex and NAME.dis) and the receipts of the example
+ * call scenarios (tests/golden/receipts.json). Run only when a change to the IR
  * bytes or disassembly is intended, and review the diff.
  */
 
-import { goldenFiles } from "../tests/support/golden.ts";
+import { goldenFiles, receiptLines } from "../tests/support/golden.ts";
 
 for (const golden of goldenFiles()) {
   await Deno.writeTextFile(golden.hexPath, golden.hex);
   await Deno.writeTextFile(golden.disPath, golden.disassembly);
   console.log(`wrote ${golden.hexPath} and ${golden.disPath}`);
 }
+
+await Deno.writeTextFile(
+  "tests/golden/receipts.json",
+  JSON.stringify(receiptLines(), null, 1) + "\n",
+);
+console.log("wrote tests/golden/receipts.json");

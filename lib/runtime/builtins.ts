@@ -406,7 +406,7 @@ function parseInt16(pair: string): number {
   return Number.parseInt(pair, 16);
 }
 
-function zipIterators(meter: Meter, args: readonly Value[]): Value {
+function zipIterators(args: readonly Value[]): Value {
   const iterators = args.map(iterate);
   return new PyIterator(() => {
     if (iterators.length === 0) return DONE;
@@ -416,7 +416,6 @@ function zipIterators(meter: Meter, args: readonly Value[]): Value {
       if (typeof item === "symbol") return DONE;
       items.push(item);
     }
-    meter.dynamic(1, items.length);
     return new PyTuple(items);
   }, "zip");
 }
@@ -500,7 +499,8 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
   },
   zip: (m, args, kwargs) => {
     noKeywords("zip", kwargs);
-    return zipIterators(m, args);
+    m.dynamic(1, args.length);
+    return zipIterators(args);
   },
   sorted: (m, args, kwargs) => {
     if (args.length !== 1) vmError("TypeError", `sorted expected 1 argument, got ${args.length}`);

@@ -20,7 +20,7 @@ import {
   type SyscallRecord,
   toAbiValue,
 } from "./host.ts";
-import { Machine } from "./interpreter.ts";
+import { Machine, type StepHook } from "./interpreter.ts";
 import { canonicalInt, PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
 /** Everything a call needs. */
@@ -32,6 +32,8 @@ export interface CallRequest {
   readonly gasLimit: number;
   readonly context: CallContext;
   readonly state: StateReader;
+  /** Optional per-instruction hook (traces, gas checks). */
+  readonly onStep?: StepHook;
 }
 
 /** The outcome of a call. */
@@ -105,7 +107,7 @@ export function executeCall(request: CallRequest): CallResult {
     throw new AbiEncodeError("", `the contract exports no function '${request.function}'`);
   }
   const host = new CallHost(request.state, request.context, request.manifest);
-  const machine = new Machine(request.verified, host, request.gasLimit);
+  const machine = new Machine(request.verified, host, request.gasLimit, request.onStep ?? null);
   try {
     const value = machine.call(exported.fn, request.args);
     const fn = request.manifest?.functions.find((candidate) => candidate.name === request.function);
@@ -144,7 +146,10 @@ function cborValue(value: Value): Cbor {
     value === null || typeof value === "boolean" || typeof value === "string" ||
     value instanceof Uint8Array
   ) return value;
-  if (typeof value === "number" || typeof value === "bigint") return value;
+  if (typeof value === "number") return value;
+  if (typeof value === "bigint") {
+    return value >= -(2n ** 63n) && value < 2n ** 63n ? value : ["int", value.toString()];
+  }
   if (value instanceof PyList || value instanceof PyTuple) return value.items.map(cborValue);
   if (value instanceof PyDict) {
     return [...value.entries.values()].map((
@@ -157,7 +162,9 @@ function cborValue(value: Value): Cbor {
 /**
  * Canonical receipt bytes: [status, gasUsed, returnData, events, revert
  * reason, error] with events as [name, [[key, value]...]] and error as
- * [type, message, [[function, line, column]...]] (empty on success).
+ * [type, message, [[function, line, column]...]] (empty on success). Values
+ * map to CBOR directly (lists and tuples as arrays, dicts as [key, value]
+ * pairs in order); ints outside 64-bit range as ["int", decimal text].
  */
 export function encodeReceipt(result: CallResult): Uint8Array {
   const failure = result.failure;

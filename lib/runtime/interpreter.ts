@@ -45,6 +45,9 @@ interface Code {
   readonly c: Int32Array;
 }
 
+/** Called before each instruction with the gas used so far (for traces and gas checks). */
+export type StepHook = (fn: number, pc: number, op: number, gasUsed: number) => void;
+
 interface Frame {
   readonly fn: number;
   pc: number;
@@ -97,11 +100,18 @@ export class Machine implements ops.Meter {
   readonly #consts: readonly (Value | null)[];
   readonly #host: Host;
   readonly gasLimit: number;
+  readonly #onStep: StepHook | null;
   gasUsed = 0;
   steps = 0;
   #globals: (Value | undefined)[] = [];
 
-  constructor(verified: VerifiedModule, host: Host, gasLimit: number) {
+  constructor(
+    verified: VerifiedModule,
+    host: Host,
+    gasLimit: number,
+    onStep: StepHook | null = null,
+  ) {
+    this.#onStep = onStep;
     this.#module = verified.module;
     this.#host = host;
     this.gasLimit = gasLimit;
@@ -174,6 +184,7 @@ export class Machine implements ops.Meter {
       while (true) {
         const op = code.ops[pc] ?? 0;
         const a = code.a[pc] ?? 0;
+        if (this.#onStep !== null) this.#onStep(frame.fn, pc, op, this.gasUsed);
         this.charge(BASE_GAS[op] ?? 0);
         if (++this.steps > CAPS.steps) limitExceeded("steps", "too many instructions executed");
         pc++;
@@ -329,7 +340,10 @@ export class Machine implements ops.Meter {
             break;
           case Op.FOR_ITER: {
             const iterator = stack[stack.length - 1];
-            const item = iterator instanceof PyIterator ? iterator.next() : DONE;
+            if (!(iterator instanceof PyIterator)) {
+              vmError("TypeError", "FOR_ITER needs an iterator");
+            }
+            const item = iterator.next();
             if (item === DONE) {
               stack.pop();
               pc = a;
@@ -395,7 +409,7 @@ export class Machine implements ops.Meter {
           case Op.LIST_APPEND: {
             const value = stack.pop() ?? null;
             const list = stack.pop();
-            if (!(list instanceof PyList)) throw new InternalError("LIST_APPEND on a non-list");
+            if (!(list instanceof PyList)) vmError("TypeError", "LIST_APPEND needs a list");
             if (list.items.length >= CAPS.container_length) {
               limitExceeded("container_length", "list is too long");
             }

@@ -1,6 +1,22 @@
 /** The compiler goldens: IR hex and disassembly of each example, computed now. */
 
-import { compileContract, disassemble, parseManifest, SourceText, toHex } from "../../mod.ts";
+import {
+  argsFromJson,
+  compileContract,
+  disassemble,
+  encodeReceipt,
+  executeCall,
+  findFunction,
+  fromAbiValue,
+  fromHex,
+  MemoryState,
+  parseJson,
+  parseManifest,
+  receiptHash,
+  SourceText,
+  toHex,
+} from "../../mod.ts";
+import { TEST_CONTEXT } from "./runtime.ts";
 
 /** One example's current goldens and where they are committed. */
 export interface Golden {
@@ -35,6 +51,82 @@ export function goldenFiles(): Golden[] {
       disassembly: disassemble(compiled.verified, source),
       hexPath: new URL(`${name}.ir.hex`, golden).pathname,
       disPath: new URL(`${name}.dis`, golden).pathname,
+    };
+  });
+}
+
+/** One call of a golden scenario and its pinned outcome. */
+export interface ReceiptLine {
+  readonly example: string;
+  readonly call: string;
+  readonly args: string;
+  readonly sender: string;
+  readonly value: string;
+  readonly ok: boolean;
+  readonly gasUsed: number;
+  readonly receipt: string;
+}
+
+const ALICE = "0x01" + "11".repeat(32);
+const BOB = "0x01" + "22".repeat(32);
+const CAROL = "0x01" + "33".repeat(32);
+
+/** Call sequences over each example, in one state per example. */
+const SCENARIOS: readonly (readonly [string, string, string, string, bigint])[] = [
+  ["counter", "inc", "[]", ALICE, 0n],
+  ["counter", "inc", "[]", ALICE, 0n],
+  ["counter", "get", "[]", BOB, 0n],
+  ["counter", "set", "[-1]", ALICE, 0n],
+  ["counter", "set", "[1000000000000000000000000000000]", ALICE, 0n],
+  ["counter", "get", "[]", ALICE, 0n],
+  ["token", "init", "[1000]", ALICE, 0n],
+  ["token", "transfer", `["${BOB}", 250]`, ALICE, 0n],
+  ["token", "approve", `["${CAROL}", 100]`, BOB, 0n],
+  ["token", "transfer_from", `["${BOB}", "${CAROL}", 60]`, CAROL, 0n],
+  ["token", "transfer_from", `["${BOB}", "${CAROL}", 60]`, CAROL, 0n],
+  ["token", "balance_of", `["${CAROL}"]`, ALICE, 0n],
+  ["token", "total_supply", "[]", ALICE, 0n],
+  ["escrow", "deposit", `["${BOB}", "${CAROL}"]`, ALICE, 500n],
+  ["escrow", "release", "[]", BOB, 0n],
+  ["escrow", "release", "[]", CAROL, 0n],
+  ["escrow", "state", "[]", ALICE, 0n],
+];
+
+/** Runs the scenarios and returns each call's outcome. */
+export function receiptLines(): ReceiptLine[] {
+  const states = new Map<string, MemoryState>();
+  return SCENARIOS.map(([example, call, args, sender, value]) => {
+    const manifest = parseManifest(
+      JSON.parse(Deno.readTextFileSync(`examples/${example}/manifest.json`)),
+    );
+    const compiled = compileContract(Deno.readFileSync(`examples/${example}/${manifest.entry}`), {
+      exports: manifest.functions.map((fn) => fn.name),
+    });
+    const fn = findFunction(manifest, call);
+    const state = states.get(example) ?? new MemoryState();
+    states.set(example, state);
+    const senderBytes = fromHex(sender) ?? new Uint8Array(33);
+    const result = executeCall({
+      verified: compiled.verified,
+      manifest,
+      function: call,
+      args: argsFromJson(fn, parseJson(args)).map((arg, i) =>
+        fromAbiValue(fn.inputs[i]?.type ?? { kind: "int" }, arg)
+      ),
+      gasLimit: 10_000_000,
+      context: { ...TEST_CONTEXT, sender: senderBytes, value },
+      state,
+    });
+    if (result.ok) state.apply(result.writes);
+    return {
+      example,
+      call,
+      args,
+      sender,
+      value: value.toString(),
+      ok: result.ok,
+      gasUsed: result.gasUsed,
+      receipt: toHex(receiptHash(encodeReceipt(result))),
     };
   });
 }

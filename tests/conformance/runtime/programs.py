@@ -216,3 +216,13 @@ def main():
     for w in words:
         counts[w] = counts.get(w, 0) + 1
     return sorted(counts.items()), max(words), min(words), sorted(words, reverse=True)[:3]
+# ---
+from stdlib import context
+
+def main():
+    d = {"a": 1}
+    d |= {"b": 2}
+    xs = [1, 2]
+    xs *= 2
+    n = +5
+    return d, xs, n, len(context.sender), context.block_height, context.chain_id

@@ -1,0 +1,88 @@
+/**
+ * Resource limits and failure atomicity: runaway programs fail with
+ * OutOfGas or LimitExceeded within 50 ms of VM time, without doing the
+ * oversized work; a call that fails after writing storage leaves the state
+ * unchanged and its events dropped.
+ */
+
+import assert from "node:assert/strict";
+import { MemoryState } from "../mod.ts";
+import { runSource } from "./support/runtime.ts";
+
+const CASES: [string, string, string][] = [
+  ["infinite loop", "def main():\n    while True:\n        pass\n", "out-of-gas"],
+  ["2 ** (2 ** 40)", "def main():\n    return 2 ** (2 ** 40)\n", "limit"],
+  ["1 << 10**12", "def main():\n    return 1 << 10**12\n", "limit"],
+  ['b"a" * 10**10', 'def main():\n    return b"a" * 10**10\n', "limit"],
+  ["[0] * 10**9", "def main():\n    return [0] * 10**9\n", "limit"],
+  ["sum(range(10**18))", "def main():\n    return sum(range(10**18))\n", "limit"],
+  ["pow(3, 10**100000, m)", "def main():\n    return pow(3, 10**100000, 1000000007)\n", "limit"],
+  ["str * huge", 'def main():\n    return "ab" * (2 ** 62)\n', "limit"],
+  ["list(range(10**18))", "def main():\n    return list(range(10**18))\n", "limit"],
+  [
+    "nested growth",
+    "def main():\n    x = 3\n    for i in range(100):\n        x = x * x\n    return x\n",
+    "limit",
+  ],
+];
+
+for (const [name, source, kind] of CASES) {
+  Deno.test(`limits: ${name} fails with ${kind} within 50 ms`, () => {
+    const started = performance.now();
+    const result = runSource(source, { gasLimit: 1_000_000 });
+    const elapsed = performance.now() - started;
+    assert.equal(result.ok, false);
+    assert.equal(result.failure?.kind, kind, result.failure?.message);
+    assert.ok(elapsed < 50, `${name} took ${elapsed.toFixed(1)} ms`);
+    assert.equal(result.failure?.traceback[0]?.function, "main");
+  });
+}
+
+Deno.test("a call that reverts after writing storage and emitting events changes nothing", () => {
+  const state = new MemoryState();
+  const result = runSource(
+    `from stdlib import abi, events, storage
+
+def main():
+    storage.set(b"key", b"value")
+    storage.set_int(b"count", 5)
+    events.emit(b"Written", {"key": b"key"})
+    abi.revert(b"changed my mind")
+`,
+    { state },
+  );
+  assert.equal(result.ok, false);
+  assert.equal(result.failure?.kind, "revert");
+  assert.equal(new TextDecoder().decode(result.failure?.reason), "changed my mind");
+  assert.deepEqual(result.writes, []);
+  assert.deepEqual(result.events, []);
+  assert.deepEqual(state.entries(), []);
+  assert.ok(result.gasUsed > 0, "gas used is still reported");
+});
+
+Deno.test("an error deep in a call chain reports every frame with its line", () => {
+  const result = runSource(`def inner(x):
+    return 10 // x
+
+def middle(x):
+    return inner(x) + 1
+
+def main():
+    return middle(0)
+`);
+  assert.equal(result.failure?.type, "ZeroDivisionError");
+  assert.deepEqual(result.failure?.traceback.map((f) => `${f.function}:${f.line}`), [
+    "main:8",
+    "middle:5",
+    "inner:2",
+  ]);
+});
+
+Deno.test("module-level values are frozen", () => {
+  const result = runSource(`ITEMS = [1, 2]
+
+def main():
+    ITEMS.append(3)
+`);
+  assert.equal(result.failure?.type, "FrozenValueError");
+});
