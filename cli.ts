@@ -25,10 +25,11 @@ Usage:
   animica-vm estimate FILE | --manifest M [--json]
                                                  static gas bound of each exported function
   animica-vm run --manifest M --call F [--args JSON] [--state PATH] [--gas-limit N]
-                 [--sender ADDR] [--value N] [--block-height N]
+                 [--sender ADDR] [--value N] [--block-height N] [--trace]
                                                  call a function; prints one JSON object. State
                                                  persists in PATH (.json or SQLite, default
-                                                 ./.animica/state.sqlite) only when the call succeeds
+                                                 ./.animica/state.sqlite) only when the call succeeds;
+                                                 --trace prints each executed op on stderr
   animica-vm abi selectors --manifest M [--json]
                                                  list function selectors
   animica-vm abi encode --manifest M --call F [--args JSON]

@@ -1,6 +1,6 @@
 /**
  * `run --manifest M --call FN [--args JSON] [--state PATH] [--gas-limit N]
- * [--sender ADDR] [--value N] [--block-height N]`: one contract call,
+ * [--sender ADDR] [--value N] [--block-height N] [--trace]`: one contract call,
  * printed as one JSON object (DESIGN §6). State persists in PATH (`.json`:
  * a readable snapshot, anything else: SQLite; default
  * `./.animica/state.sqlite`) and changes only when the call succeeds.
@@ -17,6 +17,9 @@ import {
   findFunction,
   formatDiagnostic,
   fromAbiValue,
+  type IrModule,
+  type Op,
+  OP_INFO,
   parseAbiType,
   parseJson,
   SourceText,
@@ -59,6 +62,16 @@ function domainHash(tag: string, ...parts: Uint8Array[]): Uint8Array {
   return sha3_256(input);
 }
 
+/** A step hook printing `function pc OPCODE gas-so-far` lines on stderr. */
+function traceTo(module: IrModule): StepHook {
+  const encoder = new TextEncoder();
+  return (fn, pc, op, gasUsed) => {
+    const name = module.functions[fn]?.name ?? "?";
+    const opName = OP_INFO[op as Op]?.name ?? String(op);
+    Deno.stderr.writeSync(encoder.encode(`${name} ${pc} ${opName} gas=${gasUsed}\n`));
+  };
+}
+
 /** Runs `run`; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseOptions(argv, {
@@ -70,6 +83,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     sender: { type: "string" },
     value: { type: "string" },
     "block-height": { type: "string" },
+    trace: { type: "boolean" },
   });
   const loaded = await loadValidManifest(requireOption(values, "manifest"));
   const fn = findFunction(loaded.manifest, requireOption(values, "call"));
@@ -144,6 +158,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       gasLimit: Number(gasLimit),
       context,
       state,
+      ...(values.trace === true ? { onStep: traceTo(compiled.module) } : {}),
     });
     if (result.ok) state.apply(result.writes);
     await state.close();

@@ -119,6 +119,21 @@ export function iterate(value: Value): PyIterator {
     );
   }
   if (value instanceof PyRange) {
+    const limit = BigInt(Number.MAX_SAFE_INTEGER) / 2n;
+    const small = [value.start, value.stop, value.step].every((bound) =>
+      bound < limit && bound > -limit
+    );
+    if (small) {
+      let at = Number(value.start);
+      const end = Number(value.stop);
+      const by = Number(value.step);
+      return new PyIterator(() => {
+        if (by > 0 ? at >= end : at <= end) return DONE;
+        const item = at;
+        at += by;
+        return item;
+      }, "range_iterator");
+    }
     let current = value.start;
     const { stop, step } = value;
     return new PyIterator(() => {

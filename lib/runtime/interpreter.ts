@@ -55,6 +55,7 @@ interface Frame {
   readonly base: number;
 }
 
+const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
 const BASE_GAS = new Int32Array(256);
 for (const info of Object.values(OP_INFO)) BASE_GAS[info.code] = info.base;
 
@@ -185,7 +186,9 @@ export class Machine implements ops.Meter {
         const op = code.ops[pc] ?? 0;
         const a = code.a[pc] ?? 0;
         if (this.#onStep !== null) this.#onStep(frame.fn, pc, op, this.gasUsed);
-        this.charge(BASE_GAS[op] ?? 0);
+        const base = BASE_GAS[op] ?? 0;
+        if (this.gasUsed + base > this.gasLimit) outOfGas(base, this.gasLimit - this.gasUsed);
+        this.gasUsed += base;
         if (++this.steps > CAPS.steps) limitExceeded("steps", "too many instructions executed");
         pc++;
         switch (op) {
@@ -304,12 +307,16 @@ export class Machine implements ops.Meter {
           case Op.JUMP:
             pc = a;
             break;
-          case Op.JUMP_IF_FALSE:
-            if (!truthy(stack.pop() ?? null)) pc = a;
+          case Op.JUMP_IF_FALSE: {
+            const condition = stack.pop() ?? null;
+            if (condition === false || (condition !== true && !truthy(condition))) pc = a;
             break;
-          case Op.JUMP_IF_TRUE:
-            if (truthy(stack.pop() ?? null)) pc = a;
+          }
+          case Op.JUMP_IF_TRUE: {
+            const condition = stack.pop() ?? null;
+            if (condition === true || (condition !== false && truthy(condition))) pc = a;
             break;
+          }
           case Op.JUMP_IF_FALSE_OR_POP:
             if (!truthy(stack[stack.length - 1] ?? null)) pc = a;
             else stack.pop();
@@ -467,6 +474,16 @@ export class Machine implements ops.Meter {
   }
 
   #binary(op: number, left: Value, right: Value): Value {
+    if (typeof left === "number" && typeof right === "number") {
+      const result = op === Op.ADD || op === Op.INPLACE_ADD
+        ? left + right
+        : op === Op.SUB
+        ? left - right
+        : op === Op.MUL || op === Op.INPLACE_MUL
+        ? left * right
+        : NaN;
+      if (Number.isSafeInteger(result)) return result === 0 ? 0 : result;
+    }
     switch (op) {
       case Op.ADD:
         return ops.add(this, left, right);
@@ -500,6 +517,22 @@ export class Machine implements ops.Meter {
   }
 
   #compare(op: number, left: Value, right: Value): boolean {
+    if (typeof left === "number" && typeof right === "number") {
+      switch (op) {
+        case Op.EQ:
+          return left === right;
+        case Op.NE:
+          return left !== right;
+        case Op.LT:
+          return left < right;
+        case Op.LE:
+          return left <= right;
+        case Op.GT:
+          return left > right;
+        case Op.GE:
+          return left >= right;
+      }
+    }
     switch (op) {
       case Op.EQ:
         return ops.equals(left, right);

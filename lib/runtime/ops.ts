@@ -216,6 +216,13 @@ function floorModulo(x: bigint, y: bigint): bigint {
 
 /** `a // b`. */
 export function floordiv(meter: Meter, a: Value, b: Value): Value {
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    meter.dynamic(1, 1);
+    const remainder = a % b;
+    const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
+    const quotient = (a - modulo) / b;
+    return quotient === 0 ? 0 : quotient;
+  }
   const [x, y] = divisionOperands("//", a, b);
   meter.dynamic(1, words(x) * words(y));
   return canonicalInt(floorDivide(x, y));
@@ -228,6 +235,12 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
       "NotImplementedError",
       "printf-style % formatting is not supported in contracts",
     );
+  }
+  if (typeof a === "number" && typeof b === "number" && b !== 0) {
+    meter.dynamic(1, 1);
+    const remainder = a % b;
+    const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
+    return modulo === 0 ? 0 : modulo;
   }
   const [x, y] = divisionOperands("%", a, b);
   meter.dynamic(1, words(x) * words(y));

@@ -90,6 +90,13 @@ const SCENARIOS: readonly (readonly [string, string, string, string, bigint])[] 
   ["escrow", "release", "[]", BOB, 0n],
   ["escrow", "release", "[]", CAROL, 0n],
   ["escrow", "state", "[]", ALICE, 0n],
+  ["lottery", "open_round", "[]", ALICE, 0n],
+  ["lottery", "buy", "[]", BOB, 10n],
+  ["lottery", "buy", "[]", CAROL, 10n],
+  ["lottery", "buy", "[]", CAROL, 5n],
+  ["lottery", "draw", "[]", BOB, 0n],
+  ["lottery", "draw", "[]", ALICE, 0n],
+  ["lottery", "tickets", "[]", ALICE, 0n],
 ];
 
 /** Runs the scenarios and returns each call's outcome. */
