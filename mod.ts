@@ -103,7 +103,7 @@ export {
   type EmittedEvent,
   type StateReader,
 } from "./lib/runtime/host.ts";
-export { Machine } from "./lib/runtime/interpreter.ts";
+export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
 export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
 export {
   MemoryState,

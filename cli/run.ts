@@ -23,6 +23,7 @@ import {
   parseAbiType,
   parseJson,
   SourceText,
+  type StepHook,
   stringifyJson,
   toHex,
   ValidationError,

@@ -441,9 +441,11 @@ export class Machine implements ops.Meter {
             const count = code.b[pc - 1] ?? 0;
             const kwnames = code.c[pc - 1] ?? 0;
             const values = stack.splice(stack.length - count, count);
-            const names = kwnames === 0
-              ? []
-              : (this.#module.consts[kwnames - 1]?.value as readonly string[]);
+            if (kwnames === 0) {
+              stack.push(this.#hostCall(op, a, stack, values, NO_KEYWORDS));
+              break;
+            }
+            const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
             const positional = values.slice(0, values.length - names.length);
             const kwargs = new Map(
               names.map((name, i) => [name, values[positional.length + i] ?? null]),
@@ -562,7 +564,7 @@ export class Machine implements ops.Meter {
     id: number,
     stack: Value[],
     args: Value[],
-    kwargs: Map<string, Value>,
+    kwargs: ReadonlyMap<string, Value>,
   ): Value {
     if (op === Op.CALL_BUILTIN) {
       const info = BUILTINS[id];
