@@ -180,12 +180,16 @@ export class Machine implements ops.Meter {
     let frame = newFrame(entry, args);
     frames.push(frame);
     let code = this.#code[entry] as Code;
+    let opcodes = code.ops;
+    let firstOperands = code.a;
+    let locals = frame.locals;
     let pc = 0;
+    const onStep = this.#onStep;
     try {
       while (true) {
-        const op = code.ops[pc] ?? 0;
-        const a = code.a[pc] ?? 0;
-        if (this.#onStep !== null) this.#onStep(frame.fn, pc, op, this.gasUsed);
+        const op = opcodes[pc] ?? 0;
+        const a = firstOperands[pc] ?? 0;
+        if (onStep !== null) onStep(frame.fn, pc, op, this.gasUsed);
         const base = BASE_GAS[op] ?? 0;
         if (this.gasUsed + base > this.gasLimit) outOfGas(base, this.gasLimit - this.gasUsed);
         this.gasUsed += base;
@@ -230,7 +234,7 @@ export class Machine implements ops.Meter {
             break;
           }
           case Op.LOAD_LOCAL: {
-            const value = frame.locals[a];
+            const value = locals[a];
             if (value === undefined) {
               const name = this.#module.functions[frame.fn]?.params[a];
               vmError(
@@ -244,7 +248,7 @@ export class Machine implements ops.Meter {
             break;
           }
           case Op.STORE_LOCAL:
-            frame.locals[a] = stack.pop() ?? null;
+            locals[a] = stack.pop() ?? null;
             break;
           case Op.LOAD_GLOBAL: {
             const value = this.#globals[a];
@@ -333,6 +337,9 @@ export class Machine implements ops.Meter {
             if (caller === undefined) return result;
             frame = caller;
             code = this.#code[frame.fn] as Code;
+            opcodes = code.ops;
+            firstOperands = code.a;
+            locals = frame.locals;
             pc = frame.pc;
             stack.push(result);
             break;
@@ -432,6 +439,9 @@ export class Machine implements ops.Meter {
             frame = newFrame(a, callArgs);
             frames.push(frame);
             code = this.#code[a] as Code;
+            opcodes = code.ops;
+            firstOperands = code.a;
+            locals = frame.locals;
             pc = 0;
             break;
           }

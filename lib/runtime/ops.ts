@@ -34,7 +34,9 @@ const SMALL = 0x7fffffff;
 /** Bit length of |x|. */
 export function bitLength(value: bigint): number {
   const magnitude = value < 0n ? -value : value;
-  return magnitude === 0n ? 0 : magnitude.toString(2).length;
+  if (magnitude === 0n) return 0;
+  const hex = magnitude.toString(16);
+  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));
 }
 
 function words(value: number | bigint): number {
