@@ -45,7 +45,7 @@ export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
 export { type AbiValue, ADDRESS_LENGTH } from "./lib/abi/codec.ts";
 export { ADDRESS_HRP, decodeAddress, encodeAddress } from "./lib/abi/address.ts";
 export { checkEventArgs, findEvent } from "./lib/abi/events.ts";
-export { fromHex, toHex } from "./lib/abi/hex.ts";
+export { concatBytes, fromHex, toHex } from "./lib/abi/hex.ts";
 export { isJsonObject, JsonNonInteger, stringifyJson, valueToJson } from "./lib/abi/json.ts";
 export type { JsonOutput, JsonValue, RawJson } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";

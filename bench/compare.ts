@@ -4,22 +4,13 @@
  * markdown table.
  */
 
-import { compileContract, executeCall, MemoryState } from "../mod.ts";
-import { TEST_CONTEXT } from "../tests/support/runtime.ts";
+import { compileContract } from "../mod.ts";
+import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
 
 function vmPerCallMicros(source: string): number {
   const compiled = compileContract(source);
-  const call = () =>
-    executeCall({
-      verified: compiled.verified,
-      manifest: null,
-      function: "main",
-      args: [],
-      gasLimit: 100_000_000,
-      context: TEST_CONTEXT,
-      state: new MemoryState(),
-    });
+  const call = () => callCompiled(compiled, { gasLimit: 100_000_000 });
   for (let i = 0; i < 5; i++) call();
   let best = Infinity;
   for (let round = 0; round < 5; round++) {

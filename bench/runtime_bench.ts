@@ -4,22 +4,13 @@
  * CPython using `deno task bench:compare`.
  */
 
-import { compileContract, executeCall, MemoryState } from "../mod.ts";
-import { TEST_CONTEXT } from "../tests/support/runtime.ts";
+import { compileContract } from "../mod.ts";
+import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
 
 for (const [name, source] of Object.entries(WORKLOADS)) {
   const compiled = compileContract(source);
-  const call = () =>
-    executeCall({
-      verified: compiled.verified,
-      manifest: null,
-      function: "main",
-      args: [],
-      gasLimit: 100_000_000,
-      context: TEST_CONTEXT,
-      state: new MemoryState(),
-    });
+  const call = () => callCompiled(compiled, { gasLimit: 100_000_000 });
   const result = call();
   if (!result.ok) throw new Error(`${name} failed: ${result.failure?.message}`);
   Deno.bench(`vm: ${name}`, { group: name }, () => {

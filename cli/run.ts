@@ -11,6 +11,7 @@ import {
   argsFromJson,
   type CallContext,
   compileContract,
+  concatBytes,
   encodeCall,
   eventJson,
   executeCall,
@@ -53,14 +54,7 @@ function nonNegative(value: string | boolean | undefined, flag: string, fallback
 }
 
 function domainHash(tag: string, ...parts: Uint8Array[]): Uint8Array {
-  const chunks = [new TextEncoder().encode(tag), ...parts];
-  const input = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    input.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return sha3_256(input);
+  return sha3_256(concatBytes(new TextEncoder().encode(tag), ...parts));
 }
 
 /** A step hook printing `function pc OPCODE gas-so-far` lines on stderr. */

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { formatDiagnostic, validate, type ValidationResult } from "../mod.ts";
+import { concatBytes, formatDiagnostic, validate, type ValidationResult } from "../mod.ts";
 import { listFiles } from "./support/chunks.ts";
 import { SeededRandom } from "./support/random.ts";
 
@@ -139,13 +139,13 @@ function mutate(random: SeededRandom, base: Uint8Array, pieces: Uint8Array[]): U
     const length = random.below(Math.min(40, bytes.length - at) + 1);
     switch (random.below(5)) {
       case 0: // delete a range
-        bytes = concat(bytes.subarray(0, at), bytes.subarray(at + length));
+        bytes = concatBytes(bytes.subarray(0, at), bytes.subarray(at + length));
         break;
       case 1: // insert a token-like piece
-        bytes = concat(bytes.subarray(0, at), random.pick(pieces), bytes.subarray(at));
+        bytes = concatBytes(bytes.subarray(0, at), random.pick(pieces), bytes.subarray(at));
         break;
       case 2: // duplicate a range
-        bytes = concat(
+        bytes = concatBytes(
           bytes.subarray(0, at + length),
           bytes.subarray(at, at + length),
           bytes.subarray(at + length),
@@ -160,16 +160,6 @@ function mutate(random: SeededRandom, base: Uint8Array, pieces: Uint8Array[]): U
     }
   }
   return bytes;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 Deno.test("10,000 seeded mutations of the examples end as ASTs or typed diagnostics", () => {

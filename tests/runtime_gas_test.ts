@@ -6,8 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, executeCall, MemoryState, Op, OP_INFO } from "../mod.ts";
-import { runSource, runtimeCorpus, TEST_CONTEXT } from "./support/runtime.ts";
+import { compileContract, estimateGas, Op, OP_INFO } from "../mod.ts";
+import { callCompiled, runSource, runtimeCorpus } from "./support/runtime.ts";
 
 const HOST_CALLS = new Set<number>([
   Op.CALL_BUILTIN,
@@ -58,15 +58,7 @@ Deno.test("gas: the estimator's bound is never below the gas used", () => {
     const compiled = compileContract(source);
     const estimate = estimateGas(compiled).get("main");
     if (estimate === undefined || estimate.kind === "unbounded") continue;
-    const result = executeCall({
-      verified: compiled.verified,
-      manifest: null,
-      function: "main",
-      args: [],
-      gasLimit: 100_000_000,
-      context: TEST_CONTEXT,
-      state: new MemoryState(),
-    });
+    const result = callCompiled(compiled, { gasLimit: 100_000_000 });
     const bound = estimate.kind === "exact" ? estimate.gas : estimate.max;
     assert.ok(result.gasUsed <= bound, `used ${result.gasUsed} > bound ${bound} for:\n${source}`);
     if (estimate.kind === "exact" && result.ok) assert.equal(result.gasUsed, estimate.gas, source);

@@ -7,6 +7,7 @@
 
 import { AbiEncodeError } from "../errors.ts";
 import { type AbiValue, encodeAbi } from "./codec.ts";
+import { concatBytes } from "./hex.ts";
 import type { AbiEvent, Manifest } from "./manifest.ts";
 
 /** The declared event called `name`, or null. */
@@ -36,11 +37,5 @@ export function checkEventArgs(
     if (value === undefined) throw new AbiEncodeError(`event ${name}.${param.name}`, "is missing");
     return encodeAbi(param.type, value, `event ${name}.${param.name}`);
   });
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }

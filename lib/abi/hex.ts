@@ -1,4 +1,4 @@
-/** Lowercase "0x" hex for byte strings, and its strict parser. */
+/** Byte-string helpers: lowercase "0x" hex, its strict parser, concatenation. */
 
 /** "0x" followed by two lowercase hex digits a byte. */
 export function toHex(bytes: Uint8Array): string {
@@ -12,5 +12,16 @@ export function fromHex(text: string): Uint8Array | null {
   if (!/^0x(?:[0-9a-fA-F]{2})*$/.test(text)) return null;
   const out = new Uint8Array((text.length - 2) / 2);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 + 2 * i, 4 + 2 * i), 16);
+  return out;
+}
+
+/** The bytes of `parts`, one after another. */
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
   return out;
 }

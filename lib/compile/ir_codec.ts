@@ -15,6 +15,7 @@
 import { sha3_256 } from "@noble/hashes/sha3.js";
 import { decode as cborDecode, encode as cborEncode } from "cborg";
 import { IrDecodeError } from "../errors.ts";
+import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
 import type { IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
@@ -60,11 +61,7 @@ export function encodeModule(module: IrModule): Uint8Array {
 
 /** Domain-separated sha3-256 of module bytes. */
 export function codeHash(bytes: Uint8Array): Uint8Array {
-  const tag = new TextEncoder().encode(CODE_HASH_DOMAIN);
-  const input = new Uint8Array(tag.length + bytes.length);
-  input.set(tag);
-  input.set(bytes, tag.length);
-  return sha3_256(input);
+  return sha3_256(concatBytes(new TextEncoder().encode(CODE_HASH_DOMAIN), bytes));
 }
 
 function fail(message: string): never {

@@ -8,6 +8,7 @@
 import { sha3_256 } from "@noble/hashes/sha3.js";
 import { encode as cborEncode } from "cborg";
 import { type AbiValue, encodeAbi } from "../abi/codec.ts";
+import { concatBytes } from "../abi/hex.ts";
 import type { AbiFunction, Manifest } from "../abi/manifest.ts";
 import type { AbiType } from "../abi/types.ts";
 import { AbiEncodeError, CallFailure } from "../errors.ts";
@@ -186,9 +187,5 @@ export function encodeReceipt(result: CallResult): Uint8Array {
 
 /** Domain-separated sha3-256 of the receipt bytes. */
 export function receiptHash(receipt: Uint8Array): Uint8Array {
-  const tag = new TextEncoder().encode("animica:receipt:v1|");
-  const input = new Uint8Array(tag.length + receipt.length);
-  input.set(tag);
-  input.set(receipt, tag.length);
-  return sha3_256(input);
+  return sha3_256(concatBytes(new TextEncoder().encode("animica:receipt:v1|"), receipt));
 }

@@ -11,7 +11,7 @@ import { blake3 } from "@noble/hashes/blake3.js";
 import { keccak_256, sha3_256, sha3_512 } from "@noble/hashes/sha3.js";
 import type { AbiValue } from "../abi/codec.ts";
 import { checkEventArgs } from "../abi/events.ts";
-import { toHex } from "../abi/hex.ts";
+import { concatBytes, toHex } from "../abi/hex.ts";
 import type { Manifest } from "../abi/manifest.ts";
 import { AbiEncodeError } from "../errors.ts";
 import { CAPS } from "../compile/opcodes.ts";
@@ -106,16 +106,6 @@ export function decodeStoredInt(bytes: Uint8Array): bigint {
   for (const byte of bytes) value = (value << 8n) | BigInt(byte);
   if (bytes.length > 0 && ((bytes[0] ?? 0) & 0x80) !== 0) value -= 1n << BigInt(8 * bytes.length);
   return value;
-}
-
-function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Converts a runtime value to an ABI value for event checks; null when it has no ABI form. */

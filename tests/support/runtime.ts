@@ -4,6 +4,7 @@ import {
   type CallContext,
   type CallResult,
   compileContract,
+  type CompiledContract,
   executeCall,
   MemoryState,
   type StateReader,
@@ -22,12 +23,21 @@ export const TEST_CONTEXT: CallContext = {
   callIndex: 0,
 };
 
+/** Options of {@link runSource} and {@link callCompiled}. */
+export interface RunOptions {
+  readonly fn?: string;
+  readonly gasLimit?: number;
+  readonly state?: StateReader;
+  readonly onStep?: StepHook;
+}
+
 /** Compiles `source` and calls `fn` (default main) without a manifest. */
-export function runSource(
-  source: string,
-  options: { fn?: string; gasLimit?: number; state?: StateReader; onStep?: StepHook } = {},
-): CallResult {
-  const compiled = compileContract(source);
+export function runSource(source: string, options: RunOptions = {}): CallResult {
+  return callCompiled(compileContract(source), options);
+}
+
+/** Calls `fn` (default main) of a compiled contract, without a manifest, in the test context. */
+export function callCompiled(compiled: CompiledContract, options: RunOptions = {}): CallResult {
   return executeCall({
     verified: compiled.verified,
     manifest: null,
