@@ -94,9 +94,9 @@ export {
   type CallResult,
   encodeReceipt,
   executeCall,
-  fromAbiValue,
   receiptHash,
 } from "./lib/runtime/call.ts";
+export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
 export {
   type CallContext,
   CallHost,

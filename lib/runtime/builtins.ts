@@ -24,6 +24,7 @@ import {
   dictKey,
   DONE,
   PyDict,
+  PyDictView,
   PyIterator,
   PyList,
   PyRange,
@@ -143,12 +144,15 @@ export function iterate(value: Value): PyIterator {
       return item;
     }, "range_iterator");
   }
-  if (value instanceof PyDict) {
-    const keys = [...value.entries.values()].map((entry) => entry.key);
-    const size = value.entries.size;
+  if (value instanceof PyDict || value instanceof PyDictView) {
+    const dict = value instanceof PyDict ? value : value.dict;
+    const keys = value instanceof PyDict
+      ? [...dict.entries.values()].map((entry) => entry.key)
+      : value.items();
+    const size = dict.entries.size;
     let index = 0;
     return new PyIterator(() => {
-      if (value.entries.size !== size) {
+      if (dict.entries.size !== size) {
         vmError("RuntimeError", "dictionary changed size during iteration");
       }
       return index < keys.length ? keys[index++] as Value : DONE;
@@ -168,6 +172,7 @@ function length(value: Value): number | bigint {
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
   if (value instanceof PyDict) return value.entries.size;
   if (value instanceof PyRange) return canonicalInt(value.length);
+  if (value instanceof PyDictView) return value.dict.entries.size;
   return vmError("TypeError", `object of type '${typeName(value)}' has no len()`);
 }
 
@@ -535,8 +540,10 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
   reversed: (_m, args, kwargs) => {
     noKeywords("reversed", kwargs);
     const value = args[0] ?? null;
-    if (value instanceof PyDict) {
-      const keys = [...value.entries.values()].map((entry) => entry.key);
+    if (value instanceof PyDict || value instanceof PyDictView) {
+      const keys = value instanceof PyDict
+        ? [...value.entries.values()].map((entry) => entry.key)
+        : value.items();
       let at = keys.length - 1;
       return new PyIterator(
         () => (at >= 0 ? keys[at--] as Value : DONE),

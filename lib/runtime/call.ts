@@ -7,10 +7,9 @@
 
 import { sha3_256 } from "@noble/hashes/sha3.js";
 import { encode as cborEncode } from "cborg";
-import { type AbiValue, encodeAbi } from "../abi/codec.ts";
+import { encodeAbi } from "../abi/codec.ts";
 import { concatBytes } from "../abi/hex.ts";
 import type { AbiFunction, Manifest } from "../abi/manifest.ts";
-import type { AbiType } from "../abi/types.ts";
 import { AbiEncodeError, CallFailure } from "../errors.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import {
@@ -19,10 +18,10 @@ import {
   type EmittedEvent,
   type StateReader,
   type SyscallRecord,
-  toAbiValue,
 } from "./host.ts";
+import { toAbiValue } from "./abi_values.ts";
 import { Machine, type StepHook } from "./interpreter.ts";
-import { canonicalInt, PyDict, PyList, PyTuple, type Value } from "./values.ts";
+import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
 /** Everything a call needs. */
 export interface CallRequest {
@@ -48,26 +47,6 @@ export interface CallResult {
   /** Writes to apply to the state (empty when the call failed). */
   readonly writes: readonly { readonly key: Uint8Array; readonly value: Uint8Array | null }[];
   readonly failure: CallFailure | null;
-}
-
-/** A runtime value of an ABI value (lists become list, tuples tuple). */
-export function fromAbiValue(type: AbiType, value: AbiValue): Value {
-  switch (type.kind) {
-    case "int":
-      return canonicalInt(value as bigint);
-    case "list":
-      return new PyList(
-        (value as readonly AbiValue[]).map((item) => fromAbiValue(type.item, item)),
-      );
-    case "tuple":
-      return new PyTuple(
-        (value as readonly AbiValue[]).map((item, i) =>
-          fromAbiValue(type.items[i] as AbiType, item)
-        ),
-      );
-    default:
-      return value as Value;
-  }
 }
 
 function encodeReturnValue(fn: AbiFunction, value: Value): Uint8Array {

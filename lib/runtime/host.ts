@@ -9,16 +9,18 @@
 
 import { blake3 } from "@noble/hashes/blake3.js";
 import { keccak_256, sha3_256, sha3_512 } from "@noble/hashes/sha3.js";
-import type { AbiValue } from "../abi/codec.ts";
+import { type AbiValue, decodeAbi, encodeAbi } from "../abi/codec.ts";
+import { type AbiType, parseAbiType } from "../abi/types.ts";
+import { fromAbiValue, toAbiValue } from "./abi_values.ts";
 import { checkEventArgs } from "../abi/events.ts";
 import { concatBytes, toHex } from "../abi/hex.ts";
 import type { Manifest } from "../abi/manifest.ts";
-import { AbiEncodeError } from "../errors.ts";
+import { AbiDecodeError, AbiEncodeError, AbiTypeError } from "../errors.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, revert, vmError } from "./failure.ts";
 import type { Host } from "./interpreter.ts";
 import { type Meter, utf8Length } from "./ops.ts";
-import { canonicalInt, PyDict, PyList, PyTuple, truthy, typeName, type Value } from "./values.ts";
+import { canonicalInt, PyDict, truthy, typeName, type Value } from "./values.ts";
 
 /** Read access to contract storage. */
 export interface StateReader {
@@ -106,20 +108,6 @@ export function decodeStoredInt(bytes: Uint8Array): bigint {
   for (const byte of bytes) value = (value << 8n) | BigInt(byte);
   if (bytes.length > 0 && ((bytes[0] ?? 0) & 0x80) !== 0) value -= 1n << BigInt(8 * bytes.length);
   return value;
-}
-
-/** Converts a runtime value to an ABI value for event checks; null when it has no ABI form. */
-export function toAbiValue(value: Value): AbiValue | null {
-  if (typeof value === "number") return BigInt(value);
-  if (typeof value === "bigint" || typeof value === "boolean" || typeof value === "string") {
-    return value;
-  }
-  if (value instanceof Uint8Array) return value;
-  if (value instanceof PyList || value instanceof PyTuple) {
-    const items = value.items.map(toAbiValue);
-    return items.some((item) => item === null) ? null : items as AbiValue[];
-  }
-  return null;
 }
 
 /** stdlib for one call. */
@@ -242,6 +230,9 @@ export class CallHost implements Host {
         return null;
       case "abi.revert":
         return revert(this.#reason(args[0]));
+      case "abi.encode":
+      case "abi.decode":
+        return this.#abiCodec(meter, name, args);
       case "treasury.balance":
         return canonicalInt(
           this.#balance(args.length === 0 ? this.#context.address : bytesArg(args[0], "address")),
@@ -263,6 +254,43 @@ export class CallHost implements Host {
       default:
         if (name.startsWith("syscalls.")) return this.#syscall(meter, name, args);
         return vmError("NotImplementedError", `${name} is not implemented by this VM yet`);
+    }
+  }
+
+  /** abi.encode(type, value) -> bytes and abi.decode(type, data) -> value. */
+  #abiCodec(meter: Meter, name: string, args: readonly Value[]): Value {
+    const typeText = args[0];
+    if (typeof typeText !== "string") {
+      return vmError("TypeError", `${name}() needs an ABI type string first`);
+    }
+    let type: AbiType;
+    try {
+      type = parseAbiType(typeText);
+    } catch (error) {
+      if (error instanceof AbiTypeError) return vmError("ValueError", error.message);
+      throw error;
+    }
+    if (name === "abi.decode") {
+      const data = bytesArg(args[1], "abi.decode data");
+      meter.dynamic(2, data.length);
+      try {
+        return fromAbiValue(type, decodeAbi(type, data));
+      } catch (error) {
+        if (error instanceof AbiDecodeError) return vmError("ValueError", error.message);
+        throw error;
+      }
+    }
+    const value = toAbiValue(args[1] ?? null);
+    if (value === null) {
+      return vmError("TypeError", `abi.encode() cannot encode ${typeName(args[1] ?? null)}`);
+    }
+    try {
+      const encoded = encodeAbi(type, value);
+      meter.dynamic(2, encoded.length);
+      return encoded;
+    } catch (error) {
+      if (error instanceof AbiEncodeError) return vmError("TypeError", error.message);
+      throw error;
     }
   }
 

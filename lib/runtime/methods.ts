@@ -13,6 +13,7 @@ import {
   checkMutable,
   dictKey,
   PyDict,
+  PyDictView,
   PyList,
   PyTuple,
   truthy,
@@ -165,25 +166,20 @@ const DICT: Readonly<Record<string, Method<PyDict>>> = {
     arity("get", args, 1, 2);
     return self.entries.get(dictKey(args[0] as Value))?.value ?? (args[1] ?? null);
   },
-  keys: (m, self, args, kwargs) => {
+  keys: (_m, self, args, kwargs) => {
     noKwargs("keys", kwargs);
     arity("keys", args, 0, 0);
-    m.dynamic(1, self.entries.size);
-    return new PyList([...self.entries.values()].map((entry) => entry.key));
+    return new PyDictView(self, "keys");
   },
-  values: (m, self, args, kwargs) => {
+  values: (_m, self, args, kwargs) => {
     noKwargs("values", kwargs);
     arity("values", args, 0, 0);
-    m.dynamic(1, self.entries.size);
-    return new PyList([...self.entries.values()].map((entry) => entry.value));
+    return new PyDictView(self, "values");
   },
-  items: (m, self, args, kwargs) => {
+  items: (_m, self, args, kwargs) => {
     noKwargs("items", kwargs);
     arity("items", args, 0, 0);
-    m.dynamic(1, self.entries.size);
-    return new PyList(
-      [...self.entries.values()].map((entry) => new PyTuple([entry.key, entry.value])),
-    );
+    return new PyDictView(self, "items");
   },
   pop: (_m, self, args, kwargs) => {
     noKwargs("pop", kwargs);

@@ -15,6 +15,7 @@ import {
   checkMutable,
   dictKey,
   PyDict,
+  PyDictView,
   PyList,
   PyRange,
   PySlice,
@@ -411,6 +412,10 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
   if (typeof value === "string") return Array.from(value);
   if (value instanceof Uint8Array) return Array.from(value);
   if (value instanceof PyDict) return [...value.entries.values()].map((entry) => entry.key);
+  if (value instanceof PyDictView) {
+    meter.dynamic(1, value.dict.entries.size);
+    return value.items();
+  }
   if (value instanceof PyRange) {
     const length = value.length;
     if (length > BigInt(CAPS.container_length)) {
@@ -642,12 +647,25 @@ export function equals(a: Value, b: Value): boolean {
     }
     return true;
   }
+  if (a instanceof PyDictView || b instanceof PyDictView) return viewsEqual(a, b);
   if (a instanceof PyRange && b instanceof PyRange) {
     const la = a.length;
     return la === b.length &&
       (la === 0n || (a.start === b.start && (la === 1n || a.step === b.step)));
   }
   return a === b;
+}
+
+/** Keys and items views compare as sets; values views only by identity. */
+function viewsEqual(a: Value, b: Value): boolean {
+  if (!(a instanceof PyDictView) || !(b instanceof PyDictView)) return false;
+  if (a.kind === "values" || b.kind === "values") return a === b;
+  if (a.kind !== b.kind) return false;
+  const left = a.items();
+  const right = b.items();
+  if (left.length !== right.length) return false;
+  const keys = new Set(right.map(dictKey));
+  return left.every((item) => keys.has(dictKey(item)));
 }
 
 /** Three-way ordering for <, <=, >, >= (TypeError across unorderable types). */
@@ -686,6 +704,16 @@ export function compare(op: string, a: Value, b: Value): number {
 /** `item in container`. */
 export function contains(meter: Meter, container: Value, item: Value): boolean {
   if (container instanceof PyDict) return container.entries.has(dictKey(item));
+  if (container instanceof PyDictView) {
+    if (container.kind === "keys") return container.dict.entries.has(dictKey(item));
+    meter.dynamic(1, container.dict.entries.size);
+    if (container.kind === "items") {
+      if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
+      const entry = container.dict.entries.get(dictKey(item.items[0] ?? null));
+      return entry !== undefined && equals(entry.value, item.items[1] ?? null);
+    }
+    return container.items().some((candidate) => equals(candidate, item));
+  }
   if (typeof container === "string") {
     if (typeof item !== "string") {
       return vmError(
@@ -759,6 +787,9 @@ export function repr(value: Value): string {
   }
   if (value instanceof PySlice) {
     return `slice(${repr(value.start)}, ${repr(value.stop)}, ${repr(value.step)})`;
+  }
+  if (value instanceof PyDictView) {
+    return `dict_${value.kind}([${value.items().map(repr).join(", ")}])`;
   }
   return `<${value.typeName} object>`;
 }

@@ -23,7 +23,8 @@ export type Value =
   | PyDict
   | PyRange
   | PySlice
-  | PyIterator;
+  | PyIterator
+  | PyDictView;
 
 /** A mutable list; module-level lists are frozen (mutation is an error). */
 export class PyList {
@@ -54,6 +55,19 @@ export interface DictEntry {
 export class PyDict {
   readonly entries = new Map<string, DictEntry>();
   frozen = false;
+}
+
+/** A live view of a dict's keys, values or items (dict.keys() and friends). */
+export class PyDictView {
+  constructor(readonly dict: PyDict, readonly kind: "keys" | "values" | "items") {}
+
+  /** The view's current elements. */
+  items(): Value[] {
+    const entries = [...this.dict.entries.values()];
+    if (this.kind === "keys") return entries.map((entry) => entry.key);
+    if (this.kind === "values") return entries.map((entry) => entry.value);
+    return entries.map((entry) => new PyTuple([entry.key, entry.value]));
+  }
 }
 
 /** range(start, stop, step) with bigint bounds (exact at any size). */
@@ -119,6 +133,7 @@ export function typeName(value: Value): string {
   if (value instanceof PyDict) return "dict";
   if (value instanceof PyRange) return "range";
   if (value instanceof PySlice) return "slice";
+  if (value instanceof PyDictView) return `dict_${value.kind}`;
   return value.typeName;
 }
 
@@ -139,6 +154,7 @@ export function truthy(value: Value): boolean {
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length > 0;
   if (value instanceof PyDict) return value.entries.size > 0;
   if (value instanceof PyRange) return value.length > 0n;
+  if (value instanceof PyDictView) return value.dict.entries.size > 0;
   return true;
 }
 

@@ -9,8 +9,12 @@ dicts as objects with repr() of non-str keys), plus the events emitted.
 """
 import hashlib
 import json
+import os
 import sys
 import types
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import abi_reference  # noqa: E402
 
 
 class Revert(Exception):
@@ -53,7 +57,27 @@ def build_stdlib(state, events):
     def revert(reason=b""):
         raise Revert(reason.encode() if isinstance(reason, str) else reason)
 
-    abi = types.SimpleNamespace(require=require, revert=revert)
+    def to_json(kind, value):
+        tag = kind[0]
+        if tag in ("bytes", "address"):
+            return "0x" + bytes(value).hex()
+        if tag == "list":
+            return [to_json(kind[1], item) for item in value]
+        if tag == "tuple":
+            return [to_json(t, item) for t, item in zip(kind[1], value)]
+        return value
+
+    def encode_(type_text, value):
+        kind = abi_reference.parse_type(type_text)
+        return abi_reference.encode(kind, to_json(kind, value))
+
+    def decode_(type_text, data):
+        value, rest = read(abi_reference.parse_type(type_text), bytes(data))
+        if rest:
+            raise ValueError("trailing bytes")
+        return value
+
+    abi = types.SimpleNamespace(require=require, revert=revert, encode=encode_, decode=decode_)
     hashes = types.SimpleNamespace(
         sha3_256=lambda data: hashlib.sha3_256(data).digest(),
         sha3_512=lambda data: hashlib.sha3_512(data).digest(),
@@ -64,6 +88,41 @@ def build_stdlib(state, events):
     for name, value in [("storage", storage), ("events", ev), ("abi", abi), ("hash", hashes), ("context", context)]:
         setattr(stdlib, name, value)
     return stdlib
+
+
+def uvarint_read(data):
+    value, shift = 0, 0
+    for index, byte in enumerate(data):
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, data[index + 1:]
+    raise ValueError("truncated varint")
+
+
+def read(kind, data):
+    tag = kind[0]
+    if tag == "int":
+        z, rest = uvarint_read(data)
+        return (z >> 1) if z % 2 == 0 else -((z + 1) >> 1), rest
+    if tag == "bool":
+        return data[0] == 1, data[1:]
+    if tag in ("bytes", "str", "address"):
+        n, rest = uvarint_read(data)
+        raw = rest[:n]
+        return (raw.decode("utf-8") if tag == "str" else raw), rest[n:]
+    if tag == "list":
+        n, rest = uvarint_read(data)
+        items = []
+        for _ in range(n):
+            item, rest = read(kind[1], rest)
+            items.append(item)
+        return items, rest
+    items = []
+    for item_kind in kind[1]:
+        item, data = read(item_kind, data)
+        items.append(item)
+    return tuple(items), data
 
 
 def encode(value):

@@ -226,3 +226,20 @@ def main():
     xs *= 2
     n = +5
     return d, xs, n, len(context.sender), context.block_height, context.chain_id
+# ---
+def main():
+    d = {"a": 1}
+    keys = d.keys()
+    d["b"] = 2
+    return list(keys), len(keys), "b" in keys
+# ---
+def main():
+    d = {"a": 1, "b": 2}
+    for k in d.keys():
+        d["c"] = 3
+# ---
+from stdlib import abi
+
+def main():
+    data = abi.encode("tuple(int,list<str>,bool)", (-5, ["a", "é"], True))
+    return data, abi.decode("tuple(int,list<str>,bool)", data), abi.decode("int", abi.encode("int", 2 ** 80))
