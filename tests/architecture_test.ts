@@ -6,6 +6,7 @@
  */
 
 import assert from "node:assert/strict";
+import { Op } from "../lib/compile/opcodes.ts";
 
 const LIB = new URL("../lib/", import.meta.url);
 
@@ -72,4 +73,17 @@ Deno.test("lib/ layering: validate <- compile <- runtime; nothing imports cli.ts
     }
   }
   assert.deepEqual(violations, []);
+});
+
+Deno.test("interpreter: every `case 0xNN: // NAME` label is the table's code for NAME", () => {
+  const source = Deno.readTextFileSync(new URL("../lib/runtime/interpreter.ts", import.meta.url));
+  const labels = [...source.matchAll(/case (0x[0-9a-f]{2}):(?: \{)? \/\/ ([A-Z_0-9]+)/g)];
+  assert.ok(labels.length > 50, `${labels.length} labels`);
+  const wrong = labels.filter(([, code, name]) => Op[name as keyof typeof Op] !== Number(code)).map(
+    ([label]) => label,
+  );
+  assert.deepEqual(wrong, []);
+  const handled = new Set(labels.map(([, code]) => Number(code)));
+  const unhandled = Object.values(Op).filter((code) => !handled.has(code));
+  assert.deepEqual(unhandled, [], "opcodes the interpreter has no case for");
 });

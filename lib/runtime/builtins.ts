@@ -376,7 +376,10 @@ function fromBytes(
       Number(asBigInt(item) ?? 0n)
     ),
   );
-  const byteorder = order ?? "big";
+  const byteorder = order === undefined ? "big" : order;
+  if (typeof byteorder !== "string") {
+    vmError("TypeError", `argument 'byteorder' must be str, not ${typeName(byteorder)}`);
+  }
   if (byteorder !== "big" && byteorder !== "little") {
     vmError("ValueError", "byteorder must be either 'little' or 'big'");
   }
@@ -475,7 +478,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
   },
   sum: (m, args, kwargs) => {
     const [iterable, start] = bind("sum", args, kwargs, ["iterable", "start"], 1, 1);
-    let total: Value = start ?? 0;
+    let total: Value = start === undefined ? 0 : start;
     if (typeof total === "string") {
       vmError("TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
     }
@@ -508,7 +511,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
   enumerate: (_m, args, kwargs) => {
     const [iterable, start] = bind("enumerate", args, kwargs, ["iterable", "start"], 1);
     const iterator = iterate(iterable ?? null);
-    let index = intArg("enumerate", start ?? 0);
+    let index = intArg("enumerate", start === undefined ? 0 : start);
     return new PyIterator(() => {
       const item = iterator.next();
       if (typeof item === "symbol") return DONE;

@@ -192,7 +192,11 @@ export class CallHost implements Host {
         return null;
       case "storage.get_int": {
         const key = this.#key(args[0]);
-        const fallback = args[1] ?? kwargs.get("default") ?? 0;
+        const fallback = args.length > 1
+          ? args[1] ?? null
+          : kwargs.has("default")
+          ? kwargs.get("default") ?? null
+          : 0;
         const stored = this.journal.get(key);
         if (stored === null) return fallback;
         meter.dynamic(1, Math.ceil(stored.length / 8));

@@ -196,44 +196,44 @@ export class Machine implements ops.Meter {
         if (++this.steps > CAPS.steps) limitExceeded("steps", "too many instructions executed");
         pc++;
         switch (op) {
-          case Op.CONST:
+          case 0x01: // CONST
             stack.push(this.#consts[a] ?? null);
             break;
-          case Op.SMALL_INT:
+          case 0x02: // SMALL_INT
             stack.push(a);
             break;
-          case Op.NONE:
+          case 0x03: // NONE
             stack.push(null);
             break;
-          case Op.TRUE:
+          case 0x04: // TRUE
             stack.push(true);
             break;
-          case Op.FALSE:
+          case 0x05: // FALSE
             stack.push(false);
             break;
-          case Op.POP:
+          case 0x06: // POP
             stack.pop();
             break;
-          case Op.DUP:
+          case 0x07: // DUP
             stack.push(stack[stack.length - 1] ?? null);
             break;
-          case Op.DUP2:
+          case 0x08: // DUP2
             stack.push(stack[stack.length - 2] ?? null, stack[stack.length - 1] ?? null);
             break;
-          case Op.ROT2: {
+          case 0x09: { // ROT2
             const top = stack.pop() ?? null;
             const below = stack.pop() ?? null;
             stack.push(top, below);
             break;
           }
-          case Op.ROT3: {
+          case 0x0a: { // ROT3
             const c = stack.pop() ?? null;
             const b = stack.pop() ?? null;
             const first = stack.pop() ?? null;
             stack.push(c, first, b);
             break;
           }
-          case Op.LOAD_LOCAL: {
+          case 0x10: { // LOAD_LOCAL
             const value = locals[a];
             if (value === undefined) {
               const name = this.#module.functions[frame.fn]?.params[a];
@@ -247,89 +247,89 @@ export class Machine implements ops.Meter {
             stack.push(value);
             break;
           }
-          case Op.STORE_LOCAL:
+          case 0x11: // STORE_LOCAL
             locals[a] = stack.pop() ?? null;
             break;
-          case Op.LOAD_GLOBAL: {
+          case 0x12: { // LOAD_GLOBAL
             const value = this.#globals[a];
             if (value === undefined) vmError("NameError", `module value #${a} is not defined yet`);
             stack.push(value);
             break;
           }
-          case Op.STORE_GLOBAL:
+          case 0x13: // STORE_GLOBAL
             this.#globals[a] = stack.pop() ?? null;
             break;
-          case Op.ADD:
-          case Op.SUB:
-          case Op.MUL:
-          case Op.FLOORDIV:
-          case Op.MOD:
-          case Op.POW:
-          case Op.LSHIFT:
-          case Op.RSHIFT:
-          case Op.BITAND:
-          case Op.BITOR:
-          case Op.BITXOR:
-          case Op.INPLACE_ADD:
-          case Op.INPLACE_MUL:
-          case Op.INPLACE_OR: {
+          case 0x20: // ADD
+          case 0x21: // SUB
+          case 0x22: // MUL
+          case 0x23: // FLOORDIV
+          case 0x24: // MOD
+          case 0x25: // POW
+          case 0x26: // LSHIFT
+          case 0x27: // RSHIFT
+          case 0x28: // BITAND
+          case 0x29: // BITOR
+          case 0x2a: // BITXOR
+          case 0x2f: // INPLACE_ADD
+          case 0x1a: // INPLACE_MUL
+          case 0x1b: { // INPLACE_OR
             const right = stack.pop() ?? null;
             const left = stack.pop() ?? null;
             stack.push(this.#binary(op, left, right));
             break;
           }
-          case Op.NEG:
+          case 0x2b: // NEG
             stack.push(ops.neg(this, stack.pop() ?? null));
             break;
-          case Op.POS:
+          case 0x2c: // POS
             stack.push(ops.pos(stack.pop() ?? null));
             break;
-          case Op.INVERT:
+          case 0x2d: // INVERT
             stack.push(ops.invert(this, stack.pop() ?? null));
             break;
-          case Op.NOT:
+          case 0x2e: // NOT
             stack.push(!truthy(stack.pop() ?? null));
             break;
-          case Op.EQ:
-          case Op.NE:
-          case Op.LT:
-          case Op.LE:
-          case Op.GT:
-          case Op.GE:
-          case Op.IN:
-          case Op.NOT_IN:
-          case Op.IS:
-          case Op.IS_NOT: {
+          case 0x30: // EQ
+          case 0x31: // NE
+          case 0x32: // LT
+          case 0x33: // LE
+          case 0x34: // GT
+          case 0x35: // GE
+          case 0x36: // IN
+          case 0x37: // NOT_IN
+          case 0x38: // IS
+          case 0x39: { // IS_NOT
             const right = stack.pop() ?? null;
             const left = stack.pop() ?? null;
             stack.push(this.#compare(op, left, right));
             break;
           }
-          case Op.ISINSTANCE:
+          case 0x3a: // ISINSTANCE
             stack.push(isinstanceMask(stack.pop() ?? null, a));
             break;
-          case Op.JUMP:
+          case 0x40: // JUMP
             pc = a;
             break;
-          case Op.JUMP_IF_FALSE: {
+          case 0x41: { // JUMP_IF_FALSE
             const condition = stack.pop() ?? null;
             if (condition === false || (condition !== true && !truthy(condition))) pc = a;
             break;
           }
-          case Op.JUMP_IF_TRUE: {
+          case 0x42: { // JUMP_IF_TRUE
             const condition = stack.pop() ?? null;
             if (condition === true || (condition !== false && truthy(condition))) pc = a;
             break;
           }
-          case Op.JUMP_IF_FALSE_OR_POP:
+          case 0x43: // JUMP_IF_FALSE_OR_POP
             if (!truthy(stack[stack.length - 1] ?? null)) pc = a;
             else stack.pop();
             break;
-          case Op.JUMP_IF_TRUE_OR_POP:
+          case 0x44: // JUMP_IF_TRUE_OR_POP
             if (truthy(stack[stack.length - 1] ?? null)) pc = a;
             else stack.pop();
             break;
-          case Op.RETURN: {
+          case 0x45: { // RETURN
             const result = stack.pop() ?? null;
             stack.length = frame.base;
             frames.pop();
@@ -344,15 +344,15 @@ export class Machine implements ops.Meter {
             stack.push(result);
             break;
           }
-          case Op.ASSERT_FAIL: {
+          case 0x46: { // ASSERT_FAIL
             const message = a === 1 ? stack.pop() ?? null : null;
             vmError("AssertionError", message === null ? "" : toStr(message));
             break;
           }
-          case Op.GET_ITER:
+          case 0x47: // GET_ITER
             stack.push(iterate(stack.pop() ?? null));
             break;
-          case Op.FOR_ITER: {
+          case 0x48: { // FOR_ITER
             const iterator = stack[stack.length - 1];
             if (!(iterator instanceof PyIterator)) {
               vmError("TypeError", "FOR_ITER needs an iterator");
@@ -364,14 +364,14 @@ export class Machine implements ops.Meter {
             } else stack.push(item);
             break;
           }
-          case Op.BUILD_LIST:
-          case Op.BUILD_TUPLE: {
+          case 0x50: // BUILD_LIST
+          case 0x51: { // BUILD_TUPLE
             this.dynamic(1, a);
             const items = stack.splice(stack.length - a, a);
             stack.push(op === Op.BUILD_LIST ? new PyList(items) : new PyTuple(items));
             break;
           }
-          case Op.BUILD_DICT: {
+          case 0x52: { // BUILD_DICT
             this.dynamic(2, a);
             const flat = stack.splice(stack.length - 2 * a, 2 * a);
             const dict = new PyDict();
@@ -381,32 +381,32 @@ export class Machine implements ops.Meter {
             stack.push(dict);
             break;
           }
-          case Op.BUILD_SLICE: {
+          case 0x53: { // BUILD_SLICE
             const step = stack.pop() ?? null;
             const stop = stack.pop() ?? null;
             const start = stack.pop() ?? null;
             stack.push(new PySlice(start, stop, step));
             break;
           }
-          case Op.SUBSCR: {
+          case 0x54: { // SUBSCR
             const key = stack.pop() ?? null;
             const container = stack.pop() ?? null;
             stack.push(ops.subscript(this, container, key));
             break;
           }
-          case Op.STORE_SUBSCR: {
+          case 0x55: { // STORE_SUBSCR
             const key = stack.pop() ?? null;
             const container = stack.pop() ?? null;
             const value = stack.pop() ?? null;
             ops.storeSubscript(this, container, key, value);
             break;
           }
-          case Op.DELETE_SUBSCR: {
+          case 0x56: { // DELETE_SUBSCR
             const key = stack.pop() ?? null;
             ops.deleteSubscript(this, stack.pop() ?? null, key);
             break;
           }
-          case Op.UNPACK: {
+          case 0x57: { // UNPACK
             const items = ops.iterableItems(this, stack.pop() ?? null, "unpacking");
             if (items.length > a) {
               vmError("ValueError", `too many values to unpack (expected ${a})`);
@@ -420,7 +420,7 @@ export class Machine implements ops.Meter {
             for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] ?? null);
             break;
           }
-          case Op.LIST_APPEND: {
+          case 0x58: { // LIST_APPEND
             const value = stack.pop() ?? null;
             const list = stack.pop();
             if (!(list instanceof PyList)) vmError("TypeError", "LIST_APPEND needs a list");
@@ -430,7 +430,7 @@ export class Machine implements ops.Meter {
             list.items.push(value);
             break;
           }
-          case Op.CALL: {
+          case 0x60: { // CALL
             if (frames.length >= CAPS.call_depth) {
               limitExceeded("call_depth", "calls nested too deeply");
             }
@@ -445,9 +445,9 @@ export class Machine implements ops.Meter {
             pc = 0;
             break;
           }
-          case Op.CALL_BUILTIN:
-          case Op.CALL_METHOD:
-          case Op.CALL_STDLIB: {
+          case 0x61: // CALL_BUILTIN
+          case 0x62: // CALL_METHOD
+          case 0x63: { // CALL_STDLIB
             const count = code.b[pc - 1] ?? 0;
             const kwnames = code.c[pc - 1] ?? 0;
             const values = stack.splice(stack.length - count, count);
@@ -463,7 +463,7 @@ export class Machine implements ops.Meter {
             stack.push(this.#hostCall(op, a, stack, positional, kwargs));
             break;
           }
-          case Op.STDLIB_VALUE: {
+          case 0x64: { // STDLIB_VALUE
             const member = STDLIB[a];
             this.charge(member?.base ?? 0);
             stack.push(this.#host.value(member?.name ?? ""));
@@ -497,31 +497,31 @@ export class Machine implements ops.Meter {
       if (Number.isSafeInteger(result)) return result === 0 ? 0 : result;
     }
     switch (op) {
-      case Op.ADD:
+      case 0x20: // ADD
         return ops.add(this, left, right);
-      case Op.SUB:
+      case 0x21: // SUB
         return ops.sub(this, left, right);
-      case Op.MUL:
+      case 0x22: // MUL
         return ops.mul(this, left, right);
-      case Op.FLOORDIV:
+      case 0x23: // FLOORDIV
         return ops.floordiv(this, left, right);
-      case Op.MOD:
+      case 0x24: // MOD
         return ops.mod(this, left, right);
-      case Op.POW:
+      case 0x25: // POW
         return ops.pow(this, left, right);
-      case Op.LSHIFT:
+      case 0x26: // LSHIFT
         return ops.lshift(this, left, right);
-      case Op.RSHIFT:
+      case 0x27: // RSHIFT
         return ops.rshift(this, left, right);
-      case Op.BITAND:
+      case 0x28: // BITAND
         return ops.bitwise(this, "&", left, right);
-      case Op.BITOR:
+      case 0x29: // BITOR
         return ops.bitwise(this, "|", left, right);
-      case Op.BITXOR:
+      case 0x2a: // BITXOR
         return ops.bitwise(this, "^", left, right);
-      case Op.INPLACE_ADD:
+      case 0x2f: // INPLACE_ADD
         return ops.inplace(this, "+", left, right);
-      case Op.INPLACE_MUL:
+      case 0x1a: // INPLACE_MUL
         return ops.inplace(this, "*", left, right);
       default:
         return ops.inplace(this, "|", left, right);
@@ -531,38 +531,38 @@ export class Machine implements ops.Meter {
   #compare(op: number, left: Value, right: Value): boolean {
     if (typeof left === "number" && typeof right === "number") {
       switch (op) {
-        case Op.EQ:
+        case 0x30: // EQ
           return left === right;
-        case Op.NE:
+        case 0x31: // NE
           return left !== right;
-        case Op.LT:
+        case 0x32: // LT
           return left < right;
-        case Op.LE:
+        case 0x33: // LE
           return left <= right;
-        case Op.GT:
+        case 0x34: // GT
           return left > right;
-        case Op.GE:
+        case 0x35: // GE
           return left >= right;
       }
     }
     switch (op) {
-      case Op.EQ:
+      case 0x30: // EQ
         return ops.equals(left, right);
-      case Op.NE:
+      case 0x31: // NE
         return !ops.equals(left, right);
-      case Op.LT:
+      case 0x32: // LT
         return ops.compare("<", left, right) < 0;
-      case Op.LE:
+      case 0x33: // LE
         return ops.compare("<=", left, right) <= 0;
-      case Op.GT:
+      case 0x34: // GT
         return ops.compare(">", left, right) > 0;
-      case Op.GE:
+      case 0x35: // GE
         return ops.compare(">=", left, right) >= 0;
-      case Op.IN:
+      case 0x36: // IN
         return ops.contains(this, right, left);
-      case Op.NOT_IN:
+      case 0x37: // NOT_IN
         return !ops.contains(this, right, left);
-      case Op.IS:
+      case 0x38: // IS
         return left === right;
       default:
         return left !== right;

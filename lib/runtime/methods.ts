@@ -164,7 +164,8 @@ const DICT: Readonly<Record<string, Method<PyDict>>> = {
   get: (_m, self, args, kwargs) => {
     noKwargs("get", kwargs);
     arity("get", args, 1, 2);
-    return self.entries.get(dictKey(args[0] as Value))?.value ?? (args[1] ?? null);
+    const entry = self.entries.get(dictKey(args[0] as Value));
+    return entry === undefined ? args[1] ?? null : entry.value;
   },
   keys: (_m, self, args, kwargs) => {
     noKwargs("keys", kwargs);
@@ -621,7 +622,10 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
       "signed",
     ], 0);
     const length = lengthArg === undefined ? 1n : index(lengthArg, "to_bytes");
-    const byteorder = orderArg ?? "big";
+    const byteorder = orderArg === undefined ? "big" : orderArg;
+    if (typeof byteorder !== "string") {
+      vmError("TypeError", `argument 'byteorder' must be str, not ${typeName(byteorder)}`);
+    }
     if (byteorder !== "big" && byteorder !== "little") {
       vmError("ValueError", "byteorder must be either 'little' or 'big'");
     }

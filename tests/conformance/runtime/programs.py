@@ -243,3 +243,8 @@ from stdlib import abi
 def main():
     data = abi.encode("tuple(int,list<str>,bool)", (-5, ["a", "é"], True))
     return data, abi.decode("tuple(int,list<str>,bool)", data), abi.decode("int", abi.encode("int", 2 ** 80))
+# ---
+from stdlib import storage
+
+def main():
+    return storage.get_int(b"absent", None), storage.get_int(b"absent", default=3), storage.get_int(b"absent")
