@@ -13,7 +13,7 @@ import { type AbiValue, decodeAbi, encodeAbi } from "../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../abi/types.ts";
 import { fromAbiValue, toAbiValue } from "./abi_values.ts";
 import { checkEventArgs } from "../abi/events.ts";
-import { concatBytes, toHex } from "../abi/hex.ts";
+import { concatBytes } from "../abi/hex.ts";
 import type { Manifest } from "../abi/manifest.ts";
 import { AbiDecodeError, AbiEncodeError, AbiTypeError } from "../errors.ts";
 import { CAPS } from "../compile/opcodes.ts";
@@ -52,7 +52,14 @@ export interface SyscallRecord {
   readonly result: Value;
 }
 
-/** Pending writes of a call: key hex -> new value (null deletes). */
+/** A Map key for bytes: one UTF-16 unit per byte. */
+function binaryKey(bytes: Uint8Array): string {
+  let key = "";
+  for (const byte of bytes) key += String.fromCharCode(byte);
+  return key;
+}
+
+/** Pending writes of a call, by key (null deletes). */
 export class Journal implements StateReader {
   readonly #base: StateReader;
   readonly writes = new Map<string, { key: Uint8Array; value: Uint8Array | null }>();
@@ -62,12 +69,12 @@ export class Journal implements StateReader {
   }
 
   get(key: Uint8Array): Uint8Array | null {
-    const pending = this.writes.get(toHex(key));
+    const pending = this.writes.get(binaryKey(key));
     return pending === undefined ? this.#base.get(key) : pending.value;
   }
 
   set(key: Uint8Array, value: Uint8Array | null): void {
-    this.writes.set(toHex(key), {
+    this.writes.set(binaryKey(key), {
       key: key.slice(),
       value: value === null || value.length === 0 ? null : value.slice(),
     });
@@ -91,6 +98,18 @@ function intArg(value: Value | undefined, what: string): bigint {
 /** Shortest big-endian two's complement of an int (0 is empty). */
 export function encodeStoredInt(value: bigint): Uint8Array {
   if (value === 0n) return new Uint8Array();
+  if (value >= -0x800000000000n && value < 0x800000000000n) {
+    let small = Number(value);
+    let length = 1;
+    while (small < -(2 ** (8 * length - 1)) || small >= 2 ** (8 * length - 1)) length++;
+    if (small < 0) small += 2 ** (8 * length);
+    const out = new Uint8Array(length);
+    for (let i = length - 1; i >= 0; i--) {
+      out[i] = small % 256;
+      small = Math.floor(small / 256);
+    }
+    return out;
+  }
   let length = 1;
   while (value < -(1n << BigInt(8 * length - 1)) || value >= 1n << BigInt(8 * length - 1)) length++;
   let unsigned = value < 0n ? value + (1n << BigInt(8 * length)) : value;

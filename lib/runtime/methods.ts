@@ -634,8 +634,24 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
       limitExceeded("bytes_length", "to_bytes length is too large");
     }
     m.dynamic(1, Number(length));
-    let value = BigInt(self);
     const isSigned = truthy(signed ?? false);
+    if (typeof self === "number" && length <= 6n) {
+      const bits = 8 * Number(length);
+      const fits = isSigned
+        ? self >= -(2 ** Math.max(0, bits - 1)) && self < (bits === 0 ? 1 : 2 ** (bits - 1)) &&
+          !(bits === 0 && self !== 0)
+        : self >= 0 && self < 2 ** bits;
+      if (self < 0 && !isSigned) vmError("OverflowError", "can't convert negative int to unsigned");
+      if (!fits) vmError("OverflowError", "int too big to convert");
+      let small = self < 0 ? self + 2 ** bits : self;
+      const out = new Uint8Array(Number(length));
+      for (let i = out.length - 1; i >= 0; i--) {
+        out[i] = small % 256;
+        small = Math.floor(small / 256);
+      }
+      return byteorder === "big" ? out : out.reverse();
+    }
+    let value = BigInt(self);
     if (value < 0n && !isSigned) vmError("OverflowError", "can't convert negative int to unsigned");
     const bits = length * 8n;
     const fits = isSigned

@@ -36,6 +36,12 @@ const SMALL = 0x7fffffff;
 export function bitLength(value: bigint): number {
   const magnitude = value < 0n ? -value : value;
   if (magnitude === 0n) return 0;
+  const approximate = Number(magnitude);
+  if (Number.isFinite(approximate)) {
+    // Rounding to a double can add one bit at a power of two; one shift settles it.
+    const bits = Math.floor(Math.log2(approximate)) + 1;
+    return magnitude >> BigInt(bits - 1) === 0n ? bits - 1 : bits;
+  }
   const hex = magnitude.toString(16);
   return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));
 }

@@ -40,7 +40,9 @@ def build_stdlib(state, events):
         return default if raw is None else int.from_bytes(raw, "big", signed=True)
 
     def set_int(key, value):
-        length = (value.bit_length() + 8) // 8 if value else 0
+        length = 0
+        while value and not (-(1 << (8 * length - 1)) <= value < (1 << (8 * length - 1)) if length else False):
+            length += 1
         set_(key, value.to_bytes(length, "big", signed=True) if value else b"")
 
     storage.set = set_

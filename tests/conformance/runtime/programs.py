@@ -248,3 +248,12 @@ from stdlib import storage
 
 def main():
     return storage.get_int(b"absent", None), storage.get_int(b"absent", default=3), storage.get_int(b"absent")
+# ---
+from stdlib import storage
+
+def main():
+    out = []
+    for n in [0, 1, -1, 127, 128, -128, -129, 255, 256, 2 ** 47 - 1, -(2 ** 47), 2 ** 47, 2 ** 70, -(2 ** 70)]:
+        storage.set_int(b"k", n)
+        out.append((storage.get(b"k"), storage.get_int(b"k")))
+    return out
