@@ -78,6 +78,7 @@ export function bind(
 }
 
 function noKeywords(fn: string, kwargs: ReadonlyMap<string, Value>): void {
+  if (kwargs.size === 0) return;
   for (const key of kwargs.keys()) {
     vmError("TypeError", `${fn}() takes no keyword arguments ('${key}' given)`);
   }

@@ -29,6 +29,7 @@ type Method<T> = (
 ) => Value;
 
 function noKwargs(name: string, kwargs: ReadonlyMap<string, Value>): void {
+  if (kwargs.size === 0) return;
   for (const key of kwargs.keys()) {
     vmError("TypeError", `${name}() takes no keyword arguments ('${key}' given)`);
   }
