@@ -355,6 +355,18 @@ function sortedItems(meter: Meter, items: Value[], reverse: boolean): Value[] {
   return indexed.map((entry) => entry.item);
 }
 
+/** sort()/sorted() take reverse= and key=None (no other key can exist in a contract). */
+export function checkSortKeywords(kwargs: ReadonlyMap<string, Value>): void {
+  for (const [key, value] of kwargs) {
+    if (key === "key" && value !== null) {
+      vmError("TypeError", `'${typeName(value)}' object is not callable`);
+    }
+    if (key !== "reverse" && key !== "key") {
+      vmError("TypeError", `sort() got an unexpected keyword argument '${key}'`);
+    }
+  }
+}
+
 /** list.sort / sorted with Python's stable ordering. */
 export function sortValues(meter: Meter, items: Value[], reverse: boolean): Value[] {
   return sortedItems(meter, items, reverse);
@@ -528,11 +540,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
   },
   sorted: (m, args, kwargs) => {
     if (args.length !== 1) vmError("TypeError", `sorted expected 1 argument, got ${args.length}`);
-    for (const key of kwargs.keys()) {
-      if (key !== "reverse") {
-        vmError("TypeError", `sort() got an unexpected keyword argument '${key}'`);
-      }
-    }
+    checkSortKeywords(kwargs);
     return new PyList(
       sortedItems(
         m,

@@ -6,7 +6,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
-import { bind, sortValues } from "./builtins.ts";
+import { bind, checkSortKeywords, sortValues } from "./builtins.ts";
 import { equals, iterableItems, type Meter } from "./ops.ts";
 import {
   asBigInt,
@@ -129,11 +129,7 @@ const LIST: Readonly<Record<string, Method<PyList>>> = {
   },
   sort: (m, self, args, kwargs) => {
     if (args.length > 0) vmError("TypeError", "sort() takes no positional arguments");
-    for (const key of kwargs.keys()) {
-      if (key !== "reverse") {
-        vmError("TypeError", `sort() got an unexpected keyword argument '${key}'`);
-      }
-    }
+    checkSortKeywords(kwargs);
     checkMutable(self);
     self.items = sortValues(m, self.items, truthy(kwargs.get("reverse") ?? false));
     return null;

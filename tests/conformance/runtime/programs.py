@@ -257,3 +257,17 @@ def main():
         storage.set_int(b"k", n)
         out.append((storage.get(b"k"), storage.get_int(b"k")))
     return out
+# ---
+def main():
+    xs = [1, 2]
+    d = {"a": 1}
+    alias = xs
+    xs.clear()
+    d.clear()
+    copy = d.copy()
+    copy["z"] = 1
+    return xs, alias, d, copy, [].copy(), {}.get(1)
+# ---
+def main():
+    xs = [3, 1]
+    xs.sort(key=None)
