@@ -13,10 +13,13 @@ import {
   decodeModule,
   encodeModule,
   estimateGas,
+  IrVerifyError,
   METHODS,
+  Op,
   STDLIB,
   toHex,
   validate,
+  verifyModule,
 } from "../mod.ts";
 import {
   ALLOWED_BUILTINS,
@@ -152,4 +155,34 @@ Deno.test("golden receipts: gas used and receipt hashes of the example scenarios
   const lines = receiptLines();
   assert.deepEqual(lines, committed);
   assert.ok(lines.some((line) => !line.ok) && lines.some((line) => line.ok));
+});
+
+Deno.test("verifier: rejects bad operands, calls and stack heights with typed errors", () => {
+  const base = decodeModule(compileContract("X = 1\ndef f(a):\n    return len(a, k=X)\n").bytes);
+  const fn = base.functions[1];
+  assert.ok(fn !== undefined);
+  const names = base.consts.findIndex((c) => c.kind === "names");
+  const withCode = (code: number[]) => ({
+    ...base,
+    functions: base.functions.map((
+      f,
+      i,
+    ) => (i === 1 ? { ...f, code: Uint8Array.from(code), lines: [] } : f)),
+  });
+  const cases: [number[], RegExp][] = [
+    [[Op.CONST, names, Op.RETURN], /cannot push a keyword-names constant/],
+    [[Op.LOAD_LOCAL, 9, Op.RETURN], /local slot 9 is out of range/],
+    [[Op.POP, Op.NONE, Op.RETURN], /needs 1 values, the stack has 0/],
+    [[Op.NONE], /falls off the end/],
+    [[Op.JUMP, 7], /jump target 7 is out of range/],
+    [[Op.STORE_GLOBAL, 0, Op.NONE, Op.RETURN], /only allowed in the module initialiser/],
+    [[Op.TRUE, Op.JUMP_IF_TRUE, 4, Op.NONE, Op.NONE, Op.RETURN], /stack height/],
+  ];
+  for (const [code, pattern] of cases) {
+    assert.throws(
+      () => verifyModule(withCode(code)),
+      (error: unknown) => error instanceof IrVerifyError && pattern.test(error.message),
+      pattern.source,
+    );
+  }
 });

@@ -144,6 +144,11 @@ function verifyOperands(
   if (instruction.op === Op.STORE_GLOBAL && fnIndex !== 0) {
     fail("is only allowed in the module initialiser");
   }
+  if (
+    instruction.op === Op.CONST && module.consts[instruction.operands[0] ?? 0]?.kind === "names"
+  ) {
+    fail("cannot push a keyword-names constant");
+  }
 }
 
 function verifyLines(fn: IrFunction, codeLength: number, where: string): void {
