@@ -9,6 +9,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { formatPercent } from "./format.ts";
 import {
   asBigInt,
   canonicalInt,
@@ -239,10 +240,15 @@ export function floordiv(meter: Meter, a: Value, b: Value): Value {
 
 /** `a % b` (ints; str formatting with % is not supported). */
 export function mod(meter: Meter, a: Value, b: Value): Value {
-  if (typeof a === "string" || a instanceof Uint8Array) {
+  if (typeof a === "string") {
+    const text = formatPercent(a, b);
+    meter.dynamic(1, utf8Length(text));
+    return text;
+  }
+  if (a instanceof Uint8Array) {
     return vmError(
       "NotImplementedError",
-      "printf-style % formatting is not supported in contracts",
+      "printf-style % formatting of bytes is not supported yet",
     );
   }
   if (typeof a === "number" && typeof b === "number" && b !== 0) {

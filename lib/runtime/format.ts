@@ -1,0 +1,192 @@
+/**
+ * printf-style `str % args` with CPython 3.11 semantics for the conversions
+ * a contract can use: d i u o x X c s r a and %%, with mapping keys
+ * `%(name)s`, flags `- + 0 #` and space, width and precision (both may be
+ * `*`). Float conversions (e E f F g G) raise NotImplementedError: there
+ * are no floats in contracts. Errors are the TypeError/ValueError CPython
+ * raises.
+ */
+
+import { CAPS } from "../compile/opcodes.ts";
+import { limitExceeded, vmError } from "./failure.ts";
+import { repr } from "./ops.ts";
+import { asBigInt, dictKey, PyDict, PyTuple, typeName, type Value } from "./values.ts";
+
+const SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)?/y;
+
+function asciiRepr(value: Value): string {
+  let out = "";
+  for (const char of repr(value)) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) out += char;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return out;
+}
+
+function integerText(
+  value: Value,
+  type: string,
+  alternate: boolean,
+): { sign: string; body: string } {
+  const number = asBigInt(value);
+  if (number === null) {
+    const what = type === "d" || type === "i" || type === "u" ? "a real number" : "an integer";
+    return vmError("TypeError", `%${type} format: ${what} is required, not ${typeName(value)}`);
+  }
+  const magnitude = number < 0n ? -number : number;
+  const sign = number < 0n ? "-" : "";
+  switch (type) {
+    case "o":
+      return { sign, body: (alternate ? "0o" : "") + magnitude.toString(8) };
+    case "x":
+      return { sign, body: (alternate ? "0x" : "") + magnitude.toString(16) };
+    case "X":
+      return { sign, body: (alternate ? "0X" : "") + magnitude.toString(16).toUpperCase() };
+    default:
+      return { sign, body: magnitude.toString() };
+  }
+}
+
+/** `template % args` for a str template. */
+export function formatPercent(template: string, args: Value): string {
+  const mapping = args instanceof PyDict ? args : null;
+  const positional = args instanceof PyTuple ? [...args.items] : [args];
+  let next = 0;
+  const take = (): Value => {
+    if (next >= positional.length) vmError("TypeError", "not enough arguments for format string");
+    return positional[next++] ?? null;
+  };
+  const count = (text: string | undefined): number | null => {
+    if (text === undefined) return null;
+    if (text !== "*") return Number(text);
+    const value = asBigInt(take());
+    if (value === null) vmError("TypeError", "* wants int");
+    return Number(value);
+  };
+  let out = "";
+  let at = 0;
+  while (at < template.length) {
+    const percent = template.indexOf("%", at);
+    if (percent < 0) {
+      out += template.slice(at);
+      break;
+    }
+    out += template.slice(at, percent);
+    SPEC.lastIndex = percent;
+    const match = SPEC.exec(template);
+    const type = match?.[5];
+    if (match === null || type === undefined) vmError("ValueError", "incomplete format");
+    at = SPEC.lastIndex;
+    const [, key, flags = "", widthText, precisionText] = match;
+    if (type === "%" && key === undefined) {
+      out += "%";
+      continue;
+    }
+    let width = count(widthText) ?? 0;
+    const precision = count(precisionText);
+    let value: Value;
+    if (key !== undefined) {
+      if (mapping === null) vmError("TypeError", "format requires a mapping");
+      const entry = mapping.entries.get(dictKey(key));
+      if (entry === undefined) vmError("KeyError", repr(key));
+      value = entry.value;
+    } else {
+      value = take();
+    }
+    let left = flags.includes("-");
+    if (width < 0) {
+      left = true;
+      width = -width;
+    }
+    if (width > CAPS.bytes_length) limitExceeded("bytes_length", "format width is too large");
+    let text: string;
+    let sign = "";
+    let numeric = false;
+    switch (type) {
+      case "s":
+      case "r":
+      case "a": {
+        text = type === "s"
+          ? (typeof value === "string" ? value : repr(value))
+          : type === "r"
+          ? repr(value)
+          : asciiRepr(value);
+        if (precision !== null) text = Array.from(text).slice(0, precision).join("");
+        break;
+      }
+      case "c": {
+        if (typeof value === "string") {
+          if (Array.from(value).length !== 1) vmError("TypeError", "%c requires int or char");
+          text = value;
+        } else {
+          const code = asBigInt(value);
+          if (code === null) return vmError("TypeError", "%c requires int or char");
+          if (code < 0n || code > 0x10ffffn) {
+            vmError("OverflowError", "%c arg not in range(0x110000)");
+          }
+          text = String.fromCodePoint(Number(code));
+        }
+        break;
+      }
+      case "d":
+      case "i":
+      case "u":
+      case "o":
+      case "x":
+      case "X": {
+        const parts = integerText(value, type, flags.includes("#"));
+        numeric = true;
+        let body = parts.body;
+        const prefix = /^0[oxX]/.test(body) ? body.slice(0, 2) : "";
+        let digits = body.slice(prefix.length);
+        if (precision !== null && digits.length < precision) {
+          digits = digits.padStart(precision, "0");
+        }
+        body = prefix + digits;
+        sign = parts.sign !== ""
+          ? parts.sign
+          : flags.includes("+")
+          ? "+"
+          : flags.includes(" ")
+          ? " "
+          : "";
+        if (flags.includes("0") && !left && sign.length + body.length < width) {
+          digits = digits.padStart(width - sign.length - prefix.length, "0");
+          body = prefix + digits;
+        }
+        text = body;
+        break;
+      }
+      case "e":
+      case "E":
+      case "f":
+      case "F":
+      case "g":
+      case "G":
+        return vmError(
+          "NotImplementedError",
+          `%${type} formats floats, which contracts do not have`,
+        );
+      default:
+        return vmError(
+          "ValueError",
+          `unsupported format character '${type}' (0x${
+            (type.codePointAt(0) ?? 0).toString(16)
+          }) at index ${at - 1}`,
+        );
+    }
+    const full = numeric ? sign + text : text;
+    const pad = Math.max(0, width - Array.from(full).length);
+    out += left ? full + " ".repeat(pad) : " ".repeat(pad) + full;
+    if (out.length > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "formatted string is too long");
+    }
+  }
+  if (mapping === null && next < positional.length) {
+    vmError("TypeError", "not all arguments converted during string formatting");
+  }
+  return out;
+}
