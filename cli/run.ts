@@ -19,6 +19,7 @@ import {
   formatDiagnostic,
   fromAbiValue,
   type IrModule,
+  type JsonOutput,
   type Op,
   OP_INFO,
   parseAbiType,
@@ -158,7 +159,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     if (result.ok) state.apply(result.writes);
     await state.close();
     const failure = result.failure;
-    const output: Record<string, unknown> = {
+    const output: Record<string, JsonOutput> = {
       ok: result.ok,
       return: valueJson(result.value),
       returnData: toHex(result.returnData),
@@ -174,10 +175,14 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
         reason: failure.kind === "revert" ? new TextDecoder().decode(failure.reason) : null,
         line: top?.line ?? null,
         function: top?.function ?? null,
-        traceback: failure.traceback,
+        traceback: failure.traceback.map((frame) => ({
+          function: frame.function,
+          line: frame.line,
+          column: frame.column,
+        })),
       };
     }
-    console.log(stringifyJson(output as never, 2));
+    console.log(stringifyJson(output, 2));
     return result.ok ? 0 : 1;
   } catch (error) {
     await state.close();

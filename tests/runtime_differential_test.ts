@@ -10,13 +10,14 @@
 import assert from "node:assert/strict";
 import {
   compileContract,
-  eventJson,
   executeCall,
   isJsonObject,
+  type JsonOutput,
   type JsonValue,
   MemoryState,
   parseJson,
   stringifyJson,
+  textOrHex,
   toHex,
   validate,
   valueJson,
@@ -64,18 +65,15 @@ function vmOutcome(source: string): string {
     state: new MemoryState(),
   });
   const failure = result.failure;
-  const outcome = failure === null
+  const outcome: JsonOutput = failure === null
     ? {
       ok: valueJson(result.value),
-      events: result.events.map((e) => {
-        const j = eventJson(e) as { name: string; args: unknown };
-        return [j.name, j.args];
-      }),
+      events: result.events.map((e) => [textOrHex(e.name), valueJson(e.args)]),
     }
     : failure.kind === "revert"
     ? { revert: toHex(failure.reason) }
     : { error: failure.kind === "error" ? failure.type : `${failure.kind}: ${failure.message}` };
-  return canonical(parseJson(stringifyJson(outcome as never)));
+  return canonical(parseJson(stringifyJson(outcome)));
 }
 
 const skipReason = pythonUnavailableReason();

@@ -152,6 +152,7 @@ export const rawJson: (text: string) => RawJson =
 export type JsonOutput =
   | null
   | boolean
+  | number
   | string
   | RawJson
   | readonly JsonOutput[]
