@@ -50,8 +50,20 @@ function integerText(
   }
 }
 
-/** `template % args` for a str template. */
-export function formatPercent(template: string, args: Value): string {
+/** `template % args` for a bytes template: the same rules over Latin-1 text, bytes in and out. */
+export function formatPercentBytes(template: Uint8Array, args: Value): Uint8Array {
+  const result = formatPercent(latin1(template), args, true);
+  return Uint8Array.from(result, (char) => char.charCodeAt(0));
+}
+
+function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return text;
+}
+
+/** `template % args` for a str template (`bytesMode` for bytes templates). */
+export function formatPercent(template: string, args: Value, bytesMode = false): string {
   const mapping = args instanceof PyDict ? args : null;
   const positional = args instanceof PyTuple ? [...args.items] : [args];
   let next = 0;
@@ -106,18 +118,47 @@ export function formatPercent(template: string, args: Value): string {
     let sign = "";
     let numeric = false;
     switch (type) {
+      case "b":
       case "s":
       case "r":
       case "a": {
-        text = type === "s"
-          ? (typeof value === "string" ? value : repr(value))
-          : type === "r"
-          ? repr(value)
-          : asciiRepr(value);
+        if (bytesMode && (type === "s" || type === "b")) {
+          if (!(value instanceof Uint8Array)) {
+            return vmError(
+              "TypeError",
+              `%b requires a bytes-like object, or an object that implements __bytes__, not '${
+                typeName(value)
+              }'`,
+            );
+          }
+          text = latin1(value);
+        } else if (type === "b") {
+          return vmError(
+            "ValueError",
+            `unsupported format character 'b' (0x62) at index ${at - 1}`,
+          );
+        } else if (type === "s") {
+          text = typeof value === "string" ? value : repr(value);
+        } else {
+          text = bytesMode || type === "a" ? asciiRepr(value) : repr(value);
+        }
         if (precision !== null) text = Array.from(text).slice(0, precision).join("");
         break;
       }
       case "c": {
+        if (bytesMode) {
+          if (value instanceof Uint8Array && value.length === 1) {
+            text = String.fromCharCode(value[0] ?? 0);
+            break;
+          }
+          const byte = value instanceof Uint8Array ? null : asBigInt(value);
+          if (byte === null) {
+            return vmError("TypeError", "%c requires an integer in range(256) or a single byte");
+          }
+          if (byte < 0n || byte > 255n) vmError("OverflowError", "%c arg not in range(256)");
+          text = String.fromCharCode(Number(byte));
+          break;
+        }
         if (typeof value === "string") {
           if (Array.from(value).length !== 1) vmError("TypeError", "%c requires int or char");
           text = value;

@@ -9,7 +9,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
-import { formatPercent } from "./format.ts";
+import { formatPercent, formatPercentBytes } from "./format.ts";
 import {
   asBigInt,
   canonicalInt,
@@ -246,10 +246,9 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
     return text;
   }
   if (a instanceof Uint8Array) {
-    return vmError(
-      "NotImplementedError",
-      "printf-style % formatting of bytes is not supported yet",
-    );
+    const bytes = formatPercentBytes(a, b);
+    meter.dynamic(1, bytes.length);
+    return bytes;
   }
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.dynamic(1, 1);
