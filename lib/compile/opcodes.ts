@@ -5,7 +5,7 @@
  * and runtime all read it, and nothing else defines opcodes.
  */
 
-import { type Op, OP_INFO } from "./opcodes_generated.ts";
+import { OP_INFO } from "./opcodes_generated.ts";
 
 export {
   BUILTINS,
@@ -92,9 +92,4 @@ export function opInfo(code: number): OpInfo | undefined {
 export function stackCount(count: StackCount, operands: readonly number[]): number {
   if (typeof count === "number") return count;
   return count.times * (operands[count.operand] ?? 0) + count.plus;
-}
-
-/** Typed view of an opcode constant. */
-export function infoOf(op: Op): OpInfo {
-  return OP_INFO[op];
 }

@@ -102,11 +102,6 @@ export function canonicalInt(value: bigint): number | bigint {
   return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value;
 }
 
-/** True for int values (not bool). */
-export function isInt(value: Value): value is number | bigint {
-  return typeof value === "number" || typeof value === "bigint";
-}
-
 /** The int value of an int or bool (bool acts as int), or null. */
 export function asBigInt(value: Value): bigint | null {
   if (typeof value === "number") return BigInt(value);
