@@ -30,7 +30,7 @@ import {
 import { renderOpcodeTable } from "../tools/opcode_table.ts";
 import { generateContract } from "../bench/generated_contract.ts";
 import { listFiles, readChunks } from "./support/chunks.ts";
-import { goldenFiles, receiptLines } from "./support/golden.ts";
+import { corpusLines, goldenFiles, receiptLines } from "./support/golden.ts";
 
 Deno.test("opcode table: lib/compile/opcodes_generated.ts is current (run `deno task gas`)", () => {
   const spec = Deno.readTextFileSync(new URL("../spec/opcodes_vm_py.yaml", import.meta.url));
@@ -153,6 +153,16 @@ Deno.test("golden receipts: gas used and receipt hashes of the example scenarios
     Deno.readTextFileSync(new URL("./golden/receipts.json", import.meta.url)),
   );
   const lines = receiptLines();
+  assert.deepEqual(lines, committed);
+  assert.ok(lines.some((line) => !line.ok) && lines.some((line) => line.ok));
+});
+
+Deno.test("golden corpus: gas used, values and failures of every corpus program are unchanged", () => {
+  const committed = JSON.parse(
+    Deno.readTextFileSync(new URL("./golden/corpus.json", import.meta.url)),
+  );
+  const lines = corpusLines();
+  assert.ok(lines.length > 200, `only ${lines.length} corpus programs`);
   assert.deepEqual(lines, committed);
   assert.ok(lines.some((line) => !line.ok) && lines.some((line) => line.ok));
 });

@@ -1,4 +1,8 @@
-/** The compiler goldens: IR hex and disassembly of each example, computed now. */
+/**
+ * The goldens, computed now: IR hex and disassembly of each example,
+ * receipts of the example scenarios, and the outcome of every runtime
+ * corpus program and benchmark workload (gas, value, failure, receipt).
+ */
 
 import {
   argsFromJson,
@@ -16,7 +20,9 @@ import {
   SourceText,
   toHex,
 } from "../../mod.ts";
-import { TEST_CONTEXT } from "./runtime.ts";
+import { WORKLOADS } from "../../bench/runtime_workloads.ts";
+import { repr } from "../../lib/runtime/ops.ts";
+import { runSource, runtimeCorpus, TEST_CONTEXT } from "./runtime.ts";
 
 /** One example's current goldens and where they are committed. */
 export interface Golden {
@@ -133,6 +139,38 @@ export function receiptLines(): ReceiptLine[] {
       value: value.toString(),
       ok: result.ok,
       gasUsed: result.gasUsed,
+      receipt: toHex(receiptHash(encodeReceipt(result))),
+    };
+  });
+}
+
+/** The pinned outcome of one corpus program or benchmark workload. */
+export interface CorpusLine {
+  readonly label: string;
+  readonly ok: boolean;
+  readonly gasUsed: number;
+  /** repr() of the return value, or `Type: message @ function:line:column` of the failure. */
+  readonly outcome: string;
+  readonly receipt: string;
+}
+
+/** Runs every runtime corpus program and benchmark workload in the test context. */
+export function corpusLines(): CorpusLine[] {
+  const programs = [
+    ...runtimeCorpus(),
+    ...Object.entries(WORKLOADS).map(([name, source]) => ({ label: `bench: ${name}`, source })),
+  ];
+  return programs.map(({ label, source }) => {
+    const result = runSource(source, { gasLimit: 100_000_000 });
+    const failure = result.failure;
+    const where = failure?.traceback.map((f) => `${f.function}:${f.line}:${f.column}`).join(" > ");
+    return {
+      label,
+      ok: result.ok,
+      gasUsed: result.gasUsed,
+      outcome: failure === null
+        ? repr(result.value)
+        : `${failure.type}: ${failure.message} @ ${where}`,
       receipt: toHex(receiptHash(encodeReceipt(result))),
     };
   });
