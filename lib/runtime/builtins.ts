@@ -28,7 +28,9 @@ import {
   PyIterator,
   PyList,
   PyRange,
+  PyRangeIterator,
   PyTuple,
+  StepIterator,
   truthy,
   typeName,
   type Value,
@@ -100,7 +102,7 @@ export function iterate(value: Value): PyIterator {
   if (value instanceof PyIterator) return value;
   if (value instanceof PyList || value instanceof PyTuple) {
     let index = 0;
-    return new PyIterator(
+    return new StepIterator(
       () => (index < value.items.length ? value.items[index++] as Value : DONE),
       `${typeName(value)}_iterator`,
     );
@@ -108,14 +110,14 @@ export function iterate(value: Value): PyIterator {
   if (typeof value === "string") {
     const points = Array.from(value);
     let index = 0;
-    return new PyIterator(
+    return new StepIterator(
       () => (index < points.length ? points[index++] ?? "" : DONE),
       "str_iterator",
     );
   }
   if (value instanceof Uint8Array) {
     let index = 0;
-    return new PyIterator(
+    return new StepIterator(
       () => (index < value.length ? value[index++] ?? 0 : DONE),
       "bytes_iterator",
     );
@@ -126,19 +128,11 @@ export function iterate(value: Value): PyIterator {
       bound < limit && bound > -limit
     );
     if (small) {
-      let at = Number(value.start);
-      const end = Number(value.stop);
-      const by = Number(value.step);
-      return new PyIterator(() => {
-        if (by > 0 ? at >= end : at <= end) return DONE;
-        const item = at;
-        at += by;
-        return item;
-      }, "range_iterator");
+      return new PyRangeIterator(Number(value.start), Number(value.stop), Number(value.step));
     }
     let current = value.start;
     const { stop, step } = value;
-    return new PyIterator(() => {
+    return new StepIterator(() => {
       if (step > 0n ? current >= stop : current <= stop) return DONE;
       const item = canonicalInt(current);
       current += step;
@@ -152,7 +146,7 @@ export function iterate(value: Value): PyIterator {
       : value.items();
     const size = dict.entries.size;
     let index = 0;
-    return new PyIterator(() => {
+    return new StepIterator(() => {
       if (dict.entries.size !== size) {
         vmError("RuntimeError", "dictionary changed size during iteration");
       }
@@ -444,7 +438,7 @@ function parseInt16(pair: string): number {
 
 function zipIterators(args: readonly Value[]): Value {
   const iterators = args.map(iterate);
-  return new PyIterator(() => {
+  return new StepIterator(() => {
     if (iterators.length === 0) return DONE;
     const items: Value[] = [];
     for (const iterator of iterators) {
@@ -525,7 +519,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
     const [iterable, start] = bind("enumerate", args, kwargs, ["iterable", "start"], 1);
     const iterator = iterate(iterable ?? null);
     let index = intArg("enumerate", start === undefined ? 0 : start);
-    return new PyIterator(() => {
+    return new StepIterator(() => {
       const item = iterator.next();
       if (typeof item === "symbol") return DONE;
       const pair = new PyTuple([canonicalInt(index), item]);
@@ -557,7 +551,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
         ? [...value.entries.values()].map((entry) => entry.key)
         : value.items();
       let at = keys.length - 1;
-      return new PyIterator(
+      return new StepIterator(
         () => (at >= 0 ? keys[at--] as Value : DONE),
         "dict_reversekeyiterator",
       );
@@ -582,7 +576,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
       return iterate(new PyRange(last, range.start - range.step, -range.step));
     }
     let index = items.length - 1;
-    return new PyIterator(() => (index >= 0 ? items[index--] as Value : DONE), "reversed");
+    return new StepIterator(() => (index >= 0 ? items[index--] as Value : DONE), "reversed");
   },
   bytes: toBytes,
   int: toInt,

@@ -5,7 +5,7 @@
  * returns its failure, gas used and no writes or events.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
+import { sha3_256 } from "./keccak.ts";
 import { encode as cborEncode } from "cborg";
 import { encodeAbi } from "../abi/codec.ts";
 import { concatBytes } from "../abi/hex.ts";

@@ -8,7 +8,7 @@
  */
 
 import { blake3 } from "@noble/hashes/blake3.js";
-import { keccak_256, sha3_256, sha3_512 } from "@noble/hashes/sha3.js";
+import { keccak256, sha3_256, sha3_512 } from "./keccak.ts";
 import { type AbiValue, decodeAbi, encodeAbi } from "../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../abi/types.ts";
 import { fromAbiValue, toAbiValue } from "./abi_values.ts";
@@ -244,7 +244,7 @@ export class CallHost implements Host {
           : name === "hash.sha3_512"
           ? sha3_512
           : name === "hash.keccak256"
-          ? keccak_256
+          ? keccak256
           : blake3;
         return fn(data);
       }

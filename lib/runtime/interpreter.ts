@@ -21,6 +21,7 @@ import {
   PyDict,
   PyIterator,
   PyList,
+  PyRangeIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -98,6 +99,7 @@ function isinstanceMask(value: Value, mask: number): boolean {
 export class Machine implements ops.Meter {
   readonly #module: IrModule;
   readonly #code: readonly Code[];
+  readonly #maxStack: readonly number[];
   readonly #consts: readonly (Value | null)[];
   readonly #host: Host;
   readonly gasLimit: number;
@@ -119,6 +121,7 @@ export class Machine implements ops.Meter {
     this.#consts = verified.module.consts.map((
       value,
     ) => (value.kind === "names" ? null : constValue(value)));
+    this.#maxStack = verified.functions.map((fn) => fn.maxStack);
     this.#code = verified.functions.map((fn) => {
       const n = fn.instructions.length;
       const code: Code = {
@@ -169,74 +172,88 @@ export class Machine implements ops.Meter {
     return { function: ir?.name ?? "?", line, column };
   }
 
+  /**
+   * The dispatch loop. The operand stack is one array for all frames,
+   * addressed by `sp` (a frame's slots start at its `base`; the verifier
+   * bounds each function's depth); gas used and steps live in locals and are
+   * written back to the machine before anything that meters itself runs,
+   * and read back after. Safe-integer operands take inline fast paths that
+   * charge exactly what the general operators charge.
+   */
   #execute(entry: number, args: readonly Value[]): Value {
+    const functions = this.#module.functions;
     const frames: Frame[] = [];
-    const stack: Value[] = [];
-    const newFrame = (fn: number, values: readonly Value[]): Frame => {
-      const locals = new Array<Value | undefined>(this.#module.functions[fn]?.locals ?? 0);
-      values.forEach((value, i) => (locals[i] = value));
-      return { fn, pc: 0, locals, base: stack.length };
-    };
-    let frame = newFrame(entry, args);
+    let stack: Value[] = [...args];
+    let sp = args.length;
+    let frame = this.#enter(entry, stack, sp - args.length, args.length);
+    sp = frame.base;
+    stack = this.#reserve(stack, sp, entry);
     frames.push(frame);
     let code = this.#code[entry] as Code;
     let opcodes = code.ops;
-    let firstOperands = code.a;
+    let operands = code.a;
     let locals = frame.locals;
     let pc = 0;
     const onStep = this.#onStep;
+    const limit = this.gasLimit;
+    const maxSteps = CAPS.steps;
+    let gas = this.gasUsed;
+    let steps = this.steps;
     try {
       while (true) {
         const op = opcodes[pc] ?? 0;
-        const a = firstOperands[pc] ?? 0;
-        if (onStep !== null) onStep(frame.fn, pc, op, this.gasUsed);
+        const a = operands[pc] ?? 0;
+        if (onStep !== null) onStep(frame.fn, pc, op, gas);
         const base = BASE_GAS[op] ?? 0;
-        if (this.gasUsed + base > this.gasLimit) outOfGas(base, this.gasLimit - this.gasUsed);
-        this.gasUsed += base;
-        if (++this.steps > CAPS.steps) limitExceeded("steps", "too many instructions executed");
+        if (gas + base > limit) outOfGas(base, limit - gas);
+        gas += base;
+        if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
         pc++;
         switch (op) {
           case 0x01: // CONST
-            stack.push(this.#consts[a] ?? null);
+            stack[sp++] = this.#consts[a] ?? null;
             break;
           case 0x02: // SMALL_INT
-            stack.push(a);
+            stack[sp++] = a;
             break;
           case 0x03: // NONE
-            stack.push(null);
+            stack[sp++] = null;
             break;
           case 0x04: // TRUE
-            stack.push(true);
+            stack[sp++] = true;
             break;
           case 0x05: // FALSE
-            stack.push(false);
+            stack[sp++] = false;
             break;
           case 0x06: // POP
-            stack.pop();
+            sp--;
             break;
           case 0x07: // DUP
-            stack.push(stack[stack.length - 1] ?? null);
+            stack[sp] = stack[sp - 1] as Value;
+            sp++;
             break;
           case 0x08: // DUP2
-            stack.push(stack[stack.length - 2] ?? null, stack[stack.length - 1] ?? null);
+            stack[sp] = stack[sp - 2] as Value;
+            stack[sp + 1] = stack[sp - 1] as Value;
+            sp += 2;
             break;
           case 0x09: { // ROT2
-            const top = stack.pop() ?? null;
-            const below = stack.pop() ?? null;
-            stack.push(top, below);
+            const top = stack[sp - 1] as Value;
+            stack[sp - 1] = stack[sp - 2] as Value;
+            stack[sp - 2] = top;
             break;
           }
-          case 0x0a: { // ROT3
-            const c = stack.pop() ?? null;
-            const b = stack.pop() ?? null;
-            const first = stack.pop() ?? null;
-            stack.push(c, first, b);
+          case 0x0a: { // ROT3: a b c -> c a b
+            const top = stack[sp - 1] as Value;
+            stack[sp - 1] = stack[sp - 2] as Value;
+            stack[sp - 2] = stack[sp - 3] as Value;
+            stack[sp - 3] = top;
             break;
           }
           case 0x10: { // LOAD_LOCAL
             const value = locals[a];
             if (value === undefined) {
-              const name = this.#module.functions[frame.fn]?.params[a];
+              const name = functions[frame.fn]?.params[a];
               vmError(
                 "UnboundLocalError",
                 `local variable ${
@@ -244,51 +261,118 @@ export class Machine implements ops.Meter {
                 } referenced before assignment`,
               );
             }
-            stack.push(value);
+            stack[sp++] = value;
             break;
           }
           case 0x11: // STORE_LOCAL
-            locals[a] = stack.pop() ?? null;
+            locals[a] = stack[--sp] as Value;
             break;
           case 0x12: { // LOAD_GLOBAL
             const value = this.#globals[a];
             if (value === undefined) vmError("NameError", `module value #${a} is not defined yet`);
-            stack.push(value);
+            stack[sp++] = value;
             break;
           }
           case 0x13: // STORE_GLOBAL
-            this.#globals[a] = stack.pop() ?? null;
+            this.#globals[a] = stack[--sp] as Value;
             break;
           case 0x20: // ADD
-          case 0x21: // SUB
+          case 0x2f: { // INPLACE_ADD
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            if (typeof left === "number" && typeof right === "number") {
+              const sum = left + right;
+              if (Number.isSafeInteger(sum)) {
+                stack[--sp - 1] = sum;
+                break;
+              }
+            }
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#binary(op, left, right);
+            gas = this.gasUsed;
+            break;
+          }
+          case 0x21: { // SUB
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            if (typeof left === "number" && typeof right === "number") {
+              const difference = left - right;
+              if (Number.isSafeInteger(difference)) {
+                stack[--sp - 1] = difference;
+                break;
+              }
+            }
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#binary(op, left, right);
+            gas = this.gasUsed;
+            break;
+          }
           case 0x22: // MUL
+          case 0x1a: { // INPLACE_MUL
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            if (typeof left === "number" && typeof right === "number") {
+              const product = left * right;
+              if (Number.isSafeInteger(product)) {
+                stack[--sp - 1] = product === 0 ? 0 : product;
+                break;
+              }
+            }
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#binary(op, left, right);
+            gas = this.gasUsed;
+            break;
+          }
           case 0x23: // FLOORDIV
-          case 0x24: // MOD
+          case 0x24: { // MOD
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            if (typeof left === "number" && typeof right === "number" && right !== 0) {
+              // ops.floordiv / ops.mod: one unit of dynamic gas for two small ints.
+              if (gas + 1 > limit) outOfGas(1, limit - gas);
+              gas += 1;
+              const remainder = left % right;
+              const modulo = remainder !== 0 && (remainder < 0) !== (right < 0)
+                ? remainder + right
+                : remainder;
+              const result = op === 0x24 ? modulo : (left - modulo) / right;
+              stack[--sp - 1] = result === 0 ? 0 : result;
+              break;
+            }
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#binary(op, left, right);
+            gas = this.gasUsed;
+            break;
+          }
           case 0x25: // POW
           case 0x26: // LSHIFT
           case 0x27: // RSHIFT
           case 0x28: // BITAND
           case 0x29: // BITOR
           case 0x2a: // BITXOR
-          case 0x2f: // INPLACE_ADD
-          case 0x1a: // INPLACE_MUL
           case 0x1b: { // INPLACE_OR
-            const right = stack.pop() ?? null;
-            const left = stack.pop() ?? null;
-            stack.push(this.#binary(op, left, right));
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#binary(op, left, right);
+            gas = this.gasUsed;
             break;
           }
           case 0x2b: // NEG
-            stack.push(ops.neg(this, stack.pop() ?? null));
+            this.gasUsed = gas;
+            stack[sp - 1] = ops.neg(this, stack[sp - 1] as Value);
+            gas = this.gasUsed;
             break;
           case 0x2c: // POS
-            stack.push(ops.pos(stack.pop() ?? null));
+            stack[sp - 1] = ops.pos(stack[sp - 1] as Value);
             break;
           case 0x2d: // INVERT
-            stack.push(ops.invert(this, stack.pop() ?? null));
+            this.gasUsed = gas;
+            stack[sp - 1] = ops.invert(this, stack[sp - 1] as Value);
+            gas = this.gasUsed;
             break;
           case 0x2e: // NOT
-            stack.push(!truthy(stack.pop() ?? null));
+            stack[sp - 1] = !truthy(stack[sp - 1] as Value);
             break;
           case 0x30: // EQ
           case 0x31: // NE
@@ -300,114 +384,151 @@ export class Machine implements ops.Meter {
           case 0x37: // NOT_IN
           case 0x38: // IS
           case 0x39: { // IS_NOT
-            const right = stack.pop() ?? null;
-            const left = stack.pop() ?? null;
-            stack.push(this.#compare(op, left, right));
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            this.gasUsed = gas;
+            stack[--sp - 1] = this.#compare(op, left, right);
+            gas = this.gasUsed;
             break;
           }
           case 0x3a: // ISINSTANCE
-            stack.push(isinstanceMask(stack.pop() ?? null, a));
+            stack[sp - 1] = isinstanceMask(stack[sp - 1] as Value, a);
             break;
           case 0x40: // JUMP
             pc = a;
             break;
           case 0x41: { // JUMP_IF_FALSE
-            const condition = stack.pop() ?? null;
+            const condition = stack[--sp] as Value;
             if (condition === false || (condition !== true && !truthy(condition))) pc = a;
             break;
           }
           case 0x42: { // JUMP_IF_TRUE
-            const condition = stack.pop() ?? null;
+            const condition = stack[--sp] as Value;
             if (condition === true || (condition !== false && truthy(condition))) pc = a;
             break;
           }
           case 0x43: // JUMP_IF_FALSE_OR_POP
-            if (!truthy(stack[stack.length - 1] ?? null)) pc = a;
-            else stack.pop();
+            if (!truthy(stack[sp - 1] as Value)) pc = a;
+            else sp--;
             break;
           case 0x44: // JUMP_IF_TRUE_OR_POP
-            if (truthy(stack[stack.length - 1] ?? null)) pc = a;
-            else stack.pop();
+            if (truthy(stack[sp - 1] as Value)) pc = a;
+            else sp--;
             break;
           case 0x45: { // RETURN
-            const result = stack.pop() ?? null;
-            stack.length = frame.base;
+            const result = stack[sp - 1] as Value;
+            sp = frame.base;
             frames.pop();
             const caller = frames[frames.length - 1];
-            if (caller === undefined) return result;
+            if (caller === undefined) {
+              this.gasUsed = gas;
+              this.steps = steps;
+              return result;
+            }
             frame = caller;
             code = this.#code[frame.fn] as Code;
             opcodes = code.ops;
-            firstOperands = code.a;
+            operands = code.a;
             locals = frame.locals;
             pc = frame.pc;
-            stack.push(result);
+            stack[sp++] = result;
             break;
           }
           case 0x46: { // ASSERT_FAIL
-            const message = a === 1 ? stack.pop() ?? null : null;
+            const message = a === 1 ? stack[--sp] as Value : null;
             vmError("AssertionError", message === null ? "" : toStr(message));
             break;
           }
           case 0x47: // GET_ITER
-            stack.push(iterate(stack.pop() ?? null));
+            stack[sp - 1] = iterate(stack[sp - 1] as Value);
             break;
           case 0x48: { // FOR_ITER
-            const iterator = stack[stack.length - 1];
+            const iterator = stack[sp - 1];
+            if (iterator instanceof PyRangeIterator) {
+              const item = iterator.at;
+              if (iterator.by > 0 ? item >= iterator.end : item <= iterator.end) {
+                sp--;
+                pc = a;
+              } else {
+                iterator.at = item + iterator.by;
+                stack[sp++] = item;
+              }
+              break;
+            }
             if (!(iterator instanceof PyIterator)) {
               vmError("TypeError", "FOR_ITER needs an iterator");
             }
+            this.gasUsed = gas;
             const item = iterator.next();
+            gas = this.gasUsed;
             if (item === DONE) {
-              stack.pop();
+              sp--;
               pc = a;
-            } else stack.push(item);
+            } else stack[sp++] = item;
             break;
           }
           case 0x50: // BUILD_LIST
           case 0x51: { // BUILD_TUPLE
-            this.dynamic(1, a);
-            const items = stack.splice(stack.length - a, a);
-            stack.push(op === Op.BUILD_LIST ? new PyList(items) : new PyTuple(items));
+            if (gas + a > limit) outOfGas(a, limit - gas);
+            gas += a;
+            const items = stack.slice(sp - a, sp);
+            sp -= a;
+            stack[sp++] = op === Op.BUILD_LIST ? new PyList(items) : new PyTuple(items);
             break;
           }
           case 0x52: { // BUILD_DICT
-            this.dynamic(2, a);
-            const flat = stack.splice(stack.length - 2 * a, 2 * a);
+            if (gas + 2 * a > limit) outOfGas(2 * a, limit - gas);
+            gas += 2 * a;
             const dict = new PyDict();
-            for (let i = 0; i < flat.length; i += 2) {
-              ops.storeSubscript(this, dict, flat[i] ?? null, flat[i + 1] ?? null);
+            this.gasUsed = gas;
+            for (let i = sp - 2 * a; i < sp; i += 2) {
+              ops.storeSubscript(this, dict, stack[i] as Value, stack[i + 1] as Value);
             }
-            stack.push(dict);
+            gas = this.gasUsed;
+            sp -= 2 * a;
+            stack[sp++] = dict;
             break;
           }
           case 0x53: { // BUILD_SLICE
-            const step = stack.pop() ?? null;
-            const stop = stack.pop() ?? null;
-            const start = stack.pop() ?? null;
-            stack.push(new PySlice(start, stop, step));
+            sp -= 2;
+            stack[sp - 1] = new PySlice(
+              stack[sp - 1] as Value,
+              stack[sp] as Value,
+              stack[sp + 1] as Value,
+            );
             break;
           }
           case 0x54: { // SUBSCR
-            const key = stack.pop() ?? null;
-            const container = stack.pop() ?? null;
-            stack.push(ops.subscript(this, container, key));
+            const key = stack[sp - 1] as Value;
+            const container = stack[sp - 2] as Value;
+            this.gasUsed = gas;
+            stack[--sp - 1] = ops.subscript(this, container, key);
+            gas = this.gasUsed;
             break;
           }
           case 0x55: { // STORE_SUBSCR
-            const key = stack.pop() ?? null;
-            const container = stack.pop() ?? null;
-            const value = stack.pop() ?? null;
-            ops.storeSubscript(this, container, key, value);
+            this.gasUsed = gas;
+            ops.storeSubscript(
+              this,
+              stack[sp - 2] as Value,
+              stack[sp - 1] as Value,
+              stack[sp - 3] as Value,
+            );
+            gas = this.gasUsed;
+            sp -= 3;
             break;
           }
           case 0x56: { // DELETE_SUBSCR
-            const key = stack.pop() ?? null;
-            ops.deleteSubscript(this, stack.pop() ?? null, key);
+            this.gasUsed = gas;
+            ops.deleteSubscript(this, stack[sp - 2] as Value, stack[sp - 1] as Value);
+            gas = this.gasUsed;
+            sp -= 2;
             break;
           }
           case 0x57: { // UNPACK
-            const items = ops.iterableItems(this, stack.pop() ?? null, "unpacking");
+            this.gasUsed = gas;
+            const items = ops.iterableItems(this, stack[--sp] as Value, "unpacking");
+            gas = this.gasUsed;
             if (items.length > a) {
               vmError("ValueError", `too many values to unpack (expected ${a})`);
             }
@@ -417,12 +538,12 @@ export class Machine implements ops.Meter {
                 `not enough values to unpack (expected ${a}, got ${items.length})`,
               );
             }
-            for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] ?? null);
+            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i] as Value;
             break;
           }
           case 0x58: { // LIST_APPEND
-            const value = stack.pop() ?? null;
-            const list = stack.pop();
+            const value = stack[--sp] as Value;
+            const list = stack[--sp];
             if (!(list instanceof PyList)) vmError("TypeError", "LIST_APPEND needs a list");
             if (list.items.length >= CAPS.container_length) {
               limitExceeded("container_length", "list is too long");
@@ -434,13 +555,15 @@ export class Machine implements ops.Meter {
             if (frames.length >= CAPS.call_depth) {
               limitExceeded("call_depth", "calls nested too deeply");
             }
-            const callArgs = stack.splice(stack.length - (code.b[pc - 1] ?? 0));
             frame.pc = pc;
-            frame = newFrame(a, callArgs);
+            const argc = code.b[pc - 1] ?? 0;
+            frame = this.#enter(a, stack, sp - argc, argc);
+            sp = frame.base;
+            stack = this.#reserve(stack, sp, a);
             frames.push(frame);
             code = this.#code[a] as Code;
             opcodes = code.ops;
-            firstOperands = code.a;
+            operands = code.a;
             locals = frame.locals;
             pc = 0;
             break;
@@ -450,23 +573,30 @@ export class Machine implements ops.Meter {
           case 0x63: { // CALL_STDLIB
             const count = code.b[pc - 1] ?? 0;
             const kwnames = code.c[pc - 1] ?? 0;
-            const values = stack.splice(stack.length - count, count);
-            if (kwnames === 0) {
-              stack.push(this.#hostCall(op, a, stack, values, NO_KEYWORDS));
-              break;
+            const values = stack.slice(sp - count, sp);
+            sp -= count;
+            const receiver = op === Op.CALL_METHOD ? stack[--sp] as Value : null;
+            this.gasUsed = gas;
+            let result: Value;
+            if (kwnames === 0) result = this.#hostCall(op, a, receiver, values, NO_KEYWORDS);
+            else {
+              const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
+              const positional = values.slice(0, values.length - names.length);
+              const kwargs = new Map(
+                names.map((name, i) => [name, values[positional.length + i] ?? null]),
+              );
+              result = this.#hostCall(op, a, receiver, positional, kwargs);
             }
-            const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
-            const positional = values.slice(0, values.length - names.length);
-            const kwargs = new Map(
-              names.map((name, i) => [name, values[positional.length + i] ?? null]),
-            );
-            stack.push(this.#hostCall(op, a, stack, positional, kwargs));
+            gas = this.gasUsed;
+            stack[sp++] = result;
             break;
           }
           case 0x64: { // STDLIB_VALUE
             const member = STDLIB[a];
+            this.gasUsed = gas;
             this.charge(member?.base ?? 0);
-            stack.push(this.#host.value(member?.name ?? ""));
+            stack[sp++] = this.#host.value(member?.name ?? "");
+            gas = this.gasUsed;
             break;
           }
           default:
@@ -474,15 +604,32 @@ export class Machine implements ops.Meter {
         }
       }
     } catch (error) {
+      // Helpers only run after `this.gasUsed = gas`, and gas only grows, so
+      // the larger of the two is the gas used when the failure was raised.
+      this.gasUsed = Math.max(this.gasUsed, gas);
+      this.steps = steps;
       frame.pc = pc - 1;
-      if (error instanceof CallFailure) {
-        if (error.traceback.length === 0) {
-          error.traceback = frames.map((f) => this.#lineOf(f.fn, f === frame ? pc - 1 : f.pc - 1));
-        }
-        throw error;
+      if (error instanceof CallFailure && error.traceback.length === 0) {
+        error.traceback = frames.map((f) => this.#lineOf(f.fn, f === frame ? pc - 1 : f.pc - 1));
       }
       throw error;
     }
+  }
+
+  /** A frame for `fn` whose first `argc` locals are the values at `stack[from..]`. */
+  #enter(fn: number, stack: readonly Value[], from: number, argc: number): Frame {
+    const locals = new Array<Value | undefined>(this.#module.functions[fn]?.locals ?? 0);
+    for (let i = 0; i < argc; i++) locals[i] = stack[from + i];
+    return { fn, pc: 0, locals, base: from };
+  }
+
+  /** `stack`, grown (filled with None) so that function `fn` has its verified depth above `sp`. */
+  #reserve(stack: Value[], sp: number, fn: number): Value[] {
+    const needed = sp + (this.#maxStack[fn] ?? 0);
+    if (needed <= stack.length) return stack;
+    return stack.concat(
+      new Array<Value>(Math.max(needed, 2 * stack.length) - stack.length).fill(null),
+    );
   }
 
   #binary(op: number, left: Value, right: Value): Value {
@@ -572,7 +719,7 @@ export class Machine implements ops.Meter {
   #hostCall(
     op: number,
     id: number,
-    stack: Value[],
+    receiver: Value,
     args: Value[],
     kwargs: ReadonlyMap<string, Value>,
   ): Value {
@@ -588,7 +735,6 @@ export class Machine implements ops.Meter {
     if (op === Op.CALL_METHOD) {
       const info = METHODS[id];
       this.charge(info?.base ?? 0);
-      const receiver = stack.pop() ?? null;
       return callMethod(this, info?.name ?? "", receiver, args, kwargs);
     }
     const info = STDLIB[id];

@@ -17,6 +17,7 @@ import {
   dictKey,
   PyDict,
   PyDictView,
+  PyIterator,
   PyList,
   PyRange,
   PySlice,
@@ -437,7 +438,7 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
     for (let i = 0n; i < length; i++) items.push(canonicalInt(value.start + i * value.step));
     return items;
   }
-  if (value !== null && typeof value === "object" && "next" in value) {
+  if (value instanceof PyIterator) {
     const items: Value[] = [];
     while (true) {
       const item = value.next();

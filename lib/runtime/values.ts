@@ -87,9 +87,43 @@ export class PySlice {
   constructor(readonly start: Value, readonly stop: Value, readonly step: Value) {}
 }
 
-/** A one-shot iterator (iter(), enumerate, zip, reversed). */
-export class PyIterator {
-  constructor(readonly next: () => Value | typeof DONE, readonly typeName: string) {}
+/** A one-shot iterator (iter(), enumerate, zip, reversed, range, ...). */
+export abstract class PyIterator {
+  constructor(readonly typeName: string) {}
+
+  /** The next item, or DONE when exhausted. */
+  abstract next(): Value | typeof DONE;
+}
+
+/** An iterator driven by a step function. */
+export class StepIterator extends PyIterator {
+  readonly #step: () => Value | typeof DONE;
+
+  constructor(step: () => Value | typeof DONE, typeName: string) {
+    super(typeName);
+    this.#step = step;
+  }
+
+  override next(): Value | typeof DONE {
+    return this.#step();
+  }
+}
+
+/**
+ * Iteration over a range whose bounds are safe integers with room for one
+ * more step; the interpreter's FOR_ITER reads its fields directly.
+ */
+export class PyRangeIterator extends PyIterator {
+  constructor(public at: number, readonly end: number, readonly by: number) {
+    super("range_iterator");
+  }
+
+  override next(): Value | typeof DONE {
+    const item = this.at;
+    if (this.by > 0 ? item >= this.end : item <= this.end) return DONE;
+    this.at = item + this.by;
+    return item;
+  }
 }
 
 /** Returned by an iterator's `next` when it is exhausted. */
