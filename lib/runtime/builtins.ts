@@ -29,6 +29,7 @@ import {
   PyList,
   PyRange,
   PyRangeIterator,
+  PySequenceIterator,
   PyTuple,
   StepIterator,
   truthy,
@@ -100,13 +101,7 @@ function intArg(fn: string, value: Value | undefined): bigint {
 /** An iterator over any iterable value (GET_ITER); lists are iterated live, by index. */
 export function iterate(value: Value): PyIterator {
   if (value instanceof PyIterator) return value;
-  if (value instanceof PyList || value instanceof PyTuple) {
-    let index = 0;
-    return new StepIterator(
-      () => (index < value.items.length ? value.items[index++] as Value : DONE),
-      `${typeName(value)}_iterator`,
-    );
-  }
+  if (value instanceof PyList || value instanceof PyTuple) return new PySequenceIterator(value);
   if (typeof value === "string") {
     const points = Array.from(value);
     let index = 0;

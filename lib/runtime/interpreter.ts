@@ -12,6 +12,7 @@ import type { IrConst, IrModule } from "../compile/ir.ts";
 import { BUILTINS, CAPS, METHODS, Op, OP_INFO, STDLIB } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { BUILTIN_FUNCTIONS, iterate, toStr } from "./builtins.ts";
+import { BASE_GAS, type Code, decodedCode, Fused } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods.ts";
 import * as ops from "./ops.ts";
@@ -22,6 +23,7 @@ import {
   PyIterator,
   PyList,
   PyRangeIterator,
+  PySequenceIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -39,13 +41,6 @@ export interface Host {
   value(name: string): Value;
 }
 
-interface Code {
-  readonly ops: Uint8Array;
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  readonly c: Int32Array;
-}
-
 /** Called before each instruction with the gas used so far (for traces and gas checks). */
 export type StepHook = (fn: number, pc: number, op: number, gasUsed: number) => void;
 
@@ -57,8 +52,28 @@ interface Frame {
 }
 
 const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
-const BASE_GAS = new Int32Array(256);
-for (const info of Object.values(OP_INFO)) BASE_GAS[info.code] = info.base;
+const LOAD_LOCAL_GAS = OP_INFO[Op.LOAD_LOCAL].base;
+const SMALL_INT_GAS = OP_INFO[Op.SMALL_INT].base;
+const STORE_LOCAL_GAS = OP_INFO[Op.STORE_LOCAL].base;
+const JUMP_GAS = OP_INFO[Op.JUMP].base;
+const FOR_ITER_GAS = OP_INFO[Op.FOR_ITER].base;
+const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
+
+/** FOR_ITER's step: the next item of an iterator, or DONE. */
+function nextItem(iterator: Value): Value | typeof DONE {
+  if (iterator instanceof PyRangeIterator) {
+    const item = iterator.at;
+    if (iterator.by > 0 ? item >= iterator.end : item <= iterator.end) return DONE;
+    iterator.at = item + iterator.by;
+    return item;
+  }
+  if (iterator instanceof PySequenceIterator) {
+    const items = iterator.sequence.items;
+    return iterator.index < items.length ? items[iterator.index++] as Value : DONE;
+  }
+  if (iterator instanceof PyIterator) return iterator.next();
+  return vmError("TypeError", "FOR_ITER needs an iterator");
+}
 
 function constValue(value: IrConst): Value {
   switch (value.kind) {
@@ -99,7 +114,6 @@ function isinstanceMask(value: Value, mask: number): boolean {
 export class Machine implements ops.Meter {
   readonly #module: IrModule;
   readonly #code: readonly Code[];
-  readonly #maxStack: readonly number[];
   readonly #consts: readonly (Value | null)[];
   readonly #host: Host;
   readonly gasLimit: number;
@@ -121,23 +135,7 @@ export class Machine implements ops.Meter {
     this.#consts = verified.module.consts.map((
       value,
     ) => (value.kind === "names" ? null : constValue(value)));
-    this.#maxStack = verified.functions.map((fn) => fn.maxStack);
-    this.#code = verified.functions.map((fn) => {
-      const n = fn.instructions.length;
-      const code: Code = {
-        ops: new Uint8Array(n),
-        a: new Int32Array(n),
-        b: new Int32Array(n),
-        c: new Int32Array(n),
-      };
-      fn.instructions.forEach((instruction, pc) => {
-        code.ops[pc] = instruction.op;
-        code.a[pc] = instruction.operands[0] ?? 0;
-        code.b[pc] = instruction.operands[1] ?? 0;
-        code.c[pc] = instruction.operands[2] ?? 0;
-      });
-      return code;
-    });
+    this.#code = decodedCode(verified);
   }
 
   /** Charges gas; fails without side effects when the limit would be passed. */
@@ -181,7 +179,6 @@ export class Machine implements ops.Meter {
    * charge exactly what the general operators charge.
    */
   #execute(entry: number, args: readonly Value[]): Value {
-    const functions = this.#module.functions;
     const frames: Frame[] = [];
     let stack: Value[] = [...args];
     let sp = args.length;
@@ -189,12 +186,14 @@ export class Machine implements ops.Meter {
     sp = frame.base;
     stack = this.#reserve(stack, sp, entry);
     frames.push(frame);
+    const onStep = this.#onStep;
+    // Superinstructions only without a step hook, which must see every instruction.
+    const fusing = onStep === null;
     let code = this.#code[entry] as Code;
-    let opcodes = code.ops;
+    let opcodes = fusing ? code.fused : code.ops;
     let operands = code.a;
     let locals = frame.locals;
     let pc = 0;
-    const onStep = this.#onStep;
     const limit = this.gasLimit;
     const maxSteps = CAPS.steps;
     let gas = this.gasUsed;
@@ -252,15 +251,7 @@ export class Machine implements ops.Meter {
           }
           case 0x10: { // LOAD_LOCAL
             const value = locals[a];
-            if (value === undefined) {
-              const name = functions[frame.fn]?.params[a];
-              vmError(
-                "UnboundLocalError",
-                `local variable ${
-                  name === undefined ? `#${a}` : `'${name}'`
-                } referenced before assignment`,
-              );
-            }
+            if (value === undefined) this.#unbound(frame.fn, a);
             stack[sp++] = value;
             break;
           }
@@ -331,7 +322,10 @@ export class Machine implements ops.Meter {
               // ops.floordiv / ops.mod: one unit of dynamic gas for two small ints.
               if (gas + 1 > limit) outOfGas(1, limit - gas);
               gas += 1;
-              const remainder = left % right;
+              // Integer division when both fit in int32 (V8 otherwise uses the x87 remainder loop).
+              const remainder = (left | 0) === left && (right | 0) === right
+                ? (left | 0) % (right | 0)
+                : left % right;
               const modulo = remainder !== 0 && (remainder < 0) !== (right < 0)
                 ? remainder + right
                 : remainder;
@@ -427,7 +421,7 @@ export class Machine implements ops.Meter {
             }
             frame = caller;
             code = this.#code[frame.fn] as Code;
-            opcodes = code.ops;
+            opcodes = fusing ? code.fused : code.ops;
             operands = code.a;
             locals = frame.locals;
             pc = frame.pc;
@@ -443,24 +437,7 @@ export class Machine implements ops.Meter {
             stack[sp - 1] = iterate(stack[sp - 1] as Value);
             break;
           case 0x48: { // FOR_ITER
-            const iterator = stack[sp - 1];
-            if (iterator instanceof PyRangeIterator) {
-              const item = iterator.at;
-              if (iterator.by > 0 ? item >= iterator.end : item <= iterator.end) {
-                sp--;
-                pc = a;
-              } else {
-                iterator.at = item + iterator.by;
-                stack[sp++] = item;
-              }
-              break;
-            }
-            if (!(iterator instanceof PyIterator)) {
-              vmError("TypeError", "FOR_ITER needs an iterator");
-            }
-            this.gasUsed = gas;
-            const item = iterator.next();
-            gas = this.gasUsed;
+            const item = nextItem(stack[sp - 1] as Value);
             if (item === DONE) {
               sp--;
               pc = a;
@@ -562,7 +539,7 @@ export class Machine implements ops.Meter {
             stack = this.#reserve(stack, sp, a);
             frames.push(frame);
             code = this.#code[a] as Code;
-            opcodes = code.ops;
+            opcodes = fusing ? code.fused : code.ops;
             operands = code.a;
             locals = frame.locals;
             pc = 0;
@@ -599,6 +576,98 @@ export class Machine implements ops.Meter {
             gas = this.gasUsed;
             break;
           }
+          // Superinstructions (decode.ts): the first instruction, then the
+          // second only when its base gas and step fit; otherwise stop at the
+          // second so that the next dispatch runs it alone and fails exactly
+          // where the unfused code fails. `pc` passes the second before it
+          // runs, so its failures are reported at its own pc.
+          case Fused.LOAD_LOCAL_LOAD_LOCAL: {
+            const first = locals[a];
+            if (first === undefined) this.#unbound(frame.fn, a);
+            stack[sp++] = first;
+            if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
+            gas += LOAD_LOCAL_GAS;
+            steps++;
+            const slot = operands[pc++] ?? 0;
+            const second = locals[slot];
+            if (second === undefined) this.#unbound(frame.fn, slot);
+            stack[sp++] = second;
+            break;
+          }
+          case Fused.LOAD_LOCAL_SMALL_INT: {
+            const value = locals[a];
+            if (value === undefined) this.#unbound(frame.fn, a);
+            stack[sp++] = value;
+            if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
+            gas += SMALL_INT_GAS;
+            steps++;
+            stack[sp++] = operands[pc++] ?? 0;
+            break;
+          }
+          case Fused.STORE_LOCAL_LOAD_LOCAL: {
+            locals[a] = stack[--sp] as Value;
+            if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
+            gas += LOAD_LOCAL_GAS;
+            steps++;
+            const slot = operands[pc++] ?? 0;
+            const value = locals[slot];
+            if (value === undefined) this.#unbound(frame.fn, slot);
+            stack[sp++] = value;
+            break;
+          }
+          case Fused.STORE_LOCAL_JUMP:
+            locals[a] = stack[--sp] as Value;
+            if (gas + JUMP_GAS > limit || steps >= maxSteps) break;
+            gas += JUMP_GAS;
+            steps++;
+            pc = operands[pc] ?? 0;
+            break;
+          case Fused.FOR_ITER_STORE_LOCAL: {
+            const item = nextItem(stack[sp - 1] as Value);
+            if (item === DONE) {
+              sp--;
+              pc = a;
+              break;
+            }
+            if (gas + STORE_LOCAL_GAS > limit || steps >= maxSteps) {
+              stack[sp++] = item;
+              break;
+            }
+            gas += STORE_LOCAL_GAS;
+            steps++;
+            locals[operands[pc++] ?? 0] = item;
+            break;
+          }
+          case Fused.JUMP_FOR_ITER: {
+            pc = a;
+            if (gas + FOR_ITER_GAS > limit || steps >= maxSteps) break;
+            gas += FOR_ITER_GAS;
+            steps++;
+            pc = a + 1;
+            const item = nextItem(stack[sp - 1] as Value);
+            if (item === DONE) {
+              sp--;
+              pc = operands[a] ?? 0;
+            } else stack[sp++] = item;
+            break;
+          }
+          case Fused.COMPARE_JUMP_IF_FALSE: {
+            const right = stack[sp - 1] as Value;
+            const left = stack[sp - 2] as Value;
+            this.gasUsed = gas;
+            const result = this.#compare(code.ops[pc - 1] ?? 0, left, right);
+            gas = this.gasUsed;
+            sp -= 2;
+            if (gas + JUMP_IF_FALSE_GAS > limit || steps >= maxSteps) {
+              stack[sp++] = result;
+              break;
+            }
+            gas += JUMP_IF_FALSE_GAS;
+            steps++;
+            const target = operands[pc++] ?? 0;
+            if (!result) pc = target;
+            break;
+          }
           default:
             throw new InternalError(`unknown opcode ${op} reached the interpreter`);
         }
@@ -616,6 +685,16 @@ export class Machine implements ops.Meter {
     }
   }
 
+  #unbound(fn: number, slot: number): never {
+    const name = this.#module.functions[fn]?.params[slot];
+    return vmError(
+      "UnboundLocalError",
+      `local variable ${
+        name === undefined ? `#${slot}` : `'${name}'`
+      } referenced before assignment`,
+    );
+  }
+
   /** A frame for `fn` whose first `argc` locals are the values at `stack[from..]`. */
   #enter(fn: number, stack: readonly Value[], from: number, argc: number): Frame {
     const locals = new Array<Value | undefined>(this.#module.functions[fn]?.locals ?? 0);
@@ -625,7 +704,7 @@ export class Machine implements ops.Meter {
 
   /** `stack`, grown (filled with None) so that function `fn` has its verified depth above `sp`. */
   #reserve(stack: Value[], sp: number, fn: number): Value[] {
-    const needed = sp + (this.#maxStack[fn] ?? 0);
+    const needed = sp + (this.#code[fn]?.maxStack ?? 0);
     if (needed <= stack.length) return stack;
     return stack.concat(
       new Array<Value>(Math.max(needed, 2 * stack.length) - stack.length).fill(null),
@@ -735,7 +814,7 @@ export class Machine implements ops.Meter {
     if (op === Op.CALL_METHOD) {
       const info = METHODS[id];
       this.charge(info?.base ?? 0);
-      return callMethod(this, info?.name ?? "", receiver, args, kwargs);
+      return callMethod(this, id, receiver, args, kwargs);
     }
     const info = STDLIB[id];
     this.charge(info?.base ?? 0);

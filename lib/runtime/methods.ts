@@ -4,7 +4,7 @@
  * method). Mutating methods respect frozen module-level values.
  */
 
-import { CAPS } from "../compile/opcodes.ts";
+import { CAPS, METHODS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { bind, checkSortKeywords, sortValues } from "./builtins.ts";
 import { equals, iterableItems, type Meter } from "./ops.ts";
@@ -666,27 +666,52 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
   },
 };
 
-/** Calls method `name` on `self`; AttributeError when its type has no such method. */
+/** A method's implementation for each receiver type that has it. */
+interface MethodsByType {
+  readonly list: Method<PyList> | undefined;
+  readonly dict: Method<PyDict> | undefined;
+  readonly str: Method<string> | undefined;
+  readonly bytes: Method<Uint8Array> | undefined;
+  readonly int: Method<number | bigint> | undefined;
+}
+
+/** Implementations by method id (spec/opcodes_vm_py.yaml), resolved once. */
+const BY_ID: readonly (MethodsByType | null)[] = METHODS.map((info) =>
+  info === null ? null : {
+    list: LIST[info.name],
+    dict: DICT[info.name],
+    str: STR_ONLY[info.name] ?? TEXT[info.name],
+    bytes: BYTES_ONLY[info.name] ?? TEXT[info.name],
+    int: INT[info.name],
+  }
+);
+
+/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
 export function callMethod(
   meter: Meter,
-  name: string,
+  id: number,
   self: Value,
   args: readonly Value[],
   kwargs: ReadonlyMap<string, Value>,
 ): Value {
-  let method: Method<never> | undefined;
-  if (self instanceof PyList) method = LIST[name];
-  else if (self instanceof PyDict) method = DICT[name];
-  else if (typeof self === "string") method = STR_ONLY[name] ?? TEXT[name];
-  else if (self instanceof Uint8Array) method = BYTES_ONLY[name] ?? TEXT[name];
-  else if (typeof self === "number" || typeof self === "bigint" || typeof self === "boolean") {
-    method = INT[name];
-    if (method !== undefined && typeof self === "boolean") {
-      return (method as Method<number>)(meter, self ? 1 : 0, args, kwargs);
+  const methods = BY_ID[id];
+  if (methods !== null && methods !== undefined) {
+    if (self instanceof PyList) {
+      if (methods.list !== undefined) return methods.list(meter, self, args, kwargs);
+    } else if (self instanceof PyDict) {
+      if (methods.dict !== undefined) return methods.dict(meter, self, args, kwargs);
+    } else if (typeof self === "string") {
+      if (methods.str !== undefined) return methods.str(meter, self, args, kwargs);
+    } else if (self instanceof Uint8Array) {
+      if (methods.bytes !== undefined) return methods.bytes(meter, self, args, kwargs);
+    } else if (typeof self === "number" || typeof self === "bigint") {
+      if (methods.int !== undefined) return methods.int(meter, self, args, kwargs);
+    } else if (typeof self === "boolean") {
+      if (methods.int !== undefined) return methods.int(meter, self ? 1 : 0, args, kwargs);
     }
   }
-  if (method === undefined) {
-    return vmError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
-  }
-  return (method as Method<Value>)(meter, self, args, kwargs);
+  return vmError(
+    "AttributeError",
+    `'${typeName(self)}' object has no attribute '${METHODS[id]?.name ?? id}'`,
+  );
 }

@@ -53,7 +53,7 @@ export interface DictEntry {
 
 /** An insertion-ordered dict keyed by {@link dictKey}. */
 export class PyDict {
-  readonly entries = new Map<string, DictEntry>();
+  readonly entries = new Map<DictKey, DictEntry>();
   frozen = false;
 }
 
@@ -106,6 +106,20 @@ export class StepIterator extends PyIterator {
 
   override next(): Value | typeof DONE {
     return this.#step();
+  }
+}
+
+/** Iteration over a list or tuple, live by index (a list may grow while it is iterated). */
+export class PySequenceIterator extends PyIterator {
+  index = 0;
+
+  constructor(readonly sequence: PyList | PyTuple) {
+    super(sequence instanceof PyList ? "list_iterator" : "tuple_iterator");
+  }
+
+  override next(): Value | typeof DONE {
+    const items = this.sequence.items;
+    return this.index < items.length ? items[this.index++] as Value : DONE;
   }
 }
 
@@ -188,29 +202,41 @@ export function truthy(value: Value): boolean {
 }
 
 /**
- * The dict key of a hashable value: equal values (1, 1n, True; 0, False)
- * share a key. Lists and dicts are unhashable (TypeError).
+ * The internal key of a dict entry. Ints are their own key (canonical
+ * numbers and bigints never collide) and so are bools (as 1 and 0, the key
+ * of the equal int); a str is its own key unless it starts with NUL; every
+ * other hashable value, and such a str, gets a NUL-led tagged string.
  */
-export function dictKey(value: Value): string {
-  if (value === null) return "n";
+export type DictKey = number | bigint | string;
+
+const TAG = "\u0000";
+
+/** The dict key of a hashable value; lists and dicts are unhashable (TypeError). */
+export function dictKey(value: Value): DictKey {
   switch (typeof value) {
-    case "boolean":
-      return value ? "i1" : "i0";
     case "number":
     case "bigint":
-      return `i${value}`;
+      return value;
     case "string":
-      return `s${value}`;
+      return value.charCodeAt(0) === 0 ? `${TAG}s${value}` : value;
+    case "boolean":
+      return value ? 1 : 0;
   }
+  if (value === null) return `${TAG}n`;
   if (value instanceof Uint8Array) {
-    let text = "b";
+    let text = `${TAG}b`;
     for (const byte of value) text += String.fromCharCode(byte);
     return text;
   }
   if (value instanceof PyTuple) {
-    return `t${value.items.length}(${value.items.map(dictKey).join("\u0000")})`;
+    let text = `${TAG}t`;
+    for (const item of value.items) {
+      const key = dictKey(item);
+      text += typeof key === "string" ? `s${key.length}:${key}` : `i${key};`;
+    }
+    return text;
   }
-  if (value instanceof PyRange) return `r${value.start},${value.stop},${value.step}`;
+  if (value instanceof PyRange) return `${TAG}r${value.start},${value.stop},${value.step}`;
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
 }
 

@@ -271,3 +271,26 @@ def main():
 def main():
     xs = [3, 1]
     xs.sort(key=None)
+# ---
+def main():
+    # dict keys: equal values share an entry (True is 1, 0 is False), NUL-led
+    # strs and strs with NUL inside tuples stay distinct, bytes and str differ
+    d = {}
+    d[1] = "int"
+    d[True] = "bool"
+    d[0] = "zero"
+    d[False] = "false"
+    d["\x00n"] = "nul-str"
+    d[None] = "none"
+    d[b"a"] = "bytes"
+    d["a"] = "str"
+    d[("a\x00sb", "c")] = "t1"
+    d[("a", "b\x00sc")] = "t2"
+    d[(1, "1")] = "t3"
+    d[("1", 1)] = "t4"
+    d[(True, (2, ()))] = "t5"
+    d[(1, (2, ()))] = "t6"
+    d[2 ** 70] = "big"
+    d[-(2 ** 70)] = "negbig"
+    d[""] = "empty"
+    return len(d), list(d.items()), d[1], d[(1, (2, ()))], ("a", "b\x00sc") in d

@@ -1,0 +1,113 @@
+/**
+ * Pre-decoded code for the interpreter: each verified function's
+ * instructions as typed arrays (opcode, three operands), plus a second
+ * opcode array in which frequent instruction pairs are replaced, at the
+ * first instruction of the pair, by a superinstruction that runs both with
+ * one dispatch. The second instruction stays in place, so a jump to it
+ * still runs it alone. Superinstruction codes (0x80 and up) exist only in
+ * memory: IR bytes never contain them and the verifier rejects them.
+ * Decoding is cached per verified module. Gas, steps and failures of a
+ * superinstruction are those of its two instructions run in order; the
+ * interpreter keeps that promise (see interpreter.ts).
+ */
+
+import { Op, OP_INFO } from "../compile/opcodes.ts";
+import type { VerifiedModule } from "../compile/verify.ts";
+import { InternalError } from "../errors.ts";
+
+/** Superinstruction codes; each names the instructions it runs. */
+export const Fused = {
+  /** LOAD_LOCAL a; LOAD_LOCAL b */
+  LOAD_LOCAL_LOAD_LOCAL: 0x80,
+  /** LOAD_LOCAL a; SMALL_INT n */
+  LOAD_LOCAL_SMALL_INT: 0x81,
+  /** STORE_LOCAL a; LOAD_LOCAL b */
+  STORE_LOCAL_LOAD_LOCAL: 0x82,
+  /** STORE_LOCAL a; JUMP t */
+  STORE_LOCAL_JUMP: 0x83,
+  /** FOR_ITER t; STORE_LOCAL a */
+  FOR_ITER_STORE_LOCAL: 0x84,
+  /** JUMP t where t holds FOR_ITER: the jump and the FOR_ITER */
+  JUMP_FOR_ITER: 0x85,
+  /** (EQ | NE | LT | LE | GT | GE); JUMP_IF_FALSE t */
+  COMPARE_JUMP_IF_FALSE: 0x86,
+} as const;
+
+/** Base gas by opcode, superinstructions included (the base of their first instruction). */
+export const BASE_GAS: Int32Array = new Int32Array(256);
+for (const info of Object.values(OP_INFO)) BASE_GAS[info.code] = info.base;
+BASE_GAS[Fused.LOAD_LOCAL_LOAD_LOCAL] = OP_INFO[Op.LOAD_LOCAL].base;
+BASE_GAS[Fused.LOAD_LOCAL_SMALL_INT] = OP_INFO[Op.LOAD_LOCAL].base;
+BASE_GAS[Fused.STORE_LOCAL_LOAD_LOCAL] = OP_INFO[Op.STORE_LOCAL].base;
+BASE_GAS[Fused.STORE_LOCAL_JUMP] = OP_INFO[Op.STORE_LOCAL].base;
+BASE_GAS[Fused.FOR_ITER_STORE_LOCAL] = OP_INFO[Op.FOR_ITER].base;
+BASE_GAS[Fused.JUMP_FOR_ITER] = OP_INFO[Op.JUMP].base;
+BASE_GAS[Fused.COMPARE_JUMP_IF_FALSE] = OP_INFO[Op.EQ].base;
+
+const COMPARISONS: ReadonlySet<number> = new Set([Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE]);
+// COMPARE_JUMP_IF_FALSE charges one base for whichever comparison it starts with.
+for (const op of COMPARISONS) {
+  if (OP_INFO[op as Op].base !== OP_INFO[Op.EQ].base) {
+    throw new InternalError("comparisons must share one base cost for COMPARE_JUMP_IF_FALSE");
+  }
+}
+
+/** One function's code, decoded. */
+export interface Code {
+  /** Opcodes as in the IR. */
+  readonly ops: Uint8Array;
+  /** Opcodes with superinstructions. */
+  readonly fused: Uint8Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly c: Int32Array;
+  /** The verifier's bound on this function's operand stack depth. */
+  readonly maxStack: number;
+}
+
+function pairOf(first: number, second: number): number | null {
+  if (first === Op.LOAD_LOCAL && second === Op.LOAD_LOCAL) return Fused.LOAD_LOCAL_LOAD_LOCAL;
+  if (first === Op.LOAD_LOCAL && second === Op.SMALL_INT) return Fused.LOAD_LOCAL_SMALL_INT;
+  if (first === Op.STORE_LOCAL && second === Op.LOAD_LOCAL) return Fused.STORE_LOCAL_LOAD_LOCAL;
+  if (first === Op.STORE_LOCAL && second === Op.JUMP) return Fused.STORE_LOCAL_JUMP;
+  if (first === Op.FOR_ITER && second === Op.STORE_LOCAL) return Fused.FOR_ITER_STORE_LOCAL;
+  if (COMPARISONS.has(first) && second === Op.JUMP_IF_FALSE) return Fused.COMPARE_JUMP_IF_FALSE;
+  return null;
+}
+
+function decodeFunction(verified: VerifiedModule["functions"][number]): Code {
+  const n = verified.instructions.length;
+  const ops = new Uint8Array(n);
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  const c = new Int32Array(n);
+  verified.instructions.forEach((instruction, pc) => {
+    ops[pc] = instruction.op;
+    a[pc] = instruction.operands[0] ?? 0;
+    b[pc] = instruction.operands[1] ?? 0;
+    c[pc] = instruction.operands[2] ?? 0;
+  });
+  const fused = ops.slice();
+  for (let pc = 0; pc < n; pc++) {
+    const op = ops[pc] ?? 0;
+    if (op === Op.JUMP) {
+      if (ops[a[pc] ?? 0] === Op.FOR_ITER) fused[pc] = Fused.JUMP_FOR_ITER;
+      continue;
+    }
+    const pair = pc + 1 < n ? pairOf(op, ops[pc + 1] ?? 0) : null;
+    if (pair !== null) fused[pc] = pair;
+  }
+  return { ops, fused, a, b, c, maxStack: verified.maxStack };
+}
+
+const cache = new WeakMap<VerifiedModule, readonly Code[]>();
+
+/** The decoded functions of a verified module (computed once per module object). */
+export function decodedCode(verified: VerifiedModule): readonly Code[] {
+  let code = cache.get(verified);
+  if (code === undefined) {
+    code = verified.functions.map(decodeFunction);
+    cache.set(verified, code);
+  }
+  return code;
+}
