@@ -23,6 +23,7 @@ import {
   canonicalInt,
   dictKey,
   DONE,
+  isSmallRange,
   PyDict,
   PyDictView,
   PyIterator,
@@ -118,11 +119,7 @@ export function iterate(value: Value): PyIterator {
     );
   }
   if (value instanceof PyRange) {
-    const limit = BigInt(Number.MAX_SAFE_INTEGER) / 2n;
-    const small = [value.start, value.stop, value.step].every((bound) =>
-      bound < limit && bound > -limit
-    );
-    if (small) {
+    if (isSmallRange(value)) {
       return new PyRangeIterator(Number(value.start), Number(value.stop), Number(value.step));
     }
     let current = value.start;
@@ -333,9 +330,41 @@ function toDict(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string
   return dict;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Items sorted without a comparison callback when they are all safe ints,
+ * or all strs without surrogates (whose UTF-16 order is code-point order);
+ * equal items of these kinds are indistinguishable, so stability holds.
+ * Null when the fast path does not apply.
+ */
+function sortedPrimitives(items: readonly Value[], reverse: boolean): Value[] | null {
+  const first = items[0];
+  let sorted: Value[];
+  if (typeof first === "number") {
+    const numbers = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "number") return null;
+      numbers[i] = item;
+    }
+    sorted = Array.from(numbers.sort());
+  } else if (typeof first === "string") {
+    const texts: string[] = [];
+    for (const item of items) {
+      if (typeof item !== "string" || SURROGATE.test(item)) return null;
+      texts.push(item);
+    }
+    sorted = texts.sort();
+  } else return null;
+  return reverse ? sorted.reverse() : sorted;
+}
+
 function sortedItems(meter: Meter, items: Value[], reverse: boolean): Value[] {
   const n = items.length;
   meter.dynamic(2, n * Math.ceil(Math.log2(n + 1)));
+  const primitive = sortedPrimitives(items, reverse);
+  if (primitive !== null) return primitive;
   const indexed = items.map((item, index) => ({ item, index }));
   indexed.sort((a, b) => {
     const order = reverse ? compare("<", b.item, a.item) : compare("<", a.item, b.item);

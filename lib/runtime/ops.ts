@@ -15,6 +15,7 @@ import {
   canonicalInt,
   checkMutable,
   dictKey,
+  isSmallRange,
   PyDict,
   PyDictView,
   PyIterator,
@@ -435,6 +436,11 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
     }
     meter.dynamic(1, Number(length));
     const items: Value[] = [];
+    if (isSmallRange(value)) {
+      const step = Number(value.step);
+      for (let i = 0, at = Number(value.start); i < length; i++, at += step) items.push(at);
+      return items;
+    }
     for (let i = 0n; i < length; i++) items.push(canonicalInt(value.start + i * value.step));
     return items;
   }

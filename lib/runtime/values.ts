@@ -82,6 +82,15 @@ export class PyRange {
   }
 }
 
+const HALF_SAFE = BigInt(Number.MAX_SAFE_INTEGER) / 2n;
+
+/** Whether a range's bounds are small enough to step with JS numbers (every item and one step past stay safe). */
+export function isSmallRange(range: PyRange): boolean {
+  return [range.start, range.stop, range.step].every((bound) =>
+    bound < HALF_SAFE && bound > -HALF_SAFE
+  );
+}
+
 /** A slice object (only as a subscript key). */
 export class PySlice {
   constructor(readonly start: Value, readonly stop: Value, readonly step: Value) {}
