@@ -35,15 +35,25 @@ export interface Meter {
 
 const SMALL = 0x7fffffff;
 
-/** Bit length of |x|. */
+const DOUBLE = new DataView(new ArrayBuffer(8));
+const BIG_BITS_CUTOFF = 2 ** 1023;
+
+/**
+ * Bit length of |x|, exact. Below 2^1023 it reads the binary exponent of
+ * the nearest double (through a DataView: the same on every platform);
+ * rounding can carry the double up to the next power of two, which only a
+ * mantissa of zero can show, and one comparison settles that case.
+ */
 export function bitLength(value: bigint): number {
   const magnitude = value < 0n ? -value : value;
   if (magnitude === 0n) return 0;
   const approximate = Number(magnitude);
-  if (Number.isFinite(approximate)) {
-    // Rounding to a double can add one bit at a power of two; one shift settles it.
-    const bits = Math.floor(Math.log2(approximate)) + 1;
-    return magnitude >> BigInt(bits - 1) === 0n ? bits - 1 : bits;
+  if (approximate < BIG_BITS_CUTOFF) {
+    DOUBLE.setFloat64(0, approximate);
+    const high = DOUBLE.getUint32(0);
+    const exponent = (high >>> 20) - 1023;
+    if ((high & 0xfffff) !== 0 || DOUBLE.getUint32(4) !== 0) return exponent + 1;
+    return magnitude >= 1n << BigInt(exponent) ? exponent + 1 : exponent;
   }
   const hex = magnitude.toString(16);
   return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));

@@ -1,0 +1,24 @@
+/** bitLength is exact at every power-of-two boundary, where rounding to a double misleads. */
+
+import assert from "node:assert/strict";
+import { bitLength } from "./ops.ts";
+
+function reference(value: bigint): number {
+  const magnitude = value < 0n ? -value : value;
+  return magnitude === 0n ? 0 : magnitude.toString(2).length;
+}
+
+Deno.test("bitLength: exact around every power of two up to 4200 bits, both signs", () => {
+  const wrong: string[] = [];
+  for (let k = 0; k < 4200; k++) {
+    const power = 1n << BigInt(k);
+    const offsets = [-3n, -1n, 0n, 1n, 3n, power >> 53n, power >> 54n, (power >> 53n) - 1n];
+    for (const offset of offsets) {
+      for (const value of [power + offset, -(power + offset), power - offset]) {
+        if (bitLength(value) !== reference(value)) wrong.push(`2^${k} + ${offset}`);
+      }
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 5), []);
+  assert.equal(bitLength(0n), 0);
+});
