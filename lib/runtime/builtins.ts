@@ -5,6 +5,7 @@
  * looked up by the ids of spec/opcodes_vm_py.yaml.
  */
 
+import { allocBytes, bytesFrom, copyBytes } from "./bytes.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import {
@@ -265,7 +266,7 @@ function toInt(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string,
 
 function toBytes(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string, Value>): Value {
   const [source, encoding] = bind("bytes", args, kwargs, ["source", "encoding", "errors"], 0);
-  if (source === undefined) return new Uint8Array();
+  if (source === undefined) return allocBytes(0);
   if (typeof source === "string") {
     if (encoding === undefined) vmError("TypeError", "string argument without an encoding");
     if (
@@ -286,12 +287,12 @@ function toBytes(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<strin
     if (n < 0n) vmError("ValueError", "negative count");
     if (n > BigInt(CAPS.bytes_length)) limitExceeded("bytes_length", "bytes result is too long");
     meter.dynamic(1, Number(n));
-    return new Uint8Array(Number(n));
+    return allocBytes(Number(n));
   }
-  if (source instanceof Uint8Array) return source.slice();
+  if (source instanceof Uint8Array) return copyBytes(source);
   const items = iterableItems(meter, source, "bytes()");
   if (items.length > CAPS.bytes_length) limitExceeded("bytes_length", "bytes result is too long");
-  return Uint8Array.from(items.map((item) => {
+  return bytesFrom(items.map((item) => {
     const byte = asBigInt(item);
     if (byte === null) {
       return vmError("TypeError", `'${typeName(item)}' object cannot be interpreted as an integer`);
@@ -415,7 +416,7 @@ function fromBytes(
     vmError("ValueError", "byteorder must be either 'little' or 'big'");
   }
   meter.dynamic(1, bytes.length);
-  const ordered = byteorder === "big" ? bytes : bytes.slice().reverse();
+  const ordered = byteorder === "big" ? bytes : copyBytes(bytes).reverse();
   if (ordered.length * 8 > CAPS.int_bits + 8) {
     limitExceeded("int_bits", "integer from bytes is too large");
   }
@@ -453,7 +454,7 @@ function fromHex(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<strin
     out.push(parseInt16(pair));
     i += 2;
   }
-  return Uint8Array.from(out);
+  return bytesFrom(out);
 }
 
 function parseInt16(pair: string): number {

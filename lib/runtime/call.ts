@@ -5,6 +5,7 @@
  * returns its failure, gas used and no writes or events.
  */
 
+import { allocBytes } from "./bytes.ts";
 import { sha3_256 } from "./keccak.ts";
 import { encode as cborEncode } from "cborg";
 import { encodeAbi } from "../abi/codec.ts";
@@ -51,7 +52,7 @@ export interface CallResult {
 
 function encodeReturnValue(fn: AbiFunction, value: Value): Uint8Array {
   const outputs = fn.outputs;
-  if (outputs.length === 0) return new Uint8Array();
+  if (outputs.length === 0) return allocBytes(0);
   const values = outputs.length === 1
     ? [value]
     : value instanceof PyTuple || value instanceof PyList
@@ -91,7 +92,7 @@ export function executeCall(request: CallRequest): CallResult {
   try {
     const value = machine.call(exported.fn, request.args);
     const fn = request.manifest?.functions.find((candidate) => candidate.name === request.function);
-    const returnData = fn === undefined ? new Uint8Array() : encodeReturnValue(fn, value);
+    const returnData = fn === undefined ? allocBytes(0) : encodeReturnValue(fn, value);
     return {
       ok: true,
       value,
@@ -107,7 +108,7 @@ export function executeCall(request: CallRequest): CallResult {
     return {
       ok: false,
       value: null,
-      returnData: new Uint8Array(),
+      returnData: allocBytes(0),
       gasUsed: machine.gasUsed,
       events: [],
       syscalls: [],
@@ -154,7 +155,7 @@ export function encodeReceipt(result: CallResult): Uint8Array {
     result.gasUsed,
     result.returnData,
     result.events.map((event) => [event.name, cborValue(event.args)]),
-    failure?.reason ?? new Uint8Array(),
+    failure?.reason ?? allocBytes(0),
     failure === null ? [] : [
       failure.type,
       failure.message,

@@ -7,6 +7,7 @@
  * shims recorded for the receipt. Pure: no clock, no I/O.
  */
 
+import { allocBytes } from "./bytes.ts";
 import { blake3 } from "@noble/hashes/blake3.js";
 import { keccak256, sha3_256, sha3_512 } from "./keccak.ts";
 import { type AbiValue, decodeAbi, encodeAbi } from "../abi/codec.ts";
@@ -73,10 +74,11 @@ export class Journal implements StateReader {
     return pending === undefined ? this.#base.get(key) : pending.value;
   }
 
+  /** Records a write; bytes values are immutable, so they are kept as they are (not copied). */
   set(key: Uint8Array, value: Uint8Array | null): void {
     this.writes.set(binaryKey(key), {
-      key: key.slice(),
-      value: value === null || value.length === 0 ? null : value.slice(),
+      key,
+      value: value === null || value.length === 0 ? null : value,
     });
   }
 }
@@ -97,13 +99,13 @@ function intArg(value: Value | undefined, what: string): bigint {
 
 /** Shortest big-endian two's complement of an int (0 is empty). */
 export function encodeStoredInt(value: bigint): Uint8Array {
-  if (value === 0n) return new Uint8Array();
+  if (value === 0n) return allocBytes(0);
   if (value >= -0x800000000000n && value < 0x800000000000n) {
     let small = Number(value);
     let length = 1;
     while (small < -(2 ** (8 * length - 1)) || small >= 2 ** (8 * length - 1)) length++;
     if (small < 0) small += 2 ** (8 * length);
-    const out = new Uint8Array(length);
+    const out = allocBytes(length);
     for (let i = length - 1; i >= 0; i--) {
       out[i] = small % 256;
       small = Math.floor(small / 256);
@@ -113,7 +115,7 @@ export function encodeStoredInt(value: bigint): Uint8Array {
   let length = 1;
   while (value < -(1n << BigInt(8 * length - 1)) || value >= 1n << BigInt(8 * length - 1)) length++;
   let unsigned = value < 0n ? value + (1n << BigInt(8 * length)) : value;
-  const out = new Uint8Array(length);
+  const out = allocBytes(length);
   for (let i = length - 1; i >= 0; i--) {
     out[i] = Number(unsigned & 0xffn);
     unsigned >>= 8n;
@@ -192,7 +194,7 @@ export class CallHost implements Host {
     switch (name) {
       case "storage.get": {
         const key = this.#key(args[0]);
-        const value = this.journal.get(key) ?? new Uint8Array();
+        const value = this.journal.get(key) ?? allocBytes(0);
         meter.dynamic(1, value.length);
         return value;
       }
@@ -325,7 +327,7 @@ export class CallHost implements Host {
   }
 
   #reason(value: Value | undefined): Uint8Array {
-    if (value === undefined || value === null) return new Uint8Array();
+    if (value === undefined || value === null) return allocBytes(0);
     if (value instanceof Uint8Array) return value;
     if (typeof value === "string") return new TextEncoder().encode(value);
     return vmError("TypeError", `revert reason must be bytes or str, not ${typeName(value)}`);
@@ -350,7 +352,7 @@ export class CallHost implements Host {
     if (size > CAPS.event_size) limitExceeded("event_size", "event is too large");
     meter.dynamic(8, size);
     this.#checkDeclared(name, snapshot);
-    this.events.push({ name: name.slice(), args: snapshot });
+    this.events.push({ name, args: snapshot });
     return null;
   }
 
@@ -380,7 +382,7 @@ export class CallHost implements Host {
       limitExceeded("bytes_length", "random.bytes length is too large");
     }
     meter.dynamic(6, Math.ceil(Number(length) / 32));
-    const out = new Uint8Array(Number(length));
+    const out = allocBytes(Number(length));
     const index = new Uint8Array(4);
     new DataView(index.buffer).setUint32(0, this.#context.callIndex);
     for (let offset = 0; offset < out.length; offset += 32) {

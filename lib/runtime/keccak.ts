@@ -6,6 +6,7 @@
  * nothing from the host but WebAssembly, so lib/ still runs in a browser.
  */
 
+import { copyBytes } from "./bytes.ts";
 import { base64 } from "@scure/base";
 import { KECCAK_WASM_BASE64 } from "./keccak_wasm_generated.ts";
 
@@ -31,7 +32,7 @@ function digest(message: Uint8Array, rate: number, suffix: number, outLength: nu
   if (shortfall > 0) sponge.memory.grow(Math.ceil(shortfall / PAGE));
   new Uint8Array(sponge.memory.buffer, at, message.length).set(message);
   sponge.keccak(message.length, rate, suffix, outLength);
-  return new Uint8Array(sponge.memory.buffer, sponge.output(), outLength).slice();
+  return copyBytes(new Uint8Array(sponge.memory.buffer, sponge.output(), outLength));
 }
 
 /** SHA3-256 (FIPS 202). */

@@ -4,6 +4,7 @@
  * method). Mutating methods respect frozen module-level values.
  */
 
+import { allocBytes, bytesFrom } from "./bytes.ts";
 import { CAPS, METHODS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { bind, checkSortKeywords, sortValues } from "./builtins.ts";
@@ -271,7 +272,7 @@ function units(text: Text): number[] {
 }
 
 function rebuild(self: Text, codes: readonly number[]): Text {
-  if (typeof self !== "string") return Uint8Array.from(codes);
+  if (typeof self !== "string") return bytesFrom(codes);
   let out = "";
   for (const code of codes) out += String.fromCodePoint(code);
   return out;
@@ -641,7 +642,7 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
       if (self < 0 && !isSigned) vmError("OverflowError", "can't convert negative int to unsigned");
       if (!fits) vmError("OverflowError", "int too big to convert");
       let small = self < 0 ? self + 2 ** bits : self;
-      const out = new Uint8Array(Number(length));
+      const out = allocBytes(Number(length));
       for (let i = out.length - 1; i >= 0; i--) {
         out[i] = small % 256;
         small = Math.floor(small / 256);
@@ -657,7 +658,7 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
       : value < (1n << bits);
     if (!fits) vmError("OverflowError", "int too big to convert");
     if (value < 0n) value += 1n << bits;
-    const out = new Uint8Array(Number(length));
+    const out = allocBytes(Number(length));
     for (let i = out.length - 1; i >= 0; i--) {
       out[i] = Number(value & 0xffn);
       value >>= 8n;

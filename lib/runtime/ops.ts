@@ -7,6 +7,7 @@
  * against the caps through `Meter` before it is done.
  */
 
+import { allocBytes, bytesFrom } from "./bytes.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
@@ -120,7 +121,7 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     checkLength(a.length + b.length, true);
     meter.dynamic(1, a.length + b.length);
-    const out = new Uint8Array(a.length + b.length);
+    const out = allocBytes(a.length + b.length);
     out.set(a);
     out.set(b, a.length);
     return out;
@@ -151,7 +152,7 @@ function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
   meter.dynamic(1, unit * n);
   if (typeof sequence === "string") return sequence.repeat(n);
   if (sequence instanceof Uint8Array) {
-    const out = new Uint8Array(sequence.length * n);
+    const out = allocBytes(sequence.length * n);
     for (let i = 0; i < n; i++) out.set(sequence, i * sequence.length);
     return out;
   }
@@ -498,6 +499,13 @@ function sliceIndices(length: number, slice: PySlice): [number, number, number] 
   return [Number(start), Number(stop), step];
 }
 
+/** How many items a slice selects, known before any is copied (so gas is charged first). */
+function sliceLength(length: number, slice: PySlice): number {
+  const [start, stop, step] = sliceIndices(length, slice);
+  const span = step > 0 ? stop - start : start - stop;
+  return span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
+}
+
 function sliceIndexList(length: number, slice: PySlice): number[] {
   const [start, stop, step] = sliceIndices(length, slice);
   const indices: number[] = [];
@@ -534,10 +542,10 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   }
   if (key instanceof PySlice) {
     if (container instanceof PyList || container instanceof PyTuple) {
+      meter.dynamic(1, sliceLength(container.items.length, key));
       const items = sliceIndexList(container.items.length, key).map((i) =>
         container.items[i] as Value
       );
-      meter.dynamic(1, items.length);
       return container instanceof PyList ? new PyList(items) : new PyTuple(items);
     }
     if (typeof container === "string") {
@@ -547,11 +555,8 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
       return text;
     }
     if (container instanceof Uint8Array) {
-      const out = Uint8Array.from(
-        sliceIndexList(container.length, key).map((i) => container[i] ?? 0),
-      );
-      meter.dynamic(1, out.length);
-      return out;
+      meter.dynamic(1, sliceLength(container.length, key));
+      return bytesFrom(sliceIndexList(container.length, key).map((i) => container[i] ?? 0));
     }
     if (container instanceof PyRange) {
       return vmError("NotImplementedError", "slicing a range is not supported in contracts");
