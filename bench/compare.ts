@@ -1,25 +1,47 @@
 /**
  * `deno task bench:compare`: per-call time of each runtime workload in the
- * VM and under CPython 3.11, side by side, with the ratio. Prints a
- * markdown table.
+ * VM and under CPython 3.11, side by side, with the ratio. Each side runs 15
+ * calibrated rounds of at least 25 ms after warming up; the table shows the
+ * best round and the median round (this machine's noise is large, so both
+ * matter). Prints a markdown table.
  */
 
 import { compileContract } from "../mod.ts";
 import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
 
-function vmPerCallMicros(source: string): number {
+const ROUNDS = 15;
+const ROUND_MS = 25;
+
+/** Best and median of per-call times over calibrated rounds, in µs. */
+interface Timing {
+  readonly best: number;
+  readonly median: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function vmTiming(source: string): Timing {
   const compiled = compileContract(source);
   const call = () => callCompiled(compiled, { gasLimit: 100_000_000 });
-  for (let i = 0; i < 5; i++) call();
-  let best = Infinity;
-  for (let round = 0; round < 5; round++) {
-    const runs = 20;
+  const warmupStarted = performance.now();
+  let warmups = 0;
+  while (warmups < 30 || performance.now() - warmupStarted < 200) {
+    call();
+    warmups++;
+  }
+  const perCallMs = (performance.now() - warmupStarted) / warmups;
+  const runs = Math.max(1, Math.ceil(ROUND_MS / perCallMs));
+  const rounds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
     const started = performance.now();
     for (let i = 0; i < runs; i++) call();
-    best = Math.min(best, ((performance.now() - started) / runs) * 1000);
+    rounds.push(((performance.now() - started) / runs) * 1000);
   }
-  return best;
+  return { best: Math.min(...rounds), median: median(rounds) };
 }
 
 const python = new Deno.Command("python3", {
@@ -32,13 +54,20 @@ await writer.write(new TextEncoder().encode(JSON.stringify(WORKLOADS)));
 await writer.close();
 const cpython = JSON.parse(new TextDecoder().decode((await python.output()).stdout)) as Record<
   string,
-  number
+  Timing
 >;
 
-console.log("| workload | VM µs/call | CPython µs/call | VM / CPython |");
+const micros = (value: number) => value.toFixed(0);
+console.log(
+  "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
+);
 console.log("| --- | ---: | ---: | ---: |");
 for (const [name, source] of Object.entries(WORKLOADS)) {
-  const vm = vmPerCallMicros(source);
-  const py = cpython[name] ?? NaN;
-  console.log(`| ${name} | ${vm.toFixed(0)} | ${py.toFixed(0)} | ${(vm / py).toFixed(2)}× |`);
+  const vm = vmTiming(source);
+  const py = cpython[name] ?? { best: NaN, median: NaN };
+  console.log(
+    `| ${name} | ${micros(vm.best)} (${micros(vm.median)}) | ${micros(py.best)} (${
+      micros(py.median)
+    }) | ${(vm.best / py.best).toFixed(2)}× (${(vm.median / py.median).toFixed(2)}×) |`,
+  );
 }

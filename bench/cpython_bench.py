@@ -1,6 +1,7 @@
 """Times each workload of bench/runtime_workloads.ts under CPython 3.11 with
 the test model of stdlib (tests/support/cpython_run.py). stdin: JSON object
-name -> source; stdout: JSON object name -> microseconds per call."""
+name -> source; stdout: JSON object name -> {best, median} microseconds per call over
+15 rounds."""
 import json
 import sys
 import timeit
@@ -20,9 +21,10 @@ def per_call_us(source):
         return scope["main"]()
 
     call()
-    runs, total = timeit.Timer(call).autorange()
-    best = min(timeit.repeat(call, number=runs, repeat=5))
-    return best / runs * 1e6
+    runs, _ = timeit.Timer(call).autorange()
+    runs = max(1, runs // 8)  # autorange targets 0.2 s; rounds of about 25 ms
+    rounds = sorted(t / runs * 1e6 for t in timeit.repeat(call, number=runs, repeat=15))
+    return {"best": rounds[0], "median": rounds[len(rounds) // 2]}
 
 
 def main():
