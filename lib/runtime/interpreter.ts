@@ -550,7 +550,14 @@ export class Machine implements ops.Meter {
           case 0x63: { // CALL_STDLIB
             const count = code.b[pc - 1] ?? 0;
             const kwnames = code.c[pc - 1] ?? 0;
-            const values = stack.slice(sp - count, sp);
+            // Array literals for small counts: V8 allocates them inline, a slice is a builtin call.
+            const values = count === 0
+              ? []
+              : count === 1
+              ? [stack[sp - 1] as Value]
+              : count === 2
+              ? [stack[sp - 2] as Value, stack[sp - 1] as Value]
+              : stack.slice(sp - count, sp);
             sp -= count;
             const receiver = op === Op.CALL_METHOD ? stack[--sp] as Value : null;
             this.gasUsed = gas;
