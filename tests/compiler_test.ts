@@ -6,6 +6,7 @@
  * every accepted program compiles; the estimator matches hand counts.
  */
 
+import { Fused } from "../lib/runtime/decode.ts";
 import assert from "node:assert/strict";
 import {
   BUILTINS,
@@ -13,6 +14,7 @@ import {
   decodeModule,
   encodeModule,
   estimateGas,
+  IrDecodeError,
   IrVerifyError,
   METHODS,
   Op,
@@ -165,6 +167,25 @@ Deno.test("golden corpus: gas used, values and failures of every corpus program 
   assert.ok(lines.length > 200, `only ${lines.length} corpus programs`);
   assert.deepEqual(lines, committed);
   assert.ok(lines.some((line) => !line.ok) && lines.some((line) => line.ok));
+});
+
+Deno.test("verifier: the interpreter's superinstruction codes are unknown opcodes in IR", () => {
+  const base = decodeModule(compileContract("def f(a):\n    return a\n").bytes);
+  for (const code of Object.values(Fused)) {
+    const bytes = [Op.LOAD_LOCAL, 0, code, 0, Op.RETURN];
+    assert.throws(
+      () =>
+        verifyModule({
+          ...base,
+          functions: base.functions.map((f, i) =>
+            i === 1 ? { ...f, code: Uint8Array.from(bytes), lines: [] } : f
+          ),
+        }),
+      (error: unknown) =>
+        error instanceof IrDecodeError &&
+        error.message.includes(`unknown opcode 0x${code.toString(16)}`),
+    );
+  }
 });
 
 Deno.test("verifier: rejects bad operands, calls and stack heights with typed errors", () => {
