@@ -322,15 +322,9 @@ export class Machine implements ops.Meter {
               // ops.floordiv / ops.mod: one unit of dynamic gas for two small ints.
               if (gas + 1 > limit) outOfGas(1, limit - gas);
               gas += 1;
-              // Integer division when both fit in int32 (V8 otherwise uses the x87 remainder loop).
-              const remainder = (left | 0) === left && (right | 0) === right
-                ? (left | 0) % (right | 0)
-                : left % right;
-              const modulo = remainder !== 0 && (remainder < 0) !== (right < 0)
-                ? remainder + right
-                : remainder;
-              const result = op === 0x24 ? modulo : (left - modulo) / right;
-              stack[--sp - 1] = result === 0 ? 0 : result;
+              stack[--sp - 1] = op === 0x24
+                ? ops.smallFloorMod(left, right)
+                : ops.smallFloorDiv(left, right);
               break;
             }
             this.gasUsed = gas;

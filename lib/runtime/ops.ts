@@ -237,14 +237,36 @@ function floorModulo(x: bigint, y: bigint): bigint {
   return remainder !== 0n && (remainder < 0n) !== (y < 0n) ? remainder + y : remainder;
 }
 
+/** The truncated remainder of two safe ints; integer division when both fit in int32 (V8 otherwise uses the x87 remainder loop). */
+function truncatedRemainder(a: number, b: number): number {
+  return (a | 0) === a && (b | 0) === b ? (a | 0) % (b | 0) : a % b;
+}
+
+/** Python's `a % b` of two safe ints, `b` not zero: the sign of the divisor; exact. */
+export function smallFloorMod(a: number, b: number): number {
+  const remainder = truncatedRemainder(a, b);
+  const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
+  return modulo === 0 ? 0 : modulo;
+}
+
+/**
+ * Python's `a // b` of two safe ints, `b` not zero. Exact: `a` minus its
+ * truncated remainder is a multiple of `b` no larger than `a`, so the
+ * division is exact in doubles; the floor then steps down by one when the
+ * remainder's sign differs from the divisor's.
+ */
+export function smallFloorDiv(a: number, b: number): number {
+  const remainder = truncatedRemainder(a, b);
+  const truncated = (a - remainder) / b;
+  const quotient = remainder !== 0 && (remainder < 0) !== (b < 0) ? truncated - 1 : truncated;
+  return quotient === 0 ? 0 : quotient;
+}
+
 /** `a // b`. */
 export function floordiv(meter: Meter, a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.dynamic(1, 1);
-    const remainder = a % b;
-    const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
-    const quotient = (a - modulo) / b;
-    return quotient === 0 ? 0 : quotient;
+    return smallFloorDiv(a, b);
   }
   const [x, y] = divisionOperands("//", a, b);
   meter.dynamic(1, words(x) * words(y));
@@ -265,9 +287,7 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
   }
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.dynamic(1, 1);
-    const remainder = a % b;
-    const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
-    return modulo === 0 ? 0 : modulo;
+    return smallFloorMod(a, b);
   }
   const [x, y] = divisionOperands("%", a, b);
   meter.dynamic(1, words(x) * words(y));

@@ -1,0 +1,282 @@
+/**
+ * Seeded generator of random contract programs for the generated-program
+ * differential test: straight-line code, bounded `for`/`while` loops and
+ * `if`s over ints (small, safe-range and big), lists, dicts (with keys
+ * that collide the Python way: True and 1, 0 and False), strs and bytes,
+ * using the operators, builtins and methods the fast paths of the runtime
+ * cover. Every int assignment is reduced modulo a literal, so values stay
+ * far below the VM's caps and CPython never runs long; errors (division by
+ * zero, bad indexes, missing keys, unorderable comparisons) are expected
+ * and compared too. Every program defines `main()` and returns its state.
+ */
+
+import type { SeededRandom } from "./random.ts";
+
+const INT_LITERALS = [
+  "0",
+  "1",
+  "2",
+  "3",
+  "-1",
+  "-7",
+  "255",
+  "1000003",
+  "2147483647",
+  "-2147483648",
+  "4294967296",
+  "9007199254740991",
+  "-9007199254740993",
+  "18446744073709551629",
+  "-1208925819614629174706189",
+];
+const MODULI = [
+  "7",
+  "-7",
+  "1000003",
+  "4294967311",
+  "-9007199254740881",
+  "1208925819614629174706189",
+];
+const KEYS = [
+  "0",
+  "1",
+  "2",
+  "True",
+  "False",
+  "None",
+  '"a"',
+  '""',
+  '"\\x00a"',
+  'b"a"',
+  "(1, 2)",
+  '(1, "1")',
+  "(True, ())",
+  "2 ** 64",
+];
+const STR_LITERALS = ['""', '"ab"', '"Zz"', '" x "', '"\\u00e9"', '"\\U0001f600"', '"\\ue000"'];
+
+/** One program: `def main()` returning its variables. */
+export class ProgramGenerator {
+  readonly #random: SeededRandom;
+  #loopDepth = 0;
+  #counters = 0;
+
+  constructor(random: SeededRandom) {
+    this.#random = random;
+  }
+
+  /** A program whose main() returns its ints, list, dict items, str and bytes. */
+  program(): string {
+    this.#loopDepth = 0;
+    this.#counters = 0;
+    const lines = [
+      "def main():",
+      `    a = ${this.#pick(INT_LITERALS)}`,
+      `    b = ${this.#pick(INT_LITERALS)}`,
+      `    xs = [${
+        Array.from({ length: this.#below(5) }, () => this.#pick(INT_LITERALS)).join(", ")
+      }]`,
+      "    d = {}",
+      `    s = ${this.#pick(STR_LITERALS)}`,
+      '    bs = b"an\\x00\\xff"',
+      ...this.#block(1, 3 + this.#below(6)),
+      "    return a, b, xs, list(d.items()), s, bs",
+    ];
+    return lines.join("\n") + "\n";
+  }
+
+  #below(bound: number): number {
+    return this.#random.below(bound);
+  }
+
+  #pick<T>(items: readonly T[]): T {
+    return this.#random.pick(items);
+  }
+
+  #block(depth: number, count: number): string[] {
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) lines.push(...this.#statement(depth));
+    return lines;
+  }
+
+  #statement(depth: number): string[] {
+    const pad = "    ".repeat(depth);
+    const nest = depth < 3;
+    switch (this.#below(nest ? 16 : 13)) {
+      case 0:
+      case 1:
+        return [`${pad}${this.#pick(["a", "b"])} = (${this.#int(2)}) % ${this.#pick(MODULI)}`];
+      case 2:
+        return [
+          `${pad}${this.#pick(["a", "b"])} ${this.#pick(["+=", "-=", "*="])} ${this.#int(1)} % 97`,
+        ];
+      case 3:
+        return [`${pad}xs.append((${this.#int(2)}) % ${this.#pick(MODULI)})`];
+      case 4:
+        return [`${pad}xs[${this.#int(1)} % 5] = ${this.#int(1)}`];
+      case 5:
+        return [`${pad}d[${this.#key()}] = d.get(${this.#key()}, 0) + 1`];
+      case 6:
+        return [
+          this.#below(3) === 0
+            ? `${pad}del d[${this.#key()}]`
+            : `${pad}d[${this.#key()}] = ${this.#int(1)}`,
+        ];
+      case 7:
+        return [
+          `${pad}${
+            this.#pick([
+              "xs = sorted(xs)",
+              "xs.sort(reverse=True)",
+              "xs.reverse()",
+              "xs = xs[::-1]",
+              `xs = xs[${this.#small()}:${this.#small()}]`,
+              `xs = xs[::${this.#pick(["2", "-2", "3"])}]`,
+              "xs.pop()",
+              "xs.insert(1, len(xs))",
+              "xs = xs + [a % 10]",
+              "xs = sorted(xs + [b, -b])",
+            ])
+          }`,
+        ];
+      case 8:
+        return [
+          `${pad}s = ${
+            this.#pick([
+              `s + ${this.#pick(STR_LITERALS)}`,
+              "s.upper()",
+              "s.lower()",
+              "s[::-1]",
+              "s.strip()",
+              `s[:12].replace("a", "bb")`,
+              `"-".join(sorted([s, "b", "\\ue000x"]))`,
+              "str(a % 1000) + s",
+              `s[${this.#small()}:]`,
+            ])
+          }`,
+        ];
+      case 9:
+        return [
+          `${pad}bs = ${
+            this.#pick([
+              "bs + bytes([a % 256])",
+              "bs[::-1]",
+              `bs[${this.#small()}:${this.#small()}]`,
+              `(a % 65536).to_bytes(2, "big") + bs`,
+              `(b % 4096).to_bytes(3, "little", signed=True)`,
+              "bs[:8] * 2",
+              `bs.replace(b"a", b"")`,
+            ])
+          }`,
+        ];
+      case 10:
+        return [`${pad}a = int.from_bytes(bs, ${this.#pick(['"big"', '"little"'])}) % 1000003`];
+      case 11:
+        return [
+          `${pad}b = (${this.#int(2)} if ${this.#condition()} else ${this.#int(1)}) % ${
+            this.#pick(MODULI)
+          }`,
+        ];
+      case 12:
+        return [`${pad}a = sum(xs) % 1000003 + len(d) + len(s) - len(bs)`];
+      case 13: {
+        const name = this.#loopDepth === 0 ? "i" : "j";
+        this.#loopDepth++;
+        const body = this.#block(depth + 1, 1 + this.#below(3));
+        this.#loopDepth--;
+        const iterable = this.#pick([`range(${this.#below(5)})`, "list(xs)", "range(3, -3, -2)"]);
+        return [
+          `${pad}for ${name} in ${iterable}:`,
+          `${pad}    a = (a + ${name}) % 1000003`,
+          ...body,
+        ];
+      }
+      case 14: {
+        const counter = `c${this.#counters++}`;
+        return [
+          `${pad}${counter} = 0`,
+          `${pad}while ${counter} < ${this.#below(4)} and (${this.#condition()}):`,
+          `${pad}    ${counter} += 1`,
+          ...this.#block(depth + 1, 1 + this.#below(2)),
+        ];
+      }
+      default:
+        return [
+          `${pad}if ${this.#condition()}:`,
+          ...this.#block(depth + 1, 1 + this.#below(2)),
+          `${pad}else:`,
+          ...this.#block(depth + 1, 1),
+        ];
+    }
+  }
+
+  #small(): string {
+    return String(this.#below(7) - 3);
+  }
+
+  #key(): string {
+    return this.#pick(KEYS);
+  }
+
+  #condition(): string {
+    switch (this.#below(6)) {
+      case 0:
+        return `${this.#int(1)} ${this.#pick(["<", "<=", ">", ">=", "==", "!="])} ${this.#int(1)}`;
+      case 1:
+        return `${this.#key()} in d`;
+      case 2:
+        return `${this.#int(1)} % 3 not in xs`;
+      case 3:
+        return `s ${this.#pick(["<", ">=", "=="])} ${this.#pick(STR_LITERALS)}`;
+      case 4:
+        return `not xs or xs[0] > ${this.#int(0)}`;
+      default:
+        return `${this.#int(0)} ${this.#pick(["<", ">"])} ${this.#int(0)} < ${this.#int(0)}`;
+    }
+  }
+
+  /** An int expression of at most `depth` operator levels. */
+  #int(depth: number): string {
+    if (depth <= 0 || this.#below(3) === 0) {
+      return this.#pick([
+        ...INT_LITERALS,
+        "a",
+        "b",
+        "a",
+        "b",
+        "len(xs)",
+        "len(d)",
+        ...(this.#loopDepth > 0 ? ["i", "i"] : []),
+        ...(this.#loopDepth > 1 ? ["j"] : []),
+      ]);
+    }
+    const left = this.#int(depth - 1);
+    const right = this.#int(depth - 1);
+    switch (this.#below(12)) {
+      case 0:
+        return `(${left} ${this.#pick(["+", "-", "*"])} ${right})`;
+      case 1:
+        return `(${left} ${this.#pick(["//", "%"])} ${right})`;
+      case 2:
+        return `(${left} ${this.#pick(["&", "|", "^"])} ${right})`;
+      case 3:
+        return `(${left} ${this.#pick(["<<", ">>"])} ${this.#below(70)})`;
+      case 4:
+        return `(${left} ** ${this.#below(4)})`;
+      case 5:
+        return `${this.#pick(["-", "~", "+"])}${left}`;
+      case 6:
+        return `${this.#pick(["abs", "int"])}(${left})`;
+      case 7:
+        return `${this.#pick(["min", "max"])}(${left}, ${right})`;
+      case 8:
+        return `pow(${left}, ${this.#below(40)}, ${this.#pick(MODULI)})`;
+      case 9:
+        return `divmod(${left}, ${right})[${this.#below(2)}]`;
+      case 10:
+        return `xs[${left} % ${this.#pick(["3", "7"])}]`;
+      default:
+        return `(${left} if ${this.#condition()} else ${right})`;
+    }
+  }
+}
