@@ -9,7 +9,7 @@
 
 import assert from "node:assert/strict";
 import { type CallResult, compileContract, type CompiledContract } from "../mod.ts";
-import { repr } from "../lib/runtime/ops.ts";
+import { repr } from "../lib/runtime/repr.ts";
 import { callCompiled } from "./support/runtime.ts";
 
 const PROGRAMS: readonly string[] = [

@@ -8,17 +8,8 @@
 import { allocBytes, bytesFrom, copyBytes } from "./bytes.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
-import {
-  add,
-  compare,
-  divmod,
-  iterableItems,
-  type Meter,
-  neg,
-  pow,
-  repr,
-  utf8Length,
-} from "./ops.ts";
+import { add, compare, divmod, iterableItems, type Meter, neg, pow, utf8Length } from "./ops.ts";
+import { repr } from "./repr.ts";
 import {
   asBigInt,
   canonicalInt,

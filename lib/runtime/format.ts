@@ -9,7 +9,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
-import { repr } from "./ops.ts";
+import { repr } from "./repr.ts";
 import { asBigInt, dictKey, PyDict, PyTuple, typeName, type Value } from "./values.ts";
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)?/y;

@@ -16,6 +16,7 @@ import { BASE_GAS, type Code, decodedCode, Fused } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods.ts";
 import * as ops from "./ops.ts";
+import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import {
   canonicalInt,
   DONE,
@@ -453,7 +454,7 @@ export class Machine implements ops.Meter {
             const dict = new PyDict();
             this.gasUsed = gas;
             for (let i = sp - 2 * a; i < sp; i += 2) {
-              ops.storeSubscript(this, dict, stack[i] as Value, stack[i + 1] as Value);
+              storeSubscript(this, dict, stack[i] as Value, stack[i + 1] as Value);
             }
             gas = this.gasUsed;
             sp -= 2 * a;
@@ -473,13 +474,13 @@ export class Machine implements ops.Meter {
             const key = stack[sp - 1] as Value;
             const container = stack[sp - 2] as Value;
             this.gasUsed = gas;
-            stack[--sp - 1] = ops.subscript(this, container, key);
+            stack[--sp - 1] = subscript(this, container, key);
             gas = this.gasUsed;
             break;
           }
           case 0x55: { // STORE_SUBSCR
             this.gasUsed = gas;
-            ops.storeSubscript(
+            storeSubscript(
               this,
               stack[sp - 2] as Value,
               stack[sp - 1] as Value,
@@ -491,7 +492,7 @@ export class Machine implements ops.Meter {
           }
           case 0x56: { // DELETE_SUBSCR
             this.gasUsed = gas;
-            ops.deleteSubscript(this, stack[sp - 2] as Value, stack[sp - 1] as Value);
+            deleteSubscript(this, stack[sp - 2] as Value, stack[sp - 1] as Value);
             gas = this.gasUsed;
             sp -= 2;
             break;

@@ -8,7 +8,7 @@
 import { toHex } from "../abi/hex.ts";
 import { type JsonOutput, rawJson } from "../abi/json.ts";
 import type { EmittedEvent } from "./host.ts";
-import { repr } from "./ops.ts";
+import { repr } from "./repr.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

@@ -21,7 +21,7 @@ import {
   toHex,
 } from "../../mod.ts";
 import { WORKLOADS } from "../../bench/runtime_workloads.ts";
-import { repr } from "../../lib/runtime/ops.ts";
+import { repr } from "../../lib/runtime/repr.ts";
 import { runSource, runtimeCorpus, TEST_CONTEXT } from "./runtime.ts";
 
 /** One example's current goldens and where they are committed. */

@@ -1,0 +1,201 @@
+/**
+ * Subscripts with CPython 3.11 semantics: `x[key]`, `x[key] = v` and
+ * `del x[key]` for lists, tuples, strs (by code point), bytes, ranges and
+ * dicts, with slices (negative indices, steps, clamping) and the exact
+ * exception CPython raises. Slices are priced before anything is copied.
+ */
+
+import { CAPS } from "../compile/opcodes.ts";
+import { bytesFrom } from "./bytes.ts";
+import { limitExceeded, vmError } from "./failure.ts";
+import { iterableItems, type Meter, utf8Length } from "./ops.ts";
+import { repr } from "./repr.ts";
+import {
+  asBigInt,
+  canonicalInt,
+  checkMutable,
+  dictKey,
+  PyDict,
+  PyList,
+  PyRange,
+  PySlice,
+  PyTuple,
+  typeName,
+  type Value,
+} from "./values.ts";
+
+/** Clamps a Python index for slicing. */
+function sliceIndices(length: number, slice: PySlice): [number, number, number] {
+  const toBig = (value: Value, what: string): bigint | null => {
+    if (value === null) return null;
+    const big = asBigInt(value);
+    if (big === null) vmError("TypeError", `slice ${what} must be an integer or None`);
+    return big;
+  };
+  const stepBig = toBig(slice.step, "step") ?? 1n;
+  if (stepBig === 0n) vmError("ValueError", "slice step cannot be zero");
+  const step = Number(
+    stepBig < -BigInt(2 ** 40)
+      ? -BigInt(2 ** 40)
+      : stepBig > BigInt(2 ** 40)
+      ? BigInt(2 ** 40)
+      : stepBig,
+  );
+  const n = BigInt(length);
+  const clamp = (value: bigint | null, fallback: bigint): bigint => {
+    if (value === null) return fallback;
+    let v = value < 0n ? value + n : value;
+    if (step > 0) v = v < 0n ? 0n : v > n ? n : v;
+    else v = v < 0n ? -1n : v >= n ? n - 1n : v;
+    return v;
+  };
+  const start = clamp(toBig(slice.start, "start"), step > 0 ? 0n : n - 1n);
+  const stop = clamp(toBig(slice.stop, "stop"), step > 0 ? n : -1n);
+  return [Number(start), Number(stop), step];
+}
+
+/** How many items a slice selects, known before any is copied (so gas is charged first). */
+function sliceLength(length: number, slice: PySlice): number {
+  const [start, stop, step] = sliceIndices(length, slice);
+  const span = step > 0 ? stop - start : start - stop;
+  return span <= 0 ? 0 : Math.ceil(span / Math.abs(step));
+}
+
+function sliceIndexList(length: number, slice: PySlice): number[] {
+  const [start, stop, step] = sliceIndices(length, slice);
+  const indices: number[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) indices.push(i);
+  return indices;
+}
+
+function codePoints(text: string): string[] {
+  return Array.from(text);
+}
+
+/** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
+function sequenceIndex(index: Value, length: number, what: string): number {
+  const big = asBigInt(index);
+  if (big === null) {
+    return vmError(
+      "TypeError",
+      `${what} indices must be integers or slices, not ${typeName(index)}`,
+    );
+  }
+  const normalised = big < 0n ? big + BigInt(length) : big;
+  if (normalised < 0n || normalised >= BigInt(length)) {
+    vmError("IndexError", `${what} index out of range`);
+  }
+  return Number(normalised);
+}
+
+/** `x[key]`. */
+export function subscript(meter: Meter, container: Value, key: Value): Value {
+  if (container instanceof PyDict) {
+    const entry = container.entries.get(dictKey(key));
+    if (entry === undefined) return vmError("KeyError", repr(key));
+    return entry.value;
+  }
+  if (key instanceof PySlice) {
+    if (container instanceof PyList || container instanceof PyTuple) {
+      meter.dynamic(1, sliceLength(container.items.length, key));
+      const items = sliceIndexList(container.items.length, key).map((i) =>
+        container.items[i] as Value
+      );
+      return container instanceof PyList ? new PyList(items) : new PyTuple(items);
+    }
+    if (typeof container === "string") {
+      const points = codePoints(container);
+      const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
+      meter.dynamic(1, utf8Length(text));
+      return text;
+    }
+    if (container instanceof Uint8Array) {
+      meter.dynamic(1, sliceLength(container.length, key));
+      return bytesFrom(sliceIndexList(container.length, key).map((i) => container[i] ?? 0));
+    }
+    if (container instanceof PyRange) {
+      return vmError("NotImplementedError", "slicing a range is not supported in contracts");
+    }
+  }
+  if (container instanceof PyList || container instanceof PyTuple) {
+    return container
+      .items[sequenceIndex(key, container.items.length, typeName(container))] as Value;
+  }
+  if (typeof container === "string") {
+    const points = codePoints(container);
+    return points[sequenceIndex(key, points.length, "string")] ?? "";
+  }
+  if (container instanceof Uint8Array) {
+    return container[sequenceIndex(key, container.length, "index")] ?? 0;
+  }
+  if (container instanceof PyRange) {
+    const length = container.length;
+    if (length > BigInt(Number.MAX_SAFE_INTEGER)) {
+      return vmError("OverflowError", "range is too long to index");
+    }
+    const i = sequenceIndex(key, Number(length), "range object");
+    return canonicalInt(container.start + BigInt(i) * container.step);
+  }
+  return vmError("TypeError", `'${typeName(container)}' object is not subscriptable`);
+}
+
+/** `x[key] = value`. */
+export function storeSubscript(meter: Meter, container: Value, key: Value, value: Value): void {
+  if (container instanceof PyDict) {
+    checkMutable(container);
+    const dk = dictKey(key);
+    const existing = container.entries.get(dk);
+    if (existing !== undefined) existing.value = value;
+    else {
+      if (container.entries.size >= CAPS.container_length) {
+        limitExceeded("container_length", "dict is too large");
+      }
+      container.entries.set(dk, { key, value });
+    }
+    return;
+  }
+  if (container instanceof PyList) {
+    checkMutable(container);
+    if (key instanceof PySlice) {
+      const items = iterableItems(meter, value, "slice assignment");
+      const [start, stop, step] = sliceIndices(container.items.length, key);
+      if (step !== 1) {
+        const indices = sliceIndexList(container.items.length, key);
+        if (indices.length !== items.length) {
+          vmError(
+            "ValueError",
+            `attempt to assign sequence of size ${items.length} to extended slice of size ${indices.length}`,
+          );
+        }
+        indices.forEach((index, i) => (container.items[index] = items[i] as Value));
+        return;
+      }
+      container.items.splice(start, Math.max(0, stop - start), ...items);
+      return;
+    }
+    container.items[sequenceIndex(key, container.items.length, "list assignment")] = value;
+    return;
+  }
+  vmError("TypeError", `'${typeName(container)}' object does not support item assignment`);
+}
+
+/** `del x[key]`. */
+export function deleteSubscript(meter: Meter, container: Value, key: Value): void {
+  if (container instanceof PyDict) {
+    checkMutable(container);
+    if (!container.entries.delete(dictKey(key))) vmError("KeyError", repr(key));
+    return;
+  }
+  if (container instanceof PyList) {
+    checkMutable(container);
+    if (key instanceof PySlice) {
+      const doomed = new Set(sliceIndexList(container.items.length, key));
+      meter.dynamic(1, container.items.length);
+      container.items = container.items.filter((_, i) => !doomed.has(i));
+      return;
+    }
+    container.items.splice(sequenceIndex(key, container.items.length, "list assignment"), 1);
+    return;
+  }
+  vmError("TypeError", `'${typeName(container)}' object doesn't support item deletion`);
+}
