@@ -20,6 +20,31 @@ const CASES: [string, string, string][] = [
   ["str * huge", 'def main():\n    return "ab" * (2 ** 62)\n', "limit"],
   ["list(range(10**18))", "def main():\n    return list(range(10**18))\n", "limit"],
   [
+    "list doubled by slice assignment",
+    "def main():\n    xs = [1]\n    for i in range(40):\n        xs[:0] = xs\n    return len(xs)\n",
+    "limit",
+  ],
+  [
+    "bytes join of 64 Ki parts of 100 kB",
+    'def main():\n    return b"".join([b"a" * 100000] * 65536)\n',
+    "limit",
+  ],
+  [
+    "str join of large parts",
+    'def main():\n    return "-".join(["\u00e9" * 600000] * 4)\n',
+    "limit",
+  ],
+  [
+    "bytes replace with a 200 kB replacement",
+    'def main():\n    return (b"ab" * 100).replace(b"a", b"x" * 200000)\n',
+    "limit",
+  ],
+  [
+    "list extended past the cap",
+    "def main():\n    xs = [0] * 60000\n    xs.extend(xs)\n    return len(xs)\n",
+    "limit",
+  ],
+  [
     "nested growth",
     "def main():\n    x = 3\n    for i in range(100):\n        x = x * x\n    return x\n",
     "limit",

@@ -13,6 +13,7 @@ import {
   asBigInt,
   checkMutable,
   dictKey,
+  pushAll,
   PyDict,
   PyDictView,
   PyList,
@@ -78,7 +79,7 @@ const LIST: Readonly<Record<string, Method<PyList>>> = {
       limitExceeded("container_length", "list is too long");
     }
     m.dynamic(1, items.length);
-    self.items.push(...items);
+    pushAll(self.items, items);
     return null;
   },
   insert: (m, self, args, kwargs) => {
@@ -439,7 +440,7 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
         codes[at + i] === code
       ) && at + old.length <= codes.length;
       if (matches) {
-        out.push(...replacement);
+        pushAll(out, replacement);
         done++;
         if (old.length === 0) {
           if (at < codes.length) out.push(codes[at] ?? 0);
@@ -460,7 +461,7 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
     noKwargs("join", kwargs);
     arity("join", args, 1, 1);
     const items = iterableItems(m, args[0] as Value, "join()");
-    const parts = items.map((item, i) => {
+    items.forEach((item, i) => {
       if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
         vmError(
           "TypeError",
@@ -469,16 +470,27 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
           } instance, ${typeName(item)} found`,
         );
       }
-      return units(item as Text);
     });
     const separator = units(self);
+    // Fail on a cheap lower bound of the result before converting any part
+    // (a str of n UTF-16 units has at least n / 2 code points).
+    let atLeast = separator.length * Math.max(0, items.length - 1);
+    for (const item of items) {
+      atLeast += typeof item === "string"
+        ? Math.ceil(item.length / 2)
+        : (item as Uint8Array).length;
+      if (atLeast > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+    }
+    const parts = items.map((item) => units(item as Text));
+    const length = parts.reduce((sum, part) => sum + part.length, 0) +
+      separator.length * Math.max(0, parts.length - 1);
+    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+    m.dynamic(1, length);
     const out: number[] = [];
     parts.forEach((part, i) => {
-      if (i > 0) out.push(...separator);
-      out.push(...part);
+      if (i > 0) pushAll(out, separator);
+      pushAll(out, part);
     });
-    m.dynamic(1, out.length);
-    if (out.length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
     return rebuild(self, out);
   },
   strip: (_m, self, args, kwargs) => (noKwargs("strip", kwargs), strip(self, args[0], true, true)),

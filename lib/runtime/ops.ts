@@ -18,6 +18,7 @@ import {
   checkMutable,
   dictKey,
   isSmallRange,
+  pushAll,
   PyDict,
   PyDictView,
   PyIterator,
@@ -158,7 +159,7 @@ function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
   }
   if (sequence instanceof PyList || sequence instanceof PyTuple) {
     const items: Value[] = [];
-    for (let i = 0; i < n; i++) items.push(...sequence.items);
+    for (let i = 0; i < n; i++) pushAll(items, sequence.items);
     return sequence instanceof PyList ? new PyList(items) : new PyTuple(items);
   }
   return unsupported("*", sequence, countValue);
@@ -403,7 +404,7 @@ export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): 
     const items = iterableItems(meter, b, "+=");
     checkLength(a.items.length + items.length, false);
     meter.dynamic(1, items.length);
-    a.items.push(...items);
+    pushAll(a.items, items);
     return a;
   }
   if (a instanceof PyList && op === "*") {

@@ -159,6 +159,7 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
     if (key instanceof PySlice) {
       const items = iterableItems(meter, value, "slice assignment");
       const [start, stop, step] = sliceIndices(container.items.length, key);
+      meter.dynamic(1, items.length);
       if (step !== 1) {
         const indices = sliceIndexList(container.items.length, key);
         if (indices.length !== items.length) {
@@ -170,7 +171,12 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
         indices.forEach((index, i) => (container.items[index] = items[i] as Value));
         return;
       }
-      container.items.splice(start, Math.max(0, stop - start), ...items);
+      const kept = container.items;
+      const removed = Math.max(0, stop - start);
+      if (kept.length - removed + items.length > CAPS.container_length) {
+        limitExceeded("container_length", "list is too long");
+      }
+      container.items = [...kept.slice(0, start), ...items, ...kept.slice(start + removed)];
       return;
     }
     container.items[sequenceIndex(key, container.items.length, "list assignment")] = value;

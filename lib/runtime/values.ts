@@ -249,6 +249,15 @@ export function dictKey(value: Value): DictKey {
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
 }
 
+/**
+ * Appends `items` to `target` in place. A loop, not `push(...items)`: a
+ * spread passes every item as a call argument, and large arrays overflow
+ * the JS stack.
+ */
+export function pushAll<T>(target: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i] as T);
+}
+
 /** Raises when a frozen (module-level) container is mutated. */
 export function checkMutable(container: PyList | PyDict): void {
   if (container.frozen) {

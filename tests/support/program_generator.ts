@@ -79,8 +79,9 @@ export class ProgramGenerator {
       "    d = {}",
       `    s = ${this.#pick(STR_LITERALS)}`,
       '    bs = b"an\\x00\\xff"',
+      "    t = ()",
       ...this.#block(1, 3 + this.#below(6)),
-      "    return a, b, xs, list(d.items()), s, bs",
+      "    return a, b, xs, list(d.items()), s, bs, t",
     ];
     return lines.join("\n") + "\n";
   }
@@ -102,6 +103,7 @@ export class ProgramGenerator {
   #statement(depth: number): string[] {
     const pad = "    ".repeat(depth);
     const nest = depth < 3;
+    if (this.#below(3) === 0) return [`${pad}${this.#libraryStatement()}`];
     switch (this.#below(nest ? 16 : 13)) {
       case 0:
       case 1:
@@ -208,6 +210,67 @@ export class ProgramGenerator {
           ...this.#block(depth + 1, 1),
         ];
     }
+  }
+
+  /** A statement exercising builtins and methods of str, bytes, list, dict and tuple. */
+  #libraryStatement(): string {
+    const key = this.#key();
+    const value = this.#int(1);
+    const ch = this.#pick(['"a"', '"b"', '" "', '"\\u00e9"']);
+    return this.#pick([
+      `s = s.split(${this.#pick(['" "', '"a"', '"b"'])})[${this.#small()}]`,
+      `s = s.split()[0] if s.split() else s`,
+      `s = ${this.#pick(['"-"', '""', '", "'])}.join([s, str(a % 100), s[::-1]])`,
+      `a = s.find(${ch}) + s.count(${ch}) + s.rfind(${ch})`,
+      `a = ord(s[${this.#small()}])`,
+      `s = chr(a % 55296) + chr(57344 + b % 1000)`,
+      `s = hex(a % 100000) + hex(-b % 7)`,
+      `a = int(str(a)) + int(str(b)[:5] or "0")`,
+      `s = "%d:%s:%x:%r" % (a % 1000, s, b % 4096, bs[:2])`,
+      `s = "%05d|%-4s|%+d" % (a % 1000, s[:3], b % 50)`,
+      `bs = s.encode()`,
+      `s = bs.decode()`,
+      `s = bs.hex()`,
+      `a = bs.find(b"a") + bs.count(b"\\x00") + len(bs.split(b"n"))`,
+      `b = int(s.isdigit()) + int(s.startswith("a")) * 2 + int(bs.endswith(b"\\xff")) * 4`,
+      `s = s.zfill(${this.#below(8)})`,
+      `s = s.removeprefix("a").removesuffix("b").lstrip(" ").rstrip("Z")`,
+      `a = xs.index(${value})`,
+      `xs.remove(${value})`,
+      `a = xs.count(${value}) + (${value} in xs)`,
+      `xs.extend([a % 7, b % 7])`,
+      `xs = [x * 2 for x in xs if x % 3 != 0]`,
+      `xs = [x + y for x in xs[:3] for y in range(2)]`,
+      `xs = list(reversed(xs))`,
+      `t = tuple(xs[:3])`,
+      `t = (a % 5, s[:1], bs[:1])`,
+      `b = int(xs < [1, 2]) + int(t > (0,)) + int(t == tuple(xs[:3]))`,
+      `a = min(xs)`,
+      `a = max(xs, default=-1) - min(a, b, 3)`,
+      `b = int(any(xs)) + int(all(xs)) * 2`,
+      `a = sum([k * v for k, v in enumerate(xs)]) % 1000003`,
+      `b = sum([p * len(q) for p, q in zip(xs, [s, "ab", ""])]) % 1000003`,
+      `a = d.pop(${key})`,
+      `a = d.pop(${key}, 0) % 97`,
+      `a = d.setdefault(${key}, 0) % 97`,
+      `d.update({${key}: a % 10})`,
+      `xs = sorted(d.values())`,
+      `xs = [len(d), len(list(d.keys())), int(${key} in d.keys())]`,
+      `t = tuple(sorted(d))`,
+      `b = int(isinstance(${this.#pick(["a", "s", "bs", "xs", "t", "d", "None", "True"])}, ${
+        this.#pick(["int", "str", "bytes", "list", "tuple", "dict", "bool"])
+      }))`,
+      `a = (True + a) * (b > 0) - (False or 2)`,
+      `xs = xs * ${this.#below(3)} + [divmod(a, 7)[1]]`,
+      `a = int(bs[:6].hex() or "0", 16) % 1000003`,
+      `bs = bytes([a % 256, b % 256]) + bytes(${this.#below(3)})`,
+      `a = a.bit_length() + (b % 1000).bit_length()`,
+      `bs = bs + (a % 70000).to_bytes(3, "big", signed=${this.#pick(["True", "False"])})`,
+      `xs.insert(${this.#small()}, ${value})`,
+      `xs[${this.#small()}:${this.#small()}] = [a % 9]`,
+      `del xs[${this.#small()}]`,
+      `s = str(xs[:2]) + str(t) + str(d == {})`,
+    ]);
   }
 
   #small(): string {
