@@ -4,6 +4,7 @@
  * method). Mutating methods respect frozen module-level values.
  */
 
+import { everyCodePoint, isAlnum, isAlpha, isDigit, isSpace } from "./unicode.ts";
 import { allocBytes, bytesFrom } from "./bytes.ts";
 import { CAPS, METHODS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
@@ -290,33 +291,20 @@ function findIn(haystack: number[], needle: number[], fromEnd: boolean): number 
   return -1;
 }
 
-const WHITESPACE = new Set([
-  0x20,
-  0x09,
-  0x0a,
-  0x0b,
-  0x0c,
-  0x0d,
-  0x1c,
-  0x1d,
-  0x1e,
-  0x1f,
-  0x85,
-  0xa0,
-]);
+/** bytes.strip() and bytes.split() whitespace: ASCII only. */
+const ASCII_WHITESPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** Whitespace of a str (CPython's str.isspace) or of bytes (ASCII). */
+function isWhitespace(self: Text, code: number): boolean {
+  return typeof self === "string" ? isSpace(code) : ASCII_WHITESPACE.has(code);
+}
 
 function strip(self: Text, chars: Value | undefined, left: boolean, right: boolean): Text {
   const codes = units(self);
   const set = chars === undefined || chars === null
     ? null
     : new Set(units(sameKind(self, chars, "strip")));
-  const strippable = (
-    code: number,
-  ) => (set === null
-    ? (typeof self === "string"
-      ? WHITESPACE.has(code) || /\s/u.test(String.fromCodePoint(code))
-      : [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(code))
-    : set.has(code));
+  const strippable = (code: number) => (set === null ? isWhitespace(self, code) : set.has(code));
   let start = 0;
   let end = codes.length;
   while (left && start < end && strippable(codes[start] ?? 0)) start++;
@@ -349,12 +337,8 @@ function split(
   const parts: number[][] = [];
   if (sep === undefined || sep === null) {
     let i = 0;
-    const isSpace = (code: number) =>
-      typeof self === "string"
-        ? /\s/u.test(String.fromCodePoint(code))
-        : [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(code);
     while (i < codes.length) {
-      while (i < codes.length && isSpace(codes[i] ?? 0)) i++;
+      while (i < codes.length && isWhitespace(self, codes[i] ?? 0)) i++;
       if (i >= codes.length) break;
       if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
         let end = codes.length;
@@ -363,7 +347,7 @@ function split(
         break;
       }
       const start = i;
-      while (i < codes.length && !isSpace(codes[i] ?? 0)) i++;
+      while (i < codes.length && !isWhitespace(self, codes[i] ?? 0)) i++;
       parts.push(codes.slice(start, i));
     }
   } else {
@@ -581,9 +565,9 @@ const STR_ONLY: Readonly<Record<string, Method<string>>> = {
     m.dynamic(1, bytes.length);
     return bytes;
   },
-  isdigit: (_m, self) => self.length > 0 && /^\p{Nd}+$/u.test(self),
-  isalpha: (_m, self) => self.length > 0 && /^\p{L}+$/u.test(self),
-  isalnum: (_m, self) => self.length > 0 && /^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u.test(self),
+  isdigit: (_m, self) => everyCodePoint(self, isDigit),
+  isalpha: (_m, self) => everyCodePoint(self, isAlpha),
+  isalnum: (_m, self) => everyCodePoint(self, isAlnum),
   zfill: (_m, self, args, kwargs) => {
     noKwargs("zfill", kwargs);
     const width = Number(index(args[0], "zfill"));

@@ -3,6 +3,7 @@
  * messages, str() of containers, printf-style %r). Charges no gas.
  */
 
+import { isPrintable } from "./unicode.ts";
 import { PyDict, PyDictView, PyList, PyRange, PySlice, PyTuple, type Value } from "./values.ts";
 
 /** Python repr (used in messages and str() of containers). */
@@ -45,6 +46,7 @@ export function repr(value: Value): string {
   return `<${value.typeName} object>`;
 }
 
+/** repr of a str: CPython escapes the quote, backslash, \t \n \r and every character str.isprintable() rejects. */
 function reprString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
@@ -54,8 +56,10 @@ function reprString(text: string): string {
     else if (char === "\n") out += "\\n";
     else if (char === "\r") out += "\\r";
     else if (char === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else out += char;
+    else if (isPrintable(code)) out += char;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
   }
   return out + quote;
 }

@@ -1,0 +1,60 @@
+/**
+ * CPython 3.11's character classes (printable, space, digit, alpha,
+ * alnum) over code points, from tables generated out of CPython itself
+ * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
+ * data: engines ship other Unicode versions, and answers must not depend
+ * on the machine.
+ */
+
+import {
+  ISALNUM_RANGES,
+  ISALPHA_RANGES,
+  ISDIGIT_RANGES,
+  ISPRINTABLE_RANGES,
+  ISSPACE_RANGES,
+} from "./unicode_generated.ts";
+
+/** Whether `codePoint` lies in one of the [first, last] pairs of `ranges` (binary search). */
+function inRanges(ranges: readonly number[], codePoint: number): boolean {
+  let low = 0;
+  let high = ranges.length / 2 - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (codePoint < (ranges[2 * middle] ?? 0)) high = middle - 1;
+    else if (codePoint > (ranges[2 * middle + 1] ?? 0)) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** str.isprintable() of one character (repr escapes the others). */
+export function isPrintable(codePoint: number): boolean {
+  return inRanges(ISPRINTABLE_RANGES, codePoint);
+}
+
+/** str.isspace() of one character (strip and split without arguments). */
+export function isSpace(codePoint: number): boolean {
+  return inRanges(ISSPACE_RANGES, codePoint);
+}
+
+/** str.isdigit() of one character. */
+export function isDigit(codePoint: number): boolean {
+  return inRanges(ISDIGIT_RANGES, codePoint);
+}
+
+/** str.isalpha() of one character. */
+export function isAlpha(codePoint: number): boolean {
+  return inRanges(ISALPHA_RANGES, codePoint);
+}
+
+/** str.isalnum() of one character. */
+export function isAlnum(codePoint: number): boolean {
+  return inRanges(ISALNUM_RANGES, codePoint);
+}
+
+/** Whether `text` is non-empty and every code point satisfies `test` (the str.is* methods). */
+export function everyCodePoint(text: string, test: (codePoint: number) => boolean): boolean {
+  if (text.length === 0) return false;
+  for (const char of text) if (!test(char.codePointAt(0) ?? 0)) return false;
+  return true;
+}
