@@ -4,6 +4,7 @@
  * method). Mutating methods respect frozen module-level values.
  */
 
+import { repr } from "./repr.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit, isSpace } from "./unicode.ts";
 import { allocBytes, bytesFrom } from "./bytes.ts";
 import { CAPS, METHODS } from "../compile/opcodes.ts";
@@ -59,6 +60,53 @@ function index(value: Value | undefined, name: string): bigint {
   }
   return big;
 }
+
+/** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */
+function searchBound(value: Value | undefined, length: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const big = asBigInt(value);
+  if (big === null) {
+    return vmError("TypeError", "slice indices must be integers or have an __index__ method");
+  }
+  const at = big < 0n ? big + BigInt(length) : big;
+  return at < 0n ? 0 : at > BigInt(length) ? length : Number(at);
+}
+
+/** seq.index(x[, start[, stop]]) of a list or tuple: the first position in [start, stop) equal to x. */
+function indexOf(
+  meter: Meter,
+  items: readonly Value[],
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+  notFound: string,
+): Value {
+  noKwargs("index", kwargs);
+  arity("index", args, 1, 3);
+  const start = searchBound(args[1], items.length, 0);
+  const stop = searchBound(args[2], items.length, items.length);
+  meter.dynamic(1, items.length);
+  for (let at = start; at < stop; at++) if (equals(items[at] as Value, args[0] as Value)) return at;
+  return vmError("ValueError", notFound);
+}
+
+/** seq.count(x) of a list or tuple. */
+function countOf(
+  meter: Meter,
+  items: readonly Value[],
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  noKwargs("count", kwargs);
+  arity("count", args, 1, 1);
+  meter.dynamic(1, items.length);
+  return items.filter((item) => equals(item, args[0] as Value)).length;
+}
+
+const TUPLE: Readonly<Record<string, Method<PyTuple>>> = {
+  index: (m, self, args, kwargs) =>
+    indexOf(m, self.items, args, kwargs, "tuple.index(x): x not in tuple"),
+  count: (m, self, args, kwargs) => countOf(m, self.items, args, kwargs),
+};
 
 const LIST: Readonly<Record<string, Method<PyList>>> = {
   append: (_m, self, args, kwargs) => {
@@ -116,20 +164,9 @@ const LIST: Readonly<Record<string, Method<PyList>>> = {
     self.items.splice(at, 1);
     return null;
   },
-  index: (m, self, args, kwargs) => {
-    noKwargs("index", kwargs);
-    arity("index", args, 1, 3);
-    m.dynamic(1, self.items.length);
-    const at = self.items.findIndex((item) => equals(item, args[0] as Value));
-    if (at < 0) vmError("ValueError", "value is not in list");
-    return at;
-  },
-  count: (m, self, args, kwargs) => {
-    noKwargs("count", kwargs);
-    arity("count", args, 1, 1);
-    m.dynamic(1, self.items.length);
-    return self.items.filter((item) => equals(item, args[0] as Value)).length;
-  },
+  index: (m, self, args, kwargs) =>
+    indexOf(m, self.items, args, kwargs, `${repr(args[0] ?? null)} is not in list`),
+  count: (m, self, args, kwargs) => countOf(m, self.items, args, kwargs),
   sort: (m, self, args, kwargs) => {
     if (args.length > 0) vmError("TypeError", "sort() takes no positional arguments");
     checkSortKeywords(kwargs);
@@ -666,6 +703,7 @@ const INT: Readonly<Record<string, Method<number | bigint>>> = {
 /** A method's implementation for each receiver type that has it. */
 interface MethodsByType {
   readonly list: Method<PyList> | undefined;
+  readonly tuple: Method<PyTuple> | undefined;
   readonly dict: Method<PyDict> | undefined;
   readonly str: Method<string> | undefined;
   readonly bytes: Method<Uint8Array> | undefined;
@@ -676,6 +714,7 @@ interface MethodsByType {
 const BY_ID: readonly (MethodsByType | null)[] = METHODS.map((info) =>
   info === null ? null : {
     list: LIST[info.name],
+    tuple: TUPLE[info.name],
     dict: DICT[info.name],
     str: STR_ONLY[info.name] ?? TEXT[info.name],
     bytes: BYTES_ONLY[info.name] ?? TEXT[info.name],
@@ -695,6 +734,8 @@ export function callMethod(
   if (methods !== null && methods !== undefined) {
     if (self instanceof PyList) {
       if (methods.list !== undefined) return methods.list(meter, self, args, kwargs);
+    } else if (self instanceof PyTuple) {
+      if (methods.tuple !== undefined) return methods.tuple(meter, self, args, kwargs);
     } else if (self instanceof PyDict) {
       if (methods.dict !== undefined) return methods.dict(meter, self, args, kwargs);
     } else if (typeof self === "string") {

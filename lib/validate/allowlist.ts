@@ -190,6 +190,7 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
     "copy",
     "clear",
   ],
+  tuple: ["index", "count"],
   dict: ["get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear"],
 };
 

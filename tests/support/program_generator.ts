@@ -70,6 +70,19 @@ export class ProgramGenerator {
     this.#loopDepth = 0;
     this.#counters = 0;
     const lines = [
+      "LIMIT = 97",
+      'NAMES = ("a", "b", "\\u00e9")',
+      "",
+      "def scale(x, factor=3, offset=-1):",
+      "    return x * factor + offset",
+      "",
+      "def grow(items, item):",
+      "    items.append(item)",
+      "    return len(items)",
+      "",
+      "def pick(flag, left, right):",
+      "    return left if flag else right",
+      "",
       "def main():",
       `    a = ${this.#pick(INT_LITERALS)}`,
       `    b = ${this.#pick(INT_LITERALS)}`,
@@ -270,6 +283,20 @@ export class ProgramGenerator {
       `xs[${this.#small()}:${this.#small()}] = [a % 9]`,
       `del xs[${this.#small()}]`,
       `s = str(xs[:2]) + str(t) + str(d == {})`,
+      `a = scale(a % LIMIT)`,
+      `b = scale(b % 50, offset=a % 7)`,
+      `a = scale(factor=${this.#below(5)}, x=${value} % LIMIT)`,
+      `a = grow(xs, a % 9) + grow(list(t), 1)`,
+      `a, b = b % LIMIT, a % LIMIT`,
+      `a, b = divmod(${value}, ${this.#pick(["7", "-7", "1000003"])})`,
+      `[a, b] = [len(xs), len(s)]`,
+      `a = (a > 0 and a % LIMIT) or (b % LIMIT) or -1`,
+      `b = int(0 <= a % 200 < 100 != b)`,
+      `s = pick(a > b, s, NAMES[a % 3])`,
+      `t = (t, NAMES[1:])[${this.#below(2)}]`,
+      `b = len([n for n in NAMES if n < s]) + NAMES.index("b")`,
+      `s = s or NAMES[0] and "z"`,
+      `xs = pick(len(xs) > 2, xs, xs + [a % 5]) `,
     ]);
   }
 
