@@ -233,7 +233,7 @@ export class ProgramGenerator {
     return this.#pick([
       `s = s.split(${this.#pick(['" "', '"a"', '"b"'])})[${this.#small()}]`,
       `s = s.split()[0] if s.split() else s`,
-      `s = ${this.#pick(['"-"', '""', '", "'])}.join([s, str(a % 100), s[::-1]])`,
+      `s = ${this.#pick(['"-"', '""', '", "'])}.join([s[:8], str(a % 100), s[:8:-1]])`,
       `a = s.find(${ch}) + s.count(${ch}) + s.rfind(${ch})`,
       `a = ord(s[${this.#small()}])`,
       `s = chr(a % 55296) + chr(57344 + b % 1000)`,
@@ -274,7 +274,7 @@ export class ProgramGenerator {
         this.#pick(["int", "str", "bytes", "list", "tuple", "dict", "bool"])
       }))`,
       `a = (True + a) * (b > 0) - (False or 2)`,
-      `xs = xs * ${this.#below(3)} + [divmod(a, 7)[1]]`,
+      `xs = xs[:4] * ${this.#below(3)} + [divmod(a, 7)[1]]`,
       `a = int(bs[:6].hex() or "0", 16) % 1000003`,
       `bs = bytes([a % 256, b % 256]) + bytes(${this.#below(3)})`,
       `a = a.bit_length() + (b % 1000).bit_length()`,
