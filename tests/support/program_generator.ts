@@ -1,13 +1,14 @@
 /**
  * Seeded generator of random contract programs for the generated-program
  * differential test: straight-line code, bounded `for`/`while` loops and
- * `if`s over ints (small, safe-range and big), lists, dicts (with keys
- * that collide the Python way: True and 1, 0 and False), strs and bytes,
- * using the operators, builtins and methods the fast paths of the runtime
- * cover. Every int assignment is reduced modulo a literal, so values stay
- * far below the VM's caps and CPython never runs long; errors (division by
- * zero, bad indexes, missing keys, unorderable comparisons) are expected
- * and compared too. Every program defines `main()` and returns its state.
+ * `if`s over ints (small, safe-range and big), lists, dicts (with keys that
+ * collide the Python way: True and 1, 0 and False), strs and bytes, user
+ * functions with defaults and keywords, module constants, and the stdlib
+ * calls the Python model covers (storage, events, sha3, abi). Every int
+ * assignment is reduced modulo a literal, so values stay far below the VM's
+ * caps and CPython never runs long; errors (division by zero, bad indexes,
+ * missing keys, unorderable comparisons) are expected and compared too.
+ * Every program defines `main()` and returns its state.
  */
 
 import type { SeededRandom } from "./random.ts";
@@ -70,6 +71,8 @@ export class ProgramGenerator {
     this.#loopDepth = 0;
     this.#counters = 0;
     const lines = [
+      "from stdlib import abi, events, hash, storage",
+      "",
       "LIMIT = 97",
       'NAMES = ("a", "b", "\\u00e9")',
       "",
@@ -297,6 +300,19 @@ export class ProgramGenerator {
       `b = len([n for n in NAMES if n < s]) + NAMES.index("b")`,
       `s = s or NAMES[0] and "z"`,
       `xs = pick(len(xs) > 2, xs, xs + [a % 5]) `,
+      `storage.set(b"k", bs)`,
+      `bs = storage.get(b"k") + storage.get(b"missing")`,
+      `storage.set_int(b"n", ${value})`,
+      `a = storage.get_int(b"n") + storage.get_int(b"m", default=-1)`,
+      `storage.delete(b"${this.#pick(["k", "n"])}")`,
+      `bs = hash.sha3_256(bs)[:${this.#below(9)}]`,
+      `bs = hash.sha3_512(bs + s.encode())[::7]`,
+      `events.emit(b"Ev", {"a": a % 100, "s": s[:3], "b": bs[:2]})`,
+      `bs = abi.encode("int", ${value})`,
+      `a = abi.decode("int", abi.encode("int", ${value}))`,
+      `bs = abi.encode("list<int>", xs)`,
+      `t = abi.decode("(int,bytes,str)", abi.encode("(int,bytes,str)", (a, bs[:5], s[:5])))`,
+      `abi.require(a % 5 != 0, ${this.#pick(['"five"', 'b"\\x05"'])})`,
     ]);
   }
 
