@@ -7,6 +7,7 @@
 
 import assert from "node:assert/strict";
 import { Op } from "../lib/compile/opcodes.ts";
+import { Fused } from "../lib/runtime/decode.ts";
 
 const LIB = new URL("../lib/", import.meta.url);
 
@@ -73,6 +74,21 @@ Deno.test("lib/ layering: validate <- compile <- runtime; nothing imports cli.ts
     }
   }
   assert.deepEqual(violations, []);
+});
+
+Deno.test("interpreter: every case label is a hex literal; superinstruction labels match decode.ts", () => {
+  // V8 compiles a switch to a jump table only when every label is a literal;
+  // one `case Op.X:` turns the whole dispatch into a chain of comparisons.
+  const source = Deno.readTextFileSync(new URL("../lib/runtime/interpreter.ts", import.meta.url));
+  const labels = [...source.matchAll(/^\s*case ([^:]+):/gm)].map((m) => m[1] ?? "");
+  assert.ok(labels.length > 80, `${labels.length} labels`);
+  assert.deepEqual(labels.filter((label) => !/^(0x[0-9a-f]{2}|"[a-z]+")$/.test(label)), []);
+  const fused = [...source.matchAll(/case (0x[0-9a-f]{2}):(?: \{)? \/\/ fused ([A-Z_]+)/g)];
+  assert.equal(fused.length, Object.keys(Fused).length);
+  const wrong = fused.filter(([, code, name]) =>
+    Fused[name as keyof typeof Fused] !== Number(code)
+  );
+  assert.deepEqual(wrong.map(([label]) => label), []);
 });
 
 Deno.test("interpreter: every `case 0xNN: // NAME` label is the table's code for NAME", () => {

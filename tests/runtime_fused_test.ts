@@ -54,6 +54,32 @@ def main():
         n = 0
     return n
 `,
+  // LOAD_LOCAL SMALL_INT operator and SMALL_INT compare JUMP_IF_FALSE, on and off their fast paths:
+  // a str left operand (printf formatting), overflow past 2**53, a bigint, a zero divisor
+  `def main():
+    s = "%d!"
+    x = 9007199254740000
+    big = 2 ** 80
+    out = [s % 7, x * 3, x + 5000, big // 3, big > 2, x % 1000 == 0]
+    n = 0
+    for i in range(9):
+        if i % 4 == 1:
+            n += 1
+        if n > 1:
+            out.append(i // 2)
+    out.append(n // 0)
+    return out
+`,
+  // a TypeError in the comparison of SMALL_INT compare JUMP_IF_FALSE
+  `def main():
+    w = "a"
+    k = 0
+    for i in range(5):
+        k = k * 3 - 1
+    if w < 3:
+        k = 1
+    return k
+`,
 ];
 
 function outcome(result: CallResult): string {

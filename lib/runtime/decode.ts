@@ -31,6 +31,10 @@ export const Fused = {
   JUMP_FOR_ITER: 0x85,
   /** (EQ | NE | LT | LE | GT | GE); JUMP_IF_FALSE t */
   COMPARE_JUMP_IF_FALSE: 0x86,
+  /** LOAD_LOCAL a; SMALL_INT n; (ADD | SUB | MUL | FLOORDIV | MOD | INPLACE_ADD | a comparison) */
+  LOAD_LOCAL_SMALL_INT_OPERATOR: 0x87,
+  /** SMALL_INT n; (EQ | NE | LT | LE | GT | GE); JUMP_IF_FALSE t */
+  SMALL_INT_COMPARE_JUMP_IF_FALSE: 0x88,
 } as const;
 
 /** Base gas by opcode, superinstructions included (the base of their first instruction). */
@@ -43,8 +47,20 @@ BASE_GAS[Fused.STORE_LOCAL_JUMP] = OP_INFO[Op.STORE_LOCAL].base;
 BASE_GAS[Fused.FOR_ITER_STORE_LOCAL] = OP_INFO[Op.FOR_ITER].base;
 BASE_GAS[Fused.JUMP_FOR_ITER] = OP_INFO[Op.JUMP].base;
 BASE_GAS[Fused.COMPARE_JUMP_IF_FALSE] = OP_INFO[Op.EQ].base;
+BASE_GAS[Fused.LOAD_LOCAL_SMALL_INT_OPERATOR] = OP_INFO[Op.LOAD_LOCAL].base;
+BASE_GAS[Fused.SMALL_INT_COMPARE_JUMP_IF_FALSE] = OP_INFO[Op.SMALL_INT].base;
 
 const COMPARISONS: ReadonlySet<number> = new Set([Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE]);
+/** Operators with a safe-integer fast path in LOAD_LOCAL_SMALL_INT_OPERATOR. */
+const INT_OPERATORS: ReadonlySet<number> = new Set([
+  Op.ADD,
+  Op.SUB,
+  Op.MUL,
+  Op.FLOORDIV,
+  Op.MOD,
+  Op.INPLACE_ADD,
+  ...COMPARISONS,
+]);
 // COMPARE_JUMP_IF_FALSE charges one base for whichever comparison it starts with.
 for (const op of COMPARISONS) {
   if (OP_INFO[op as Op].base !== OP_INFO[Op.EQ].base) {
@@ -63,6 +79,16 @@ export interface Code {
   readonly c: Int32Array;
   /** The verifier's bound on this function's operand stack depth. */
   readonly maxStack: number;
+}
+
+function tripleOf(first: number, second: number, third: number): number | null {
+  if (first === Op.LOAD_LOCAL && second === Op.SMALL_INT && INT_OPERATORS.has(third)) {
+    return Fused.LOAD_LOCAL_SMALL_INT_OPERATOR;
+  }
+  if (first === Op.SMALL_INT && COMPARISONS.has(second) && third === Op.JUMP_IF_FALSE) {
+    return Fused.SMALL_INT_COMPARE_JUMP_IF_FALSE;
+  }
+  return null;
 }
 
 function pairOf(first: number, second: number): number | null {
@@ -88,13 +114,19 @@ function decodeFunction(verified: VerifiedModule["functions"][number]): Code {
     c[pc] = instruction.operands[2] ?? 0;
   });
   const fused = ops.slice();
+  const triples = ops.map((op, pc) => tripleOf(op, ops[pc + 1] ?? -1, ops[pc + 2] ?? -1) ?? 0);
   for (let pc = 0; pc < n; pc++) {
     const op = ops[pc] ?? 0;
     if (op === Op.JUMP) {
       if (ops[a[pc] ?? 0] === Op.FOR_ITER) fused[pc] = Fused.JUMP_FOR_ITER;
       continue;
     }
-    const pair = pc + 1 < n ? pairOf(op, ops[pc + 1] ?? 0) : null;
+    if (triples[pc] !== 0) {
+      fused[pc] = triples[pc] ?? op;
+      continue;
+    }
+    // A pair would swallow the start of a triple at the next instruction; the triple saves more.
+    const pair = pc + 1 < n && triples[pc + 1] === 0 ? pairOf(op, ops[pc + 1] ?? 0) : null;
     if (pair !== null) fused[pc] = pair;
   }
   return { ops, fused, a, b, c, maxStack: verified.maxStack };

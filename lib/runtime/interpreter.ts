@@ -12,7 +12,7 @@ import type { IrConst, IrModule } from "../compile/ir.ts";
 import { BUILTINS, CAPS, METHODS, Op, OP_INFO, STDLIB } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { BUILTIN_FUNCTIONS, iterate, toStr } from "./builtins.ts";
-import { BASE_GAS, type Code, decodedCode, Fused } from "./decode.ts";
+import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods.ts";
 import * as ops from "./ops.ts";
@@ -59,6 +59,46 @@ const STORE_LOCAL_GAS = OP_INFO[Op.STORE_LOCAL].base;
 const JUMP_GAS = OP_INFO[Op.JUMP].base;
 const FOR_ITER_GAS = OP_INFO[Op.FOR_ITER].base;
 const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
+
+/**
+ * The result of `left OP right` for two safe ints when it needs no more
+ * than the operator's base gas plus, for `//` and `%`, the one unit
+ * ops.floordiv/ops.mod charge; null when the general operator must run
+ * (a result beyond the safe range, a zero divisor).
+ */
+function smallIntOperator(op: number, left: number, right: number): number | boolean | null {
+  switch (op) {
+    case 0x20: // ADD
+    case 0x2f: { // INPLACE_ADD
+      const sum = left + right;
+      return Number.isSafeInteger(sum) ? sum : null;
+    }
+    case 0x21: { // SUB
+      const difference = left - right;
+      return Number.isSafeInteger(difference) ? difference : null;
+    }
+    case 0x22: { // MUL
+      const product = left * right;
+      return Number.isSafeInteger(product) ? (product === 0 ? 0 : product) : null;
+    }
+    case 0x23: // FLOORDIV
+      return right === 0 ? null : ops.smallFloorDiv(left, right);
+    case 0x24: // MOD
+      return right === 0 ? null : ops.smallFloorMod(left, right);
+    case 0x30: // EQ
+      return left === right;
+    case 0x31: // NE
+      return left !== right;
+    case 0x32: // LT
+      return left < right;
+    case 0x33: // LE
+      return left <= right;
+    case 0x34: // GT
+      return left > right;
+    default:
+      return left >= right;
+  }
+}
 
 /** FOR_ITER's step: the next item of an iterator, or DONE. */
 function nextItem(iterator: Value): Value | typeof DONE {
@@ -583,7 +623,7 @@ export class Machine implements ops.Meter {
           // second so that the next dispatch runs it alone and fails exactly
           // where the unfused code fails. `pc` passes the second before it
           // runs, so its failures are reported at its own pc.
-          case Fused.LOAD_LOCAL_LOAD_LOCAL: {
+          case 0x80: { // fused LOAD_LOCAL_LOAD_LOCAL
             const first = locals[a];
             if (first === undefined) this.#unbound(frame.fn, a);
             stack[sp++] = first;
@@ -596,7 +636,7 @@ export class Machine implements ops.Meter {
             stack[sp++] = second;
             break;
           }
-          case Fused.LOAD_LOCAL_SMALL_INT: {
+          case 0x81: { // fused LOAD_LOCAL_SMALL_INT
             const value = locals[a];
             if (value === undefined) this.#unbound(frame.fn, a);
             stack[sp++] = value;
@@ -606,7 +646,7 @@ export class Machine implements ops.Meter {
             stack[sp++] = operands[pc++] ?? 0;
             break;
           }
-          case Fused.STORE_LOCAL_LOAD_LOCAL: {
+          case 0x82: { // fused STORE_LOCAL_LOAD_LOCAL
             locals[a] = stack[--sp] as Value;
             if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
             gas += LOAD_LOCAL_GAS;
@@ -617,14 +657,14 @@ export class Machine implements ops.Meter {
             stack[sp++] = value;
             break;
           }
-          case Fused.STORE_LOCAL_JUMP:
+          case 0x83: // fused STORE_LOCAL_JUMP
             locals[a] = stack[--sp] as Value;
             if (gas + JUMP_GAS > limit || steps >= maxSteps) break;
             gas += JUMP_GAS;
             steps++;
             pc = operands[pc] ?? 0;
             break;
-          case Fused.FOR_ITER_STORE_LOCAL: {
+          case 0x84: { // fused FOR_ITER_STORE_LOCAL
             const item = nextItem(stack[sp - 1] as Value);
             if (item === DONE) {
               sp--;
@@ -640,7 +680,7 @@ export class Machine implements ops.Meter {
             locals[operands[pc++] ?? 0] = item;
             break;
           }
-          case Fused.JUMP_FOR_ITER: {
+          case 0x85: { // fused JUMP_FOR_ITER
             pc = a;
             if (gas + FOR_ITER_GAS > limit || steps >= maxSteps) break;
             gas += FOR_ITER_GAS;
@@ -653,7 +693,7 @@ export class Machine implements ops.Meter {
             } else stack[sp++] = item;
             break;
           }
-          case Fused.COMPARE_JUMP_IF_FALSE: {
+          case 0x86: { // fused COMPARE_JUMP_IF_FALSE
             const right = stack[sp - 1] as Value;
             const left = stack[sp - 2] as Value;
             this.gasUsed = gas;
@@ -668,6 +708,45 @@ export class Machine implements ops.Meter {
             steps++;
             const target = operands[pc++] ?? 0;
             if (!result) pc = target;
+            break;
+          }
+          case 0x87: { // fused LOAD_LOCAL_SMALL_INT_OPERATOR
+            const value = locals[a];
+            if (value === undefined) this.#unbound(frame.fn, a);
+            stack[sp++] = value;
+            if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
+            gas += SMALL_INT_GAS;
+            steps++;
+            const constant = operands[pc++] ?? 0;
+            stack[sp++] = constant;
+            // The operator runs here only on its fast path; otherwise it runs on its own next.
+            if (typeof value !== "number") break;
+            const operator = code.ops[pc] ?? 0;
+            const result = smallIntOperator(operator, value, constant);
+            if (result === null) break;
+            const cost = (BASE_GAS[operator] ?? 0) +
+              (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
+            if (gas + cost > limit || steps >= maxSteps) break;
+            gas += cost;
+            steps++;
+            pc++;
+            stack[--sp - 1] = result;
+            break;
+          }
+          case 0x88: { // fused SMALL_INT_COMPARE_JUMP_IF_FALSE
+            stack[sp++] = a;
+            const left = stack[sp - 2];
+            if (typeof left !== "number") break;
+            const comparison = code.ops[pc] ?? 0;
+            // Both remaining instructions at once: a comparison of two ints can neither fail nor charge more.
+            const cost = (BASE_GAS[comparison] ?? 0) + JUMP_IF_FALSE_GAS;
+            if (gas + cost > limit || steps + 2 > maxSteps) break;
+            gas += cost;
+            steps += 2;
+            const result = smallIntOperator(comparison, left, a);
+            sp -= 2;
+            const target = operands[pc + 1] ?? 0;
+            pc = result ? pc + 2 : target;
             break;
           }
           default:
