@@ -235,6 +235,8 @@ export class Machine implements ops.Meter {
     let operands = code.a;
     let locals = frame.locals;
     let pc = 0;
+    // Locals, not imported bindings or fields: V8 reloads and re-checks those on every instruction.
+    const baseGas = BASE_GAS;
     const limit = this.gasLimit;
     const maxSteps = CAPS.steps;
     let gas = this.gasUsed;
@@ -244,7 +246,7 @@ export class Machine implements ops.Meter {
         const op = opcodes[pc] ?? 0;
         const a = operands[pc] ?? 0;
         if (onStep !== null) onStep(frame.fn, pc, op, gas);
-        const base = BASE_GAS[op] ?? 0;
+        const base = baseGas[op] ?? 0;
         if (gas + base > limit) outOfGas(base, limit - gas);
         gas += base;
         if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
@@ -601,9 +603,10 @@ export class Machine implements ops.Meter {
             else {
               const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
               const positional = values.slice(0, values.length - names.length);
-              const kwargs = new Map(
-                names.map((name, i) => [name, values[positional.length + i] ?? null]),
-              );
+              const kwargs = new Map<string, Value>();
+              for (let i = 0; i < names.length; i++) {
+                kwargs.set(names[i] ?? "", values[positional.length + i] ?? null);
+              }
               result = this.#hostCall(op, a, receiver, positional, kwargs);
             }
             gas = this.gasUsed;
@@ -724,7 +727,7 @@ export class Machine implements ops.Meter {
             const operator = code.ops[pc] ?? 0;
             const result = smallIntOperator(operator, value, constant);
             if (result === null) break;
-            const cost = (BASE_GAS[operator] ?? 0) +
+            const cost = (baseGas[operator] ?? 0) +
               (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
             if (gas + cost > limit || steps >= maxSteps) break;
             gas += cost;
@@ -739,7 +742,7 @@ export class Machine implements ops.Meter {
             if (typeof left !== "number") break;
             const comparison = code.ops[pc] ?? 0;
             // Both remaining instructions at once: a comparison of two ints can neither fail nor charge more.
-            const cost = (BASE_GAS[comparison] ?? 0) + JUMP_IF_FALSE_GAS;
+            const cost = (baseGas[comparison] ?? 0) + JUMP_IF_FALSE_GAS;
             if (gas + cost > limit || steps + 2 > maxSteps) break;
             gas += cost;
             steps += 2;
@@ -760,7 +763,12 @@ export class Machine implements ops.Meter {
       this.steps = steps;
       frame.pc = pc - 1;
       if (error instanceof CallFailure && error.traceback.length === 0) {
-        error.traceback = frames.map((f) => this.#lineOf(f.fn, f === frame ? pc - 1 : f.pc - 1));
+        // A loop, not a closure: a closure here would capture `pc` and `frame`
+        // and move them out of registers for the whole dispatch loop.
+        const traceback: TraceFrame[] = [];
+        // The failing frame's pc is the failing instruction; a caller's is just after its CALL.
+        for (const f of frames) traceback.push(this.#lineOf(f.fn, f === frame ? f.pc : f.pc - 1));
+        error.traceback = traceback;
       }
       throw error;
     }
