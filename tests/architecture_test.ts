@@ -91,6 +91,17 @@ Deno.test("interpreter: every case label is a hex literal; superinstruction labe
   assert.deepEqual(wrong.map(([label]) => label), []);
 });
 
+Deno.test("interpreter: the dispatch loop creates no closures", () => {
+  // A closure over the loop's locals (pc, frame, sp, gas) makes V8 keep them
+  // in a heap context instead of registers, for every instruction.
+  const source = Deno.readTextFileSync(new URL("../lib/runtime/interpreter.ts", import.meta.url));
+  const start = source.indexOf("  #execute(");
+  const end = source.indexOf("\n  }\n", start);
+  assert.ok(start > 0 && end > start);
+  const body = source.slice(start, end).replace(/\/\/.*$/gm, "");
+  assert.deepEqual([...body.matchAll(/=>|\bfunction\b/g)].map((m) => m[0]), []);
+});
+
 Deno.test("interpreter: every `case 0xNN: // NAME` label is the table's code for NAME", () => {
   const source = Deno.readTextFileSync(new URL("../lib/runtime/interpreter.ts", import.meta.url));
   const labels = [...source.matchAll(/case (0x[0-9a-f]{2}):(?: \{)? \/\/ ([A-Z_0-9]+)/g)];
