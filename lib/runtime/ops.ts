@@ -66,6 +66,20 @@ function words(value: number | bigint): number {
   return Math.max(1, Math.ceil(bitLength(value) / 64));
 }
 
+/** Bit length of |x| for an int in either form (exact for safe integers too). */
+export function bitsOf(value: number | bigint): number {
+  if (typeof value === "bigint") return bitLength(value);
+  const magnitude = Math.abs(value);
+  return magnitude < 2 ** 32
+    ? 32 - Math.clz32(magnitude)
+    : 64 - Math.clz32(Math.floor(magnitude / 2 ** 32));
+}
+
+/** {@link words} of an int whose bit length is already known. */
+function wordsOfBits(value: number | bigint, bits: number): number {
+  return typeof value === "number" ? 1 : Math.max(1, Math.ceil(bits / 64));
+}
+
 function checkIntSize(value: bigint): number | bigint {
   if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "integer result is too large");
   return canonicalInt(value);
@@ -179,8 +193,12 @@ export function add(meter: Meter, a: Value, b: Value): Value {
     const sum = x + y;
     if (Number.isSafeInteger(sum)) return sum;
   }
-  meter.dynamic(1, Math.max(words(x), words(y)));
-  return checkIntSize(BigInt(x) + BigInt(y));
+  const xBits = bitsOf(x);
+  const yBits = bitsOf(y);
+  meter.dynamic(1, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  const sum = BigInt(x) + BigInt(y);
+  // A sum has at most one bit more than its larger operand.
+  return Math.max(xBits, yBits) + 1 > CAPS.int_bits ? checkIntSize(sum) : canonicalInt(sum);
 }
 
 /** `a - b`. */
@@ -192,8 +210,13 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
     const difference = x - y;
     if (Number.isSafeInteger(difference)) return difference === 0 ? 0 : difference;
   }
-  meter.dynamic(1, Math.max(words(x), words(y)));
-  return checkIntSize(BigInt(x) - BigInt(y));
+  const xBits = bitsOf(x);
+  const yBits = bitsOf(y);
+  meter.dynamic(1, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  const difference = BigInt(x) - BigInt(y);
+  return Math.max(xBits, yBits) + 1 > CAPS.int_bits
+    ? checkIntSize(difference)
+    : canonicalInt(difference);
 }
 
 /** `a * b`. */
@@ -207,12 +230,13 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
     const product = x * y;
     if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
   }
-  const big = [BigInt(x), BigInt(y)] as const;
-  if (bitLength(big[0]) + bitLength(big[1]) > CAPS.int_bits + 1) {
-    limitExceeded("int_bits", "integer result is too large");
-  }
-  meter.dynamic(1, words(x) * words(y));
-  return checkIntSize(big[0] * big[1]);
+  const xBits = bitsOf(x);
+  const yBits = bitsOf(y);
+  if (xBits + yBits > CAPS.int_bits + 1) limitExceeded("int_bits", "integer result is too large");
+  meter.dynamic(1, wordsOfBits(x, xBits) * wordsOfBits(y, yBits));
+  const product = BigInt(x) * BigInt(y);
+  // A product has at most as many bits as its operands together.
+  return xBits + yBits > CAPS.int_bits ? checkIntSize(product) : canonicalInt(product);
 }
 
 function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {

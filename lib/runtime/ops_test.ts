@@ -1,7 +1,7 @@
-/** bitLength is exact at every power-of-two boundary, where rounding to a double misleads. */
+/** bitLength and bitsOf are exact at every power-of-two boundary, where rounding to a double misleads. */
 
 import assert from "node:assert/strict";
-import { bitLength } from "./ops.ts";
+import { bitLength, bitsOf } from "./ops.ts";
 
 function reference(value: bigint): number {
   const magnitude = value < 0n ? -value : value;
@@ -21,4 +21,15 @@ Deno.test("bitLength: exact around every power of two up to 4200 bits, both sign
   }
   assert.deepEqual(wrong.slice(0, 5), []);
   assert.equal(bitLength(0n), 0);
+});
+
+Deno.test("bitsOf agrees with bitLength for safe integers at every power-of-two boundary", () => {
+  const wrong: number[] = [];
+  for (let k = 0; k <= 53; k++) {
+    for (const value of [2 ** k - 1, 2 ** k, 2 ** k + 1, -(2 ** k), 1 - 2 ** k]) {
+      if (!Number.isSafeInteger(value)) continue;
+      if (bitsOf(value) !== bitLength(BigInt(value))) wrong.push(value);
+    }
+  }
+  assert.deepEqual(wrong, []);
 });
