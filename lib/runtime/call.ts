@@ -24,7 +24,11 @@ import { toAbiValue } from "./abi_values.ts";
 import { Machine, type StepHook } from "./interpreter.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
-/** Everything a call needs. */
+/**
+ * Everything a call needs. Bytes in `args`, `context` and the state are
+ * used as they are, not copied (VM bytes are immutable): do not mutate them
+ * while the call runs or before its writes are applied.
+ */
 export interface CallRequest {
   readonly verified: VerifiedModule;
   readonly manifest: Manifest | null;

@@ -23,8 +23,6 @@ import {
   PyDict,
   PyIterator,
   PyList,
-  PyRangeIterator,
-  PySequenceIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -102,16 +100,6 @@ function smallIntOperator(op: number, left: number, right: number): number | boo
 
 /** FOR_ITER's step: the next item of an iterator, or DONE. */
 function nextItem(iterator: Value): Value | typeof DONE {
-  if (iterator instanceof PyRangeIterator) {
-    const item = iterator.at;
-    if (iterator.by > 0 ? item >= iterator.end : item <= iterator.end) return DONE;
-    iterator.at = item + iterator.by;
-    return item;
-  }
-  if (iterator instanceof PySequenceIterator) {
-    const items = iterator.sequence.items;
-    return iterator.index < items.length ? items[iterator.index++] as Value : DONE;
-  }
   if (iterator instanceof PyIterator) return iterator.next();
   return vmError("TypeError", "FOR_ITER needs an iterator");
 }
