@@ -1,8 +1,9 @@
 /**
  * The interpreter: executes verified IR under gas. One dispatch loop over
- * pre-decoded instructions, explicit call frames (a contract call never
- * recurses in JS), base gas charged before every instruction, dynamic gas
- * through the Meter, caps on steps and call depth. Every failure leaves
+ * pre-decoded instructions (with the superinstructions of decode.ts when no
+ * step hook watches), explicit call frames (a contract call never recurses
+ * in JS), base gas charged before every instruction, dynamic gas through
+ * the Meter, caps on steps and call depth. Every failure leaves
  * through one exit that attaches the traceback (function, line, column per
  * frame). Host effects go through the `Host` interface only.
  */
