@@ -19,7 +19,11 @@ import { InternalError } from "../errors.ts";
 export const Fused = {
   /** LOAD_LOCAL a; LOAD_LOCAL b */
   LOAD_LOCAL_LOAD_LOCAL: 0x80,
-  /** LOAD_LOCAL a; SMALL_INT n */
+  /**
+   * LOAD_LOCAL a; SMALL_INT n; and the next instruction too when it is
+   * ADD, SUB, MUL, FLOORDIV, MOD, INPLACE_ADD or a comparison on its
+   * safe-integer fast path
+   */
   LOAD_LOCAL_SMALL_INT: 0x81,
   /** STORE_LOCAL a; LOAD_LOCAL b */
   STORE_LOCAL_LOAD_LOCAL: 0x82,
@@ -31,10 +35,8 @@ export const Fused = {
   JUMP_FOR_ITER: 0x85,
   /** (EQ | NE | LT | LE | GT | GE); JUMP_IF_FALSE t */
   COMPARE_JUMP_IF_FALSE: 0x86,
-  /** LOAD_LOCAL a; SMALL_INT n; (ADD | SUB | MUL | FLOORDIV | MOD | INPLACE_ADD | a comparison) */
-  LOAD_LOCAL_SMALL_INT_OPERATOR: 0x87,
   /** SMALL_INT n; (EQ | NE | LT | LE | GT | GE); JUMP_IF_FALSE t */
-  SMALL_INT_COMPARE_JUMP_IF_FALSE: 0x88,
+  SMALL_INT_COMPARE_JUMP_IF_FALSE: 0x87,
 } as const;
 
 /** Base gas by opcode, superinstructions included (the base of their first instruction). */
@@ -47,11 +49,10 @@ BASE_GAS[Fused.STORE_LOCAL_JUMP] = OP_INFO[Op.STORE_LOCAL].base;
 BASE_GAS[Fused.FOR_ITER_STORE_LOCAL] = OP_INFO[Op.FOR_ITER].base;
 BASE_GAS[Fused.JUMP_FOR_ITER] = OP_INFO[Op.JUMP].base;
 BASE_GAS[Fused.COMPARE_JUMP_IF_FALSE] = OP_INFO[Op.EQ].base;
-BASE_GAS[Fused.LOAD_LOCAL_SMALL_INT_OPERATOR] = OP_INFO[Op.LOAD_LOCAL].base;
 BASE_GAS[Fused.SMALL_INT_COMPARE_JUMP_IF_FALSE] = OP_INFO[Op.SMALL_INT].base;
 
 const COMPARISONS: ReadonlySet<number> = new Set([Op.EQ, Op.NE, Op.LT, Op.LE, Op.GT, Op.GE]);
-/** Operators with a safe-integer fast path in LOAD_LOCAL_SMALL_INT_OPERATOR. */
+/** Operators with a safe-integer fast path after LOAD_LOCAL SMALL_INT. */
 const INT_OPERATORS: ReadonlySet<number> = new Set([
   Op.ADD,
   Op.SUB,
@@ -83,7 +84,7 @@ export interface Code {
 
 function tripleOf(first: number, second: number, third: number): number | null {
   if (first === Op.LOAD_LOCAL && second === Op.SMALL_INT && INT_OPERATORS.has(third)) {
-    return Fused.LOAD_LOCAL_SMALL_INT_OPERATOR;
+    return Fused.LOAD_LOCAL_SMALL_INT;
   }
   if (first === Op.SMALL_INT && COMPARISONS.has(second) && third === Op.JUMP_IF_FALSE) {
     return Fused.SMALL_INT_COMPARE_JUMP_IF_FALSE;

@@ -63,7 +63,8 @@ const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
  * The result of `left OP right` for two safe ints when it needs no more
  * than the operator's base gas plus, for `//` and `%`, the one unit
  * ops.floordiv/ops.mod charge; null when the general operator must run
- * (a result beyond the safe range, a zero divisor).
+ * (a result beyond the safe range, a zero divisor) or `op` is not one of
+ * these operators.
  */
 function smallIntOperator(op: number, left: number, right: number): number | boolean | null {
   switch (op) {
@@ -94,8 +95,10 @@ function smallIntOperator(op: number, left: number, right: number): number | boo
       return left <= right;
     case 0x34: // GT
       return left > right;
-    default:
+    case 0x35: // GE
       return left >= right;
+    default:
+      return null;
   }
 }
 
@@ -635,7 +638,20 @@ export class Machine implements ops.Meter {
             if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
             gas += SMALL_INT_GAS;
             steps++;
-            stack[sp++] = operands[pc++] ?? 0;
+            const constant = operands[pc++] ?? 0;
+            stack[sp++] = constant;
+            // The next instruction runs here only when it is an operator on its fast path.
+            if (typeof value !== "number") break;
+            const operator = code.ops[pc] ?? 0;
+            const result = smallIntOperator(operator, value, constant);
+            if (result === null) break;
+            const cost = (baseGas[operator] ?? 0) +
+              (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
+            if (gas + cost > limit || steps >= maxSteps) break;
+            gas += cost;
+            steps++;
+            pc++;
+            stack[--sp - 1] = result;
             break;
           }
           case 0x82: { // fused STORE_LOCAL_LOAD_LOCAL
@@ -702,30 +718,7 @@ export class Machine implements ops.Meter {
             if (!result) pc = target;
             break;
           }
-          case 0x87: { // fused LOAD_LOCAL_SMALL_INT_OPERATOR
-            const value = locals[a];
-            if (value === undefined) this.#unbound(frame.fn, a);
-            stack[sp++] = value;
-            if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
-            gas += SMALL_INT_GAS;
-            steps++;
-            const constant = operands[pc++] ?? 0;
-            stack[sp++] = constant;
-            // The operator runs here only on its fast path; otherwise it runs on its own next.
-            if (typeof value !== "number") break;
-            const operator = code.ops[pc] ?? 0;
-            const result = smallIntOperator(operator, value, constant);
-            if (result === null) break;
-            const cost = (baseGas[operator] ?? 0) +
-              (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
-            if (gas + cost > limit || steps >= maxSteps) break;
-            gas += cost;
-            steps++;
-            pc++;
-            stack[--sp - 1] = result;
-            break;
-          }
-          case 0x88: { // fused SMALL_INT_COMPARE_JUMP_IF_FALSE
+          case 0x87: { // fused SMALL_INT_COMPARE_JUMP_IF_FALSE
             stack[sp++] = a;
             const left = stack[sp - 2];
             if (typeof left !== "number") break;
