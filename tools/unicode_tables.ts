@@ -5,7 +5,14 @@
  */
 
 /** Predicates the runtime needs, by str method name. */
-export const PREDICATES = ["isprintable", "isspace", "isdigit", "isalpha", "isalnum"] as const;
+export const PREDICATES = [
+  "isprintable",
+  "isspace",
+  "isdecimal",
+  "isdigit",
+  "isalpha",
+  "isalnum",
+] as const;
 
 /** Tables read from CPython. */
 export interface UnicodeTables {

@@ -5,6 +5,7 @@
  * looked up by the ids of spec/opcodes_vm_py.yaml.
  */
 
+import { decimalValue, isSpace } from "./unicode.ts";
 import { allocBytes, bytesFrom, copyBytes } from "./bytes.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
@@ -187,10 +188,43 @@ function minMax(
   return best;
 }
 
-function parseInt(text: string, base: bigint): bigint {
+/**
+ * int()'s view of a str, as CPython prepares it: ASCII characters stay,
+ * other whitespace becomes a space, other decimal digits (any script)
+ * become ASCII digits; null when another non-ASCII character remains.
+ */
+function asciiDigits(text: string): string | null {
+  let out = "";
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (codePoint < 0x80) out += char;
+    else if (isSpace(codePoint)) out += " ";
+    else {
+      const digit = decimalValue(codePoint);
+      if (digit === null) return null;
+      out += String(digit);
+    }
+  }
+  return out;
+}
+
+/** int()'s view of bytes: ASCII only (null when any byte is not). */
+function asciiBytes(bytes: Uint8Array): string | null {
+  let out = "";
+  for (const byte of bytes) {
+    if (byte >= 0x80) return null;
+    out += String.fromCharCode(byte);
+  }
+  return out;
+}
+
+function parseInt(value: string | Uint8Array, base: bigint): bigint {
   const fail = () =>
-    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(text)}`);
-  let body = text.trim().toLowerCase();
+    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(value)}`);
+  const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
+  if (ascii === null) return fail();
+  // Only ASCII whitespace is stripped, as CPython does after the mapping above.
+  let body = ascii.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "").toLowerCase();
   let sign = 1n;
   if (body.startsWith("-") || body.startsWith("+")) {
     sign = body.startsWith("-") ? -1n : 1n;
@@ -236,16 +270,14 @@ function toInt(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string,
     if (typeof value !== "string" && !(value instanceof Uint8Array)) {
       vmError("TypeError", "int() can't convert non-string with explicit base");
     }
-    const text = typeof value === "string" ? value : new TextDecoder().decode(value);
-    meter.dynamic(1, text.length);
-    return canonicalInt(parseInt(text, intArg("int", baseArg)));
+    meter.dynamic(1, value.length);
+    return canonicalInt(parseInt(value, intArg("int", baseArg)));
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "bigint") return value;
   if (typeof value === "string" || value instanceof Uint8Array) {
-    const text = typeof value === "string" ? value : new TextDecoder().decode(value);
-    meter.dynamic(1, text.length);
-    return canonicalInt(parseInt(text, 10n));
+    meter.dynamic(1, value.length);
+    return canonicalInt(parseInt(value, 10n));
   }
   return vmError(
     "TypeError",

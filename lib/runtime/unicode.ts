@@ -1,6 +1,6 @@
 /**
- * CPython 3.11's character classes (printable, space, digit, alpha,
- * alnum) over code points, from tables generated out of CPython itself
+ * CPython 3.11's character classes (printable, space, decimal, digit,
+ * alpha, alnum) over code points, from tables generated out of CPython itself
  * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
  * data: engines ship other Unicode versions, and answers must not depend
  * on the machine.
@@ -9,22 +9,37 @@
 import {
   ISALNUM_RANGES,
   ISALPHA_RANGES,
+  ISDECIMAL_RANGES,
   ISDIGIT_RANGES,
   ISPRINTABLE_RANGES,
   ISSPACE_RANGES,
 } from "./unicode_generated.ts";
 
-/** Whether `codePoint` lies in one of the [first, last] pairs of `ranges` (binary search). */
-function inRanges(ranges: readonly number[], codePoint: number): boolean {
+/** The first code point of the [first, last] pair of `ranges` holding `codePoint`, or null (binary search). */
+function rangeStart(ranges: readonly number[], codePoint: number): number | null {
   let low = 0;
   let high = ranges.length / 2 - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (codePoint < (ranges[2 * middle] ?? 0)) high = middle - 1;
     else if (codePoint > (ranges[2 * middle + 1] ?? 0)) low = middle + 1;
-    else return true;
+    else return ranges[2 * middle] ?? 0;
   }
-  return false;
+  return null;
+}
+
+function inRanges(ranges: readonly number[], codePoint: number): boolean {
+  return rangeStart(ranges, codePoint) !== null;
+}
+
+/**
+ * The value of a decimal digit (str.isdecimal: any script's 0-9), or null.
+ * Unicode encodes each script's decimal digits as one run from 0 to 9, so
+ * the value is the distance from the run's start, modulo 10.
+ */
+export function decimalValue(codePoint: number): number | null {
+  const start = rangeStart(ISDECIMAL_RANGES, codePoint);
+  return start === null ? null : (codePoint - start) % 10;
 }
 
 /** str.isprintable() of one character (repr escapes the others). */

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { unicodeTables } from "../../tools/unicode_tables.ts";
 import { pythonUnavailableReason } from "../../tests/support/python.ts";
-import { isAlnum, isAlpha, isDigit, isPrintable, isSpace } from "./unicode.ts";
+import { decimalValue, isAlnum, isAlpha, isDigit, isPrintable, isSpace } from "./unicode.ts";
 import * as generated from "./unicode_generated.ts";
 
 Deno.test("unicode: known answers of CPython 3.11", () => {
@@ -28,6 +28,10 @@ Deno.test("unicode: known answers of CPython 3.11", () => {
     [isAlnum, 0x216b, true],
     [isAlnum, 0xbd, true],
   ];
+  assert.deepEqual(
+    [0x30, 0x39, 0x663, 0xff11, 0x1d7ce, 0xb2, 0x41].map(decimalValue),
+    [0, 9, 3, 1, 0, null, null],
+  );
   const wrong = cases.filter(([test, codePoint, expected]) => test(codePoint) !== expected)
     .map(([test, codePoint]) => `${test.name}(0x${codePoint.toString(16)})`);
   assert.deepEqual(wrong, []);
@@ -42,6 +46,7 @@ Deno.test({
     assert.equal(generated.UNICODE_VERSION, tables.unicode);
     assert.deepEqual(generated.ISPRINTABLE_RANGES, tables.classes.isprintable);
     assert.deepEqual(generated.ISSPACE_RANGES, tables.classes.isspace);
+    assert.deepEqual(generated.ISDECIMAL_RANGES, tables.classes.isdecimal);
     assert.deepEqual(generated.ISDIGIT_RANGES, tables.classes.isdigit);
     assert.deepEqual(generated.ISALPHA_RANGES, tables.classes.isalpha);
     assert.deepEqual(generated.ISALNUM_RANGES, tables.classes.isalnum);

@@ -300,6 +300,40 @@ export class ProgramGenerator {
       `b = len([n for n in NAMES if n < s]) + NAMES.index("b")`,
       `s = s or NAMES[0] and "z"`,
       `xs = pick(len(xs) > 2, xs, xs + [a % 5]) `,
+      `a = int(${
+        this.#pick([
+          '"  12_3 "',
+          '"-0"',
+          '"+7"',
+          '"0x1f"',
+          '"1e3"',
+          '""',
+          '" -99999999999999999999 "',
+          '"٣"',
+        ])
+      })`,
+      `a = int(${this.#pick(['"ff"', '"-0x1F"', '"z"', '"0b101"', '"777"'])}, ${
+        this.#pick(["16", "0", "8", "36", "2"])
+      })`,
+      `s = str(${value}) + hex(${value}) + str(-0) + str(bool(${value}))`,
+      `s = chr(ord(s[0]) + 1) if s else chr(${this.#below(200)})`,
+      `s = ${this.#pick(['"%s|%r|%5d|%-3x|%o|%c|%%"', '"%+.3d %#x %#o %X"', '"%(a)s-%(b)d"'])} % ${
+        this.#pick([
+          "(s, bs[:2], a % 999, b % 255, a % 64, 65)",
+          "(a % 1000, b % 1000, a % 99, b % 4096)",
+          '{"a": s, "b": a % 10}',
+        ])
+      }`,
+      `bs = bytes.fromhex(${this.#pick(['"aa bb"', '"0F"', '"g1"', '""', '"a"'])})`,
+      `d = dict(zip(NAMES, xs))`,
+      `xs = [i * k for i, k in enumerate(xs, ${this.#small()})]`,
+      `s = ${this.#pick(["min", "max"])}(s, NAMES[1], "B")`,
+      `t = tuple(reversed(range(${this.#small()}, ${this.#below(6)})))`,
+      `b = int(any(s)) + int(all([s, bs, t])) * 2`,
+      `a = ${this.#pick(["min", "max"])}(xs + [a], default=0) if xs else abs(${value})`,
+      `xs = sorted(xs, reverse=True)[:${this.#below(5)}]`,
+      `s = s * ${this.#below(3)} + "|".join([str(x) for x in xs[:3]])`,
+      `b = len(range(${value} % 50, ${value} % 50, ${this.#pick(["1", "-1", "3", "-4"])}))`,
       `storage.set(b"k", bs)`,
       `bs = storage.get(b"k") + storage.get(b"missing")`,
       `storage.set_int(b"n", ${value})`,
