@@ -317,9 +317,46 @@ function rebuild(self: Text, codes: readonly number[]): Text {
   return out;
 }
 
+/**
+ * The [start, end) window of find, index, count, startswith and endswith,
+ * adjusted as CPython does: negative indices count from the end, `end` is
+ * clamped to the length, `start` is not (a start past the end finds
+ * nothing, even an empty needle).
+ */
+function searchWindow(
+  length: number,
+  startArg: Value | undefined,
+  endArg: Value | undefined,
+): [number, number] {
+  const bound = (value: Value | undefined, fallback: number): number => {
+    if (value === undefined || value === null) return fallback;
+    const big = asBigInt(value);
+    if (big === null) {
+      return vmError(
+        "TypeError",
+        "slice indices must be integers or None or have an __index__ method",
+      );
+    }
+    // Beyond one past either end, every index behaves alike.
+    const limit = BigInt(length + 1);
+    return Number(big > limit ? limit : big < -limit ? -limit : big);
+  };
+  let start = bound(startArg, 0);
+  let end = bound(endArg, length);
+  if (end > length) end = length;
+  else if (end < 0) end = Math.max(0, end + length);
+  if (start < 0) start = Math.max(0, start + length);
+  return [start, end];
+}
+
+/** Whether `needle` occurs in `codes` at `at`. */
+function matchesAt(codes: readonly number[], needle: readonly number[], at: number): boolean {
+  return needle.every((code, i) => codes[at + i] === code);
+}
+
 function findIn(haystack: number[], needle: number[], fromEnd: boolean): number {
   const last = haystack.length - needle.length;
-  const matches = (at: number) => needle.every((code, i) => haystack[at + i] === code);
+  const matches = (at: number) => matchesAt(haystack, needle, at);
   if (fromEnd) {
     for (let at = last; at >= 0; at--) if (matches(at)) return at;
   } else {
@@ -403,42 +440,23 @@ function split(
 }
 
 const TEXT: Readonly<Record<string, Method<Text>>> = {
-  startswith: (m, self, args, kwargs) => {
-    noKwargs("startswith", kwargs);
-    arity("startswith", args, 1, 1);
-    const codes = units(self);
-    m.dynamic(1, codes.length);
-    const prefixes = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
-    return prefixes.some((prefix) => {
-      const needle = units(sameKind(self, prefix, "startswith"));
-      return needle.every((code, i) => codes[i] === code);
-    });
-  },
-  endswith: (m, self, args, kwargs) => {
-    noKwargs("endswith", kwargs);
-    arity("endswith", args, 1, 1);
-    const codes = units(self);
-    m.dynamic(1, codes.length);
-    const suffixes = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
-    return suffixes.some((suffix) => {
-      const needle = units(sameKind(self, suffix, "endswith"));
-      return needle.length <= codes.length &&
-        needle.every((code, i) => codes[codes.length - needle.length + i] === code);
-    });
-  },
+  startswith: (m, self, args, kwargs) => tailMatch(m, self, args, kwargs, "startswith", false),
+  endswith: (m, self, args, kwargs) => tailMatch(m, self, args, kwargs, "endswith", true),
   find: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "find", false, false),
   rfind: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "rfind", true, false),
   index: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "index", false, true),
   count: (m, self, args, kwargs) => {
     noKwargs("count", kwargs);
-    arity("count", args, 1, 1);
+    arity("count", args, 1, 3);
     const codes = units(self);
     const needle = units(sameKind(self, args[0] as Value, "count"));
+    const [start, end] = searchWindow(codes.length, args[1], args[2]);
     m.dynamic(1, codes.length);
-    if (needle.length === 0) return codes.length + 1;
+    if (end < start) return 0;
+    if (needle.length === 0) return end - start + 1;
     let count = 0;
-    for (let at = 0; at <= codes.length - needle.length;) {
-      if (needle.every((code, i) => codes[at + i] === code)) {
+    for (let at = start; at <= end - needle.length;) {
+      if (matchesAt(codes, needle, at)) {
         count++;
         at += needle.length;
       } else at++;
@@ -452,29 +470,27 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
     const old = units(sameKind(self, args[0] as Value, "replace"));
     const replacement = units(sameKind(self, args[1] as Value, "replace"));
     const limit = args[2] === undefined ? -1n : index(args[2], "replace");
+    const most = limit < 0n || limit > BigInt(codes.length + 1) ? codes.length + 1 : Number(limit);
     m.dynamic(2, codes.length);
-    const out: number[] = [];
-    let done = 0n;
-    let at = 0;
-    while (at <= codes.length) {
-      const matches = (limit < 0n || done < limit) && old.every((code, i) =>
-        codes[at + i] === code
-      ) && at + old.length <= codes.length;
-      if (matches) {
-        pushAll(out, replacement);
-        done++;
-        if (old.length === 0) {
-          if (at < codes.length) out.push(codes[at] ?? 0);
-          at++;
-        } else at += old.length;
-      } else {
-        if (at < codes.length) out.push(codes[at] ?? 0);
-        at++;
-      }
-      if (out.length > CAPS.bytes_length) {
-        limitExceeded("bytes_length", "replace result is too long");
-      }
+    // Where `old` is replaced is found first, so the result's size is checked before it is built.
+    const matches: number[] = [];
+    for (let at = 0; at <= codes.length - old.length && matches.length < most;) {
+      if (matchesAt(codes, old, at)) {
+        matches.push(at);
+        at += Math.max(1, old.length);
+      } else at++;
     }
+    if (codes.length + matches.length * (replacement.length - old.length) > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "replace result is too long");
+    }
+    const out: number[] = [];
+    let from = 0;
+    for (const at of matches) {
+      pushAll(out, codes.slice(from, at));
+      pushAll(out, replacement);
+      from = at + old.length;
+    }
+    pushAll(out, codes.slice(from));
     return rebuild(self, out);
   },
   split: (m, self, args, kwargs) => split(m, self, args, kwargs),
@@ -576,13 +592,44 @@ function textFind(
   raise: boolean,
 ): Value {
   noKwargs(name, kwargs);
-  arity(name, args, 1, 1);
+  arity(name, args, 1, 3);
   const codes = units(self);
   const needle = units(sameKind(self, args[0] as Value, name));
+  const [start, end] = searchWindow(codes.length, args[1], args[2]);
   m.dynamic(1, codes.length);
-  const at = findIn(codes, needle, fromEnd);
+  let at = -1;
+  if (end - start >= needle.length) {
+    if (needle.length === 0) at = fromEnd ? end : start;
+    else {
+      const found = findIn(codes.slice(start, end), needle, fromEnd);
+      at = found < 0 ? -1 : found + start;
+    }
+  }
   if (at < 0 && raise) vmError("ValueError", "substring not found");
   return at;
+}
+
+/** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
+function tailMatch(
+  m: Meter,
+  self: Text,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+  name: string,
+  fromEnd: boolean,
+): Value {
+  noKwargs(name, kwargs);
+  arity(name, args, 1, 3);
+  const codes = units(self);
+  const [start, end] = searchWindow(codes.length, args[1], args[2]);
+  m.dynamic(1, codes.length);
+  const candidates = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
+  return candidates.some((candidate) => {
+    const needle = units(sameKind(self, candidate, name));
+    const last = end - needle.length;
+    if (last < start) return false;
+    return matchesAt(codes, needle, fromEnd ? last : start);
+  });
 }
 
 const STR_ONLY: Readonly<Record<string, Method<string>>> = {

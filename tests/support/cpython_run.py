@@ -71,7 +71,11 @@ def build_stdlib(state, events):
 
     def encode_(type_text, value):
         kind = abi_reference.parse_type(type_text)
-        return abi_reference.encode(kind, to_json(kind, value))
+        try:
+            return abi_reference.encode(kind, to_json(kind, value))
+        except (AssertionError, AttributeError, TypeError) as error:
+            # spec/RUNTIME.md: a value that does not fit its ABI type is TypeError
+            raise TypeError(f"value does not fit {type_text}") from error
 
     def decode_(type_text, data):
         value, rest = read(abi_reference.parse_type(type_text), bytes(data))

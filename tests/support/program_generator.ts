@@ -119,7 +119,9 @@ export class ProgramGenerator {
   #statement(depth: number): string[] {
     const pad = "    ".repeat(depth);
     const nest = depth < 3;
-    if (this.#below(3) === 0) return [`${pad}${this.#libraryStatement()}`];
+    if (this.#below(3) === 0) {
+      return this.#libraryStatement().split("\n").map((line) => `${pad}${line}`);
+    }
     switch (this.#below(nest ? 16 : 13)) {
       case 0:
       case 1:
@@ -228,7 +230,7 @@ export class ProgramGenerator {
     }
   }
 
-  /** A statement exercising builtins and methods of str, bytes, list, dict and tuple. */
+  /** Statements (one per line) exercising builtins and methods of str, bytes, list, dict and tuple. */
   #libraryStatement(): string {
     const key = this.#key();
     const value = this.#int(1);
@@ -334,6 +336,42 @@ export class ProgramGenerator {
       `xs = sorted(xs, reverse=True)[:${this.#below(5)}]`,
       `s = s * ${this.#below(3)} + "|".join([str(x) for x in xs[:3]])`,
       `b = len(range(${value} % 50, ${value} % 50, ${this.#pick(["1", "-1", "3", "-4"])}))`,
+      `xs = s.split(${this.#pick(['" "', '"a"', '"ab"'])}, ${this.#small()})[:2] and [len(s)]`,
+      `a = s.find(${ch}, ${this.#small()}, ${this.#small()}) + bs.find(b"n", ${this.#small()})`,
+      `a = s.count(${ch}, ${this.#small()}) + bs.count(b"\\x00", 1, ${this.#small()})`,
+      `s = s.replace(${ch}, "xy", ${this.#small()})`,
+      `s = s.strip(${this.#pick(['" "', '"ab"', '"\\u00e9x "'])}) + s.lstrip("a").rstrip()`,
+      `b = int(s.startswith(${ch}, ${this.#small()})) + int(bs.endswith(b"\\xff", 0, ${this.#small()}))`,
+      `a = xs.pop(${this.#small()})`,
+      `xs.insert(${this.#pick(["-1", "-9", "9", "0"])}, a % 11)`,
+      `xs.extend(${this.#pick(['"ab"', "range(3)", "t", "d", 'b"xy"'])})`,
+      `d2 = d.copy()\nd.clear()\nd.update(d2)`,
+      `d.update([(${key}, 1), (${this.#key()}, 2)])`,
+      `del d[${key}]\nd[${key}] = len(d)`,
+      `b = int(d.keys() == {${key}: 0}.keys()) + int((${key}, 1) in d.items()) + int(1 in d.values())`,
+      `xs = sorted(d.items())[:2] and [len(d)]`,
+      `b = int(${this.#pick(["True", "1", "2 ** 64", "False"])} ${this.#pick(["==", "<", ">="])} ${
+        this.#pick(["True", "1", "2 ** 64", "-(2 ** 64)", "0"])
+      })`,
+      `t = (${this.#pick(["[] or {}", '"" and 1', "xs and t", "s or bs", "0 or None or 5"])},)`,
+      `s = str(${
+        this.#pick(["True", "None", "bs[:3]", "(1,)", "{1: [2, (3,)]}", "[None, True, -0]", "t"])
+      })`,
+      `b = int(xs == [1, True]) + int((1, 2) < (1, 2, 0)) + int([1, 2] > [1])`,
+      `p, q = s[:2]\ns = q + p`,
+      `a, b = divmod(${value}, ${this.#pick(["-3", "2 ** 65", "-(2 ** 65)", "1"])})`,
+      `a = pow(${value} % 50, ${this.#below(5)}) - pow(2, 0, 1) + (-8) ** 3`,
+      `a = (${value} << ${this.#below(70)}) >> ${this.#below(70)}`,
+      `b = ~True + True * 3 - abs(-(2 ** 63)) % 97`,
+      `a = ${
+        this.#pick([
+          "3 in range(1, 10, 2)",
+          'b"a"[0] in bs',
+          "97 in bs",
+          '"é" in s',
+          "-1 in range(0, -5, -1)",
+        ])
+      } + sum(xs, 1)`,
       `storage.set(b"k", bs)`,
       `bs = storage.get(b"k") + storage.get(b"missing")`,
       `storage.set_int(b"n", ${value})`,
