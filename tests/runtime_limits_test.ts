@@ -1,7 +1,8 @@
 /**
  * Resource limits and failure atomicity: runaway programs fail with
  * OutOfGas or LimitExceeded within 50 ms of VM time, without doing the
- * oversized work; a call that fails after writing storage leaves the state
+ * oversized work (and work that grows with an operand's size is paid for,
+ * so repeating it in a loop runs out of gas instead of out of time); a call that fails after writing storage leaves the state
  * unchanged and its events dropped.
  */
 
@@ -43,6 +44,26 @@ const CASES: [string, string, string][] = [
     "list extended past the cap",
     "def main():\n    xs = [0] * 60000\n    xs.extend(xs)\n    return len(xs)\n",
     "limit",
+  ],
+  [
+    "a long str indexed in a loop",
+    'def main():\n    s = "a" * 200000\n    for i in range(100000):\n        c = s[i]\n    return c\n',
+    "out-of-gas",
+  ],
+  [
+    "len of a long str in a loop",
+    'def main():\n    s = "a" * 200000\n    n = 0\n    for i in range(100000):\n        n += len(s)\n    return n\n',
+    "out-of-gas",
+  ],
+  [
+    "long strs ordered in a loop",
+    'def main():\n    s = "a" * 200000\n    t = "a" * 200000\n    n = 0\n    for i in range(100000):\n        n += s < t\n    return n\n',
+    "out-of-gas",
+  ],
+  [
+    "long lists compared in a loop",
+    "def main():\n    xs = list(range(60000))\n    ys = list(range(60000))\n    n = 0\n    for i in range(100000):\n        n += xs == ys\n    return n\n",
+    "out-of-gas",
   ],
   [
     "nested growth",

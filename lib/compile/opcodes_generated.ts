@@ -178,7 +178,7 @@ export const OP_INFO: { readonly [K in Op]: OpInfo } = {
 /** Builtins by id (index 0 unused). */
 export const BUILTINS: readonly (HostCallInfo | null)[] = [
   null,
-  { id: 1, name: "len", base: 2, dynamic: null, maxGas: 2 },
+  { id: 1, name: "len", base: 2, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048578 },
   { id: 2, name: "range", base: 3, dynamic: null, maxGas: 3 },
   { id: 3, name: "min", base: 3, dynamic: { per: 1, unit: "items", maxUnits: 65536 }, maxGas: 65539 },
   { id: 4, name: "max", base: 3, dynamic: { per: 1, unit: "items", maxUnits: 65536 }, maxGas: 65539 },

@@ -97,12 +97,14 @@ export function iterate(value: Value): PyIterator {
   if (value instanceof PyIterator) return value;
   if (value instanceof PyList || value instanceof PyTuple) return new PySequenceIterator(value);
   if (typeof value === "string") {
-    const points = Array.from(value);
+    // One code point per step: no scan of the whole str up front.
     let index = 0;
-    return new StepIterator(
-      () => (index < points.length ? points[index++] ?? "" : DONE),
-      "str_iterator",
-    );
+    return new StepIterator(() => {
+      if (index >= value.length) return DONE;
+      const codePoint = value.codePointAt(index) ?? 0;
+      index += codePoint > 0xffff ? 2 : 1;
+      return String.fromCodePoint(codePoint);
+    }, "str_iterator");
   }
   if (value instanceof Uint8Array) {
     let index = 0;
@@ -146,8 +148,28 @@ export function toStr(value: Value): string {
   return typeof value === "string" ? value : repr(value);
 }
 
-function length(value: Value): number | bigint {
-  if (typeof value === "string") return Array.from(value).length;
+/** The number of code points of a str: its UTF-16 length less its surrogate pairs. */
+function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+/** len(value); a str is scanned, and that scan is paid first. */
+function length(meter: Meter, value: Value): number | bigint {
+  if (typeof value === "string") {
+    meter.dynamic(1, value.length);
+    return codePointCount(value);
+  }
   if (value instanceof Uint8Array) return value.length;
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
   if (value instanceof PyDict) return value.entries.size;
@@ -500,12 +522,12 @@ function zipIterators(args: readonly Value[]): Value {
 
 /** Builtins by name (CALL_BUILTIN resolves ids to these names). */
 export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
-  len: (_m, args, kwargs) => {
+  len: (m, args, kwargs) => {
     noKeywords("len", kwargs);
     if (args.length !== 1) {
       vmError("TypeError", `len() takes exactly one argument (${args.length} given)`);
     }
-    return length(args[0] as Value);
+    return length(m, args[0] as Value);
   },
   range: (_m, args, kwargs) => {
     noKeywords("range", kwargs);

@@ -844,17 +844,17 @@ export class Machine implements ops.Meter {
     }
     switch (op) {
       case 0x30: // EQ
-        return ops.equals(left, right);
+        return ops.equals(left, right, this);
       case 0x31: // NE
-        return !ops.equals(left, right);
+        return !ops.equals(left, right, this);
       case 0x32: // LT
-        return ops.compare("<", left, right) < 0;
+        return ops.compare("<", left, right, this) < 0;
       case 0x33: // LE
-        return ops.compare("<=", left, right) <= 0;
+        return ops.compare("<=", left, right, this) <= 0;
       case 0x34: // GT
-        return ops.compare(">", left, right) > 0;
+        return ops.compare(">", left, right, this) > 0;
       case 0x35: // GE
-        return ops.compare(">=", left, right) >= 0;
+        return ops.compare(">=", left, right, this) >= 0;
       case 0x36: // IN
         return ops.contains(this, right, left);
       case 0x37: // NOT_IN

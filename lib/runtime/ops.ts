@@ -514,38 +514,60 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }
 
-/** Compares strs by code point (JS compares UTF-16 units). */
+/** Compares strs by code point (JS compares UTF-16 units), without copying either. */
 function compareStrings(a: string, b: string): number {
-  const pa = Array.from(a, (c) => c.codePointAt(0) ?? 0);
-  const pb = Array.from(b, (c) => c.codePointAt(0) ?? 0);
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const left = a.codePointAt(i) ?? 0;
+    const right = b.codePointAt(j) ?? 0;
+    if (left !== right) return left < right ? -1 : 1;
+    i += left > 0xffff ? 2 : 1;
+    j += right > 0xffff ? 2 : 1;
   }
-  return pa.length === pb.length ? 0 : pa.length < pb.length ? -1 : 1;
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
-/** Python `==`. */
-export function equals(a: Value, b: Value): boolean {
+/**
+ * Python `==`. With a meter (the `==` and `!=` operators), the work is paid
+ * as it is done: the shorter length of two strs or bytes, and one unit per
+ * element pair of lists, tuples and dicts, nested ones included. A
+ * container equals itself without a look inside, as CPython compares items.
+ */
+export function equals(a: Value, b: Value, meter: Meter | null = null): boolean {
   const x = numeric(a);
   const y = numeric(b);
   if (x !== null && y !== null) return typeof x === typeof y ? x === y : BigInt(x) === BigInt(y);
   if (a === null || b === null) return a === b;
-  if (typeof a === "string" || typeof b === "string") return a === b;
+  if (typeof a === "string" || typeof b === "string") {
+    if (typeof a === "string" && typeof b === "string") {
+      meter?.dynamic(1, Math.min(a.length, b.length));
+    }
+    return a === b;
+  }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    return a.length === b.length && a.every((byte, i) => byte === b[i]);
+    if (a.length !== b.length) return false;
+    meter?.dynamic(1, a.length);
+    return a.every((byte, i) => byte === b[i]);
   }
   if (
     (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
   ) {
-    return a.items.length === b.items.length &&
-      a.items.every((item, i) => equals(item, b.items[i] as Value));
+    if (a === b) return true;
+    if (a.items.length !== b.items.length) return false;
+    for (let i = 0; i < a.items.length; i++) {
+      meter?.dynamic(1, 1);
+      if (!equals(a.items[i] as Value, b.items[i] as Value, meter)) return false;
+    }
+    return true;
   }
   if (a instanceof PyDict && b instanceof PyDict) {
+    if (a === b) return true;
     if (a.entries.size !== b.entries.size) return false;
     for (const [key, entry] of a.entries) {
+      meter?.dynamic(1, 1);
       const other = b.entries.get(key);
-      if (other === undefined || !equals(entry.value, other.value)) return false;
+      if (other === undefined || !equals(entry.value, other.value, meter)) return false;
     }
     return true;
   }
@@ -570,8 +592,12 @@ function viewsEqual(a: Value, b: Value): boolean {
   return left.every((item) => keys.has(dictKey(item)));
 }
 
-/** Three-way ordering for <, <=, >, >= (TypeError across unorderable types). */
-export function compare(op: string, a: Value, b: Value): number {
+/**
+ * Three-way ordering for <, <=, >, >= (TypeError across unorderable types).
+ * With a meter (the ordering operators), the work is paid as it is done,
+ * as for {@link equals}.
+ */
+export function compare(op: string, a: Value, b: Value, meter: Meter | null = null): number {
   const x = numeric(a);
   const y = numeric(b);
   if (x !== null && y !== null) {
@@ -579,8 +605,12 @@ export function compare(op: string, a: Value, b: Value): number {
     const [p, q] = [BigInt(x), BigInt(y)];
     return p < q ? -1 : p > q ? 1 : 0;
   }
-  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (typeof a === "string" && typeof b === "string") {
+    meter?.dynamic(1, Math.min(a.length, b.length));
+    return compareStrings(a, b);
+  }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
+    meter?.dynamic(1, Math.min(a.length, b.length));
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
       const d = (a[i] ?? 0) - (b[i] ?? 0);
       if (d !== 0) return d < 0 ? -1 : 1;
@@ -591,9 +621,10 @@ export function compare(op: string, a: Value, b: Value): number {
     (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
   ) {
     for (let i = 0; i < Math.min(a.items.length, b.items.length); i++) {
+      meter?.dynamic(1, 1);
       const left = a.items[i] as Value;
       const right = b.items[i] as Value;
-      if (!equals(left, right)) return compare(op, left, right);
+      if (left !== right && !equals(left, right, meter)) return compare(op, left, right, meter);
     }
     return a.items.length === b.items.length ? 0 : a.items.length < b.items.length ? -1 : 1;
   }

@@ -104,6 +104,8 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
       return container instanceof PyList ? new PyList(items) : new PyTuple(items);
     }
     if (typeof container === "string") {
+      // Code points are found by scanning the whole str: that scan is paid first.
+      meter.dynamic(1, container.length);
       const points = codePoints(container);
       const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
       meter.dynamic(1, utf8Length(text));
@@ -122,6 +124,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
       .items[sequenceIndex(key, container.items.length, typeName(container))] as Value;
   }
   if (typeof container === "string") {
+    meter.dynamic(1, container.length);
     const points = codePoints(container);
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
