@@ -446,12 +446,8 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
   rfind: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "rfind", true, false),
   index: (m, self, args, kwargs) => textFind(m, self, args, kwargs, "index", false, true),
   count: (m, self, args, kwargs) => {
-    noKwargs("count", kwargs);
-    arity("count", args, 1, 3);
-    const codes = units(self);
+    const { codes, start, end } = searchArgs(m, self, args, kwargs, "count");
     const needle = units(sameKind(self, args[0] as Value, "count"));
-    const [start, end] = searchWindow(codes.length, args[1], args[2]);
-    m.dynamic(1, codes.length);
     if (end < start) return 0;
     if (needle.length === 0) return end - start + 1;
     let count = 0;
@@ -582,6 +578,26 @@ const TEXT: Readonly<Record<string, Method<Text>>> = {
     caseMap(self, false)),
 };
 
+/**
+ * The common start of find, index, count, startswith and endswith: the
+ * arguments checked, the receiver as code units, the [start, end) window,
+ * and the scan paid.
+ */
+function searchArgs(
+  m: Meter,
+  self: Text,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+  name: string,
+): { codes: number[]; start: number; end: number } {
+  noKwargs(name, kwargs);
+  arity(name, args, 1, 3);
+  const codes = units(self);
+  const [start, end] = searchWindow(codes.length, args[1], args[2]);
+  m.dynamic(1, codes.length);
+  return { codes, start, end };
+}
+
 function textFind(
   m: Meter,
   self: Text,
@@ -591,12 +607,8 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  noKwargs(name, kwargs);
-  arity(name, args, 1, 3);
-  const codes = units(self);
+  const { codes, start, end } = searchArgs(m, self, args, kwargs, name);
   const needle = units(sameKind(self, args[0] as Value, name));
-  const [start, end] = searchWindow(codes.length, args[1], args[2]);
-  m.dynamic(1, codes.length);
   let at = -1;
   if (end - start >= needle.length) {
     if (needle.length === 0) at = fromEnd ? end : start;
@@ -618,11 +630,7 @@ function tailMatch(
   name: string,
   fromEnd: boolean,
 ): Value {
-  noKwargs(name, kwargs);
-  arity(name, args, 1, 3);
-  const codes = units(self);
-  const [start, end] = searchWindow(codes.length, args[1], args[2]);
-  m.dynamic(1, codes.length);
+  const { codes, start, end } = searchArgs(m, self, args, kwargs, name);
   const candidates = args[0] instanceof PyTuple ? args[0].items : [args[0] as Value];
   return candidates.some((candidate) => {
     const needle = units(sameKind(self, candidate, name));
