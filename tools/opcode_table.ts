@@ -41,6 +41,21 @@ interface RawSpec {
   builtins: RawHostCall[];
   methods: RawHostCall[];
   stdlib: RawHostCall[];
+  walks: Record<string, RawWalk>;
+}
+interface RawWalk {
+  node: number;
+  byte?: number;
+  doc: string;
+}
+
+function walkRows(walks: Record<string, RawWalk>): string {
+  return Object.entries(walks).map(([name, walk]) => {
+    if (!Number.isInteger(walk.node) || (walk.byte !== undefined && !Number.isInteger(walk.byte))) {
+      fail(`walks.${name}: node and byte must be integers`);
+    }
+    return `  ${name}: { node: ${walk.node}, byte: ${walk.byte ?? 0} },`;
+  }).join("\n");
 }
 
 const OPERAND_KINDS = new Set([
@@ -191,5 +206,10 @@ export const METHODS: readonly (HostCallInfo | null)[] = ${
 
 /** stdlib members by id (index 0 unused). */
 export const STDLIB: readonly (HostCallInfo | null)[] = ${hostCalls(spec.stdlib, spec, "stdlib")};
+
+/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §5). */
+export const WALKS = {
+${walkRows(spec.walks)}
+} as const;
 `;
 }

@@ -17,6 +17,7 @@ export {
   OP_INFO,
   STDLIB,
   UNIT_MAX,
+  WALKS,
 } from "./opcodes_generated.ts";
 
 /** How an operand is encoded and what it indexes (spec/IR.md). */

@@ -21,6 +21,7 @@ export const CAPS = {
   event_size: 16384,
   storage_key: 256,
   storage_value: 65536,
+  value_depth: 900,
 } as const;
 
 /** Largest number of each unit of dynamic work under the caps. */
@@ -285,3 +286,11 @@ export const STDLIB: readonly (HostCallInfo | null)[] = [
   { id: 28, name: "syscalls.read_result", base: 500, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1049076 },
   { id: 29, name: "syscalls.zk_verify", base: 10000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4204304 },
 ];
+
+/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §5). */
+export const WALKS = {
+  compare: { node: 1, byte: 1 },
+  key: { node: 3, byte: 1 },
+  repr: { node: 2, byte: 1 },
+  freeze: { node: 1, byte: 0 },
+} as const;

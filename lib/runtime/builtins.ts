@@ -144,8 +144,8 @@ export function iterate(value: Value): PyIterator {
 }
 
 /** str(value). */
-export function toStr(value: Value): string {
-  return typeof value === "string" ? value : repr(value);
+export function toStr(meter: Meter, value: Value): string {
+  return typeof value === "string" ? value : repr(meter, value);
 }
 
 /** The number of code points of a str: its UTF-16 length less its surrogate pairs. */
@@ -204,7 +204,7 @@ function minMax(
   }
   let best = candidates[0] as Value;
   for (const candidate of candidates.slice(1)) {
-    const order = compare(fn === "min" ? "<" : ">", candidate, best);
+    const order = compare(meter, fn === "min" ? "<" : ">", candidate, best);
     if (fn === "min" ? order < 0 : order > 0) best = candidate;
   }
   return best;
@@ -240,9 +240,9 @@ function asciiBytes(bytes: Uint8Array): string | null {
   return out;
 }
 
-function parseInt(value: string | Uint8Array, base: bigint): bigint {
+function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigint {
   const fail = () =>
-    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(value)}`);
+    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(meter, value)}`);
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
   if (ascii === null) return fail();
   // Only ASCII whitespace is stripped, as CPython does after the mapping above.
@@ -293,13 +293,13 @@ function toInt(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string,
       vmError("TypeError", "int() can't convert non-string with explicit base");
     }
     meter.dynamic(1, value.length);
-    return canonicalInt(parseInt(value, intArg("int", baseArg)));
+    return canonicalInt(parseInt(meter, value, intArg("int", baseArg)));
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "bigint") return value;
   if (typeof value === "string" || value instanceof Uint8Array) {
     meter.dynamic(1, value.length);
-    return canonicalInt(parseInt(value, 10n));
+    return canonicalInt(parseInt(meter, value, 10n));
   }
   return vmError(
     "TypeError",
@@ -351,7 +351,7 @@ function toDict(meter: Meter, args: readonly Value[], kwargs: ReadonlyMap<string
   if (args.length > 1) vmError("TypeError", `dict expected at most 1 argument, got ${args.length}`);
   const dict = new PyDict();
   const put = (key: Value, value: Value) => {
-    const dk = dictKey(key);
+    const dk = dictKey(meter, key);
     const existing = dict.entries.get(dk);
     if (existing !== undefined) existing.value = value;
     else dict.entries.set(dk, { key, value });
@@ -413,7 +413,9 @@ function sortedItems(meter: Meter, items: Value[], reverse: boolean): Value[] {
   if (primitive !== null) return primitive;
   const indexed = items.map((item, index) => ({ item, index }));
   indexed.sort((a, b) => {
-    const order = reverse ? compare("<", b.item, a.item) : compare("<", a.item, b.item);
+    const order = reverse
+      ? compare(meter, "<", b.item, a.item)
+      : compare(meter, "<", a.item, b.item);
     return order !== 0 ? order : a.index - b.index;
   });
   return indexed.map((entry) => entry.item);
@@ -667,7 +669,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, HostFunction>> = {
         return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
       }
     }
-    const text = toStr(value);
+    const text = toStr(m, value);
     m.dynamic(1, utf8Length(text));
     return text;
   },

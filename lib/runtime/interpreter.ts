@@ -18,6 +18,7 @@ import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
+import { deepFreeze } from "./walk.ts";
 import {
   canonicalInt,
   DONE,
@@ -120,18 +121,6 @@ function constValue(value: IrConst): Value {
   }
 }
 
-function deepFreeze(value: Value): void {
-  if (value instanceof PyList) {
-    value.frozen = true;
-    value.items.forEach(deepFreeze);
-  } else if (value instanceof PyDict) {
-    value.frozen = true;
-    for (const entry of value.entries.values()) deepFreeze(entry.value);
-  } else if (value instanceof PyTuple) {
-    value.items.forEach(deepFreeze);
-  }
-}
-
 function isinstanceMask(value: Value, mask: number): boolean {
   if (typeof value === "boolean") return (mask & 0b11) !== 0;
   if (typeof value === "number" || typeof value === "bigint") return (mask & 1) !== 0;
@@ -187,7 +176,7 @@ export class Machine implements ops.Meter {
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
     this.#execute(0, []);
-    for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
+    for (const value of this.#globals) if (value !== undefined) deepFreeze(this, value);
     return this.#execute(fn, args);
   }
 
@@ -459,7 +448,7 @@ export class Machine implements ops.Meter {
           }
           case 0x46: { // ASSERT_FAIL
             const message = a === 1 ? stack[--sp] as Value : null;
-            vmError("AssertionError", message === null ? "" : toStr(message));
+            vmError("AssertionError", message === null ? "" : toStr(this, message));
             break;
           }
           case 0x47: // GET_ITER
@@ -844,17 +833,17 @@ export class Machine implements ops.Meter {
     }
     switch (op) {
       case 0x30: // EQ
-        return ops.equals(left, right, this);
+        return ops.equals(this, left, right);
       case 0x31: // NE
-        return !ops.equals(left, right, this);
+        return !ops.equals(this, left, right);
       case 0x32: // LT
-        return ops.compare("<", left, right, this) < 0;
+        return ops.compare(this, "<", left, right) < 0;
       case 0x33: // LE
-        return ops.compare("<=", left, right, this) <= 0;
+        return ops.compare(this, "<=", left, right) <= 0;
       case 0x34: // GT
-        return ops.compare(">", left, right, this) > 0;
+        return ops.compare(this, ">", left, right) > 0;
       case 0x35: // GE
-        return ops.compare(">=", left, right, this) >= 0;
+        return ops.compare(this, ">=", left, right) >= 0;
       case 0x36: // IN
         return ops.contains(this, right, left);
       case 0x37: // NOT_IN

@@ -85,7 +85,9 @@ function indexOf(
   const start = searchBound(args[1], items.length, 0);
   const stop = searchBound(args[2], items.length, items.length);
   meter.dynamic(1, items.length);
-  for (let at = start; at < stop; at++) if (equals(items[at] as Value, args[0] as Value)) return at;
+  for (let at = start; at < stop; at++) {
+    if (equals(meter, items[at] as Value, args[0] as Value)) return at;
+  }
   return vmError("ValueError", notFound);
 }
 
@@ -99,7 +101,7 @@ function countOf(
   noKwargs("count", kwargs);
   arity("count", args, 1, 1);
   meter.dynamic(1, items.length);
-  return items.filter((item) => equals(item, args[0] as Value)).length;
+  return items.filter((item) => equals(meter, item, args[0] as Value)).length;
 }
 
 const TUPLE: Readonly<Record<string, Method<PyTuple>>> = {
@@ -159,13 +161,13 @@ const LIST: Readonly<Record<string, Method<PyList>>> = {
     arity("remove", args, 1, 1);
     checkMutable(self);
     m.dynamic(1, self.items.length);
-    const at = self.items.findIndex((item) => equals(item, args[0] as Value));
+    const at = self.items.findIndex((item) => equals(m, item, args[0] as Value));
     if (at < 0) vmError("ValueError", "list.remove(x): x not in list");
     self.items.splice(at, 1);
     return null;
   },
   index: (m, self, args, kwargs) =>
-    indexOf(m, self.items, args, kwargs, `${repr(args[0] ?? null)} is not in list`),
+    indexOf(m, self.items, args, kwargs, `${repr(m, args[0] ?? null)} is not in list`),
   count: (m, self, args, kwargs) => countOf(m, self.items, args, kwargs),
   sort: (m, self, args, kwargs) => {
     if (args.length > 0) vmError("TypeError", "sort() takes no positional arguments");
@@ -198,10 +200,10 @@ const LIST: Readonly<Record<string, Method<PyList>>> = {
 };
 
 const DICT: Readonly<Record<string, Method<PyDict>>> = {
-  get: (_m, self, args, kwargs) => {
+  get: (m, self, args, kwargs) => {
     noKwargs("get", kwargs);
     arity("get", args, 1, 2);
-    const entry = self.entries.get(dictKey(args[0] as Value));
+    const entry = self.entries.get(dictKey(m, args[0] as Value));
     return entry === undefined ? args[1] ?? null : entry.value;
   },
   keys: (_m, self, args, kwargs) => {
@@ -219,11 +221,11 @@ const DICT: Readonly<Record<string, Method<PyDict>>> = {
     arity("items", args, 0, 0);
     return new PyDictView(self, "items");
   },
-  pop: (_m, self, args, kwargs) => {
+  pop: (m, self, args, kwargs) => {
     noKwargs("pop", kwargs);
     arity("pop", args, 1, 2);
     checkMutable(self);
-    const key = dictKey(args[0] as Value);
+    const key = dictKey(m, args[0] as Value);
     const entry = self.entries.get(key);
     if (entry === undefined) {
       if (args.length === 2) return args[1] as Value;
@@ -232,10 +234,10 @@ const DICT: Readonly<Record<string, Method<PyDict>>> = {
     self.entries.delete(key);
     return entry.value;
   },
-  setdefault: (_m, self, args, kwargs) => {
+  setdefault: (m, self, args, kwargs) => {
     noKwargs("setdefault", kwargs);
     arity("setdefault", args, 1, 2);
-    const key = dictKey(args[0] as Value);
+    const key = dictKey(m, args[0] as Value);
     const entry = self.entries.get(key);
     if (entry !== undefined) return entry.value;
     checkMutable(self);
@@ -265,7 +267,7 @@ const DICT: Readonly<Record<string, Method<PyDict>>> = {
     for (const [key, value] of kwargs) pairs.push([key, value]);
     m.dynamic(2, pairs.length);
     for (const [key, value] of pairs) {
-      const dk = dictKey(key);
+      const dk = dictKey(m, key);
       const existing = self.entries.get(dk);
       if (existing !== undefined) existing.value = value;
       else self.entries.set(dk, { key, value });

@@ -9,6 +9,7 @@ import { toHex } from "../abi/hex.ts";
 import { type JsonOutput, rawJson } from "../abi/json.ts";
 import type { EmittedEvent } from "./host.ts";
 import { repr } from "./repr.ts";
+import { OUTPUT_METER } from "./walk.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -23,10 +24,13 @@ export function valueJson(value: Value): JsonOutput {
     return Object.fromEntries(
       [...value.entries.values()].map((
         entry,
-      ) => [typeof entry.key === "string" ? entry.key : repr(entry.key), valueJson(entry.value)]),
+      ) => [
+        typeof entry.key === "string" ? entry.key : repr(OUTPUT_METER, entry.key),
+        valueJson(entry.value),
+      ]),
     );
   }
-  return repr(value);
+  return repr(OUTPUT_METER, value);
 }
 
 /** Text of bytes when they are valid UTF-8, else 0x hex. */
