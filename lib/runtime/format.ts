@@ -59,6 +59,28 @@ export function formatPercentBytes(meter: Meter, template: Uint8Array, args: Val
   return Uint8Array.from(result, (char) => char.charCodeAt(0));
 }
 
+/** The UTF-16 offset after the first `count` code points of `text` (its length when it has fewer). */
+function codePointEnd(text: string, count: number): number {
+  let at = 0;
+  for (let seen = 0; seen < count && at < text.length; seen++) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  }
+  return at;
+}
+
+/** The number of code points of `text`, counted no further than `limit`. */
+function codePointCount(text: string, limit: number): number {
+  let at = 0;
+  let seen = 0;
+  while (seen < limit && at < text.length) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+    seen++;
+  }
+  return seen;
+}
+
 /** Fails when `more` characters after `written` would pass the bytes_length cap (before they are built). */
 function reserve(written: number, more: number, what: string): void {
   if (written + more > CAPS.bytes_length) {
@@ -151,7 +173,7 @@ export function formatPercent(
         } else {
           text = bytesMode || type === "a" ? asciiRepr(meter, value) : repr(meter, value);
         }
-        if (precision !== null) text = Array.from(text).slice(0, precision).join("");
+        if (precision !== null) text = text.slice(0, codePointEnd(text, precision));
         break;
       }
       case "c": {
@@ -169,7 +191,9 @@ export function formatPercent(
           break;
         }
         if (typeof value === "string") {
-          if (Array.from(value).length !== 1) vmError("TypeError", "%c requires int or char");
+          if (value.length === 0 || codePointEnd(value, 1) !== value.length) {
+            vmError("TypeError", "%c requires int or char");
+          }
           text = value;
         } else {
           const code = asBigInt(value);
@@ -230,7 +254,8 @@ export function formatPercent(
         );
     }
     const full = numeric ? sign + text : text;
-    const pad = Math.max(0, width - Array.from(full).length);
+    // Only the first `width` code points matter to the padding: a long text is not counted through.
+    const pad = width - codePointCount(full, width);
     out += left ? full + " ".repeat(pad) : " ".repeat(pad) + full;
     if (out.length > CAPS.bytes_length) {
       limitExceeded("bytes_length", "formatted string is too long");

@@ -132,6 +132,11 @@ export const HOSTILE_WALKS: [string, string, Expected][] = [
   ['b"%.100000000x" % 1', 'def main():\n    return b"%.100000000x" % 1\n', { kind: "limit" }],
   ['"%0600000000d" % 1', 'def main():\n    return "%0600000000d" % 1\n', { kind: "limit" }],
   ['"%.*d" % (10**9, 1)', 'def main():\n    return "%.*d" % (10**9, 1)\n', { kind: "limit" }],
+  [
+    '"%.1s" % a 1 MB str in a loop',
+    'def main():\n    s = "\u00e9" * 500000\n    for i in range(100000):\n        t = "%.1s" % s\n    return t\n',
+    { value: "\u00e9" },
+  ],
   ['"%.5000000s" % "a"', 'def main():\n    return "%.5000000s" % "a"\n', { value: "a" }],
   // Slice assignment works in place, paying for what it moves.
   [
