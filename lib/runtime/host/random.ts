@@ -21,7 +21,7 @@ export const RANDOM = {
     if (length > BigInt(CAPS.bytes_length)) {
       limitExceeded("bytes_length", "random.bytes length is too large");
     }
-    meter.dynamic(6, Math.ceil(Number(length) / 32));
+    meter.units(Math.ceil(Number(length) / 32));
     const out = allocBytes(Number(length));
     // The seed of block k: domain || tx hash || call index (u32 BE) || k (u32 BE), one buffer reused.
     const seed = concatBytes(RANDOM_DOMAIN, host.context.txHash, new Uint8Array(8));

@@ -22,7 +22,7 @@ function syscall(cap: string): StdlibMember {
         arg,
       ) => (arg instanceof Uint8Array ? arg : new TextEncoder().encode(String(arg)))),
     );
-    meter.dynamic(4, payload.length);
+    meter.units(payload.length);
     const digest = sha3_256(concatBytes(new TextEncoder().encode(`animica:${cap}:v1|`), payload));
     const result: Value = cap === "zk_verify"
       ? false
