@@ -88,7 +88,7 @@ function computePositionIndex(text: string): PositionIndex {
       lineStarts.push(i + 1);
     } else if (code === 0x0a) {
       lineStarts.push(i + 1);
-    } else if (isSurrogatePair(text, i)) {
+    } else if (code >= 0xd800 && code <= 0xdbff && isSurrogatePair(text, i)) {
       i++;
       pairEnds.push(i);
     }
