@@ -13,7 +13,16 @@
 import type { CompiledContract } from "./compile.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { Instruction } from "./ir.ts";
-import { BUILTINS, type HostCallInfo, METHODS, Op, opInfo, STDLIB } from "./opcodes.ts";
+import {
+  BUILTINS,
+  type CallableInfo,
+  type MethodInfo,
+  METHODS,
+  Op,
+  opInfo,
+  sizeDependent,
+  STDLIB,
+} from "./opcodes.ts";
 
 /** The static gas bound of one call. */
 export type GasEstimate =
@@ -27,7 +36,10 @@ interface Bound {
   readonly unbounded: string | null;
 }
 
-const HOST_TABLES: ReadonlyMap<number, readonly (HostCallInfo | null)[]> = new Map([
+const HOST_TABLES: ReadonlyMap<number, readonly (CallableInfo | MethodInfo | null)[]> = new Map<
+  number,
+  readonly (CallableInfo | MethodInfo | null)[]
+>([
   [Op.CALL_BUILTIN, BUILTINS],
   [Op.CALL_METHOD, METHODS],
   [Op.CALL_STDLIB, STDLIB],
@@ -42,7 +54,7 @@ const BRANCHES = new Set<number>([
   Op.FOR_ITER,
 ]);
 
-function hostCall(instruction: Instruction): HostCallInfo | null {
+function hostCall(instruction: Instruction): CallableInfo | MethodInfo | null {
   return HOST_TABLES.get(instruction.op)?.[instruction.operands[0] ?? 0] ?? null;
 }
 
@@ -80,7 +92,7 @@ class Estimator {
     const max = instructionMaxGas(instruction);
     const info = opInfo(instruction.op);
     const host = hostCall(instruction);
-    const exact = info?.maxGas === info?.base && (host === null || host.dynamic === null);
+    const exact = info?.maxGas === info?.base && (host === null || !sizeDependent(host));
     if (instruction.op === Op.CALL) {
       const callee = this.function(instruction.operands[0] ?? 0);
       return { max: max + callee.max, exact: exact && callee.exact, unbounded: callee.unbounded };
