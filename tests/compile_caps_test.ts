@@ -35,7 +35,18 @@ function withConsts(consts: IrModule["consts"]): IrModule {
   return { ...module, consts: [...module.consts, ...consts] };
 }
 
-Deno.test("compile: a 700 KB one-line list is lowered in linear time, then refused by code_size", () => {
+/** Best of three wall-clock times of compiling `source`. */
+function bestCompileMs(source: string): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    compileContract(source);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+Deno.test("compile: a 700 KB one-line list is refused by code_size, after lowering in linear time", () => {
   const source = oneLineList(350_000);
   assert.ok(source.length > 700_000);
   const started = performance.now();
@@ -50,8 +61,11 @@ Deno.test("compile: a 700 KB one-line list is lowered in linear time, then refus
       return true;
     },
   );
-  // Quadratic position lookups took over 300 s here; linear ones take ~2 s.
-  assert.ok(performance.now() - started < 10_000, "compiling a 700 KB line took over 10 s");
+  // Ten times the line, about ten times the time: a ratio, not a wall-clock
+  // ceiling, so a loaded machine slows both sides alike. Quadratic position
+  // lookups made it ~100 (over 300 s for this line); linear ones make it ~10.
+  const ratio = (performance.now() - started) / bestCompileMs(oneLineList(35_000));
+  assert.ok(ratio < 30, `10x the line took ${ratio.toFixed(1)}x the time`);
 });
 
 Deno.test("compile: a long line under code_size compiles and loads back", () => {
