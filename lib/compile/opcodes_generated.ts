@@ -258,7 +258,7 @@ export const STDLIB: readonly (HostCallInfo | null)[] = [
   { id: 1, name: "storage.get", base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 2, name: "storage.set", base: 500, dynamic: { per: 5, unit: "bytes", maxUnits: 1048576 }, maxGas: 5243380 },
   { id: 3, name: "storage.delete", base: 300, dynamic: null, maxGas: 300 },
-  { id: 4, name: "storage.get_int", base: 200, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, maxGas: 264 },
+  { id: 4, name: "storage.get_int", base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 5, name: "storage.set_int", base: 500, dynamic: { per: 5, unit: "int_words", maxUnits: 64 }, maxGas: 820 },
   { id: 6, name: "events.emit", base: 300, dynamic: { per: 8, unit: "bytes", maxUnits: 1048576 }, maxGas: 8388908 },
   { id: 7, name: "hash.sha3_256", base: 30, dynamic: { per: 6, unit: "bytes", maxUnits: 1048576 }, maxGas: 6291486 },
