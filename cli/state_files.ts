@@ -3,8 +3,9 @@
  * open state holds the file for the whole call: concurrent processes wait
  * their turn, so every read of a call and its writes happen under one lock.
  * - SQLite (node:sqlite): `BEGIN IMMEDIATE` with a busy timeout at open,
- *   `PRAGMA quick_check` and an exact schema and version check before
- *   anything is read or written, `COMMIT` at close.
+ *   `PRAGMA quick_check`, an exact schema and version check and a check of
+ *   every entry against the caps before anything is read or written,
+ *   `COMMIT` at close.
  * - JSON: an exclusive lock on `<file>.lock` (released by the OS if the
  *   process dies), the snapshot read under it, and an atomic replace at
  *   close (a temporary file in the same directory, fsync, rename) through
@@ -143,7 +144,10 @@ const EXPECTED_MASTER = JSON.stringify([
   ["index", "sqlite_autoindex_kv_1", null],
 ]);
 
-/** Checks integrity, schema and version (creating the schema in an empty database). */
+/**
+ * Checks integrity, schema, version and every entry against the caps
+ * (creating the schema in an empty database).
+ */
 function checkDatabase(db: DatabaseSync, path: string): void {
   const check = db.prepare("PRAGMA quick_check").all().map((row) => Object.values(row)[0]);
   if (check.length !== 1 || check[0] !== "ok") {
@@ -168,6 +172,12 @@ function checkDatabase(db: DatabaseSync, path: string): void {
     throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
   }
   checkStateVersion(meta[0]?.version, `'${path}'`);
+  for (const { key, value } of db.prepare("SELECT key, value FROM kv").iterate()) {
+    if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
+      throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
+    }
+    checkStateEntry(key, value);
+  }
 }
 
 /** SQLite state file (created with its schema when absent), held in one write transaction. */
@@ -196,12 +206,7 @@ export async function openSqliteState(path: string): Promise<FileState> {
   return {
     get(key) {
       const value = read.get(key)?.value;
-      if (value === undefined) return null;
-      if (!(value instanceof Uint8Array)) {
-        throw new StateError(`'${path}' holds a state value that is not a BLOB`);
-      }
-      checkStateEntry(key, value);
-      return value;
+      return value instanceof Uint8Array ? value : null;
     },
     apply(writes) {
       try {

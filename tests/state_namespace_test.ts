@@ -236,6 +236,17 @@ Deno.test("a stored value above the storage_value cap is refused on load", () =>
       ),
     /negative/,
   );
+  for (const balance of ["0x00", "0x0001", "0x" + "7f".repeat(513)]) {
+    assert.throws(
+      () =>
+        stateFromJson(
+          `{"format": "animica-vm-state", "version": 2, "entries": {"${
+            toHex(balanceStateKey(Uint8Array.of(1)))
+          }": "${balance}"}}`,
+        ),
+      /shortest form|int_bits/,
+    );
+  }
   assert.throws(
     () => stateFromJson(`{"format": "animica-vm-state", "version": 1, "entries": {}}`),
     /version 1 is not supported.*start a new state file/s,

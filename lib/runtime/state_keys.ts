@@ -11,7 +11,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { StateError } from "../errors.ts";
 import { toHex } from "../abi/hex.ts";
-import { decodeStoredInt, MAX_STORED_INT_BYTES } from "./int_bytes.ts";
+import { decodeStoredInt, encodeStoredInt, MAX_STORED_INT_BYTES } from "./int_bytes.ts";
 import { bitLength } from "./ops.ts";
 
 /** Tag of contract storage entries. */
@@ -76,7 +76,7 @@ function entryProblem(key: Uint8Array, value: Uint8Array): string | null {
     const balance = decodeStoredInt(value);
     if (balance < 0n) return "the balance is negative";
     if (bitLength(balance) > CAPS.int_bits) return "the balance is above the int_bits cap";
-    if (value.length > 1 && (value[0] ?? 0) === 0 && ((value[1] ?? 0) & 0x80) === 0) {
+    if (encodeStoredInt(balance, bitLength(balance)).length !== value.length) {
       return "the balance is not in its shortest form";
     }
     return null;
