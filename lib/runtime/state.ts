@@ -103,8 +103,10 @@ export function stateFromJson(text: string): MemoryState {
   const writes = Object.entries(entries).map(([keyHex, valueHex]: [string, unknown]) => {
     const key = fromHex(keyHex);
     const value = typeof valueHex === "string" ? fromHex(valueHex) : null;
-    if (key === null || value === null) {
-      throw new StateError(`state entry ${keyHex.slice(0, 80)} is not 0x hex to 0x hex`);
+    if (key === null || value === null || toHex(key) !== keyHex) {
+      throw new StateError(
+        `state entry ${keyHex.slice(0, 80)} is not lowercase 0x hex to 0x hex`,
+      );
     }
     checkStateEntry(key, value);
     return { key, value };
