@@ -34,7 +34,7 @@ function abiType(name: string, text: Value | undefined): AbiType {
 }
 
 /** The abi members by name. */
-export const ABI: Readonly<Record<string, StdlibMember>> = {
+export const ABI = {
   "abi.require": (_host, _meter, args) => {
     if (!truthy(args[0] ?? null)) revert(reasonBytes(args[1]), "requirement failed");
     return null;
@@ -66,4 +66,4 @@ export const ABI: Readonly<Record<string, StdlibMember>> = {
       throw error;
     }
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

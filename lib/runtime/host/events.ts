@@ -36,7 +36,7 @@ function checkDeclared(manifest: Manifest | null, name: Uint8Array, args: PyDict
 }
 
 /** The events members by name. */
-export const EVENTS: Readonly<Record<string, StdlibMember>> = {
+export const EVENTS = {
   "events.emit": (host, meter, args) => {
     const name = bytesArg(args[0], "event name");
     const fields = args[1] ?? new PyDict();
@@ -59,4 +59,4 @@ export const EVENTS: Readonly<Record<string, StdlibMember>> = {
     host.events.push({ name, args: snapshot });
     return null;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

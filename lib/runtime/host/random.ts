@@ -14,7 +14,7 @@ import type { StdlibMember } from "./types.ts";
 const RANDOM_DOMAIN = new TextEncoder().encode("animica:random:v1|");
 
 /** The random members by name. */
-export const RANDOM: Readonly<Record<string, StdlibMember>> = {
+export const RANDOM = {
   "random.bytes": (host, meter, args) => {
     const length = intArg(args[0], "length");
     if (length < 0n) vmError("ValueError", "length must be non-negative");
@@ -33,4 +33,4 @@ export const RANDOM: Readonly<Record<string, StdlibMember>> = {
     }
     return out;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

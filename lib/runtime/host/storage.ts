@@ -28,11 +28,11 @@ function storageKey(value: Value | undefined): Uint8Array {
 }
 
 /** The storage members by name. */
-export const STORAGE: Readonly<Record<string, StdlibMember>> = {
+export const STORAGE = {
   "storage.get": (host, meter, args) => {
     const key = storageKey(args[0]);
     const value = host.journal.storage(host.context.address, key) ?? allocBytes(0);
-    meter.dynamic(1, value.length);
+    meter.units(value.length);
     return value;
   },
   "storage.set": (host, meter, args) => {
@@ -41,7 +41,7 @@ export const STORAGE: Readonly<Record<string, StdlibMember>> = {
     if (value.length > CAPS.storage_value) {
       limitExceeded("storage_value", "storage value is too large");
     }
-    meter.dynamic(5, key.length + value.length);
+    meter.units(key.length + value.length);
     host.journal.setStorage(host.context.address, key, value);
     return null;
   },
@@ -49,19 +49,15 @@ export const STORAGE: Readonly<Record<string, StdlibMember>> = {
     host.journal.setStorage(host.context.address, storageKey(args[0]), null);
     return null;
   },
-  "storage.get_int": (host, meter, args, kwargs) => {
+  "storage.get_int": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const fallback = args.length > 1
-      ? args[1] ?? null
-      : kwargs.has("default")
-      ? kwargs.get("default") ?? null
-      : 0;
+    const fallback = args[1] === undefined ? 0 : args[1];
     const stored = host.journal.storage(host.context.address, key);
     if (stored === null) return fallback;
     if (stored.length > MAX_STORED_INT_BYTES) {
       limitExceeded("int_bits", "stored value is too long for an int");
     }
-    meter.dynamic(1, stored.length);
+    meter.units(stored.length);
     const value = decodeStoredInt(stored);
     if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "stored int is too large");
     return canonicalInt(value);
@@ -74,8 +70,8 @@ export const STORAGE: Readonly<Record<string, StdlibMember>> = {
     if (storedIntLength(bits) > CAPS.storage_value) {
       limitExceeded("storage_value", "storage value is too large");
     }
-    meter.dynamic(5, Math.max(1, Math.ceil(bits / 64)));
+    meter.units(Math.max(1, Math.ceil(bits / 64)));
     host.journal.setStorage(host.context.address, key, encodeStoredInt(value, bits));
     return null;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

@@ -13,12 +13,12 @@ import type { StdlibMember } from "./types.ts";
 
 function syscall(cap: string): StdlibMember {
   const name = `syscalls.${cap}`;
-  return (host, meter, args) => {
+  return (host, meter, _args, rest) => {
     if (host.manifest === null || !host.manifest.caps.includes(cap)) {
       vmError("PermissionError", `${name} needs the '${cap}' capability in the manifest`);
     }
     const payload = concatBytes(
-      ...args.map((
+      ...rest.map((
         arg,
       ) => (arg instanceof Uint8Array ? arg : new TextEncoder().encode(String(arg)))),
     );
@@ -35,10 +35,10 @@ function syscall(cap: string): StdlibMember {
 }
 
 /** The syscalls members by name. */
-export const SYSCALLS: Readonly<Record<string, StdlibMember>> = {
+export const SYSCALLS = {
   "syscalls.blob_pin": syscall("blob_pin"),
   "syscalls.ai_enqueue": syscall("ai_enqueue"),
   "syscalls.quantum_enqueue": syscall("quantum_enqueue"),
   "syscalls.read_result": syscall("read_result"),
   "syscalls.zk_verify": syscall("zk_verify"),
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;
