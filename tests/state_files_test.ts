@@ -12,6 +12,8 @@ import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { runCli } from "./support/cli.ts";
 import { SeededRandom } from "./support/random.ts";
+import { openJsonState, openSqliteState } from "../cli/state_files.ts";
+import { StateError } from "../mod.ts";
 
 const COUNTER = "examples/counter/manifest.json";
 const CLI = new URL("../cli.ts", import.meta.url).pathname;
@@ -116,6 +118,17 @@ async function assertRefused(path: string, pattern: RegExp, call = "inc"): Promi
   assert.deepEqual(Deno.readFileSync(path), before, `${path} was modified`);
 }
 
+/** Opens `path` in this process and checks it is refused with a StateError, the file untouched. */
+async function assertOpenRefused(path: string, pattern: RegExp): Promise<void> {
+  const before = Deno.readFileSync(path);
+  const open = path.endsWith(".json") ? openJsonState : openSqliteState;
+  await assert.rejects(
+    open(path),
+    (error) => error instanceof StateError && pattern.test(error.message),
+  );
+  assert.deepEqual(Deno.readFileSync(path), before, `${path} was modified`);
+}
+
 async function incOnce(state: string): Promise<void> {
   const result = await runCli(["run", "--manifest", COUNTER, "--call", "inc", "--state", state]);
   assert.equal(result.code, 0, result.stderr);
@@ -169,7 +182,7 @@ Deno.test("SQLite states that are damaged, foreign, of another version or over a
       const db = new DatabaseSync(path);
       edit(db);
       db.close();
-      await assertRefused(path, pattern, name === "space" ? "get" : "inc");
+      await (name === "negative" ? assertRefused(path, pattern) : assertOpenRefused(path, pattern));
     });
     const damaged = `${dir}/damaged.sqlite`;
     const bytes = Deno.readFileSync(good);
@@ -216,7 +229,9 @@ Deno.test("JSON states of another version or over a cap are refused and never wr
       const json = structuredClone(snapshot);
       edit(json);
       Deno.writeTextFileSync(path, JSON.stringify(json));
-      return assertRefused(path, pattern, "get");
+      return name === "bigvalue"
+        ? assertRefused(path, pattern, "get")
+        : assertOpenRefused(path, pattern);
     }));
   });
 });
