@@ -31,8 +31,15 @@ export function encodeStoredInt(value: bigint, bits: number): Uint8Array {
   const unsigned = value < 0n ? value + (1n << BigInt(8 * length)) : value;
   const hex = unsigned.toString(16).padStart(2 * length, "0");
   const out = allocBytes(length);
-  for (let i = 0; i < length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < length; i++) {
+    out[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+  }
   return out;
+}
+
+/** The value of a lowercase hex digit's char code. */
+function nibble(code: number): number {
+  return code <= 0x39 ? code - 0x30 : code - 0x57;
 }
 
 /** Inverse of {@link encodeStoredInt} (any length; the caller caps it first). */
