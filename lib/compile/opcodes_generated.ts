@@ -325,5 +325,4 @@ export const WALKS = {
   compare: { node: 1, byte: 1 },
   key: { node: 3, byte: 1 },
   repr: { node: 2, byte: 1 },
-  freeze: { node: 1, byte: 0 },
 } as const;

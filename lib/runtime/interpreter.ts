@@ -200,7 +200,7 @@ export class Machine implements Metered {
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
     this.#execute(0, []);
-    for (const value of this.#globals) if (value !== undefined) deepFreeze(this, value);
+    for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
     return this.#execute(fn, args);
   }
 

@@ -20,7 +20,6 @@ const DOING: { readonly [K in WalkKind]: string } = {
   compare: "in comparison",
   key: "while hashing a dict key",
   repr: "while getting the repr of an object",
-  freeze: "while freezing a module-level value",
 };
 
 /** Raises RecursionError when a walk enters a container nested deeper than caps.value_depth. */
@@ -41,12 +40,14 @@ export function payBytes(meter: Meter, kind: WalkKind, count: number): void {
 }
 
 /**
- * Marks a module-level value and everything reachable from it frozen,
- * paying per item visited. Each container is entered once (a frozen list
- * or dict, or a tuple already seen, is skipped), so aliasing and cycles
- * cost what the distinct containers hold.
+ * Marks a module-level value and everything reachable from it frozen. Each
+ * container is entered once (a frozen list or dict, or a tuple already
+ * seen, is skipped), so aliasing and cycles cost what the distinct
+ * containers hold: never more items than the initialiser built, and paid
+ * for, so the walk charges nothing of its own (no depth cap is needed
+ * either: the stack is explicit).
  */
-export function deepFreeze(meter: Meter, root: Value): void {
+export function deepFreeze(root: Value): void {
   const seenTuples = new Set<PyTuple>();
   const pending: Value[] = [root];
   while (pending.length > 0) {
@@ -54,17 +55,14 @@ export function deepFreeze(meter: Meter, root: Value): void {
     if (value instanceof PyList) {
       if (value.frozen) continue;
       value.frozen = true;
-      payItems(meter, "freeze", value.items.length);
       for (const item of value.items) pending.push(item);
     } else if (value instanceof PyDict) {
       if (value.frozen) continue;
       value.frozen = true;
-      payItems(meter, "freeze", value.entries.size);
       for (const entry of value.entries.values()) pending.push(entry.value);
     } else if (value instanceof PyTuple) {
       if (seenTuples.has(value)) continue;
       seenTuples.add(value);
-      payItems(meter, "freeze", value.items.length);
       for (const item of value.items) pending.push(item);
     }
   }
