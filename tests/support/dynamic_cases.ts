@@ -3,7 +3,7 @@
  * size-dependent cost (opcode `dynamic`/`sequence`, builtin, method per
  * receiver type, stdlib member), a tiny contract run on a small and a large
  * input of the same shape, and the units each input should be charged,
- * computed here from the unit definitions of spec/GAS.md §6 (never from the
+ * computed here from the unit definitions of spec/GAS.md §7 (never from the
  * runtime's code). Entry keys: `op:ADD`, `op:ADD/sequence`, `builtin:len`,
  * `method:str.upper`, `stdlib:hash.sha3_256`; extra probes of one entry
  * add ` (what)` to its key.
@@ -27,7 +27,7 @@ export interface DynamicCase {
   readonly body: (size: number) => string;
   /** The arguments of `main` for a size (x, y, z; missing ones are None). */
   readonly args?: (size: number) => Value[];
-  /** The units the input of this size should be charged (spec/GAS.md §6). */
+  /** The units the input of this size should be charged (spec/GAS.md §7). */
   readonly units: (size: number) => number;
   readonly sizes: readonly [number, number];
   readonly measure?: Measure;
