@@ -23,7 +23,7 @@ import {
   OP_INFO,
   STDLIB,
 } from "../mod.ts";
-import type { Value } from "../lib/runtime/values.ts";
+import { PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { DYNAMIC_CASES, type DynamicCase, intOfWords } from "./support/dynamic_cases.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";
 
@@ -163,9 +163,9 @@ Deno.test("dynamic costs: every dynamic entry of the tables has a case", () => {
     `case for ${key}, which the table does not declare`
   );
   assert.deepEqual([...missing, ...stray], []);
-  const unknown = Object.keys(KNOWN_MISMATCHES).filter((key) =>
-    !DYNAMIC_CASES.some((c) => c.entry === key)
-  );
+  const unknown = [...Object.keys(KNOWN_MISMATCHES), ...Object.keys(KNOWN_LATE_CHARGES)].filter((
+    key,
+  ) => !DYNAMIC_CASES.some((c) => c.entry === key));
   assert.deepEqual(unknown, [], "known mismatches name no case");
 });
 
@@ -206,6 +206,114 @@ Deno.test("dynamic costs: the known mismatches still fail as listed", () => {
   if (report.length > 0) {
     console.log(`expected-to-fail-for-now (${report.length}):\n  ${report.join("\n  ")}`);
   }
+});
+
+/**
+ * Entries that read their input before paying for it (the charge comes
+ * after the work), expected to fail the prepay check until fixed.
+ */
+const COPIES_FIRST = "ops.iterableItems copies the list or tuple before the units are charged";
+const KNOWN_LATE_CHARGES: Readonly<Record<string, string>> = {
+  "op:STORE_SUBSCR (assigned items)": COPIES_FIRST,
+  "builtin:min": COPIES_FIRST,
+  "builtin:max": COPIES_FIRST,
+  "builtin:sum": COPIES_FIRST,
+  "builtin:sorted": COPIES_FIRST,
+  "builtin:list": COPIES_FIRST,
+  "builtin:tuple": COPIES_FIRST,
+  "method:list.extend": COPIES_FIRST,
+};
+
+/** Wraps the items of list and tuple arguments so that every item read is counted. */
+function countingArgs(args: readonly Value[], reads: { count: number }): Value[] {
+  const counted = (items: readonly Value[]): Value[] =>
+    new Proxy([...items], {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^[0-9]+$/.test(key)) reads.count++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  return args.map((arg) =>
+    arg instanceof PyList
+      ? new PyList(counted(arg.items))
+      : arg instanceof PyTuple
+      ? new PyTuple(counted(arg.items))
+      : arg
+  );
+}
+
+/**
+ * Runs the large input of a case under the gas the small input used in
+ * full, so that it runs out of gas at its dynamic charge; returns the
+ * items read by then, and the items the small run read in full.
+ */
+function readsBeforeCharge(testCase: DynamicCase): { early: number; allowance: number } {
+  const [small, large] = testCase.sizes;
+  const contract = compileContract(sourceOf(testCase.body(small)));
+  const run = (size: number, gasLimit: number) => {
+    const reads = { count: 0 };
+    const args = countingArgs(testCase.args?.(size) ?? [], reads);
+    while (args.length < 3) args.push(null);
+    const result = executeCall({
+      verified: contract.verified,
+      manifest: null,
+      function: "main",
+      args,
+      gasLimit,
+      context: TEST_CONTEXT,
+      state: new MemoryState(),
+    });
+    return { result, reads: reads.count };
+  };
+  const full = run(small, 100_000_000);
+  const limited = run(large, full.result.gasUsed);
+  assert.equal(
+    limited.result.failure?.kind,
+    "out-of-gas",
+    `${testCase.entry}: large run under the small run's gas`,
+  );
+  return { early: limited.reads, allowance: full.reads };
+}
+
+/** Cases run by the prepay check: one program at both sizes, a list or tuple argument, an expected charge. */
+function prepayCases(): DynamicCase[] {
+  return DYNAMIC_CASES.filter((testCase) =>
+    (testCase.measure ?? "call") === "call" && testCase.caps === undefined &&
+    testCase.fails !== true && KNOWN_MISMATCHES[testCase.entry] === undefined &&
+    (testCase.args?.(testCase.sizes[0]) ?? []).some((arg) =>
+      arg instanceof PyList || arg instanceof PyTuple
+    ) &&
+    testCase.units(testCase.sizes[1]) > testCase.units(testCase.sizes[0])
+  );
+}
+
+Deno.test("dynamic costs: list and tuple inputs are paid for before their items are read", () => {
+  const failures: string[] = [];
+  const nowPassing: string[] = [];
+  const checked: string[] = [];
+  for (const testCase of prepayCases()) {
+    const { early, allowance } = readsBeforeCharge(testCase);
+    checked.push(testCase.entry);
+    // A charge paid as the items are visited (all, any) reads a few items more under the slack.
+    const [small, large] = testCase.sizes;
+    const late = early > allowance + (large - small) / 2;
+    const known = KNOWN_LATE_CHARGES[testCase.entry];
+    if (late && known === undefined) {
+      failures.push(
+        `${testCase.entry}: read ${early} items before running out of gas (the small run reads ${allowance} in all)`,
+      );
+    }
+    if (!late && known !== undefined) nowPassing.push(testCase.entry);
+  }
+  if (nowPassing.length > 0) {
+    console.log(
+      `known late charges that now pass (remove them from KNOWN_LATE_CHARGES):\n  ${
+        nowPassing.join("\n  ")
+      }`,
+    );
+  }
+  assert.ok(checked.length >= 10, `${checked.length} cases checked`);
+  assert.deepEqual(failures, []);
 });
 
 Deno.test("dynamic costs: + - * & | ^ on safe ints with a safe result charge only the base", () => {
