@@ -32,6 +32,8 @@ import { TEST_CONTEXT } from "./support/runtime.ts";
  * expected to fail until fixed (one line each: what the runtime does).
  */
 const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
+  "op:BITOR (dict merge)":
+    "dict | dict charges 2 per item at a rate written in ops.ts; the table gives BITOR no term for dicts",
   "op:IN (long items)":
     "`in` a list compares items with an unmetered equals (only the item count is paid)",
   "op:SUBSCR (dict bytes key)": "a dict lookup turns a bytes key into a string per byte, unpaid",
@@ -215,6 +217,7 @@ Deno.test("dynamic costs: the known mismatches still fail as listed", () => {
 const COPIES_FIRST = "ops.iterableItems copies the list or tuple before the units are charged";
 const KNOWN_LATE_CHARGES: Readonly<Record<string, string>> = {
   "op:STORE_SUBSCR (assigned items)": COPIES_FIRST,
+  "op:INPLACE_ADD/sequence (list)": COPIES_FIRST,
   "builtin:min": COPIES_FIRST,
   "builtin:max": COPIES_FIRST,
   "builtin:sum": COPIES_FIRST,

@@ -101,6 +101,45 @@ const OPCODE_CASES: DynamicCase[] = [
     units: (n) => 2 * n,
     sizes: SMALL_LARGE,
   },
+  {
+    // A str's concatenation builds UTF-8 bytes: 2 per "é".
+    entry: "op:ADD/sequence (non-ASCII str)",
+    body: line("x + y"),
+    args: (n) => ["é".repeat(n), "a"],
+    units: (n) => 2 * n + 1,
+    sizes: SMALL_LARGE,
+  },
+  {
+    entry: "op:ADD/sequence (tuple)",
+    body: line("x + y"),
+    args: (n) => [tupleOf(n), tupleOf(n)],
+    units: (n) => 2 * n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // list += iterable: the items appended.
+    entry: "op:INPLACE_ADD/sequence (list)",
+    body: line("x += y"),
+    args: (n) => [ints(1), ints(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // list * count: the items built.
+    entry: "op:MUL/sequence (list)",
+    body: line("x * y"),
+    args: (n) => [ints(n), 3],
+    units: (n) => 3 * n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // dict | dict builds a dict of both: n(a) + n(b) items.
+    entry: "op:BITOR (dict merge)",
+    body: line("x | y"),
+    args: (n) => [dictOf(1), dictOf(n)],
+    units: (n) => 1 + n,
+    sizes: SMALL_LARGE,
+  },
   binaryWords("op:SUB", "-"),
   productWords("op:MUL", "*"),
   {
