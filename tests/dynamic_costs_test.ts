@@ -62,8 +62,6 @@ const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
   "stdlib:abi.require": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
   "stdlib:abi.revert": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
   "stdlib:random.bytes": "charges 6 per 32-byte word (⌈n/32⌉), the table says 6 per byte",
-  "stdlib:syscalls.read_result":
-    "syscalls.ts writes its own rate, 4 per byte for every syscall; the table says 1 for read_result",
 };
 
 /** Every dynamic term of the generated tables, by case key, with its rate. */
