@@ -786,11 +786,11 @@ const STDLIB_CASES: DynamicCase[] = [
     sizes: SMALL_LARGE,
   },
   {
-    // get_int: words of the stored int (⌈bytes / 8⌉).
+    // get_int: the stored bytes (two's complement: 8·w + 1 here).
     entry: "stdlib:storage.get_int",
     body: line("storage.set_int(x, y)\n    storage.get_int(x)"),
     args: (w) => [Uint8Array.of(107), intOfWords(w)],
-    units: (w) => w + 1,
+    units: (w) => 8 * w + 1,
     sizes: WORDS,
     measure: { op: Op.CALL_STDLIB },
   },
