@@ -206,6 +206,13 @@ const EXTRA_METHOD_CALLS: readonly (readonly [Receiver, string])[] = [
   ["list", "pop(9)"],
   ["list", "index(7)"],
   ["tuple", "index(1, 1, 9)"],
+  // The method is looked up before its arguments are evaluated.
+  ["int", "strip(1 // 0)"],
+  ["str", "append(1 // 0)"],
+  ["bytes", "encode(1 // 0)"],
+  ["list", "split(1 // 0)"],
+  ["tuple", "get(1 // 0)"],
+  ["dict", "index(1 // 0)"],
 ];
 
 /** Methods called on a bool, which has int's methods (bool is a subclass of int). */
@@ -282,6 +289,8 @@ export function argumentLists(info: CallableInfo, receiver: Receiver | null): st
       [`${head.name}=${first(head)}`],
     );
   }
+  // Arguments are evaluated before they are bound: one that raises wins over any binding error.
+  add(["1 // 0", ...positionalValues], ["unknown=1"]);
   const unique = new Set(shapes.map((args) => args.join(", ")));
   return [...unique];
 }

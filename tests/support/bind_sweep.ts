@@ -95,6 +95,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       "isinstance(obj=3, class_or_tuple=int)",
       "isinstance(3, int, unknown=1)",
       "isinstance(3, int, obj=3)",
+      "isinstance(1 // 0, 3, int, 1, 2, unknown=1)",
     ],
   },
   {
@@ -109,6 +110,19 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       'b"a,ba".isdigit(1, unknown=1)',
       'b"a,ba".zfill()',
       'b"a,ba".zfill(1, unknown=1)',
+    ],
+  },
+  {
+    reason: "CALL_METHOD looks the method up on the receiver's type after evaluating the " +
+      "arguments; CPython looks it up first, so a receiver without the method raises " +
+      "AttributeError before an argument can raise",
+    calls: [
+      "(5).strip(1 // 0)",
+      '"a,ba".append(1 // 0)',
+      'b"a,ba".encode(1 // 0)',
+      "[3, 1, 2, 1].split(1 // 0)",
+      "(3, 1, 2, 1).get(1 // 0)",
+      '{"a": 1, "b": 2}.index(1 // 0)',
     ],
   },
   {
