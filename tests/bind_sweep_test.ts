@@ -10,7 +10,14 @@
 
 import assert from "node:assert/strict";
 import { bindShapes } from "./support/bind_shapes.ts";
-import { cpythonOutcomeClasses, KNOWN_DIFFERENCES, vmOutcomeClass } from "./support/bind_sweep.ts";
+import {
+  cpythonOutcomeClasses,
+  cpythonSignatures,
+  KNOWN_DIFFERENCES,
+  signatureText,
+  tableCallables,
+  vmOutcomeClass,
+} from "./support/bind_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 
 const skipReason = pythonUnavailableReason();
@@ -52,5 +59,26 @@ Deno.test({
     assert.deepEqual(stale, [], "known differences that no longer differ");
     // A sweep of refusals would prove little: a good share of the shapes must succeed.
     assert.ok(succeeded > shapes.length / 5, `${succeeded} of ${shapes.length} succeed`);
+  },
+});
+
+Deno.test({
+  name: "bind sweep: every signature CPython publishes is the table's",
+  ignore: skipReason !== null,
+  async fn() {
+    const callables = tableCallables();
+    const theirs = await cpythonSignatures(callables.map((info) => info.name));
+    const differ: string[] = [];
+    let compared = 0;
+    callables.forEach((info, i) => {
+      const published = theirs[i];
+      if (published === null || published === undefined || info.sig === null) return;
+      compared++;
+      const ours = signatureText(info.sig);
+      if (ours !== published) differ.push(`${info.name}: table ${ours}, CPython ${published}`);
+    });
+    assert.deepEqual(differ, []);
+    // CPython publishes no signature for most types and some methods; the shapes cover those.
+    assert.ok(compared >= callables.length / 2, `${compared} of ${callables.length} compared`);
   },
 });

@@ -9,11 +9,14 @@
  * the binder refuses never passes for one the implementation refuses.
  */
 
+import type { CallableInfo, ParamKind, Signature } from "../../lib/compile/opcodes.ts";
+import { BUILTINS, METHODS } from "../../lib/compile/opcodes_generated.ts";
 import { compileContract, stringifyJson, valueJson } from "../../mod.ts";
 import { runPythonText } from "./python.ts";
 import { callCompiled } from "./runtime.ts";
 
 const ORACLE = new URL("./bind_oracle.py", import.meta.url);
+const SIGNATURES = new URL("./bind_signatures.py", import.meta.url);
 
 /**
  * CPython's (3.11) messages for a call its argument parsing refuses, and
@@ -68,6 +71,56 @@ export async function cpythonOutcomeClasses(sources: readonly string[]): Promise
     outcome.ok !== undefined
       ? `ok ${outcome.ok}`
       : errorClass(outcome.error ?? "", outcome.message ?? "")
+  );
+}
+
+/** Every builtin and method variant of the tables. */
+export function tableCallables(): CallableInfo[] {
+  const methods = METHODS.flatMap((method) => method === null ? [] : Object.values(method.on));
+  return [...BUILTINS, ...methods].filter((info): info is CallableInfo => info !== null);
+}
+
+/** A signature in one line, defaults as `?`: `(chars?, /)`, `(*args, key?, default?)`. */
+export function signatureText(sig: Signature): string {
+  const named = (kind: ParamKind) =>
+    sig.params.filter((param) => param.kind === kind).map((param) =>
+      `${param.name}${param.required ? "" : "?"}`
+    );
+  const positional = named("positional");
+  const keywordOnly = named("keyword");
+  const star = sig.rest !== null ? [`*${sig.rest}`] : keywordOnly.length > 0 ? ["*"] : [];
+  return `(${
+    [
+      ...positional,
+      ...(positional.length > 0 ? ["/"] : []),
+      ...named("either"),
+      ...star,
+      ...keywordOnly,
+      ...(sig.keywords !== null ? [`**${sig.keywords}`] : []),
+    ].join(", ")
+  })`;
+}
+
+interface OracleSignature {
+  readonly params: readonly (readonly [string, "positional" | "either" | "keyword", boolean])[];
+  readonly rest: string | null;
+  readonly keywords: string | null;
+}
+
+/**
+ * CPython's signature of each qualified name, in {@link signatureText}'s
+ * form, or null where CPython publishes none (most types and some methods).
+ */
+export async function cpythonSignatures(names: readonly string[]): Promise<(string | null)[]> {
+  const signatures: (OracleSignature | null)[] = JSON.parse(
+    await runPythonText(SIGNATURES, JSON.stringify(names)),
+  );
+  return signatures.map((sig) =>
+    sig === null ? null : signatureText({
+      params: sig.params.map(([name, kind, required]) => ({ name, kind, required })),
+      rest: sig.rest,
+      keywords: sig.keywords,
+    })
   );
 }
 
