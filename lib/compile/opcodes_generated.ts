@@ -23,6 +23,20 @@ export const CAPS = {
   storage_value: 65536,
 } as const;
 
+/** The classes of ISINSTANCE's mask operand, in bit order (bit i = 1 << i). */
+export const ISINSTANCE_TYPES = ["int", "bool", "bytes", "str", "list", "tuple", "dict"] as const;
+
+/** The ISINSTANCE mask bit of each class. */
+export const ISINSTANCE_BIT = {
+  int: 1,
+  bool: 2,
+  bytes: 4,
+  str: 8,
+  list: 16,
+  tuple: 32,
+  dict: 64,
+} as const;
+
 /** Largest number of each unit of dynamic work under the caps. */
 export const UNIT_MAX = {
   int_words: 64,
