@@ -2,12 +2,15 @@
  * Call shapes for the argument-binding sweep (tests/bind_sweep_test.ts):
  * for every builtin and every method variant of the generated tables, the
  * calls a signature makes interesting (0 to n+2 positional arguments, each
- * parameter by keyword, every keyword at once, an unknown keyword, a
- * keyword repeating a positional, keyword-only parameters passed
- * positionally), with argument values plausible for each parameter so that
- * a well-bound call mostly succeeds, each as a tiny contract whose
- * `main()` returns the call's result (and the receiver, for methods that
- * mutate it).
+ * parameter positionally and by keyword with each value of its pool and
+ * None when optional, every keyword at once, an unknown keyword, a keyword
+ * repeating a positional, keyword-only parameters passed positionally, an
+ * argument that raises before binding), the same method names on receiver
+ * types without them (AttributeError), int's methods on a bool, and calls
+ * from CPython's documented rules. Argument values are plausible for each
+ * parameter so that a well-bound call mostly succeeds; each shape is a tiny
+ * contract whose `main()` returns the call's result (and the receiver, for
+ * methods that mutate it).
  */
 
 import type { CallableInfo, Param, Receiver } from "../../lib/compile/opcodes.ts";
