@@ -37,6 +37,7 @@ export function toStr(value: Value): string {
  * become ASCII digits; null when another non-ASCII character remains.
  */
 function asciiDigits(text: string): string | null {
+  if (ASCII.test(text)) return text;
   let out = "";
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
@@ -51,6 +52,8 @@ function asciiDigits(text: string): string | null {
   return out;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** int()'s view of bytes: ASCII only (null when any byte is not). */
 function asciiBytes(bytes: Uint8Array): string | null {
   let out = "";
@@ -61,11 +64,37 @@ function asciiBytes(bytes: Uint8Array): string | null {
   return out;
 }
 
-function digitValue(char: string): number {
-  const code = char.charCodeAt(0);
-  if (code >= 48 && code <= 57) return code - 48;
-  if (code >= 97 && code <= 122) return code - 87;
-  return -1;
+const DIGIT_PATTERNS = new Map<number, RegExp>();
+
+/** A pattern matching one or more digits of `radix` (lower case), made once per radix. */
+function digitsPattern(radix: number): RegExp {
+  let pattern = DIGIT_PATTERNS.get(radix);
+  if (pattern === undefined) {
+    const decimal = `0-${Math.min(radix, 10) - 1}`;
+    const letters = radix > 10 ? `a-${String.fromCharCode(96 + radix - 10)}` : "";
+    pattern = new RegExp(`^[${decimal}${letters}]+$`);
+    DIGIT_PATTERNS.set(radix, pattern);
+  }
+  return pattern;
+}
+
+const NATIVE_PREFIX: Readonly<Record<number, string>> = { 2: "0b", 8: "0o", 10: "", 16: "0x" };
+
+/**
+ * The value of validated digits (lower case, no underscores) in `radix`:
+ * natively for the radices JS parses, else in chunks of digits that fit a
+ * safe integer (so the big-int steps are few).
+ */
+function parseDigits(digits: string, radix: number): bigint {
+  const prefix = NATIVE_PREFIX[radix];
+  if (prefix !== undefined) return BigInt(prefix + digits);
+  const chunk = Math.floor(53 / Math.log2(radix));
+  let result = 0n;
+  for (let at = 0; at < digits.length; at += chunk) {
+    const piece = digits.slice(at, at + chunk);
+    result = result * BigInt(radix) ** BigInt(piece.length) + BigInt(Number.parseInt(piece, radix));
+  }
+  return result;
 }
 
 function parseInt(value: string | Uint8Array, base: bigint): bigint {
@@ -97,12 +126,9 @@ function parseInt(value: string | Uint8Array, base: bigint): bigint {
   if (radix < 2n || radix > 36n) vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
   if (body === "" || body.startsWith("_") || body.endsWith("_") || body.includes("__")) fail();
   if (body.length > CAPS.int_bits) limitExceeded("int_bits", "integer literal is too long");
-  let result = 0n;
-  for (const char of body.replaceAll("_", "")) {
-    const digit = BigInt(digitValue(char));
-    if (digit < 0n || digit >= radix) fail();
-    result = result * radix + digit;
-  }
+  const digits = body.replaceAll("_", "");
+  if (!digitsPattern(Number(radix)).test(digits)) fail();
+  const result = parseDigits(digits, Number(radix));
   const parsed = sign * result;
   if (parsed >= 1n << BigInt(CAPS.int_bits) || parsed <= -(1n << BigInt(CAPS.int_bits))) {
     limitExceeded("int_bits", "integer is too large");

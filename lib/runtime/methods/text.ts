@@ -7,10 +7,10 @@
  */
 
 import { CAPS } from "../../compile/opcodes.ts";
-import { bytesFrom } from "../bytes.ts";
+import { allocBytes, bytesFrom } from "../bytes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
-import { iterableItems } from "../ops.ts";
+import { iterableItems, utf8Length } from "../ops.ts";
 import { findFirst, findLast, occurrences } from "../search.ts";
 import { isSpace } from "../unicode.ts";
 import { asBigInt, pushAll, PyList, PyTuple, typeName, type Value } from "../values.ts";
@@ -244,9 +244,16 @@ function replace(meter: Charge, self: Text, args: Args): Text {
   return rebuild(self, out);
 }
 
+/**
+ * sep.join(items): the result's size is bounded from the parts' lengths
+ * (a str of n UTF-16 units has at least n bytes of UTF-8) and checked
+ * against the cap, then paid, then built in one pass (a str by JS string
+ * joining, which keeps code points intact; bytes into one allocation).
+ */
 function join(meter: Charge, self: Text, iterable: Value): Text {
   const items = iterableItems(meter, iterable, "join()");
-  items.forEach((item, i) => {
+  let units = textUnits(self) * Math.max(0, items.length - 1);
+  for (const [i, item] of items.entries()) {
     if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
       vmError(
         "TypeError",
@@ -255,26 +262,29 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
         } instance, ${typeName(item)} found`,
       );
     }
-  });
-  const separator = codes(self);
-  // Fail on a cheap lower bound of the result before converting any part
-  // (a str of n UTF-16 units has at least n / 2 code points).
-  let atLeast = separator.length * Math.max(0, items.length - 1);
-  for (const item of items) {
-    atLeast += typeof item === "string" ? Math.ceil(item.length / 2) : (item as Uint8Array).length;
-    if (atLeast > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+    units += textUnits(item as Text);
+    if (units > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
   }
-  const parts = items.map((item) => codes(item as Text));
-  const length = parts.reduce((sum, part) => sum + part.length, 0) +
-    separator.length * Math.max(0, parts.length - 1);
-  if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
-  meter.units(length);
-  const out: number[] = [];
-  parts.forEach((part, i) => {
-    if (i > 0) pushAll(out, separator);
-    pushAll(out, part);
-  });
-  return rebuild(self, out);
+  meter.units(units);
+  if (typeof self === "string") {
+    const joined = (items as string[]).join(self);
+    if (utf8Length(joined) > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "join result is too long");
+    }
+    return joined;
+  }
+  const parts = items as Uint8Array[];
+  const out = allocBytes(units);
+  let at = 0;
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) {
+      out.set(self, at);
+      at += self.length;
+    }
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 function removePrefix(meter: Charge, self: Text, value: Value | undefined): Text {
