@@ -358,7 +358,7 @@ export type StdlibValueName = ${
     union(spec.stdlib.filter((entry) => entry.sig === undefined).map((entry) => entry.name))
   };
 
-/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §6). */
+/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §8). */
 export const WALKS = {
 ${walkRows(spec.walks)}
 } as const;

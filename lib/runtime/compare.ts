@@ -6,7 +6,7 @@
  * than caps.value_depth raises RecursionError (so two distinct
  * self-referential lists raise, as in CPython). Each item pair is paid
  * before it is compared, and so are the bytes of strs, bytes and dict keys
- * (spec/GAS.md §1 and §6). Owns no other rule.
+ * (spec/GAS.md §1 and §8). Owns no other rule.
  */
 
 import { vmError } from "./failure.ts";

@@ -2,7 +2,7 @@
  * Python's repr() of runtime values, as CPython 3.11 prints them (error
  * messages, str() of containers, printf-style %r). A walk with an explicit
  * stack: every item is paid before it is written and every str, bytes or
- * int before its text is built (spec/GAS.md §6); the text is held to the
+ * int before its text is built (spec/GAS.md §8); the text is held to the
  * bytes_length cap as it grows; a container that is being written when it
  * is met again prints as `[...]`, `{...}`, `(...)` or `...`, as in
  * CPython; nesting deeper than caps.value_depth raises RecursionError.

@@ -1,5 +1,5 @@
 /**
- * The rules every walk over a value shares (spec/GAS.md §6, RUNTIME.md):
+ * The rules every walk over a value shares (spec/GAS.md §8, RUNTIME.md):
  * the nesting cap, after which a walk raises RecursionError whatever the
  * JS engine's state, and the payment of a walk's items and bytes through
  * the Meter, at the rates of the generated `WALKS` table. Also owns the
