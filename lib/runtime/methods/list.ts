@@ -62,7 +62,7 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
     return null;
   },
   index: (m, self, args) =>
-    indexOf(m, self.items, args, `${repr(m, args[0] ?? null)} is not in list`),
+    indexOf(m, self.items, args, () => `${repr(m, args[0] ?? null)} is not in list`),
   count: (m, self, args) => countOf(m, self.items, args),
   sort: (m, self, args) => {
     checkMutable(self);
