@@ -45,6 +45,7 @@ interface RawSpec {
   ir_version: number;
   gas_version: number;
   caps: Record<string, number>;
+  isinstance_types: string[];
   units: Record<string, { doc: string; max: number }>;
   opcodes: RawOp[];
   builtins: RawHostCall[];
@@ -281,6 +282,16 @@ export const GAS_VERSION = ${spec.gas_version};
 /** Default resource caps. */
 export const CAPS = {
 ${caps}
+} as const;
+
+/** The classes of ISINSTANCE's mask operand, in bit order (bit i = 1 << i). */
+export const ISINSTANCE_TYPES = [${
+    spec.isinstance_types.map((name) => `"${name}"`).join(", ")
+  }] as const;
+
+/** The ISINSTANCE mask bit of each class. */
+export const ISINSTANCE_BIT = {
+${spec.isinstance_types.map((name, bit) => `  ${name}: ${1 << bit},`).join("\n")}
 } as const;
 
 /** Largest number of each unit of dynamic work under the caps. */

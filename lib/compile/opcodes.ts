@@ -13,6 +13,8 @@ export {
   CAPS,
   GAS_VERSION,
   IR_VERSION,
+  ISINSTANCE_BIT,
+  ISINSTANCE_TYPES,
   type MethodNames,
   METHODS,
   Op,

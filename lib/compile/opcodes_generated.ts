@@ -23,6 +23,20 @@ export const CAPS = {
   storage_value: 65536,
 } as const;
 
+/** The classes of ISINSTANCE's mask operand, in bit order (bit i = 1 << i). */
+export const ISINSTANCE_TYPES = ["int", "bool", "bytes", "str", "list", "tuple", "dict"] as const;
+
+/** The ISINSTANCE mask bit of each class. */
+export const ISINSTANCE_BIT = {
+  int: 1,
+  bool: 2,
+  bytes: 4,
+  str: 8,
+  list: 16,
+  tuple: 32,
+  dict: 64,
+} as const;
+
 /** Largest number of each unit of dynamic work under the caps. */
 export const UNIT_MAX = {
   int_words: 64,
@@ -271,7 +285,7 @@ export const STDLIB: readonly (CallableInfo | null)[] = [
   { id: 1, name: "storage.get", sig: { params: [{ name: "key", kind: "positional", required: true }], rest: null, keywords: null }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 2, name: "storage.set", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "value", kind: "positional", required: true }], rest: null, keywords: null }, base: 500, dynamic: { per: 5, unit: "bytes", maxUnits: 1048576 }, maxGas: 5243380 },
   { id: 3, name: "storage.delete", sig: { params: [{ name: "key", kind: "positional", required: true }], rest: null, keywords: null }, base: 300, dynamic: null, maxGas: 300 },
-  { id: 4, name: "storage.get_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "default", kind: "either", required: false }], rest: null, keywords: null }, base: 200, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, maxGas: 264 },
+  { id: 4, name: "storage.get_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "default", kind: "either", required: false }], rest: null, keywords: null }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 5, name: "storage.set_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "value", kind: "positional", required: true }], rest: null, keywords: null }, base: 500, dynamic: { per: 5, unit: "int_words", maxUnits: 64 }, maxGas: 820 },
   { id: 6, name: "events.emit", sig: { params: [{ name: "name", kind: "positional", required: true }, { name: "args", kind: "positional", required: false }], rest: null, keywords: null }, base: 300, dynamic: { per: 8, unit: "bytes", maxUnits: 1048576 }, maxGas: 8388908 },
   { id: 7, name: "hash.sha3_256", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "bytes", maxUnits: 1048576 }, maxGas: 6291486 },

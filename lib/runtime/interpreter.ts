@@ -10,7 +10,7 @@
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
 import type { IrConst, IrModule } from "../compile/ir.ts";
-import { type CallableInfo, CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
+import { type CallableInfo, CAPS, ISINSTANCE_BIT, Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { callBuiltin } from "./builtins/table.ts";
 import { toStr } from "./builtins/convert.ts";
@@ -137,15 +137,16 @@ function deepFreeze(value: Value): void {
   }
 }
 
-function isinstanceMask(value: Value, mask: number): boolean {
-  if (typeof value === "boolean") return (mask & 0b11) !== 0;
-  if (typeof value === "number" || typeof value === "bigint") return (mask & 1) !== 0;
-  if (value instanceof Uint8Array) return (mask & 4) !== 0;
-  if (typeof value === "string") return (mask & 8) !== 0;
-  if (value instanceof PyList) return (mask & 16) !== 0;
-  if (value instanceof PyTuple) return (mask & 32) !== 0;
-  if (value instanceof PyDict) return (mask & 64) !== 0;
-  return false;
+/** The ISINSTANCE mask bits of a value's classes (a bool is also an int). */
+function classBits(value: Value): number {
+  if (typeof value === "boolean") return ISINSTANCE_BIT.bool | ISINSTANCE_BIT.int;
+  if (typeof value === "number" || typeof value === "bigint") return ISINSTANCE_BIT.int;
+  if (value instanceof Uint8Array) return ISINSTANCE_BIT.bytes;
+  if (typeof value === "string") return ISINSTANCE_BIT.str;
+  if (value instanceof PyList) return ISINSTANCE_BIT.list;
+  if (value instanceof PyTuple) return ISINSTANCE_BIT.tuple;
+  if (value instanceof PyDict) return ISINSTANCE_BIT.dict;
+  return 0;
 }
 
 /** Executes calls into one verified module. */
@@ -438,7 +439,7 @@ export class Machine implements Metered {
             break;
           }
           case 0x3a: // ISINSTANCE
-            stack[sp - 1] = isinstanceMask(stack[sp - 1] as Value, a);
+            stack[sp - 1] = (classBits(stack[sp - 1] as Value) & a) !== 0;
             break;
           case 0x40: // JUMP
             pc = a;

@@ -8,48 +8,20 @@ import type { MethodNames } from "../../compile/opcodes.ts";
 import { vmError } from "../failure.ts";
 import { iterableItems } from "../ops.ts";
 import { repr } from "../repr.ts";
-import type { Charge } from "../meter.ts";
-import {
-  checkMutable,
-  dictKey,
-  pushAll,
-  PyDict,
-  PyDictView,
-  PyTuple,
-  type Value,
-} from "../values.ts";
+import { checkMutable, dictKey, PyDict, PyDictView, type Value } from "../values.ts";
 import type { Method } from "./common.ts";
-
-/**
- * Pays for making the dict key of `key` (dictKey reads every byte of a
- * str or bytes and every item of a tuple) before it is made: one unit per
- * tuple item and per UTF-16 unit or byte, walked iteratively and paid as
- * the walk goes, so a tuple that shares its items is bounded by gas.
- */
-function payKey(meter: Charge, key: Value): void {
-  const pending: Value[] = [key];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next === "string" || next instanceof Uint8Array) meter.dynamic(1, next.length);
-    else if (next instanceof PyTuple) {
-      meter.dynamic(1, next.items.length);
-      pushAll(pending, next.items);
-    }
-  }
-}
 
 /** The methods of dict. */
 export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict> } = {
-  get: (m, self, args) => {
-    payKey(m, args[0] ?? null);
+  get: (_m, self, args) => {
     const entry = self.entries.get(dictKey(args[0] ?? null));
     return entry === undefined ? args[1] ?? null : entry.value;
   },
   keys: (_m, self) => new PyDictView(self, "keys"),
   values: (_m, self) => new PyDictView(self, "values"),
   items: (_m, self) => new PyDictView(self, "items"),
-  pop: (m, self, args) => {
+  pop: (_m, self, args) => {
     checkMutable(self);
-    payKey(m, args[0] ?? null);
     const key = dictKey(args[0] ?? null);
     const entry = self.entries.get(key);
     if (entry === undefined) {
@@ -60,8 +32,7 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
     self.entries.delete(key);
     return entry.value;
   },
-  setdefault: (m, self, args) => {
-    payKey(m, args[0] ?? null);
+  setdefault: (_m, self, args) => {
     const key = dictKey(args[0] ?? null);
     const entry = self.entries.get(key);
     if (entry !== undefined) return entry.value;

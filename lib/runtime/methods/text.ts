@@ -297,6 +297,12 @@ function joinTypeError(self: Text, item: Value, index: number): never {
   );
 }
 
+/**
+ * sep.join(items): the result's size is bounded from the parts' lengths
+ * (a str of n UTF-16 units has at least n bytes of UTF-8) and checked
+ * against the cap, then paid, then built in one pass (a str by JS string
+ * joining, which keeps code points intact; bytes into one allocation).
+ */
 function join(meter: Charge, self: Text, iterable: Value): Text {
   const items = iterableItems(meter, iterable, "join()");
   // The result's size in UTF-16 units (for bytes, in bytes) is known without
@@ -309,8 +315,8 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
       if (typeof item !== "string") joinTypeError(self, item, i);
       else texts.push(item);
       length += item.length;
+      if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
     });
-    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
     meter.units(length);
     return checkTextCap(texts.join(self), "join");
   }
@@ -318,9 +324,9 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
   items.forEach((item, i) => {
     if (!(item instanceof Uint8Array)) joinTypeError(self, item, i);
     else parts.push(item);
+    length += item.length;
+    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
   });
-  for (const part of parts) length += part.length;
-  if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
   meter.units(length);
   const out = allocBytes(length);
   let at = 0;
