@@ -39,8 +39,6 @@ const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
   "op:UNPACK": "UNPACK charges nothing: it copies the sequence through iterableItems unpaid",
   "builtin:str (repr)":
     "str() of a container also pays the repr walk (walks.repr: per item and per byte written), which the builtin's bytes term does not declare",
-  "method:list.index":
-    "the ValueError message (repr of the needle) is built, and paid through walks.repr, before the search even when the item is found; build it lazily",
   "stdlib:events.emit":
     "emit measures JSON.stringify(String(value)), not the encoded arguments (3 units per byte of a bytes value)",
   "stdlib:abi.require": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
