@@ -1,12 +1,16 @@
 /**
  * Gas is what the table says: every instruction executed by the corpus
  * charges at least its base cost, exactly its base when it has no
- * size-dependent or host cost, and every opcode of the table is exercised.
- * The static estimator's bound is never below the gas a call actually uses.
+ * size-dependent or host cost, and every opcode of the table is exercised;
+ * the call's last RETURN also pays the return value's walk (walks.return_value
+ * per node below the root). The static estimator's bound is never below the
+ * gas a call actually uses.
  */
 
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, Op, OP_INFO } from "../mod.ts";
+import { compileContract, estimateGas, Op, OP_INFO, type Value } from "../mod.ts";
+import { WALKS } from "../lib/compile/opcodes.ts";
+import { PyDict, PyDictView, PyList, PySlice, PyTuple } from "../lib/runtime/values.ts";
 import { callCompiled, runSource, runtimeCorpus } from "./support/runtime.ts";
 
 const HOST_CALLS = new Set<number>([
@@ -15,6 +19,20 @@ const HOST_CALLS = new Set<number>([
   Op.CALL_STDLIB,
   Op.STDLIB_VALUE,
 ]);
+
+/** Nodes below the root of a (small, test) value, as the return walk counts them. */
+function nodesBelow(value: Value): number {
+  const children = value instanceof PyList || value instanceof PyTuple
+    ? value.items
+    : value instanceof PyDict
+    ? [...value.entries.values()].flatMap((entry) => [entry.key, entry.value])
+    : value instanceof PyDictView
+    ? value.items()
+    : value instanceof PySlice
+    ? [value.start, value.stop, value.step]
+    : [];
+  return children.reduce((sum: number, child) => sum + 1 + nodesBelow(child), 0);
+}
 
 Deno.test("gas: every executed instruction charges its table cost; every opcode is exercised", () => {
   const seen = new Set<number>();
@@ -25,8 +43,10 @@ Deno.test("gas: every executed instruction charges its table cost; every opcode 
       onStep: (_fn, _pc, op, gasUsed) => steps.push({ op, gas: gasUsed }),
     });
     steps.forEach((step, i) => {
+      const last = i === steps.length - 1;
+      const walk = last && result.ok ? WALKS.return_value.per * nodesBelow(result.value) : 0;
       const next = steps[i + 1]?.gas ?? result.gasUsed;
-      const charged = next - step.gas;
+      const charged = next - step.gas - walk;
       const info = OP_INFO[step.op as Op];
       seen.add(step.op);
       const failedHere = i === steps.length - 1 && !result.ok;

@@ -17,6 +17,7 @@ export {
   OP_INFO,
   STDLIB,
   UNIT_MAX,
+  WALKS,
 } from "./opcodes_generated.ts";
 
 /** How an operand is encoded and what it indexes (spec/IR.md). */
@@ -36,7 +37,13 @@ export type OperandKind =
   | "flag";
 
 /** A unit of dynamic work (spec/GAS.md). */
-export type GasUnit = "int_words" | "int_words_product" | "items" | "bytes" | "sort_steps";
+export type GasUnit =
+  | "int_words"
+  | "int_words_product"
+  | "items"
+  | "bytes"
+  | "sort_steps"
+  | "nodes";
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */
 export interface DynamicGas {

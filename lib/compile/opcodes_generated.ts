@@ -21,6 +21,7 @@ export const CAPS = {
   event_size: 16384,
   storage_key: 256,
   storage_value: 65536,
+  value_depth: 100,
 } as const;
 
 /** Largest number of each unit of dynamic work under the caps. */
@@ -30,6 +31,14 @@ export const UNIT_MAX = {
   items: 65536,
   bytes: 1048576,
   sort_steps: 1114112,
+  nodes: 1048576,
+} as const;
+
+/** Per-node gas of each walk over a value, charged before the node is visited. */
+export const WALKS = {
+  abi_encode: { per: 2, unit: "nodes" },
+  abi_decode: { per: 2, unit: "nodes" },
+  return_value: { per: 2, unit: "nodes" },
 } as const;
 
 /** Opcode bytes by mnemonic. */

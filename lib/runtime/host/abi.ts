@@ -1,14 +1,17 @@
 /**
  * stdlib.abi: require/revert (failing the call with reason bytes) and the
  * ABI v1 codec for contract values, encode(type, value) and
- * decode(type, data).
+ * decode(type, data). Both walks pay walks.abi_encode / walks.abi_decode
+ * per node below the root before visiting it, and encode pays its output
+ * bytes before writing them (spec/ABI.md §6).
  */
 
 import { decodeAbi, encodeAbi } from "../../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../../abi/types.ts";
-import { AbiDecodeError, AbiEncodeError, AbiTypeError } from "../../errors.ts";
+import { STDLIB, WALKS } from "../../compile/opcodes.ts";
+import { AbiDecodeError, AbiTypeError } from "../../errors.ts";
 import { allocBytes } from "../bytes.ts";
-import { fromAbiValue, toAbiValue } from "../abi_values.ts";
+import { abiValueOf, fromAbiValue } from "../abi_values.ts";
 import { revert, vmError } from "../failure.ts";
 import { truthy, typeName, type Value } from "../values.ts";
 import { bytesArg } from "./args.ts";
@@ -33,6 +36,15 @@ function abiType(name: string, text: Value | undefined): AbiType {
   }
 }
 
+/** Gas per byte of abi.encode's output and abi.decode's input (the table's dynamic terms). */
+function bytesRate(name: string): number {
+  const per = STDLIB.find((member) => member?.name === name)?.dynamic?.per;
+  if (per === undefined) throw new Error(`spec/opcodes_vm_py.yaml: ${name} has no dynamic term`);
+  return per;
+}
+const ENCODE_BYTE = bytesRate("abi.encode");
+const DECODE_BYTE = bytesRate("abi.decode");
+
 /** The abi members by name. */
 export const ABI: Readonly<Record<string, StdlibMember>> = {
   "abi.require": (_host, _meter, args) => {
@@ -42,25 +54,22 @@ export const ABI: Readonly<Record<string, StdlibMember>> = {
   "abi.revert": (_host, _meter, args) => revert(reasonBytes(args[0])),
   "abi.encode": (_host, meter, args) => {
     const type = abiType("abi.encode", args[0]);
-    const value = toAbiValue(args[1] ?? null);
-    if (value === null) {
-      return vmError("TypeError", `abi.encode() cannot encode ${typeName(args[1] ?? null)}`);
-    }
-    try {
-      const encoded = encodeAbi(type, value);
-      meter.dynamic(2, encoded.length);
-      return encoded;
-    } catch (error) {
-      if (error instanceof AbiEncodeError) return vmError("TypeError", error.message);
-      throw error;
-    }
+    const { value, size } = abiValueOf(type, args[1] ?? null, {
+      payNode: () => meter.dynamic(WALKS.abi_encode.per, 1),
+      what: "abi.encode() value",
+    });
+    meter.dynamic(ENCODE_BYTE, size);
+    return encodeAbi(type, value);
   },
   "abi.decode": (_host, meter, args) => {
     const type = abiType("abi.decode", args[0]);
     const data = bytesArg(args[1], "abi.decode data");
-    meter.dynamic(2, data.length);
+    meter.dynamic(DECODE_BYTE, data.length);
     try {
-      return fromAbiValue(type, decodeAbi(type, data));
+      const value = decodeAbi(type, data, {
+        pay: (nodes) => meter.dynamic(WALKS.abi_decode.per, nodes),
+      });
+      return fromAbiValue(type, value);
     } catch (error) {
       if (error instanceof AbiDecodeError) return vmError("ValueError", error.message);
       throw error;
