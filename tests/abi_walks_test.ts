@@ -16,9 +16,14 @@ import {
   parseAbiType,
   parseJson,
   parseManifest,
+  PyList,
+  toAbiValue,
+  type Value,
   valueFromJson,
   valueJson,
 } from "../mod.ts";
+import { outcomeOf } from "./support/call_outcome.ts";
+import { runCli } from "./support/cli.ts";
 import { runSource } from "./support/runtime.ts";
 
 const GAS = 10_000_000;
@@ -128,6 +133,23 @@ Deno.test("JSON arguments: int_bits, bytes_length, container_length and nesting 
   );
 });
 
+Deno.test("run --args: an int of 332,193 bits is refused with exit 2", async () => {
+  const result = await runCli([
+    "run",
+    "--manifest",
+    "examples/counter/manifest.json",
+    "--call",
+    "set",
+    "--args",
+    `[1${"0".repeat(100_000)}]`,
+    "--state",
+    "/nonexistent-dir/never-written.json",
+  ]);
+  assert.equal(result.code, 2, result.stderr);
+  assert.match(result.stderr, /value: integer is 4096 bits or more \(cap int_bits\)/);
+  assert.equal(result.stdout, "");
+});
+
 // -- 3. walks are paid per node, iterative and capped -------------------
 
 const ALIASED = "    x = [0] * 128\n    x = [x] * 128\n    x = [x] * 128\n    x = [x] * 128\n";
@@ -168,14 +190,14 @@ Deno.test("a value nested 5,000 deep is returned, emitted and encoded without a 
   assert.equal(deep.failure?.type, "TypeError", deep.failure?.message);
 });
 
-Deno.test("valueJson of a hand-built deep value is a typed error, not a RangeError", () => {
-  const result = run(`${DEEP}    return len(x)\n`);
-  assert.equal(result.ok, true);
-  const nested = runSource(
-    "def main():\n    x = [0]\n    for i in range(99):\n        x = [x]\n    return x\n",
-  );
-  assert.equal(nested.ok, true, nested.failure?.message);
-  assert.ok(valueJson(nested.value) !== null);
+Deno.test("valueJson and toAbiValue of a hand-built deep value are typed errors, not RangeErrors", () => {
+  let deep: Value = new PyList([0]);
+  for (let i = 0; i < 200_000; i++) deep = new PyList([deep]);
+  assert.throws(() => valueJson(deep), AbiEncodeError);
+  assert.throws(() => toAbiValue(deep), AbiEncodeError);
+  let fine: Value = new PyList([0]);
+  for (let i = 0; i < 99; i++) fine = new PyList([fine]);
+  assert.equal(JSON.stringify(valueJson(fine)), "[".repeat(100) + "0" + "]".repeat(100));
 });
 
 // -- 4. event_size measures the canonical encoding ---------------------
@@ -192,4 +214,33 @@ Deno.test("abi.encode and encodeAbi refuse output beyond bytes_length", () => {
     () => encodeAbi(parseAbiType("list<bytes>"), new Array(20).fill(new Uint8Array(100_000))),
     /bytes_length/,
   );
+});
+
+// -- 5. the same hostile call, warm and cold ----------------------------
+
+const DETERMINISM_GAS = 1_000_000;
+
+const HOSTILE: readonly string[] = [
+  `from stdlib import abi\n\ndef main():\n${DEEP}    return x\n`,
+  `from stdlib import abi\n\ndef main():\n${ALIASED}    x = [x] * 128\n    return x\n`,
+  `from stdlib import abi\n\ndef main():\n${ALIASED}    return abi.encode("list<list<list<list<int>>>>", x)\n`,
+  `from stdlib import events\n\ndef main():\n${DEEP}    events.emit(b"E", {"x": x})\n`,
+  'from stdlib import abi\n\ndef main():\n    return abi.decode("list<list<tuple()>>", b"\\x28" + b"\\xff\\xff\\x03" * 40)\n',
+  `from stdlib import abi\n\ndef main():\n    x = [0]\n    for i in range(99):\n        x = [x]\n    return x\n`,
+];
+
+Deno.test("determinism: hostile return/encode calls give the same outcome warm (5 runs) and cold", async () => {
+  const script = new URL("./support/call_outcome.ts", import.meta.url).pathname;
+  const output = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-read", script, JSON.stringify(HOSTILE), String(DETERMINISM_GAS)],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+  const cold = JSON.parse(new TextDecoder().decode(output.stdout));
+  HOSTILE.forEach((source, i) => {
+    const warm = Array.from({ length: 5 }, () => outcomeOf(source, DETERMINISM_GAS));
+    for (const outcome of warm) assert.deepEqual(outcome, warm[0], source);
+    assert.deepEqual(cold[i], warm[0], source);
+  });
 });
