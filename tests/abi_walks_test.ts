@@ -133,7 +133,7 @@ Deno.test("JSON arguments: int_bits, bytes_length, container_length and nesting 
   );
 });
 
-Deno.test("run --args: an int of 332,193 bits is refused with exit 2", async () => {
+Deno.test("run --args and --value: ints of int_bits or more are refused with exit 2", async () => {
   const result = await runCli([
     "run",
     "--manifest",
@@ -148,6 +148,19 @@ Deno.test("run --args: an int of 332,193 bits is refused with exit 2", async () 
   assert.equal(result.code, 2, result.stderr);
   assert.match(result.stderr, /value: integer is 4096 bits or more \(cap int_bits\)/);
   assert.equal(result.stdout, "");
+  const value = await runCli([
+    "run",
+    "--manifest",
+    "examples/counter/manifest.json",
+    "--call",
+    "get",
+    "--value",
+    `1${"0".repeat(2000)}`,
+    "--state",
+    "/nonexistent-dir/never-written.json",
+  ]);
+  assert.equal(value.code, 2, value.stderr);
+  assert.match(value.stderr, /--value is 4096 bits or more \(cap int_bits\)/);
 });
 
 // -- 3. walks are paid per node, iterative and capped -------------------
