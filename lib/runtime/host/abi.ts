@@ -8,7 +8,7 @@
 
 import { decodeAbi, encodeAbi } from "../../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../../abi/types.ts";
-import { STDLIB, WALKS } from "../../compile/opcodes.ts";
+import { WALKS } from "../../compile/opcodes.ts";
 import { AbiDecodeError, AbiTypeError } from "../../errors.ts";
 import { allocBytes } from "../bytes.ts";
 import { abiValueOf, fromAbiValue } from "../abi_values.ts";
@@ -36,17 +36,8 @@ function abiType(name: string, text: Value | undefined): AbiType {
   }
 }
 
-/** Gas per byte of abi.encode's output and abi.decode's input (the table's dynamic terms). */
-function bytesRate(name: string): number {
-  const per = STDLIB.find((member) => member?.name === name)?.dynamic?.per;
-  if (per === undefined) throw new Error(`spec/opcodes_vm_py.yaml: ${name} has no dynamic term`);
-  return per;
-}
-const ENCODE_BYTE = bytesRate("abi.encode");
-const DECODE_BYTE = bytesRate("abi.decode");
-
 /** The abi members by name. */
-export const ABI: Readonly<Record<string, StdlibMember>> = {
+export const ABI = {
   "abi.require": (_host, _meter, args) => {
     if (!truthy(args[0] ?? null)) revert(reasonBytes(args[1]), "requirement failed");
     return null;
@@ -58,13 +49,13 @@ export const ABI: Readonly<Record<string, StdlibMember>> = {
       payNode: () => meter.dynamic(WALKS.abi_encode.per, 1),
       what: "abi.encode() value",
     });
-    meter.dynamic(ENCODE_BYTE, size);
+    meter.units(size);
     return encodeAbi(type, value);
   },
   "abi.decode": (_host, meter, args) => {
     const type = abiType("abi.decode", args[0]);
     const data = bytesArg(args[1], "abi.decode data");
-    meter.dynamic(DECODE_BYTE, data.length);
+    meter.units(data.length);
     try {
       const value = decodeAbi(type, data, {
         pay: (nodes) => meter.dynamic(WALKS.abi_decode.per, nodes),
@@ -75,4 +66,4 @@ export const ABI: Readonly<Record<string, StdlibMember>> = {
       throw error;
     }
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

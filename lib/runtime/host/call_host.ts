@@ -5,9 +5,12 @@
  */
 
 import type { Manifest } from "../../abi/manifest.ts";
+import { type CallableInfo, STDLIB, type StdlibFunctionName } from "../../compile/opcodes.ts";
+import { InternalError } from "../../errors.ts";
+import { bindArguments } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Host } from "../interpreter.ts";
-import type { Meter } from "../ops.ts";
+import type { Metered } from "../meter.ts";
 import type { Value } from "../values.ts";
 import { ABI } from "./abi.ts";
 import { contextValue } from "./context.ts";
@@ -27,7 +30,7 @@ import type {
   SyscallRecord,
 } from "./types.ts";
 
-const MEMBERS: Readonly<Record<string, StdlibMember>> = {
+const MEMBERS: { readonly [K in StdlibFunctionName]: StdlibMember } = {
   ...STORAGE,
   ...EVENTS,
   ...HASH,
@@ -36,6 +39,22 @@ const MEMBERS: Readonly<Record<string, StdlibMember>> = {
   ...RANDOM,
   ...SYSCALLS,
 };
+
+function isFunctionName(name: string): name is StdlibFunctionName {
+  return Object.hasOwn(MEMBERS, name);
+}
+
+/** Each stdlib id's table entry and, for a function, its implementation; resolved once. */
+const BY_ID: readonly ({ info: CallableInfo; run: StdlibMember | null } | null)[] = STDLIB.map(
+  (info) => {
+    if (info === null) return null;
+    if (info.sig === null) return { info, run: null };
+    if (!isFunctionName(info.name)) {
+      throw new InternalError(`stdlib ${info.name} has no implementation`);
+    }
+    return { info, run: MEMBERS[info.name] };
+  },
+);
 
 /** stdlib for one call. */
 export class CallHost implements Host, HostCall {
@@ -57,23 +76,24 @@ export class CallHost implements Host, HostCall {
     return this.#randomBlocks++;
   }
 
-  value(name: string): Value {
-    return contextValue(this.context, name);
+  value(meter: Metered, id: number): Value {
+    const member = BY_ID[id];
+    if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
+    meter.begin(member.info);
+    return contextValue(this.context, member.info.name);
   }
 
   call(
-    name: string,
-    meter: Meter,
+    meter: Metered,
+    id: number,
     args: readonly Value[],
     kwargs: ReadonlyMap<string, Value>,
   ): Value {
-    if (kwargs.size > 0 && name !== "storage.get_int") {
-      vmError("TypeError", `${name}() takes no keyword arguments`);
-    }
-    const member = MEMBERS[name];
-    if (member === undefined) {
-      return vmError("NotImplementedError", `${name} is not implemented by this VM yet`);
-    }
-    return member(this, meter, args, kwargs);
+    const member = BY_ID[id];
+    if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
+    meter.begin(member.info);
+    if (member.run === null) return vmError("TypeError", `'${member.info.name}' is not callable`);
+    const bound = bindArguments(member.info, args, kwargs);
+    return member.run(this, meter, bound.args, bound.rest);
   }
 }

@@ -11,7 +11,7 @@ import { type AbiValue } from "../../abi/codec.ts";
 import { checkEventArgs } from "../../abi/events.ts";
 import type { Manifest } from "../../abi/manifest.ts";
 import { AbiEncodeError } from "../../errors.ts";
-import { CAPS, STDLIB } from "../../compile/opcodes.ts";
+import { CAPS } from "../../compile/opcodes.ts";
 import { toAbiValue } from "../abi_values.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { copyMeasured, measureValue } from "../value_walk.ts";
@@ -38,17 +38,8 @@ function checkDeclared(manifest: Manifest | null, name: Uint8Array, args: PyDict
   }
 }
 
-/** Gas per byte of an event's size (the table's dynamic term of events.emit). */
-const EVENT_BYTE = (() => {
-  const per = STDLIB.find((member) => member?.name === "events.emit")?.dynamic?.per;
-  if (per === undefined) {
-    throw new Error("spec/opcodes_vm_py.yaml: events.emit has no dynamic term");
-  }
-  return per;
-})();
-
 /** The events members by name. */
-export const EVENTS: Readonly<Record<string, StdlibMember>> = {
+export const EVENTS = {
   "events.emit": (host, meter, args) => {
     const name = bytesArg(args[0], "event name");
     const fields = args[1] ?? new PyDict();
@@ -59,10 +50,10 @@ export const EVENTS: Readonly<Record<string, StdlibMember>> = {
       limitExceeded("events_per_call", "too many events");
     }
     if (name.length > CAPS.event_size) limitExceeded("event_size", "event is too large");
-    meter.dynamic(EVENT_BYTE, name.length);
+    meter.units(name.length);
     measureValue(fields, {
       payNode: () => {},
-      payBytes: (bytes) => meter.dynamic(EVENT_BYTE, bytes),
+      payBytes: (bytes) => meter.units(bytes),
       limit: CAPS.event_size - name.length,
       cap: "event_size",
       what: "event",
@@ -76,4 +67,4 @@ export const EVENTS: Readonly<Record<string, StdlibMember>> = {
     host.events.push({ name, args: snapshot });
     return null;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

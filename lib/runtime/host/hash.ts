@@ -5,27 +5,21 @@
 
 import { blake3 } from "@noble/hashes/blake3.js";
 import { keccak256, sha3_256, sha3_512 } from "../keccak.ts";
-import type { Meter } from "../ops.ts";
-import type { Value } from "../values.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
 
-function hashMember(
-  name: string,
-  per: number,
-  digest: (data: Uint8Array) => Uint8Array,
-): StdlibMember {
-  return (_host, meter: Meter, args: readonly Value[]) => {
+function hashMember(name: string, digest: (data: Uint8Array) => Uint8Array): StdlibMember {
+  return (_host, meter, args) => {
     const data = bytesArg(args[0], `${name} input`);
-    meter.dynamic(per, Math.ceil(data.length / 32) || 1);
+    meter.units(Math.ceil(data.length / 32) || 1);
     return digest(data);
   };
 }
 
 /** The hash members by name. */
-export const HASH: Readonly<Record<string, StdlibMember>> = {
-  "hash.sha3_256": hashMember("hash.sha3_256", 6, sha3_256),
-  "hash.sha3_512": hashMember("hash.sha3_512", 8, sha3_512),
-  "hash.keccak256": hashMember("hash.keccak256", 6, keccak256),
-  "hash.blake3": hashMember("hash.blake3", 3, blake3),
-};
+export const HASH = {
+  "hash.sha3_256": hashMember("hash.sha3_256", sha3_256),
+  "hash.sha3_512": hashMember("hash.sha3_512", sha3_512),
+  "hash.keccak256": hashMember("hash.keccak256", keccak256),
+  "hash.blake3": hashMember("hash.blake3", blake3),
+} as const satisfies Readonly<Record<string, StdlibMember>>;

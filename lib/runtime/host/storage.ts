@@ -19,7 +19,7 @@ function storageKey(value: Value | undefined): Uint8Array {
 }
 
 /** The storage members by name. */
-export const STORAGE: Readonly<Record<string, StdlibMember>> = {
+export const STORAGE = {
   "storage.get": (host, meter, args) => {
     const key = storageKey(args[0]);
     const value = host.journal.get(key) ?? allocBytes(0);
@@ -40,13 +40,9 @@ export const STORAGE: Readonly<Record<string, StdlibMember>> = {
     host.journal.set(storageKey(args[0]), null);
     return null;
   },
-  "storage.get_int": (host, meter, args, kwargs) => {
+  "storage.get_int": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const fallback = args.length > 1
-      ? args[1] ?? null
-      : kwargs.has("default")
-      ? kwargs.get("default") ?? null
-      : 0;
+    const fallback = args[1] === undefined ? 0 : args[1];
     const stored = host.journal.get(key);
     if (stored === null) return fallback;
     meter.dynamic(1, Math.ceil(stored.length / 8));
@@ -59,4 +55,4 @@ export const STORAGE: Readonly<Record<string, StdlibMember>> = {
     host.journal.set(key, value);
     return null;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

@@ -28,7 +28,7 @@ export function credit(host: HostCall, address: Uint8Array, amount: bigint): voi
 }
 
 /** The treasury members by name. */
-export const TREASURY: Readonly<Record<string, StdlibMember>> = {
+export const TREASURY = {
   "treasury.balance": (host, _meter, args) =>
     canonicalInt(
       balanceOf(host, args.length === 0 ? host.context.address : bytesArg(args[0], "address")),
@@ -45,4 +45,4 @@ export const TREASURY: Readonly<Record<string, StdlibMember>> = {
     credit(host, to, amount);
     return null;
   },
-};
+} as const satisfies Readonly<Record<string, StdlibMember>>;

@@ -5,7 +5,8 @@
  */
 
 import type { Manifest } from "../../abi/manifest.ts";
-import type { Meter } from "../ops.ts";
+import type { Args } from "../bind.ts";
+import type { Charge } from "../meter.ts";
 import type { PyDict, Value } from "../values.ts";
 import type { Journal } from "./journal.ts";
 
@@ -50,10 +51,10 @@ export interface HostCall {
   nextRandomBlock(): number;
 }
 
-/** A stdlib member's implementation. */
+/** A stdlib function's implementation, called with its bound arguments. */
 export type StdlibMember = (
   host: HostCall,
-  meter: Meter,
-  args: readonly Value[],
-  kwargs: ReadonlyMap<string, Value>,
+  meter: Charge,
+  args: Args,
+  rest: readonly Value[],
 ) => Value;
