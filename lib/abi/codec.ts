@@ -18,7 +18,8 @@
  * `maxNodes` values (spec/ABI.md §2): every count is checked against
  * container_length and, when its items take at least one byte, against the
  * bytes left, before any item is built; an optional `pay` callback is
- * charged one node before each value below the root is built. Recursion
+ * charged one node for each value below the root before it is built (a
+ * list or tuple pays for all its items before building the first). Recursion
  * follows the type, whose depth is checked first (at most MAX_TYPE_DEPTH).
  */
 
@@ -201,7 +202,7 @@ export function decodeAbi(
 ): AbiValue {
   checkTypeDepth(type);
   const walk = new DecodeWalk(bytes, options);
-  const { value, next } = walk.decode(type, 0, true);
+  const { value, next } = walk.decode(type, 0);
   if (next !== bytes.length) {
     throw new AbiDecodeError(
       next,
@@ -259,11 +260,10 @@ class DecodeWalk {
   }
 
   /** Decodes one value of `type` starting at `offset`. */
-  decode(type: AbiType, offset: number, root: boolean): Decoded {
+  decode(type: AbiType, offset: number): Decoded {
     if (++this.#nodes > maxNodes(this.#limits)) {
       throw new AbiDecodeError(offset, `the data holds more than ${maxNodes(this.#limits)} values`);
     }
-    if (!root) this.#pay?.(1);
     const bytes = this.#bytes;
     switch (type.kind) {
       case "int": {
@@ -318,20 +318,23 @@ class DecodeWalk {
           this.#limits.containerLength,
           "container_length",
         );
+        // Every item is paid before the first is built.
+        this.#pay?.(count);
         const items: AbiValue[] = [];
         let next = start;
         for (let i = 0; i < count; i++) {
-          const decoded = this.decode(type.item, next, false);
+          const decoded = this.decode(type.item, next);
           items.push(decoded.value);
           next = decoded.next;
         }
         return { value: items, next };
       }
       case "tuple": {
+        this.#pay?.(type.items.length);
         const items: AbiValue[] = [];
         let next = offset;
         for (const itemType of type.items) {
-          const decoded = this.decode(itemType, next, false);
+          const decoded = this.decode(itemType, next);
           items.push(decoded.value);
           next = decoded.next;
         }

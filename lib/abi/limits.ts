@@ -28,9 +28,16 @@ export const ABI_LIMITS: AbiLimits = {
   containerLength: CAPS.container_length,
 };
 
+const bounds = new Map<number, bigint>();
+
 /** True when |value| < 2^bits. */
 export function intFits(value: bigint, bits: number): boolean {
-  const bound = 1n << BigInt(bits);
+  if (value >= -0x7fffffffn && value <= 0x7fffffffn && bits >= 31) return true;
+  let bound = bounds.get(bits);
+  if (bound === undefined) {
+    bound = 1n << BigInt(bits);
+    bounds.set(bits, bound);
+  }
   return value < bound && value > -bound;
 }
 

@@ -50,9 +50,9 @@ export const UNIT_MAX = {
 
 /** Per-node gas of each walk over a value, charged before the node is visited. */
 export const WALKS = {
-  abi_encode: { per: 2, unit: "nodes" },
-  abi_decode: { per: 2, unit: "nodes" },
-  return_value: { per: 2, unit: "nodes" },
+  abi_encode: { per: 8, unit: "nodes" },
+  abi_decode: { per: 8, unit: "nodes" },
+  return_value: { per: 4, unit: "nodes" },
 } as const;
 
 /** Opcode bytes by mnemonic. */
