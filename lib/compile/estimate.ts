@@ -37,7 +37,7 @@ import {
  * return_value per node below the root (each node takes a byte of the
  * canonical size, capped at bytes_length).
  */
-const RETURN_WALK_MAX = Math.max(
+export const RETURN_WALK_MAX = Math.max(
   WALKS.abi_encode.per * (maxNodes(ABI_LIMITS) - 1),
   WALKS.return_value.per * (CAPS.bytes_length - 1),
 );
