@@ -43,25 +43,11 @@ const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
   "op:UNPACK": "UNPACK charges nothing: it copies the sequence through iterableItems unpaid",
   "builtin:min (long items)":
     "min/max compare items with an unmetered compare (only the item count is paid)",
-  "method:str.find (long needle)":
-    "search methods pay the receiver only; the needle is converted (and searched for) unpaid",
   "method:list.count (long items)": "count/index/remove compare items with an unmetered equals",
-  "method:str.join":
-    'join pays the result\'s bytes only: parts are visited unpaid ("".join([""] * n) is free)',
-  "method:bytes.join": "join pays the result's bytes only: parts are visited unpaid",
-  "method:str.removeprefix":
-    "removeprefix pays the prefix only, then converts and copies the whole receiver",
-  "method:bytes.removeprefix":
-    "removeprefix pays the prefix only, then converts and copies the whole receiver",
   "stdlib:events.emit":
     "emit measures JSON.stringify(String(value)), not the encoded arguments (3 units per byte of a bytes value)",
-  "stdlib:hash.sha3_256": "charges per 32-byte word (⌈n/32⌉, at least 1), the table says per byte",
-  "stdlib:hash.sha3_512": "charges per 32-byte word (⌈n/32⌉, at least 1), the table says per byte",
-  "stdlib:hash.keccak256": "charges per 32-byte word (⌈n/32⌉, at least 1), the table says per byte",
-  "stdlib:hash.blake3": "charges per 32-byte word (⌈n/32⌉, at least 1), the table says per byte",
   "stdlib:abi.require": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
   "stdlib:abi.revert": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
-  "stdlib:random.bytes": "charges 6 per 32-byte word (⌈n/32⌉), the table says 6 per byte",
 };
 
 /** Every dynamic term of the generated tables, by case key, with its rate. */

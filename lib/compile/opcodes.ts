@@ -49,6 +49,7 @@ export type GasUnit =
   | "items"
   | "bytes"
   | "sort_steps"
+  | "blocks"
   | "nodes";
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */

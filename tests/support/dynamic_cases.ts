@@ -814,7 +814,8 @@ const STDLIB_CASES: DynamicCase[] = [
     entry: `stdlib:hash.${name}`,
     body: line(`hash.${name}(x)`),
     args: (n) => [bytesOf(n)],
-    units: (n) => n,
+    // 32-byte blocks, at least one.
+    units: (n) => Math.max(1, Math.ceil(n / 32)),
     sizes: SMALL_LARGE,
   })),
   {
@@ -854,7 +855,8 @@ const STDLIB_CASES: DynamicCase[] = [
     entry: "stdlib:random.bytes",
     body: line("random.bytes(x)"),
     args: (n) => [n],
-    units: (n) => n,
+    // 32-byte blocks generated.
+    units: (n) => Math.ceil(n / 32),
     sizes: SMALL_LARGE,
   },
   ...(["blob_pin", "ai_enqueue", "quantum_enqueue", "read_result", "zk_verify"] as const).map((
