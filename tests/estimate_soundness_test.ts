@@ -21,6 +21,7 @@ import { instructionMaxGas } from "../lib/compile/estimate.ts";
 import { LIMIT_CASES } from "./support/limit_cases.ts";
 import { ProgramGenerator } from "./support/program_generator.ts";
 import { SeededRandom } from "./support/random.ts";
+import { returnWalkGas } from "./support/return_walk.ts";
 import { runtimeCorpus, TEST_CONTEXT } from "./support/runtime.ts";
 import { BUILTINS, METHODS, Op, STDLIB } from "../lib/compile/opcodes.ts";
 
@@ -112,8 +113,11 @@ function check(
     onStep: (fn, pc, _op, gas) => steps.push({ fn, pc, gas }),
   });
   const over = new Set<string>();
+  // The return walk is paid after the last instruction (spec/ABI.md §6): not that RETURN's cost.
+  const walk = result.ok ? returnWalkGas(result.value) : 0;
   steps.forEach((step, i) => {
-    const charged = (steps[i + 1]?.gas ?? result.gasUsed) - step.gas;
+    const next = steps[i + 1]?.gas ?? result.gasUsed - walk;
+    const charged = next - step.gas;
     const instruction = compiled.verified.functions[step.fn]?.instructions[step.pc];
     if (instruction === undefined || instruction.op === Op.CALL) return;
     const max = instructionMaxGas(instruction);

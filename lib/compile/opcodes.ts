@@ -49,7 +49,8 @@ export type GasUnit =
   | "items"
   | "bytes"
   | "sort_steps"
-  | "blocks";
+  | "blocks"
+  | "nodes";
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */
 export interface DynamicGas {

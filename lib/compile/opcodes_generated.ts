@@ -46,6 +46,7 @@ export const UNIT_MAX = {
   bytes: 1048576,
   sort_steps: 1114112,
   blocks: 32768,
+  nodes: 1048576,
 } as const;
 
 /** Opcode bytes by mnemonic. */
@@ -326,4 +327,7 @@ export const WALKS = {
   compare: { node: 1, byte: 1 },
   key: { node: 3, byte: 1 },
   repr: { node: 2, byte: 1 },
+  abi_encode: { node: 8, byte: 0 },
+  abi_decode: { node: 8, byte: 0 },
+  return_value: { node: 4, byte: 0 },
 } as const;

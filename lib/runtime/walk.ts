@@ -20,6 +20,9 @@ const DOING: { readonly [K in WalkKind]: string } = {
   compare: "in comparison",
   key: "while hashing a dict key",
   repr: "while getting the repr of an object",
+  abi_encode: "while encoding a value",
+  abi_decode: "while decoding a value",
+  return_value: "while measuring the return value",
 };
 
 /** Raises RecursionError when a walk enters a container nested deeper than caps.value_depth. */
