@@ -306,6 +306,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { family: "builtin", name: "pow with modulus (4096-bit)", setup: INT, op: "r = pow(y, x, x)" },
   {
     family: "builtin",
+    name: "pow with modulus (exponent 65537)",
+    setup: INT,
+    op: "r = pow(y, 65537, x)",
+  },
+  {
+    family: "builtin",
     name: "int.from_bytes (512 bytes)",
     setup: ['h = b"\\x7f" + b"\\xff" * 511'],
     op: 'r = int.from_bytes(h, "big")',
@@ -449,7 +455,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
 
   // list methods.
-  { family: "list", name: "append and pop", setup: FLAT_LIST, op: "xs.append(1)\nxs.pop()" },
+  {
+    family: "list",
+    name: "append and pop",
+    setup: ["xs = [0] * 65535"],
+    op: "xs.append(1)\nxs.pop()",
+  },
   {
     family: "list",
     name: "insert(0)",

@@ -17,6 +17,7 @@ import {
   readPending,
 } from "./support/limits_corpus.ts";
 import { type IsolatedResult, runIsolated } from "./support/limits_runner.ts";
+import { pythonUnavailableReason, runPythonJson } from "./support/python.ts";
 
 /** Watchdog of a case expected to pass: far past the ceiling, only a hang catcher. */
 const WATCHDOG_MS = 5 * LIMITS_CEILING_MS;
@@ -49,6 +50,27 @@ const pending = readPending();
 Deno.test("limits corpus: every pending entry names a corpus case", () => {
   const ids = new Set(corpus.map((c) => c.id));
   assert.deepEqual([...pending.keys()].filter((id) => !ids.has(id)), []);
+});
+
+const ORACLE = new URL("./support/limits_cpython.py", import.meta.url);
+const skipReason = pythonUnavailableReason();
+
+Deno.test({
+  name: "limits corpus: expected values and errors are what CPython 3.11 gives",
+  ignore: skipReason !== null,
+  async fn() {
+    // Only cases that expect a value or a Python error, and use no stdlib.
+    const checked = corpus.filter((c) =>
+      !c.source.includes("stdlib") &&
+      c.expected.every((e) => e.startsWith("ok ") || e.startsWith("error "))
+    );
+    assert.ok(checked.length >= 5, `${checked.length} cases checked`);
+    const outcomes = await runPythonJson(ORACLE, JSON.stringify(checked.map((c) => c.source)));
+    assert.ok(Array.isArray(outcomes));
+    const differing = checked.filter((c, i) => !c.expected.includes(String(outcomes[i])))
+      .map((c) => `${c.id}: CPython gives ${String(outcomes[checked.indexOf(c)])}`);
+    assert.deepEqual(differing, []);
+  },
 });
 
 Deno.test("limits corpus: every case ends with its expected outcome within the ceiling", async (t) => {
