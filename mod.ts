@@ -97,12 +97,8 @@ export {
   receiptHash,
 } from "./lib/runtime/call.ts";
 export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
-export {
-  type CallContext,
-  CallHost,
-  type EmittedEvent,
-  type StateReader,
-} from "./lib/runtime/host.ts";
+export { type CallContext, type EmittedEvent, type StateReader } from "./lib/runtime/host/types.ts";
+export { CallHost } from "./lib/runtime/host/call_host.ts";
 export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
 export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
 export {

@@ -26,20 +26,30 @@ interface RawOp {
   terminal?: boolean;
   doc?: string;
 }
-interface RawHostCall {
-  id: number;
-  name: string;
+interface RawCallable {
+  sig?: string;
   base: number;
   dynamic?: RawGas;
+}
+interface RawHostCall extends RawCallable {
+  id: number;
+  name: string;
+}
+/** A method entry: its name and one callable per receiver type that has it. */
+interface RawMethod {
+  id: number;
+  name: string;
+  [receiver: string]: RawCallable | number | string;
 }
 interface RawSpec {
   ir_version: number;
   gas_version: number;
   caps: Record<string, number>;
+  isinstance_types: string[];
   units: Record<string, { doc: string; max: number }>;
   opcodes: RawOp[];
   builtins: RawHostCall[];
-  methods: RawHostCall[];
+  methods: RawMethod[];
   stdlib: RawHostCall[];
 }
 
@@ -85,22 +95,134 @@ function gas(raw: RawGas | undefined, spec: RawSpec, where: string): { text: str
   };
 }
 
-function hostCalls(entries: RawHostCall[], spec: RawSpec, table: string): string {
-  const ids = new Set<number>();
+/** Receiver types a method may be declared on, in dispatch order. */
+const RECEIVERS = ["str", "bytes", "list", "tuple", "dict", "int"] as const;
+type Receiver = (typeof RECEIVERS)[number];
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Parses a signature in CPython's notation, `(a, b=1, /, c=?, *, d, **kw)`,
+ * into the generated literal of a `Signature` (lib/compile/opcodes.ts).
+ */
+function signature(text: string, where: string): string {
+  const match = /^\((.*)\)$/.exec(text.trim());
+  if (match === null) fail(`${where}: signature '${text}' must be parenthesised`);
+  const body = (match[1] ?? "").trim();
+  const parts = body === "" ? [] : body.split(",").map((part) => part.trim());
+  const params: string[] = [];
+  let kind: "positional" | "either" | "keyword" = "either";
+  let rest: string | null = null;
+  let keywords: string | null = null;
+  const seen = new Set<string>();
+  let optionalSeen = false;
+  for (const part of parts) {
+    if (part === "/") {
+      if (kind !== "either" || params.length === 0) fail(`${where}: misplaced '/'`);
+      for (let i = 0; i < params.length; i++) {
+        params[i] = (params[i] ?? "").replace('kind: "either"', 'kind: "positional"');
+      }
+      continue;
+    }
+    if (part === "*") {
+      kind = "keyword";
+      continue;
+    }
+    if (part.startsWith("**")) {
+      keywords = part.slice(2);
+      continue;
+    }
+    if (part.startsWith("*")) {
+      rest = part.slice(1);
+      kind = "keyword";
+      continue;
+    }
+    const [name = "", fallback] = part.split("=").map((piece) => piece.trim());
+    if (!IDENTIFIER.test(name) || seen.has(name)) fail(`${where}: bad parameter '${part}'`);
+    seen.add(name);
+    const required = fallback === undefined;
+    if (kind !== "keyword") {
+      if (required && optionalSeen) fail(`${where}: required '${name}' after an optional one`);
+      optionalSeen ||= !required;
+    }
+    params.push(`{ name: "${name}", kind: "${kind}", required: ${required} }`);
+  }
+  for (const name of [rest, keywords]) {
+    if (name !== null && !IDENTIFIER.test(name)) fail(`${where}: bad parameter '${name}'`);
+  }
+  return `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
+    `keywords: ${keywords === null ? "null" : `"${keywords}"`} }`;
+}
+
+function callable(
+  entry: RawCallable,
+  spec: RawSpec,
+  where: string,
+  sigRequired: boolean,
+): { text: string; maxGas: number } {
+  if (sigRequired && entry.sig === undefined) fail(`${where}: missing sig`);
+  const dynamic = gas(entry.dynamic, spec, where);
+  const sig = entry.sig === undefined ? "null" : signature(entry.sig, where);
+  const maxGas = entry.base + dynamic.max;
+  return {
+    text: `sig: ${sig}, base: ${entry.base}, dynamic: ${dynamic.text}, maxGas: ${maxGas}`,
+    maxGas,
+  };
+}
+
+function checkIds(entries: readonly { id: number; name: string }[], table: string): void {
   const names = new Set<string>();
-  const rows = entries.map((entry, index) => {
+  entries.forEach((entry, index) => {
     if (entry.id !== index + 1) {
       fail(`${table}: ids must be 1, 2, 3... in order (${entry.name} has ${entry.id})`);
     }
     if (names.has(entry.name)) fail(`${table}: duplicate name ${entry.name}`);
-    ids.add(entry.id);
     names.add(entry.name);
-    const dynamic = gas(entry.dynamic, spec, `${table}.${entry.name}`);
-    return `  { id: ${entry.id}, name: "${entry.name}", base: ${entry.base}, dynamic: ${dynamic.text}, maxGas: ${
-      entry.base + dynamic.max
-    } },`;
+  });
+}
+
+function hostCalls(entries: RawHostCall[], spec: RawSpec, table: string, sigRequired: boolean) {
+  checkIds(entries, table);
+  const rows = entries.map((entry) => {
+    const body = callable(entry, spec, `${table}.${entry.name}`, sigRequired);
+    return `  { id: ${entry.id}, name: "${entry.name}", ${body.text} },`;
   });
   return `[\n  null,\n${rows.join("\n")}\n]`;
+}
+
+function union(names: readonly string[]): string {
+  return names.length === 0 ? "never" : names.map((name) => `"${name}"`).join(" | ");
+}
+
+function methods(spec: RawSpec): { table: string; names: Record<Receiver, string[]> } {
+  checkIds(spec.methods, "methods");
+  const names: Record<Receiver, string[]> = {
+    str: [],
+    bytes: [],
+    list: [],
+    tuple: [],
+    dict: [],
+    int: [],
+  };
+  const rows = spec.methods.map((entry) => {
+    const receivers = Object.keys(entry).filter((key) => key !== "id" && key !== "name");
+    if (receivers.length === 0) fail(`methods.${entry.name}: no receiver type`);
+    let maxGas = 0;
+    const variants = receivers.map((receiver) => {
+      if (!(RECEIVERS as readonly string[]).includes(receiver)) {
+        fail(`methods.${entry.name}: unknown receiver type '${receiver}'`);
+      }
+      const raw = entry[receiver];
+      if (typeof raw !== "object") fail(`methods.${entry.name}.${receiver}: not a callable`);
+      const body = callable(raw, spec, `methods.${entry.name}.${receiver}`, true);
+      maxGas = Math.max(maxGas, body.maxGas);
+      names[receiver as Receiver].push(entry.name);
+      return `${receiver}: { id: ${entry.id}, name: "${receiver}.${entry.name}", ${body.text} }`;
+    });
+    return `  { id: ${entry.id}, name: "${entry.name}", maxGas: ${maxGas}, ` +
+      `on: { ${variants.join(", ")} } },`;
+  });
+  return { table: `[\n  null,\n${rows.join("\n")}\n]`, names };
 }
 
 /** The generated TypeScript for a spec text. */
@@ -146,10 +268,11 @@ export function renderOpcodeTable(yamlText: string): string {
   const units = Object.entries(spec.units).map(([name, unit]) => `  ${name}: ${unit.max},`).join(
     "\n",
   );
+  const methodTable = methods(spec);
   return `// GENERATED by \`deno task gas\` from spec/opcodes_vm_py.yaml. Do not edit by hand.
 // deno-lint-ignore-file
 
-import type { HostCallInfo, OpInfo } from "./opcodes.ts";
+import type { CallableInfo, MethodInfo, OpInfo } from "./opcodes.ts";
 
 /** Version of the IR encoding; bump it (in the spec) when bytes change. */
 export const IR_VERSION = ${spec.ir_version};
@@ -159,6 +282,16 @@ export const GAS_VERSION = ${spec.gas_version};
 /** Default resource caps. */
 export const CAPS = {
 ${caps}
+} as const;
+
+/** The classes of ISINSTANCE's mask operand, in bit order (bit i = 1 << i). */
+export const ISINSTANCE_TYPES = [${
+    spec.isinstance_types.map((name) => `"${name}"`).join(", ")
+  }] as const;
+
+/** The ISINSTANCE mask bit of each class. */
+export const ISINSTANCE_BIT = {
+${spec.isinstance_types.map((name, bit) => `  ${name}: ${1 << bit},`).join("\n")}
 } as const;
 
 /** Largest number of each unit of dynamic work under the caps. */
@@ -180,16 +313,34 @@ ${infoLines.join("\n")}
 };
 
 /** Builtins by id (index 0 unused). */
-export const BUILTINS: readonly (HostCallInfo | null)[] = ${
-    hostCalls(spec.builtins, spec, "builtins")
+export const BUILTINS: readonly (CallableInfo | null)[] = ${
+    hostCalls(spec.builtins, spec, "builtins", true)
   };
 
-/** Methods by id (index 0 unused). */
-export const METHODS: readonly (HostCallInfo | null)[] = ${
-    hostCalls(spec.methods, spec, "methods")
+/** The name of a builtin. */
+export type BuiltinName = ${union(spec.builtins.map((entry) => entry.name))};
+
+/** Methods by id (index 0 unused), with one callable per receiver type. */
+export const METHODS: readonly (MethodInfo | null)[] = ${methodTable.table};
+
+/** The names of the methods of each receiver type. */
+export interface MethodNames {
+${RECEIVERS.map((receiver) => `  ${receiver}: ${union(methodTable.names[receiver])};`).join("\n")}
+}
+
+/** stdlib members by id (index 0 unused); a member without a signature is a value. */
+export const STDLIB: readonly (CallableInfo | null)[] = ${
+    hostCalls(spec.stdlib, spec, "stdlib", false)
   };
 
-/** stdlib members by id (index 0 unused). */
-export const STDLIB: readonly (HostCallInfo | null)[] = ${hostCalls(spec.stdlib, spec, "stdlib")};
+/** The name of a stdlib function. */
+export type StdlibFunctionName = ${
+    union(spec.stdlib.filter((entry) => entry.sig !== undefined).map((entry) => entry.name))
+  };
+
+/** The name of a stdlib value. */
+export type StdlibValueName = ${
+    union(spec.stdlib.filter((entry) => entry.sig === undefined).map((entry) => entry.name))
+  };
 `;
 }

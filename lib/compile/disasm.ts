@@ -9,10 +9,8 @@
 import { toHex } from "../abi/hex.ts";
 import type { SourceText } from "../validate/source.ts";
 import type { Instruction, IrConst, IrModule } from "./ir.ts";
-import { BUILTINS, METHODS, opInfo, STDLIB } from "./opcodes.ts";
+import { BUILTINS, ISINSTANCE_TYPES, METHODS, opInfo, STDLIB } from "./opcodes.ts";
 import type { VerifiedModule } from "./verify.ts";
-
-const TYPE_BITS = ["int", "bool", "bytes", "str", "list", "tuple", "dict"];
 
 function constText(value: IrConst | undefined): string {
   if (value === undefined) return "?";
@@ -50,7 +48,7 @@ function operandText(module: IrModule, instruction: Instruction): string {
       case "kwnames":
         return value === 0 ? "" : `kw=${constText(module.consts[value - 1])}`;
       case "mask":
-        return TYPE_BITS.filter((_, bit) => (value & (1 << bit)) !== 0).join("|");
+        return ISINSTANCE_TYPES.filter((_, bit) => (value & (1 << bit)) !== 0).join("|");
       default:
         return String(value);
     }

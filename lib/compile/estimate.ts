@@ -13,7 +13,16 @@
 import type { CompiledContract } from "./compile.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { Instruction } from "./ir.ts";
-import { BUILTINS, type HostCallInfo, METHODS, Op, opInfo, STDLIB } from "./opcodes.ts";
+import {
+  BUILTINS,
+  type CallableInfo,
+  type MethodInfo,
+  METHODS,
+  Op,
+  opInfo,
+  sizeDependent,
+  STDLIB,
+} from "./opcodes.ts";
 
 /** The static gas bound of one call. */
 export type GasEstimate =
@@ -27,7 +36,10 @@ interface Bound {
   readonly unbounded: string | null;
 }
 
-const HOST_TABLES: ReadonlyMap<number, readonly (HostCallInfo | null)[]> = new Map([
+const HOST_TABLES: ReadonlyMap<number, readonly (CallableInfo | MethodInfo | null)[]> = new Map<
+  number,
+  readonly (CallableInfo | MethodInfo | null)[]
+>([
   [Op.CALL_BUILTIN, BUILTINS],
   [Op.CALL_METHOD, METHODS],
   [Op.CALL_STDLIB, STDLIB],
@@ -68,7 +80,7 @@ class Estimator {
     const host = HOST_TABLES.get(instruction.op)?.[instruction.operands[0] ?? 0];
     if (host !== undefined && host !== null) {
       max += host.maxGas;
-      exact &&= host.dynamic === null;
+      exact &&= !sizeDependent(host);
     }
     if (instruction.op === Op.CALL) {
       const callee = this.function(instruction.operands[0] ?? 0);

@@ -11,7 +11,7 @@ import { TYPE_NAMES } from "../validate/allowlist.ts";
 import type { Call, Compare, Comprehension, Expr, Keyword } from "../validate/ast.ts";
 import { Label } from "./emitter.ts";
 import type { FunctionContext, FunctionEntry } from "./lower_context.ts";
-import { Op } from "./opcodes.ts";
+import { ISINSTANCE_BIT, Op } from "./opcodes.ts";
 
 /** Displays longer than this are built incrementally, to keep the stack small. */
 const MAX_DISPLAY_ON_STACK = 256;
@@ -59,15 +59,7 @@ const COMPARE: Readonly<Record<string, Op>> = {
   IsNot: Op.IS_NOT,
 };
 
-const TYPE_MASKS: Readonly<Record<string, number>> = {
-  int: 1,
-  bool: 2,
-  bytes: 4,
-  str: 8,
-  list: 16,
-  tuple: 32,
-  dict: 64,
-};
+const TYPE_MASKS: Readonly<Record<string, number>> = ISINSTANCE_BIT;
 
 function opFor(table: Readonly<Record<string, Op>>, name: string): Op {
   const op = table[name];

@@ -8,14 +8,20 @@
 import { OP_INFO } from "./opcodes_generated.ts";
 
 export {
+  type BuiltinName,
   BUILTINS,
   CAPS,
   GAS_VERSION,
   IR_VERSION,
+  ISINSTANCE_BIT,
+  ISINSTANCE_TYPES,
+  type MethodNames,
   METHODS,
   Op,
   OP_INFO,
   STDLIB,
+  type StdlibFunctionName,
+  type StdlibValueName,
   UNIT_MAX,
 } from "./opcodes_generated.ts";
 
@@ -74,13 +80,61 @@ export interface OpInfo {
   readonly maxGas: number;
 }
 
-/** A builtin, method or stdlib member with its cost. */
-export interface HostCallInfo {
-  readonly id: number;
+/** How a parameter may be passed (CPython's parameter kinds). */
+export type ParamKind = "positional" | "either" | "keyword";
+
+/** One declared parameter of a builtin, method or stdlib function. */
+export interface Param {
   readonly name: string;
+  readonly kind: ParamKind;
+  readonly required: boolean;
+}
+
+/** A parameter list: named parameters, then `*rest` and `**keywords` if any. */
+export interface Signature {
+  readonly params: readonly Param[];
+  /** Name of the `*args` parameter collecting extra positional arguments. */
+  readonly rest: string | null;
+  /** Name of the `**kwargs` parameter collecting extra keyword arguments. */
+  readonly keywords: string | null;
+}
+
+/** A builtin, stdlib member or one receiver type's method: signature and cost. */
+export interface CallableInfo {
+  readonly id: number;
+  /** Qualified name (`len`, `str.split`, `storage.get`). */
+  readonly name: string;
+  /** Null for a stdlib value (read with STDLIB_VALUE). */
+  readonly sig: Signature | null;
   readonly base: number;
   readonly dynamic: DynamicGas | null;
   readonly maxGas: number;
+}
+
+/** A receiver type that may have methods. */
+export type Receiver = "str" | "bytes" | "list" | "tuple" | "dict" | "int";
+
+/** A method id: its name and its callable on each receiver type that has it. */
+export interface MethodInfo {
+  readonly id: number;
+  readonly name: string;
+  /** Largest cost of any receiver's variant. */
+  readonly maxGas: number;
+  readonly on: { readonly [R in Receiver]?: CallableInfo };
+}
+
+/** What the compiler and estimator need of any host call: its id, name and largest cost. */
+export interface HostCallInfo {
+  readonly id: number;
+  readonly name: string;
+  readonly maxGas: number;
+}
+
+/** Whether a host call's cost depends on its operands (some variant has a dynamic term). */
+export function sizeDependent(info: CallableInfo | MethodInfo): boolean {
+  return "on" in info
+    ? Object.values(info.on).some((variant) => variant.dynamic !== null)
+    : info.dynamic !== null;
 }
 
 /** The info of an opcode byte, or undefined for an unknown one. */

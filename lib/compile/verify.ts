@@ -19,6 +19,7 @@ import {
 import {
   BUILTINS,
   CAPS,
+  ISINSTANCE_TYPES,
   METHODS,
   Op,
   type OperandKind,
@@ -39,7 +40,7 @@ export interface VerifiedModule {
   readonly functions: readonly VerifiedFunction[];
 }
 
-const MAX_MASK = 127;
+const MAX_MASK = (1 << ISINSTANCE_TYPES.length) - 1;
 
 /** Verifies a decoded module; throws IrVerifyError naming the function and pc. */
 export function verifyModule(module: IrModule): VerifiedModule {

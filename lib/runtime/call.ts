@@ -13,13 +13,8 @@ import { concatBytes } from "../abi/hex.ts";
 import type { AbiFunction, Manifest } from "../abi/manifest.ts";
 import { AbiEncodeError, CallFailure } from "../errors.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
-import {
-  type CallContext,
-  CallHost,
-  type EmittedEvent,
-  type StateReader,
-  type SyscallRecord,
-} from "./host.ts";
+import { CallHost } from "./host/call_host.ts";
+import type { CallContext, EmittedEvent, StateReader, SyscallRecord } from "./host/types.ts";
 import { toAbiValue } from "./abi_values.ts";
 import { Machine, type StepHook } from "./interpreter.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";

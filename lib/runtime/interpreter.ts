@@ -10,12 +10,15 @@
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
 import type { IrConst, IrModule } from "../compile/ir.ts";
-import { BUILTINS, CAPS, METHODS, Op, OP_INFO, STDLIB } from "../compile/opcodes.ts";
+import { type CallableInfo, CAPS, ISINSTANCE_BIT, Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
-import { BUILTIN_FUNCTIONS, iterate, toStr } from "./builtins.ts";
+import { callBuiltin } from "./builtins/table.ts";
+import { toStr } from "./builtins/convert.ts";
+import { iterate } from "./iterate.ts";
+import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
-import { callMethod } from "./methods.ts";
+import { callMethod } from "./methods/dispatch.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import {
@@ -30,15 +33,17 @@ import {
   type Value,
 } from "./values.ts";
 
-/** The host side of stdlib: members by qualified name (`storage.get`). */
+/** The host side of stdlib: members by table id (spec/opcodes_vm_py.yaml). */
 export interface Host {
+  /** Calls stdlib function `id` (binding its arguments and charging its cost through `meter`). */
   call(
-    name: string,
-    meter: ops.Meter,
+    meter: Metered,
+    id: number,
     args: readonly Value[],
     kwargs: ReadonlyMap<string, Value>,
   ): Value;
-  value(name: string): Value;
+  /** Reads stdlib value `id` (charging its cost through `meter`). */
+  value(meter: Metered, id: number): Value;
 }
 
 /** Called before each instruction with the gas used so far (for traces and gas checks). */
@@ -132,19 +137,20 @@ function deepFreeze(value: Value): void {
   }
 }
 
-function isinstanceMask(value: Value, mask: number): boolean {
-  if (typeof value === "boolean") return (mask & 0b11) !== 0;
-  if (typeof value === "number" || typeof value === "bigint") return (mask & 1) !== 0;
-  if (value instanceof Uint8Array) return (mask & 4) !== 0;
-  if (typeof value === "string") return (mask & 8) !== 0;
-  if (value instanceof PyList) return (mask & 16) !== 0;
-  if (value instanceof PyTuple) return (mask & 32) !== 0;
-  if (value instanceof PyDict) return (mask & 64) !== 0;
-  return false;
+/** The ISINSTANCE mask bits of a value's classes (a bool is also an int). */
+function classBits(value: Value): number {
+  if (typeof value === "boolean") return ISINSTANCE_BIT.bool | ISINSTANCE_BIT.int;
+  if (typeof value === "number" || typeof value === "bigint") return ISINSTANCE_BIT.int;
+  if (value instanceof Uint8Array) return ISINSTANCE_BIT.bytes;
+  if (typeof value === "string") return ISINSTANCE_BIT.str;
+  if (value instanceof PyList) return ISINSTANCE_BIT.list;
+  if (value instanceof PyTuple) return ISINSTANCE_BIT.tuple;
+  if (value instanceof PyDict) return ISINSTANCE_BIT.dict;
+  return 0;
 }
 
 /** Executes calls into one verified module. */
-export class Machine implements ops.Meter {
+export class Machine implements Metered {
   readonly #module: IrModule;
   readonly #code: readonly Code[];
   readonly #consts: readonly (Value | null)[];
@@ -181,6 +187,24 @@ export class Machine implements ops.Meter {
   /** Dynamic gas of size-dependent work (Meter). */
   dynamic(per: number, units: number): void {
     this.charge(per * units);
+  }
+
+  /** The running builtin, method or stdlib member (Metered). */
+  #callable: CallableInfo | null = null;
+
+  /** Starts a builtin, method or stdlib member: charges its base (Metered). */
+  begin(info: CallableInfo): void {
+    this.#callable = info;
+    this.charge(info.base);
+  }
+
+  /** Charges the running callable's declared rate for `count` units (Charge). */
+  units(count: number): void {
+    const dynamic = this.#callable?.dynamic;
+    if (dynamic === null || dynamic === undefined) {
+      throw new InternalError(`${this.#callable?.name ?? "?"} declares no dynamic cost`);
+    }
+    this.charge(dynamic.per * count);
   }
 
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
@@ -415,7 +439,7 @@ export class Machine implements ops.Meter {
             break;
           }
           case 0x3a: // ISINSTANCE
-            stack[sp - 1] = isinstanceMask(stack[sp - 1] as Value, a);
+            stack[sp - 1] = (classBits(stack[sp - 1] as Value) & a) !== 0;
             break;
           case 0x40: // JUMP
             pc = a;
@@ -605,11 +629,9 @@ export class Machine implements ops.Meter {
             stack[sp++] = result;
             break;
           }
-          case 0x64: { // STDLIB_VALUE
-            const member = STDLIB[a];
+          case 0x64: { // STDLIB_VALUE: -- value
             this.gasUsed = gas;
-            this.charge(member?.base ?? 0);
-            stack[sp++] = this.#host.value(member?.name ?? "");
+            stack[sp++] = this.#host.value(this, a);
             gas = this.gasUsed;
             break;
           }
@@ -873,22 +895,8 @@ export class Machine implements ops.Meter {
     args: Value[],
     kwargs: ReadonlyMap<string, Value>,
   ): Value {
-    if (op === Op.CALL_BUILTIN) {
-      const info = BUILTINS[id];
-      this.charge(info?.base ?? 0);
-      const builtin = BUILTIN_FUNCTIONS[info?.name ?? ""];
-      if (builtin === undefined) {
-        throw new InternalError(`builtin ${info?.name ?? id} is not implemented`);
-      }
-      return builtin(this, args, kwargs);
-    }
-    if (op === Op.CALL_METHOD) {
-      const info = METHODS[id];
-      this.charge(info?.base ?? 0);
-      return callMethod(this, id, receiver, args, kwargs);
-    }
-    const info = STDLIB[id];
-    this.charge(info?.base ?? 0);
-    return this.#host.call(info?.name ?? "", this, args, kwargs);
+    if (op === Op.CALL_BUILTIN) return callBuiltin(this, id, args, kwargs);
+    if (op === Op.CALL_METHOD) return callMethod(this, id, receiver, args, kwargs);
+    return this.#host.call(this, id, args, kwargs);
   }
 }

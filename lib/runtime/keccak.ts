@@ -25,14 +25,37 @@ function instantiate(): KeccakExports {
   return new WebAssembly.Instance(module, {}).exports as unknown as KeccakExports;
 }
 
-function digest(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
+/** A view of the sponge's memory, made again only when the memory grows (views are costly in Deno). */
+let memory: Uint8Array = new Uint8Array(0);
+
+/** Runs the sponge over `message`; returns the memory view, with the digest at `output()`. */
+function absorb(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
   sponge ??= instantiate();
   const at = sponge.input();
   const shortfall = at + message.length - sponge.memory.buffer.byteLength;
   if (shortfall > 0) sponge.memory.grow(Math.ceil(shortfall / PAGE));
-  new Uint8Array(sponge.memory.buffer, at, message.length).set(message);
+  if (memory.buffer !== sponge.memory.buffer) memory = new Uint8Array(sponge.memory.buffer);
+  memory.set(message, at);
   sponge.keccak(message.length, rate, suffix, outLength);
-  return copyBytes(new Uint8Array(sponge.memory.buffer, sponge.output(), outLength));
+  return memory;
+}
+
+function digest(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
+  const view = absorb(message, rate, suffix, outLength);
+  const from = sponge?.output() ?? 0;
+  return copyBytes(view.subarray(from, from + outLength));
+}
+
+/** SHA3-256 of `message`, its first `length` bytes written into `out` at `offset` (no allocation). */
+export function sha3_256Into(
+  message: Uint8Array,
+  out: Uint8Array,
+  offset: number,
+  length: number,
+): void {
+  const view = absorb(message, 136, 0x06, 32);
+  const from = sponge?.output() ?? 0;
+  for (let i = 0; i < length; i++) out[offset + i] = view[from + i] ?? 0;
 }
 
 /** SHA3-256 (FIPS 202). */

@@ -7,7 +7,7 @@
 
 import { StateError } from "../errors.ts";
 import { fromHex, toHex } from "../abi/hex.ts";
-import type { StateReader } from "./host.ts";
+import type { StateReader } from "./host/types.ts";
 
 /** A state backend: reads, and applies a successful call's writes at once. */
 export interface StateStore extends StateReader {

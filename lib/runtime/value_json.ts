@@ -7,7 +7,7 @@
 
 import { toHex } from "../abi/hex.ts";
 import { type JsonOutput, rawJson } from "../abi/json.ts";
-import type { EmittedEvent } from "./host.ts";
+import type { EmittedEvent } from "./host/types.ts";
 import { repr } from "./repr.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 

@@ -1,0 +1,129 @@
+/**
+ * The one argument binder: matches the positional and keyword arguments of
+ * a builtin, method or stdlib call against the signature declared for it in
+ * spec/opcodes_vm_py.yaml, as CPython binds arguments (positional-only,
+ * keyword-only, defaults, `*rest`, `**keywords`), raising TypeError before
+ * the implementation runs. Nothing else checks arity.
+ */
+
+import type { CallableInfo, Param, Signature } from "../compile/opcodes.ts";
+import { vmError } from "./failure.ts";
+import type { Value } from "./values.ts";
+
+/** One slot per declared parameter, in order; undefined where an optional one is absent. */
+export type Args = readonly (Value | undefined)[];
+
+/** Arguments as bound: the parameter slots, extra positionals and extra keywords. */
+export interface Bound {
+  readonly args: Args;
+  /** Extra positional arguments, for a signature with `*rest` (else empty). */
+  readonly rest: readonly Value[];
+  /** Extra keyword arguments in call order, for a signature with `**keywords` (else empty). */
+  readonly keywords: ReadonlyMap<string, Value>;
+}
+
+const NONE: readonly Value[] = [];
+const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
+
+/** The short name CPython prints for a callable: `split` for `str.split`. */
+function shortName(info: CallableInfo): string {
+  const dot = info.name.lastIndexOf(".");
+  return dot < 0 || info.name.startsWith("int.") || info.name.startsWith("bytes.f")
+    ? info.name
+    : info.name.slice(dot + 1);
+}
+
+function positionalLimit(params: readonly Param[]): number {
+  let count = 0;
+  while (count < params.length && params[count]?.kind !== "keyword") count++;
+  return count;
+}
+
+function tooManyPositional(info: CallableInfo, sig: Signature, given: number): never {
+  const name = shortName(info);
+  const limit = positionalLimit(sig.params);
+  if (limit === 0) return vmError("TypeError", `${name}() takes no arguments (${given} given)`);
+  const required = sig.params.filter((param) => param.required && param.kind !== "keyword").length;
+  const keywordable = sig.params.some((param) => param.kind !== "positional");
+  const noun = `${keywordable ? "positional " : ""}argument${limit === 1 ? "" : "s"}`;
+  const amount = required === limit ? `exactly ${limit === 1 ? "one" : limit}` : `at most ${limit}`;
+  return vmError("TypeError", `${name}() takes ${amount} ${noun} (${given} given)`);
+}
+
+function missing(info: CallableInfo, param: Param, index: number): never {
+  const name = shortName(info);
+  if (param.kind === "keyword") {
+    return vmError(
+      "TypeError",
+      `${name}() missing required keyword-only argument: '${param.name}'`,
+    );
+  }
+  return vmError(
+    "TypeError",
+    `${name}() missing required argument '${param.name}' (pos ${index + 1})`,
+  );
+}
+
+function unexpectedKeyword(info: CallableInfo, param: Param | undefined, key: string): never {
+  const name = shortName(info);
+  if (info.sig?.params.every((p) => p.kind === "positional") === true) {
+    return vmError("TypeError", `${name}() takes no keyword arguments`);
+  }
+  if (param !== undefined) {
+    return vmError(
+      "TypeError",
+      `${name}() got some positional-only arguments passed as keyword arguments: '${key}'`,
+    );
+  }
+  return vmError("TypeError", `${name}() got an unexpected keyword argument '${key}'`);
+}
+
+/**
+ * Binds `args` and `kwargs` to the signature of `info` (which must have
+ * one). The common case, positional arguments only and no `*rest`, returns
+ * `args` itself as the slots, without copying.
+ */
+export function bindArguments(
+  info: CallableInfo,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Bound {
+  const sig = info.sig;
+  if (sig === null) return vmError("TypeError", `'${info.name}' is not callable`);
+  const params = sig.params;
+  const limit = positionalLimit(params);
+  let rest = NONE;
+  let slots: (Value | undefined)[] | readonly Value[] = args;
+  if (args.length > limit) {
+    if (sig.rest === null) tooManyPositional(info, sig, args.length);
+    rest = args.slice(limit);
+    slots = args.slice(0, limit);
+  }
+  let keywords = NO_KEYWORDS;
+  if (kwargs.size > 0) {
+    const filled: (Value | undefined)[] = [...slots];
+    const extra = new Map<string, Value>();
+    for (const [key, value] of kwargs) {
+      const index = params.findIndex((param) => param.name === key);
+      const param = params[index];
+      if (param === undefined || param.kind === "positional") {
+        if (sig.keywords !== null) {
+          extra.set(key, value);
+          continue;
+        }
+        unexpectedKeyword(info, param, key);
+      }
+      if (filled[index] !== undefined) {
+        vmError("TypeError", `${shortName(info)}() got multiple values for argument '${key}'`);
+      }
+      filled[index] = value;
+    }
+    slots = filled;
+    keywords = extra;
+  }
+  for (let i = 0; i < params.length; i++) {
+    const param = params[i];
+    if (param !== undefined && param.required && slots[i] === undefined) missing(info, param, i);
+  }
+  return { args: slots, rest, keywords };
+}

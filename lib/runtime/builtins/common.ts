@@ -1,0 +1,30 @@
+/**
+ * What every builtin family shares: the implementation type (bound
+ * arguments in, value out, paying through the call's Charge) and the int
+ * argument check.
+ */
+
+import type { Args } from "../bind.ts";
+import { vmError } from "../failure.ts";
+import type { Charge } from "../meter.ts";
+import { asBigInt, typeName, type Value } from "../values.ts";
+
+/** A builtin function, called with its bound arguments. */
+export type Builtin = (
+  meter: Charge,
+  args: Args,
+  rest: readonly Value[],
+  keywords: ReadonlyMap<string, Value>,
+) => Value;
+
+/** An int argument of builtin `fn` (bool counts), else TypeError. */
+export function intArg(fn: string, value: Value | undefined): bigint {
+  const big = value === undefined ? null : asBigInt(value);
+  if (big === null) {
+    return vmError(
+      "TypeError",
+      `'${typeName(value ?? null)}' object cannot be interpreted as an integer (in ${fn}())`,
+    );
+  }
+  return big;
+}

@@ -1,0 +1,390 @@
+/**
+ * Conversion builtins: int (with int()'s parsing of text), bool, str,
+ * bytes, list, tuple, dict, ord, chr, int.from_bytes and bytes.fromhex.
+ * Each pays its scan or copy before doing it and checks the caps of what
+ * it builds.
+ */
+
+import { CAPS } from "../../compile/opcodes.ts";
+import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
+import { iterableItems, utf8Length } from "../ops.ts";
+import { repr } from "../repr.ts";
+import { decimalValue, isSpace } from "../unicode.ts";
+import { littleEndian } from "../methods/int.ts";
+import {
+  asBigInt,
+  canonicalInt,
+  dictKey,
+  PyDict,
+  PyList,
+  PyTuple,
+  truthy,
+  typeName,
+  type Value,
+} from "../values.ts";
+import type { Charge } from "../meter.ts";
+import { type Builtin, intArg } from "./common.ts";
+
+/** str(value). */
+export function toStr(value: Value): string {
+  return typeof value === "string" ? value : repr(value);
+}
+
+/**
+ * int()'s view of a str, as CPython prepares it: ASCII characters stay,
+ * other whitespace becomes a space, other decimal digits (any script)
+ * become ASCII digits; null when another non-ASCII character remains.
+ */
+function asciiDigits(text: string): string | null {
+  if (ASCII.test(text)) return text;
+  let out = "";
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    if (codePoint < 0x80) out += char;
+    else if (isSpace(codePoint)) out += " ";
+    else {
+      const digit = decimalValue(codePoint);
+      if (digit === null) return null;
+      out += String(digit);
+    }
+  }
+  return out;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** int()'s view of bytes: ASCII only (null when any byte is not). */
+function asciiBytes(bytes: Uint8Array): string | null {
+  let out = "";
+  for (const byte of bytes) {
+    if (byte >= 0x80) return null;
+    out += String.fromCharCode(byte);
+  }
+  return out;
+}
+
+const DIGIT_PATTERNS = new Map<number, RegExp>();
+
+/** A pattern matching one or more digits of `radix` (lower case), made once per radix. */
+function digitsPattern(radix: number): RegExp {
+  let pattern = DIGIT_PATTERNS.get(radix);
+  if (pattern === undefined) {
+    const decimal = `0-${Math.min(radix, 10) - 1}`;
+    const letters = radix > 10 ? `a-${String.fromCharCode(96 + radix - 10)}` : "";
+    pattern = new RegExp(`^[${decimal}${letters}]+$`);
+    DIGIT_PATTERNS.set(radix, pattern);
+  }
+  return pattern;
+}
+
+const NATIVE_PREFIX: Readonly<Record<number, string>> = { 2: "0b", 8: "0o", 10: "", 16: "0x" };
+
+/**
+ * The value of validated digits (lower case, no underscores) in `radix`:
+ * natively for the radices JS parses, else in chunks of digits that fit a
+ * safe integer (so the big-int steps are few).
+ */
+function parseDigits(digits: string, radix: number): bigint {
+  const prefix = NATIVE_PREFIX[radix];
+  if (prefix !== undefined) return BigInt(prefix + digits);
+  const chunk = Math.floor(53 / Math.log2(radix));
+  let result = 0n;
+  for (let at = 0; at < digits.length; at += chunk) {
+    const piece = digits.slice(at, at + chunk);
+    result = result * BigInt(radix) ** BigInt(piece.length) + BigInt(Number.parseInt(piece, radix));
+  }
+  return result;
+}
+
+function parseInt(value: string | Uint8Array, base: bigint): bigint {
+  const fail = () =>
+    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(value)}`);
+  const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
+  if (ascii === null) return fail();
+  // Only ASCII whitespace is stripped, as CPython does after the mapping above.
+  let body = ascii.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "").toLowerCase();
+  let sign = 1n;
+  if (body.startsWith("-") || body.startsWith("+")) {
+    sign = body.startsWith("-") ? -1n : 1n;
+    body = body.slice(1);
+  }
+  let radix = base;
+  const prefixes: [string, bigint][] = [["0x", 16n], ["0o", 8n], ["0b", 2n]];
+  for (const [prefix, value] of prefixes) {
+    if (body.startsWith(prefix) && (radix === value || radix === 0n)) {
+      body = body.slice(2);
+      if (body.startsWith("_")) body = body.slice(1);
+      radix = value;
+    }
+  }
+  if (radix === 0n) {
+    if (/^0+(_?0)*$/.test(body)) return 0n;
+    if (body.startsWith("0")) fail();
+    radix = 10n;
+  }
+  if (radix < 2n || radix > 36n) vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
+  if (body === "" || body.startsWith("_") || body.endsWith("_") || body.includes("__")) fail();
+  if (body.length > CAPS.int_bits) limitExceeded("int_bits", "integer literal is too long");
+  const digits = body.replaceAll("_", "");
+  if (!digitsPattern(Number(radix)).test(digits)) fail();
+  const result = parseDigits(digits, Number(radix));
+  const parsed = sign * result;
+  if (parsed >= 1n << BigInt(CAPS.int_bits) || parsed <= -(1n << BigInt(CAPS.int_bits))) {
+    limitExceeded("int_bits", "integer is too large");
+  }
+  return parsed;
+}
+
+function toInt(meter: Charge, value: Value | undefined, baseArg: Value | undefined): Value {
+  if (value === undefined) {
+    if (baseArg !== undefined) vmError("TypeError", "int() missing string argument");
+    return 0;
+  }
+  if (baseArg !== undefined) {
+    if (typeof value !== "string" && !(value instanceof Uint8Array)) {
+      vmError("TypeError", "int() can't convert non-string with explicit base");
+    }
+    meter.units(value.length);
+    return canonicalInt(parseInt(value, intArg("int", baseArg)));
+  }
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "number" || typeof value === "bigint") return value;
+  if (typeof value === "string" || value instanceof Uint8Array) {
+    meter.units(value.length);
+    return canonicalInt(parseInt(value, 10n));
+  }
+  return vmError(
+    "TypeError",
+    `int() argument must be a string, a bytes-like object or a real number, not '${
+      typeName(value)
+    }'`,
+  );
+}
+
+const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
+
+function encodingName(encoding: Value): string {
+  if (typeof encoding !== "string") {
+    return vmError("TypeError", `encoding must be str, not ${typeName(encoding)}`);
+  }
+  const name = encoding.toLowerCase();
+  if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${encoding}`);
+  return name;
+}
+
+function toBytes(meter: Charge, source: Value | undefined, encoding: Value | undefined): Value {
+  if (source === undefined) return allocBytes(0);
+  if (typeof source === "string") {
+    if (encoding === undefined) vmError("TypeError", "string argument without an encoding");
+    const name = encodingName(encoding);
+    meter.units(source.length);
+    if (!source.isWellFormed()) {
+      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
+    }
+    const encoded = new TextEncoder().encode(source);
+    if (name === "ascii" && encoded.some((byte) => byte > 0x7f)) {
+      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
+    }
+    return encoded;
+  }
+  if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
+  if (typeof source === "number" || typeof source === "bigint" || typeof source === "boolean") {
+    const n = asBigInt(source) ?? 0n;
+    if (n < 0n) vmError("ValueError", "negative count");
+    if (n > BigInt(CAPS.bytes_length)) limitExceeded("bytes_length", "bytes result is too long");
+    meter.units(Number(n));
+    return allocBytes(Number(n));
+  }
+  if (source instanceof Uint8Array) {
+    meter.units(source.length);
+    return copyBytes(source);
+  }
+  const items = iterableItems(meter, source, "bytes()");
+  if (items.length > CAPS.bytes_length) limitExceeded("bytes_length", "bytes result is too long");
+  meter.units(items.length);
+  return bytesFrom(items.map((item) => {
+    const byte = asBigInt(item);
+    if (byte === null) {
+      return vmError("TypeError", `'${typeName(item)}' object cannot be interpreted as an integer`);
+    }
+    if (byte < 0n || byte > 255n) vmError("ValueError", "bytes must be in range(0, 256)");
+    return Number(byte);
+  }));
+}
+
+function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Value {
+  const [value, encoding, errors] = args;
+  if (value === undefined) return "";
+  if (encoding !== undefined || errors !== undefined) {
+    if (!(value instanceof Uint8Array)) {
+      return vmError(
+        "TypeError",
+        `decoding to str: need a bytes-like object, ${typeName(value)} found`,
+      );
+    }
+    const name = encoding === undefined ? "utf-8" : encodingName(encoding);
+    meter.units(value.length);
+    if (name === "ascii" && value.some((byte) => byte > 0x7f)) {
+      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
+    }
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(value);
+    } catch {
+      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
+    }
+  }
+  const text = toStr(value);
+  meter.units(utf8Length(text));
+  return text;
+}
+
+function toDict(meter: Charge, source: Value | undefined, keywords: ReadonlyMap<string, Value>) {
+  const dict = new PyDict();
+  const put = (key: Value, value: Value) => {
+    const dk = dictKey(key);
+    const existing = dict.entries.get(dk);
+    if (existing !== undefined) existing.value = value;
+    else dict.entries.set(dk, { key, value });
+  };
+  if (source instanceof PyDict) {
+    meter.units(source.entries.size);
+    for (const entry of source.entries.values()) put(entry.key, entry.value);
+  } else if (source !== undefined) {
+    const items = iterableItems(meter, source, "dict()");
+    meter.units(items.length);
+    for (const [index, item] of items.entries()) {
+      const pair = iterableItems(meter, item, "dict()");
+      if (pair.length !== 2) {
+        vmError(
+          "ValueError",
+          `dictionary update sequence element #${index} has length ${pair.length}; 2 is required`,
+        );
+      }
+      put(pair[0] as Value, pair[1] as Value);
+    }
+  }
+  meter.units(keywords.size);
+  for (const [key, value] of keywords) put(key, value);
+  return dict;
+}
+
+function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
+  const [source, order, signed] = args;
+  const little = littleEndian(order);
+  let bytes: Uint8Array;
+  if (source instanceof Uint8Array) bytes = source;
+  else if (typeof source === "string" || source === undefined) {
+    return vmError("TypeError", "cannot convert 'str' object to bytes");
+  } else {
+    const items = iterableItems(meter, source, "from_bytes()");
+    bytes = allocBytes(items.length);
+    items.forEach((item, i) => {
+      const byte = asBigInt(item);
+      if (byte === null) {
+        vmError("TypeError", `'${typeName(item)}' object cannot be interpreted as an integer`);
+      }
+      if (byte < 0n || byte > 255n) vmError("ValueError", "bytes must be in range(0, 256)");
+      bytes[i] = Number(byte);
+    });
+  }
+  meter.units(bytes.length);
+  const ordered = little ? copyBytes(bytes).reverse() : bytes;
+  const isSigned = truthy(signed ?? false);
+  // Leading zero bytes (or 0xff of a negative signed value) do not add bits.
+  let first = 0;
+  const pad = isSigned && ordered.length > 0 && ((ordered[0] ?? 0) & 0x80) !== 0 ? 0xff : 0;
+  while (first < ordered.length - 1 && ordered[first] === pad) first++;
+  if ((ordered.length - first) * 8 > CAPS.int_bits + 8) {
+    limitExceeded("int_bits", "integer from bytes is too large");
+  }
+  let value = 0n;
+  for (let i = 0; i < ordered.length; i++) value = (value << 8n) | BigInt(ordered[i] ?? 0);
+  if (isSigned && ordered.length > 0 && ((ordered[0] ?? 0) & 0x80) !== 0) {
+    value -= 1n << BigInt(ordered.length * 8);
+  }
+  if (value >= 1n << BigInt(CAPS.int_bits) || value <= -(1n << BigInt(CAPS.int_bits))) {
+    limitExceeded("int_bits", "integer from bytes is too large");
+  }
+  return canonicalInt(value);
+}
+
+const HEX_PAIR = /^[0-9a-fA-F]{2}$/;
+/** Whitespace bytes.fromhex skips: ASCII only, as in CPython. */
+const HEX_SPACE = /^[ \t\n\v\f\r]$/;
+
+function fromHex(meter: Charge, text: Value | undefined): Value {
+  if (typeof text !== "string") {
+    return vmError("TypeError", `fromhex() argument must be str, not ${typeName(text ?? null)}`);
+  }
+  meter.units(text.length);
+  const out: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (HEX_SPACE.test(text[i] ?? "")) {
+      i++;
+      continue;
+    }
+    const pair = text.slice(i, i + 2);
+    if (!HEX_PAIR.test(pair)) {
+      vmError(
+        "ValueError",
+        `non-hexadecimal number found in fromhex() arg at position ${
+          i + (/^[0-9a-fA-F]/.test(pair) ? 1 : 0)
+        }`,
+      );
+    }
+    out.push(Number.parseInt(pair, 16));
+    i += 2;
+  }
+  return bytesFrom(out);
+}
+
+function ord(value: Value): Value {
+  if (typeof value === "string") {
+    const first = value.codePointAt(0);
+    if (first === undefined || value.length !== (first > 0xffff ? 2 : 1)) {
+      // The length is counted in code points only for a short str (the message's cost is fixed).
+      const length = value.length <= 64 ? Array.from(value).length : value.length;
+      vmError("TypeError", `ord() expected a character, but string of length ${length} found`);
+    }
+    return first;
+  }
+  if (value instanceof Uint8Array) {
+    if (value.length !== 1) {
+      vmError(
+        "TypeError",
+        `ord() expected a character, but string of length ${value.length} found`,
+      );
+    }
+    return value[0] ?? 0;
+  }
+  return vmError("TypeError", `ord() expected string of length 1, but ${typeName(value)} found`);
+}
+
+/** The conversion builtins. */
+export const CONVERT_BUILTINS = {
+  int: (m, args) => toInt(m, args[0], args[1]),
+  bool: (_m, args) => (args[0] === undefined ? false : truthy(args[0])),
+  str: (m, args) => toStrBuiltin(m, args),
+  bytes: (m, args) => toBytes(m, args[0], args[1]),
+  list: (m, args) => {
+    const items = args[0] === undefined ? [] : iterableItems(m, args[0], "list()");
+    m.units(items.length);
+    return new PyList(items);
+  },
+  tuple: (m, args) => {
+    const items = args[0] === undefined ? [] : iterableItems(m, args[0], "tuple()");
+    m.units(items.length);
+    return new PyTuple(items);
+  },
+  dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),
+  ord: (_m, args) => ord(args[0] ?? null),
+  chr: (_m, args) => {
+    const code = intArg("chr", args[0]);
+    if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
+    return String.fromCodePoint(Number(code));
+  },
+  "int.from_bytes": (m, args) => fromBytes(m, args),
+  "bytes.fromhex": (m, args) => fromHex(m, args[0]),
+} as const satisfies Readonly<Record<string, Builtin>>;

@@ -1,0 +1,50 @@
+/**
+ * Builtin calls: every builtin of spec/opcodes_vm_py.yaml with its
+ * implementation (a missing one is a type error), bound and charged here,
+ * once for all of them.
+ */
+
+import { type BuiltinName, BUILTINS, type CallableInfo } from "../../compile/opcodes.ts";
+import { InternalError } from "../../errors.ts";
+import { bindArguments } from "../bind.ts";
+import type { Metered } from "../meter.ts";
+import type { Value } from "../values.ts";
+import { AGGREGATE_BUILTINS } from "./aggregate.ts";
+import type { Builtin } from "./common.ts";
+import { CONVERT_BUILTINS } from "./convert.ts";
+import { ITERATION_BUILTINS } from "./iteration.ts";
+import { NUMBER_BUILTINS } from "./numbers.ts";
+
+const IMPLEMENTATIONS: { readonly [K in BuiltinName]: Builtin } = {
+  ...AGGREGATE_BUILTINS,
+  ...CONVERT_BUILTINS,
+  ...ITERATION_BUILTINS,
+  ...NUMBER_BUILTINS,
+};
+
+function isBuiltinName(name: string): name is BuiltinName {
+  return Object.hasOwn(IMPLEMENTATIONS, name);
+}
+
+/** Each builtin id's table entry and implementation, resolved once. */
+const BY_ID: readonly ({ info: CallableInfo; run: Builtin } | null)[] = BUILTINS.map((info) => {
+  if (info === null) return null;
+  if (!isBuiltinName(info.name)) {
+    throw new InternalError(`builtin ${info.name} has no implementation`);
+  }
+  return { info, run: IMPLEMENTATIONS[info.name] };
+});
+
+/** Calls the builtin with table id `id`. */
+export function callBuiltin(
+  meter: Metered,
+  id: number,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  const builtin = BY_ID[id];
+  if (builtin === null || builtin === undefined) throw new InternalError(`no builtin #${id}`);
+  meter.begin(builtin.info);
+  const bound = bindArguments(builtin.info, args, kwargs);
+  return builtin.run(meter, bound.args, bound.rest, bound.keywords);
+}

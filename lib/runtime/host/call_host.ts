@@ -1,0 +1,99 @@
+/**
+ * The host side of `stdlib` for one call: the families' members by name,
+ * and the per-call state they share (journal, events, syscalls, context,
+ * manifest, random stream). Pure: no clock, no I/O.
+ */
+
+import type { Manifest } from "../../abi/manifest.ts";
+import { type CallableInfo, STDLIB, type StdlibFunctionName } from "../../compile/opcodes.ts";
+import { InternalError } from "../../errors.ts";
+import { bindArguments } from "../bind.ts";
+import { vmError } from "../failure.ts";
+import type { Host } from "../interpreter.ts";
+import type { Metered } from "../meter.ts";
+import type { Value } from "../values.ts";
+import { ABI } from "./abi.ts";
+import { contextValue } from "./context.ts";
+import { EVENTS } from "./events.ts";
+import { HASH } from "./hash.ts";
+import { Journal } from "./journal.ts";
+import { RANDOM } from "./random.ts";
+import { STORAGE } from "./storage.ts";
+import { SYSCALLS } from "./syscalls.ts";
+import { credit, TREASURY } from "./treasury.ts";
+import type {
+  CallContext,
+  EmittedEvent,
+  HostCall,
+  StateReader,
+  StdlibMember,
+  SyscallRecord,
+} from "./types.ts";
+
+const MEMBERS: { readonly [K in StdlibFunctionName]: StdlibMember } = {
+  ...STORAGE,
+  ...EVENTS,
+  ...HASH,
+  ...ABI,
+  ...TREASURY,
+  ...RANDOM,
+  ...SYSCALLS,
+};
+
+function isFunctionName(name: string): name is StdlibFunctionName {
+  return Object.hasOwn(MEMBERS, name);
+}
+
+/** Each stdlib id's table entry and, for a function, its implementation; resolved once. */
+const BY_ID: readonly ({ info: CallableInfo; run: StdlibMember | null } | null)[] = STDLIB.map(
+  (info) => {
+    if (info === null) return null;
+    if (info.sig === null) return { info, run: null };
+    if (!isFunctionName(info.name)) {
+      throw new InternalError(`stdlib ${info.name} has no implementation`);
+    }
+    return { info, run: MEMBERS[info.name] };
+  },
+);
+
+/** stdlib for one call. */
+export class CallHost implements Host, HostCall {
+  readonly journal: Journal;
+  readonly events: EmittedEvent[] = [];
+  readonly syscalls: SyscallRecord[] = [];
+  readonly context: CallContext;
+  readonly manifest: Manifest | null;
+  #randomBlocks = 0;
+
+  constructor(state: StateReader, context: CallContext, manifest: Manifest | null) {
+    this.journal = new Journal(state);
+    this.context = context;
+    this.manifest = manifest;
+    if (context.value > 0n) credit(this, context.address, context.value);
+  }
+
+  nextRandomBlock(): number {
+    return this.#randomBlocks++;
+  }
+
+  value(meter: Metered, id: number): Value {
+    const member = BY_ID[id];
+    if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
+    meter.begin(member.info);
+    return contextValue(this.context, member.info.name);
+  }
+
+  call(
+    meter: Metered,
+    id: number,
+    args: readonly Value[],
+    kwargs: ReadonlyMap<string, Value>,
+  ): Value {
+    const member = BY_ID[id];
+    if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
+    meter.begin(member.info);
+    if (member.run === null) return vmError("TypeError", `'${member.info.name}' is not callable`);
+    const bound = bindArguments(member.info, args, kwargs);
+    return member.run(this, meter, bound.args, bound.rest);
+  }
+}

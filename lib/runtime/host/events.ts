@@ -1,0 +1,62 @@
+/**
+ * stdlib.events: emit(name, args) records an event for the receipt,
+ * checked against the manifest's declarations when it declares any, and
+ * capped in count and size.
+ */
+
+import { type AbiValue } from "../../abi/codec.ts";
+import { checkEventArgs } from "../../abi/events.ts";
+import type { Manifest } from "../../abi/manifest.ts";
+import { AbiEncodeError } from "../../errors.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { toAbiValue } from "../abi_values.ts";
+import { limitExceeded, vmError } from "../failure.ts";
+import { utf8Length } from "../ops.ts";
+import { PyDict, typeName } from "../values.ts";
+import { bytesArg } from "./args.ts";
+import type { StdlibMember } from "./types.ts";
+
+function checkDeclared(manifest: Manifest | null, name: Uint8Array, args: PyDict): void {
+  if (manifest === null || manifest.events.length === 0) return;
+  const text = new TextDecoder().decode(name);
+  const values = new Map<string, AbiValue>();
+  for (const entry of args.entries.values()) {
+    const value = toAbiValue(entry.value);
+    if (value === null) {
+      vmError("TypeError", `event ${text} argument '${String(entry.key)}' has no ABI form`);
+    }
+    values.set(entry.key as string, value);
+  }
+  try {
+    checkEventArgs(manifest, text, values);
+  } catch (error) {
+    if (error instanceof AbiEncodeError) vmError("EventError", error.message);
+    throw error;
+  }
+}
+
+/** The events members by name. */
+export const EVENTS = {
+  "events.emit": (host, meter, args) => {
+    const name = bytesArg(args[0], "event name");
+    const fields = args[1] ?? new PyDict();
+    if (!(fields instanceof PyDict)) {
+      return vmError("TypeError", `event args must be a dict, not ${typeName(fields)}`);
+    }
+    if (host.events.length >= CAPS.events_per_call) {
+      limitExceeded("events_per_call", "too many events");
+    }
+    let size = name.length;
+    const snapshot = new PyDict();
+    for (const [key, entry] of fields.entries) {
+      if (typeof entry.key !== "string") vmError("TypeError", "event argument names must be str");
+      size += utf8Length(entry.key) + JSON.stringify(String(entry.value)).length;
+      snapshot.entries.set(key, { key: entry.key, value: entry.value });
+    }
+    if (size > CAPS.event_size) limitExceeded("event_size", "event is too large");
+    meter.dynamic(8, size);
+    checkDeclared(host.manifest, name, snapshot);
+    host.events.push({ name, args: snapshot });
+    return null;
+  },
+} as const satisfies Readonly<Record<string, StdlibMember>>;

@@ -1,0 +1,41 @@
+/**
+ * What every method family shares: the implementation type (bound
+ * arguments in, value out, paying through the call's Charge) and the
+ * index arguments of the search methods.
+ */
+
+import type { Args } from "../bind.ts";
+import { vmError } from "../failure.ts";
+import type { Charge } from "../meter.ts";
+import { asBigInt, typeName, type Value } from "../values.ts";
+
+/** A method of receiver type T, called with its bound arguments. */
+export type Method<T> = (
+  meter: Charge,
+  self: T,
+  args: Args,
+  keywords: ReadonlyMap<string, Value>,
+) => Value;
+
+/** An int argument of method `name` (TypeError otherwise). */
+export function indexArg(value: Value | undefined, name: string): bigint {
+  const big = value === undefined || value === null ? null : asBigInt(value);
+  if (big === null) {
+    return vmError(
+      "TypeError",
+      `'${typeName(value ?? null)}' object cannot be interpreted as an integer (in ${name}())`,
+    );
+  }
+  return big;
+}
+
+/** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */
+export function searchBound(value: Value | undefined, length: number, fallback: number): number {
+  if (value === undefined) return fallback;
+  const big = asBigInt(value);
+  if (big === null) {
+    return vmError("TypeError", "slice indices must be integers or have an __index__ method");
+  }
+  const at = big < 0n ? big + BigInt(length) : big;
+  return at < 0n ? 0 : at > BigInt(length) ? length : Number(at);
+}

@@ -1,0 +1,83 @@
+/**
+ * The methods of dict. Keys are compared as Python compares them (dictKey:
+ * True and 1 are one key); mutating methods respect frozen module-level
+ * dicts.
+ */
+
+import type { MethodNames } from "../../compile/opcodes.ts";
+import { vmError } from "../failure.ts";
+import { iterableItems } from "../ops.ts";
+import { repr } from "../repr.ts";
+import { checkMutable, dictKey, PyDict, PyDictView, type Value } from "../values.ts";
+import type { Method } from "./common.ts";
+
+/** The methods of dict. */
+export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict> } = {
+  get: (_m, self, args) => {
+    const entry = self.entries.get(dictKey(args[0] ?? null));
+    return entry === undefined ? args[1] ?? null : entry.value;
+  },
+  keys: (_m, self) => new PyDictView(self, "keys"),
+  values: (_m, self) => new PyDictView(self, "values"),
+  items: (_m, self) => new PyDictView(self, "items"),
+  pop: (_m, self, args) => {
+    checkMutable(self);
+    const key = dictKey(args[0] ?? null);
+    const entry = self.entries.get(key);
+    if (entry === undefined) {
+      const fallback = args[1];
+      if (fallback !== undefined) return fallback;
+      return vmError("KeyError", repr(args[0] ?? null));
+    }
+    self.entries.delete(key);
+    return entry.value;
+  },
+  setdefault: (_m, self, args) => {
+    const key = dictKey(args[0] ?? null);
+    const entry = self.entries.get(key);
+    if (entry !== undefined) return entry.value;
+    checkMutable(self);
+    const value = args[1] ?? null;
+    self.entries.set(key, { key: args[0] ?? null, value });
+    return value;
+  },
+  update: (m, self, args, keywords) => {
+    checkMutable(self);
+    const pairs: [Value, Value][] = [];
+    const source = args[0];
+    if (source instanceof PyDict) {
+      for (const entry of source.entries.values()) pairs.push([entry.key, entry.value]);
+    } else if (source !== undefined) {
+      for (const item of iterableItems(m, source, "update()")) {
+        const pair = iterableItems(m, item, "update()");
+        if (pair.length !== 2) {
+          vmError(
+            "ValueError",
+            "dictionary update sequence element has the wrong length; 2 is required",
+          );
+        }
+        pairs.push([pair[0] as Value, pair[1] as Value]);
+      }
+    }
+    for (const [key, value] of keywords) pairs.push([key, value]);
+    m.units(pairs.length);
+    for (const [key, value] of pairs) {
+      const dk = dictKey(key);
+      const existing = self.entries.get(dk);
+      if (existing !== undefined) existing.value = value;
+      else self.entries.set(dk, { key, value });
+    }
+    return null;
+  },
+  copy: (m, self) => {
+    m.units(self.entries.size);
+    const copy = new PyDict();
+    for (const [key, entry] of self.entries) copy.entries.set(key, { ...entry });
+    return copy;
+  },
+  clear: (_m, self) => {
+    checkMutable(self);
+    self.entries.clear();
+    return null;
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Method calls: CALL_METHOD's id names a method, the receiver's type picks
+ * its variant (signature and cost from spec/opcodes_vm_py.yaml) and
+ * implementation; a type without the method raises AttributeError, as
+ * CPython does. Arguments are bound and the base cost charged here, once
+ * for every method.
+ */
+
+import { type CallableInfo, METHODS, type Receiver } from "../../compile/opcodes.ts";
+import { bindArguments } from "../bind.ts";
+import { vmError } from "../failure.ts";
+import type { Metered } from "../meter.ts";
+import { PyDict, PyList, PyTuple, typeName, type Value } from "../values.ts";
+import { BYTES_METHODS } from "./bytes.ts";
+import type { Method } from "./common.ts";
+import { DICT_METHODS } from "./dict.ts";
+import { INT_METHODS } from "./int.ts";
+import { LIST_METHODS } from "./list.ts";
+import { TUPLE_METHODS } from "./sequence.ts";
+import { STR_METHODS } from "./str.ts";
+
+interface Variant<T> {
+  readonly info: CallableInfo;
+  readonly run: Method<T>;
+}
+
+/** One method id's variants by receiver type (undefined where the type lacks it). */
+interface Variants {
+  readonly str: Variant<string> | undefined;
+  readonly bytes: Variant<Uint8Array> | undefined;
+  readonly list: Variant<PyList> | undefined;
+  readonly tuple: Variant<PyTuple> | undefined;
+  readonly dict: Variant<PyDict> | undefined;
+  readonly int: Variant<number | bigint> | undefined;
+}
+
+function variant<T>(
+  on: { readonly [R in Receiver]?: CallableInfo },
+  receiver: Receiver,
+  implementations: Readonly<Record<string, Method<T>>>,
+  name: string,
+): Variant<T> | undefined {
+  const info = on[receiver];
+  const run = implementations[name];
+  return info === undefined || run === undefined ? undefined : { info, run };
+}
+
+/** Variants by method id, resolved once. */
+const BY_ID: readonly (Variants | null)[] = METHODS.map((method) =>
+  method === null ? null : {
+    str: variant(method.on, "str", STR_METHODS, method.name),
+    bytes: variant(method.on, "bytes", BYTES_METHODS, method.name),
+    list: variant(method.on, "list", LIST_METHODS, method.name),
+    tuple: variant(method.on, "tuple", TUPLE_METHODS, method.name),
+    dict: variant(method.on, "dict", DICT_METHODS, method.name),
+    int: variant(method.on, "int", INT_METHODS, method.name),
+  }
+);
+
+function run<T>(
+  meter: Metered,
+  found: Variant<T>,
+  self: T,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  meter.begin(found.info);
+  const bound = bindArguments(found.info, args, kwargs);
+  return found.run(meter, self, bound.args, bound.keywords);
+}
+
+/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
+export function callMethod(
+  meter: Metered,
+  id: number,
+  self: Value,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  const variants = BY_ID[id];
+  if (variants !== null && variants !== undefined) {
+    if (self instanceof PyList) {
+      if (variants.list !== undefined) return run(meter, variants.list, self, args, kwargs);
+    } else if (self instanceof PyTuple) {
+      if (variants.tuple !== undefined) return run(meter, variants.tuple, self, args, kwargs);
+    } else if (self instanceof PyDict) {
+      if (variants.dict !== undefined) return run(meter, variants.dict, self, args, kwargs);
+    } else if (typeof self === "string") {
+      if (variants.str !== undefined) return run(meter, variants.str, self, args, kwargs);
+    } else if (self instanceof Uint8Array) {
+      if (variants.bytes !== undefined) return run(meter, variants.bytes, self, args, kwargs);
+    } else if (typeof self === "number" || typeof self === "bigint") {
+      if (variants.int !== undefined) return run(meter, variants.int, self, args, kwargs);
+    } else if (typeof self === "boolean") {
+      if (variants.int !== undefined) return run(meter, variants.int, self ? 1 : 0, args, kwargs);
+    }
+  }
+  return vmError(
+    "AttributeError",
+    `'${typeName(self)}' object has no attribute '${METHODS[id]?.name ?? id}'`,
+  );
+}

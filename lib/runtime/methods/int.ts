@@ -1,0 +1,83 @@
+/**
+ * The methods of int (bool receivers arrive as 0 and 1): bit_length and
+ * to_bytes.
+ */
+
+import type { MethodNames } from "../../compile/opcodes.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { allocBytes } from "../bytes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
+import { bitsOf } from "../ops.ts";
+import { truthy, typeName, type Value } from "../values.ts";
+import { indexArg, type Method } from "./common.ts";
+
+/** `byteorder` of to_bytes/from_bytes: true for little-endian. */
+export function littleEndian(order: Value | undefined): boolean {
+  const byteorder = order === undefined ? "big" : order;
+  if (typeof byteorder !== "string") {
+    vmError("TypeError", `argument 'byteorder' must be str, not ${typeName(byteorder)}`);
+  }
+  if (byteorder !== "big" && byteorder !== "little") {
+    vmError("ValueError", "byteorder must be either 'little' or 'big'");
+  }
+  return byteorder === "little";
+}
+
+/** A safe int in at most 6 bytes, without BigInt (the common storage-sized case). */
+function smallToBytes(self: number, length: number, signed: boolean): Uint8Array {
+  const bits = 8 * length;
+  const fits = signed
+    ? self >= -(2 ** Math.max(0, bits - 1)) && self < (bits === 0 ? 1 : 2 ** (bits - 1)) &&
+      !(bits === 0 && self !== 0)
+    : self >= 0 && self < 2 ** bits;
+  if (self < 0 && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
+  if (!fits) vmError("OverflowError", "int too big to convert");
+  let small = self < 0 ? self + 2 ** bits : self;
+  const out = allocBytes(length);
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = small % 256;
+    small = Math.floor(small / 256);
+  }
+  return out;
+}
+
+function toBytes(self: number | bigint, length: number, signed: boolean, little: boolean) {
+  if (typeof self === "number" && length <= 6) {
+    const out = smallToBytes(self, length, signed);
+    return little ? out.reverse() : out;
+  }
+  let value = BigInt(self);
+  if (value < 0n && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
+  const bits = BigInt(length) * 8n;
+  const fits = signed
+    ? value >= -(1n << (bits - 1n > 0n ? bits - 1n : 0n)) &&
+      value < (bits === 0n ? 1n : 1n << (bits - 1n)) && !(bits === 0n && value !== 0n)
+    : value < (1n << bits);
+  if (!fits) vmError("OverflowError", "int too big to convert");
+  if (value < 0n) value += 1n << bits;
+  const out = allocBytes(length);
+  for (let i = out.length - 1; i >= 0; i--) {
+    out[i] = Number(value & 0xffn);
+    value >>= 8n;
+  }
+  return little ? out.reverse() : out;
+}
+
+/** The methods of int. */
+export const INT_METHODS: { readonly [K in MethodNames["int"]]: Method<number | bigint> } = {
+  bit_length: (m, self) => {
+    const bits = bitsOf(self);
+    m.units(Math.max(1, Math.ceil(bits / 64)));
+    return bits;
+  },
+  to_bytes: (m, self, args) => {
+    const length = args[0] === undefined ? 1n : indexArg(args[0], "to_bytes");
+    const little = littleEndian(args[1]);
+    if (length < 0n) vmError("ValueError", "length argument must be non-negative");
+    if (length > BigInt(CAPS.bytes_length)) {
+      limitExceeded("bytes_length", "to_bytes length is too large");
+    }
+    m.units(Number(length));
+    return toBytes(self, Number(length), truthy(args[2] ?? false), little);
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * The methods of list. Mutating methods respect frozen module-level lists
+ * and the container cap.
+ */
+
+import type { MethodNames } from "../../compile/opcodes.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
+import { equals, iterableItems } from "../ops.ts";
+import { repr } from "../repr.ts";
+import { sortValues } from "../sort.ts";
+import { checkMutable, pushAll, PyList, type Value } from "../values.ts";
+import { indexArg, type Method } from "./common.ts";
+import { countOf, indexOf } from "./sequence.ts";
+
+/** The methods of list. */
+export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList> } = {
+  append: (_m, self, args) => {
+    checkMutable(self);
+    if (self.items.length >= CAPS.container_length) {
+      limitExceeded("container_length", "list is too long");
+    }
+    self.items.push(args[0] ?? null);
+    return null;
+  },
+  extend: (m, self, args) => {
+    checkMutable(self);
+    const items = iterableItems(m, args[0] ?? null, "extend()");
+    if (self.items.length + items.length > CAPS.container_length) {
+      limitExceeded("container_length", "list is too long");
+    }
+    m.units(items.length);
+    pushAll(self.items, items);
+    return null;
+  },
+  insert: (m, self, args) => {
+    checkMutable(self);
+    const n = BigInt(self.items.length);
+    let at = indexArg(args[0], "insert");
+    if (at < 0n) at = at + n < 0n ? 0n : at + n;
+    if (at > n) at = n;
+    m.units(self.items.length);
+    self.items.splice(Number(at), 0, args[1] ?? null);
+    return null;
+  },
+  pop: (m, self, args) => {
+    checkMutable(self);
+    if (self.items.length === 0) vmError("IndexError", "pop from empty list");
+    let at = args[0] === undefined ? BigInt(self.items.length - 1) : indexArg(args[0], "pop");
+    if (at < 0n) at += BigInt(self.items.length);
+    if (at < 0n || at >= BigInt(self.items.length)) vmError("IndexError", "pop index out of range");
+    m.units(self.items.length - Number(at));
+    return self.items.splice(Number(at), 1)[0] as Value;
+  },
+  remove: (m, self, args) => {
+    checkMutable(self);
+    m.units(self.items.length);
+    const needle = args[0] ?? null;
+    const at = self.items.findIndex((item) => equals(item, needle));
+    if (at < 0) vmError("ValueError", "list.remove(x): x not in list");
+    self.items.splice(at, 1);
+    return null;
+  },
+  index: (m, self, args) => indexOf(m, self.items, args, `${repr(args[0] ?? null)} is not in list`),
+  count: (m, self, args) => countOf(m, self.items, args),
+  sort: (m, self, args) => {
+    checkMutable(self);
+    self.items = sortValues(
+      m,
+      self.items,
+      args[0] ?? null,
+      args[1] === undefined ? false : args[1],
+    );
+    return null;
+  },
+  reverse: (m, self) => {
+    checkMutable(self);
+    m.units(self.items.length);
+    self.items.reverse();
+    return null;
+  },
+  copy: (m, self) => {
+    m.units(self.items.length);
+    return new PyList([...self.items]);
+  },
+  clear: (_m, self) => {
+    checkMutable(self);
+    self.items = [];
+    return null;
+  },
+};

@@ -1,0 +1,335 @@
+/**
+ * The methods str and bytes share (search, split, join, replace, strip,
+ * prefix removal, case mapping), written once over code sequences: code
+ * points for str, byte values for bytes. Each pays its scan before doing
+ * it (a str counts its UTF-16 length, which is known without a scan and
+ * never exceeds its UTF-8 length), and searches are linear (search.ts).
+ */
+
+import { CAPS } from "../../compile/opcodes.ts";
+import { allocBytes, bytesFrom } from "../bytes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
+import type { Charge } from "../meter.ts";
+import { iterableItems, utf8Length } from "../ops.ts";
+import { findFirst, findLast, occurrences } from "../search.ts";
+import { isSpace } from "../unicode.ts";
+import { asBigInt, pushAll, PyList, PyTuple, typeName, type Value } from "../values.ts";
+import type { Args } from "../bind.ts";
+import { indexArg, type Method } from "./common.ts";
+
+/** A text-like receiver: str or bytes. */
+export type Text = string | Uint8Array;
+
+/** The receiver's size as the `bytes` unit counts it, known without a scan. */
+export function textUnits(text: Text): number {
+  return text.length;
+}
+
+function sameKind(self: Text, value: Value | undefined, name: string): Text {
+  const given = value ?? null;
+  if (typeof self === "string" ? typeof given === "string" : given instanceof Uint8Array) {
+    return given as Text;
+  }
+  return vmError(
+    "TypeError",
+    `${name}() argument must be ${typeof self === "string" ? "str" : "a bytes-like object"}, not '${
+      typeName(given)
+    }'`,
+  );
+}
+
+function codes(text: Text): number[] {
+  return typeof text === "string"
+    ? Array.from(text, (c) => c.codePointAt(0) ?? 0)
+    : Array.from(text);
+}
+
+function rebuild(self: Text, sequence: readonly number[]): Text {
+  if (typeof self !== "string") return bytesFrom(sequence);
+  let out = "";
+  for (const code of sequence) out += String.fromCodePoint(code);
+  return out;
+}
+
+/**
+ * The [start, end) window of find, index, count, startswith and endswith,
+ * adjusted as CPython does: negative indices count from the end, `end` is
+ * clamped to the length, `start` is not (a start past the end finds
+ * nothing, even an empty needle).
+ */
+function searchWindow(
+  length: number,
+  startArg: Value | undefined,
+  endArg: Value | undefined,
+): [number, number] {
+  const bound = (value: Value | undefined, fallback: number): number => {
+    if (value === undefined || value === null) return fallback;
+    const big = asBigInt(value);
+    if (big === null) {
+      return vmError(
+        "TypeError",
+        "slice indices must be integers or None or have an __index__ method",
+      );
+    }
+    // Beyond one past either end, every index behaves alike.
+    const limit = BigInt(length + 1);
+    return Number(big > limit ? limit : big < -limit ? -limit : big);
+  };
+  let start = bound(startArg, 0);
+  let end = bound(endArg, length);
+  if (end > length) end = length;
+  else if (end < 0) end = Math.max(0, end + length);
+  if (start < 0) start = Math.max(0, start + length);
+  return [start, end];
+}
+
+/** Whether `needle` occurs in `sequence` at `at`. */
+function matchesAt(sequence: readonly number[], needle: readonly number[], at: number): boolean {
+  return needle.every((code, i) => sequence[at + i] === code);
+}
+
+/** bytes.strip() and bytes.split() whitespace: ASCII only. */
+const ASCII_WHITESPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
+
+/** Whitespace of a str (CPython's str.isspace) or of bytes (ASCII). */
+function isWhitespace(self: Text, code: number): boolean {
+  return typeof self === "string" ? isSpace(code) : ASCII_WHITESPACE.has(code);
+}
+
+function strip(meter: Charge, self: Text, chars: Value | undefined, left: boolean, right: boolean) {
+  const set = chars === undefined || chars === null ? null : sameKind(self, chars, "strip");
+  meter.units(textUnits(self) + (set === null ? 0 : textUnits(set)));
+  const sequence = codes(self);
+  const strippable = set === null ? null : new Set(codes(set));
+  const stripped = (code: number) =>
+    strippable === null ? isWhitespace(self, code) : strippable.has(code);
+  let start = 0;
+  let end = sequence.length;
+  while (left && start < end && stripped(sequence[start] ?? 0)) start++;
+  while (right && end > start && stripped(sequence[end - 1] ?? 0)) end--;
+  return rebuild(self, sequence.slice(start, end));
+}
+
+function caseMap(meter: Charge, self: Text, upper: boolean): Text {
+  meter.units(textUnits(self));
+  if (typeof self === "string") return upper ? self.toUpperCase() : self.toLowerCase();
+  return Uint8Array.from(
+    self,
+    (byte) =>
+      upper
+        ? (byte >= 97 && byte <= 122 ? byte - 32 : byte)
+        : (byte >= 65 && byte <= 90 ? byte + 32 : byte),
+  );
+}
+
+function splitWhitespace(self: Text, sequence: readonly number[], maxsplit: bigint): number[][] {
+  const parts: number[][] = [];
+  let i = 0;
+  while (i < sequence.length) {
+    while (i < sequence.length && isWhitespace(self, sequence[i] ?? 0)) i++;
+    if (i >= sequence.length) break;
+    if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
+      // The rest after the last split keeps its trailing whitespace, as in CPython.
+      parts.push(sequence.slice(i));
+      break;
+    }
+    const start = i;
+    while (i < sequence.length && !isWhitespace(self, sequence[i] ?? 0)) i++;
+    parts.push(sequence.slice(start, i));
+  }
+  return parts;
+}
+
+function split(meter: Charge, self: Text, args: Args): Value {
+  const sep = args[0];
+  const maxsplit = args[1] === undefined ? -1n : indexArg(args[1], "split");
+  meter.units(textUnits(self));
+  const sequence = codes(self);
+  if (sep === undefined || sep === null) {
+    return new PyList(splitWhitespace(self, sequence, maxsplit).map((p) => rebuild(self, p)));
+  }
+  const needle = codes(sameKind(self, sep, "split"));
+  if (needle.length === 0) vmError("ValueError", "empty separator");
+  const limit = maxsplit < 0n || maxsplit > BigInt(sequence.length)
+    ? sequence.length
+    : Number(maxsplit);
+  const cuts = occurrences(sequence, needle, 0, sequence.length, limit);
+  const parts: Text[] = [];
+  let from = 0;
+  for (const at of cuts) {
+    parts.push(rebuild(self, sequence.slice(from, at)));
+    from = at + needle.length;
+  }
+  parts.push(rebuild(self, sequence.slice(from)));
+  return new PyList(parts);
+}
+
+/**
+ * The common start of find, index, count, startswith and endswith: the
+ * scan paid, the receiver as a code sequence, the [start, end) window.
+ */
+function searchArgs(
+  meter: Charge,
+  self: Text,
+  args: Args,
+): { sequence: number[]; start: number; end: number } {
+  meter.units(textUnits(self));
+  const sequence = codes(self);
+  const [start, end] = searchWindow(sequence.length, args[1], args[2]);
+  return { sequence, start, end };
+}
+
+function textFind(
+  meter: Charge,
+  self: Text,
+  args: Args,
+  name: string,
+  fromEnd: boolean,
+  raise: boolean,
+): Value {
+  const { sequence, start, end } = searchArgs(meter, self, args);
+  const needle = codes(sameKind(self, args[0], name));
+  let at = -1;
+  if (end - start >= needle.length) {
+    if (needle.length === 0) at = fromEnd ? end : start;
+    else {
+      at = fromEnd
+        ? findLast(sequence, needle, start, end)
+        : findFirst(sequence, needle, start, end);
+    }
+  }
+  if (at < 0 && raise) vmError("ValueError", "substring not found");
+  return at;
+}
+
+/** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
+function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
+  const { sequence, start, end } = searchArgs(meter, self, args);
+  const first = args[0] ?? null;
+  const candidates = first instanceof PyTuple ? first.items : [first];
+  return candidates.some((candidate) => {
+    const needle = codes(sameKind(self, candidate, name));
+    const last = end - needle.length;
+    if (last < start) return false;
+    return matchesAt(sequence, needle, fromEnd ? last : start);
+  });
+}
+
+function replace(meter: Charge, self: Text, args: Args): Text {
+  const oldText = sameKind(self, args[0], "replace");
+  const newText = sameKind(self, args[1], "replace");
+  meter.units(textUnits(self) + textUnits(oldText));
+  const sequence = codes(self);
+  const old = codes(oldText);
+  const replacement = codes(newText);
+  const limit = args[2] === undefined ? -1n : indexArg(args[2], "replace");
+  const most = limit < 0n || limit > BigInt(sequence.length + 1)
+    ? sequence.length + 1
+    : Number(limit);
+  // Where `old` is replaced is found first, so the result's size is checked before it is built.
+  const matches = old.length === 0
+    ? Array.from({ length: Math.min(most, sequence.length + 1) }, (_, i) => i)
+    : occurrences(sequence, old, 0, sequence.length, most);
+  const length = sequence.length + matches.length * (replacement.length - old.length);
+  if (length > CAPS.bytes_length) limitExceeded("bytes_length", "replace result is too long");
+  meter.units(length);
+  const out: number[] = [];
+  let from = 0;
+  for (const at of matches) {
+    pushAll(out, sequence.slice(from, at));
+    pushAll(out, replacement);
+    from = at + old.length;
+  }
+  pushAll(out, sequence.slice(from));
+  return rebuild(self, out);
+}
+
+/**
+ * sep.join(items): the result's size is bounded from the parts' lengths
+ * (a str of n UTF-16 units has at least n bytes of UTF-8) and checked
+ * against the cap, then paid, then built in one pass (a str by JS string
+ * joining, which keeps code points intact; bytes into one allocation).
+ */
+function join(meter: Charge, self: Text, iterable: Value): Text {
+  const items = iterableItems(meter, iterable, "join()");
+  let units = textUnits(self) * Math.max(0, items.length - 1);
+  for (const [i, item] of items.entries()) {
+    if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
+      vmError(
+        "TypeError",
+        `sequence item ${i}: expected ${
+          typeof self === "string" ? "str" : "a bytes-like object"
+        } instance, ${typeName(item)} found`,
+      );
+    }
+    units += textUnits(item as Text);
+    if (units > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+  }
+  meter.units(units);
+  if (typeof self === "string") {
+    const joined = (items as string[]).join(self);
+    if (utf8Length(joined) > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "join result is too long");
+    }
+    return joined;
+  }
+  const parts = items as Uint8Array[];
+  const out = allocBytes(units);
+  let at = 0;
+  for (const [i, part] of parts.entries()) {
+    if (i > 0) {
+      out.set(self, at);
+      at += self.length;
+    }
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function removePrefix(meter: Charge, self: Text, value: Value | undefined): Text {
+  const prefixText = sameKind(self, value, "removeprefix");
+  meter.units(textUnits(prefixText));
+  if (prefixText.length === 0 || prefixText.length > self.length) return self;
+  const sequence = codes(self);
+  const prefix = codes(prefixText);
+  return matchesAt(sequence, prefix, 0) ? rebuild(self, sequence.slice(prefix.length)) : self;
+}
+
+function removeSuffix(meter: Charge, self: Text, value: Value | undefined): Text {
+  const suffixText = sameKind(self, value, "removesuffix");
+  meter.units(textUnits(self) + textUnits(suffixText));
+  if (suffixText.length === 0 || suffixText.length > self.length) return self;
+  const sequence = codes(self);
+  const suffix = codes(suffixText);
+  const start = sequence.length - suffix.length;
+  return start >= 0 && matchesAt(sequence, suffix, start)
+    ? rebuild(self, sequence.slice(0, start))
+    : self;
+}
+
+/** The methods every text type has, by name. */
+export const TEXT_METHODS = {
+  startswith: (m, self, args) => tailMatch(m, self, args, "startswith", false),
+  endswith: (m, self, args) => tailMatch(m, self, args, "endswith", true),
+  find: (m, self, args) => textFind(m, self, args, "find", false, false),
+  rfind: (m, self, args) => textFind(m, self, args, "rfind", true, false),
+  index: (m, self, args) => textFind(m, self, args, "index", false, true),
+  count: (m, self, args) => {
+    const { sequence, start, end } = searchArgs(m, self, args);
+    const needle = codes(sameKind(self, args[0], "count"));
+    if (end < start) return 0;
+    if (needle.length === 0) return end - start + 1;
+    return occurrences(sequence, needle, start, end, sequence.length + 1).length;
+  },
+  replace: (m, self, args) => replace(m, self, args),
+  split: (m, self, args) => split(m, self, args),
+  join: (m, self, args) => join(m, self, args[0] ?? null),
+  strip: (m, self, args) => strip(m, self, args[0], true, true),
+  lstrip: (m, self, args) => strip(m, self, args[0], true, false),
+  rstrip: (m, self, args) => strip(m, self, args[0], false, true),
+  removeprefix: (m, self, args) => removePrefix(m, self, args[0]),
+  removesuffix: (m, self, args) => removeSuffix(m, self, args[0]),
+  upper: (m, self) => caseMap(m, self, true),
+  lower: (m, self) => caseMap(m, self, false),
+} as const satisfies Readonly<Record<string, Method<Text>>>;

@@ -1,0 +1,65 @@
+/**
+ * Sorting for list.sort and sorted(): Python's stable order, `key` (only
+ * None can reach it in a contract) and `reverse` checked as CPython checks
+ * them, and the comparisons paid up front as sort steps.
+ */
+
+import { vmError } from "./failure.ts";
+import type { Charge } from "./meter.ts";
+import { compare } from "./ops.ts";
+import { asBigInt, typeName, type Value } from "./values.ts";
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Items sorted without a comparison callback when they are all safe ints,
+ * or all strs without surrogates (whose UTF-16 order is code-point order);
+ * equal items of these kinds are indistinguishable, so stability holds.
+ * Null when the fast path does not apply.
+ */
+function sortedPrimitives(items: readonly Value[], reverse: boolean): Value[] | null {
+  const first = items[0];
+  let sorted: Value[];
+  if (typeof first === "number") {
+    const numbers = new Float64Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "number") return null;
+      numbers[i] = item;
+    }
+    sorted = Array.from(numbers.sort());
+  } else if (typeof first === "string") {
+    const texts: string[] = [];
+    for (const item of items) {
+      if (typeof item !== "string" || SURROGATE.test(item)) return null;
+      texts.push(item);
+    }
+    sorted = texts.sort();
+  } else return null;
+  return reverse ? sorted.reverse() : sorted;
+}
+
+/** `reverse=` as CPython reads it: an int (bool included), else TypeError. */
+function reverseFlag(value: Value): boolean {
+  const flag = asBigInt(value);
+  if (flag === null) {
+    return vmError("TypeError", `'${typeName(value)}' object cannot be interpreted as an integer`);
+  }
+  return flag !== 0n;
+}
+
+/** The items in sorted order (a new array); `key` must be None, `reverse` an int. */
+export function sortValues(meter: Charge, items: Value[], key: Value, reverse: Value): Value[] {
+  if (key !== null) vmError("TypeError", `'${typeName(key)}' object is not callable`);
+  const descending = reverseFlag(reverse);
+  const n = items.length;
+  meter.units(n * Math.ceil(Math.log2(n + 1)));
+  const primitive = sortedPrimitives(items, descending);
+  if (primitive !== null) return primitive;
+  const indexed = items.map((item, index) => ({ item, index }));
+  indexed.sort((a, b) => {
+    const order = descending ? compare("<", b.item, a.item) : compare("<", a.item, b.item);
+    return order !== 0 ? order : a.index - b.index;
+  });
+  return indexed.map((entry) => entry.item);
+}
