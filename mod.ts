@@ -102,12 +102,17 @@ export { CallHost } from "./lib/runtime/host/call_host.ts";
 export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
 export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
 export {
+  balanceStateKey,
+  checkStateEntry,
+  checkStateVersion,
   MemoryState,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,
   type StateStore,
   stateToJson,
+  type StateWrite,
+  storageStateKey,
 } from "./lib/runtime/state.ts";
 export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
 export type { Value } from "./lib/runtime/values.ts";

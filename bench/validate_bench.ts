@@ -4,6 +4,7 @@
  */
 
 import { validate } from "../mod.ts";
+import { SOURCE_LIMITS } from "../lib/compile/compile.ts";
 import { parseModule } from "../lib/validate/parse_stmt.ts";
 import { SourceText } from "../lib/validate/source.ts";
 import { tokenize } from "../lib/validate/tokenizer.ts";
@@ -20,7 +21,7 @@ Deno.bench(`tokenize ${lineCount} lines`, { group: "front end" }, () => {
 });
 
 Deno.bench(`tokenize + parse ${lineCount} lines`, { group: "front end" }, () => {
-  parseModule(new SourceText("generated.py", text));
+  parseModule(new SourceText("generated.py", text), SOURCE_LIMITS);
 });
 
 Deno.bench(`decode + tokenize + parse + validate ${lineCount} lines`, {

@@ -1,13 +1,23 @@
 /**
- * State backends with files, for `run --state`: a readable JSON snapshot
- * (written atomically through a temporary file and a rename) and SQLite
- * through node:sqlite (writes in one transaction). A corrupt, foreign or
- * newer-version file is a StateError and is never overwritten.
+ * State backends with files, for `run --state` (spec/RUNTIME.md §4). Each
+ * open state holds the file for the whole call: concurrent processes wait
+ * their turn, so every read of a call and its writes happen under one lock.
+ * - SQLite (node:sqlite): `BEGIN IMMEDIATE` with a busy timeout at open,
+ *   `PRAGMA quick_check`, an exact schema and version check and a check of
+ *   every entry against the caps before anything is read or written,
+ *   `COMMIT` at close.
+ * - JSON: an exclusive lock on `<file>.lock` (released by the OS if the
+ *   process dies), the snapshot read under it, and an atomic replace at
+ *   close (a temporary file in the same directory, fsync, rename) through
+ *   any symlink to its target, keeping the file's permissions.
+ * A corrupt, foreign or other-version file is a StateError and is never written.
  */
 
 import { DatabaseSync } from "node:sqlite";
-import { dirname, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "node:path";
 import {
+  checkStateEntry,
+  checkStateVersion,
   MemoryState,
   STATE_FORMAT,
   STATE_VERSION,
@@ -17,19 +27,96 @@ import {
   stateToJson,
 } from "../mod.ts";
 
-/** A state store that must be closed (and, for JSON, saved) after use. */
+/** A state store that must be closed after use. */
 export interface FileState extends StateStore {
-  /** Persists applied writes and releases the file. */
+  /** Persists the applied writes (if any) and releases the file. */
   close(): Promise<void>;
 }
 
-/** JSON snapshot file: read at open, written atomically at close when changed. */
-export async function openJsonState(path: string): Promise<FileState> {
-  let state = new MemoryState();
+/** How long a call waits for another process holding the same state. */
+export const STATE_BUSY_TIMEOUT_MS = 60_000;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The file `path` names, following symlinks (also dangling ones: the target is created). */
+async function symlinkTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let info: Deno.FileInfo;
+    try {
+      info = await Deno.lstat(current);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return current;
+      throw error;
+    }
+    if (!info.isSymlink) return current;
+    const link = await Deno.readLink(current);
+    current = isAbsolute(link) ? link : join(dirname(current), link);
+  }
+  throw new StateError(`'${path}': too many levels of symbolic links`);
+}
+
+/** The text and permission bits of a file, or null when it does not exist. */
+async function readExisting(path: string): Promise<{ text: string; mode: number | null } | null> {
   try {
-    state = stateFromJson(await Deno.readTextFile(path));
+    const text = await Deno.readTextFile(path);
+    const mode = (await Deno.stat(path)).mode;
+    return { text, mode: mode === null ? null : mode & 0o7777 };
   } catch (error) {
-    if (!(error instanceof Deno.errors.NotFound)) throw error;
+    if (error instanceof Deno.errors.NotFound) return null;
+    if (error instanceof Deno.errors.PermissionDenied) throw error;
+    throw new StateError(`cannot read state file '${path}': ${message(error)}`);
+  }
+}
+
+/** Replaces `target` by `text` atomically: temporary file, fsync, chmod, rename. */
+async function replaceAtomically(target: string, text: string, mode: number | null) {
+  const temporary = join(dirname(target), `.${basename(target)}.${crypto.randomUUID()}.tmp`);
+  try {
+    const file = await Deno.open(temporary, { createNew: true, write: true, mode: 0o600 });
+    try {
+      const bytes = new TextEncoder().encode(text);
+      let offset = 0;
+      while (offset < bytes.length) offset += await file.write(bytes.subarray(offset));
+      await file.sync();
+    } finally {
+      file.close();
+    }
+    await Deno.chmod(temporary, mode ?? 0o644);
+    await Deno.rename(temporary, target);
+  } catch (error) {
+    await Deno.remove(temporary).catch(() => {});
+    throw error;
+  }
+  try {
+    const directory = await Deno.open(dirname(target), { read: true });
+    try {
+      await directory.sync();
+    } finally {
+      directory.close();
+    }
+  } catch {
+    // Not every platform can fsync a directory; the rename is still atomic.
+  }
+}
+
+/** JSON snapshot file: locked at open, read under the lock, replaced atomically at close. */
+export async function openJsonState(path: string): Promise<FileState> {
+  const target = await symlinkTarget(path);
+  await Deno.mkdir(dirname(target), { recursive: true });
+  const lock = await Deno.open(`${target}.lock`, { create: true, write: true, mode: 0o600 });
+  let state: MemoryState;
+  let mode: number | null;
+  try {
+    await lock.lock(true);
+    const existing = await readExisting(target);
+    state = existing === null ? new MemoryState() : stateFromJson(existing.text);
+    mode = existing?.mode ?? null;
+  } catch (error) {
+    lock.close();
+    throw error;
   }
   let changed = false;
   return {
@@ -39,82 +126,108 @@ export async function openJsonState(path: string): Promise<FileState> {
       changed = true;
     },
     async close() {
-      if (!changed) return;
-      const temporary = join(
-        dirname(path),
-        `.${path.split("/").pop() ?? "state"}.${crypto.randomUUID()}.tmp`,
-      );
-      await Deno.mkdir(dirname(path), { recursive: true });
-      await Deno.writeTextFile(temporary, stateToJson(state));
-      await Deno.rename(temporary, path);
+      try {
+        if (changed) await replaceAtomically(target, stateToJson(state), mode);
+      } finally {
+        lock.close();
+      }
     },
   };
 }
 
-/** SQLite state file (created with its schema when absent). */
-export async function openSqliteState(path: string): Promise<FileState> {
-  await Deno.mkdir(dirname(path), { recursive: true });
-  let db: DatabaseSync;
-  try {
-    db = new DatabaseSync(path);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all()
-      .map((row) => String((row as { name: unknown }).name));
-    if (tables.length === 0) {
-      db.exec("CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)");
-      db.exec("CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)");
-      db.prepare("INSERT INTO meta VALUES (?, ?)").run(STATE_FORMAT, STATE_VERSION);
-    } else {
-      const meta = tables.includes("meta")
-        ? db.prepare("SELECT format, version FROM meta").get() as {
-          format?: unknown;
-          version?: unknown;
-        } | undefined
-        : undefined;
-      if (meta?.format !== STATE_FORMAT || !tables.includes("kv")) {
-        db.close();
-        throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
-      }
-      if (typeof meta.version !== "number" || meta.version > STATE_VERSION) {
-        db.close();
-        throw new StateError(
-          `'${path}' has state version ${
-            String(meta.version)
-          }; this build reads version ${STATE_VERSION}`,
-        );
-      }
-    }
-  } catch (error) {
-    if (error instanceof StateError) throw error;
+const META_SCHEMA = "CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)";
+const KV_SCHEMA = "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)";
+/** sqlite_master of a state database: [type, name, sql] sorted by name. */
+const EXPECTED_MASTER = JSON.stringify([
+  ["table", "kv", KV_SCHEMA],
+  ["table", "meta", META_SCHEMA],
+  ["index", "sqlite_autoindex_kv_1", null],
+]);
+
+/**
+ * Checks integrity, schema, version and every entry against the caps
+ * (creating the schema in an empty database).
+ */
+function checkDatabase(db: DatabaseSync, path: string): void {
+  const check = db.prepare("PRAGMA quick_check").all().map((row) => Object.values(row)[0]);
+  if (check.length !== 1 || check[0] !== "ok") {
     throw new StateError(
-      `'${path}' is not a usable state database: ${
-        error instanceof Error ? error.message : String(error)
-      }`,
+      `'${path}' is a damaged SQLite database (quick_check: ${
+        check.slice(0, 3).map(String).join("; ")
+      }); it is left untouched`,
     );
   }
-  const read = db.prepare("SELECT value FROM kv WHERE key = ?");
+  const master = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+    .map((row) => [row.type, row.name, row.sql]);
+  if (master.length === 0) {
+    db.exec(META_SCHEMA);
+    db.exec(KV_SCHEMA);
+    db.prepare("INSERT INTO meta VALUES (?, ?)").run(STATE_FORMAT, STATE_VERSION);
+    return;
+  }
+  const meta = JSON.stringify(master) === EXPECTED_MASTER
+    ? db.prepare("SELECT format, version FROM meta").all()
+    : [];
+  if (meta.length !== 1 || meta[0]?.format !== STATE_FORMAT) {
+    throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
+  }
+  checkStateVersion(meta[0]?.version, `'${path}'`);
+  for (const { key, value } of db.prepare("SELECT key, value FROM kv").iterate()) {
+    if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
+      throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
+    }
+    checkStateEntry(key, value);
+  }
+}
+
+/** SQLite state file (created with its schema when absent), held in one write transaction. */
+export async function openSqliteState(path: string): Promise<FileState> {
+  await Deno.mkdir(dirname(path), { recursive: true });
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path, { timeout: STATE_BUSY_TIMEOUT_MS });
+    db.exec("BEGIN IMMEDIATE");
+    checkDatabase(db, path);
+  } catch (error) {
+    if (db?.isTransaction === true) db.exec("ROLLBACK");
+    db?.close();
+    if (error instanceof StateError) throw error;
+    if (/database is locked|busy/i.test(message(error))) {
+      throw new StateError(
+        `'${path}' is in use by another process (waited ${STATE_BUSY_TIMEOUT_MS / 1000} s)`,
+      );
+    }
+    throw new StateError(`'${path}' is not a usable state database: ${message(error)}`);
+  }
+  const open = db;
+  const read = open.prepare("SELECT value FROM kv WHERE key = ?");
+  const upsert = open.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
+  const remove = open.prepare("DELETE FROM kv WHERE key = ?");
   return {
     get(key) {
-      const row = read.get(key) as { value?: Uint8Array } | undefined;
-      return row?.value ?? null;
+      const value = read.get(key)?.value;
+      return value instanceof Uint8Array ? value : null;
     },
     apply(writes) {
-      const upsert = db.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
-      const remove = db.prepare("DELETE FROM kv WHERE key = ?");
-      db.exec("BEGIN");
       try {
         for (const { key, value } of writes) {
           if (value === null) remove.run(key);
           else upsert.run(key, value);
         }
-        db.exec("COMMIT");
       } catch (error) {
-        db.exec("ROLLBACK");
+        open.exec("ROLLBACK");
         throw error;
       }
     },
     close() {
-      db.close();
+      try {
+        if (open.isTransaction) open.exec("COMMIT");
+      } catch (error) {
+        if (open.isTransaction) open.exec("ROLLBACK");
+        throw new StateError(`'${path}': the writes could not be committed: ${message(error)}`);
+      } finally {
+        open.close();
+      }
       return Promise.resolve();
     },
   };

@@ -4,6 +4,7 @@
  * Keep logic out of here; it belongs in validate/, compile/ or runtime/.
  */
 
+import { SOURCE_LIMITS } from "./compile/compile.ts";
 import { guarded, ValidationError } from "./errors.ts";
 import type { Module } from "./validate/ast.ts";
 import { formatDiagnostic as formatOne } from "./validate/diagnostic.ts";
@@ -23,7 +24,7 @@ import { validateSource, type ValidationResult } from "./validate/validate.ts";
  * ```
  */
 export function validate(source: Uint8Array | string, file = "<contract>"): ValidationResult {
-  return guarded(() => validateSource(source, file));
+  return guarded(() => validateSource(source, file, SOURCE_LIMITS));
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import assert from "node:assert/strict";
 import { ValidationError } from "../mod.ts";
+import { SOURCE_LIMITS } from "../lib/compile/compile.ts";
 import { parseModule } from "../lib/validate/parse_stmt.ts";
 import { SourceText } from "../lib/validate/source.ts";
 import { dumpModule } from "./support/ast_dump.ts";
@@ -58,7 +59,7 @@ function validSnippets(): Snippet[] {
 function ourDump(text: string): unknown {
   const source = new SourceText("snippet.py", text);
   try {
-    return dumpModule(parseModule(source), source);
+    return dumpModule(parseModule(source, SOURCE_LIMITS), source);
   } catch (error) {
     if (error instanceof ValidationError) return { error: error.message };
     throw error;

@@ -1,17 +1,25 @@
 /**
  * Entry point of the compiler: validated source in, canonical IR bytes
- * out, with the code hash. The compiler runs the verifier on its own
- * output; a failure there is a compiler bug (InternalError). Decoding is
+ * out, with the code hash. A module whose encoding is over the code_size
+ * cap is refused like any rejected source (ValidationError, rule
+ * `code-size`). The compiler runs the verifier on its own output; a failure
+ * there is a compiler bug (InternalError). Decoding is
  * exercised separately (loadModule, and the round-trip tests).
  */
 
 import { InternalError, ValidationError } from "../errors.ts";
+import { makeDiagnostic } from "../validate/diagnostic.ts";
+import type { SourceLimits } from "../validate/limits.ts";
 import { validateSource } from "../validate/validate.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { IrModule } from "./ir.ts";
-import { codeHash, decodeModule, encodeModule } from "./ir_codec.ts";
+import { codeHash, codeSizeViolation, decodeModule, encodeModule } from "./ir_codec.ts";
 import { lowerModule } from "./lower_module.ts";
+import { CAPS } from "./opcodes.ts";
 import { type VerifiedModule, verifyModule } from "./verify.ts";
+
+/** The caps the front end checks on source text, from the spec's caps table. */
+export const SOURCE_LIMITS: SourceLimits = { intBits: CAPS.int_bits };
 
 /** A compiled contract. */
 export interface CompiledContract {
@@ -36,11 +44,16 @@ export function compileContract(
   source: Uint8Array | string,
   options: CompileOptions = {},
 ): CompiledContract {
-  const result = validateSource(source, options.file ?? "<contract>");
+  const result = validateSource(source, options.file ?? "<contract>", SOURCE_LIMITS);
   if (!result.ok) throw new ValidationError(result.diagnostics);
   const bytesIn = typeof source === "string" ? new TextEncoder().encode(source) : source;
   const lowered = lowerModule(result.source, result.module, bytesIn, options.exports ?? null);
   const bytes = encodeModule(lowered.module);
+  const oversized = codeSizeViolation(bytes.length);
+  if (oversized !== null) {
+    const whole = { start: 0, end: result.source.text.length };
+    throw new ValidationError([makeDiagnostic(result.source, "code-size", whole, oversized)]);
+  }
   let verified: VerifiedModule;
   try {
     verified = verifyModule(lowered.module);

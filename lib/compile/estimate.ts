@@ -54,6 +54,21 @@ const BRANCHES = new Set<number>([
   Op.FOR_ITER,
 ]);
 
+function hostCall(instruction: Instruction): CallableInfo | MethodInfo | null {
+  return HOST_TABLES.get(instruction.op)?.[instruction.operands[0] ?? 0] ?? null;
+}
+
+/**
+ * The most one instruction can charge under the caps, from the table: the
+ * op's `maxGas` plus, for a host call, the member's `maxGas` (base + per ×
+ * the unit's largest value). A CALL's callee is not included. The estimator
+ * counts every instruction at this cost; the soundness test checks that no
+ * executed instruction is ever charged more.
+ */
+export function instructionMaxGas(instruction: Instruction): number {
+  return (opInfo(instruction.op)?.maxGas ?? 0) + (hostCall(instruction)?.maxGas ?? 0);
+}
+
 class Estimator {
   readonly #compiled: CompiledContract;
   readonly #memo = new Map<number, Bound>();
@@ -74,14 +89,10 @@ class Estimator {
   }
 
   #opCost(instruction: Instruction): Bound {
+    const max = instructionMaxGas(instruction);
     const info = opInfo(instruction.op);
-    let max = info?.maxGas ?? 0;
-    let exact = max === (info?.base ?? 0);
-    const host = HOST_TABLES.get(instruction.op)?.[instruction.operands[0] ?? 0];
-    if (host !== undefined && host !== null) {
-      max += host.maxGas;
-      exact &&= !sizeDependent(host);
-    }
+    const host = hostCall(instruction);
+    const exact = info?.maxGas === info?.base && (host === null || !sizeDependent(host));
     if (instruction.op === Op.CALL) {
       const callee = this.function(instruction.operands[0] ?? 0);
       return { max: max + callee.max, exact: exact && callee.exact, unbounded: callee.unbounded };

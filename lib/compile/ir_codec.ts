@@ -8,7 +8,10 @@
  *
  * Decoding is strict: the bytes must be exactly what encoding the decoded
  * module produces (so there is one encoding per module), and every field
- * must have its type and range. Code hash = sha3-256 over a domain tag and
+ * must have its type and range. Caps: this file owns the code_size rule
+ * (the compiler, the decoder and the verifier all ask
+ * {@link codeSizeViolation}); constants must respect int_bits (checked on
+ * the varint's length before it is decoded) and bytes_length. Code hash = sha3-256 over a domain tag and
  * the bytes. Bump IR_VERSION in the spec when this layout changes.
  */
 
@@ -64,6 +67,20 @@ export function codeHash(bytes: Uint8Array): Uint8Array {
   return sha3_256(concatBytes(new TextEncoder().encode(CODE_HASH_DOMAIN), bytes));
 }
 
+/**
+ * The code_size rule: why `length` bytes of encoded IR are refused, or null
+ * when they fit under caps.code_size.
+ */
+export function codeSizeViolation(length: number): string | null {
+  return length > CAPS.code_size
+    ? `module is ${length} bytes of encoded IR, over the ${CAPS.code_size}-byte code_size cap`
+    : null;
+}
+
+/** Longest zigzag varint of an int under the cap: |x| < 2^int_bits needs int_bits + 1 bits. */
+const MAX_INT_CONST_BYTES = Math.ceil((CAPS.int_bits + 1) / 7);
+const INT_LIMIT = 1n << BigInt(CAPS.int_bits);
+
 function fail(message: string): never {
   throw new IrDecodeError(message);
 }
@@ -98,6 +115,9 @@ function decodeConst(value: unknown, where: string): IrConst {
   switch (tag) {
     case 0: {
       const raw = bytes(payload, `${where} int`);
+      if (raw.length > MAX_INT_CONST_BYTES) {
+        fail(`${where} int is ${raw.length} varint bytes, over the ${CAPS.int_bits}-bit int cap`);
+      }
       let decoded: { value: bigint; next: number };
       try {
         decoded = readUvarint(raw, 0);
@@ -105,12 +125,24 @@ function decodeConst(value: unknown, where: string): IrConst {
         return fail(`${where} int is not a canonical varint`);
       }
       if (decoded.next !== raw.length) fail(`${where} int has trailing bytes`);
-      return { kind: "int", value: unzigzag(decoded.value) };
+      const value = unzigzag(decoded.value);
+      if (value >= INT_LIMIT || value <= -INT_LIMIT) {
+        fail(`${where} int is over the ${CAPS.int_bits}-bit int cap`);
+      }
+      return { kind: "int", value };
     }
-    case 1:
-      return { kind: "bytes", value: bytes(payload, `${where} bytes`) };
-    case 2:
-      return { kind: "str", value: text(payload, `${where} str`) };
+    case 1: {
+      const value = bytes(payload, `${where} bytes`);
+      if (value.length > CAPS.bytes_length) fail(`${where} bytes is over the bytes_length cap`);
+      return { kind: "bytes", value };
+    }
+    case 2: {
+      const value = text(payload, `${where} str`);
+      if (new TextEncoder().encode(value).length > CAPS.bytes_length) {
+        fail(`${where} str is over the bytes_length cap`);
+      }
+      return { kind: "str", value };
+    }
     case 3:
       return {
         kind: "names",
@@ -148,9 +180,8 @@ function decodeFunction(value: unknown, where: string): IrFunction {
 
 /** Decodes canonical module bytes; anything else is an IrDecodeError. */
 export function decodeModule(input: Uint8Array): IrModule {
-  if (input.length > CAPS.code_size) {
-    fail(`module is ${input.length} bytes, over the ${CAPS.code_size}-byte cap`);
-  }
+  const oversized = codeSizeViolation(input.length);
+  if (oversized !== null) fail(oversized);
   let value: unknown;
   try {
     value = cborDecode(input, {

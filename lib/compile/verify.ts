@@ -5,10 +5,12 @@
  * the exports, and the operand-stack height at every reachable
  * instruction: never negative, never over the cap, equal on every path
  * into a join, and no path falls off the end of the code. A module that
- * passes cannot make the interpreter index out of bounds.
+ * passes cannot make the interpreter index out of bounds. The module's
+ * encoding must fit the code_size cap, however the module was built.
  */
 
 import { IrVerifyError } from "../errors.ts";
+import { codeSizeViolation, encodeModule } from "./ir_codec.ts";
 import {
   decodeInstructions,
   type Instruction,
@@ -48,6 +50,8 @@ export function verifyModule(module: IrModule): VerifiedModule {
   if (first === undefined || first.name !== MODULE_INIT || first.params.length !== 0) {
     throw new IrVerifyError(`function 0 must be ${MODULE_INIT} without parameters`);
   }
+  const oversized = codeSizeViolation(encodeModule(module).length);
+  if (oversized !== null) throw new IrVerifyError(oversized);
   verifyExports(module);
   const functions = module.functions.map((fn, index) => verifyFunction(module, fn, index));
   return { module, functions };

@@ -1,18 +1,25 @@
 /**
  * Contract state: a byte-keyed store behind an interface, the in-memory
  * backend, and the JSON snapshot format used by `--state x.json`
- * (`{"format": "animica-vm-state", "version": 1, "entries": {hex: hex}}`,
- * keys sorted). File and SQLite I/O live in the CLI; this file is pure.
+ * (`{"format": "animica-vm-state", "version": 2, "entries": {hex: hex}}`,
+ * keys sorted). State keys carry their key space (./state_keys.ts); every
+ * loaded entry is checked against the caps. File and SQLite I/O live in
+ * the CLI; this file is pure.
  */
 
 import { StateError } from "../errors.ts";
 import { fromHex, toHex } from "../abi/hex.ts";
+import type { StateWrite } from "./host/journal.ts";
 import type { StateReader } from "./host/types.ts";
+import { checkStateEntry } from "./state_keys.ts";
+
+export { balanceStateKey, checkStateEntry, storageStateKey } from "./state_keys.ts";
+export type { StateWrite } from "./host/journal.ts";
 
 /** A state backend: reads, and applies a successful call's writes at once. */
 export interface StateStore extends StateReader {
   /** Applies writes (null deletes) atomically. */
-  apply(writes: Iterable<{ readonly key: Uint8Array; readonly value: Uint8Array | null }>): void;
+  apply(writes: Iterable<StateWrite>): void;
 }
 
 /** In-memory state. */
@@ -23,7 +30,7 @@ export class MemoryState implements StateStore {
     return this.#entries.get(toHex(key)) ?? null;
   }
 
-  apply(writes: Iterable<{ readonly key: Uint8Array; readonly value: Uint8Array | null }>): void {
+  apply(writes: Iterable<StateWrite>): void {
     for (const { key, value } of writes) {
       if (value === null) this.#entries.delete(toHex(key));
       else this.#entries.set(toHex(key), value.slice());
@@ -38,8 +45,32 @@ export class MemoryState implements StateStore {
 
 /** Identifies snapshots written by animica-vm. */
 export const STATE_FORMAT = "animica-vm-state";
-/** Version of the snapshot format this build reads and writes. */
-export const STATE_VERSION = 1;
+/**
+ * Version of the state format (JSON and SQLite) this build reads and writes.
+ * Version 2 introduced the key spaces; version 1 files are refused.
+ */
+export const STATE_VERSION = 2;
+
+/**
+ * Checks a state file's version: exactly {@link STATE_VERSION}; version 1
+ * gets an error saying what to do, anything else (newer, negative, not an
+ * integer) is unsupported.
+ */
+export function checkStateVersion(version: unknown, where: string): void {
+  if (version === STATE_VERSION) return;
+  if (version === 1) {
+    throw new StateError(
+      `${where}: state version 1 is not supported: it kept storage and balances in one ` +
+        `key space, and this build (version ${STATE_VERSION}) keeps them apart. The file is ` +
+        `left untouched: keep it for the build that wrote it, or start a new state file ` +
+        `(--state PATH)`,
+    );
+  }
+  const shown = typeof version === "string" ? JSON.stringify(version) : String(version);
+  throw new StateError(
+    `${where}: state version ${shown} is not supported (this build reads version ${STATE_VERSION})`,
+  );
+}
 
 /** The JSON snapshot of an in-memory state. */
 export function stateToJson(state: MemoryState): string {
@@ -47,7 +78,7 @@ export function stateToJson(state: MemoryState): string {
   return JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, entries }, null, 2) + "\n";
 }
 
-/** Reads a JSON snapshot; a corrupt, foreign or newer file is a StateError. */
+/** Reads a JSON snapshot; a corrupt, foreign, other-version or over-cap file is a StateError. */
 export function stateFromJson(text: string): MemoryState {
   let json: unknown;
   try {
@@ -57,33 +88,30 @@ export function stateFromJson(text: string): MemoryState {
       `state file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const record = json as { format?: unknown; version?: unknown; entries?: unknown };
-  if (typeof json !== "object" || json === null || record.format !== STATE_FORMAT) {
+  if (typeof json !== "object" || json === null || !("format" in json)) {
     throw new StateError(`not an animica-vm state file (expected "format": "${STATE_FORMAT}")`);
   }
-  if (typeof record.version !== "number" || record.version > STATE_VERSION || record.version < 1) {
-    throw new StateError(
-      `state file version ${
-        String(record.version)
-      } is not supported (this build reads version ${STATE_VERSION})`,
-    );
+  const record: { format?: unknown; version?: unknown; entries?: unknown } = json;
+  if (record.format !== STATE_FORMAT) {
+    throw new StateError(`not an animica-vm state file (expected "format": "${STATE_FORMAT}")`);
   }
-  if (
-    typeof record.entries !== "object" || record.entries === null || Array.isArray(record.entries)
-  ) {
+  checkStateVersion(record.version, "the state file");
+  const entries = record.entries;
+  if (typeof entries !== "object" || entries === null || Array.isArray(entries)) {
     throw new StateError("state file entries must be an object of hex keys to hex values");
   }
+  const writes = Object.entries(entries).map(([keyHex, valueHex]: [string, unknown]) => {
+    const key = fromHex(keyHex);
+    const value = typeof valueHex === "string" ? fromHex(valueHex) : null;
+    if (key === null || value === null || toHex(key) !== keyHex) {
+      throw new StateError(
+        `state entry ${keyHex.slice(0, 80)} is not lowercase 0x hex to 0x hex`,
+      );
+    }
+    checkStateEntry(key, value);
+    return { key, value };
+  });
   const state = new MemoryState();
-  const writes = Object.entries(record.entries as Record<string, unknown>).map(
-    ([keyHex, valueHex]) => {
-      const key = fromHex(keyHex);
-      const value = typeof valueHex === "string" ? fromHex(valueHex) : null;
-      if (key === null || value === null) {
-        throw new StateError(`state entry ${keyHex} is not 0x hex to 0x hex`);
-      }
-      return { key, value };
-    },
-  );
   state.apply(writes);
   return state;
 }

@@ -8,6 +8,7 @@
  */
 
 import { reject } from "./diagnostic.ts";
+import type { SourceLimits } from "./limits.ts";
 import type { RuleId } from "./rules.ts";
 import type { SourceText } from "./source.ts";
 import { KEYWORDS, type Token } from "./tokens.ts";
@@ -30,13 +31,15 @@ export interface Mark {
 export class Cursor {
   readonly source: SourceText;
   readonly tokens: readonly Token[];
+  readonly limits: SourceLimits;
   pos = 0;
   lastEnd = 0;
   depth = 0;
 
-  constructor(source: SourceText, tokens: readonly Token[]) {
+  constructor(source: SourceText, tokens: readonly Token[], limits: SourceLimits) {
     this.source = source;
     this.tokens = tokens;
+    this.limits = limits;
   }
 
   /** Token `offset` places ahead (the `end` token past the end). */

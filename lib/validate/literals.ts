@@ -1,8 +1,10 @@
 /**
  * Values of number and string tokens, decoded exactly as CPython 3.11 does.
  *
- * Numbers: integers of any size (bigint), floats and imaginary parts
- * (JS numbers, correctly rounded like CPython). Strings: escapes of str and
+ * Numbers: integers up to the int_bits cap (bigint; a longer literal is an
+ * `int-too-large` diagnostic, found from its digit count before any
+ * quadratic big-int parsing), floats and imaginary parts (JS numbers,
+ * correctly rounded like CPython). Strings: escapes of str and
  * bytes literals, raw prefixes, newlines normalised to "\n". `\N{name}` is
  * rejected (no Unicode name table ships with the VM). f-strings are
  * recognised but their contents are not decoded.
@@ -10,22 +12,48 @@
 
 import type { ConstantValue } from "./ast.ts";
 import { reject } from "./diagnostic.ts";
+import type { SourceLimits } from "./limits.ts";
 import type { SourceText } from "./source.ts";
 import type { Token } from "./tokens.ts";
 
-/** Value of a number token. */
-export function numberValue(token: Token): ConstantValue {
+/** Value of a number token; an int literal over the cap is rejected. */
+export function numberValue(
+  source: SourceText,
+  token: Token,
+  limits: SourceLimits,
+): ConstantValue {
   const text = token.text.replaceAll("_", "");
   const last = text[text.length - 1];
   if (last === "j" || last === "J") {
     return { type: "imaginary", value: Number(text.slice(0, -1)) };
   }
-  const radix = text[1]?.toLowerCase();
-  if (text[0] === "0" && (radix === "x" || radix === "o" || radix === "b")) {
-    return { type: "int", value: BigInt(text) };
+  const prefix = text[1]?.toLowerCase();
+  const radix = text[0] !== "0"
+    ? 10
+    : prefix === "x"
+    ? 16
+    : prefix === "o"
+    ? 8
+    : prefix === "b"
+    ? 2
+    : 10;
+  if (radix === 10 && /[.eE]/.test(text)) return { type: "float", value: Number(text) };
+  const digits = radix === 10 ? text : text.slice(2);
+  const significant = digits.length - (/^0*/.exec(digits)?.[0].length ?? 0);
+  // A literal of d significant digits is at least radix^(d-1): past this
+  // many digits it cannot be below 2^intBits, whatever the digits are.
+  const mostDigits = Math.ceil(limits.intBits / Math.log2(radix)) + 1;
+  const value = significant > mostDigits ? null : BigInt(text);
+  if (value === null || value >= 1n << BigInt(limits.intBits)) {
+    reject(
+      source,
+      "int-too-large",
+      token,
+      `integer literal is over the ${limits.intBits}-bit cap (${significant} significant digits)`,
+      `abs(x) must stay below 2**${limits.intBits}; store larger numbers as bytes`,
+    );
   }
-  if (/[.eE]/.test(text)) return { type: "float", value: Number(text) };
-  return { type: "int", value: BigInt(text) };
+  return { type: "int", value };
 }
 
 /** Decoded string token: str or bytes value, or an f-string marker. */

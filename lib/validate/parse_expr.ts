@@ -374,7 +374,7 @@ function parseAtom(c: Cursor): Expr {
   switch (token.kind) {
     case "number":
       c.advance();
-      return { kind: "Constant", value: numberValue(token), ...at };
+      return { kind: "Constant", value: numberValue(c.source, token, c.limits), ...at };
     case "string":
       return parseAtomString(c);
     case "name":

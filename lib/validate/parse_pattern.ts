@@ -117,7 +117,7 @@ function parseSignedNumber(c: Cursor, allowSign = true): Expr {
   const token = c.advance();
   const constant: Expr = {
     kind: "Constant",
-    value: numberValue(token),
+    value: numberValue(c.source, token, c.limits),
     start: token.start,
     end: token.end,
   };

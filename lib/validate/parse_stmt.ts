@@ -34,13 +34,17 @@ import {
 } from "./parse_expr.ts";
 import { parsePatterns } from "./parse_pattern.ts";
 import { toSingleTarget, toTarget } from "./parse_target.ts";
+import type { SourceLimits } from "./limits.ts";
 import type { SourceText } from "./source.ts";
 import { tokenize } from "./tokenizer.ts";
 import { AUGMENTED_ASSIGN, type Token } from "./tokens.ts";
 
-/** Parses a whole source file; throws ValidationError on the first syntax error. */
-export function parseModule(source: SourceText): Module {
-  const c = new Cursor(source, tokenize(source));
+/**
+ * Parses a whole source file; throws ValidationError on the first syntax
+ * error (or literal over a cap of `limits`).
+ */
+export function parseModule(source: SourceText, limits: SourceLimits): Module {
+  const c = new Cursor(source, tokenize(source), limits);
   const body: Stmt[] = [];
   while (c.peek().kind !== "end") body.push(...parseStatement(c));
   return { kind: "Module", body };

@@ -45,6 +45,15 @@ export const RULES = {
     summary: "nesting deeper than the parser accepts",
     hint: "split the expression or block into helper functions or named steps",
   },
+  "int-too-large": {
+    summary: "int literal at or above 2**int_bits",
+    hint: "abs(x) must stay below 2**int_bits (spec/GAS.md caps); store larger numbers as bytes",
+  },
+  "code-size": {
+    summary: "contract whose compiled IR is over the code_size cap",
+    hint:
+      "split the contract or move large constants into storage; IR is capped at caps.code_size bytes",
+  },
   "unsupported-escape": {
     summary: "string escape outside the subset",
     hint: "write the character itself or use \\u/\\U escapes",
@@ -252,6 +261,9 @@ export const RULES = {
 
 /** Identifier of a diagnostic rule. */
 export type RuleId = keyof typeof RULES;
+
+/** Rules only the compiler reports, after lowering: `validate` never returns them. */
+export const COMPILE_RULES: readonly RuleId[] = ["code-size"];
 
 /** Every rule id, in catalogue order. */
 export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];

@@ -5,6 +5,12 @@
  * units). Lines and columns are 1-based; a column counts Unicode code points
  * from the start of its line. Lines end at "\n", "\r\n" or "\r", as in
  * Python. Line numbers are only computed when somebody asks for them.
+ *
+ * Resolving an offset costs O(log n) after one O(n) pass over the text: the
+ * pass records where each line starts and where each surrogate pair ends, so
+ * a column is the offset's distance from its line start minus the pairs
+ * between them. Lowering asks for the position of every node, so a per-query
+ * scan from the line start would make a long line quadratic.
  */
 
 /** A 1-based line and code-point column. */
@@ -21,7 +27,7 @@ export class SourceText {
   readonly file: string;
   /** The decoded source text. */
   readonly text: string;
-  #lineStarts: number[] | null = null;
+  #index: PositionIndex | null = null;
 
   /** Wraps already-decoded text (see `decodeSource` for bytes). */
   constructor(file: string, text: string) {
@@ -31,23 +37,22 @@ export class SourceText {
 
   /** Offsets at which each line starts (index 0 is line 1). */
   get lineStarts(): readonly number[] {
-    if (this.#lineStarts === null) this.#lineStarts = computeLineStarts(this.text);
-    return this.#lineStarts;
+    return this.#positionIndex().lineStarts;
   }
 
   /** Line and column of a string offset (clamped into the text). */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const starts = this.lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    const lineStart = starts[low] ?? 0;
-    return { line: low + 1, column: countCodePoints(this.text, lineStart, clamped) + 1 };
+    const index = this.#positionIndex();
+    const line = countAtMost(index.lineStarts, clamped);
+    const lineStart = index.lineStarts[line - 1] ?? 0;
+    const pairs = countBelow(index.pairEnds, clamped) - countAtMost(index.pairEnds, lineStart);
+    return { line, column: clamped - lineStart - pairs + 1 };
+  }
+
+  #positionIndex(): PositionIndex {
+    if (this.#index === null) this.#index = computePositionIndex(this.text);
+    return this.#index;
   }
 
   /** The text of a 1-based line, without its line terminator. */
@@ -65,30 +70,62 @@ function isLineBreak(code: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
 
-function computeLineStarts(text: string): number[] {
-  const starts = [0];
+/** Where lines start and where surrogate pairs end, both ascending. */
+interface PositionIndex {
+  /** Offset at which each line starts (index 0 is line 1). */
+  readonly lineStarts: readonly number[];
+  /** Offset of the low half of each surrogate pair (a pair counts as one column). */
+  readonly pairEnds: readonly number[];
+}
+
+function computePositionIndex(text: string): PositionIndex {
+  const lineStarts = [0];
+  const pairEnds: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x0d) {
       if (text.charCodeAt(i + 1) === 0x0a) i++;
-      starts.push(i + 1);
+      lineStarts.push(i + 1);
     } else if (code === 0x0a) {
-      starts.push(i + 1);
+      lineStarts.push(i + 1);
+    } else if (code >= 0xd800 && code <= 0xdbff && isSurrogatePair(text, i)) {
+      i++;
+      pairEnds.push(i);
     }
   }
-  return starts;
+  return { lineStarts, pairEnds };
+}
+
+/** Whether text[i] and text[i + 1] are a high and a low surrogate. */
+function isSurrogatePair(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
+/** How many entries of the ascending `values` are <= `limit` (binary search). */
+function countAtMost(values: readonly number[], limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] ?? 0) <= limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** How many entries of the ascending `values` are < `limit`. */
+function countBelow(values: readonly number[], limit: number): number {
+  return countAtMost(values, limit - 1);
 }
 
 /** Number of code points in text[from, to), counting a surrogate pair once. */
 export function countCodePoints(text: string, from: number, to: number): number {
   let count = 0;
   for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    const isHighSurrogate = code >= 0xd800 && code <= 0xdbff;
-    if (isHighSurrogate && i + 1 < to) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
+    if (i + 1 < to && isSurrogatePair(text, i)) i++;
     count++;
   }
   return count;

@@ -10,6 +10,7 @@ import type { Module } from "./ast.ts";
 import { Checker } from "./checker.ts";
 import { checkModule } from "./check_module.ts";
 import { compareDiagnostics, type Diagnostic, makeDiagnostic } from "./diagnostic.ts";
+import type { SourceLimits } from "./limits.ts";
 import { parseModule } from "./parse_stmt.ts";
 import { firstInvalidUtf8, SourceText } from "./source.ts";
 
@@ -89,8 +90,16 @@ export function decodeSource(input: Uint8Array | string, file: string): SourceTe
   return source;
 }
 
-/** Parses and validates contract source, returning the AST or all diagnostics. */
-export function validateSource(input: Uint8Array | string, file = "<contract>"): ValidationResult {
+/**
+ * Parses and validates contract source, returning the AST or all
+ * diagnostics; `limits` are the caps literals must respect (caps in
+ * spec/opcodes_vm_py.yaml).
+ */
+export function validateSource(
+  input: Uint8Array | string,
+  file: string,
+  limits: SourceLimits,
+): ValidationResult {
   let source: SourceText;
   try {
     source = decodeSource(input, file);
@@ -106,7 +115,7 @@ export function validateSource(input: Uint8Array | string, file = "<contract>"):
   }
   let module: Module;
   try {
-    module = parseModule(source);
+    module = parseModule(source, limits);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     return { ok: false, source, module: null, diagnostics: error.diagnostics };

@@ -52,7 +52,7 @@ function asciiDigits(text: string): string | null {
   return out;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /** int()'s view of bytes: ASCII only (null when any byte is not). */
 function asciiBytes(bytes: Uint8Array): string | null {

@@ -1,36 +1,62 @@
 /**
  * The write journal of one call: reads see the call's own pending writes
  * first, then the state; nothing reaches the state unless the call
- * succeeds (the caller applies `writes`).
+ * succeeds (the caller applies `writes`). Its API is typed by key space
+ * (contract storage, account balances): the space tag of every state key
+ * is added here (../state_keys.ts), so what a contract passes as a storage
+ * key can never address a balance or another contract's storage.
  */
 
+import { toHex } from "../../abi/hex.ts";
+import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
+import { bitLength } from "../ops.ts";
+import { balanceStateKey, storageStateKey } from "../state_keys.ts";
 import type { StateReader } from "./types.ts";
 
-/** A Map key for bytes: one UTF-16 unit per byte. */
-function binaryKey(bytes: Uint8Array): string {
-  let key = "";
-  for (const byte of bytes) key += String.fromCharCode(byte);
-  return key;
+/** One pending write of a state key (null deletes). */
+export interface StateWrite {
+  readonly key: Uint8Array;
+  readonly value: Uint8Array | null;
 }
 
-/** Pending writes of a call, by key (null deletes). */
-export class Journal implements StateReader {
+/** Pending writes of a call, by state key. */
+export class Journal {
   readonly #base: StateReader;
-  readonly writes = new Map<string, { key: Uint8Array; value: Uint8Array | null }>();
+  readonly writes = new Map<string, StateWrite>();
 
   constructor(base: StateReader) {
     this.#base = base;
   }
 
-  get(key: Uint8Array): Uint8Array | null {
-    const pending = this.writes.get(binaryKey(key));
-    return pending === undefined ? this.#base.get(key) : pending.value;
+  /** The value of `key` in the storage of `contract` (null when absent). */
+  storage(contract: Uint8Array, key: Uint8Array): Uint8Array | null {
+    return this.#get(storageStateKey(contract, key));
   }
 
-  /** Records a write; bytes values are immutable, so they are kept as they are (not copied). */
-  set(key: Uint8Array, value: Uint8Array | null): void {
-    this.writes.set(binaryKey(key), {
-      key,
+  /** Records a storage write; an empty value or null deletes. */
+  setStorage(contract: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
+    this.#set(storageStateKey(contract, key), value);
+  }
+
+  /** The balance of `account` (0 when absent). */
+  balance(account: Uint8Array): bigint {
+    return decodeStoredInt(this.#get(balanceStateKey(account)) ?? new Uint8Array());
+  }
+
+  /** Records a new balance of `account` (the caller keeps it non-negative and capped). */
+  setBalance(account: Uint8Array, amount: bigint): void {
+    this.#set(balanceStateKey(account), encodeStoredInt(amount, bitLength(amount)));
+  }
+
+  #get(stateKey: Uint8Array): Uint8Array | null {
+    const pending = this.writes.get(toHex(stateKey));
+    return pending === undefined ? this.#base.get(stateKey) : pending.value;
+  }
+
+  /** Bytes values are immutable, so they are kept as they are (not copied). */
+  #set(stateKey: Uint8Array, value: Uint8Array | null): void {
+    this.writes.set(toHex(stateKey), {
+      key: stateKey,
       value: value === null || value.length === 0 ? null : value,
     });
   }

@@ -1,12 +1,22 @@
 /**
  * stdlib.storage: the contract's own key space, read and written through
- * the call's journal. Keys are capped; an empty value deletes.
+ * the call's journal (which places it in the storage space of the calling
+ * contract: no key a contract can write reaches a balance or another
+ * contract). Keys and values are capped; an empty value deletes. The int
+ * members pay for the bytes they read or the words they write before
+ * decoding or encoding, and hold the int_bits cap both ways.
  */
 
 import { allocBytes } from "../bytes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
-import { limitExceeded, vmError } from "../failure.ts";
-import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
+import { limitExceeded } from "../failure.ts";
+import {
+  decodeStoredInt,
+  encodeStoredInt,
+  MAX_STORED_INT_BYTES,
+  storedIntLength,
+} from "../int_bytes.ts";
+import { bitLength } from "../ops.ts";
 import { canonicalInt, type Value } from "../values.ts";
 import { bytesArg, intArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
@@ -14,7 +24,6 @@ import type { StdlibMember } from "./types.ts";
 function storageKey(value: Value | undefined): Uint8Array {
   const key = bytesArg(value, "storage key");
   if (key.length > CAPS.storage_key) limitExceeded("storage_key", "storage key is too long");
-  if (key[0] === 0xff) vmError("ValueError", "storage keys starting with 0xff are reserved");
   return key;
 }
 
@@ -22,8 +31,8 @@ function storageKey(value: Value | undefined): Uint8Array {
 export const STORAGE = {
   "storage.get": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const value = host.journal.get(key) ?? allocBytes(0);
-    meter.dynamic(1, value.length);
+    const value = host.journal.storage(host.context.address, key) ?? allocBytes(0);
+    meter.units(value.length);
     return value;
   },
   "storage.set": (host, meter, args) => {
@@ -32,27 +41,37 @@ export const STORAGE = {
     if (value.length > CAPS.storage_value) {
       limitExceeded("storage_value", "storage value is too large");
     }
-    meter.dynamic(5, key.length + value.length);
-    host.journal.set(key, value);
+    meter.units(key.length + value.length);
+    host.journal.setStorage(host.context.address, key, value);
     return null;
   },
   "storage.delete": (host, _meter, args) => {
-    host.journal.set(storageKey(args[0]), null);
+    host.journal.setStorage(host.context.address, storageKey(args[0]), null);
     return null;
   },
   "storage.get_int": (host, meter, args) => {
     const key = storageKey(args[0]);
     const fallback = args[1] === undefined ? 0 : args[1];
-    const stored = host.journal.get(key);
+    const stored = host.journal.storage(host.context.address, key);
     if (stored === null) return fallback;
-    meter.dynamic(1, Math.ceil(stored.length / 8));
-    return canonicalInt(decodeStoredInt(stored));
+    if (stored.length > MAX_STORED_INT_BYTES) {
+      limitExceeded("int_bits", "stored value is too long for an int");
+    }
+    meter.units(stored.length);
+    const value = decodeStoredInt(stored);
+    if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "stored int is too large");
+    return canonicalInt(value);
   },
   "storage.set_int": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const value = encodeStoredInt(intArg(args[1], "storage int"));
-    meter.dynamic(5, Math.max(1, Math.ceil(value.length / 8)));
-    host.journal.set(key, value);
+    const value = intArg(args[1], "storage int");
+    const bits = bitLength(value);
+    if (bits > CAPS.int_bits) limitExceeded("int_bits", "storage int is too large");
+    if (storedIntLength(bits) > CAPS.storage_value) {
+      limitExceeded("storage_value", "storage value is too large");
+    }
+    meter.units(Math.max(1, Math.ceil(bits / 64)));
+    host.journal.setStorage(host.context.address, key, encodeStoredInt(value, bits));
     return null;
   },
 } as const satisfies Readonly<Record<string, StdlibMember>>;

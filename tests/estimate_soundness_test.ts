@@ -1,0 +1,358 @@
+/**
+ * The static estimator is sound (spec/GAS.md §4): on every program of the
+ * runtime corpus, on 2,000 generated programs, on the limits cases and on
+ * adversarial calls that feed each size-dependent member the largest input
+ * its caps allow (from storage written by an earlier call, so the function
+ * under estimate does not pay for building it), the gas a call uses is never
+ * above the estimate's bound, and an `exact` estimate of a successful call
+ * is the gas used. Unbounded estimates are skipped but counted.
+ *
+ * Each executed instruction is also checked on its own: it may never be
+ * charged more than `instructionMaxGas`, the per-instruction cost the
+ * estimator counts (op maxGas + host member maxGas). That names the member
+ * whose table entry undercounts what the runtime measures, which the
+ * whole-call check could only hint at.
+ */
+
+import assert from "node:assert/strict";
+import { compileContract, estimateGas, executeCall, MemoryState, OP_INFO } from "../mod.ts";
+import type { CompiledContract } from "../lib/compile/compile.ts";
+import { instructionMaxGas } from "../lib/compile/estimate.ts";
+import { LIMIT_CASES } from "./support/limit_cases.ts";
+import { ProgramGenerator } from "./support/program_generator.ts";
+import { SeededRandom } from "./support/random.ts";
+import { runtimeCorpus, TEST_CONTEXT } from "./support/runtime.ts";
+import { BUILTINS, METHODS, Op, STDLIB } from "../lib/compile/opcodes.ts";
+
+/**
+ * Members whose runtime charge can exceed the table's `base + per × max`
+ * (the table's max_units is below what the runtime measures). Each entry is
+ * a table/runtime fix for the lead; the list must end empty. A violation is
+ * tolerated only when every over-charged instruction is one of these.
+ */
+const KNOWN_UNDERCOUNTED: ReadonlyMap<string, string> = new Map([
+  [
+    "CALL_STDLIB storage.get_int",
+    "charges int_words of the stored value (up to storage_value = 64 KiB, 8192 words); the table's int_words max is 64",
+  ],
+  ...["EQ", "NE", "LT", "LE", "GT", "GE"].map((op): [string, string] => [
+    op,
+    "charges one unit per element pair visited, nested containers included: aliased nesting reaches 64 × 65,536 = 4.2M pairs; the table's bytes max is 1,048,576",
+  ]),
+  ...["list", "tuple", "sum", "min", "max", "sorted"].map((name): [string, string] => [
+    `CALL_BUILTIN ${name}`,
+    "over a range or a dict view, iterableItems (lib/runtime/ops.ts) charges 1 per item on top of the builtin's declared units: 65,536 over the table's max",
+  ]),
+  ...["extend", "update"].map((name): [string, string] => [
+    `CALL_METHOD ${name}`,
+    "over a range or a dict view, iterableItems charges 1 per item on top of the method's declared units",
+  ]),
+  [
+    "CALL_BUILTIN str",
+    "charges the length of the text it builds, which is not capped: str([[0] * 4096] * 256) builds and charges 3,146,240 > bytes_length",
+  ],
+  [
+    "CALL_BUILTIN len",
+    "charges a str's UTF-16 length, which exceeds bytes_length for the uncapped strs str() builds",
+  ],
+]);
+
+interface Tally {
+  checked: number;
+  exact: number;
+  unbounded: number;
+  readonly violations: string[];
+  readonly known: Set<string>;
+}
+
+function newTally(): Tally {
+  return { checked: 0, exact: 0, unbounded: 0, violations: [], known: new Set() };
+}
+
+/** `OP member` of an instruction, as KNOWN_UNDERCOUNTED names it. */
+function memberName(op: number, operand: number): string {
+  const table = op === Op.CALL_BUILTIN
+    ? BUILTINS
+    : op === Op.CALL_METHOD
+    ? METHODS
+    : op === Op.CALL_STDLIB || op === Op.STDLIB_VALUE
+    ? STDLIB
+    : null;
+  const name = OP_INFO[op as Op]?.name ?? String(op);
+  return table === null ? name : `${name} ${table[operand]?.name ?? operand}`;
+}
+
+/** Calls `fn`, then checks each instruction's charge and the whole call against the estimate. */
+function check(
+  tally: Tally,
+  label: string,
+  compiled: CompiledContract,
+  state: MemoryState,
+  gasLimit: number,
+): void {
+  const estimate = estimateGas(compiled).get("main");
+  assert.ok(estimate !== undefined, `${label}: no estimate for main`);
+  const steps: { fn: number; pc: number; gas: number }[] = [];
+  const result = executeCall({
+    verified: compiled.verified,
+    manifest: null,
+    function: "main",
+    args: [],
+    gasLimit,
+    context: TEST_CONTEXT,
+    state,
+    onStep: (fn, pc, _op, gas) => steps.push({ fn, pc, gas }),
+  });
+  const over = new Set<string>();
+  steps.forEach((step, i) => {
+    const charged = (steps[i + 1]?.gas ?? result.gasUsed) - step.gas;
+    const instruction = compiled.verified.functions[step.fn]?.instructions[step.pc];
+    if (instruction === undefined || instruction.op === Op.CALL) return;
+    const max = instructionMaxGas(instruction);
+    if (charged > max) {
+      over.add(memberName(instruction.op, instruction.operands[0] ?? 0));
+    }
+  });
+  const unexplained = [...over].filter((member) => !KNOWN_UNDERCOUNTED.has(member));
+  for (const member of over) if (KNOWN_UNDERCOUNTED.has(member)) tally.known.add(member);
+  if (unexplained.length > 0) {
+    tally.violations.push(
+      `${label}: charged over the table's maximum by ${unexplained.join(", ")}`,
+    );
+  }
+  if (estimate.kind === "unbounded") {
+    tally.unbounded++;
+    return;
+  }
+  tally.checked++;
+  const bound = estimate.kind === "exact" ? estimate.gas : estimate.max;
+  if (result.gasUsed > bound && over.size === 0) {
+    tally.violations.push(`${label}: used ${result.gasUsed} > bound ${bound}`);
+  }
+  if (estimate.kind === "exact") {
+    tally.exact++;
+    if (result.ok && result.gasUsed !== bound) {
+      tally.violations.push(`${label}: used ${result.gasUsed}, exact estimate ${bound}`);
+    }
+  }
+}
+
+function checkSource(tally: Tally, label: string, source: string, gasLimit: number): void {
+  check(tally, label, compileContract(source), new MemoryState(), gasLimit);
+}
+
+Deno.test("estimate soundness: the runtime corpus", () => {
+  const tally = newTally();
+  for (const { label, source } of runtimeCorpus()) checkSource(tally, label, source, 100_000_000);
+  checkSource(
+    tally,
+    "call of a helper",
+    "def add(a, b):\n    return a + b\n\ndef main():\n    return add(2, 3)\n",
+    100_000_000,
+  );
+  assert.deepEqual(tally.violations, []);
+  assert.ok(tally.checked >= 200, `${tally.checked} programs checked`);
+  assert.ok(tally.exact > 0, "at least one exact estimate was checked");
+});
+
+Deno.test("estimate soundness: 2,000 generated programs", () => {
+  const tally = newTally();
+  const generator = new ProgramGenerator(new SeededRandom(0xe571a7e));
+  for (let i = 0; i < 2000; i++) {
+    checkSource(tally, `generated #${i}`, generator.program(), 5_000_000);
+  }
+  assert.deepEqual(tally.violations.slice(0, 5), []);
+  // Programs with while loops are unbounded; the rest must be a good share.
+  assert.ok(tally.checked >= 700, `${tally.checked} checked, ${tally.unbounded} unbounded`);
+});
+
+Deno.test("estimate soundness: the limits cases", () => {
+  const tally = newTally();
+  for (const [name, source] of LIMIT_CASES) checkSource(tally, name, source, 1_000_000);
+  assert.deepEqual(tally.violations, []);
+  assert.ok(tally.checked >= LIMIT_CASES.length / 2, `${tally.checked} checked`);
+});
+
+/**
+ * Calls whose inputs are as large as the caps allow. `setup()` (when
+ * present) stores them in an earlier call; `main()` reads and uses them.
+ */
+const ADVERSARIAL: readonly [string, string][] = [
+  [
+    "storage.get_int of an 8 KiB stored value (1024 words)",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 8192)
+def main():
+    return storage.get_int(b"k")
+`,
+  ],
+  [
+    "storage.get of a 64 KiB stored value",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    return len(storage.get(b"k"))
+`,
+  ],
+  [
+    "storage.set_int of a 4096-bit int read from storage",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x7f" + b"\\xff" * 511)
+def main():
+    storage.set_int(b"j", storage.get_int(b"k"))
+`,
+  ],
+  [
+    "hashes and hex of a 64 KiB stored value",
+    `from stdlib import hash, storage
+def setup():
+    storage.set(b"k", b"ab" * 32768)
+def main():
+    v = storage.get(b"k")
+    return (hash.sha3_256(v), hash.sha3_512(v), hash.keccak256(v), hash.blake3(v), v.hex()[:4])
+`,
+  ],
+  [
+    "bytes search and replace over a 64 KiB stored value",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"ab" * 32768)
+def main():
+    v = storage.get(b"k")
+    return (v.find(b"abb"), v.count(b"b"), v.replace(b"a", b"xyz")[:3], v.startswith(v))
+`,
+  ],
+  [
+    "equality and ordering of aliased nested lists",
+    `def main():
+    xs = [0] * 65536
+    a = [xs] * 20
+    b = [list(xs)] * 20
+    return (a == b, a != b, a < b, a <= b, a > b, a >= b)
+`,
+  ],
+  [
+    "membership and search in aliased nested lists",
+    `def main():
+    xs = [0] * 65536
+    a = [xs] * 64
+    ys = list(xs)
+    return (ys in a, a.count(ys), a.index(ys), max([ys, xs]))
+`,
+  ],
+  [
+    "sorting aliased nested lists",
+    `def main():
+    xs = [0] * 65536
+    a = [list(xs), xs] * 32
+    return len(sorted(a))
+`,
+  ],
+  [
+    "str and encode of aliased nested lists",
+    `from stdlib import abi
+def main():
+    xs = [0] * 4096
+    a = [xs] * 256
+    return (len(str(a)), len(abi.encode(["list<list<int>>"], [a])))
+`,
+  ],
+  [
+    "nested tuples as dict keys",
+    `def main():
+    t = (0,) * 1024
+    k = (t,) * 16
+    d = {k: 1}
+    return d[tuple(list(k))]
+`,
+  ],
+  [
+    "builtins over a 65,536-item range",
+    `def main():
+    r = range(65536)
+    xs = []
+    xs.extend(r)
+    return (len(xs), len(list(r)), len(tuple(r)), sum(r), min(r), max(r), all(r), any(r),
+            len(sorted(r)), len(list(reversed(r))), len(list(enumerate(r))))
+`,
+  ],
+  [
+    "builtins and methods over dict views of 65,536 items",
+    `def main():
+    d = dict(zip(range(65536), range(65536)))
+    xs = []
+    xs.extend(d.keys())
+    e = {}
+    e.update(d.items())
+    return (len(list(d.keys())), len(tuple(d.values())), sum(d.values()), min(d.keys()),
+            max(d.values()), len(sorted(d.items())), len(xs), len(e))
+`,
+  ],
+  [
+    "zip of many iterables",
+    `def main():
+    v = [1, 2]
+    return list(zip(v, v, v, v, v, v, v, v))
+`,
+  ],
+  [
+    "str methods on a 64 KiB stored text",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b" a" * 32768)
+def main():
+    s = storage.get(b"k").decode()
+    return (len(s.strip()), s.upper()[:2], s.isalpha(), len(s.split()), s.find("ab"),
+            s[1:60000][:2], s.encode()[:2], len(s.zfill(70000)))
+`,
+  ],
+  [
+    "events.emit and abi.encode of a 16 KiB stored value",
+    `from stdlib import abi, events, storage
+def setup():
+    storage.set(b"k", b"\\x02" * 16000)
+def main():
+    v = storage.get(b"k")
+    events.emit(b"E", {"v": v})
+    return len(abi.encode(["bytes"], [v]))
+`,
+  ],
+  [
+    "ints decoded from a stored value, then big arithmetic",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x7f" + b"\\xff" * 511)
+def main():
+    x = int.from_bytes(storage.get(b"k"), "big")
+    return (x * x % 97, divmod(x, 3)[1], pow(x, x, 1000003), x.bit_length(), hex(x)[:4], str(x)[:2])
+`,
+  ],
+];
+
+Deno.test("estimate soundness: the largest inputs the caps allow, from storage", () => {
+  const tally = newTally();
+  for (const [name, source] of ADVERSARIAL) {
+    const compiled = compileContract(source);
+    const state = new MemoryState();
+    if (source.includes("def setup()")) {
+      const setup = executeCall({
+        verified: compiled.verified,
+        manifest: null,
+        function: "setup",
+        args: [],
+        gasLimit: 10_000_000,
+        context: TEST_CONTEXT,
+        state,
+      });
+      assert.ok(setup.ok, `${name}: setup failed: ${setup.failure?.message}`);
+      state.apply(setup.writes);
+    }
+    check(tally, name, compiled, state, 10_000_000);
+  }
+  assert.deepEqual(tally.violations, []);
+  // Every known entry must still be needed: the list only ever shrinks.
+  assert.deepEqual([...tally.known].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
+});

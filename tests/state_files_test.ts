@@ -1,0 +1,255 @@
+/**
+ * The state files of `run --state`, used as users and scripts use them
+ * (issue 9, finding 8): concurrent processes on one SQLite or JSON state
+ * serialise and lose no acknowledged write; `kill -9` at any moment leaves
+ * a state that loads with the old or the new value; damaged, foreign,
+ * negative-version and old-version files are refused (exit 2) and never
+ * written; over-cap values are refused on load; a JSON state keeps its
+ * symlink and its permissions.
+ */
+
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import { runCli } from "./support/cli.ts";
+import { SeededRandom } from "./support/random.ts";
+import { openJsonState, openSqliteState } from "../cli/state_files.ts";
+import { StateError } from "../mod.ts";
+
+const COUNTER = "examples/counter/manifest.json";
+const CLI = new URL("../cli.ts", import.meta.url).pathname;
+
+async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir();
+  try {
+    await body(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+function incProcess(state: string): Deno.ChildProcess {
+  return new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      "--allow-write",
+      CLI,
+      "run",
+      "--manifest",
+      COUNTER,
+      "--call",
+      "inc",
+      "--state",
+      state,
+    ],
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+}
+
+async function counterValue(state: string): Promise<number> {
+  const result = await runCli(["run", "--manifest", COUNTER, "--call", "get", "--state", state]);
+  assert.equal(result.code, 0, `the state loads: ${result.stderr}`);
+  return JSON.parse(result.stdout).return;
+}
+
+for (const file of ["state.sqlite", "state.json"]) {
+  Deno.test(`20 concurrent inc processes on one ${file}: all succeed and the count is 20`, async () => {
+    await inTempDir(async (dir) => {
+      const state = `${dir}/${file}`;
+      const outputs = await Promise.all(
+        Array.from({ length: 20 }, () => incProcess(state).output()),
+      );
+      const returns = outputs.map((output) => {
+        assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+        return JSON.parse(new TextDecoder().decode(output.stdout)).return;
+      });
+      assert.deepEqual(returns.sort((a, b) => a - b), Array.from({ length: 20 }, (_, i) => i + 1));
+      assert.equal(await counterValue(state), 20);
+    });
+  });
+
+  Deno.test(`30 inc processes on one ${file} killed with SIGKILL at random moments: the state always loads, old or new`, async () => {
+    await inTempDir(async (dir) => {
+      const state = `${dir}/${file}`;
+      const random = new SeededRandom(file.length * 7919);
+      let acknowledged = 0;
+      let killed = 0;
+      for (let batch = 0; batch < 2; batch++) {
+        const results = await Promise.all(Array.from({ length: 15 }, async () => {
+          const child = incProcess(state);
+          const timer = setTimeout(() => {
+            try {
+              child.kill("SIGKILL");
+            } catch {
+              // Already exited.
+            }
+          }, 100 + random.below(2500));
+          const output = await child.output();
+          clearTimeout(timer);
+          return output;
+        }));
+        for (const output of results) {
+          if (output.success) acknowledged++;
+          else {
+            assert.equal(output.signal, "SIGKILL", new TextDecoder().decode(output.stderr));
+            killed++;
+          }
+        }
+        const count = await counterValue(state);
+        assert.ok(
+          count >= acknowledged && count <= acknowledged + killed,
+          `count ${count}: ${acknowledged} acknowledged, ${killed} killed`,
+        );
+      }
+    });
+  });
+}
+
+/** Runs inc on `path` and checks it is refused (exit 2, message) without touching the file. */
+async function assertRefused(path: string, pattern: RegExp, call = "inc"): Promise<void> {
+  const before = Deno.readFileSync(path);
+  const result = await runCli(["run", "--manifest", COUNTER, "--call", call, "--state", path]);
+  assert.equal(result.code, 2, `${path}: ${result.stdout}${result.stderr}`);
+  assert.equal(result.stdout, "");
+  assert.match(result.stderr, pattern);
+  assert.doesNotMatch(result.stderr, /internal error/);
+  assert.deepEqual(Deno.readFileSync(path), before, `${path} was modified`);
+}
+
+/** Opens `path` in this process and checks it is refused with a StateError, the file untouched. */
+async function assertOpenRefused(path: string, pattern: RegExp): Promise<void> {
+  const before = Deno.readFileSync(path);
+  const open = path.endsWith(".json") ? openJsonState : openSqliteState;
+  await assert.rejects(
+    open(path),
+    (error) => error instanceof StateError && pattern.test(error.message),
+  );
+  assert.deepEqual(Deno.readFileSync(path), before, `${path} was modified`);
+}
+
+async function incOnce(state: string): Promise<void> {
+  const result = await runCli(["run", "--manifest", COUNTER, "--call", "inc", "--state", state]);
+  assert.equal(result.code, 0, result.stderr);
+}
+
+Deno.test("SQLite states that are damaged, foreign, of another version or over a cap are refused and never written", async () => {
+  await inTempDir(async (dir) => {
+    const good = `${dir}/good.sqlite`;
+    await incOnce(good);
+    const variants: [string, (db: DatabaseSync) => void, RegExp][] = [
+      [
+        "foreign",
+        (db) => db.exec("CREATE TABLE users (id INTEGER, name TEXT)"),
+        /not an animica-vm state/,
+      ],
+      [
+        "extra",
+        (db) => db.exec("CREATE TRIGGER t AFTER INSERT ON kv BEGIN DELETE FROM kv; END"),
+        /not an animica-vm state/,
+      ],
+      ["negative", (db) => db.exec("UPDATE meta SET version = -1"), /version -1 is not supported/],
+      [
+        "textversion",
+        (db) => db.exec("UPDATE meta SET version = 'two'"),
+        /version "two" is not supported/,
+      ],
+      [
+        "old",
+        (db) => db.exec("UPDATE meta SET version = 1"),
+        /version 1 is not supported.*new state file/s,
+      ],
+      ["newer", (db) => db.exec("UPDATE meta SET version = 3"), /version 3 is not supported/],
+      [
+        "tworows",
+        (db) => db.exec("INSERT INTO meta VALUES ('animica-vm-state', 2)"),
+        /not an animica-vm state/,
+      ],
+      [
+        "bigvalue",
+        (db) =>
+          db.prepare(
+            "UPDATE kv SET value = ? WHERE key IN (SELECT key FROM kv WHERE substr(key, 1, 1) = x'01')",
+          ).run(new Uint8Array(2_000_000).fill(7)),
+        /above the cap/,
+      ],
+      ["space", (db) => db.exec("INSERT INTO kv VALUES (x'ffc3bf', x'01')"), /no known key space/],
+    ];
+    const checks = variants.map(async ([name, edit, pattern]) => {
+      const path = `${dir}/${name}.sqlite`;
+      Deno.copyFileSync(good, path);
+      const db = new DatabaseSync(path);
+      edit(db);
+      db.close();
+      await (name === "negative" ? assertRefused(path, pattern) : assertOpenRefused(path, pattern));
+    });
+    const damaged = `${dir}/damaged.sqlite`;
+    const bytes = Deno.readFileSync(good);
+    const pageSize = ((bytes[16] ?? 0) << 8) | (bytes[17] ?? 0);
+    for (let i = pageSize; i < bytes.length; i++) bytes[i] = 0xa5;
+    Deno.writeFileSync(damaged, bytes);
+    const foreignFile = `${dir}/text.sqlite`;
+    Deno.writeTextFileSync(
+      foreignFile,
+      "SQLite format 3\0 but not really a database at all........",
+    );
+    await Promise.all([
+      ...checks,
+      assertRefused(damaged, /damaged|malformed|not a usable state database/),
+      assertRefused(foreignFile, /not a usable state database|damaged/),
+    ]);
+  });
+});
+
+Deno.test("JSON states of another version or over a cap are refused and never written", async () => {
+  await inTempDir(async (dir) => {
+    const good = `${dir}/good.json`;
+    await incOnce(good);
+    const snapshot = JSON.parse(Deno.readTextFileSync(good));
+    const edits: [
+      string,
+      (json: { version: unknown; entries: Record<string, string> }) => void,
+      RegExp,
+    ][] = [
+      ["negative", (json) => (json.version = -1), /version -1 is not supported/],
+      ["old", (json) => (json.version = 1), /version 1 is not supported.*new state file/s],
+      [
+        "bigvalue",
+        (json) => {
+          for (const key of Object.keys(json.entries)) {
+            if (key.startsWith("0x01")) json.entries[key] = "0x" + "07".repeat(2_000_000);
+          }
+        },
+        /above the cap/,
+      ],
+    ];
+    await Promise.all(edits.map(([name, edit, pattern]) => {
+      const path = `${dir}/${name}.json`;
+      const json = structuredClone(snapshot);
+      edit(json);
+      Deno.writeTextFileSync(path, JSON.stringify(json));
+      return name === "bigvalue"
+        ? assertRefused(path, pattern, "get")
+        : assertOpenRefused(path, pattern);
+    }));
+  });
+});
+
+Deno.test("a JSON state that is a symlink stays one (the target is written) and keeps mode 600", async () => {
+  await inTempDir(async (dir) => {
+    Deno.mkdirSync(`${dir}/real`);
+    const target = `${dir}/real/state.json`;
+    await incOnce(target);
+    Deno.chmodSync(target, 0o600);
+    Deno.symlinkSync("real/state.json", `${dir}/link.json`);
+    await incOnce(`${dir}/link.json`);
+    assert.ok(Deno.lstatSync(`${dir}/link.json`).isSymlink, "the link is still a link");
+    assert.equal((Deno.statSync(target).mode ?? 0) & 0o777, 0o600);
+    assert.equal(await counterValue(target), 2);
+    Deno.symlinkSync("real/fresh.json", `${dir}/dangling.json`);
+    await incOnce(`${dir}/dangling.json`);
+    assert.ok(Deno.lstatSync(`${dir}/dangling.json`).isSymlink);
+    assert.equal(await counterValue(`${dir}/real/fresh.json`), 1);
+  });
+});
