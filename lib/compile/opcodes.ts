@@ -42,7 +42,13 @@ export type OperandKind =
   | "flag";
 
 /** A unit of dynamic work (spec/GAS.md). */
-export type GasUnit = "int_words" | "int_words_product" | "items" | "bytes" | "sort_steps";
+export type GasUnit =
+  | "int_words"
+  | "int_words_product"
+  | "items"
+  | "bytes"
+  | "sort_steps"
+  | "blocks";
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */
 export interface DynamicGas {

@@ -44,6 +44,7 @@ export const UNIT_MAX = {
   items: 65536,
   bytes: 1048576,
   sort_steps: 1114112,
+  blocks: 32768,
 } as const;
 
 /** Opcode bytes by mnemonic. */
@@ -288,10 +289,10 @@ export const STDLIB: readonly (CallableInfo | null)[] = [
   { id: 4, name: "storage.get_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "default", kind: "either", required: false }], rest: null, keywords: null }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 5, name: "storage.set_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "value", kind: "positional", required: true }], rest: null, keywords: null }, base: 500, dynamic: { per: 5, unit: "int_words", maxUnits: 64 }, maxGas: 820 },
   { id: 6, name: "events.emit", sig: { params: [{ name: "name", kind: "positional", required: true }, { name: "args", kind: "positional", required: false }], rest: null, keywords: null }, base: 300, dynamic: { per: 8, unit: "bytes", maxUnits: 1048576 }, maxGas: 8388908 },
-  { id: 7, name: "hash.sha3_256", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "bytes", maxUnits: 1048576 }, maxGas: 6291486 },
-  { id: 8, name: "hash.sha3_512", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 40, dynamic: { per: 8, unit: "bytes", maxUnits: 1048576 }, maxGas: 8388648 },
-  { id: 9, name: "hash.keccak256", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "bytes", maxUnits: 1048576 }, maxGas: 6291486 },
-  { id: 10, name: "hash.blake3", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 20, dynamic: { per: 3, unit: "bytes", maxUnits: 1048576 }, maxGas: 3145748 },
+  { id: 7, name: "hash.sha3_256", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "blocks", maxUnits: 32768 }, maxGas: 196638 },
+  { id: 8, name: "hash.sha3_512", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 40, dynamic: { per: 8, unit: "blocks", maxUnits: 32768 }, maxGas: 262184 },
+  { id: 9, name: "hash.keccak256", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "blocks", maxUnits: 32768 }, maxGas: 196638 },
+  { id: 10, name: "hash.blake3", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null }, base: 60, dynamic: { per: 12, unit: "blocks", maxUnits: 32768 }, maxGas: 393276 },
   { id: 11, name: "abi.require", sig: { params: [{ name: "condition", kind: "positional", required: true }, { name: "reason", kind: "positional", required: false }], rest: null, keywords: null }, base: 5, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048581 },
   { id: 12, name: "abi.revert", sig: { params: [{ name: "reason", kind: "positional", required: false }], rest: null, keywords: null }, base: 5, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048581 },
   { id: 13, name: "abi.encode", sig: { params: [{ name: "type", kind: "positional", required: true }, { name: "value", kind: "positional", required: true }], rest: null, keywords: null }, base: 10, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097162 },
@@ -305,7 +306,7 @@ export const STDLIB: readonly (CallableInfo | null)[] = [
   { id: 21, name: "context.block_time", sig: null, base: 2, dynamic: null, maxGas: 2 },
   { id: 22, name: "context.chain_id", sig: null, base: 2, dynamic: null, maxGas: 2 },
   { id: 23, name: "context.tx_hash", sig: null, base: 2, dynamic: null, maxGas: 2 },
-  { id: 24, name: "random.bytes", sig: { params: [{ name: "n", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 6, unit: "bytes", maxUnits: 1048576 }, maxGas: 6291486 },
+  { id: 24, name: "random.bytes", sig: { params: [{ name: "n", kind: "positional", required: true }], rest: null, keywords: null }, base: 30, dynamic: { per: 24, unit: "blocks", maxUnits: 32768 }, maxGas: 786462 },
   { id: 25, name: "syscalls.blob_pin", sig: { params: [], rest: "args", keywords: null }, base: 2000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4196304 },
   { id: 26, name: "syscalls.ai_enqueue", sig: { params: [], rest: "args", keywords: null }, base: 5000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4199304 },
   { id: 27, name: "syscalls.quantum_enqueue", sig: { params: [], rest: "args", keywords: null }, base: 5000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4199304 },

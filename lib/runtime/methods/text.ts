@@ -166,14 +166,16 @@ function split(meter: Charge, self: Text, args: Args): Value {
 
 /**
  * The common start of find, index, count, startswith and endswith: the
- * scan paid, the receiver as a code sequence, the [start, end) window.
+ * scan of the receiver and the needles paid, the receiver as a code
+ * sequence, the [start, end) window.
  */
 function searchArgs(
   meter: Charge,
   self: Text,
   args: Args,
+  needles: readonly Text[],
 ): { sequence: number[]; start: number; end: number } {
-  meter.units(textUnits(self));
+  meter.units(needles.reduce((sum, needle) => sum + textUnits(needle), textUnits(self)));
   const sequence = codes(self);
   const [start, end] = searchWindow(sequence.length, args[1], args[2]);
   return { sequence, start, end };
@@ -187,8 +189,9 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  const { sequence, start, end } = searchArgs(meter, self, args);
-  const needle = codes(sameKind(self, args[0], name));
+  const needleText = sameKind(self, args[0], name);
+  const { sequence, start, end } = searchArgs(meter, self, args, [needleText]);
+  const needle = codes(needleText);
   let at = -1;
   if (end - start >= needle.length) {
     if (needle.length === 0) at = fromEnd ? end : start;
@@ -204,11 +207,13 @@ function textFind(
 
 /** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
-  const { sequence, start, end } = searchArgs(meter, self, args);
   const first = args[0] ?? null;
-  const candidates = first instanceof PyTuple ? first.items : [first];
+  const candidates = (first instanceof PyTuple ? first.items : [first]).map((candidate) =>
+    sameKind(self, candidate, name)
+  );
+  const { sequence, start, end } = searchArgs(meter, self, args, candidates);
   return candidates.some((candidate) => {
-    const needle = codes(sameKind(self, candidate, name));
+    const needle = codes(candidate);
     const last = end - needle.length;
     if (last < start) return false;
     return matchesAt(sequence, needle, fromEnd ? last : start);
@@ -251,7 +256,13 @@ function replace(meter: Charge, self: Text, args: Args): Text {
  * joining, which keeps code points intact; bytes into one allocation).
  */
 function join(meter: Charge, self: Text, iterable: Value): Text {
-  const items = iterableItems(meter, iterable, "join()");
+  // A list or tuple is read in place, its parts paid before they are visited; any other iterable
+  // is materialised first (iterableItems pays for that).
+  const sequence = iterable instanceof PyList || iterable instanceof PyTuple;
+  if (sequence) meter.units(iterable.items.length);
+  const items = sequence ? iterable.items : iterableItems(meter, iterable, "join()");
+  if (!sequence) meter.units(items.length);
+  // Then the result's bytes (the separators and the parts).
   let units = textUnits(self) * Math.max(0, items.length - 1);
   for (const [i, item] of items.entries()) {
     if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
@@ -289,7 +300,7 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
 
 function removePrefix(meter: Charge, self: Text, value: Value | undefined): Text {
   const prefixText = sameKind(self, value, "removeprefix");
-  meter.units(textUnits(prefixText));
+  meter.units(textUnits(self) + textUnits(prefixText));
   if (prefixText.length === 0 || prefixText.length > self.length) return self;
   const sequence = codes(self);
   const prefix = codes(prefixText);
@@ -316,8 +327,9 @@ export const TEXT_METHODS = {
   rfind: (m, self, args) => textFind(m, self, args, "rfind", true, false),
   index: (m, self, args) => textFind(m, self, args, "index", false, true),
   count: (m, self, args) => {
-    const { sequence, start, end } = searchArgs(m, self, args);
-    const needle = codes(sameKind(self, args[0], "count"));
+    const needleText = sameKind(self, args[0], "count");
+    const { sequence, start, end } = searchArgs(m, self, args, [needleText]);
+    const needle = codes(needleText);
     if (end < start) return 0;
     if (needle.length === 0) return end - start + 1;
     return occurrences(sequence, needle, start, end, sequence.length + 1).length;

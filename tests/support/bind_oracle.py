@@ -1,0 +1,31 @@
+"""CPython 3.11 side of the argument-binding sweep (tests/bind_sweep_test.ts).
+
+stdin: JSON array of sources, each defining main() (no stdlib). stdout: JSON
+array of outcomes, {"ok": text}, the value's compact JSON text in the
+VM's JSON mapping (as cpython_run.py encodes it), or {"error": ExceptionName, "message": text}, so
+that the test can tell a TypeError of argument binding from any other.
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cpython_run import encode  # noqa: E402
+
+
+def run(source):
+    scope = {"__name__": "contract"}
+    try:
+        exec(compile(source, "contract.py", "exec"), scope)
+        value = encode(scope["main"]())
+        return {"ok": json.dumps(value, separators=(",", ":"), ensure_ascii=False)}
+    except Exception as error:  # the exception type and message are what is compared
+        return {"error": type(error).__name__, "message": str(error)}
+
+
+def main():
+    json.dump([run(source) for source in json.load(sys.stdin)], sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

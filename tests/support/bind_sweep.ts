@@ -1,0 +1,227 @@
+/**
+ * The two sides of the argument-binding sweep (tests/bind_sweep_test.ts):
+ * a call shape's outcome class in the VM and under CPython 3.11
+ * (tests/support/bind_oracle.py), and the known differences that are an
+ * implementation's semantics rather than binding. An outcome class is the
+ * value's JSON text, or the exception type, with a TypeError raised by
+ * argument binding (arity, unknown or repeated keyword, positional-only or
+ * keyword-only rule) told apart from any other TypeError, so that a call
+ * the binder refuses never passes for one the implementation refuses.
+ */
+
+import type { CallableInfo, ParamKind, Signature } from "../../lib/compile/opcodes.ts";
+import { BUILTINS, METHODS } from "../../lib/compile/opcodes_generated.ts";
+import { compileContract, stringifyJson, valueJson } from "../../mod.ts";
+import { runPythonText } from "./python.ts";
+import { callCompiled } from "./runtime.ts";
+
+const ORACLE = new URL("./bind_oracle.py", import.meta.url);
+const SIGNATURES = new URL("./bind_signatures.py", import.meta.url);
+
+/**
+ * CPython's (3.11) messages for a call its argument parsing refuses, and
+ * the VM binder's (lib/runtime/bind.ts), which follow them.
+ */
+const BINDING_MESSAGE = new RegExp(
+  [
+    "takes (no|exactly|at most|at least|from) ",
+    "takes no keyword arguments",
+    "expected (at most |at least )?\\d+ arguments?, got",
+    "given by name \\('\\w+'\\) and position",
+    "missing (required|\\d+ required)",
+    "missing string argument",
+    "unexpected keyword argument",
+    "is an invalid keyword argument",
+    "got multiple values for",
+    "positional-only arguments passed as keyword",
+    "keyword arguments? (is|are) not supported",
+  ].join("|"),
+);
+
+/** The class of an outcome: `ok <json>`, `<ExceptionType>`, or `TypeError (binding)`. */
+export function errorClass(type: string, message: string): string {
+  return type === "TypeError" && BINDING_MESSAGE.test(message) ? "TypeError (binding)" : type;
+}
+
+/** The VM's outcome class of `main()` of `source` (`refused` when it does not compile). */
+export function vmOutcomeClass(source: string): string {
+  let compiled;
+  try {
+    compiled = compileContract(source);
+  } catch {
+    return "refused";
+  }
+  const result = callCompiled(compiled, { gasLimit: 50_000_000 });
+  if (result.failure === null) return `ok ${stringifyJson(valueJson(result.value))}`;
+  return errorClass(result.failure.type, result.failure.message);
+}
+
+interface OracleOutcome {
+  readonly ok?: string;
+  readonly error?: string;
+  readonly message?: string;
+}
+
+/** CPython's outcome classes of `main()` of each source, in one python3 process. */
+export async function cpythonOutcomeClasses(sources: readonly string[]): Promise<string[]> {
+  const outcomes: OracleOutcome[] = JSON.parse(
+    await runPythonText(ORACLE, JSON.stringify(sources)),
+  );
+  return outcomes.map((outcome) =>
+    outcome.ok !== undefined
+      ? `ok ${outcome.ok}`
+      : errorClass(outcome.error ?? "", outcome.message ?? "")
+  );
+}
+
+/** Every builtin and method variant of the tables. */
+export function tableCallables(): CallableInfo[] {
+  const methods = METHODS.flatMap((method) => method === null ? [] : Object.values(method.on));
+  return [...BUILTINS, ...methods].filter((info): info is CallableInfo => info !== null);
+}
+
+/** A signature in one line, defaults as `?`: `(chars?, /)`, `(*args, key?, default?)`. */
+export function signatureText(sig: Signature): string {
+  const named = (kind: ParamKind) =>
+    sig.params.filter((param) => param.kind === kind).map((param) =>
+      `${param.name}${param.required ? "" : "?"}`
+    );
+  const positional = named("positional");
+  const keywordOnly = named("keyword");
+  const star = sig.rest !== null ? [`*${sig.rest}`] : keywordOnly.length > 0 ? ["*"] : [];
+  return `(${
+    [
+      ...positional,
+      ...(positional.length > 0 ? ["/"] : []),
+      ...named("either"),
+      ...star,
+      ...keywordOnly,
+      ...(sig.keywords !== null ? [`**${sig.keywords}`] : []),
+    ].join(", ")
+  })`;
+}
+
+interface OracleSignature {
+  readonly params: readonly (readonly [string, "positional" | "either" | "keyword", boolean])[];
+  readonly rest: string | null;
+  readonly keywords: string | null;
+}
+
+/**
+ * CPython's signature of each qualified name, in {@link signatureText}'s
+ * form, or null where CPython publishes none (most types and some methods).
+ */
+export async function cpythonSignatures(names: readonly string[]): Promise<(string | null)[]> {
+  const signatures: (OracleSignature | null)[] = JSON.parse(
+    await runPythonText(SIGNATURES, JSON.stringify(names)),
+  );
+  return signatures.map((sig) =>
+    sig === null ? null : signatureText({
+      params: sig.params.map(([name, kind, required]) => ({ name, kind, required })),
+      rest: sig.rest,
+      keywords: sig.keywords,
+    })
+  );
+}
+
+/** A group of shapes that differ from CPython for one reason that is not argument binding. */
+export interface KnownDifference {
+  readonly reason: string;
+  /** The shapes' call texts, as {@link CallShape.call} writes them. */
+  readonly calls: readonly string[];
+}
+
+/**
+ * Shapes whose outcome differs from CPython for a reason that is not
+ * argument binding: each is work for an implementation, or a documented
+ * language rule. The sweep fails when one of them stops differing.
+ */
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
+  {
+    reason: "LANGUAGE.md §3: a type name is a value only as isinstance's second positional " +
+      "argument, so these calls are refused at compile time where CPython raises TypeError",
+    calls: [
+      "isinstance(3, int, 1)",
+      "isinstance(3, int, 1, 2)",
+      "isinstance(3, class_or_tuple=int)",
+      "isinstance(3, class_or_tuple=(str, bytes))",
+      "isinstance(obj=3, class_or_tuple=int)",
+      "isinstance(3, int, unknown=1)",
+      "isinstance(3, int, obj=3)",
+      "isinstance(1 // 0, 3, int, 1, 2, unknown=1)",
+    ],
+  },
+  {
+    reason: "LANGUAGE.md §4 lists no isalnum, isalpha, isdigit or zfill for bytes " +
+      "(AttributeError), though CPython's bytes has them",
+    calls: [
+      'b"a,ba".isalnum()',
+      'b"a,ba".isalnum(1, unknown=1)',
+      'b"a,ba".isalpha()',
+      'b"a,ba".isalpha(1, unknown=1)',
+      'b"a,ba".isdigit()',
+      'b"a,ba".isdigit(1, unknown=1)',
+      'b"a,ba".zfill()',
+      'b"a,ba".zfill(1, unknown=1)',
+    ],
+  },
+  {
+    reason: "CALL_METHOD looks the method up on the receiver's type after evaluating the " +
+      "arguments; CPython looks it up first, so a receiver without the method raises " +
+      "AttributeError before an argument can raise",
+    calls: [
+      "(5).strip(1 // 0)",
+      '"a,ba".append(1 // 0)',
+      'b"a,ba".encode(1 // 0)',
+      "[3, 1, 2, 1].split(1 // 0)",
+      "(3, 1, 2, 1).get(1 // 0)",
+      '{"a": 1, "b": 2}.index(1 // 0)',
+    ],
+  },
+  {
+    reason: "lib/runtime/methods/bytes.ts: bytes.hex() raises TypeError for any separator " +
+      "(not supported yet); CPython inserts it every bytes_per_sep bytes",
+    calls: [
+      'b"a,ba".hex(":")',
+      'b"a,ba".hex(":", 1)',
+      'b"a,ba".hex(":", 2)',
+      'b"a,ba".hex(sep=":")',
+      'b"a,ba".hex(b"-")',
+      'b"a,ba".hex(sep=b"-")',
+      'b"a,ba".hex(":", bytes_per_sep=1)',
+      'b"a,ba".hex(":", bytes_per_sep=2)',
+      'b"a,ba".hex(sep=":", bytes_per_sep=1)',
+    ],
+  },
+  {
+    reason: "lib/runtime/builtins/convert.ts: bytes() ignores encoding and errors unless the " +
+      "source is a str, and never checks errors; CPython raises TypeError for encoding or " +
+      "errors without a str source, and for an errors that is not a str",
+    calls: [
+      'bytes(encoding="utf-8")',
+      'bytes(b"ab", errors="strict")',
+      'bytes("ab", "utf-8", None)',
+      'bytes("ab", "utf-8", errors=None)',
+    ],
+  },
+  {
+    reason: "lib/runtime/builtins/convert.ts: str(b, encoding, errors) never checks errors; " +
+      "CPython raises TypeError when errors is not a str",
+    calls: ['str(b"ab", "utf-8", None)', 'str(b"ab", "utf-8", errors=None)'],
+  },
+  {
+    reason: "lib/runtime/methods/str.ts and bytes.ts: encode and decode take an encoding that " +
+      "is not a str as utf-8 and never check errors; CPython raises TypeError for either " +
+      "when it is not a str",
+    calls: [
+      'b"a,ba".decode(None)',
+      'b"a,ba".decode(encoding=None)',
+      'b"a,ba".decode("utf-8", None)',
+      'b"a,ba".decode("utf-8", errors=None)',
+      '"a,ba".encode(None)',
+      '"a,ba".encode(encoding=None)',
+      '"a,ba".encode("utf-8", None)',
+      '"a,ba".encode("utf-8", errors=None)',
+    ],
+  },
+];
