@@ -136,7 +136,7 @@ const over = rows.filter((r) =>
 const short = rows.filter(isShort).length;
 const summary = worst === null
   ? "no case produced a figure"
-  : `worst: ${
+  : `worst: ${worst.outcome === "timeout" ? ">= " : ""}${
     worst.nsPerGas?.toFixed(0)
   } ns/gas (${worst.family} ${worst.name}); ${over.length} of ${rows.length} cases at or over ${TARGET_NS_PER_GAS} ns/gas or without a figure; ${short} short runs (ended early, listed last)`;
 
