@@ -18,7 +18,11 @@
  */
 
 import type { CallResult } from "../../mod.ts";
+import type { Meter } from "../../lib/runtime/ops.ts";
 import { repr } from "../../lib/runtime/repr.ts";
+
+/** The harness's rendering of a returned value is not the call's work: it charges nothing. */
+const UNMETERED: Meter = { dynamic: () => {} };
 
 /** One program of the limits corpus. */
 export interface LimitsCase {
@@ -134,7 +138,7 @@ const CAP = /\(cap ([a-z_]+)\)$/;
 /** The outcome of a finished call in the corpus's text form (`ok` shows the value's repr). */
 export function formatOutcome(result: CallResult): string {
   const failure = result.failure;
-  if (failure === null) return `ok ${repr(result.value)}`;
+  if (failure === null) return `ok ${repr(UNMETERED, result.value)}`;
   switch (failure.kind) {
     case "out-of-gas":
       return "out-of-gas";

@@ -24,7 +24,7 @@ def main():
     while True:
         n += storage.get_int(b"k") & 1
 # --- storage.set_int of a decoded huge int
-# expect: limit int_bits | limit storage_value
+# expect: limit int_bits | limit storage_value | error ValueError
 from stdlib import abi, storage
 
 def main():
