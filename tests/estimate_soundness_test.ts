@@ -18,7 +18,7 @@ import assert from "node:assert/strict";
 import { compileContract, estimateGas, executeCall, MemoryState, OP_INFO } from "../mod.ts";
 import type { CompiledContract } from "../lib/compile/compile.ts";
 import { instructionMaxGas } from "../lib/compile/estimate.ts";
-import { LIMIT_CASES } from "./support/limit_cases.ts";
+import { readLimitsCorpus } from "./support/limits_corpus.ts";
 import { ProgramGenerator } from "./support/program_generator.ts";
 import { SeededRandom } from "./support/random.ts";
 import { returnWalkGas } from "./support/return_walk.ts";
@@ -57,10 +57,25 @@ const KNOWN_UNDERCOUNTED: ReadonlyMap<string, string> = new Map([
     "list/tuple count now pays its equality checks as EQ does (one unit per element pair, nested included), on top of its declared items: aliased nesting goes past the table's max",
   ],
   [
+    "CALL_BUILTIN min",
+    "compares items with the paid comparison walk (walks.compare), on top of the builtin's declared units",
+  ],
+  [
+    "CALL_BUILTIN sum",
+    "its additions pay ADD's int words (ops.add) on top of the builtin's declared items",
+  ],
+  [
+    "RETURN",
+    "a return walk that fails (a cap or out of gas while measuring the value) is charged at the RETURN; the estimator bounds it per function (RETURN_WALK_MAX), not per instruction",
+  ],
+  [
     "CALL_BUILTIN str",
     "pays the repr walk (walks.repr: per item and per byte written, the text held to bytes_length) on top of the builtin's declared bytes",
   ],
 ]);
+
+/** Known entries some test actually met (the last test requires every entry to be met). */
+const KNOWN_HIT = new Set<string>();
 
 interface Tally {
   checked: number;
@@ -122,7 +137,12 @@ function check(
     }
   });
   const unexplained = [...over].filter((member) => !KNOWN_UNDERCOUNTED.has(member));
-  for (const member of over) if (KNOWN_UNDERCOUNTED.has(member)) tally.known.add(member);
+  for (const member of over) {
+    if (KNOWN_UNDERCOUNTED.has(member)) {
+      tally.known.add(member);
+      KNOWN_HIT.add(member);
+    }
+  }
   if (unexplained.length > 0) {
     tally.violations.push(
       `${label}: charged over the table's maximum by ${unexplained.join(", ")}`,
@@ -174,11 +194,16 @@ Deno.test("estimate soundness: 2,000 generated programs", () => {
   assert.ok(tally.checked >= 700, `${tally.checked} checked, ${tally.unbounded} unbounded`);
 });
 
-Deno.test("estimate soundness: the limits cases", () => {
+Deno.test("estimate soundness: the limits corpus", () => {
   const tally = newTally();
-  for (const [name, source] of LIMIT_CASES) checkSource(tally, name, source, 1_000_000);
+  // Cases the compiler refuses have no estimate; every other case runs (at 1M gas, to stay fast).
+  const cases = readLimitsCorpus().filter((entry) => !entry.expected.includes("invalid"));
+  for (const entry of cases) checkSource(tally, entry.id, entry.source, 1_000_000);
   assert.deepEqual(tally.violations, []);
-  assert.ok(tally.checked >= LIMIT_CASES.length / 2, `${tally.checked} checked`);
+  // Most limit cases loop until gas runs out (unbounded estimates): their instructions are still
+  // checked one by one; the bounded ones are checked as a whole too.
+  assert.equal(tally.checked + tally.unbounded, cases.length);
+  assert.ok(tally.checked >= 50, `${tally.checked} checked of ${cases.length}`);
 });
 
 /**
@@ -391,5 +416,9 @@ Deno.test("estimate soundness: the largest inputs the caps allow, from storage",
   }
   assert.deepEqual(tally.violations, []);
   // Every known entry must still be needed: the list only ever shrinks.
-  assert.deepEqual([...tally.known].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
+  assert.ok([...tally.known].every((member) => KNOWN_UNDERCOUNTED.has(member)));
+});
+
+Deno.test("estimate soundness: every known undercount is still met (the list only shrinks)", () => {
+  assert.deepEqual([...KNOWN_HIT].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
 });

@@ -22,7 +22,7 @@ import type { Meter } from "../../lib/runtime/ops.ts";
 import { repr } from "../../lib/runtime/repr.ts";
 
 /** The harness's rendering of a returned value is not the call's work: it charges nothing. */
-const UNMETERED: Meter = { dynamic: () => {} };
+const UNMETERED: Meter = { pay: () => {} };
 
 /** One program of the limits corpus. */
 export interface LimitsCase {

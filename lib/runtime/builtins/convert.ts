@@ -272,7 +272,12 @@ function toDict(meter: Charge, source: Value | undefined, keywords: ReadonlyMap<
     const dk = dictKey(meter, key);
     const existing = dict.entries.get(dk);
     if (existing !== undefined) existing.value = value;
-    else dict.entries.set(dk, { key, value });
+    else {
+      if (dict.entries.size >= CAPS.container_length) {
+        limitExceeded("container_length", "dict is too large");
+      }
+      dict.entries.set(dk, { key, value });
+    }
   };
   if (source instanceof PyDict) {
     meter.units(source.entries.size);

@@ -38,14 +38,14 @@ function zip(iterables: readonly Value[], strict: boolean): Value {
   const iterators = iterables.map(iterate);
   return new StepIterator(() => {
     if (iterators.length === 0) return DONE;
-    const items: Value[] = [];
-    for (const [index, iterator] of iterators.entries()) {
-      const item = iterator.next();
+    const items: Value[] = new Array(iterators.length);
+    for (let index = 0; index < iterators.length; index++) {
+      const item = (iterators[index] as PyIterator).next();
       if (typeof item === "symbol") {
         if (strict) checkExhausted(iterators, index);
         return DONE;
       }
-      items.push(item);
+      items[index] = item;
     }
     return new PyTuple(items);
   }, "zip");
@@ -133,13 +133,19 @@ export const ITERATION_BUILTINS = {
   range: (_m, args) => range(args),
   enumerate: (_m, args) => {
     const iterator = iterate(args[0] ?? null);
-    let index = intArg("enumerate", args[1] === undefined ? 0 : args[1]);
+    // The count stays a number while it is a safe integer (the common case), a bigint beyond.
+    const start = intArg("enumerate", args[1] === undefined ? 0 : args[1]);
+    let small = canonicalInt(start);
+    let big = start;
     return new StepIterator(() => {
       const item = iterator.next();
       if (typeof item === "symbol") return DONE;
-      const pair = new PyTuple([canonicalInt(index), item]);
-      index++;
-      return pair;
+      if (typeof small === "number" && Number.isSafeInteger(small + 1)) {
+        return new PyTuple([small++, item]);
+      }
+      big = BigInt(small);
+      small = canonicalInt(big + 1n);
+      return new PyTuple([canonicalInt(big), item]);
     }, "enumerate");
   },
   zip: (m, args, rest) => {

@@ -5,7 +5,8 @@
  */
 
 import type { MethodNames } from "../../compile/opcodes.ts";
-import { vmError } from "../failure.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
 import { iterableItems } from "../ops.ts";
 import { repr } from "../repr.ts";
 import {
@@ -72,6 +73,9 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
     const entry = self.entries.get(key);
     if (entry !== undefined) return entry.value;
     checkMutable(self);
+    if (self.entries.size >= CAPS.container_length) {
+      limitExceeded("container_length", "dict is too large");
+    }
     const value = args[1] ?? null;
     self.entries.set(key, { key: args[0] ?? null, value });
     return value;
@@ -95,7 +99,12 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
       const dk = dictKey(m, key);
       const existing = self.entries.get(dk);
       if (existing !== undefined) existing.value = value;
-      else self.entries.set(dk, { key, value });
+      else {
+        if (self.entries.size >= CAPS.container_length) {
+          limitExceeded("container_length", "dict is too large");
+        }
+        self.entries.set(dk, { key, value });
+      }
     }
     return null;
   },

@@ -38,6 +38,9 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
     let at = indexArg(args[0], "insert");
     if (at < 0n) at = at + n < 0n ? 0n : at + n;
     if (at > n) at = n;
+    if (self.items.length >= CAPS.container_length) {
+      limitExceeded("container_length", "list is too long");
+    }
     m.units(self.items.length);
     self.items.splice(Number(at), 0, args[1] ?? null);
     return null;
