@@ -7,17 +7,13 @@
 import {
   argsFromJson,
   argsToJson,
-  decodeArgs,
   decodeCall,
   decodeReturn,
   encodeCall,
   findFunction,
-  fromHex,
-  parseJson,
   resultsToJson,
-  stringifyJson,
-  toHex,
 } from "../mod.ts";
+import { decodeArgs, fromHex, parseJson, stringifyJson, toHex } from "../abi.ts";
 import { loadValidManifest } from "./common.ts";
 import {
   type CommandInfo,

@@ -8,16 +8,15 @@ import {
   checkManifestAgainstSource,
   compileContract,
   type CompiledContract,
-  disassemble,
-  disassembleJson,
   estimateGas,
   formatDiagnostic,
   loadModule,
   parseContract,
   SourceText,
-  toHex,
   ValidationError,
 } from "../mod.ts";
+import { toHex } from "../abi.ts";
+import { disassemble, disassembleJson } from "../ir.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import { type CommandInfo, InputError, parseOptions, UsageError } from "./options.ts";
 

@@ -12,27 +12,24 @@ import {
   type CallContext,
   type CallResult,
   compileContract,
-  concatBytes,
   encodeCall,
-  eventJson,
   executeCall,
   findFunction,
   formatDiagnostic,
-  fromAbiValue,
-  type IrModule,
+  SourceText,
+  ValidationError,
+} from "../mod.ts";
+import {
+  concatBytes,
   type JsonOutput,
-  type Op,
-  OP_INFO,
   parseAbiType,
   parseJson,
-  SourceText,
-  type StepHook,
   stringifyJson,
   toHex,
-  ValidationError,
   valueFromJson,
-  valueJson,
-} from "../mod.ts";
+} from "../abi.ts";
+import { type IrModule, type Op, OP_INFO } from "../ir.ts";
+import { eventJson, fromAbiValue, type StepHook, valueJson } from "../runtime.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import {
   type CommandInfo,

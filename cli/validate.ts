@@ -10,10 +10,10 @@ import {
   type Diagnostic,
   formatDiagnostic,
   ManifestError,
-  type ManifestProblem,
   validate,
   type ValidationResult,
 } from "../mod.ts";
+import { type ManifestProblem } from "../abi.ts";
 import { loadManifest, manifestLines, readInputFile } from "./common.ts";
 import { type CommandInfo, misuse, parseOptions } from "./options.ts";
 

@@ -166,12 +166,20 @@ Deno.test({
 });
 
 Deno.test("cli: deno task vm resolves relative paths from the directory the user is in", async () => {
+  // A fresh environment, so that deno task sets INIT_CWD itself (an outer
+  // `deno task test` would otherwise pass its own down).
+  const env: Record<string, string> = { NO_COLOR: "1" };
+  for (const name of ["PATH", "HOME", "DENO_DIR", "XDG_CACHE_HOME"]) {
+    const value = Deno.env.get(name);
+    if (value !== undefined) env[name] = value;
+  }
   const output = await new Deno.Command(Deno.execPath(), {
     args: ["task", "--quiet", "vm", "validate", "counter.py"],
     cwd: new URL("../examples/counter/", import.meta.url).pathname,
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    clearEnv: true,
+    env,
   }).output();
   const stderr = new TextDecoder().decode(output.stderr);
   assert.equal(output.code, 0, stderr);

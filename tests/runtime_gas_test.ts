@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { Op, OP_INFO } from "../mod.ts";
+import { Op, OP_INFO } from "../ir.ts";
 import { runSource, runtimeCorpus } from "./support/runtime.ts";
 
 const HOST_CALLS = new Set<number>([

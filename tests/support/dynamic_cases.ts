@@ -11,7 +11,7 @@
 
 import type { Value } from "../../lib/runtime/values.ts";
 import { canonicalInt, dictKey, PyDict, PyList, PyTuple } from "../../lib/runtime/values.ts";
-import { Op } from "../../mod.ts";
+import { Op } from "../../ir.ts";
 
 /** How the gas of one run is read. */
 export type Measure =
