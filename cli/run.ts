@@ -6,7 +6,7 @@
  * `./.animica/state.sqlite`) and changes only when the call succeeds.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
+import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import {
   argsFromJson,
   type CallContext,
