@@ -50,18 +50,13 @@
  */
 
 export { formatDiagnostic, parseContract, validate } from "./lib/api.ts";
-export type { Diagnostic, Span } from "./lib/validate/diagnostic.ts";
-export { RULES } from "./lib/validate/rules.ts";
-export type { RuleId, RuleInfo } from "./lib/validate/rules.ts";
+export type { Diagnostic } from "./lib/validate/diagnostic.ts";
 export { SourceText } from "./lib/validate/source.ts";
-export type { Position } from "./lib/validate/source.ts";
 export type { ValidationResult } from "./lib/validate/validate.ts";
-export type { Module } from "./lib/validate/ast.ts";
 
 export {
   AbiDecodeError,
   AbiEncodeError,
-  AbiTypeError,
   AnimicaError,
   CallFailure,
   InternalError,

@@ -1,7 +1,7 @@
 /** The specs stay true: every rule is documented (VALIDATION.md) and the ABI selector table is exact (ABI.md). */
 
 import assert from "node:assert/strict";
-import { RULES } from "../mod.ts";
+import { RULES } from "../validate.ts";
 import { selectorOf, toHex } from "../abi.ts";
 
 Deno.test("spec/VALIDATION.md lists every rule with its summary", () => {
