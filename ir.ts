@@ -44,7 +44,21 @@ export {
   OP_INFO,
   STDLIB,
 } from "./lib/compile/opcodes.ts";
-export type { DynamicGas, HostCallInfo, OperandKind, OpInfo } from "./lib/compile/opcodes.ts";
+export type {
+  CallableInfo,
+  DynamicGas,
+  GasUnit,
+  HostCallInfo,
+  MethodInfo,
+  OperandKind,
+  OpInfo,
+  Param,
+  ParamKind,
+  Receiver,
+  Signature,
+  StackCount,
+} from "./lib/compile/opcodes.ts";
+export type { LoopInfo } from "./lib/compile/emitter.ts";
 export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
 export { checkManifestAgainstSource, type ManifestCheck } from "./lib/compile/manifest_check.ts";
 export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";

@@ -163,8 +163,9 @@ export type FailureKind = "revert" | "out-of-gas" | "error" | "limit";
 export interface TraceFrame {
   /** Contract function name (`<module>` for the initialiser). */
   readonly function: string;
-  /** 1-based source line and column of the failing instruction. */
+  /** 1-based source line of the failing instruction. */
   readonly line: number;
+  /** 1-based source column of the failing instruction. */
   readonly column: number;
 }
 

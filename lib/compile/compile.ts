@@ -23,9 +23,13 @@ export const SOURCE_LIMITS: SourceLimits = { intBits: CAPS.int_bits };
 
 /** A compiled contract. */
 export interface CompiledContract {
+  /** The IR module, as the compiler built it. */
   readonly module: IrModule;
+  /** Canonical IR bytes (CBOR); the same source always gives the same bytes. */
   readonly bytes: Uint8Array;
+  /** sha3-256 of `bytes`: the code hash of the contract. */
   readonly codeHash: Uint8Array;
+  /** The module after verification, with decoded instructions: what `executeCall` runs. */
   readonly verified: VerifiedModule;
   /** Loops of each function with their static bounds (for the estimator). */
   readonly loops: readonly (readonly LoopInfo[])[];
