@@ -28,7 +28,7 @@ import {
   toHex,
   valueFromJson,
 } from "../abi.ts";
-import { type IrModule, type Op, OP_INFO } from "../ir.ts";
+import { CAPS, type IrModule, type Op, OP_INFO } from "../ir.ts";
 import { eventJson, fromAbiValue, type StepHook, valueJson } from "../runtime.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import {
@@ -95,7 +95,12 @@ function nonNegative(value: string | boolean | undefined, flag: string, fallback
   if (typeof value !== "string" || !/^(0|[1-9][0-9]*)$/.test(value)) {
     throw new UsageError(`--${flag} must be a non-negative integer, got '${String(value)}'`);
   }
-  return BigInt(value);
+  // A decimal digit carries more than 3 bits: cheap to check before converting.
+  const parsed = value.length <= CAPS.int_bits ? BigInt(value) : null;
+  if (parsed === null || parsed >= 1n << BigInt(CAPS.int_bits)) {
+    throw new UsageError(`--${flag} is ${CAPS.int_bits} bits or more (cap int_bits)`);
+  }
+  return parsed;
 }
 
 function domainHash(tag: string, ...parts: Uint8Array[]): Uint8Array {

@@ -10,6 +10,7 @@
 import assert from "node:assert/strict";
 import { type CallResult, compileContract, type CompiledContract } from "../mod.ts";
 import { repr } from "../lib/runtime/repr.ts";
+import { OUTPUT_METER } from "../lib/runtime/walk.ts";
 import { callCompiled } from "./support/runtime.ts";
 
 const PROGRAMS: readonly string[] = [
@@ -86,7 +87,9 @@ function outcome(result: CallResult): string {
   const failure = result.failure;
   const where = failure?.traceback.map((f) => `${f.function}:${f.line}:${f.column}`).join(">");
   return `${result.gasUsed} ${
-    failure === null ? repr(result.value) : `${failure.type} ${failure.message} @ ${where}`
+    failure === null
+      ? repr(OUTPUT_METER, result.value)
+      : `${failure.type} ${failure.message} @ ${where}`
   }`;
 }
 

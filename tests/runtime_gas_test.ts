@@ -1,12 +1,15 @@
 /**
  * Gas is what the table says: every instruction executed by the corpus
  * charges at least its base cost, exactly its base when it has no
- * size-dependent or host cost, and every opcode of the table is exercised.
- * (The estimator's soundness is tests/estimate_soundness_test.ts.)
+ * size-dependent or host cost, and every opcode of the table is exercised;
+ * the call's last RETURN also pays the return value's walk (walks.return_value
+ * per node below the root). (The estimator's soundness is
+ * tests/estimate_soundness_test.ts.)
  */
 
 import assert from "node:assert/strict";
 import { Op, OP_INFO } from "../ir.ts";
+import { returnWalkGas } from "./support/return_walk.ts";
 import { runSource, runtimeCorpus } from "./support/runtime.ts";
 
 const HOST_CALLS = new Set<number>([
@@ -25,8 +28,10 @@ Deno.test("gas: every executed instruction charges its table cost; every opcode 
       onStep: (_fn, _pc, op, gasUsed) => steps.push({ op, gas: gasUsed }),
     });
     steps.forEach((step, i) => {
+      const last = i === steps.length - 1;
+      const walk = last && result.ok ? returnWalkGas(result.value) : 0;
       const next = steps[i + 1]?.gas ?? result.gasUsed;
-      const charged = next - step.gas;
+      const charged = next - step.gas - walk;
       const info = OP_INFO[step.op as Op];
       seen.add(step.op);
       const failedHere = i === steps.length - 1 && !result.ok;

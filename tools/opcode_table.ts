@@ -51,6 +51,21 @@ interface RawSpec {
   builtins: RawHostCall[];
   methods: RawMethod[];
   stdlib: RawHostCall[];
+  walks: Record<string, RawWalk>;
+}
+interface RawWalk {
+  node: number;
+  byte?: number;
+  doc: string;
+}
+
+function walkRows(walks: Record<string, RawWalk>): string {
+  return Object.entries(walks).map(([name, walk]) => {
+    if (!Number.isInteger(walk.node) || (walk.byte !== undefined && !Number.isInteger(walk.byte))) {
+      fail(`walks.${name}: node and byte must be integers`);
+    }
+    return `  ${name}: { node: ${walk.node}, byte: ${walk.byte ?? 0} },`;
+  }).join("\n");
 }
 
 const OPERAND_KINDS = new Set([
@@ -342,5 +357,10 @@ export type StdlibFunctionName = ${
 export type StdlibValueName = ${
     union(spec.stdlib.filter((entry) => entry.sig === undefined).map((entry) => entry.name))
   };
+
+/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §8). */
+export const WALKS = {
+${walkRows(spec.walks)}
+} as const;
 `;
 }

@@ -13,9 +13,24 @@
  * anything but the canonical encoding of exactly one value is an
  * AbiDecodeError naming the offset. Encoding checks the value's shape and
  * throws AbiEncodeError naming the path of the offending part.
+ *
+ * Both directions hold the caps (limits.ts) and visit at most
+ * `maxNodes` values (spec/ABI.md §2): every count is checked against
+ * container_length and, when its items take at least one byte, against the
+ * bytes left, before any item is built; an optional `pay` callback is
+ * charged one node for each value below the root before it is built (a
+ * list or tuple pays for all its items before building the first). Recursion
+ * follows the type, whose depth is checked first (at most MAX_TYPE_DEPTH).
  */
 
 import { AbiDecodeError, AbiEncodeError } from "../errors.ts";
+import {
+  ABI_LIMITS,
+  type AbiLimits,
+  checkTypeDepth,
+  intFits,
+  maxIntVarintLength,
+} from "./limits.ts";
 import type { AbiType } from "./types.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "./varint.ts";
 
@@ -28,17 +43,36 @@ export type AbiValue = bigint | boolean | Uint8Array | string | readonly AbiValu
 
 /** Length in bytes of an address payload (algorithm id + sha3-256 digest). */
 export const ADDRESS_LENGTH = 33;
-/** Most items a decoded list may claim; counts beyond are rejected up front. */
-export const MAX_LIST_ITEMS = 1 << 24;
+/** Longest varint of a length or count: more than any cap needs. */
+const MAX_COUNT_VARINT = 10;
+
+/** How a codec walk is bounded and paid. */
+export interface AbiWalkOptions {
+  /** The caps to hold (default: the VM's). */
+  readonly limits?: AbiLimits;
+  /** Charged one node before each value below the root is visited; throws to stop the walk. */
+  readonly pay?: (nodes: number) => void;
+}
+
+/** Most values one encode or decode visits: bytes_length + container_length. */
+export function maxNodes(limits: AbiLimits): number {
+  return limits.bytesLength + limits.containerLength;
+}
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 const utf8 = new TextEncoder();
 
 /** Encodes `value` as type `type`. */
-export function encodeAbi(type: AbiType, value: AbiValue, path = ""): Uint8Array {
-  const out: number[] = [];
-  encodeInto(out, type, value, path);
-  return Uint8Array.from(out);
+export function encodeAbi(
+  type: AbiType,
+  value: AbiValue,
+  path = "",
+  options: AbiWalkOptions = {},
+): Uint8Array {
+  checkTypeDepth(type);
+  const walk = new EncodeWalk(options);
+  walk.encode(type, value, path, true);
+  return Uint8Array.from(walk.out);
 }
 
 function describe(value: AbiValue): string {
@@ -47,69 +81,128 @@ function describe(value: AbiValue): string {
   return `a ${typeof value}`;
 }
 
-function encodeInto(out: number[], type: AbiType, value: AbiValue, path: string): void {
-  const wrong = (expected: string): never => {
-    throw new AbiEncodeError(path, `expected ${expected}, got ${describe(value)}`);
-  };
-  switch (type.kind) {
-    case "int":
-      if (typeof value !== "bigint") wrong("an int (bigint)");
-      writeUvarint(out, zigzag(value as bigint));
-      return;
-    case "bool":
-      if (typeof value !== "boolean") wrong("a bool");
-      out.push(value ? 1 : 0);
-      return;
-    case "bytes":
-    case "address": {
-      if (!(value instanceof Uint8Array)) {
-        return wrong(type.kind === "bytes" ? "bytes" : "an address");
-      }
-      if (type.kind === "address" && value.length !== ADDRESS_LENGTH) {
-        throw new AbiEncodeError(
-          path,
-          `an address has ${ADDRESS_LENGTH} bytes, got ${value.length}`,
-        );
-      }
-      writeUvarint(out, value.length);
-      for (const byte of value) out.push(byte);
-      return;
+class EncodeWalk {
+  readonly out: number[] = [];
+  readonly #limits: AbiLimits;
+  readonly #pay: ((nodes: number) => void) | undefined;
+  #nodes = 0;
+
+  constructor(options: AbiWalkOptions) {
+    this.#limits = options.limits ?? ABI_LIMITS;
+    this.#pay = options.pay;
+  }
+
+  /** Fails before the encoding would grow past bytes_length. */
+  #room(path: string, bytes: number): void {
+    if (this.out.length + bytes > this.#limits.bytesLength) {
+      throw new AbiEncodeError(
+        path,
+        `the encoding is longer than ${this.#limits.bytesLength} bytes (cap bytes_length)`,
+      );
     }
-    case "str": {
-      if (typeof value !== "string") return wrong("a str");
-      if (!value.isWellFormed()) throw new AbiEncodeError(path, "str contains a lone surrogate");
-      const bytes = utf8.encode(value);
-      writeUvarint(out, bytes.length);
-      for (const byte of bytes) out.push(byte);
-      return;
+  }
+
+  #visit(path: string, root: boolean): void {
+    if (++this.#nodes > maxNodes(this.#limits)) {
+      throw new AbiEncodeError(path, `the value has more than ${maxNodes(this.#limits)} parts`);
     }
-    case "list": {
-      if (!Array.isArray(value)) return wrong("a list");
-      const items = value as readonly AbiValue[];
-      writeUvarint(out, items.length);
-      items.forEach((item, index) => encodeInto(out, type.item, item, `${path}[${index}]`));
-      return;
-    }
-    case "tuple": {
-      if (!Array.isArray(value)) return wrong("a tuple");
-      const items = value as readonly AbiValue[];
-      if (items.length !== type.items.length) {
-        throw new AbiEncodeError(
-          path,
-          `expected a tuple of ${type.items.length}, got ${items.length} items`,
-        );
+    if (!root) this.#pay?.(1);
+  }
+
+  encode(type: AbiType, value: AbiValue, path: string, root: boolean): void {
+    this.#visit(path, root);
+    const out = this.out;
+    const wrong = (expected: string): never => {
+      throw new AbiEncodeError(path, `expected ${expected}, got ${describe(value)}`);
+    };
+    switch (type.kind) {
+      case "int": {
+        if (typeof value !== "bigint") return wrong("an int (bigint)");
+        if (!intFits(value, this.#limits.intBits)) {
+          throw new AbiEncodeError(
+            path,
+            `int is ${this.#limits.intBits} bits or more (cap int_bits)`,
+          );
+        }
+        this.#room(path, maxIntVarintLength(this.#limits.intBits));
+        writeUvarint(out, zigzag(value));
+        return;
       }
-      type.items.forEach((itemType, index) => {
-        encodeInto(out, itemType, items[index] as AbiValue, `${path}[${index}]`);
-      });
-      return;
+      case "bool":
+        if (typeof value !== "boolean") return wrong("a bool");
+        this.#room(path, 1);
+        out.push(value ? 1 : 0);
+        return;
+      case "bytes":
+      case "address": {
+        if (!(value instanceof Uint8Array)) {
+          return wrong(type.kind === "bytes" ? "bytes" : "an address");
+        }
+        if (type.kind === "address" && value.length !== ADDRESS_LENGTH) {
+          throw new AbiEncodeError(
+            path,
+            `an address has ${ADDRESS_LENGTH} bytes, got ${value.length}`,
+          );
+        }
+        this.#room(path, value.length + 1);
+        writeUvarint(out, value.length);
+        for (const byte of value) out.push(byte);
+        return;
+      }
+      case "str": {
+        if (typeof value !== "string") return wrong("a str");
+        // UTF-8 takes at least one byte per UTF-16 unit: check before encoding.
+        this.#room(path, value.length + 1);
+        if (!value.isWellFormed()) throw new AbiEncodeError(path, "str contains a lone surrogate");
+        const bytes = utf8.encode(value);
+        this.#room(path, bytes.length + 1);
+        writeUvarint(out, bytes.length);
+        for (const byte of bytes) out.push(byte);
+        return;
+      }
+      case "list": {
+        if (!Array.isArray(value)) return wrong("a list");
+        const items = value as readonly AbiValue[];
+        if (items.length > this.#limits.containerLength) {
+          throw new AbiEncodeError(
+            path,
+            `list of ${items.length} items is longer than ${this.#limits.containerLength} (cap container_length)`,
+          );
+        }
+        this.#room(path, 1);
+        writeUvarint(out, items.length);
+        for (let index = 0; index < items.length; index++) {
+          this.encode(type.item, items[index] as AbiValue, `${path}[${index}]`, false);
+        }
+        return;
+      }
+      case "tuple": {
+        if (!Array.isArray(value)) return wrong("a tuple");
+        const items = value as readonly AbiValue[];
+        if (items.length !== type.items.length) {
+          throw new AbiEncodeError(
+            path,
+            `expected a tuple of ${type.items.length}, got ${items.length} items`,
+          );
+        }
+        type.items.forEach((itemType, index) => {
+          this.encode(itemType, items[index] as AbiValue, `${path}[${index}]`, false);
+        });
+        return;
+      }
     }
   }
 }
 
 /** Decodes exactly one value of `type` from `bytes` (no trailing bytes). */
-export function decodeAbi(type: AbiType, bytes: Uint8Array): AbiValue {
-  const { value, next } = decodeAt(type, bytes, 0);
+export function decodeAbi(
+  type: AbiType,
+  bytes: Uint8Array,
+  options: AbiWalkOptions = {},
+): AbiValue {
+  checkTypeDepth(type);
+  const walk = new DecodeWalk(bytes, options);
+  const { value, next } = walk.decode(type, 0);
   if (next !== bytes.length) {
     throw new AbiDecodeError(
       next,
@@ -137,78 +230,116 @@ export function minimumSize(type: AbiType): number {
   }
 }
 
-function readLength(
-  bytes: Uint8Array,
-  offset: number,
-  what: string,
-): { length: number; next: number } {
-  const { value, next } = readUvarint(bytes, offset);
-  if (value > BigInt(bytes.length - next)) {
-    throw new AbiDecodeError(offset, `${what} of ${value} runs past the end of the data`);
-  }
-  return { length: Number(value), next };
-}
+class DecodeWalk {
+  readonly #bytes: Uint8Array;
+  readonly #limits: AbiLimits;
+  readonly #pay: ((nodes: number) => void) | undefined;
+  #nodes = 0;
 
-/** Decodes one value of `type` starting at `offset`. */
-export function decodeAt(type: AbiType, bytes: Uint8Array, offset: number): Decoded {
-  switch (type.kind) {
-    case "int": {
-      const { value, next } = readUvarint(bytes, offset);
-      return { value: unzigzag(value), next };
+  constructor(bytes: Uint8Array, options: AbiWalkOptions) {
+    this.#bytes = bytes;
+    this.#limits = options.limits ?? ABI_LIMITS;
+    this.#pay = options.pay;
+  }
+
+  /**
+   * A length or count at `offset` whose items take at least `itemSize`
+   * bytes each: refused when they would run past the end of the data, then
+   * when the count is above `cap`.
+   */
+  #readCount(offset: number, what: string, itemSize: number, cap: number, capName: string) {
+    const bytes = this.#bytes;
+    const { value, next } = readUvarint(bytes, offset, MAX_COUNT_VARINT);
+    if (value * BigInt(itemSize) > BigInt(bytes.length - next)) {
+      throw new AbiDecodeError(offset, `${what} ${value} runs past the end of the data`);
     }
-    case "bool": {
-      const byte = bytes[offset];
-      if (byte === undefined) throw new AbiDecodeError(offset, "missing bool");
-      if (byte > 1) {
-        throw new AbiDecodeError(
+    if (value > BigInt(cap)) {
+      throw new AbiDecodeError(offset, `${what} ${value} is above ${cap} (cap ${capName})`);
+    }
+    return { count: Number(value), next };
+  }
+
+  /** Decodes one value of `type` starting at `offset`. */
+  decode(type: AbiType, offset: number): Decoded {
+    if (++this.#nodes > maxNodes(this.#limits)) {
+      throw new AbiDecodeError(offset, `the data holds more than ${maxNodes(this.#limits)} values`);
+    }
+    const bytes = this.#bytes;
+    switch (type.kind) {
+      case "int": {
+        const bits = this.#limits.intBits;
+        const { value, next } = readUvarint(bytes, offset, maxIntVarintLength(bits));
+        const int = unzigzag(value);
+        if (!intFits(int, bits)) {
+          throw new AbiDecodeError(offset, `int is ${bits} bits or more (cap int_bits)`);
+        }
+        return { value: int, next };
+      }
+      case "bool": {
+        const byte = bytes[offset];
+        if (byte === undefined) throw new AbiDecodeError(offset, "missing bool");
+        if (byte > 1) {
+          throw new AbiDecodeError(
+            offset,
+            `bool must be 0x00 or 0x01, got 0x${byte.toString(16).padStart(2, "0")}`,
+          );
+        }
+        return { value: byte === 1, next: offset + 1 };
+      }
+      case "bytes":
+      case "str":
+      case "address": {
+        const { count: length, next } = this.#readCount(
           offset,
-          `bool must be 0x00 or 0x01, got 0x${byte.toString(16).padStart(2, "0")}`,
+          `${type.kind} length of`,
+          1,
+          this.#limits.bytesLength,
+          "bytes_length",
         );
+        if (type.kind === "address" && length !== ADDRESS_LENGTH) {
+          throw new AbiDecodeError(
+            offset,
+            `address length must be ${ADDRESS_LENGTH}, got ${length}`,
+          );
+        }
+        const payload = bytes.slice(next, next + length);
+        if (type.kind !== "str") return { value: payload, next: next + length };
+        try {
+          return { value: strictUtf8.decode(payload), next: next + length };
+        } catch {
+          throw new AbiDecodeError(next, "str is not valid UTF-8");
+        }
       }
-      return { value: byte === 1, next: offset + 1 };
-    }
-    case "bytes":
-    case "str":
-    case "address": {
-      const { length, next } = readLength(bytes, offset, `${type.kind} length`);
-      if (type.kind === "address" && length !== ADDRESS_LENGTH) {
-        throw new AbiDecodeError(offset, `address length must be ${ADDRESS_LENGTH}, got ${length}`);
+      case "list": {
+        const { count, next: start } = this.#readCount(
+          offset,
+          "list count",
+          minimumSize(type.item),
+          this.#limits.containerLength,
+          "container_length",
+        );
+        // Every item is paid before the first is built.
+        this.#pay?.(count);
+        const items: AbiValue[] = [];
+        let next = start;
+        for (let i = 0; i < count; i++) {
+          const decoded = this.decode(type.item, next);
+          items.push(decoded.value);
+          next = decoded.next;
+        }
+        return { value: items, next };
       }
-      const payload = bytes.slice(next, next + length);
-      if (type.kind !== "str") return { value: payload, next: next + length };
-      try {
-        return { value: strictUtf8.decode(payload), next: next + length };
-      } catch {
-        throw new AbiDecodeError(next, "str is not valid UTF-8");
+      case "tuple": {
+        this.#pay?.(type.items.length);
+        const items: AbiValue[] = [];
+        let next = offset;
+        for (const itemType of type.items) {
+          const decoded = this.decode(itemType, next);
+          items.push(decoded.value);
+          next = decoded.next;
+        }
+        return { value: items, next };
       }
-    }
-    case "list": {
-      const { value: count, next: start } = readUvarint(bytes, offset);
-      const itemSize = minimumSize(type.item);
-      const remaining = BigInt(bytes.length - start);
-      if (
-        count > BigInt(MAX_LIST_ITEMS) || (itemSize > 0 && count * BigInt(itemSize) > remaining)
-      ) {
-        throw new AbiDecodeError(offset, `list count ${count} runs past the end of the data`);
-      }
-      const items: AbiValue[] = [];
-      let next = start;
-      for (let i = 0; i < Number(count); i++) {
-        const decoded = decodeAt(type.item, bytes, next);
-        items.push(decoded.value);
-        next = decoded.next;
-      }
-      return { value: items, next };
-    }
-    case "tuple": {
-      const items: AbiValue[] = [];
-      let next = offset;
-      for (const itemType of type.items) {
-        const decoded = decodeAt(itemType, bytes, next);
-        items.push(decoded.value);
-        next = decoded.next;
-      }
-      return { value: items, next };
     }
   }
 }

@@ -4,15 +4,42 @@
  * address <-> "0x" lowercase hex (address also accepts `anim1...`),
  * str <-> string, bool <-> true/false, list/tuple <-> array.
  *
- * `parseJson` keeps integers exact by reading each number's source text;
- * `stringifyJson` writes big integers verbatim with JSON.rawJSON.
+ * `parseJson` keeps integers exact by reading each number's source text
+ * and refuses text nested deeper than MAX_JSON_DEPTH before parsing it;
+ * `stringifyJson` writes big integers verbatim with JSON.rawJSON. Input
+ * values hold the caps (limits.ts): int_bits, bytes_length,
+ * container_length and the type's nesting.
  */
 
 import { AbiEncodeError } from "../errors.ts";
 import { decodeAddress } from "./address.ts";
 import { type AbiValue, ADDRESS_LENGTH } from "./codec.ts";
 import { fromHex, toHex } from "./hex.ts";
+import { ABI_LIMITS, type AbiLimits, checkTypeDepth, intFits } from "./limits.ts";
 import type { AbiType } from "./types.ts";
+
+/** Deepest nesting of arrays and objects that {@link parseJson} accepts. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Nesting depth of JSON text (brackets outside strings); stops past `cap`. */
+function jsonDepth(text: string, cap: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++;
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x5b || char === 0x7b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (deepest > cap) return deepest;
+    } else if (char === 0x5d || char === 0x7d) depth--;
+  }
+  return deepest;
+}
 
 /** A JSON number that is not an integer, kept as its source text. */
 export class JsonNonInteger {
@@ -44,6 +71,9 @@ type Reviver = (
 
 /** Parses JSON text, keeping every integer exact as a bigint. */
 export function parseJson(text: string, what = "JSON"): JsonValue {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new AbiEncodeError("", `${what} is nested deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   const reviver: Reviver = (_key, value, context) => {
     if (typeof value !== "number") return value;
     const source = context.source ?? String(value);
@@ -74,14 +104,41 @@ function describeJson(value: JsonValue): string {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
-/** Converts JSON input to a value of `type`; `path` names it in errors. */
-export function valueFromJson(type: AbiType, json: JsonValue, path: string): AbiValue {
+/**
+ * Converts JSON input to a value of `type`; `path` names it in errors.
+ * The value holds `limits` (default: the VM's caps).
+ */
+export function valueFromJson(
+  type: AbiType,
+  json: JsonValue,
+  path: string,
+  limits: AbiLimits = ABI_LIMITS,
+): AbiValue {
+  checkTypeDepth(type);
+  return fromJson(type, json, path, limits);
+}
+
+const utf8 = new TextEncoder();
+
+function tooLong(path: string, what: string, limit: number, cap: string): never {
+  throw new AbiEncodeError(path, `${what} is longer than ${limit} (cap ${cap})`);
+}
+
+function fromJson(type: AbiType, json: JsonValue, path: string, limits: AbiLimits): AbiValue {
   const wrong = (expected: string, hint = ""): never => {
     throw new AbiEncodeError(path, `expected ${expected}, got ${describeJson(json)}${hint}`);
   };
   switch (type.kind) {
     case "int":
-      if (typeof json === "bigint") return json;
+      if (typeof json === "bigint") {
+        if (!intFits(json, limits.intBits)) {
+          throw new AbiEncodeError(
+            path,
+            `integer is ${limits.intBits} bits or more (cap int_bits)`,
+          );
+        }
+        return json;
+      }
       if (typeof json === "string" && /^-?[0-9]+$/.test(json)) {
         return wrong("an integer", ` (write ${json} without quotes)`);
       }
@@ -91,9 +148,15 @@ export function valueFromJson(type: AbiType, json: JsonValue, path: string): Abi
     case "str":
       if (typeof json !== "string") return wrong("a string");
       if (!json.isWellFormed()) throw new AbiEncodeError(path, "string contains a lone surrogate");
+      if (json.length > limits.bytesLength || utf8.encode(json).length > limits.bytesLength) {
+        return tooLong(path, "string (in UTF-8 bytes)", limits.bytesLength, "bytes_length");
+      }
       return json;
     case "bytes": {
       if (typeof json !== "string") return wrong('a "0x..." hex string');
+      if (json.length > 2 + 2 * limits.bytesLength) {
+        return tooLong(path, "bytes", limits.bytesLength, "bytes_length");
+      }
       const bytes = fromHex(json);
       return bytes ??
         wrong(
@@ -116,8 +179,11 @@ export function valueFromJson(type: AbiType, json: JsonValue, path: string): Abi
     }
     case "list":
       if (!Array.isArray(json)) return wrong("an array");
+      if (json.length > limits.containerLength) {
+        return tooLong(path, "array", limits.containerLength, "container_length");
+      }
       return (json as readonly JsonValue[]).map((item, index) =>
-        valueFromJson(type.item, item, `${path}[${index}]`)
+        fromJson(type.item, item, `${path}[${index}]`, limits)
       );
     case "tuple": {
       if (!Array.isArray(json)) return wrong(`an array of ${type.items.length}`);
@@ -129,7 +195,7 @@ export function valueFromJson(type: AbiType, json: JsonValue, path: string): Abi
         );
       }
       return type.items.map((itemType, index) =>
-        valueFromJson(itemType, items[index] ?? null, `${path}[${index}]`)
+        fromJson(itemType, items[index] ?? null, `${path}[${index}]`, limits)
       );
     }
   }
@@ -158,8 +224,13 @@ export type JsonOutput =
   | readonly JsonOutput[]
   | { readonly [key: string]: JsonOutput };
 
-/** Converts a value of `type` to output JSON. */
+/** Converts a value of `type` to output JSON (recursion follows the type's checked depth). */
 export function valueToJson(type: AbiType, value: AbiValue): JsonOutput {
+  checkTypeDepth(type);
+  return toJson(type, value);
+}
+
+function toJson(type: AbiType, value: AbiValue): JsonOutput {
   switch (type.kind) {
     case "int":
       return rawJson((value as bigint).toString());
@@ -170,10 +241,10 @@ export function valueToJson(type: AbiType, value: AbiValue): JsonOutput {
     case "address":
       return toHex(value as Uint8Array);
     case "list":
-      return (value as readonly AbiValue[]).map((item) => valueToJson(type.item, item));
+      return (value as readonly AbiValue[]).map((item) => toJson(type.item, item));
     case "tuple":
       return type.items.map((itemType, index) =>
-        valueToJson(itemType, (value as readonly AbiValue[])[index] as AbiValue)
+        toJson(itemType, (value as readonly AbiValue[])[index] as AbiValue)
       );
   }
 }

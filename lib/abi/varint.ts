@@ -40,13 +40,19 @@ export interface Varint {
   readonly next: number;
 }
 
-/** Reads a shortest-form uvarint at `offset`; rejects truncated or overlong forms. */
-export function readUvarint(bytes: Uint8Array, offset: number): Varint {
+/**
+ * Reads a shortest-form uvarint at `offset`; rejects truncated or overlong
+ * forms, and forms longer than `maxLength` bytes before building the number.
+ */
+export function readUvarint(bytes: Uint8Array, offset: number, maxLength = Infinity): Varint {
   let end = offset;
   while (true) {
     const byte = bytes[end];
     if (byte === undefined) throw new AbiDecodeError(offset, "truncated varint");
     end++;
+    if (end - offset > maxLength) {
+      throw new AbiDecodeError(offset, `varint is longer than ${maxLength} bytes`);
+    }
     if (byte < 0x80) break;
   }
   const length = end - offset;

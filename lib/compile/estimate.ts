@@ -7,22 +7,109 @@
  * counted at its largest cost under the caps, each loop at its static
  * iteration count times its costliest iteration, each call at the callee's
  * bound. A function is `exact` when it has one path and no size-dependent
- * cost; `unbounded` names the loop that has no static bound.
+ * cost; `unbounded` names the loop that has no static bound. An exported
+ * function that may return a container also counts the largest walk of its
+ * return value (spec/ABI.md §6); one whose every RETURN directly follows an
+ * op that always yields a scalar does not.
  */
 
 import type { CompiledContract } from "./compile.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { Instruction } from "./ir.ts";
+import { ABI_LIMITS } from "../abi/limits.ts";
+import { maxNodes } from "../abi/codec.ts";
 import {
   BUILTINS,
   type CallableInfo,
+  CAPS,
   type MethodInfo,
   METHODS,
   Op,
   opInfo,
   sizeDependent,
   STDLIB,
+  WALKS,
 } from "./opcodes.ts";
+
+/**
+ * The most a call's return walk can charge: the typed walk pays abi_encode
+ * per node below the root (at most maxNodes − 1), the untyped one
+ * return_value per node below the root (each node takes a byte of the
+ * canonical size, capped at bytes_length).
+ */
+export const RETURN_WALK_MAX = Math.max(
+  WALKS.abi_encode.node * (maxNodes(ABI_LIMITS) - 1),
+  WALKS.return_value.node * (CAPS.bytes_length - 1),
+);
+
+/** Ops whose result is a scalar whatever their operands (constants are int, bytes or str). */
+const SCALAR_PUSHES = new Set<number>([
+  Op.CONST,
+  Op.SMALL_INT,
+  Op.NONE,
+  Op.TRUE,
+  Op.FALSE,
+  Op.FLOORDIV,
+  Op.MOD,
+  Op.POW,
+  Op.LSHIFT,
+  Op.RSHIFT,
+  Op.NEG,
+  Op.POS,
+  Op.INVERT,
+  Op.NOT,
+  Op.EQ,
+  Op.NE,
+  Op.LT,
+  Op.LE,
+  Op.GT,
+  Op.GE,
+  Op.IN,
+  Op.NOT_IN,
+  Op.IS,
+  Op.IS_NOT,
+  Op.ISINSTANCE,
+]);
+
+/** Builtins whose result is never a container (a range is a leaf of the return walk). */
+const SCALAR_BUILTINS = new Set([
+  "abs",
+  "all",
+  "any",
+  "bool",
+  "bytes",
+  "chr",
+  "hex",
+  "int",
+  "isinstance",
+  "len",
+  "ord",
+  "pow",
+  "range",
+  "str",
+]);
+
+function yieldsScalar(instruction: Instruction | undefined): boolean {
+  if (instruction === undefined) return false;
+  if (instruction.op === Op.CALL_BUILTIN) {
+    return SCALAR_BUILTINS.has(BUILTINS[instruction.operands[0] ?? 0]?.name ?? "");
+  }
+  return SCALAR_PUSHES.has(instruction.op);
+}
+
+/** True when every RETURN returns what a scalar-yielding op pushed just before it (and is no jump target). */
+function returnsScalarsOnly(instructions: readonly Instruction[]): boolean {
+  const targets = new Set<number>();
+  for (const instruction of instructions) {
+    if (opInfo(instruction.op)?.operands.includes("target") === true) {
+      targets.add(instruction.operands[0] ?? -1);
+    }
+  }
+  return instructions.every((instruction, pc) =>
+    instruction.op !== Op.RETURN ||
+    (!targets.has(pc) && yieldsScalar(instructions[pc - 1]))
+  );
+}
 
 /** The static gas bound of one call. */
 export type GasEstimate =
@@ -166,12 +253,13 @@ export function estimateGas(compiled: CompiledContract): Map<string, GasEstimate
   for (const entry of compiled.module.exports) {
     const body = estimator.function(entry.fn);
     const reason = init.unbounded ?? body.unbounded;
-    const max = init.max + body.max;
+    const scalar = returnsScalarsOnly(compiled.verified.functions[entry.fn]?.instructions ?? []);
+    const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX);
     result.set(
       entry.name,
       reason !== null
         ? { kind: "unbounded", reason }
-        : init.exact && body.exact
+        : init.exact && body.exact && scalar
         ? { kind: "exact", gas: max }
         : { kind: "bounded", max },
     );

@@ -23,6 +23,7 @@ export {
   type StdlibFunctionName,
   type StdlibValueName,
   UNIT_MAX,
+  WALKS,
 } from "./opcodes_generated.ts";
 
 /** How an operand is encoded and what it indexes (spec/IR.md). */
@@ -48,7 +49,8 @@ export type GasUnit =
   | "items"
   | "bytes"
   | "sort_steps"
-  | "blocks";
+  | "blocks"
+  | "nodes";
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */
 export interface DynamicGas {

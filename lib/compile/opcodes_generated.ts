@@ -21,6 +21,7 @@ export const CAPS = {
   event_size: 16384,
   storage_key: 256,
   storage_value: 65536,
+  value_depth: 900,
 } as const;
 
 /** The classes of ISINSTANCE's mask operand, in bit order (bit i = 1 << i). */
@@ -45,6 +46,7 @@ export const UNIT_MAX = {
   bytes: 1048576,
   sort_steps: 1114112,
   blocks: 32768,
+  nodes: 1048576,
 } as const;
 
 /** Opcode bytes by mnemonic. */
@@ -319,3 +321,13 @@ export type StdlibFunctionName = "storage.get" | "storage.set" | "storage.delete
 
 /** The name of a stdlib value. */
 export type StdlibValueName = "context.sender" | "context.value" | "context.address" | "context.block_height" | "context.block_time" | "context.chain_id" | "context.tx_hash";
+
+/** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §8). */
+export const WALKS = {
+  compare: { node: 1, byte: 1 },
+  key: { node: 3, byte: 1 },
+  repr: { node: 2, byte: 1 },
+  abi_encode: { node: 8, byte: 0 },
+  abi_decode: { node: 8, byte: 0 },
+  return_value: { node: 4, byte: 0 },
+} as const;

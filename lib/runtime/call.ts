@@ -3,20 +3,30 @@
  * module initialiser and the function run under gas, the return value
  * ABI-encoded by the manifest's output types, and a receipt. A failed call
  * returns its failure, gas used and no writes or events.
+ *
+ * The return value is walked under the call's gas before the call counts
+ * as done: its typed encoding (walks.abi_encode per node) or, with no
+ * output type, its canonical size walk (walks.return_value per node),
+ * capped at bytes_length and value_depth. A failing charge or cap fails
+ * the call like any other, so receipts and JSON output only ever walk a
+ * value whose walk was paid.
  */
 
+import { payItems } from "./walk.ts";
 import { allocBytes } from "./bytes.ts";
 import { sha3_256 } from "./keccak.ts";
 import { encode as cborEncode } from "npm:cborg@6.1.5";
 import { encodeAbi } from "../abi/codec.ts";
+import { CAPS } from "../compile/opcodes.ts";
 import { concatBytes } from "../abi/hex.ts";
 import type { AbiFunction, Manifest } from "../abi/manifest.ts";
-import { AbiEncodeError, CallFailure } from "../errors.ts";
+import { AbiEncodeError, CallFailure, type TraceFrame } from "../errors.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { CallHost } from "./host/call_host.ts";
 import type { CallContext, EmittedEvent, StateReader, SyscallRecord } from "./host/types.ts";
-import { toAbiValue } from "./abi_values.ts";
+import { abiValueOf } from "./abi_values.ts";
 import { Machine, type StepHook } from "./interpreter.ts";
+import { measureValue } from "./value_walk.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
 /**
@@ -49,9 +59,28 @@ export interface CallResult {
   readonly failure: CallFailure | null;
 }
 
-function encodeReturnValue(fn: AbiFunction, value: Value): Uint8Array {
-  const outputs = fn.outputs;
-  if (outputs.length === 0) return allocBytes(0);
+/**
+ * Return data of `value` for `fn`'s outputs, paid through `machine`; with
+ * no output types, the value's canonical size walk is paid instead.
+ */
+function encodeReturnValue(
+  fn: AbiFunction | undefined,
+  value: Value,
+  machine: Machine,
+): Uint8Array {
+  const outputs = fn?.outputs ?? [];
+  if (fn === undefined || outputs.length === 0) {
+    measureValue(value, {
+      payNode: (root) => {
+        if (!root) payItems(machine, "return_value", 1);
+      },
+      payBytes: () => {},
+      limit: CAPS.bytes_length,
+      cap: "bytes_length",
+      what: "the return value",
+    });
+    return allocBytes(0);
+  }
   const values = outputs.length === 1
     ? [value]
     : value instanceof PyTuple || value instanceof PyList
@@ -64,20 +93,34 @@ function encodeReturnValue(fn: AbiFunction, value: Value): Uint8Array {
       `${fn.name} must return ${outputs.length} values for its ABI outputs`,
     );
   }
-  return encodeAbi(
-    { kind: "tuple", items: outputs },
-    values.map((item, i) => {
-      const abi = toAbiValue(item);
-      if (abi === null) {
-        throw new CallFailure(
-          "error",
-          "TypeError",
-          `${fn.name} returned a value with no ABI form for output ${i}`,
-        );
-      }
-      return abi;
-    }),
-  );
+  let size = 0;
+  const converted = outputs.map((type, i) => {
+    const abi = abiValueOf(type, values[i] ?? null, {
+      payNode: () => payItems(machine, "abi_encode", 1),
+      what: `${fn.name} output ${i}`,
+    });
+    size += abi.size;
+    if (size > CAPS.bytes_length) {
+      throw new CallFailure(
+        "limit",
+        "LimitExceeded",
+        `${fn.name} return data is longer than ${CAPS.bytes_length} bytes (cap bytes_length)`,
+      );
+    }
+    return abi.value;
+  });
+  return encodeAbi({ kind: "tuple", items: outputs }, converted);
+}
+
+/** The frame a failure of the return walk is reported at: the called function. */
+function returnFrame(request: CallRequest, fn: number): TraceFrame {
+  const ir = request.verified.module.functions[fn];
+  const first = ir?.lines[0];
+  return {
+    function: ir?.name ?? request.function,
+    line: first?.line ?? 0,
+    column: first?.column ?? 0,
+  };
 }
 
 /** Runs one call; failures come back in the result, never thrown. */
@@ -91,7 +134,15 @@ export function executeCall(request: CallRequest): CallResult {
   try {
     const value = machine.call(exported.fn, request.args);
     const fn = request.manifest?.functions.find((candidate) => candidate.name === request.function);
-    const returnData = fn === undefined ? allocBytes(0) : encodeReturnValue(fn, value);
+    let returnData: Uint8Array;
+    try {
+      returnData = encodeReturnValue(fn, value, machine);
+    } catch (error) {
+      if (error instanceof CallFailure && error.traceback.length === 0) {
+        error.traceback = [returnFrame(request, exported.fn)];
+      }
+      throw error;
+    }
     return {
       ok: true,
       value,
@@ -121,7 +172,11 @@ const STATUS = { ok: 0, revert: 1, "out-of-gas": 2, error: 3, limit: 4 } as cons
 
 type Cbor = null | boolean | number | bigint | string | Uint8Array | Cbor[];
 
-function cborValue(value: Value): Cbor {
+/** CBOR of a value; nesting beyond value_depth is a typed error (never a JS stack overflow). */
+function cborValue(value: Value, depth = 0): Cbor {
+  if (depth > CAPS.value_depth) {
+    throw new AbiEncodeError("", `the value is nested deeper than ${CAPS.value_depth}`);
+  }
   if (
     value === null || typeof value === "boolean" || typeof value === "string" ||
     value instanceof Uint8Array
@@ -130,11 +185,13 @@ function cborValue(value: Value): Cbor {
   if (typeof value === "bigint") {
     return value >= -(2n ** 63n) && value < 2n ** 63n ? value : ["int", value.toString()];
   }
-  if (value instanceof PyList || value instanceof PyTuple) return value.items.map(cborValue);
+  if (value instanceof PyList || value instanceof PyTuple) {
+    return value.items.map((item) => cborValue(item, depth + 1));
+  }
   if (value instanceof PyDict) {
     return [...value.entries.values()].map((
       entry,
-    ) => [cborValue(entry.key), cborValue(entry.value)]);
+    ) => [cborValue(entry.key, depth + 1), cborValue(entry.value, depth + 1)]);
   }
   return String(value);
 }

@@ -4,19 +4,22 @@
  * `%(name)s`, flags `- + 0 #` and space, width and precision (both may be
  * `*`). Float conversions (e E f F g G) raise NotImplementedError: there
  * are no floats in contracts. Errors are the TypeError/ValueError CPython
- * raises.
+ * raises. A width or a zero-padding precision is checked against the
+ * bytes_length cap before any padding is built; %r, %s and %a of a
+ * container write its repr through the paid walk of repr.ts.
  */
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { repr } from "./repr.ts";
-import { asBigInt, dictKey, PyDict, PyTuple, typeName, type Value } from "./values.ts";
+import type { Meter } from "./ops.ts";
+import { asBigInt, dictKey, latin1Text, PyDict, PyTuple, typeName, type Value } from "./values.ts";
 
 const SPEC = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?(.)?/y;
 
-function asciiRepr(value: Value): string {
+function asciiRepr(meter: Meter, value: Value): string {
   let out = "";
-  for (const char of repr(value)) {
+  for (const char of repr(meter, value)) {
     const code = char.codePointAt(0) ?? 0;
     if (code < 0x80) out += char;
     else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
@@ -51,19 +54,47 @@ function integerText(
 }
 
 /** `template % args` for a bytes template: the same rules over Latin-1 text, bytes in and out. */
-export function formatPercentBytes(template: Uint8Array, args: Value): Uint8Array {
-  const result = formatPercent(latin1(template), args, true);
+export function formatPercentBytes(meter: Meter, template: Uint8Array, args: Value): Uint8Array {
+  const result = formatPercent(meter, latin1Text(template), args, true);
   return Uint8Array.from(result, (char) => char.charCodeAt(0));
 }
 
-function latin1(bytes: Uint8Array): string {
-  let text = "";
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return text;
+/** The UTF-16 offset after the first `count` code points of `text` (its length when it has fewer). */
+function codePointEnd(text: string, count: number): number {
+  let at = 0;
+  for (let seen = 0; seen < count && at < text.length; seen++) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+  }
+  return at;
+}
+
+/** The number of code points of `text`, counted no further than `limit`. */
+function codePointCount(text: string, limit: number): number {
+  let at = 0;
+  let seen = 0;
+  while (seen < limit && at < text.length) {
+    const code = text.charCodeAt(at);
+    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+    seen++;
+  }
+  return seen;
+}
+
+/** Fails when `more` characters after `written` would pass the bytes_length cap (before they are built). */
+function reserve(written: number, more: number, what: string): void {
+  if (written + more > CAPS.bytes_length) {
+    limitExceeded("bytes_length", `format ${what} is too large`);
+  }
 }
 
 /** `template % args` for a str template (`bytesMode` for bytes templates). */
-export function formatPercent(template: string, args: Value, bytesMode = false): string {
+export function formatPercent(
+  meter: Meter,
+  template: string,
+  args: Value,
+  bytesMode = false,
+): string {
   const mapping = args instanceof PyDict ? args : null;
   const positional = args instanceof PyTuple ? [...args.items] : [args];
   let next = 0;
@@ -102,8 +133,8 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
     let value: Value;
     if (key !== undefined) {
       if (mapping === null) vmError("TypeError", "format requires a mapping");
-      const entry = mapping.entries.get(dictKey(key));
-      if (entry === undefined) vmError("KeyError", repr(key));
+      const entry = mapping.entries.get(dictKey(meter, key));
+      if (entry === undefined) vmError("KeyError", repr(meter, key));
       value = entry.value;
     } else {
       value = take();
@@ -113,7 +144,7 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
       left = true;
       width = -width;
     }
-    if (width > CAPS.bytes_length) limitExceeded("bytes_length", "format width is too large");
+    reserve(out.length, width, "width");
     let text: string;
     let sign = "";
     let numeric = false;
@@ -131,18 +162,18 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
               }'`,
             );
           }
-          text = latin1(value);
+          text = latin1Text(value);
         } else if (type === "b") {
           return vmError(
             "ValueError",
             `unsupported format character 'b' (0x62) at index ${at - 1}`,
           );
         } else if (type === "s") {
-          text = typeof value === "string" ? value : repr(value);
+          text = typeof value === "string" ? value : repr(meter, value);
         } else {
-          text = bytesMode || type === "a" ? asciiRepr(value) : repr(value);
+          text = bytesMode || type === "a" ? asciiRepr(meter, value) : repr(meter, value);
         }
-        if (precision !== null) text = Array.from(text).slice(0, precision).join("");
+        if (precision !== null) text = text.slice(0, codePointEnd(text, precision));
         break;
       }
       case "c": {
@@ -160,7 +191,9 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
           break;
         }
         if (typeof value === "string") {
-          if (Array.from(value).length !== 1) vmError("TypeError", "%c requires int or char");
+          if (value.length === 0 || codePointEnd(value, 1) !== value.length) {
+            vmError("TypeError", "%c requires int or char");
+          }
           text = value;
         } else {
           const code = asBigInt(value);
@@ -184,6 +217,7 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
         const prefix = /^0[oxX]/.test(body) ? body.slice(0, 2) : "";
         let digits = body.slice(prefix.length);
         if (precision !== null && digits.length < precision) {
+          reserve(out.length, precision, "precision");
           digits = digits.padStart(precision, "0");
         }
         body = prefix + digits;
@@ -220,7 +254,8 @@ export function formatPercent(template: string, args: Value, bytesMode = false):
         );
     }
     const full = numeric ? sign + text : text;
-    const pad = Math.max(0, width - Array.from(full).length);
+    // Only the first `width` code points matter to the padding: a long text is not counted through.
+    const pad = width - codePointCount(full, width);
     out += left ? full + " ".repeat(pad) : " ".repeat(pad) + full;
     if (out.length > CAPS.bytes_length) {
       limitExceeded("bytes_length", "formatted string is too long");

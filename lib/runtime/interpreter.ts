@@ -21,6 +21,7 @@ import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods/dispatch.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
+import { deepFreeze } from "./walk.ts";
 import {
   canonicalInt,
   DONE,
@@ -122,18 +123,6 @@ function constValue(value: IrConst): Value {
       return value.value;
     case "names":
       throw new InternalError("a names constant cannot be pushed");
-  }
-}
-
-function deepFreeze(value: Value): void {
-  if (value instanceof PyList) {
-    value.frozen = true;
-    value.items.forEach(deepFreeze);
-  } else if (value instanceof PyDict) {
-    value.frozen = true;
-    for (const entry of value.entries.values()) deepFreeze(entry.value);
-  } else if (value instanceof PyTuple) {
-    value.items.forEach(deepFreeze);
   }
 }
 
@@ -483,7 +472,7 @@ export class Machine implements Metered {
           }
           case 0x46: { // ASSERT_FAIL
             const message = a === 1 ? stack[--sp] as Value : null;
-            vmError("AssertionError", message === null ? "" : toStr(message));
+            vmError("AssertionError", message === null ? "" : toStr(this, message));
             break;
           }
           case 0x47: // GET_ITER
@@ -866,17 +855,17 @@ export class Machine implements Metered {
     }
     switch (op) {
       case 0x30: // EQ
-        return ops.equals(left, right, this);
+        return ops.equals(this, left, right);
       case 0x31: // NE
-        return !ops.equals(left, right, this);
+        return !ops.equals(this, left, right);
       case 0x32: // LT
-        return ops.compare("<", left, right, this) < 0;
+        return ops.compare(this, "<", left, right) < 0;
       case 0x33: // LE
-        return ops.compare("<=", left, right, this) <= 0;
+        return ops.compare(this, "<=", left, right) <= 0;
       case 0x34: // GT
-        return ops.compare(">", left, right, this) > 0;
+        return ops.compare(this, ">", left, right) > 0;
       case 0x35: // GE
-        return ops.compare(">=", left, right, this) >= 0;
+        return ops.compare(this, ">=", left, right) >= 0;
       case 0x36: // IN
         return ops.contains(this, right, left);
       case 0x37: // NOT_IN

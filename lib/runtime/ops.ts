@@ -2,18 +2,21 @@
  * Operators with CPython 3.11 semantics over runtime values: arithmetic
  * (exact ints at any size; floor division and modulo take the divisor's
  * sign), bitwise and shifts, sequence concatenation and repetition,
- * comparisons (str by code point, sequences lexicographically) and `in`.
+ * and `in` (whose element comparisons are the walks of compare.ts).
  * Size-dependent work is priced and checked against the caps through
- * `Meter` before it is done. Subscripts are in subscript.ts, repr in
- * repr.ts.
+ * `Meter` before it is done; no count is ever looped over before it is
+ * checked. Subscripts are in subscript.ts, repr in repr.ts.
  */
 
 import { allocBytes } from "./bytes.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import { payItems } from "./walk.ts";
 import {
   asBigInt,
+  byteText,
   canonicalInt,
   checkMutable,
   dictKey,
@@ -28,6 +31,8 @@ import {
   typeName,
   type Value,
 } from "./values.ts";
+
+export { compare, equals } from "./compare.ts";
 
 /** What operators need from the machine: dynamic gas. */
 export interface Meter {
@@ -154,16 +159,27 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   return unsupported("+", a, b);
 }
 
+const INDEX_LIMIT = 2n ** 63n;
+
+/**
+ * `sequence * count`. The count is checked as CPython checks it (an index
+ * is a signed 64-bit integer: OverflowError beyond) and the result's size
+ * against the cap before anything is built; an empty sequence or a count
+ * of at most zero gives an empty result at once.
+ */
 function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
   const count = asBigInt(countValue);
-  if (count === null) return unsupported("*", sequence, countValue);
-  const times = count < 0n ? 0n : count;
+  if (count === null || !isSequence(sequence)) return unsupported("*", sequence, countValue);
+  if (count >= INDEX_LIMIT || count < -INDEX_LIMIT) {
+    vmError("OverflowError", "cannot fit 'int' into an index-sized integer");
+  }
+  if (count <= 0n || unitsOf(sequence) === 0) return emptyLike(sequence);
   const unit = sizeOf(sequence);
   const isBytes = typeof sequence === "string" || sequence instanceof Uint8Array;
-  if (BigInt(unit) * times > BigInt(isBytes ? CAPS.bytes_length : CAPS.container_length)) {
+  if (BigInt(unit) * count > BigInt(isBytes ? CAPS.bytes_length : CAPS.container_length)) {
     limitExceeded(isBytes ? "bytes_length" : "container_length", "repetition result is too long");
   }
-  const n = Number(times);
+  const n = Number(count);
   meter.dynamic(1, unit * n);
   if (typeof sequence === "string") return sequence.repeat(n);
   if (sequence instanceof Uint8Array) {
@@ -171,12 +187,23 @@ function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
     for (let i = 0; i < n; i++) out.set(sequence, i * sequence.length);
     return out;
   }
+  const items: Value[] = [];
   if (sequence instanceof PyList || sequence instanceof PyTuple) {
-    const items: Value[] = [];
     for (let i = 0; i < n; i++) pushAll(items, sequence.items);
-    return sequence instanceof PyList ? new PyList(items) : new PyTuple(items);
   }
-  return unsupported("*", sequence, countValue);
+  return sequence instanceof PyList ? new PyList(items) : new PyTuple(items);
+}
+
+/** UTF-16 units, bytes or items of a sequence, known without a scan. */
+function unitsOf(sequence: Value): number {
+  if (typeof sequence === "string" || sequence instanceof Uint8Array) return sequence.length;
+  return sequence instanceof PyList || sequence instanceof PyTuple ? sequence.items.length : 0;
+}
+
+function emptyLike(sequence: Value): Value {
+  if (typeof sequence === "string") return "";
+  if (sequence instanceof Uint8Array) return allocBytes(0);
+  return sequence instanceof PyList ? new PyList([]) : new PyTuple([]);
 }
 
 function isSequence(value: Value): boolean {
@@ -301,12 +328,14 @@ export function floordiv(meter: Meter, a: Value, b: Value): Value {
 /** `a % b` (ints; str formatting with % is not supported). */
 export function mod(meter: Meter, a: Value, b: Value): Value {
   if (typeof a === "string") {
-    const text = formatPercent(a, b);
-    meter.dynamic(1, utf8Length(text));
+    const text = formatPercent(meter, a, b);
+    const length = utf8Length(text);
+    checkLength(length, true);
+    meter.dynamic(1, length);
     return text;
   }
   if (a instanceof Uint8Array) {
-    const bytes = formatPercentBytes(a, b);
+    const bytes = formatPercentBytes(meter, a, b);
     meter.dynamic(1, bytes.length);
     return bytes;
   }
@@ -357,8 +386,15 @@ export function pow(
   if (y < 0n) {
     vmError("ValueError", "negative exponent gives a float, which contracts do not support");
   }
+  if (x === 0n || x === 1n || x === -1n) {
+    // A one-word result whatever the exponent.
+    meter.dynamic(4, 1);
+    return y === 0n || (x === -1n && (y & 1n) === 0n) ? 1 : canonicalInt(x);
+  }
   const bits = BigInt(bitLength(x));
-  if (x !== 0n && x !== 1n && x !== -1n && bits * y > BigInt(CAPS.int_bits) + bits) {
+  // |x| ** y has at least (bits - 1) * y + 1 bits: past the cap, it is refused from the sizes.
+  // Below, it has at most bits * y (at most twice the cap), and the result is checked exactly.
+  if ((bits - 1n) * y + 1n > BigInt(CAPS.int_bits)) {
     limitExceeded("int_bits", "power result is too large");
   }
   const resultWords = Math.max(1, Math.ceil(Number(bits * y) / 64));
@@ -393,6 +429,14 @@ export function rshift(meter: Meter, a: Value, b: Value): Value {
   return canonicalInt(x >> y);
 }
 
+/** Fails, before a merge, when `a | b` would hold more entries than container_length. */
+function checkMergedSize(a: PyDict, b: PyDict): void {
+  if (a.entries.size + b.entries.size <= CAPS.container_length) return;
+  let size = a.entries.size;
+  for (const key of b.entries.keys()) if (!a.entries.has(key)) size++;
+  checkLength(size, false);
+}
+
 /** `a & b`, `a | b`, `a ^ b` (ints and bools; dict | dict merges). */
 export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): Value {
   if (typeof a === "boolean" && typeof b === "boolean") {
@@ -400,6 +444,7 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   }
   if (op === "|" && a instanceof PyDict && b instanceof PyDict) {
     meter.dynamic(2, a.entries.size + b.entries.size);
+    checkMergedSize(a, b);
     const merged = new PyDict();
     for (const [key, entry] of a.entries) merged.entries.set(key, { ...entry });
     for (const [key, entry] of b.entries) {
@@ -418,7 +463,8 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   }
   meter.dynamic(1, Math.max(words(x), words(y)));
   const [p, q] = [BigInt(x), BigInt(y)];
-  return canonicalInt(op === "&" ? p & q : op === "|" ? p | q : p ^ q);
+  // Two's complement keeps the result within one bit of the operands: -(2 ** int_bits) can come out.
+  return checkIntSize(op === "&" ? p & q : op === "|" ? p | q : p ^ q);
 }
 
 /** In-place `a op= b`: lists extend/repeat and dicts update in place, as in Python. */
@@ -440,6 +486,7 @@ export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): 
   if (a instanceof PyDict && op === "|" && b instanceof PyDict) {
     checkMutable(a);
     meter.dynamic(2, b.entries.size);
+    checkMergedSize(a, b);
     for (const [key, entry] of b.entries) {
       const existing = a.entries.get(key);
       if (existing !== undefined) existing.value = entry.value;
@@ -472,7 +519,8 @@ export function invert(meter: Meter, a: Value): Value {
   if (x === null) return vmError("TypeError", `bad operand type for unary ~: '${typeName(a)}'`);
   if (typeof x === "number" && Math.abs(x) <= SMALL) return ~x;
   meter.dynamic(1, words(x));
-  return canonicalInt(-BigInt(x) - 1n);
+  // ~(2 ** int_bits - 1) is -(2 ** int_bits): one past the cap.
+  return checkIntSize(-BigInt(x) - 1n);
 }
 
 /** Items of an iterable for `+=`, list(), etc. */
@@ -514,138 +562,31 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }
 
-/** Compares strs by code point (JS compares UTF-16 units), without copying either. */
-function compareStrings(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const left = a.codePointAt(i) ?? 0;
-    const right = b.codePointAt(j) ?? 0;
-    if (left !== right) return left < right ? -1 : 1;
-    i += left > 0xffff ? 2 : 1;
-    j += right > 0xffff ? 2 : 1;
-  }
-  return i < a.length ? 1 : j < b.length ? -1 : 0;
+/** CPython's comparison of a candidate in a container: identity first, then the paid `==`. */
+function sameOrEqual(meter: Meter, candidate: Value, item: Value): boolean {
+  return (candidate === item && typeof candidate === "object") || equals(meter, candidate, item);
 }
 
 /**
- * Python `==`. With a meter (the `==` and `!=` operators), the work is paid
- * as it is done: the shorter length of two strs or bytes, and one unit per
- * element pair of lists, tuples and dicts, nested ones included. A
- * container equals itself without a look inside, as CPython compares items.
+ * `item in container`. Dicts and keys views find the item's key (paid as
+ * a dict key); lists, tuples and values views pay one unit per candidate
+ * up front and compare with the paid `==` walk, candidate by candidate,
+ * identity first, as CPython does.
  */
-export function equals(a: Value, b: Value, meter: Meter | null = null): boolean {
-  const x = numeric(a);
-  const y = numeric(b);
-  if (x !== null && y !== null) return typeof x === typeof y ? x === y : BigInt(x) === BigInt(y);
-  if (a === null || b === null) return a === b;
-  if (typeof a === "string" || typeof b === "string") {
-    if (typeof a === "string" && typeof b === "string") {
-      meter?.dynamic(1, Math.min(a.length, b.length));
-    }
-    return a === b;
-  }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    if (a.length !== b.length) return false;
-    meter?.dynamic(1, a.length);
-    return a.every((byte, i) => byte === b[i]);
-  }
-  if (
-    (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
-  ) {
-    if (a === b) return true;
-    if (a.items.length !== b.items.length) return false;
-    for (let i = 0; i < a.items.length; i++) {
-      meter?.dynamic(1, 1);
-      if (!equals(a.items[i] as Value, b.items[i] as Value, meter)) return false;
-    }
-    return true;
-  }
-  if (a instanceof PyDict && b instanceof PyDict) {
-    if (a === b) return true;
-    if (a.entries.size !== b.entries.size) return false;
-    for (const [key, entry] of a.entries) {
-      meter?.dynamic(1, 1);
-      const other = b.entries.get(key);
-      if (other === undefined || !equals(entry.value, other.value, meter)) return false;
-    }
-    return true;
-  }
-  if (a instanceof PyDictView || b instanceof PyDictView) return viewsEqual(a, b);
-  if (a instanceof PyRange && b instanceof PyRange) {
-    const la = a.length;
-    return la === b.length &&
-      (la === 0n || (a.start === b.start && (la === 1n || a.step === b.step)));
-  }
-  return a === b;
-}
-
-/** Keys and items views compare as sets; values views only by identity. */
-function viewsEqual(a: Value, b: Value): boolean {
-  if (!(a instanceof PyDictView) || !(b instanceof PyDictView)) return false;
-  if (a.kind === "values" || b.kind === "values") return a === b;
-  if (a.kind !== b.kind) return false;
-  const left = a.items();
-  const right = b.items();
-  if (left.length !== right.length) return false;
-  const keys = new Set(right.map(dictKey));
-  return left.every((item) => keys.has(dictKey(item)));
-}
-
-/**
- * Three-way ordering for <, <=, >, >= (TypeError across unorderable types).
- * With a meter (the ordering operators), the work is paid as it is done,
- * as for {@link equals}.
- */
-export function compare(op: string, a: Value, b: Value, meter: Meter | null = null): number {
-  const x = numeric(a);
-  const y = numeric(b);
-  if (x !== null && y !== null) {
-    if (typeof x === "number" && typeof y === "number") return x < y ? -1 : x > y ? 1 : 0;
-    const [p, q] = [BigInt(x), BigInt(y)];
-    return p < q ? -1 : p > q ? 1 : 0;
-  }
-  if (typeof a === "string" && typeof b === "string") {
-    meter?.dynamic(1, Math.min(a.length, b.length));
-    return compareStrings(a, b);
-  }
-  if (a instanceof Uint8Array && b instanceof Uint8Array) {
-    meter?.dynamic(1, Math.min(a.length, b.length));
-    for (let i = 0; i < Math.min(a.length, b.length); i++) {
-      const d = (a[i] ?? 0) - (b[i] ?? 0);
-      if (d !== 0) return d < 0 ? -1 : 1;
-    }
-    return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-  }
-  if (
-    (a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)
-  ) {
-    for (let i = 0; i < Math.min(a.items.length, b.items.length); i++) {
-      meter?.dynamic(1, 1);
-      const left = a.items[i] as Value;
-      const right = b.items[i] as Value;
-      if (left !== right && !equals(left, right, meter)) return compare(op, left, right, meter);
-    }
-    return a.items.length === b.items.length ? 0 : a.items.length < b.items.length ? -1 : 1;
-  }
-  return vmError(
-    "TypeError",
-    `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
-  );
-}
-
-/** `item in container`. */
 export function contains(meter: Meter, container: Value, item: Value): boolean {
-  if (container instanceof PyDict) return container.entries.has(dictKey(item));
+  if (container instanceof PyDict) return container.entries.has(dictKey(meter, item));
   if (container instanceof PyDictView) {
-    if (container.kind === "keys") return container.dict.entries.has(dictKey(item));
-    meter.dynamic(1, container.dict.entries.size);
+    if (container.kind === "keys") return container.dict.entries.has(dictKey(meter, item));
+    payItems(meter, "compare", container.dict.entries.size);
     if (container.kind === "items") {
       if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
-      const entry = container.dict.entries.get(dictKey(item.items[0] ?? null));
-      return entry !== undefined && equals(entry.value, item.items[1] ?? null);
+      const entry = container.dict.entries.get(dictKey(meter, item.items[0] ?? null));
+      return entry !== undefined && sameOrEqual(meter, entry.value, item.items[1] ?? null);
     }
-    return container.items().some((candidate) => equals(candidate, item));
+    for (const entry of container.dict.entries.values()) {
+      if (sameOrEqual(meter, entry.value, item)) return true;
+    }
+    return false;
   }
   if (typeof container === "string") {
     if (typeof item !== "string") {
@@ -660,11 +601,9 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
   if (container instanceof Uint8Array) {
     meter.dynamic(1, container.length);
     if (item instanceof Uint8Array) {
-      outer: for (let i = 0; i + item.length <= container.length; i++) {
-        for (let j = 0; j < item.length; j++) if (container[i + j] !== item[j]) continue outer;
-        return true;
-      }
-      return false;
+      // The engine's string search, over one char per byte (not a scan per position).
+      return item.length <= container.length &&
+        byteText(container).includes(byteText(item));
     }
     const byte = asBigInt(item);
     if (byte === null) {
@@ -674,8 +613,9 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
     return container.includes(Number(byte));
   }
   if (container instanceof PyList || container instanceof PyTuple) {
-    meter.dynamic(1, container.items.length);
-    return container.items.some((candidate) => equals(candidate, item));
+    payItems(meter, "compare", container.items.length);
+    for (const candidate of container.items) if (sameOrEqual(meter, candidate, item)) return true;
+    return false;
   }
   if (container instanceof PyRange) {
     const x = asBigInt(item);

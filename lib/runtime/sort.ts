@@ -17,7 +17,11 @@ const SURROGATE = /[\uD800-\uDFFF]/;
  * equal items of these kinds are indistinguishable, so stability holds.
  * Null when the fast path does not apply.
  */
-function sortedPrimitives(items: readonly Value[], reverse: boolean): Value[] | null {
+function sortedPrimitives(
+  meter: Charge,
+  items: readonly Value[],
+  reverse: boolean,
+): Value[] | null {
   const first = items[0];
   let sorted: Value[];
   if (typeof first === "number") {
@@ -31,9 +35,12 @@ function sortedPrimitives(items: readonly Value[], reverse: boolean): Value[] | 
   } else if (typeof first === "string") {
     const texts: string[] = [];
     for (const item of items) {
-      if (typeof item !== "string" || SURROGATE.test(item)) return null;
+      if (typeof item !== "string") return null;
       texts.push(item);
     }
+    // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
+    meter.dynamic(1, texts.reduce((sum, text) => sum + text.length, 0));
+    if (texts.some((text) => SURROGATE.test(text))) return null;
     sorted = texts.sort();
   } else return null;
   return reverse ? sorted.reverse() : sorted;
@@ -54,11 +61,13 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   const descending = reverseFlag(reverse);
   const n = items.length;
   meter.units(n * Math.ceil(Math.log2(n + 1)));
-  const primitive = sortedPrimitives(items, descending);
+  const primitive = sortedPrimitives(meter, items, descending);
   if (primitive !== null) return primitive;
   const indexed = items.map((item, index) => ({ item, index }));
   indexed.sort((a, b) => {
-    const order = descending ? compare("<", b.item, a.item) : compare("<", a.item, b.item);
+    const order = descending
+      ? compare(meter, "<", b.item, a.item)
+      : compare(meter, "<", a.item, b.item);
     return order !== 0 ? order : a.index - b.index;
   });
   return indexed.map((entry) => entry.item);

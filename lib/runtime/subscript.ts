@@ -91,8 +91,8 @@ function sequenceIndex(index: Value, length: number, what: string): number {
 /** `x[key]`. */
 export function subscript(meter: Meter, container: Value, key: Value): Value {
   if (container instanceof PyDict) {
-    const entry = container.entries.get(dictKey(key));
-    if (entry === undefined) return vmError("KeyError", repr(key));
+    const entry = container.entries.get(dictKey(meter, key));
+    if (entry === undefined) return vmError("KeyError", repr(meter, key));
     return entry.value;
   }
   if (key instanceof PySlice) {
@@ -142,11 +142,37 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   return vmError("TypeError", `'${typeName(container)}' object is not subscriptable`);
 }
 
+/**
+ * Replaces `removed` items of `list` from `start` with `items`, in place:
+ * the items after the run move only when the run changes length, and each
+ * item moved is paid first (the inserted ones are paid by the caller).
+ */
+function replaceRun(
+  meter: Meter,
+  list: Value[],
+  start: number,
+  removed: number,
+  items: readonly Value[],
+): void {
+  const shift = items.length - removed;
+  const tail = start + removed;
+  if (shift !== 0) meter.dynamic(1, list.length - tail);
+  if (shift > 0) {
+    const end = list.length;
+    for (let k = 0; k < shift; k++) list.push(null);
+    for (let i = end - 1; i >= tail; i--) list[i + shift] = list[i] as Value;
+  } else if (shift < 0) {
+    for (let i = tail; i < list.length; i++) list[i + shift] = list[i] as Value;
+    list.length += shift;
+  }
+  for (let i = 0; i < items.length; i++) list[start + i] = items[i] as Value;
+}
+
 /** `x[key] = value`. */
 export function storeSubscript(meter: Meter, container: Value, key: Value, value: Value): void {
   if (container instanceof PyDict) {
     checkMutable(container);
-    const dk = dictKey(key);
+    const dk = dictKey(meter, key);
     const existing = container.entries.get(dk);
     if (existing !== undefined) existing.value = value;
     else {
@@ -174,12 +200,11 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
         indices.forEach((index, i) => (container.items[index] = items[i] as Value));
         return;
       }
-      const kept = container.items;
       const removed = Math.max(0, stop - start);
-      if (kept.length - removed + items.length > CAPS.container_length) {
+      if (container.items.length - removed + items.length > CAPS.container_length) {
         limitExceeded("container_length", "list is too long");
       }
-      container.items = [...kept.slice(0, start), ...items, ...kept.slice(start + removed)];
+      replaceRun(meter, container.items, start, removed, items);
       return;
     }
     container.items[sequenceIndex(key, container.items.length, "list assignment")] = value;
@@ -192,7 +217,7 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
 export function deleteSubscript(meter: Meter, container: Value, key: Value): void {
   if (container instanceof PyDict) {
     checkMutable(container);
-    if (!container.entries.delete(dictKey(key))) vmError("KeyError", repr(key));
+    if (!container.entries.delete(dictKey(meter, key))) vmError("KeyError", repr(meter, key));
     return;
   }
   if (container instanceof PyList) {

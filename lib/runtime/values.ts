@@ -5,10 +5,13 @@
  * bytes is an immutable Uint8Array; list, tuple, dict, range and slice are
  * the classes below. This file owns the representation, type names,
  * truthiness and dict keys (where True and 1 are the same key, as in
- * Python). It charges no gas and raises only VmError.
+ * Python; a dict key is paid through the Meter, the only gas this file
+ * charges). It raises only VmError.
  */
 
 import { vmError } from "./failure.ts";
+import { bitsOf, type Meter } from "./ops.ts";
+import { checkDepth, payBytes, payItems } from "./walk.ts";
 
 /** A contract-visible value. */
 export type Value =
@@ -214,39 +217,107 @@ export function truthy(value: Value): boolean {
  * The internal key of a dict entry. Ints are their own key (canonical
  * numbers and bigints never collide) and so are bools (as 1 and 0, the key
  * of the equal int); a str is its own key unless it starts with NUL; every
- * other hashable value, and such a str, gets a NUL-led tagged string.
+ * other hashable value, and such a str, gets a NUL-led tagged string. Keys
+ * are internal: nothing outside a dict sees them.
  */
 export type DictKey = number | bigint | string;
 
 const TAG = "\u0000";
+const CHUNK = 4096;
 
-/** The dict key of a hashable value; lists and dicts are unhashable (TypeError). */
-export function dictKey(value: Value): DictKey {
+/** Text with one char per byte (its char code), built a chunk at a time (never a string per byte). */
+export function latin1Text(bytes: Uint8Array): string {
+  let text = "";
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    text += Reflect.apply(String.fromCharCode, null, bytes.subarray(at, at + CHUNK));
+  }
+  return text;
+}
+
+const SINGLE_BYTE = new TextDecoder("windows-1252");
+
+/**
+ * Text with one UTF-16 unit per byte, a different unit for each byte value
+ * (the WHATWG windows-1252 table, the same everywhere): two texts are equal,
+ * or one holds the other, exactly when their bytes are or do. Fast, for
+ * keys and searches; not for turning back into bytes.
+ */
+export function byteText(bytes: Uint8Array): string {
+  return SINGLE_BYTE.decode(bytes);
+}
+
+/** Hex digits of an int; a big int's digits are paid before they are written. */
+function intText(meter: Meter, value: number | bigint): string {
+  if (typeof value === "bigint") payBytes(meter, "key", Math.ceil(bitsOf(value) / 4));
+  return value.toString(16);
+}
+
+/** The key of a hashable value that is not a tuple. */
+function scalarKey(meter: Meter, value: Value): DictKey {
   switch (typeof value) {
     case "number":
     case "bigint":
       return value;
     case "string":
-      return value.charCodeAt(0) === 0 ? `${TAG}s${value}` : value;
+      if (value.charCodeAt(0) !== 0) return value;
+      payBytes(meter, "key", value.length);
+      return `${TAG}s${value}`;
     case "boolean":
       return value ? 1 : 0;
   }
   if (value === null) return `${TAG}n`;
   if (value instanceof Uint8Array) {
-    let text = `${TAG}b`;
-    for (const byte of value) text += String.fromCharCode(byte);
-    return text;
+    payBytes(meter, "key", value.length);
+    return `${TAG}b${byteText(value)}`;
   }
-  if (value instanceof PyTuple) {
-    let text = `${TAG}t`;
-    for (const item of value.items) {
-      const key = dictKey(item);
-      text += typeof key === "string" ? `s${key.length}:${key}` : `i${key};`;
-    }
-    return text;
+  if (value instanceof PyRange) {
+    return `${TAG}r${intText(meter, value.start)},${intText(meter, value.stop)},${
+      intText(meter, value.step)
+    }`;
   }
-  if (value instanceof PyRange) return `${TAG}r${value.start},${value.stop},${value.step}`;
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
+}
+
+/**
+ * The dict key of a hashable value; lists and dicts are unhashable
+ * (TypeError). A tuple's key is written by a walk with an explicit stack:
+ * each item is paid before it is visited, and so are the bytes of the
+ * strs, bytes and big ints it holds; a tuple nested deeper than
+ * caps.value_depth raises RecursionError. Inside a tuple's key every item
+ * is self-delimiting (`s<length>:<text>`, `i<hex>;`, `(`...`)` for a
+ * nested tuple), so distinct tuples never share a key.
+ */
+export function dictKey(meter: Meter, value: Value): DictKey {
+  if (!(value instanceof PyTuple)) return scalarKey(meter, value);
+  checkDepth("key", 1);
+  payItems(meter, "key", value.items.length);
+  let text = `${TAG}t`;
+  const parts: string[] = [];
+  const frames: { readonly items: readonly Value[]; at: number }[] = [{
+    items: value.items,
+    at: 0,
+  }];
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1] as { readonly items: readonly Value[]; at: number };
+    if (frame.at >= frame.items.length) {
+      frames.pop();
+      if (frames.length > 0) parts.push(")");
+      continue;
+    }
+    const item = frame.items[frame.at++] as Value;
+    if (item instanceof PyTuple) {
+      checkDepth("key", frames.length + 1);
+      payItems(meter, "key", item.items.length);
+      parts.push("(");
+      frames.push({ items: item.items, at: 0 });
+      continue;
+    }
+    if (typeof item === "string") payBytes(meter, "key", item.length);
+    const key = scalarKey(meter, item);
+    parts.push(typeof key === "string" ? `s${key.length}:${key}` : `i${intText(meter, key)};`);
+    if (parts.length >= CHUNK) text += parts.splice(0).join("");
+  }
+  return text + parts.join("");
 }
 
 /**

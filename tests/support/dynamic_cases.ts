@@ -11,6 +11,7 @@
 
 import type { Value } from "../../lib/runtime/values.ts";
 import { canonicalInt, dictKey, PyDict, PyList, PyTuple } from "../../lib/runtime/values.ts";
+import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
 import { Op } from "../../ir.ts";
 
 /** How the gas of one run is read. */
@@ -54,7 +55,7 @@ const ints = (n: number) => new PyList(Array.from({ length: n }, (_, i) => i));
 const tupleOf = (n: number) => new PyTuple(Array.from({ length: n }, (_, i) => i));
 const dictOf = (n: number): PyDict => {
   const dict = new PyDict();
-  for (let i = 0; i < n; i++) dict.entries.set(dictKey(i), { key: i, value: i });
+  for (let i = 0; i < n; i++) dict.entries.set(dictKey(OUTPUT_METER, i), { key: i, value: i });
   return dict;
 };
 const log2Steps = (n: number) => n * Math.ceil(Math.log2(n + 1));
@@ -269,7 +270,7 @@ const OPCODE_CASES: DynamicCase[] = [
     body: line("x[y]"),
     args: (n) => {
       const dict = new PyDict();
-      dict.entries.set(dictKey(bytesOf(n)), { key: bytesOf(n), value: 1 });
+      dict.entries.set(dictKey(OUTPUT_METER, bytesOf(n)), { key: bytesOf(n), value: 1 });
       return [dict, bytesOf(n)];
     },
     units: (n) => n,

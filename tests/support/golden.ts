@@ -18,6 +18,7 @@ import { disassemble } from "../../ir.ts";
 import { encodeReceipt, fromAbiValue, receiptHash } from "../../runtime.ts";
 import { WORKLOADS } from "../../bench/runtime_workloads.ts";
 import { repr } from "../../lib/runtime/repr.ts";
+import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
 import { runSource, runtimeCorpus, TEST_CONTEXT } from "./runtime.ts";
 
 /** One example's current goldens and where they are committed. */
@@ -165,7 +166,7 @@ export function corpusLines(): CorpusLine[] {
       ok: result.ok,
       gasUsed: result.gasUsed,
       outcome: failure === null
-        ? repr(result.value)
+        ? repr(OUTPUT_METER, result.value)
         : `${failure.type}: ${failure.message} @ ${where}`,
       receipt: toHex(receiptHash(encodeReceipt(result))),
     };

@@ -20,7 +20,7 @@ import {
   typeName,
   type Value,
 } from "../values.ts";
-import type { Builtin } from "./common.ts";
+import { type Builtin, containerItems } from "./common.ts";
 
 /** The number of code points of a str: its UTF-16 length less its surrogate pairs. */
 function codePointCount(text: string): number {
@@ -75,7 +75,7 @@ function minMax(
   let best = candidates[0] as Value;
   for (let i = 1; i < candidates.length; i++) {
     const candidate = candidates[i] as Value;
-    const order = compare(fn === "min" ? "<" : ">", candidate, best);
+    const order = compare(meter, fn === "min" ? "<" : ">", candidate, best);
     if (fn === "min" ? order < 0 : order > 0) best = candidate;
   }
   return best;
@@ -116,7 +116,7 @@ export const AGGREGATE_BUILTINS = {
     new PyList(
       sortValues(
         m,
-        iterableItems(m, args[0] ?? null, "sorted()"),
+        containerItems(m, args[0] ?? null, "sorted()"),
         args[1] ?? null,
         args[2] === undefined ? false : args[2],
       ),

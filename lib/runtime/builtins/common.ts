@@ -5,8 +5,10 @@
  */
 
 import type { Args } from "../bind.ts";
-import { vmError } from "../failure.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
+import { iterableItems } from "../ops.ts";
 import { asBigInt, typeName, type Value } from "../values.ts";
 
 /** A builtin function, called with its bound arguments. */
@@ -27,4 +29,16 @@ export function intArg(fn: string, value: Value | undefined): bigint {
     );
   }
   return big;
+}
+
+/**
+ * The items of an iterable that becomes a list or tuple: a str or bytes
+ * can hold more items than a container may, so the cap is checked here.
+ */
+export function containerItems(meter: Charge, value: Value, what: string): Value[] {
+  const items = iterableItems(meter, value, what);
+  if (items.length > CAPS.container_length) {
+    limitExceeded("container_length", `${what} result is too long`);
+  }
+  return items;
 }

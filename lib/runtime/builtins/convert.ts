@@ -8,7 +8,7 @@
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
-import { iterableItems, utf8Length } from "../ops.ts";
+import { iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { littleEndian } from "../methods/int.ts";
@@ -24,11 +24,11 @@ import {
   type Value,
 } from "../values.ts";
 import type { Charge } from "../meter.ts";
-import { type Builtin, intArg } from "./common.ts";
+import { type Builtin, containerItems, intArg } from "./common.ts";
 
 /** str(value). */
-export function toStr(value: Value): string {
-  return typeof value === "string" ? value : repr(value);
+export function toStr(meter: Meter, value: Value): string {
+  return typeof value === "string" ? value : repr(meter, value);
 }
 
 /**
@@ -37,7 +37,9 @@ export function toStr(value: Value): string {
  * become ASCII digits; null when another non-ASCII character remains.
  */
 function asciiDigits(text: string): string | null {
-  if (ASCII.test(text)) return text;
+  let ascii = 0;
+  while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
+  if (ascii === text.length) return text;
   let out = "";
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
@@ -52,8 +54,6 @@ function asciiDigits(text: string): string | null {
   return out;
 }
 
-const ASCII = /^[^\u0080-\uffff]*$/;
-
 /** int()'s view of bytes: ASCII only (null when any byte is not). */
 function asciiBytes(bytes: Uint8Array): string | null {
   let out = "";
@@ -64,46 +64,66 @@ function asciiBytes(bytes: Uint8Array): string | null {
   return out;
 }
 
-const DIGIT_PATTERNS = new Map<number, RegExp>();
-
-/** A pattern matching one or more digits of `radix` (lower case), made once per radix. */
-function digitsPattern(radix: number): RegExp {
-  let pattern = DIGIT_PATTERNS.get(radix);
-  if (pattern === undefined) {
-    const decimal = `0-${Math.min(radix, 10) - 1}`;
-    const letters = radix > 10 ? `a-${String.fromCharCode(96 + radix - 10)}` : "";
-    pattern = new RegExp(`^[${decimal}${letters}]+$`);
-    DIGIT_PATTERNS.set(radix, pattern);
-  }
-  return pattern;
+function digitValue(char: string): number {
+  const code = char.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 122) return code - 87;
+  return -1;
 }
 
-const NATIVE_PREFIX: Readonly<Record<number, string>> = { 2: "0b", 8: "0o", 10: "", 16: "0x" };
+/** Whether `code` is ASCII whitespace, the only kind int() strips after mapping. */
+function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+}
+
+/** `text` without leading and trailing ASCII whitespace, in one linear pass (no regex). */
+function trimAscii(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--;
+  return text.slice(start, end);
+}
+
+/** Whether `body` is a base-0 zero: zeros with single underscores between them. */
+function isZeroLiteral(body: string): boolean {
+  if (!body.startsWith("0") || body.endsWith("_") || body.includes("__")) return false;
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char !== "0" && char !== "_") return false;
+  }
+  return true;
+}
 
 /**
- * The value of validated digits (lower case, no underscores) in `radix`:
- * natively for the radices JS parses, else in chunks of digits that fit a
- * safe integer (so the big-int steps are few).
+ * The most significant digits a literal in `radix` can have and still be
+ * below 2^int_bits: checked before the digits are converted, so the
+ * conversion's work stays within the int cap.
  */
-function parseDigits(digits: string, radix: number): bigint {
-  const prefix = NATIVE_PREFIX[radix];
-  if (prefix !== undefined) return BigInt(prefix + digits);
-  const chunk = Math.floor(53 / Math.log2(radix));
-  let result = 0n;
-  for (let at = 0; at < digits.length; at += chunk) {
-    const piece = digits.slice(at, at + chunk);
-    result = result * BigInt(radix) ** BigInt(piece.length) + BigInt(Number.parseInt(piece, radix));
+function maxDigits(radix: number): number {
+  return Math.ceil(CAPS.int_bits / Math.log2(radix)) + 1;
+}
+
+/** The value of validated digits (no underscores) in `radix`, a few digits per BigInt step. */
+function digitsValue(digits: string, radix: number): bigint {
+  const chunk = Math.max(1, Math.floor(52 / Math.log2(radix)));
+  const scale = BigInt(radix) ** BigInt(chunk);
+  // The first chunk is the short one, so every later step scales by the same power.
+  let at = digits.length % chunk === 0 ? chunk : digits.length % chunk;
+  let result = BigInt(Number.parseInt(digits.slice(0, at), radix));
+  for (; at < digits.length; at += chunk) {
+    result = result * scale + BigInt(Number.parseInt(digits.slice(at, at + chunk), radix));
   }
   return result;
 }
 
-function parseInt(value: string | Uint8Array, base: bigint): bigint {
+function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigint {
   const fail = () =>
-    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(value)}`);
+    vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(meter, value)}`);
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
   if (ascii === null) return fail();
   // Only ASCII whitespace is stripped, as CPython does after the mapping above.
-  let body = ascii.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, "").toLowerCase();
+  let body = trimAscii(ascii).toLowerCase();
   let sign = 1n;
   if (body.startsWith("-") || body.startsWith("+")) {
     sign = body.startsWith("-") ? -1n : 1n;
@@ -119,7 +139,7 @@ function parseInt(value: string | Uint8Array, base: bigint): bigint {
     }
   }
   if (radix === 0n) {
-    if (/^0+(_?0)*$/.test(body)) return 0n;
+    if (isZeroLiteral(body)) return 0n;
     if (body.startsWith("0")) fail();
     radix = 10n;
   }
@@ -127,9 +147,17 @@ function parseInt(value: string | Uint8Array, base: bigint): bigint {
   if (body === "" || body.startsWith("_") || body.endsWith("_") || body.includes("__")) fail();
   if (body.length > CAPS.int_bits) limitExceeded("int_bits", "integer literal is too long");
   const digits = body.replaceAll("_", "");
-  if (!digitsPattern(Number(radix)).test(digits)) fail();
-  const result = parseDigits(digits, Number(radix));
-  const parsed = sign * result;
+  for (let i = 0; i < digits.length; i++) {
+    const digit = digitValue(digits[i] ?? "");
+    if (digit < 0 || digit >= radix) fail();
+  }
+  let first = 0;
+  while (first < digits.length - 1 && digits[first] === "0") first++;
+  const significant = digits.slice(first);
+  if (significant.length > maxDigits(Number(radix))) {
+    limitExceeded("int_bits", "integer is too large");
+  }
+  const parsed = sign * digitsValue(significant, Number(radix));
   if (parsed >= 1n << BigInt(CAPS.int_bits) || parsed <= -(1n << BigInt(CAPS.int_bits))) {
     limitExceeded("int_bits", "integer is too large");
   }
@@ -146,13 +174,13 @@ function toInt(meter: Charge, value: Value | undefined, baseArg: Value | undefin
       vmError("TypeError", "int() can't convert non-string with explicit base");
     }
     meter.units(value.length);
-    return canonicalInt(parseInt(value, intArg("int", baseArg)));
+    return canonicalInt(parseInt(meter, value, intArg("int", baseArg)));
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "bigint") return value;
   if (typeof value === "string" || value instanceof Uint8Array) {
     meter.units(value.length);
-    return canonicalInt(parseInt(value, 10n));
+    return canonicalInt(parseInt(meter, value, 10n));
   }
   return vmError(
     "TypeError",
@@ -234,7 +262,7 @@ function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Valu
       return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
     }
   }
-  const text = toStr(value);
+  const text = toStr(meter, value);
   meter.units(utf8Length(text));
   return text;
 }
@@ -242,7 +270,7 @@ function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Valu
 function toDict(meter: Charge, source: Value | undefined, keywords: ReadonlyMap<string, Value>) {
   const dict = new PyDict();
   const put = (key: Value, value: Value) => {
-    const dk = dictKey(key);
+    const dk = dictKey(meter, key);
     const existing = dict.entries.get(dk);
     if (existing !== undefined) existing.value = value;
     else dict.entries.set(dk, { key, value });
@@ -309,35 +337,41 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   return canonicalInt(value);
 }
 
-const HEX_PAIR = /^[0-9a-fA-F]{2}$/;
-/** Whitespace bytes.fromhex skips: ASCII only, as in CPython. */
-const HEX_SPACE = /^[ \t\n\v\f\r]$/;
+/** The value of an ASCII hex digit's code, or -1. */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return -1;
+}
 
 function fromHex(meter: Charge, text: Value | undefined): Value {
   if (typeof text !== "string") {
     return vmError("TypeError", `fromhex() argument must be str, not ${typeName(text ?? null)}`);
   }
   meter.units(text.length);
-  const out: number[] = [];
+  const out = allocBytes(text.length >> 1);
+  let length = 0;
   let i = 0;
   while (i < text.length) {
-    if (HEX_SPACE.test(text[i] ?? "")) {
+    const code = text.charCodeAt(i);
+    // Whitespace bytes.fromhex skips: ASCII only, as in CPython.
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
       i++;
       continue;
     }
-    const pair = text.slice(i, i + 2);
-    if (!HEX_PAIR.test(pair)) {
+    const high = hexDigit(code);
+    const low = i + 1 < text.length ? hexDigit(text.charCodeAt(i + 1)) : -1;
+    if (high < 0 || low < 0) {
       vmError(
         "ValueError",
-        `non-hexadecimal number found in fromhex() arg at position ${
-          i + (/^[0-9a-fA-F]/.test(pair) ? 1 : 0)
-        }`,
+        `non-hexadecimal number found in fromhex() arg at position ${i + (high < 0 ? 0 : 1)}`,
       );
     }
-    out.push(Number.parseInt(pair, 16));
+    out[length++] = high * 16 + low;
     i += 2;
   }
-  return bytesFrom(out);
+  return length === out.length ? out : out.slice(0, length);
 }
 
 function ord(value: Value): Value {
@@ -369,12 +403,12 @@ export const CONVERT_BUILTINS = {
   str: (m, args) => toStrBuiltin(m, args),
   bytes: (m, args) => toBytes(m, args[0], args[1]),
   list: (m, args) => {
-    const items = args[0] === undefined ? [] : iterableItems(m, args[0], "list()");
+    const items = args[0] === undefined ? [] : containerItems(m, args[0], "list()");
     m.units(items.length);
     return new PyList(items);
   },
   tuple: (m, args) => {
-    const items = args[0] === undefined ? [] : iterableItems(m, args[0], "tuple()");
+    const items = args[0] === undefined ? [] : containerItems(m, args[0], "tuple()");
     m.units(items.length);
     return new PyTuple(items);
   },

@@ -1,14 +1,17 @@
 /**
  * stdlib.abi: require/revert (failing the call with reason bytes) and the
  * ABI v1 codec for contract values, encode(type, value) and
- * decode(type, data).
+ * decode(type, data). Both walks pay walks.abi_encode / walks.abi_decode
+ * per node below the root before visiting it, and encode pays its output
+ * bytes before writing them (spec/ABI.md §6).
  */
 
+import { payItems } from "../walk.ts";
 import { decodeAbi, encodeAbi } from "../../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../../abi/types.ts";
-import { AbiDecodeError, AbiEncodeError, AbiTypeError } from "../../errors.ts";
+import { AbiDecodeError, AbiTypeError } from "../../errors.ts";
 import { allocBytes } from "../bytes.ts";
-import { fromAbiValue, toAbiValue } from "../abi_values.ts";
+import { abiValueOf, fromAbiValue } from "../abi_values.ts";
 import { revert, vmError } from "../failure.ts";
 import { truthy, typeName, type Value } from "../values.ts";
 import { bytesArg } from "./args.ts";
@@ -42,25 +45,22 @@ export const ABI = {
   "abi.revert": (_host, _meter, args) => revert(reasonBytes(args[0])),
   "abi.encode": (_host, meter, args) => {
     const type = abiType("abi.encode", args[0]);
-    const value = toAbiValue(args[1] ?? null);
-    if (value === null) {
-      return vmError("TypeError", `abi.encode() cannot encode ${typeName(args[1] ?? null)}`);
-    }
-    try {
-      const encoded = encodeAbi(type, value);
-      meter.dynamic(2, encoded.length);
-      return encoded;
-    } catch (error) {
-      if (error instanceof AbiEncodeError) return vmError("TypeError", error.message);
-      throw error;
-    }
+    const { value, size } = abiValueOf(type, args[1] ?? null, {
+      payNode: () => payItems(meter, "abi_encode", 1),
+      what: "abi.encode() value",
+    });
+    meter.units(size);
+    return encodeAbi(type, value);
   },
   "abi.decode": (_host, meter, args) => {
     const type = abiType("abi.decode", args[0]);
     const data = bytesArg(args[1], "abi.decode data");
-    meter.dynamic(2, data.length);
+    meter.units(data.length);
     try {
-      return fromAbiValue(type, decodeAbi(type, data));
+      const value = decodeAbi(type, data, {
+        pay: (nodes) => payItems(meter, "abi_decode", nodes),
+      });
+      return fromAbiValue(type, value);
     } catch (error) {
       if (error instanceof AbiDecodeError) return vmError("ValueError", error.message);
       throw error;

@@ -1,7 +1,10 @@
 /**
  * stdlib.events: emit(name, args) records an event for the receipt,
  * checked against the manifest's declarations when it declares any, and
- * capped in count and size.
+ * capped in count and size. The size is the name's bytes plus the
+ * canonical size of the args dict (spec/ABI.md §6), measured by a walk
+ * that pays events.emit's per-byte rate before each node and stops at
+ * event_size or value_depth.
  */
 
 import { type AbiValue } from "../../abi/codec.ts";
@@ -11,7 +14,7 @@ import { AbiEncodeError } from "../../errors.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { toAbiValue } from "../abi_values.ts";
 import { limitExceeded, vmError } from "../failure.ts";
-import { utf8Length } from "../ops.ts";
+import { copyMeasured, measureValue } from "../value_walk.ts";
 import { PyDict, typeName } from "../values.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
@@ -46,15 +49,20 @@ export const EVENTS = {
     if (host.events.length >= CAPS.events_per_call) {
       limitExceeded("events_per_call", "too many events");
     }
-    let size = name.length;
+    if (name.length > CAPS.event_size) limitExceeded("event_size", "event is too large");
+    meter.units(name.length);
+    measureValue(fields, {
+      payNode: () => {},
+      payBytes: (bytes) => meter.units(bytes),
+      limit: CAPS.event_size - name.length,
+      cap: "event_size",
+      what: "event",
+    });
     const snapshot = new PyDict();
     for (const [key, entry] of fields.entries) {
       if (typeof entry.key !== "string") vmError("TypeError", "event argument names must be str");
-      size += utf8Length(entry.key) + JSON.stringify(String(entry.value)).length;
-      snapshot.entries.set(key, { key: entry.key, value: entry.value });
+      snapshot.entries.set(key, { key: entry.key, value: copyMeasured(entry.value) });
     }
-    if (size > CAPS.event_size) limitExceeded("event_size", "event is too large");
-    meter.dynamic(8, size);
     checkDeclared(host.manifest, name, snapshot);
     host.events.push({ name, args: snapshot });
     return null;

@@ -3,12 +3,15 @@
  */
 
 import type { MethodNames } from "../../compile/opcodes.ts";
-import { vmError } from "../failure.ts";
+import { CAPS } from "../../compile/opcodes.ts";
+import { limitExceeded, vmError } from "../failure.ts";
 import type { Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
-const HEX_DIGITS = "0123456789abcdef";
+/** The ASCII codes of the hex digits, by value. */
+const HEX_DIGITS = new TextEncoder().encode("0123456789abcdef");
+const ASCII = new TextDecoder("utf-8");
 
 /** The methods of bytes. */
 export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8Array> } = {
@@ -17,10 +20,16 @@ export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8
     if (args[0] !== undefined || args[1] !== undefined) {
       vmError("TypeError", "bytes.hex() separators are not supported yet");
     }
+    if (2 * self.length > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "hex result is too long");
+    }
     m.units(self.length);
-    let out = "";
-    for (const byte of self) out += (HEX_DIGITS[byte >> 4] ?? "") + (HEX_DIGITS[byte & 15] ?? "");
-    return out;
+    const out = new Uint8Array(2 * self.length);
+    self.forEach((byte, i) => {
+      out[2 * i] = HEX_DIGITS[byte >> 4] ?? 0;
+      out[2 * i + 1] = HEX_DIGITS[byte & 15] ?? 0;
+    });
+    return ASCII.decode(out);
   },
   decode: (m, self, args) => {
     const encoding = args[0];

@@ -13,27 +13,27 @@ import type { Method } from "./common.ts";
 
 /** The methods of dict. */
 export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict> } = {
-  get: (_m, self, args) => {
-    const entry = self.entries.get(dictKey(args[0] ?? null));
+  get: (m, self, args) => {
+    const entry = self.entries.get(dictKey(m, args[0] ?? null));
     return entry === undefined ? args[1] ?? null : entry.value;
   },
   keys: (_m, self) => new PyDictView(self, "keys"),
   values: (_m, self) => new PyDictView(self, "values"),
   items: (_m, self) => new PyDictView(self, "items"),
-  pop: (_m, self, args) => {
+  pop: (m, self, args) => {
     checkMutable(self);
-    const key = dictKey(args[0] ?? null);
+    const key = dictKey(m, args[0] ?? null);
     const entry = self.entries.get(key);
     if (entry === undefined) {
       const fallback = args[1];
       if (fallback !== undefined) return fallback;
-      return vmError("KeyError", repr(args[0] ?? null));
+      return vmError("KeyError", repr(m, args[0] ?? null));
     }
     self.entries.delete(key);
     return entry.value;
   },
-  setdefault: (_m, self, args) => {
-    const key = dictKey(args[0] ?? null);
+  setdefault: (m, self, args) => {
+    const key = dictKey(m, args[0] ?? null);
     const entry = self.entries.get(key);
     if (entry !== undefined) return entry.value;
     checkMutable(self);
@@ -62,7 +62,7 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
     for (const [key, value] of keywords) pairs.push([key, value]);
     m.units(pairs.length);
     for (const [key, value] of pairs) {
-      const dk = dictKey(key);
+      const dk = dictKey(m, key);
       const existing = self.entries.get(dk);
       if (existing !== undefined) existing.value = value;
       else self.entries.set(dk, { key, value });

@@ -56,12 +56,13 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
     checkMutable(self);
     m.units(self.items.length);
     const needle = args[0] ?? null;
-    const at = self.items.findIndex((item) => equals(item, needle));
+    const at = self.items.findIndex((item) => equals(m, item, needle));
     if (at < 0) vmError("ValueError", "list.remove(x): x not in list");
     self.items.splice(at, 1);
     return null;
   },
-  index: (m, self, args) => indexOf(m, self.items, args, `${repr(args[0] ?? null)} is not in list`),
+  index: (m, self, args) =>
+    indexOf(m, self.items, args, () => `${repr(m, args[0] ?? null)} is not in list`),
   count: (m, self, args) => countOf(m, self.items, args),
   sort: (m, self, args) => {
     checkMutable(self);

@@ -6,6 +6,7 @@
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
+import { utf8Length } from "../ops.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
 import { indexArg, type Method } from "./common.ts";
 import { TEXT_METHODS, textUnits } from "./text.ts";
@@ -41,6 +42,9 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
     m.units(Math.max(width, textUnits(self)));
     const points = Array.from(self);
     if (points.length >= width) return self;
+    if (width - points.length + utf8Length(self) > CAPS.bytes_length) {
+      limitExceeded("bytes_length", "zfill result is too long");
+    }
     const sign = points[0] === "-" || points[0] === "+" ? points.shift() ?? "" : "";
     return sign + "0".repeat(width - points.length - sign.length) + points.join("");
   },

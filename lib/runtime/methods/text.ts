@@ -13,7 +13,7 @@ import type { Charge } from "../meter.ts";
 import { iterableItems, utf8Length } from "../ops.ts";
 import { findFirst, findLast, occurrences } from "../search.ts";
 import { isSpace } from "../unicode.ts";
-import { asBigInt, pushAll, PyList, PyTuple, typeName, type Value } from "../values.ts";
+import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
 import { indexArg, type Method } from "./common.ts";
 
@@ -39,16 +39,47 @@ function sameKind(self: Text, value: Value | undefined, name: string): Text {
 }
 
 function codes(text: Text): number[] {
-  return typeof text === "string"
-    ? Array.from(text, (c) => c.codePointAt(0) ?? 0)
-    : Array.from(text);
+  const out: number[] = [];
+  if (typeof text !== "string") {
+    for (let i = 0; i < text.length; i++) out.push(text[i] ?? 0);
+    return out;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) ?? 0;
+    out.push(code);
+    if (code > 0xffff) i++;
+  }
+  return out;
 }
+
+/** Code points per String.fromCodePoint call: few enough to pass as arguments. */
+const REBUILD_CHUNK = 4096;
 
 function rebuild(self: Text, sequence: readonly number[]): Text {
   if (typeof self !== "string") return bytesFrom(sequence);
   let out = "";
-  for (const code of sequence) out += String.fromCodePoint(code);
+  for (let i = 0; i < sequence.length; i += REBUILD_CHUNK) {
+    out += String.fromCodePoint(...sequence.slice(i, i + REBUILD_CHUNK));
+  }
   return out;
+}
+
+/** The size of text in the unit of bytes_length: UTF-8 bytes for a str. */
+function capLength(text: Text): number {
+  return typeof text === "string" ? utf8Length(text) : text.length;
+}
+
+/** Raises LimitExceeded when a built text is over bytes_length (its work is already paid). */
+function checkTextCap(text: Text, name: string): Text {
+  if (capLength(text) > CAPS.bytes_length) {
+    limitExceeded("bytes_length", `${name} result is too long`);
+  }
+  return text;
+}
+
+/** Raises LimitExceeded when a split would make more parts than a list may hold. */
+function checkParts(count: number): void {
+  if (count > CAPS.container_length) limitExceeded("container_length", "split result is too long");
 }
 
 /**
@@ -112,7 +143,10 @@ function strip(meter: Charge, self: Text, chars: Value | undefined, left: boolea
 
 function caseMap(meter: Charge, self: Text, upper: boolean): Text {
   meter.units(textUnits(self));
-  if (typeof self === "string") return upper ? self.toUpperCase() : self.toLowerCase();
+  if (typeof self === "string") {
+    // A case mapping can lengthen a str (up to 3 code points for one), so its result is capped.
+    return checkTextCap(upper ? self.toUpperCase() : self.toLowerCase(), upper ? "upper" : "lower");
+  }
   return Uint8Array.from(
     self,
     (byte) =>
@@ -130,11 +164,13 @@ function splitWhitespace(self: Text, sequence: readonly number[], maxsplit: bigi
     if (i >= sequence.length) break;
     if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
       // The rest after the last split keeps its trailing whitespace, as in CPython.
+      checkParts(parts.length + 1);
       parts.push(sequence.slice(i));
       break;
     }
     const start = i;
     while (i < sequence.length && !isWhitespace(self, sequence[i] ?? 0)) i++;
+    checkParts(parts.length + 1);
     parts.push(sequence.slice(start, i));
   }
   return parts;
@@ -143,17 +179,21 @@ function splitWhitespace(self: Text, sequence: readonly number[], maxsplit: bigi
 function split(meter: Charge, self: Text, args: Args): Value {
   const sep = args[0];
   const maxsplit = args[1] === undefined ? -1n : indexArg(args[1], "split");
-  meter.units(textUnits(self));
+  const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, "split");
+  meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
   const sequence = codes(self);
-  if (sep === undefined || sep === null) {
+  if (sepText === null) {
     return new PyList(splitWhitespace(self, sequence, maxsplit).map((p) => rebuild(self, p)));
   }
-  const needle = codes(sameKind(self, sep, "split"));
+  const needle = codes(sepText);
   if (needle.length === 0) vmError("ValueError", "empty separator");
-  const limit = maxsplit < 0n || maxsplit > BigInt(sequence.length)
-    ? sequence.length
-    : Number(maxsplit);
+  // One cut more than a list can hold is enough to know the result is too long.
+  const limit = Math.min(
+    maxsplit < 0n || maxsplit > BigInt(sequence.length) ? sequence.length : Number(maxsplit),
+    CAPS.container_length,
+  );
   const cuts = occurrences(sequence, needle, 0, sequence.length, limit);
+  checkParts(cuts.length + 1);
   const parts: Text[] = [];
   let from = 0;
   for (const at of cuts) {
@@ -223,7 +263,7 @@ function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd:
 function replace(meter: Charge, self: Text, args: Args): Text {
   const oldText = sameKind(self, args[0], "replace");
   const newText = sameKind(self, args[1], "replace");
-  meter.units(textUnits(self) + textUnits(oldText));
+  meter.units(textUnits(self) + textUnits(oldText) + textUnits(newText));
   const sequence = codes(self);
   const old = codes(oldText);
   const replacement = codes(newText);
@@ -241,12 +281,21 @@ function replace(meter: Charge, self: Text, args: Args): Text {
   const out: number[] = [];
   let from = 0;
   for (const at of matches) {
-    pushAll(out, sequence.slice(from, at));
-    pushAll(out, replacement);
+    while (from < at) out.push(sequence[from++] ?? 0);
+    for (let i = 0; i < replacement.length; i++) out.push(replacement[i] ?? 0);
     from = at + old.length;
   }
-  pushAll(out, sequence.slice(from));
-  return rebuild(self, out);
+  while (from < sequence.length) out.push(sequence[from++] ?? 0);
+  return checkTextCap(rebuild(self, out), "replace");
+}
+
+function joinTypeError(self: Text, item: Value, index: number): never {
+  return vmError(
+    "TypeError",
+    `sequence item ${index}: expected ${
+      typeof self === "string" ? "str" : "a bytes-like object"
+    } instance, ${typeName(item)} found`,
+  );
 }
 
 /**
@@ -262,39 +311,39 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
   if (sequence) meter.units(iterable.items.length);
   const items = sequence ? iterable.items : iterableItems(meter, iterable, "join()");
   if (!sequence) meter.units(items.length);
-  // Then the result's bytes (the separators and the parts).
-  let units = textUnits(self) * Math.max(0, items.length - 1);
-  for (const [i, item] of items.entries()) {
-    if (typeof self === "string" ? typeof item !== "string" : !(item instanceof Uint8Array)) {
-      vmError(
-        "TypeError",
-        `sequence item ${i}: expected ${
-          typeof self === "string" ? "str" : "a bytes-like object"
-        } instance, ${typeName(item)} found`,
-      );
-    }
-    units += textUnits(item as Text);
-    if (units > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
-  }
-  meter.units(units);
+  // The result's size in UTF-16 units (for bytes, in bytes) is known without
+  // a scan and never exceeds its UTF-8 size: checked against the cap and
+  // paid before anything is built.
+  let length = textUnits(self) * Math.max(0, items.length - 1);
   if (typeof self === "string") {
-    const joined = (items as string[]).join(self);
-    if (utf8Length(joined) > CAPS.bytes_length) {
-      limitExceeded("bytes_length", "join result is too long");
-    }
-    return joined;
+    const texts: string[] = [];
+    items.forEach((item, i) => {
+      if (typeof item !== "string") joinTypeError(self, item, i);
+      else texts.push(item);
+      length += item.length;
+      if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+    });
+    meter.units(length);
+    return checkTextCap(texts.join(self), "join");
   }
-  const parts = items as Uint8Array[];
-  const out = allocBytes(units);
+  const parts: Uint8Array[] = [];
+  items.forEach((item, i) => {
+    if (!(item instanceof Uint8Array)) joinTypeError(self, item, i);
+    else parts.push(item);
+    length += item.length;
+    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "join result is too long");
+  });
+  meter.units(length);
+  const out = allocBytes(length);
   let at = 0;
-  for (const [i, part] of parts.entries()) {
+  parts.forEach((part, i) => {
     if (i > 0) {
       out.set(self, at);
       at += self.length;
     }
     out.set(part, at);
     at += part.length;
-  }
+  });
   return out;
 }
 
