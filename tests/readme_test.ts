@@ -109,8 +109,11 @@ Deno.test("README: the 'Use as a library' script runs from outside the checkout"
   const expected = /console\.log\(.*\); \/\/ (.*)$/m.exec(script)?.[1];
   const dir = await Deno.makeTempDir({ prefix: "animica-readme-lib-" });
   try {
-    await Deno.symlink(new URL(".", ROOT).pathname, `${dir}/animica-vm`);
-    await Deno.writeTextFile(`${dir}/use.ts`, script);
+    await new Deno.Command("cp", { args: ["-r", new URL("examples", ROOT).pathname, dir] })
+      .output();
+    const outside = script.replace('from "./mod.ts"', `from "${new URL("mod.ts", ROOT).href}"`);
+    assert.notEqual(outside, script, "the script does not import ./mod.ts");
+    await Deno.writeTextFile(`${dir}/use.ts`, outside);
     const output = await new Deno.Command(Deno.execPath(), {
       args: ["run", "--allow-read", "use.ts"],
       cwd: dir,
