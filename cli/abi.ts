@@ -47,7 +47,7 @@ export const ABI_SELECTORS: CommandInfo = {
 export const ABI_ENCODE: CommandInfo = {
   name: "abi encode",
   summary: "Print the calldata (hex) of a call",
-  usage: ["abi encode --manifest M --call F [--args JSON]"],
+  usage: ["abi encode --manifest M --call F [--args JSON] [--json]"],
   options: {
     manifest: MANIFEST_OPTION,
     call: { type: "string", value: "F", description: "the function to call (required)" },
@@ -56,6 +56,7 @@ export const ABI_ENCODE: CommandInfo = {
       value: "JSON",
       description: "arguments: a JSON array (by position) or object (by name); default []",
     },
+    json: { type: "boolean", description: 'print {"function", "calldata"} as JSON' },
   },
   examples: [`abi encode --manifest examples/counter/manifest.json --call set --args '[5]'`],
 };
@@ -84,7 +85,7 @@ export const ABI: CommandInfo = {
   summary: "Selectors, calldata encoding and decoding for a manifest's ABI",
   usage: [
     "abi selectors --manifest M [--json]",
-    "abi encode --manifest M --call F [--args JSON]",
+    "abi encode --manifest M --call F [--args JSON] [--json]",
     "abi decode --manifest M [--call F] --data HEX [--return]",
   ],
   options: {},
@@ -146,7 +147,9 @@ async function encode(args: readonly string[]): Promise<number> {
   const { manifest } = await loadValidManifest(requireOption(ABI_ENCODE, values, "manifest"));
   const fn = findFunction(manifest, requireOption(ABI_ENCODE, values, "call"));
   const json = parseJson(typeof values.args === "string" ? values.args : "[]", "--args");
-  console.log(toHex(encodeCall(fn, argsFromJson(fn, json))));
+  const calldata = toHex(encodeCall(fn, argsFromJson(fn, json)));
+  if (values.json === true) console.log(JSON.stringify({ function: fn.name, calldata }, null, 2));
+  else console.log(calldata);
   return 0;
 }
 

@@ -185,3 +185,27 @@ Deno.test("cli: deno task vm resolves relative paths from the directory the user
   assert.equal(output.code, 0, stderr);
   assert.equal(new TextDecoder().decode(output.stdout), "counter.py: ok\n");
 });
+
+Deno.test("cli: --json on commands that print data (compile, abi encode)", async () => {
+  const compiled = await runCli(["compile", "--manifest", COUNTER, "--json"]);
+  assert.equal(compiled.code, 0, compiled.stderr);
+  const output = JSON.parse(compiled.stdout);
+  assert.match(output.codeHash, /^0x[0-9a-f]{64}$/);
+  assert.deepEqual(output.exports, ["get", "inc", "set"]);
+  const encoded = await runCli([
+    "abi",
+    "encode",
+    "--manifest",
+    COUNTER,
+    "--call",
+    "set",
+    "--args",
+    "[5]",
+    "--json",
+  ]);
+  assert.equal(encoded.code, 0, encoded.stderr);
+  assert.deepEqual(JSON.parse(encoded.stdout), {
+    function: "set",
+    calldata: "0xa45c4fc944fe4f5c0a",
+  });
+});
