@@ -1,8 +1,8 @@
 /**
  * The front end of animica-vm (spec/SOURCE.md, spec/VALIDATION.md): the
- * contract AST, source positions and the validator's rule table. The main
- * entry (`mod.ts`) re-exports `validate`, `parseContract` and the
- * diagnostics.
+ * contract AST (node types and fields named as in CPython's `ast` module),
+ * source positions and the validator's rule table. The main entry
+ * (`mod.ts`) re-exports `validate`, `parseContract` and the diagnostics.
  *
  * @example List the rules the validator enforces
  * ```ts
@@ -21,6 +21,5 @@ export type { RuleId, RuleInfo } from "./lib/validate/rules.ts";
 export { SourceText } from "./lib/validate/source.ts";
 export type { Position } from "./lib/validate/source.ts";
 export type { ValidationResult } from "./lib/validate/validate.ts";
-/** Node types of the contract AST (kinds and fields follow CPython's `ast` module). */
-export type * as ast from "./lib/validate/ast.ts";
-export type { Module } from "./lib/validate/ast.ts";
+// Node types of the contract AST (kinds and fields follow CPython's `ast` module).
+export type * from "./lib/validate/ast.ts";
