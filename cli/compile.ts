@@ -17,6 +17,7 @@ import {
 } from "../mod.ts";
 import { toHex } from "../abi.ts";
 import { disassemble, disassembleJson } from "../ir.ts";
+import { forStdout } from "./color.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import { type CommandInfo, InputError, parseOptions, UsageError } from "./options.ts";
 
@@ -100,7 +101,9 @@ async function compileFrom(
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const source = new SourceText(sourcePath, text);
-    for (const diagnostic of error.diagnostics) console.log(formatDiagnostic(diagnostic, source));
+    for (const diagnostic of error.diagnostics) {
+      console.log(forStdout(formatDiagnostic(diagnostic, source)));
+    }
     return null;
   }
 }

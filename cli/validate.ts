@@ -14,6 +14,7 @@ import {
   type ValidationResult,
 } from "../mod.ts";
 import { type ManifestProblem } from "../abi.ts";
+import { forStdout } from "./color.ts";
 import { loadManifest, manifestLines, readInputFile } from "./common.ts";
 import { type CommandInfo, misuse, parseOptions } from "./options.ts";
 
@@ -110,7 +111,7 @@ function printHuman(results: readonly ValidationResult[], report: ManifestReport
       continue;
     }
     for (const diagnostic of result.diagnostics) {
-      console.log(formatDiagnostic(diagnostic, result.source));
+      console.log(forStdout(formatDiagnostic(diagnostic, result.source)));
       problems++;
     }
   }
