@@ -114,3 +114,15 @@ Deno.test("interpreter: every `case 0xNN: // NAME` label is the table's code for
   const unhandled = Object.values(Op).filter((code) => !handled.has(code));
   assert.deepEqual(unhandled, [], "opcodes the interpreter has no case for");
 });
+
+Deno.test("runtime: every dynamic charge names a cost of the generated tables", () => {
+  const problems: string[] = [];
+  for (const { path, text } of libFiles()) {
+    if (!path.startsWith("runtime/") || path.endsWith("_test.ts")) continue;
+    // A rate written at a call site: pay() with an object literal or a number, or a raw charge.
+    for (const match of text.matchAll(/\.pay\(\s*(\{|\d)/g)) problems.push(`${path}: ${match[0]}`);
+    for (const match of text.matchAll(/\.charge\(\s*\d/g)) problems.push(`${path}: ${match[0]}`);
+    if (/\bper:\s*\d/.test(text)) problems.push(`${path}: a literal per-unit rate`);
+  }
+  assert.deepEqual(problems, []);
+});

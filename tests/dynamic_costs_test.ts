@@ -28,17 +28,8 @@ import { TEST_CONTEXT } from "./support/runtime.ts";
  * expected to fail until fixed (one line each: what the runtime does).
  */
 const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
-  "op:BITOR (dict merge)":
-    "dict | dict charges 2 per item at a rate written in ops.ts; the table gives BITOR no term for dicts",
-  "op:DELETE_SUBSCR":
-    "del x[i] charges nothing for the items it moves (only a slice deletion is paid)",
-  "op:UNPACK": "UNPACK charges nothing: it copies the sequence through iterableItems unpaid",
   "builtin:str (repr)":
     "str() of a container also pays the repr walk (walks.repr: per item and per byte written), which the builtin's bytes term does not declare",
-  "stdlib:events.emit":
-    "emit measures JSON.stringify(String(value)), not the encoded arguments (3 units per byte of a bytes value)",
-  "stdlib:abi.require": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
-  "stdlib:abi.revert": "charges nothing for its reason (a str reason is UTF-8 encoded unpaid)",
 };
 
 /** Every dynamic term of the generated tables, by case key, with its rate. */
@@ -189,18 +180,7 @@ Deno.test("dynamic costs: the known mismatches still fail as listed", () => {
  * Entries that read their input before paying for it (the charge comes
  * after the work), expected to fail the prepay check until fixed.
  */
-const COPIES_FIRST = "ops.iterableItems copies the list or tuple before the units are charged";
-const KNOWN_LATE_CHARGES: Readonly<Record<string, string>> = {
-  "op:STORE_SUBSCR (assigned items)": COPIES_FIRST,
-  "op:INPLACE_ADD/sequence (list)": COPIES_FIRST,
-  "builtin:min": COPIES_FIRST,
-  "builtin:max": COPIES_FIRST,
-  "builtin:sum": COPIES_FIRST,
-  "builtin:sorted": COPIES_FIRST,
-  "builtin:list": COPIES_FIRST,
-  "builtin:tuple": COPIES_FIRST,
-  "method:list.extend": COPIES_FIRST,
-};
+const KNOWN_LATE_CHARGES: Readonly<Record<string, string>> = {};
 
 /** Wraps the items of list and tuple arguments so that every item read is counted. */
 function countingArgs(args: readonly Value[], reads: { count: number }): Value[] {

@@ -37,9 +37,9 @@ const KNOWN_UNDERCOUNTED: ReadonlyMap<string, string> = new Map([
     op,
     "charges one unit per element pair visited, nested containers included: aliased nesting reaches 64 × 65,536 = 4.2M pairs; the table's bytes max is 1,048,576",
   ]),
-  ...["list", "tuple", "sum", "min", "max", "sorted"].map((name): [string, string] => [
+  ...["max", "sorted"].map((name): [string, string] => [
     `CALL_BUILTIN ${name}`,
-    "over a range or a dict view, iterableItems (lib/runtime/ops.ts) charges 1 per item on top of the builtin's declared units: 65,536 over the table's max",
+    "compares items with the paid comparison walk (walks.compare), which visits aliased nesting pair by pair, on top of the builtin's declared units",
   ]),
   ...["get", "pop", "setdefault"].map((name): [string, string] => [
     `CALL_METHOD ${name}`,
@@ -52,10 +52,6 @@ const KNOWN_UNDERCOUNTED: ReadonlyMap<string, string> = new Map([
   ...["count", "index", "remove"].map((name): [string, string] => [
     `CALL_METHOD ${name}`,
     "compares each candidate with the paid == walk (walks.compare), which visits aliased nesting pair by pair: up to the gas left, over the method's declared items",
-  ]),
-  ...["extend", "update"].map((name): [string, string] => [
-    `CALL_METHOD ${name}`,
-    "over a range or a dict view, iterableItems charges 1 per item on top of the method's declared units",
   ]),
   [
     "CALL_METHOD count",

@@ -59,12 +59,17 @@ interface RawWalk {
   doc: string;
 }
 
-function walkRows(walks: Record<string, RawWalk>): string {
+/** Each walk's two dynamic terms: per node visited and per byte handled (null when it has none). */
+function walkRows(walks: Record<string, RawWalk>, spec: RawSpec): string {
   return Object.entries(walks).map(([name, walk]) => {
     if (!Number.isInteger(walk.node) || (walk.byte !== undefined && !Number.isInteger(walk.byte))) {
       fail(`walks.${name}: node and byte must be integers`);
     }
-    return `  ${name}: { node: ${walk.node}, byte: ${walk.byte ?? 0} },`;
+    const node = gas({ per: walk.node, unit: "nodes" }, spec, `walks.${name}`).text;
+    const byte = walk.byte === undefined
+      ? "null"
+      : gas({ per: walk.byte, unit: "bytes" }, spec, `walks.${name}`).text;
+    return `  ${name}: { node: ${node}, byte: ${byte} },`;
   }).join("\n");
 }
 
@@ -360,7 +365,7 @@ export type StdlibValueName = ${
 
 /** Gas of walks over a value, per item visited and per byte handled (spec/GAS.md §8). */
 export const WALKS = {
-${walkRows(spec.walks)}
+${walkRows(spec.walks, spec)}
 } as const;
 `;
 }

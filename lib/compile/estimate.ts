@@ -38,8 +38,8 @@ import {
  * canonical size, capped at bytes_length).
  */
 export const RETURN_WALK_MAX = Math.max(
-  WALKS.abi_encode.node * (maxNodes(ABI_LIMITS) - 1),
-  WALKS.return_value.node * (CAPS.bytes_length - 1),
+  WALKS.abi_encode.node.per * (maxNodes(ABI_LIMITS) - 1),
+  WALKS.return_value.node.per * (CAPS.bytes_length - 1),
 );
 
 /** Ops whose result is a scalar whatever their operands (constants are int, bytes or str). */

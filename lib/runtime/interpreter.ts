@@ -10,7 +10,14 @@
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
 import type { IrConst, IrModule } from "../compile/ir.ts";
-import { type CallableInfo, CAPS, ISINSTANCE_BIT, Op, OP_INFO } from "../compile/opcodes.ts";
+import {
+  type CallableInfo,
+  CAPS,
+  type DynamicGas,
+  ISINSTANCE_BIT,
+  Op,
+  OP_INFO,
+} from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { callBuiltin } from "./builtins/table.ts";
 import { toStr } from "./builtins/convert.ts";
@@ -173,10 +180,14 @@ export class Machine implements Metered {
     this.gasUsed = next;
   }
 
-  /** Dynamic gas of size-dependent work (Meter). */
-  dynamic(per: number, units: number): void {
-    this.charge(per * units);
+  /** Dynamic gas of size-dependent work, at a rate of the generated tables (Meter). */
+  pay(cost: DynamicGas | null, units: number): void {
+    if (cost === null) throw new InternalError("a dynamic charge without a declared cost");
+    this.charge(cost.per * units);
   }
+
+  /** UNPACK's per-item payment, made once (no closure in the dispatch loop). */
+  readonly #payUnpack = (count: number): void => this.pay(OP_INFO[Op.UNPACK].dynamic, count);
 
   /** The running builtin, method or stdlib member (Metered). */
   #callable: CallableInfo | null = null;
@@ -193,7 +204,7 @@ export class Machine implements Metered {
     if (dynamic === null || dynamic === undefined) {
       throw new InternalError(`${this.#callable?.name ?? "?"} declares no dynamic cost`);
     }
-    this.charge(dynamic.per * count);
+    this.pay(dynamic, count);
   }
 
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
@@ -546,7 +557,7 @@ export class Machine implements Metered {
           }
           case 0x57: { // UNPACK
             this.gasUsed = gas;
-            const items = ops.iterableItems(this, stack[--sp] as Value, "unpacking");
+            const items = ops.iterableItems(stack[--sp] as Value, "unpacking", this.#payUnpack);
             gas = this.gasUsed;
             if (items.length > a) {
               vmError("ValueError", `too many values to unpack (expected ${a})`);

@@ -9,7 +9,7 @@
  */
 
 import { allocBytes } from "./bytes.ts";
-import { CAPS } from "../compile/opcodes.ts";
+import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
@@ -34,10 +34,38 @@ import {
 
 export { compare, equals } from "./compare.ts";
 
-/** What operators need from the machine: dynamic gas. */
+/** The dynamic terms the operators pay, from the opcode table. */
+const COST = {
+  add: OP_INFO[Op.ADD].dynamic,
+  concat: OP_INFO[Op.ADD].sequence,
+  sub: OP_INFO[Op.SUB].dynamic,
+  mul: OP_INFO[Op.MUL].dynamic,
+  repeat: OP_INFO[Op.MUL].sequence,
+  floordiv: OP_INFO[Op.FLOORDIV].dynamic,
+  mod: OP_INFO[Op.MOD].dynamic,
+  format: OP_INFO[Op.MOD].sequence,
+  pow: OP_INFO[Op.POW].dynamic,
+  lshift: OP_INFO[Op.LSHIFT].dynamic,
+  rshift: OP_INFO[Op.RSHIFT].dynamic,
+  "&": OP_INFO[Op.BITAND].dynamic,
+  "|": OP_INFO[Op.BITOR].dynamic,
+  "^": OP_INFO[Op.BITXOR].dynamic,
+  merge: OP_INFO[Op.BITOR].sequence,
+  extend: OP_INFO[Op.INPLACE_ADD].sequence,
+  update: OP_INFO[Op.INPLACE_OR].sequence,
+  neg: OP_INFO[Op.NEG].dynamic,
+  invert: OP_INFO[Op.INVERT].dynamic,
+  contains: OP_INFO[Op.IN].dynamic,
+} as const;
+
+/** What size-dependent work pays through: the machine's dynamic gas. */
 export interface Meter {
-  /** Charges `per * units` of dynamic gas before the work. */
-  dynamic(per: number, units: number): void;
+  /**
+   * Charges `cost.per × units` before the work they measure. `cost` is a
+   * dynamic term of the generated tables (an opcode's, a callable's or a
+   * walk's): no caller names a rate of its own.
+   */
+  pay(cost: DynamicGas | null, units: number): void;
 }
 
 const SMALL = 0x7fffffff;
@@ -135,12 +163,12 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   if (typeof a === "string" && typeof b === "string") {
     const length = utf8Length(a) + utf8Length(b);
     checkLength(length, true);
-    meter.dynamic(1, length);
+    meter.pay(COST.concat, length);
     return a + b;
   }
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     checkLength(a.length + b.length, true);
-    meter.dynamic(1, a.length + b.length);
+    meter.pay(COST.concat, a.length + b.length);
     const out = allocBytes(a.length + b.length);
     out.set(a);
     out.set(b, a.length);
@@ -151,7 +179,7 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   ) {
     const length = a.items.length + b.items.length;
     checkLength(length, false);
-    meter.dynamic(1, length);
+    meter.pay(COST.concat, length);
     return a instanceof PyList
       ? new PyList([...a.items, ...b.items])
       : new PyTuple([...a.items, ...b.items]);
@@ -180,7 +208,7 @@ function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
     limitExceeded(isBytes ? "bytes_length" : "container_length", "repetition result is too long");
   }
   const n = Number(count);
-  meter.dynamic(1, unit * n);
+  meter.pay(COST.repeat, unit * n);
   if (typeof sequence === "string") return sequence.repeat(n);
   if (sequence instanceof Uint8Array) {
     const out = allocBytes(sequence.length * n);
@@ -222,7 +250,7 @@ export function add(meter: Meter, a: Value, b: Value): Value {
   }
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);
-  meter.dynamic(1, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  meter.pay(COST.add, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
   const sum = BigInt(x) + BigInt(y);
   // A sum has at most one bit more than its larger operand.
   return Math.max(xBits, yBits) + 1 > CAPS.int_bits ? checkIntSize(sum) : canonicalInt(sum);
@@ -239,7 +267,7 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
   }
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);
-  meter.dynamic(1, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  meter.pay(COST.sub, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
   const difference = BigInt(x) - BigInt(y);
   return Math.max(xBits, yBits) + 1 > CAPS.int_bits
     ? checkIntSize(difference)
@@ -260,7 +288,7 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);
   if (xBits + yBits > CAPS.int_bits + 1) limitExceeded("int_bits", "integer result is too large");
-  meter.dynamic(1, wordsOfBits(x, xBits) * wordsOfBits(y, yBits));
+  meter.pay(COST.mul, wordsOfBits(x, xBits) * wordsOfBits(y, yBits));
   const product = BigInt(x) * BigInt(y);
   // A product has at most as many bits as its operands together.
   return xBits + yBits > CAPS.int_bits ? checkIntSize(product) : canonicalInt(product);
@@ -317,11 +345,11 @@ export function smallFloorDiv(a: number, b: number): number {
 /** `a // b`. */
 export function floordiv(meter: Meter, a: Value, b: Value): Value {
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
-    meter.dynamic(1, 1);
+    meter.pay(COST.floordiv, 1);
     return smallFloorDiv(a, b);
   }
   const [x, y] = divisionOperands("//", a, b);
-  meter.dynamic(1, words(x) * words(y));
+  meter.pay(COST.floordiv, words(x) * words(y));
   return canonicalInt(floorDivide(x, y));
 }
 
@@ -331,27 +359,27 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
     const text = formatPercent(meter, a, b);
     const length = utf8Length(text);
     checkLength(length, true);
-    meter.dynamic(1, length);
+    meter.pay(COST.format, length);
     return text;
   }
   if (a instanceof Uint8Array) {
     const bytes = formatPercentBytes(meter, a, b);
-    meter.dynamic(1, bytes.length);
+    meter.pay(COST.format, bytes.length);
     return bytes;
   }
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
-    meter.dynamic(1, 1);
+    meter.pay(COST.mod, 1);
     return smallFloorMod(a, b);
   }
   const [x, y] = divisionOperands("%", a, b);
-  meter.dynamic(1, words(x) * words(y));
+  meter.pay(COST.mod, words(x) * words(y));
   return canonicalInt(floorModulo(x, y));
 }
 
 /** divmod(a, b). */
 export function divmod(meter: Meter, a: Value, b: Value): Value {
   const [x, y] = divisionOperands("//", a, b);
-  meter.dynamic(1, words(x) * words(y));
+  meter.pay(COST.floordiv, words(x) * words(y));
   return new PyTuple([canonicalInt(floorDivide(x, y)), canonicalInt(floorModulo(x, y))]);
 }
 
@@ -372,7 +400,7 @@ export function pow(
     if (y < 0n) {
       vmError("ValueError", "negative exponents with a modulus are not supported in contracts");
     }
-    meter.dynamic(4, words(m) * words(m) * Math.max(1, bitLength(y)));
+    meter.pay(COST.pow, words(m) * words(m) * Math.max(1, bitLength(y)));
     let result = 1n;
     let base = floorModulo(x, m);
     let exponent = y;
@@ -388,7 +416,7 @@ export function pow(
   }
   if (x === 0n || x === 1n || x === -1n) {
     // A one-word result whatever the exponent.
-    meter.dynamic(4, 1);
+    meter.pay(COST.pow, 1);
     return y === 0n || (x === -1n && (y & 1n) === 0n) ? 1 : canonicalInt(x);
   }
   const bits = BigInt(bitLength(x));
@@ -398,7 +426,7 @@ export function pow(
     limitExceeded("int_bits", "power result is too large");
   }
   const resultWords = Math.max(1, Math.ceil(Number(bits * y) / 64));
-  meter.dynamic(4, words(x) * resultWords);
+  meter.pay(COST.pow, words(x) * resultWords);
   return checkIntSize(x ** y);
 }
 
@@ -417,14 +445,14 @@ export function lshift(meter: Meter, a: Value, b: Value): Value {
     limitExceeded("int_bits", "shift result is too large");
   }
   if (x === 0n) return 0;
-  meter.dynamic(1, Math.ceil((bitLength(x) + Number(y)) / 64));
+  meter.pay(COST.lshift, Math.ceil((bitLength(x) + Number(y)) / 64));
   return checkIntSize(x << y);
 }
 
 /** `a >> b`. */
 export function rshift(meter: Meter, a: Value, b: Value): Value {
   const [x, y] = shiftCount(a, b, ">>");
-  meter.dynamic(1, words(x));
+  meter.pay(COST.rshift, words(x));
   if (y > BigInt(CAPS.int_bits)) return x < 0n ? -1 : 0;
   return canonicalInt(x >> y);
 }
@@ -443,7 +471,7 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
     return op === "&" ? a && b : op === "|" ? a || b : a !== b;
   }
   if (op === "|" && a instanceof PyDict && b instanceof PyDict) {
-    meter.dynamic(2, a.entries.size + b.entries.size);
+    meter.pay(COST.merge, a.entries.size + b.entries.size);
     checkMergedSize(a, b);
     const merged = new PyDict();
     for (const [key, entry] of a.entries) merged.entries.set(key, { ...entry });
@@ -461,7 +489,7 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   ) {
     return op === "&" ? x & y : op === "|" ? x | y : x ^ y;
   }
-  meter.dynamic(1, Math.max(words(x), words(y)));
+  meter.pay(COST[op], Math.max(words(x), words(y)));
   const [p, q] = [BigInt(x), BigInt(y)];
   // Two's complement keeps the result within one bit of the operands: -(2 ** int_bits) can come out.
   return checkIntSize(op === "&" ? p & q : op === "|" ? p | q : p ^ q);
@@ -471,9 +499,8 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
 export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): Value {
   if (a instanceof PyList && op === "+") {
     checkMutable(a);
-    const items = iterableItems(meter, b, "+=");
+    const items = iterableItems(b, "+=", (count) => meter.pay(COST.extend, count));
     checkLength(a.items.length + items.length, false);
-    meter.dynamic(1, items.length);
     pushAll(a.items, items);
     return a;
   }
@@ -485,7 +512,7 @@ export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): 
   }
   if (a instanceof PyDict && op === "|" && b instanceof PyDict) {
     checkMutable(a);
-    meter.dynamic(2, b.entries.size);
+    meter.pay(COST.update, b.entries.size);
     checkMergedSize(a, b);
     for (const [key, entry] of b.entries) {
       const existing = a.entries.get(key);
@@ -502,7 +529,7 @@ export function neg(meter: Meter, a: Value): Value {
   const x = numeric(a);
   if (x === null) return vmError("TypeError", `bad operand type for unary -: '${typeName(a)}'`);
   if (typeof x === "number") return x === 0 ? 0 : -x;
-  meter.dynamic(1, words(x));
+  meter.pay(COST.neg, words(x));
   return canonicalInt(-x);
 }
 
@@ -518,27 +545,49 @@ export function invert(meter: Meter, a: Value): Value {
   const x = numeric(a);
   if (x === null) return vmError("TypeError", `bad operand type for unary ~: '${typeName(a)}'`);
   if (typeof x === "number" && Math.abs(x) <= SMALL) return ~x;
-  meter.dynamic(1, words(x));
+  meter.pay(COST.invert, words(x));
   // ~(2 ** int_bits - 1) is -(2 ** int_bits): one past the cap.
   return checkIntSize(-BigInt(x) - 1n);
 }
 
-/** Items of an iterable for `+=`, list(), etc. */
-export function iterableItems(meter: Meter, value: Value, what: string): Value[] {
-  if (value instanceof PyList || value instanceof PyTuple) return [...value.items];
-  if (typeof value === "string") return Array.from(value);
-  if (value instanceof Uint8Array) return Array.from(value);
-  if (value instanceof PyDict) return [...value.entries.values()].map((entry) => entry.key);
+/**
+ * The items of an iterable, for `+=`, list(), sorted() and the like. The
+ * caller's `pay` is charged the number of items before they are copied
+ * (for an iterator, one item at a time as it is drawn: each step of a
+ * contract iterator does a bounded amount of work), and the result
+ * holds at most container_length items; each caller pays at its own
+ * declared rate.
+ */
+export function iterableItems(value: Value, what: string, pay: (items: number) => void): Value[] {
+  if (value instanceof PyList || value instanceof PyTuple) {
+    pay(value.items.length);
+    return [...value.items];
+  }
+  if (typeof value === "string") {
+    // A str of n UTF-16 units has at least n / 2 code points.
+    if (value.length > 2 * CAPS.container_length) tooManyItems(what);
+    pay(value.length);
+    const points = Array.from(value);
+    if (points.length > CAPS.container_length) tooManyItems(what);
+    return points;
+  }
+  if (value instanceof Uint8Array) {
+    if (value.length > CAPS.container_length) tooManyItems(what);
+    pay(value.length);
+    return Array.from(value);
+  }
+  if (value instanceof PyDict) {
+    pay(value.entries.size);
+    return [...value.entries.values()].map((entry) => entry.key);
+  }
   if (value instanceof PyDictView) {
-    meter.dynamic(1, value.dict.entries.size);
+    pay(value.dict.entries.size);
     return value.items();
   }
   if (value instanceof PyRange) {
     const length = value.length;
-    if (length > BigInt(CAPS.container_length)) {
-      limitExceeded("container_length", "range is too long to materialise");
-    }
-    meter.dynamic(1, Number(length));
+    if (length > BigInt(CAPS.container_length)) tooManyItems(what);
+    pay(Number(length));
     const items: Value[] = [];
     if (isSmallRange(value)) {
       const step = Number(value.step);
@@ -553,13 +602,16 @@ export function iterableItems(meter: Meter, value: Value, what: string): Value[]
     while (true) {
       const item = value.next();
       if (typeof item === "symbol") return items;
-      if (items.length >= CAPS.container_length) {
-        limitExceeded("container_length", "too many items");
-      }
+      if (items.length >= CAPS.container_length) tooManyItems(what);
+      pay(1);
       items.push(item);
     }
   }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
+}
+
+function tooManyItems(what: string): never {
+  return limitExceeded("container_length", `too many items (in ${what})`);
 }
 
 /** CPython's comparison of a candidate in a container: identity first, then the paid `==`. */
@@ -595,11 +647,11 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
         `'in <string>' requires string as left operand, not ${typeName(item)}`,
       );
     }
-    meter.dynamic(1, utf8Length(container));
+    meter.pay(COST.contains, utf8Length(container));
     return container.includes(item);
   }
   if (container instanceof Uint8Array) {
-    meter.dynamic(1, container.length);
+    meter.pay(COST.contains, container.length);
     if (item instanceof Uint8Array) {
       // The engine's string search, over one char per byte (not a scan per position).
       return item.length <= container.length &&

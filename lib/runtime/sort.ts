@@ -7,6 +7,7 @@
 import { vmError } from "./failure.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
+import { payBytes } from "./walk.ts";
 import { asBigInt, typeName, type Value } from "./values.ts";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -39,7 +40,7 @@ function sortedPrimitives(
       texts.push(item);
     }
     // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
-    meter.dynamic(1, texts.reduce((sum, text) => sum + text.length, 0));
+    payBytes(meter, "compare", texts.reduce((sum, text) => sum + text.length, 0));
     if (texts.some((text) => SURROGATE.test(text))) return null;
     sorted = texts.sort();
   } else return null;

@@ -5,7 +5,7 @@
  * exception CPython raises. Slices are priced before anything is copied.
  */
 
-import { CAPS } from "../compile/opcodes.ts";
+import { CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
 import { bytesFrom } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
@@ -23,6 +23,11 @@ import {
   typeName,
   type Value,
 } from "./values.ts";
+
+/** The dynamic terms of the subscript opcodes, from the opcode table. */
+const SUBSCR_COST = OP_INFO[Op.SUBSCR].dynamic;
+const STORE_COST = OP_INFO[Op.STORE_SUBSCR].dynamic;
+const DELETE_COST = OP_INFO[Op.DELETE_SUBSCR].dynamic;
 
 /** Clamps a Python index for slicing. */
 function sliceIndices(length: number, slice: PySlice): [number, number, number] {
@@ -97,7 +102,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   }
   if (key instanceof PySlice) {
     if (container instanceof PyList || container instanceof PyTuple) {
-      meter.dynamic(1, sliceLength(container.items.length, key));
+      meter.pay(SUBSCR_COST, sliceLength(container.items.length, key));
       const items = sliceIndexList(container.items.length, key).map((i) =>
         container.items[i] as Value
       );
@@ -105,14 +110,14 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     }
     if (typeof container === "string") {
       // Code points are found by scanning the whole str: that scan is paid first.
-      meter.dynamic(1, container.length);
+      meter.pay(SUBSCR_COST, container.length);
       const points = codePoints(container);
       const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
-      meter.dynamic(1, utf8Length(text));
+      meter.pay(SUBSCR_COST, utf8Length(text));
       return text;
     }
     if (container instanceof Uint8Array) {
-      meter.dynamic(1, sliceLength(container.length, key));
+      meter.pay(SUBSCR_COST, sliceLength(container.length, key));
       return bytesFrom(sliceIndexList(container.length, key).map((i) => container[i] ?? 0));
     }
     if (container instanceof PyRange) {
@@ -124,7 +129,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
       .items[sequenceIndex(key, container.items.length, typeName(container))] as Value;
   }
   if (typeof container === "string") {
-    meter.dynamic(1, container.length);
+    meter.pay(SUBSCR_COST, container.length);
     const points = codePoints(container);
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
@@ -156,7 +161,7 @@ function replaceRun(
 ): void {
   const shift = items.length - removed;
   const tail = start + removed;
-  if (shift !== 0) meter.dynamic(1, list.length - tail);
+  if (shift !== 0) meter.pay(STORE_COST, list.length - tail);
   if (shift > 0) {
     const end = list.length;
     for (let k = 0; k < shift; k++) list.push(null);
@@ -186,9 +191,12 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
   if (container instanceof PyList) {
     checkMutable(container);
     if (key instanceof PySlice) {
-      const items = iterableItems(meter, value, "slice assignment");
+      const items = iterableItems(
+        value,
+        "slice assignment",
+        (count) => meter.pay(STORE_COST, count),
+      );
       const [start, stop, step] = sliceIndices(container.items.length, key);
-      meter.dynamic(1, items.length);
       if (step !== 1) {
         const indices = sliceIndexList(container.items.length, key);
         if (indices.length !== items.length) {
@@ -224,11 +232,13 @@ export function deleteSubscript(meter: Meter, container: Value, key: Value): voi
     checkMutable(container);
     if (key instanceof PySlice) {
       const doomed = new Set(sliceIndexList(container.items.length, key));
-      meter.dynamic(1, container.items.length);
+      meter.pay(DELETE_COST, container.items.length);
       container.items = container.items.filter((_, i) => !doomed.has(i));
       return;
     }
-    container.items.splice(sequenceIndex(key, container.items.length, "list assignment"), 1);
+    const at = sequenceIndex(key, container.items.length, "list assignment");
+    meter.pay(DELETE_COST, container.items.length - at - 1);
+    container.items.splice(at, 1);
     return;
   }
   vmError("TypeError", `'${typeName(container)}' object doesn't support item deletion`);

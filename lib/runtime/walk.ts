@@ -34,12 +34,12 @@ export function checkDepth(kind: WalkKind, depth: number): void {
 
 /** Pays for `count` items a walk of `kind` is about to visit. */
 export function payItems(meter: Meter, kind: WalkKind, count: number): void {
-  meter.dynamic(WALKS[kind].node, count);
+  meter.pay(WALKS[kind].node, count);
 }
 
 /** Pays for `count` bytes a walk of `kind` is about to compare, hash or write. */
 export function payBytes(meter: Meter, kind: WalkKind, count: number): void {
-  meter.dynamic(WALKS[kind].byte, count);
+  meter.pay(WALKS[kind].byte, count);
 }
 
 /**
@@ -77,4 +77,4 @@ export function deepFreeze(root: Value): void {
  * walks it drives keep their depth and length caps. Never use it inside a
  * call.
  */
-export const OUTPUT_METER: Meter = { dynamic: () => {} };
+export const OUTPUT_METER: Meter = { pay: () => {} };

@@ -135,7 +135,7 @@ const OPCODE_CASES: DynamicCase[] = [
   },
   {
     // dict | dict builds a dict of both: n(a) + n(b) items.
-    entry: "op:BITOR (dict merge)",
+    entry: "op:BITOR/sequence",
     body: line("x | y"),
     args: (n) => [dictOf(1), dictOf(n)],
     units: (n) => 1 + n,
@@ -152,6 +152,14 @@ const OPCODE_CASES: DynamicCase[] = [
   },
   productWords("op:FLOORDIV", "//"),
   productWords("op:MOD", "%"),
+  {
+    // printf-style %: the text built ("%s" of an ASCII str: its length).
+    entry: "op:MOD/sequence",
+    body: line('"%s" % x'),
+    args: (n) => [ascii(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
   {
     // ** : words(base) × words of the result, ⌈bits(base) · exp / 64⌉.
     entry: "op:POW",
@@ -420,7 +428,8 @@ const BUILTIN_CASES: DynamicCase[] = [
     entry: "builtin:sorted",
     body: line("sorted(x)"),
     args: (n) => [ints(n)],
-    units: log2Steps,
+    // The copy of the items, then the sort steps.
+    units: (n) => n + log2Steps(n),
     sizes: SMALL_LARGE,
   },
   {

@@ -30,5 +30,5 @@ export function nodesBelow(value: Value): number {
 
 /** Gas of the untyped return walk of a successful call's value (no manifest). */
 export function returnWalkGas(value: Value): number {
-  return WALKS.return_value.node * nodesBelow(value);
+  return WALKS.return_value.node.per * nodesBelow(value);
 }

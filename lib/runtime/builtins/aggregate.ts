@@ -66,8 +66,10 @@ function minMax(
   if (args.length > 1 && fallback !== undefined) {
     vmError("TypeError", `Cannot specify a default for ${fn}() with multiple positional arguments`);
   }
-  const candidates = args.length === 1 ? iterableItems(meter, args[0] ?? null, `${fn}()`) : args;
-  meter.units(candidates.length);
+  const candidates = args.length === 1
+    ? iterableItems(args[0] ?? null, `${fn}()`, (count) => meter.units(count))
+    : args;
+  if (args.length > 1) meter.units(args.length);
   if (candidates.length === 0) {
     if (fallback !== undefined) return fallback;
     return vmError("ValueError", `${fn}() arg is an empty sequence`);
@@ -88,8 +90,7 @@ function sum(meter: Charge, iterable: Value, start: Value): Value {
   if (start instanceof Uint8Array) {
     vmError("TypeError", "sum() can't sum bytes [use b''.join(seq) instead]");
   }
-  const items = iterableItems(meter, iterable, "sum()");
-  meter.units(items.length);
+  const items = iterableItems(iterable, "sum()", (count) => meter.units(count));
   let total: Value = start;
   for (const item of items) total = add(meter, total, item);
   return total;

@@ -36,7 +36,7 @@ export function intArg(fn: string, value: Value | undefined): bigint {
  * can hold more items than a container may, so the cap is checked here.
  */
 export function containerItems(meter: Charge, value: Value, what: string): Value[] {
-  const items = iterableItems(meter, value, what);
+  const items = iterableItems(value, what, (count) => meter.units(count));
   if (items.length > CAPS.container_length) {
     limitExceeded("container_length", `${what} result is too long`);
   }

@@ -11,6 +11,7 @@ import { limitExceeded, vmError } from "../failure.ts";
 import { iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
+import { dictPair } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
 import {
   asBigInt,
@@ -228,9 +229,7 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
     meter.units(source.length);
     return copyBytes(source);
   }
-  const items = iterableItems(meter, source, "bytes()");
-  if (items.length > CAPS.bytes_length) limitExceeded("bytes_length", "bytes result is too long");
-  meter.units(items.length);
+  const items = iterableItems(source, "bytes()", (count) => meter.units(count));
   return bytesFrom(items.map((item) => {
     const byte = asBigInt(item);
     if (byte === null) {
@@ -279,18 +278,11 @@ function toDict(meter: Charge, source: Value | undefined, keywords: ReadonlyMap<
     meter.units(source.entries.size);
     for (const entry of source.entries.values()) put(entry.key, entry.value);
   } else if (source !== undefined) {
-    const items = iterableItems(meter, source, "dict()");
-    meter.units(items.length);
-    for (const [index, item] of items.entries()) {
-      const pair = iterableItems(meter, item, "dict()");
-      if (pair.length !== 2) {
-        vmError(
-          "ValueError",
-          `dictionary update sequence element #${index} has length ${pair.length}; 2 is required`,
-        );
-      }
-      put(pair[0] as Value, pair[1] as Value);
-    }
+    const pay = (count: number) => meter.units(count);
+    iterableItems(source, "dict()", pay).forEach((item, index) => {
+      const [key, value] = dictPair(item, index, pay);
+      put(key, value);
+    });
   }
   meter.units(keywords.size);
   for (const [key, value] of keywords) put(key, value);
@@ -305,7 +297,7 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   else if (typeof source === "string" || source === undefined) {
     return vmError("TypeError", "cannot convert 'str' object to bytes");
   } else {
-    const items = iterableItems(meter, source, "from_bytes()");
+    const items = iterableItems(source, "from_bytes()", (count) => meter.units(count));
     bytes = allocBytes(items.length);
     items.forEach((item, i) => {
       const byte = asBigInt(item);
@@ -404,12 +396,10 @@ export const CONVERT_BUILTINS = {
   bytes: (m, args) => toBytes(m, args[0], args[1]),
   list: (m, args) => {
     const items = args[0] === undefined ? [] : containerItems(m, args[0], "list()");
-    m.units(items.length);
     return new PyList(items);
   },
   tuple: (m, args) => {
     const items = args[0] === undefined ? [] : containerItems(m, args[0], "tuple()");
-    m.units(items.length);
     return new PyTuple(items);
   },
   dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),

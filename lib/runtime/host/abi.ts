@@ -6,6 +6,7 @@
  * bytes before writing them (spec/ABI.md §6).
  */
 
+import type { Charge } from "../meter.ts";
 import { payItems } from "../walk.ts";
 import { decodeAbi, encodeAbi } from "../../abi/codec.ts";
 import { type AbiType, parseAbiType } from "../../abi/types.ts";
@@ -17,10 +18,17 @@ import { truthy, typeName, type Value } from "../values.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
 
-function reasonBytes(value: Value | undefined): Uint8Array {
+/** The reason bytes of a revert, paid per byte (a str per UTF-16 unit) before it is encoded. */
+function reasonBytes(meter: Charge, value: Value | undefined): Uint8Array {
   if (value === undefined || value === null) return allocBytes(0);
-  if (value instanceof Uint8Array) return value;
-  if (typeof value === "string") return new TextEncoder().encode(value);
+  if (value instanceof Uint8Array) {
+    meter.units(value.length);
+    return value;
+  }
+  if (typeof value === "string") {
+    meter.units(value.length);
+    return new TextEncoder().encode(value);
+  }
   return vmError("TypeError", `revert reason must be bytes or str, not ${typeName(value)}`);
 }
 
@@ -38,11 +46,11 @@ function abiType(name: string, text: Value | undefined): AbiType {
 
 /** The abi members by name. */
 export const ABI = {
-  "abi.require": (_host, _meter, args) => {
-    if (!truthy(args[0] ?? null)) revert(reasonBytes(args[1]), "requirement failed");
+  "abi.require": (_host, meter, args) => {
+    if (!truthy(args[0] ?? null)) revert(reasonBytes(meter, args[1]), "requirement failed");
     return null;
   },
-  "abi.revert": (_host, _meter, args) => revert(reasonBytes(args[0])),
+  "abi.revert": (_host, meter, args) => revert(reasonBytes(meter, args[0])),
   "abi.encode": (_host, meter, args) => {
     const type = abiType("abi.encode", args[0]);
     const { value, size } = abiValueOf(type, args[1] ?? null, {

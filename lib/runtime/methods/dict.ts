@@ -8,8 +8,43 @@ import type { MethodNames } from "../../compile/opcodes.ts";
 import { vmError } from "../failure.ts";
 import { iterableItems } from "../ops.ts";
 import { repr } from "../repr.ts";
-import { checkMutable, dictKey, PyDict, PyDictView, type Value } from "../values.ts";
+import {
+  checkMutable,
+  dictKey,
+  PyDict,
+  PyDictView,
+  PyList,
+  PyTuple,
+  type Value,
+} from "../values.ts";
 import type { Method } from "./common.ts";
+
+/**
+ * One element of dict()'s or update()'s iterable as a (key, value) pair.
+ * A list, tuple, str or bytes element is read in place (its length is known
+ * at once, so nothing unpaid is copied); any other iterable is drawn
+ * through `pay`. ValueError unless it has exactly two items.
+ */
+export function dictPair(item: Value, index: number, pay: (items: number) => void): [Value, Value] {
+  // A long str or bytes is refused by its length alone (a str of more than 4 UTF-16 units has
+  // more than 2 code points); short ones and other iterables are read item by item.
+  const long = (typeof item === "string" && item.length > 4) ||
+    (item instanceof Uint8Array && item.length !== 2);
+  const pair = long
+    ? null
+    : item instanceof PyList || item instanceof PyTuple
+    ? item.items
+    : iterableItems(item, "dict update", pay);
+  if (pair === null || pair.length !== 2) {
+    const length = pair?.length ??
+      (typeof item === "string" || item instanceof Uint8Array ? item.length : 0);
+    vmError(
+      "ValueError",
+      `dictionary update sequence element #${index} has length ${length}; 2 is required`,
+    );
+  }
+  return [pair[0] as Value, pair[1] as Value];
+}
 
 /** The methods of dict. */
 export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict> } = {
@@ -45,22 +80,17 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
     checkMutable(self);
     const pairs: [Value, Value][] = [];
     const source = args[0];
+    const pay = (count: number) => m.units(count);
     if (source instanceof PyDict) {
+      pay(source.entries.size);
       for (const entry of source.entries.values()) pairs.push([entry.key, entry.value]);
     } else if (source !== undefined) {
-      for (const item of iterableItems(m, source, "update()")) {
-        const pair = iterableItems(m, item, "update()");
-        if (pair.length !== 2) {
-          vmError(
-            "ValueError",
-            "dictionary update sequence element has the wrong length; 2 is required",
-          );
-        }
-        pairs.push([pair[0] as Value, pair[1] as Value]);
-      }
+      iterableItems(source, "update()", pay).forEach((item, index) => {
+        pairs.push(dictPair(item, index, pay));
+      });
     }
+    pay(keywords.size);
     for (const [key, value] of keywords) pairs.push([key, value]);
-    m.units(pairs.length);
     for (const [key, value] of pairs) {
       const dk = dictKey(m, key);
       const existing = self.entries.get(dk);

@@ -25,11 +25,10 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   extend: (m, self, args) => {
     checkMutable(self);
-    const items = iterableItems(m, args[0] ?? null, "extend()");
+    const items = iterableItems(args[0] ?? null, "extend()", (count) => m.units(count));
     if (self.items.length + items.length > CAPS.container_length) {
       limitExceeded("container_length", "list is too long");
     }
-    m.units(items.length);
     pushAll(self.items, items);
     return null;
   },

@@ -309,8 +309,9 @@ function join(meter: Charge, self: Text, iterable: Value): Text {
   // is materialised first (iterableItems pays for that).
   const sequence = iterable instanceof PyList || iterable instanceof PyTuple;
   if (sequence) meter.units(iterable.items.length);
-  const items = sequence ? iterable.items : iterableItems(meter, iterable, "join()");
-  if (!sequence) meter.units(items.length);
+  const items = sequence
+    ? iterable.items
+    : iterableItems(iterable, "join()", (count) => meter.units(count));
   // The result's size in UTF-16 units (for bytes, in bytes) is known without
   // a scan and never exceeds its UTF-8 size: checked against the cap and
   // paid before anything is built.
