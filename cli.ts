@@ -1,89 +1,176 @@
 /**
- * Command-line front end of animica-vm: dispatches to the commands in cli/
- * and maps failures to exit codes. No language logic lives here.
+ * Command-line front end of animica-vm: dispatches to the commands in cli/,
+ * prints help and errors, and maps outcomes to exit codes. No language logic
+ * lives here.
  *
- * Exit codes: 0 success, 1 the contract or manifest was rejected, 2 bad
+ * Exit codes: 0 success, 1 the contract, manifest or call was rejected, 2 bad
  * usage or input (message on stderr, nothing on stdout).
+ *
+ * @example Run the CLI in-process
+ * ```ts
+ * import { main } from "./cli.ts";
+ * const code = await main(["--version"]);
+ * if (code !== 0) throw new Error("unexpected exit code");
+ * ```
+ *
+ * @module
  */
 
 import denoConfig from "./deno.json" with { type: "json" };
-import { abiCommand } from "./cli/abi.ts";
-import { UsageError } from "./cli/common.ts";
-import { compileCommand, estimateCommand, inspectCommand } from "./cli/compile.ts";
-import { runCommand } from "./cli/run.ts";
-import { validateCommand } from "./cli/validate.ts";
+import { ABI, ABI_SUBCOMMANDS, abiCommand } from "./cli/abi.ts";
+import { fileProblem } from "./cli/common.ts";
+import {
+  COMPILE,
+  compileCommand,
+  ESTIMATE,
+  estimateCommand,
+  INSPECT,
+  inspectCommand,
+} from "./cli/compile.ts";
+import {
+  type CommandInfo,
+  didYouMean,
+  formatHelp,
+  HelpRequest,
+  InputError,
+  UsageError,
+  usageLine,
+} from "./cli/options.ts";
+import { RUN, runCommand } from "./cli/run.ts";
+import { VALIDATE, validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
 
-const USAGE = `animica-vm ${denoConfig.version} — deterministic Python smart-contract VM
+/** The version of this package (from deno.json). */
+export const VERSION: string = denoConfig.version;
 
-Usage:
-  animica-vm validate [--json] FILE...          check contract sources against the subset
-  animica-vm validate --manifest M [--json]     check a manifest, its entry source and that they agree
-  animica-vm compile FILE | --manifest M [--out F.ir]
-                                                 compile to IR; prints the code hash and size
-  animica-vm inspect F.ir | FILE.py [--json]     disassemble (with source lines for .py)
-  animica-vm estimate FILE | --manifest M [--json]
-                                                 static gas bound of each exported function
-  animica-vm run --manifest M --call F [--args JSON] [--state PATH] [--gas-limit N]
-                 [--sender ADDR] [--value N] [--block-height N] [--trace]
-                                                 call a function; prints one JSON object. State
-                                                 persists in PATH (.json or SQLite, default
-                                                 ./.animica/state.sqlite) only when the call succeeds;
-                                                 --trace prints each executed op on stderr
-  animica-vm abi selectors --manifest M [--json]
-                                                 list function selectors
-  animica-vm abi encode --manifest M --call F [--args JSON]
-                                                 print calldata hex; JSON is an array (by position)
-                                                 or an object (by parameter name)
-  animica-vm abi decode --manifest M [--call F] --data HEX [--return]
-                                                 decode calldata (or return data) to JSON
-  animica-vm help | version
+const COMMANDS: readonly {
+  readonly info: CommandInfo;
+  readonly run: (args: readonly string[]) => Promise<number>;
+}[] = [
+  { info: VALIDATE, run: validateCommand },
+  { info: COMPILE, run: compileCommand },
+  { info: INSPECT, run: inspectCommand },
+  { info: ESTIMATE, run: estimateCommand },
+  { info: RUN, run: runCommand },
+  { info: ABI, run: abiCommand },
+];
 
-Exit status: 0 ok, 1 contract, manifest or call rejected, 2 bad usage or input.`;
+function usage(): string {
+  const lines = [
+    `animica-vm ${VERSION} — deterministic, gas-metered VM for Python smart contracts`,
+    "",
+    "Usage:",
+  ];
+  for (const { info } of COMMANDS) {
+    for (const line of info.usage) lines.push(usageLine(line));
+  }
+  lines.push("  animica-vm help [COMMAND] | --version", "", "Commands:");
+  const width = Math.max(...COMMANDS.map(({ info }) => info.name.length));
+  for (const { info } of COMMANDS) lines.push(`  ${info.name.padEnd(width)}  ${info.summary}`);
+  lines.push(
+    "",
+    "Run 'animica-vm COMMAND --help' (or 'animica-vm help COMMAND') for its flags and examples.",
+    "Exit status: 0 ok, 1 contract, manifest or call rejected, 2 bad usage or input.",
+  );
+  return lines.join("\n");
+}
 
-/** Runs the CLI with `args`; returns the process exit code. */
+/** The help text for `help WORDS...`, or a UsageError naming what is unknown. */
+function helpFor(words: readonly string[]): string {
+  const [name, sub] = words;
+  if (name === undefined) return usage();
+  const command = COMMANDS.find(({ info }) => info.name === name);
+  if (command === undefined) {
+    throw new UsageError(
+      `no command '${name}'${didYouMean(name, COMMANDS.map(({ info }) => info.name))}`,
+    );
+  }
+  if (command.info !== ABI || sub === undefined) return formatHelp(command.info);
+  const subcommand = ABI_SUBCOMMANDS[sub];
+  if (subcommand === undefined) {
+    throw new UsageError(
+      `no abi subcommand '${sub}'${didYouMean(sub, Object.keys(ABI_SUBCOMMANDS))}`,
+    );
+  }
+  return formatHelp(subcommand);
+}
+
+/**
+ * Makes relative paths mean what they mean where the user stands: `deno task`
+ * runs from the project root and records the user's directory in INIT_CWD.
+ * Without permission to read that variable, nothing changes.
+ */
+function enterInitialDirectory(): void {
+  const permission = Deno.permissions.querySync({ name: "env", variable: "INIT_CWD" });
+  if (permission.state !== "granted") return;
+  const initial = Deno.env.get("INIT_CWD");
+  if (initial !== undefined && initial !== "" && initial !== Deno.cwd()) Deno.chdir(initial);
+}
+
+async function dispatch(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  switch (command) {
+    case undefined:
+      console.error(usage());
+      return 2;
+    case "help":
+    case "-h":
+    case "--help":
+      console.log(helpFor(rest));
+      return 0;
+    case "version":
+    case "--version":
+    case "-V":
+      console.log(VERSION);
+      return 0;
+  }
+  const found = COMMANDS.find(({ info }) => info.name === command);
+  if (found === undefined) {
+    const names = COMMANDS.map(({ info }) => info.name);
+    const hint = command.startsWith("-")
+      ? `unknown option '${command}' (options go after the command)`
+      : `unknown command '${command}'${didYouMean(command, names)}`;
+    throw new UsageError(hint);
+  }
+  try {
+    return await found.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError && error.command === "") error.command = found.info.name;
+    throw error;
+  }
+}
+
+/** Runs the CLI with `args` (as after `animica-vm`); returns the process exit code. */
 export async function main(args: readonly string[]): Promise<number> {
   try {
-    const [command, ...rest] = args;
-    switch (command) {
-      case undefined:
-        console.error(USAGE);
-        return 2;
-      case "help":
-      case "-h":
-      case "--help":
-        console.log(USAGE);
-        return 0;
-      case "version":
-      case "--version":
-        console.log(denoConfig.version);
-        return 0;
-      case "validate":
-        return await validateCommand(rest);
-      case "abi":
-        return await abiCommand(rest);
-      case "compile":
-        return await compileCommand(rest);
-      case "inspect":
-        return await inspectCommand(rest);
-      case "estimate":
-        return await estimateCommand(rest);
-      case "run":
-        return await runCommand(rest);
-      default:
-        throw new UsageError(`unknown command '${command}'`);
-    }
+    enterInitialDirectory();
+    return await dispatch(args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`animica-vm: ${error.message}\nRun 'animica-vm help' for usage.`);
-    } else if (error instanceof AnimicaError) {
-      console.error(`animica-vm: ${error.message}`);
-    } else {
-      const detail = error instanceof Error ? error.message : String(error);
-      console.error(`animica-vm: internal error: ${detail}\nPlease report this as a bug.`);
+    if (error instanceof HelpRequest) {
+      console.log(formatHelp(error.info));
+      return 0;
     }
+    console.error(describeFailure(error));
     return 2;
   }
+}
+
+/** The stderr text of a failure: usage errors point to the help, other errors say what failed. */
+function describeFailure(error: unknown): string {
+  if (error instanceof UsageError) {
+    const where = error.command === "" ? "help" : `${error.command} --help`;
+    return `animica-vm: ${error.message}\nRun 'animica-vm ${where}' for usage.`;
+  }
+  if (error instanceof InputError || error instanceof AnimicaError) {
+    return `animica-vm: ${error.message}`;
+  }
+  const problem = fileProblem(error);
+  if (problem !== null) {
+    const detail = error instanceof Error ? `: ${error.message}` : "";
+    return `animica-vm: ${problem}${detail}`;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return `animica-vm: internal error: ${detail}\nPlease report this as a bug.`;
 }
 
 if (import.meta.main) {

@@ -1,119 +1,92 @@
 /**
  * animica-vm: a deterministic, gas-metered VM for smart contracts written in
- * a strict subset of Python 3.11. This module is the one public API; it
- * only re-exports.
+ * a strict subset of Python 3.11. This module is the library a contract
+ * tool needs: validate, compile and run a contract, encode and decode its
+ * ABI, and the errors and types they use. It only re-exports; lower layers
+ * live behind the sub-exports `./abi`, `./ir`, `./runtime`, `./sqlite` and
+ * `./cli`.
  *
- * @example
+ * @example Validate, compile and call a contract
  * ```ts
- * import { formatDiagnostic, validate } from "@animica/vm-py";
- * const result = validate("def f(x):\n    return x / 2\n", "f.py");
- * if (!result.ok) {
- *   for (const d of result.diagnostics) console.log(formatDiagnostic(d, result.source));
- * }
+ * import { compileContract, executeCall, MemoryState, parseManifest, validate } from "./mod.ts";
+ *
+ * const source = "from stdlib import storage\n\n" +
+ *   "def inc() -> int:\n" +
+ *   "    n = storage.get_int(b'n') + 1\n" +
+ *   "    storage.set_int(b'n', n)\n" +
+ *   "    return n\n";
+ * const manifest = parseManifest({
+ *   name: "counter",
+ *   version: "1.0.0",
+ *   entry: "counter.py",
+ *   abi: { functions: [{ name: "inc", inputs: [], outputs: [{ type: "int" }] }], events: [] },
+ * });
+ * if (!validate(source, "counter.py").ok) throw new Error("invalid contract");
+ * const compiled = compileContract(source, { file: "counter.py", exports: ["inc"] });
+ * const state = new MemoryState();
+ * const result = executeCall({
+ *   verified: compiled.verified,
+ *   manifest,
+ *   function: "inc",
+ *   args: [],
+ *   gasLimit: 1_000_000,
+ *   context: {
+ *     sender: new Uint8Array(33),
+ *     value: 0n,
+ *     address: new Uint8Array(33),
+ *     blockHeight: 1n,
+ *     blockTime: 0n,
+ *     chainId: 1n,
+ *     txHash: new Uint8Array(32),
+ *     callIndex: 0,
+ *   },
+ *   state,
+ * });
+ * if (!result.ok) throw new Error("the call failed");
+ * console.log(result.value, result.gasUsed); // 1 and the gas it used
  * ```
  *
  * @module
  */
 
 export { formatDiagnostic, parseContract, validate } from "./lib/api.ts";
-export { AnimicaError, InternalError, ValidationError } from "./lib/errors.ts";
-export type { Diagnostic, Span } from "./lib/validate/diagnostic.ts";
-export { RULE_IDS, RULES } from "./lib/validate/rules.ts";
-export type { RuleId, RuleInfo } from "./lib/validate/rules.ts";
+export type { Diagnostic } from "./lib/validate/diagnostic.ts";
 export { SourceText } from "./lib/validate/source.ts";
-export type { Position } from "./lib/validate/source.ts";
 export type { ValidationResult } from "./lib/validate/validate.ts";
-/** Node types of the contract AST (kinds and fields follow CPython's `ast` module). */
-export type * as ast from "./lib/validate/ast.ts";
-export type { Module } from "./lib/validate/ast.ts";
 
-export {
-  argsFromJson,
-  decodeAbi,
-  decodeArgs,
-  decodeCall,
-  decodeReturn,
-  encodeAbi,
-  encodeCall,
-  encodeReturn,
-  parseAbiType,
-  parseJson,
-  parseManifest,
-  valueFromJson,
-} from "./lib/abi/api.ts";
-export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
-export { type AbiValue, ADDRESS_LENGTH } from "./lib/abi/codec.ts";
-export { ADDRESS_HRP, decodeAddress, encodeAddress } from "./lib/abi/address.ts";
-export { checkEventArgs, findEvent } from "./lib/abi/events.ts";
-export { concatBytes, fromHex, toHex } from "./lib/abi/hex.ts";
-export { isJsonObject, JsonNonInteger, stringifyJson, valueToJson } from "./lib/abi/json.ts";
-export type { JsonOutput, JsonValue, RawJson } from "./lib/abi/json.ts";
-export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
-export { SELECTOR_DOMAIN, SELECTOR_LENGTH, selectorOf, signature } from "./lib/abi/selector.ts";
-export { type AbiType, canonicalType } from "./lib/abi/types.ts";
-export { checkManifestAgainstSource, type ManifestCheck } from "./lib/compile/manifest_check.ts";
 export {
   AbiDecodeError,
   AbiEncodeError,
-  AbiTypeError,
+  AnimicaError,
+  CallFailure,
+  InternalError,
+  IrDecodeError,
+  IrVerifyError,
   ManifestError,
-  type ManifestProblem,
+  StateError,
+  ValidationError,
 } from "./lib/errors.ts";
+
+export {
+  argsFromJson,
+  decodeCall,
+  decodeReturn,
+  encodeCall,
+  parseManifest,
+} from "./lib/abi/api.ts";
+export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
+export type { AbiValue } from "./lib/abi/codec.ts";
+export type { AbiFunction, Manifest } from "./lib/abi/manifest.ts";
+
 export {
   compileContract,
   type CompiledContract,
   type CompileOptions,
   loadModule,
 } from "./lib/compile/compile.ts";
-export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
+export { checkManifestAgainstSource } from "./lib/compile/manifest_check.ts";
 export { estimateGas, type GasEstimate } from "./lib/compile/estimate.ts";
-export type {
-  Instruction,
-  IrConst,
-  IrExport,
-  IrFunction,
-  IrModule,
-  LineEntry,
-} from "./lib/compile/ir.ts";
-export { codeHash, decodeModule, encodeModule } from "./lib/compile/ir_codec.ts";
-export {
-  BUILTINS,
-  CAPS,
-  GAS_VERSION,
-  IR_VERSION,
-  METHODS,
-  Op,
-  OP_INFO,
-  STDLIB,
-} from "./lib/compile/opcodes.ts";
-export type { DynamicGas, HostCallInfo, OperandKind, OpInfo } from "./lib/compile/opcodes.ts";
-export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
-export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";
-export {
-  type CallRequest,
-  type CallResult,
-  encodeReceipt,
-  executeCall,
-  receiptHash,
-} from "./lib/runtime/call.ts";
-export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
-export { type CallContext, type EmittedEvent, type StateReader } from "./lib/runtime/host/types.ts";
-export { CallHost } from "./lib/runtime/host/call_host.ts";
-export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
-export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
-export {
-  balanceStateKey,
-  checkStateEntry,
-  checkStateVersion,
-  MemoryState,
-  STATE_FORMAT,
-  STATE_VERSION,
-  stateFromJson,
-  type StateStore,
-  stateToJson,
-  type StateWrite,
-  storageStateKey,
-} from "./lib/runtime/state.ts";
-export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
-export type { Value } from "./lib/runtime/values.ts";
-export { CallFailure, type FailureKind, StateError, type TraceFrame } from "./lib/errors.ts";
+
+export { type CallRequest, type CallResult, executeCall } from "./lib/runtime/call.ts";
+export type { CallContext } from "./lib/runtime/host/types.ts";
+export { MemoryState, type StateStore } from "./lib/runtime/state.ts";

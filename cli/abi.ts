@@ -7,18 +7,98 @@
 import {
   argsFromJson,
   argsToJson,
-  decodeArgs,
   decodeCall,
   decodeReturn,
   encodeCall,
   findFunction,
-  fromHex,
-  parseJson,
   resultsToJson,
-  stringifyJson,
-  toHex,
 } from "../mod.ts";
-import { loadValidManifest, parseOptions, requireOption, UsageError } from "./common.ts";
+import { decodeArgs, fromHex, parseJson, stringifyJson, toHex } from "../abi.ts";
+import { loadValidManifest } from "./common.ts";
+import {
+  type CommandInfo,
+  didYouMean,
+  HelpRequest,
+  InputError,
+  misuse,
+  parseOptions,
+  requireOption,
+} from "./options.ts";
+
+const MANIFEST_OPTION = {
+  type: "string",
+  value: "M",
+  description: "the contract's manifest.json (required)",
+} as const;
+
+/** `abi selectors`: usage, flags and examples. */
+export const ABI_SELECTORS: CommandInfo = {
+  name: "abi selectors",
+  summary: "List the selector and signature of each function of a manifest",
+  usage: ["abi selectors --manifest M [--json]"],
+  options: {
+    manifest: MANIFEST_OPTION,
+    json: { type: "boolean", description: "print a JSON array of {name, signature, selector}" },
+  },
+  examples: ["abi selectors --manifest examples/counter/manifest.json"],
+};
+
+/** `abi encode`: usage, flags and examples. */
+export const ABI_ENCODE: CommandInfo = {
+  name: "abi encode",
+  summary: "Print the calldata (hex) of a call",
+  usage: ["abi encode --manifest M --call F [--args JSON] [--json]"],
+  options: {
+    manifest: MANIFEST_OPTION,
+    call: { type: "string", value: "F", description: "the function to call (required)" },
+    args: {
+      type: "string",
+      value: "JSON",
+      description: "arguments: a JSON array (by position) or object (by name); default []",
+    },
+    json: { type: "boolean", description: 'print {"function", "calldata"} as JSON' },
+  },
+  examples: [`abi encode --manifest examples/counter/manifest.json --call set --args '[5]'`],
+};
+
+/** `abi decode`: usage, flags and examples. */
+export const ABI_DECODE: CommandInfo = {
+  name: "abi decode",
+  summary: "Decode calldata (or, with --return, return data) to JSON",
+  usage: ["abi decode --manifest M [--call F] --data HEX [--return]"],
+  options: {
+    manifest: MANIFEST_OPTION,
+    call: {
+      type: "string",
+      value: "F",
+      description: "the function the data belongs to (found from the selector when omitted)",
+    },
+    data: { type: "string", value: "HEX", description: "the bytes, 0x-prefixed hex (required)" },
+    return: { type: "boolean", description: "decode return data of --call instead of calldata" },
+  },
+  examples: ["abi decode --manifest examples/counter/manifest.json --data 0xa45c4fc944fe4f5c0a"],
+};
+
+/** `abi`: the group of ABI subcommands. */
+export const ABI: CommandInfo = {
+  name: "abi",
+  summary: "Selectors, calldata encoding and decoding for a manifest's ABI",
+  usage: [
+    "abi selectors --manifest M [--json]",
+    "abi encode --manifest M --call F [--args JSON] [--json]",
+    "abi decode --manifest M [--call F] --data HEX [--return]",
+  ],
+  options: {},
+  examples: ["abi selectors --manifest examples/counter/manifest.json", "abi encode --help"],
+  details: "Run 'animica-vm abi SUBCOMMAND --help' for the flags of each subcommand.",
+};
+
+/** The subcommands of `abi`, by name. */
+export const ABI_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = {
+  selectors: ABI_SELECTORS,
+  encode: ABI_ENCODE,
+  decode: ABI_DECODE,
+};
 
 /** Runs `abi SUBCOMMAND`; returns the exit code. */
 export async function abiCommand(args: readonly string[]): Promise<number> {
@@ -30,21 +110,25 @@ export async function abiCommand(args: readonly string[]): Promise<number> {
       return await encode(rest);
     case "decode":
       return await decode(rest);
+    case "--help":
+    case "-h":
+    case "help":
+      throw new HelpRequest(ABI);
     default:
-      throw new UsageError(
+      throw misuse(
+        ABI,
         subcommand === undefined
           ? "abi needs a subcommand: selectors, encode or decode"
-          : `unknown abi subcommand '${subcommand}'`,
+          : `unknown abi subcommand '${subcommand}'${
+            didYouMean(subcommand, Object.keys(ABI_SUBCOMMANDS))
+          }`,
       );
   }
 }
 
 async function selectors(args: readonly string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    manifest: { type: "string" },
-    json: { type: "boolean" },
-  });
-  const { manifest } = await loadValidManifest(requireOption(values, "manifest"));
+  const { values } = parseOptions(args, ABI_SELECTORS);
+  const { manifest } = await loadValidManifest(requireOption(ABI_SELECTORS, values, "manifest"));
   if (values.json === true) {
     const rows = manifest.functions.map((fn) => ({
       name: fn.name,
@@ -59,35 +143,28 @@ async function selectors(args: readonly string[]): Promise<number> {
 }
 
 async function encode(args: readonly string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    manifest: { type: "string" },
-    call: { type: "string" },
-    args: { type: "string" },
-  });
-  const { manifest } = await loadValidManifest(requireOption(values, "manifest"));
-  const fn = findFunction(manifest, requireOption(values, "call"));
+  const { values } = parseOptions(args, ABI_ENCODE);
+  const { manifest } = await loadValidManifest(requireOption(ABI_ENCODE, values, "manifest"));
+  const fn = findFunction(manifest, requireOption(ABI_ENCODE, values, "call"));
   const json = parseJson(typeof values.args === "string" ? values.args : "[]", "--args");
-  console.log(toHex(encodeCall(fn, argsFromJson(fn, json))));
+  const calldata = toHex(encodeCall(fn, argsFromJson(fn, json)));
+  if (values.json === true) console.log(JSON.stringify({ function: fn.name, calldata }, null, 2));
+  else console.log(calldata);
   return 0;
 }
 
 async function decode(args: readonly string[]): Promise<number> {
-  const { values } = parseOptions(args, {
-    manifest: { type: "string" },
-    call: { type: "string" },
-    data: { type: "string" },
-    return: { type: "boolean" },
-  });
-  const { manifest } = await loadValidManifest(requireOption(values, "manifest"));
-  const hex = requireOption(values, "data");
+  const { values } = parseOptions(args, ABI_DECODE);
+  const { manifest } = await loadValidManifest(requireOption(ABI_DECODE, values, "manifest"));
+  const hex = requireOption(ABI_DECODE, values, "data");
   const data = fromHex(hex.startsWith("0x") ? hex : `0x${hex}`);
   if (data === null) {
-    throw new UsageError("--data must be hex bytes (0x followed by pairs of hex digits)");
+    throw new InputError("--data must be hex bytes (0x followed by pairs of hex digits)");
   }
   const call = values.call;
   if (values.return === true) {
     if (typeof call !== "string") {
-      throw new UsageError("--return needs --call to know the output types");
+      throw misuse(ABI_DECODE, "--return needs --call to know the output types");
     }
     const fn = findFunction(manifest, call);
     console.log(stringifyJson(resultsToJson(fn, decodeReturn(fn, data))));

@@ -1,64 +1,41 @@
 /**
- * Shared plumbing of the CLI commands: the usage error (exit 2), option
- * parsing over node:util parseArgs, and reading input files with messages
- * a person can act on. The only place besides commands that does I/O.
+ * Shared plumbing of the CLI commands: reading input files and manifests
+ * with messages a person can act on (InputError, exit 2). The only place
+ * besides commands that does I/O.
  */
 
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { type Manifest, ManifestError, parseManifest } from "../mod.ts";
+import { InputError } from "./options.ts";
 
-/** A usage or input problem: printed on stderr, exit code 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
-/** Option specification, as node:util parseArgs takes it. */
-export type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
-
-/** Parses `args` strictly; unknown options and missing values are UsageErrors. */
-export function parseOptions(args: readonly string[], options: OptionSpec): {
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-} {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options,
-      allowPositionals: true,
-      strict: true,
-    });
-    return { values: values as Record<string, string | boolean | undefined>, positionals };
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+/**
+ * What went wrong with a file, in words ("no such file", "permission
+ * denied", "read-only file system"...), or null when `error` is not a
+ * file-system error.
+ */
+export function fileProblem(error: unknown): string | null {
+  if (error instanceof Deno.errors.NotFound) return "no such file";
+  if (error instanceof Deno.errors.PermissionDenied) return "permission denied";
+  if (error instanceof Deno.errors.NotCapable) {
+    return "not allowed (run with --allow-read/--allow-write)";
   }
+  if (error instanceof Deno.errors.IsADirectory) return "is a directory";
+  if (error instanceof Deno.errors.NotADirectory) return "a parent is not a directory";
+  if (error instanceof Deno.errors.AlreadyExists) return "already exists";
+  if (!(error instanceof Error)) return null;
+  if (/read-only file system|os error 30/i.test(error.message)) return "read-only file system";
+  if (/readonly database/i.test(error.message)) return "the file is read-only";
+  if (/no space left|os error 28/i.test(error.message)) return "no space left on the device";
+  return null;
 }
 
-/** A required string option, or a UsageError naming it. */
-export function requireOption(
-  values: Record<string, string | boolean | undefined>,
-  name: string,
-): string {
-  const value = values[name];
-  if (typeof value !== "string" || value === "") throw new UsageError(`--${name} is required`);
-  return value;
-}
-
-/** Reads a file, turning file-system failures into UsageErrors. */
+/** Reads a file, turning file-system failures into InputErrors. */
 export async function readInputFile(path: string): Promise<Uint8Array> {
   try {
     return await Deno.readFile(path);
   } catch (error) {
-    const reason = error instanceof Deno.errors.NotFound
-      ? "no such file"
-      : error instanceof Deno.errors.PermissionDenied
-      ? "permission denied"
-      : error instanceof Deno.errors.IsADirectory
-      ? "is a directory"
-      : error instanceof Error
-      ? error.message
-      : String(error);
-    throw new UsageError(`cannot read '${path}': ${reason}`);
+    const reason = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(`cannot read '${path}': ${reason}`);
   }
 }
 
@@ -70,14 +47,14 @@ export interface LoadedManifest {
   readonly entryPath: string;
 }
 
-/** Reads and parses a manifest; JSON syntax errors are UsageErrors, schema problems ManifestErrors. */
+/** Reads and parses a manifest; JSON syntax errors are InputErrors, schema problems ManifestErrors. */
 export async function loadManifest(path: string): Promise<LoadedManifest> {
   const text = new TextDecoder().decode(await readInputFile(path));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(
+    throw new InputError(
       `'${path}' is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
@@ -85,13 +62,13 @@ export async function loadManifest(path: string): Promise<LoadedManifest> {
   return { path, manifest, entryPath: join(dirname(path), manifest.entry) };
 }
 
-/** Like {@link loadManifest}, but an invalid manifest is a UsageError listing its problems. */
+/** Like {@link loadManifest}, but an invalid manifest is an InputError listing its problems. */
 export async function loadValidManifest(path: string): Promise<LoadedManifest> {
   try {
     return await loadManifest(path);
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
-    throw new UsageError(["the manifest is invalid:", ...manifestLines(path, error)].join("\n  "));
+    throw new InputError(["the manifest is invalid:", ...manifestLines(path, error)].join("\n  "));
   }
 }
 

@@ -8,17 +8,58 @@ import {
   checkManifestAgainstSource,
   compileContract,
   type CompiledContract,
-  disassemble,
-  disassembleJson,
   estimateGas,
   formatDiagnostic,
   loadModule,
   parseContract,
   SourceText,
-  toHex,
   ValidationError,
 } from "../mod.ts";
-import { loadValidManifest, parseOptions, readInputFile, UsageError } from "./common.ts";
+import { toHex } from "../abi.ts";
+import { disassemble, disassembleJson } from "../ir.ts";
+import { forStdout } from "./color.ts";
+import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
+import { type CommandInfo, InputError, parseOptions, UsageError } from "./options.ts";
+
+const MANIFEST_OPTION = {
+  type: "string",
+  value: "M",
+  description: "compile the entry source of manifest M, exporting its functions",
+} as const;
+
+/** `compile`: usage, flags and examples. */
+export const COMPILE: CommandInfo = {
+  name: "compile",
+  summary: "Compile a contract to IR; print its code hash and size",
+  usage: ["compile FILE [--out F.ir] [--json]", "compile --manifest M [--out F.ir] [--json]"],
+  options: {
+    manifest: MANIFEST_OPTION,
+    out: { type: "string", value: "F.ir", description: "write the IR bytes to F.ir (atomically)" },
+    json: { type: "boolean", description: "print {codeHash, size, functions, exports, out}" },
+  },
+  examples: ["compile --manifest examples/counter/manifest.json --out counter.ir"],
+};
+
+/** `inspect`: usage, flags and examples. */
+export const INSPECT: CommandInfo = {
+  name: "inspect",
+  summary: "Disassemble IR (or a .py source, with its source lines) with per-op gas",
+  usage: ["inspect F.ir [--json]", "inspect FILE.py [--json]"],
+  options: { json: { type: "boolean", description: "print the disassembly as JSON" } },
+  examples: ["inspect counter.ir", "inspect examples/counter/counter.py"],
+};
+
+/** `estimate`: usage, flags and examples. */
+export const ESTIMATE: CommandInfo = {
+  name: "estimate",
+  summary: "Print a static gas bound of each exported function",
+  usage: ["estimate FILE [--json]", "estimate --manifest M [--json]"],
+  options: {
+    manifest: MANIFEST_OPTION,
+    json: { type: "boolean", description: "print one JSON object keyed by function" },
+  },
+  examples: ["estimate examples/counter/counter.py"],
+};
 
 interface CompileInput {
   readonly sourcePath: string;
@@ -60,7 +101,9 @@ async function compileFrom(
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const source = new SourceText(sourcePath, text);
-    for (const diagnostic of error.diagnostics) console.log(formatDiagnostic(diagnostic, source));
+    for (const diagnostic of error.diagnostics) {
+      console.log(forStdout(formatDiagnostic(diagnostic, source)));
+    }
     return null;
   }
 }
@@ -76,22 +119,32 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
     await Deno.rename(temporary, path);
   } catch (error) {
     await Deno.remove(temporary).catch(() => undefined);
-    throw new UsageError(
-      `cannot write '${path}': ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(`cannot write '${path}': ${reason}`);
   }
 }
 
 /** `compile FILE | --manifest M [--out F.ir]`. */
 export async function compileCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    manifest: { type: "string" },
-    out: { type: "string" },
-  });
-  const input = await compileFrom(positionals, values.manifest as string | undefined);
+  const { values, positionals } = parseOptions(args, COMPILE);
+  const input = await compileFrom(
+    positionals,
+    typeof values.manifest === "string" ? values.manifest : undefined,
+  );
   if (input === null) return 1;
   const { compiled } = input;
   if (typeof values.out === "string") await writeAtomically(values.out, compiled.bytes);
+  if (values.json === true) {
+    const output = {
+      codeHash: toHex(compiled.codeHash),
+      size: compiled.bytes.length,
+      functions: compiled.module.functions.length,
+      exports: compiled.module.exports.map((e) => e.name),
+      out: typeof values.out === "string" ? values.out : null,
+    };
+    console.log(JSON.stringify(output, null, 2));
+    return 0;
+  }
   console.log(`code hash ${toHex(compiled.codeHash)}`);
   console.log(
     `size ${compiled.bytes.length} bytes, ${compiled.module.functions.length} functions, exports ${
@@ -104,7 +157,7 @@ export async function compileCommand(args: readonly string[]): Promise<number> {
 
 /** `inspect F.ir | FILE.py [--json]`. */
 export async function inspectCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, { json: { type: "boolean" } });
+  const { values, positionals } = parseOptions(args, INSPECT);
   const [file] = positionals;
   if (file === undefined) throw new UsageError("inspect needs an .ir file (or a .py source)");
   if (file.endsWith(".py")) {
@@ -125,11 +178,11 @@ export async function inspectCommand(args: readonly string[]): Promise<number> {
 
 /** `estimate FILE | --manifest M [--json]`. */
 export async function estimateCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    manifest: { type: "string" },
-    json: { type: "boolean" },
-  });
-  const input = await compileFrom(positionals, values.manifest as string | undefined);
+  const { values, positionals } = parseOptions(args, ESTIMATE);
+  const input = await compileFrom(
+    positionals,
+    typeof values.manifest === "string" ? values.manifest : undefined,
+  );
   if (input === null) return 1;
   const estimates = estimateGas(input.compiled);
   if (values.json === true) {

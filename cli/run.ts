@@ -6,46 +6,89 @@
  * `./.animica/state.sqlite`) and changes only when the call succeeds.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
+import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import {
   argsFromJson,
   type CallContext,
-  CAPS,
+  type CallResult,
   compileContract,
-  concatBytes,
   encodeCall,
-  eventJson,
   executeCall,
   findFunction,
   formatDiagnostic,
-  fromAbiValue,
-  type IrModule,
-  type JsonOutput,
-  type Op,
-  OP_INFO,
-  parseAbiType,
-  parseJson,
   SourceText,
-  type StepHook,
-  stringifyJson,
-  toHex,
   ValidationError,
-  valueFromJson,
-  valueJson,
 } from "../mod.ts";
 import {
-  loadValidManifest,
+  concatBytes,
+  type JsonOutput,
+  parseAbiType,
+  parseJson,
+  stringifyJson,
+  toHex,
+  valueFromJson,
+} from "../abi.ts";
+import { CAPS, type IrModule, type Op, OP_INFO } from "../ir.ts";
+import { eventJson, fromAbiValue, type StepHook, valueJson } from "../runtime.ts";
+import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
+import {
+  type CommandInfo,
+  InputError,
   parseOptions,
-  readInputFile,
   requireOption,
   UsageError,
-} from "./common.ts";
+} from "./options.ts";
 import { type FileState, openJsonState, openSqliteState } from "./state_files.ts";
 
 /** Gas limit of a call when --gas-limit is not given. */
 export const DEFAULT_GAS_LIMIT = 10_000_000;
 const DEFAULT_STATE = ".animica/state.sqlite";
 const DEFAULT_SENDER = "0x01" + "00".repeat(32);
+
+/** `run`: usage, flags and examples. */
+export const RUN: CommandInfo = {
+  name: "run",
+  summary: "Call a contract function; print one JSON object with the result",
+  usage: [
+    "run --manifest M --call F [--args JSON] [--state PATH] [--gas-limit N]",
+    "    [--sender ADDR] [--value N] [--block-height N] [--trace]",
+  ],
+  options: {
+    manifest: {
+      type: "string",
+      value: "M",
+      description: "the contract's manifest.json (required)",
+    },
+    call: { type: "string", value: "F", description: "the function to call (required)" },
+    args: {
+      type: "string",
+      value: "JSON",
+      description: "arguments: a JSON array (by position) or object (by name); default []",
+    },
+    state: {
+      type: "string",
+      value: "PATH",
+      description: `state file: .json (readable) or SQLite; default ${DEFAULT_STATE}`,
+    },
+    "gas-limit": {
+      type: "string",
+      value: "N",
+      description: `gas available to the call; default ${DEFAULT_GAS_LIMIT}`,
+    },
+    sender: { type: "string", value: "ADDR", description: "caller address (0x hex or anim1...)" },
+    value: { type: "string", value: "N", description: "value sent with the call; default 0" },
+    "block-height": { type: "string", value: "N", description: "block height; default 1" },
+    trace: { type: "boolean", description: "print each executed instruction on stderr" },
+  },
+  examples: [
+    "run --manifest examples/counter/manifest.json --call inc",
+    `run --manifest examples/counter/manifest.json --call set --args '[5]' --state demo.json`,
+  ],
+  details: [
+    "State persists in PATH between runs and changes only when the call succeeds.",
+    "Exit status: 0 the call succeeded, 1 it failed (the JSON is still printed), 2 bad usage or input.",
+  ].join("\n"),
+};
 
 function nonNegative(value: string | boolean | undefined, flag: string, fallback: bigint): bigint {
   if (value === undefined) return fallback;
@@ -76,19 +119,9 @@ function traceTo(module: IrModule): StepHook {
 
 /** Runs `run`; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
-  const { values } = parseOptions(argv, {
-    manifest: { type: "string" },
-    call: { type: "string" },
-    args: { type: "string" },
-    state: { type: "string" },
-    "gas-limit": { type: "string" },
-    sender: { type: "string" },
-    value: { type: "string" },
-    "block-height": { type: "string" },
-    trace: { type: "boolean" },
-  });
-  const loaded = await loadValidManifest(requireOption(values, "manifest"));
-  const fn = findFunction(loaded.manifest, requireOption(values, "call"));
+  const { values } = parseOptions(argv, RUN);
+  const loaded = await loadValidManifest(requireOption(RUN, values, "manifest"));
+  const fn = findFunction(loaded.manifest, requireOption(RUN, values, "call"));
   const args = argsFromJson(
     fn,
     parseJson(typeof values.args === "string" ? values.args : "[]", "--args"),
@@ -110,7 +143,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const source = new SourceText(loaded.entryPath, new TextDecoder().decode(bytes));
-    throw new UsageError(
+    throw new InputError(
       `the contract is rejected:\n${
         error.diagnostics.map((d) => formatDiagnostic(d, source)).join("\n")
       }`,
@@ -146,13 +179,13 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       ? await openJsonState(statePath)
       : await openSqliteState(statePath);
   } catch (error) {
-    if (error instanceof Deno.errors.PermissionDenied) {
-      throw new UsageError(`cannot open state '${statePath}': permission denied`);
-    }
+    const problem = fileProblem(error);
+    if (problem !== null) throw new InputError(`cannot open state '${statePath}': ${problem}`);
     throw error;
   }
+  let result: CallResult;
   try {
-    const result = executeCall({
+    result = executeCall({
       verified: compiled.verified,
       manifest: loaded.manifest,
       function: fn.name,
@@ -163,35 +196,45 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       ...(values.trace === true ? { onStep: traceTo(compiled.module) } : {}),
     });
     if (result.ok) state.apply(result.writes);
-    await state.close();
-    const failure = result.failure;
-    const output: Record<string, JsonOutput> = {
-      ok: result.ok,
-      return: valueJson(result.value),
-      returnData: toHex(result.returnData),
-      gasUsed: result.gasUsed,
-      events: result.events.map(eventJson),
-    };
-    if (failure !== null) {
-      const top = failure.traceback[failure.traceback.length - 1];
-      output.error = {
-        kind: failure.kind,
-        type: failure.type,
-        message: failure.message,
-        reason: failure.kind === "revert" ? new TextDecoder().decode(failure.reason) : null,
-        line: top?.line ?? null,
-        function: top?.function ?? null,
-        traceback: failure.traceback.map((frame) => ({
-          function: frame.function,
-          line: frame.line,
-          column: frame.column,
-        })),
-      };
-    }
-    console.log(stringifyJson(output, 2));
-    return result.ok ? 0 : 1;
   } catch (error) {
-    await state.close();
-    throw error;
+    await state.close().catch(() => undefined);
+    throw stateWriteError(error, statePath);
   }
+  try {
+    await state.close();
+  } catch (error) {
+    throw stateWriteError(error, statePath);
+  }
+  const failure = result.failure;
+  const output: Record<string, JsonOutput> = {
+    ok: result.ok,
+    return: valueJson(result.value),
+    returnData: toHex(result.returnData),
+    gasUsed: result.gasUsed,
+    events: result.events.map(eventJson),
+  };
+  if (failure !== null) {
+    const top = failure.traceback[failure.traceback.length - 1];
+    output.error = {
+      kind: failure.kind,
+      type: failure.type,
+      message: failure.message,
+      reason: failure.kind === "revert" ? new TextDecoder().decode(failure.reason) : null,
+      line: top?.line ?? null,
+      function: top?.function ?? null,
+      traceback: failure.traceback.map((frame) => ({
+        function: frame.function,
+        line: frame.line,
+        column: frame.column,
+      })),
+    };
+  }
+  console.log(stringifyJson(output, 2));
+  return result.ok ? 0 : 1;
+}
+
+/** A file-system failure while writing the state, described as such; anything else unchanged. */
+function stateWriteError(error: unknown, statePath: string): unknown {
+  const problem = fileProblem(error);
+  return problem === null ? error : new InputError(`cannot write state '${statePath}': ${problem}`);
 }

@@ -15,17 +15,15 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
+import { MemoryState, StateError, type StateStore } from "../mod.ts";
 import {
   checkStateEntry,
   checkStateVersion,
-  MemoryState,
   STATE_FORMAT,
   STATE_VERSION,
-  StateError,
   stateFromJson,
-  type StateStore,
   stateToJson,
-} from "../mod.ts";
+} from "../runtime.ts";
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {

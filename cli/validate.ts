@@ -10,11 +10,31 @@ import {
   type Diagnostic,
   formatDiagnostic,
   ManifestError,
-  type ManifestProblem,
   validate,
   type ValidationResult,
 } from "../mod.ts";
-import { loadManifest, manifestLines, parseOptions, readInputFile, UsageError } from "./common.ts";
+import { type ManifestProblem } from "../abi.ts";
+import { forStdout } from "./color.ts";
+import { loadManifest, manifestLines, readInputFile } from "./common.ts";
+import { type CommandInfo, misuse, parseOptions } from "./options.ts";
+
+/** `validate`: usage, flags and examples. */
+export const VALIDATE: CommandInfo = {
+  name: "validate",
+  summary: "Check contract sources against the Python subset (and a manifest against its source)",
+  usage: ["validate [--json] FILE...", "validate --manifest M [--json] [FILE...]"],
+  options: {
+    manifest: {
+      type: "string",
+      value: "M",
+      description: "check manifest M, its entry source and that the two agree",
+    },
+    json: { type: "boolean", description: "print one JSON object instead of text" },
+  },
+  examples: ["validate counter.py", "validate --manifest manifest.json --json"],
+  details:
+    "Exit status: 0 everything is valid, 1 a file or the manifest was rejected, 2 bad usage or\nan unreadable file.",
+};
 
 interface ManifestReport {
   readonly file: string;
@@ -25,10 +45,7 @@ interface ManifestReport {
 
 /** Runs `validate`; returns the exit code. */
 export async function validateCommand(args: readonly string[]): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    json: { type: "boolean" },
-    manifest: { type: "string" },
-  });
+  const { values, positionals } = parseOptions(args, VALIDATE);
   const files = [...positionals];
   let report: ManifestReport | null = null;
   let manifestCheck: ((result: ValidationResult) => ManifestReport) | null = null;
@@ -53,7 +70,7 @@ export async function validateCommand(args: readonly string[]): Promise<number> 
     }
   }
   if (files.length === 0 && report === null) {
-    throw new UsageError("validate needs a FILE or --manifest");
+    throw misuse(VALIDATE, "validate needs a FILE or --manifest");
   }
   const inputs: { file: string; bytes: Uint8Array }[] = [];
   for (const file of files) inputs.push({ file, bytes: await readInputFile(file) });
@@ -94,7 +111,7 @@ function printHuman(results: readonly ValidationResult[], report: ManifestReport
       continue;
     }
     for (const diagnostic of result.diagnostics) {
-      console.log(formatDiagnostic(diagnostic, result.source));
+      console.log(forStdout(formatDiagnostic(diagnostic, result.source)));
       problems++;
     }
   }

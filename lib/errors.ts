@@ -10,7 +10,21 @@
 
 import type { Diagnostic } from "./validate/diagnostic.ts";
 
-/** Base class of every error the library raises on purpose. */
+/**
+ * Base class of every error the library raises on purpose.
+ *
+ * @example Tell the library's errors from anything else
+ * ```ts
+ * import { AnimicaError, compileContract } from "@animica/vm-py";
+ *
+ * try {
+ *   compileContract("import os\n");
+ * } catch (error) {
+ *   if (!(error instanceof AnimicaError)) throw error; // anything else would be a bug
+ *   console.log(error.name, error.message);
+ * }
+ * ```
+ */
 export abstract class AnimicaError extends Error {
   /** Stable machine-readable identifier of the failure family. */
   abstract readonly code: string;
@@ -19,6 +33,18 @@ export abstract class AnimicaError extends Error {
 /**
  * The contract source was rejected: it is not valid UTF-8, not Python 3.11
  * syntax, or breaks a rule of the animica subset.
+ *
+ * @example
+ * ```ts
+ * import { compileContract, ValidationError } from "@animica/vm-py";
+ *
+ * try {
+ *   compileContract("def f(a, b):\n    return a / b\n");
+ * } catch (error) {
+ *   if (!(error instanceof ValidationError)) throw error;
+ *   console.log(error.diagnostics.map((d) => d.rule)); // ["no-true-division"]
+ * }
+ * ```
  */
 export class ValidationError extends AnimicaError {
   /** Stable identifier of this error family. */
@@ -38,7 +64,21 @@ export class ValidationError extends AnimicaError {
   }
 }
 
-/** A bug in animica-vm itself: an unexpected JS exception, wrapped. */
+/**
+ * A bug in animica-vm itself: an unexpected JS exception, wrapped.
+ *
+ * @example Report a bug in the library
+ * ```ts
+ * import { compileContract, InternalError } from "@animica/vm-py";
+ *
+ * try {
+ *   compileContract("def f() -> int:\n    return 1\n");
+ * } catch (error) {
+ *   if (error instanceof InternalError) console.error("please report:", error.message);
+ *   else throw error;
+ * }
+ * ```
+ */
 export class InternalError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "internal";
@@ -79,6 +119,27 @@ export class AbiTypeError extends AnimicaError {
 /**
  * A value (or JSON input) that does not fit its ABI type. `path` names the
  * offending part: `to`, `items[2][0]`, ...
+ *
+ * @example
+ * ```ts
+ * import { AbiEncodeError, argsFromJson, parseManifest } from "@animica/vm-py";
+ *
+ * const [set] = parseManifest({
+ *   name: "c",
+ *   version: "1.0.0",
+ *   entry: "c.py",
+ *   abi: {
+ *     functions: [{ name: "set", inputs: [{ name: "value", type: "int" }], outputs: [] }],
+ *     events: [],
+ *   },
+ * }).functions;
+ * try {
+ *   if (set !== undefined) argsFromJson(set, ["five"]);
+ * } catch (error) {
+ *   if (!(error instanceof AbiEncodeError)) throw error;
+ *   console.log(error.message); // names the parameter: value
+ * }
+ * ```
  */
 export class AbiEncodeError extends AnimicaError {
   /** Stable identifier of this error family. */
@@ -94,7 +155,26 @@ export class AbiEncodeError extends AnimicaError {
   }
 }
 
-/** ABI bytes that are not the canonical encoding of a value of the expected type. */
+/**
+ * ABI bytes that are not the canonical encoding of a value of the expected type.
+ *
+ * @example
+ * ```ts
+ * import { AbiDecodeError, decodeCall, parseManifest } from "@animica/vm-py";
+ *
+ * const manifest = parseManifest({
+ *   name: "c",
+ *   version: "1.0.0",
+ *   entry: "c.py",
+ *   abi: { functions: [{ name: "get", inputs: [], outputs: [{ type: "int" }] }], events: [] },
+ * });
+ * try {
+ *   decodeCall(manifest, new Uint8Array([1, 2]));
+ * } catch (error) {
+ *   if (!(error instanceof AbiDecodeError)) throw error;
+ * }
+ * ```
+ */
 export class AbiDecodeError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "abi-decode";
@@ -117,7 +197,21 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
-/** A manifest that breaks the schema or the ABI rules. */
+/**
+ * A manifest that breaks the schema or the ABI rules.
+ *
+ * @example
+ * ```ts
+ * import { ManifestError, parseManifest } from "@animica/vm-py";
+ *
+ * try {
+ *   parseManifest({ name: "c" });
+ * } catch (error) {
+ *   if (!(error instanceof ManifestError)) throw error;
+ *   for (const problem of error.problems) console.log(problem.path, problem.message);
+ * }
+ * ```
+ */
 export class ManifestError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "manifest";
@@ -132,7 +226,20 @@ export class ManifestError extends AnimicaError {
   }
 }
 
-/** IR bytes that are not a canonical, well-formed module encoding. */
+/**
+ * IR bytes that are not a canonical, well-formed module encoding.
+ *
+ * @example
+ * ```ts
+ * import { IrDecodeError, loadModule } from "@animica/vm-py";
+ *
+ * try {
+ *   loadModule(new TextEncoder().encode("not IR"));
+ * } catch (error) {
+ *   if (!(error instanceof IrDecodeError)) throw error;
+ * }
+ * ```
+ */
 export class IrDecodeError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "ir-decode";
@@ -144,7 +251,26 @@ export class IrDecodeError extends AnimicaError {
   }
 }
 
-/** A decoded module that breaks a verifier rule; names the function and instruction. */
+/**
+ * A decoded module that breaks a verifier rule; names the function and instruction.
+ *
+ * @example
+ * ```ts
+ * import { IrDecodeError, IrVerifyError, loadModule } from "@animica/vm-py";
+ *
+ * function tryLoad(bytes: Uint8Array): string {
+ *   try {
+ *     loadModule(bytes);
+ *     return "ok";
+ *   } catch (error) {
+ *     if (error instanceof IrVerifyError) return `rejected by the verifier: ${error.message}`;
+ *     if (error instanceof IrDecodeError) return `not an IR module: ${error.message}`;
+ *     throw error;
+ *   }
+ * }
+ * console.log(tryLoad(new Uint8Array([0])));
+ * ```
+ */
 export class IrVerifyError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "ir-verify";
@@ -163,8 +289,9 @@ export type FailureKind = "revert" | "out-of-gas" | "error" | "limit";
 export interface TraceFrame {
   /** Contract function name (`<module>` for the initialiser). */
   readonly function: string;
-  /** 1-based source line and column of the failing instruction. */
+  /** 1-based source line of the failing instruction. */
   readonly line: number;
+  /** 1-based source column of the failing instruction. */
   readonly column: number;
 }
 
@@ -172,6 +299,44 @@ export interface TraceFrame {
  * A failed contract call: a revert (abi.revert/require, carrying reason
  * bytes), running out of gas, a Python error (type as CPython names it) or
  * a cap. State changes and events of the call are discarded.
+ *
+ * @example A call that reverts
+ * ```ts
+ * import {
+ *   CallFailure,
+ *   compileContract,
+ *   executeCall,
+ *   MemoryState,
+ *   parseManifest,
+ * } from "@animica/vm-py";
+ *
+ * const source = "from stdlib import abi\n\ndef f() -> None:\n    abi.revert(b'no')\n";
+ * const manifest = parseManifest({
+ *   name: "r",
+ *   version: "1.0.0",
+ *   entry: "r.py",
+ *   abi: { functions: [{ name: "f", inputs: [], outputs: [] }], events: [] },
+ * });
+ * const result = executeCall({
+ *   verified: compileContract(source).verified,
+ *   manifest,
+ *   function: "f",
+ *   args: [],
+ *   gasLimit: 100_000,
+ *   context: {
+ *     sender: new Uint8Array(33),
+ *     value: 0n,
+ *     address: new Uint8Array(33),
+ *     blockHeight: 1n,
+ *     blockTime: 0n,
+ *     chainId: 1n,
+ *     txHash: new Uint8Array(32),
+ *     callIndex: 0,
+ *   },
+ *   state: new MemoryState(),
+ * });
+ * if (result.failure instanceof CallFailure) console.log(result.failure.kind); // "revert"
+ * ```
  */
 export class CallFailure extends AnimicaError {
   /** Stable identifier of this error family. */
@@ -200,7 +365,22 @@ export class CallFailure extends AnimicaError {
   }
 }
 
-/** A state snapshot that is corrupt, foreign or from a newer version. */
+/**
+ * A state snapshot that is corrupt, foreign or from a newer version.
+ *
+ * @example
+ * ```ts
+ * import { StateError } from "@animica/vm-py";
+ * import { stateFromJson } from "@animica/vm-py/runtime";
+ *
+ * try {
+ *   stateFromJson('{"hello": 1}');
+ * } catch (error) {
+ *   if (!(error instanceof StateError)) throw error;
+ *   console.log(error.message);
+ * }
+ * ```
+ */
 export class StateError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "state";

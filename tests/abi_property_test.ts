@@ -6,14 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  AbiDecodeError,
-  type AbiType,
-  type AbiValue,
-  decodeAbi,
-  encodeAbi,
-  parseAbiType,
-} from "../mod.ts";
+import { AbiDecodeError, type AbiValue } from "../mod.ts";
+import { type AbiType, decodeAbi, encodeAbi, parseAbiType } from "../abi.ts";
 import { mutateBytes, SeededRandom } from "./support/random.ts";
 
 const TYPES = [

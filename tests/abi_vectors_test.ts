@@ -6,8 +6,8 @@
  */
 
 import assert from "node:assert/strict";
+import { AbiDecodeError } from "../mod.ts";
 import {
-  AbiDecodeError,
   decodeAbi,
   encodeAbi,
   fromHex,
@@ -19,7 +19,7 @@ import {
   toHex,
   valueFromJson,
   valueToJson,
-} from "../mod.ts";
+} from "../abi.ts";
 import { pythonUnavailableReason, runPythonJson } from "./support/python.ts";
 
 const VECTORS = new URL("./vectors/abi.json", import.meta.url);

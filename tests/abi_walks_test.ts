@@ -7,21 +7,16 @@
  */
 
 import assert from "node:assert/strict";
+import { AbiDecodeError, AbiEncodeError, parseManifest } from "../mod.ts";
 import {
-  AbiDecodeError,
-  AbiEncodeError,
   decodeAbi,
   decodeArgs,
   encodeAbi,
   parseAbiType,
   parseJson,
-  parseManifest,
-  PyList,
-  toAbiValue,
-  type Value,
   valueFromJson,
-  valueJson,
-} from "../mod.ts";
+} from "../abi.ts";
+import { PyList, toAbiValue, type Value, valueJson } from "../runtime.ts";
 import { outcomeOf } from "./support/call_outcome.ts";
 import { runCli } from "./support/cli.ts";
 import { runSource } from "./support/runtime.ts";

@@ -8,15 +8,12 @@
 import assert from "node:assert/strict";
 import {
   compileContract,
-  decodeModule,
-  encodeModule,
   IrDecodeError,
-  type IrModule,
   IrVerifyError,
   loadModule,
   ValidationError,
-  verifyModule,
 } from "../mod.ts";
+import { decodeModule, encodeModule, type IrModule, verifyModule } from "../ir.ts";
 import { CAPS } from "../lib/compile/opcodes.ts";
 import { runCli } from "./support/cli.ts";
 

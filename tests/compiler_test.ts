@@ -8,21 +8,9 @@
 
 import { Fused } from "../lib/runtime/decode.ts";
 import assert from "node:assert/strict";
-import {
-  BUILTINS,
-  compileContract,
-  decodeModule,
-  encodeModule,
-  estimateGas,
-  IrDecodeError,
-  IrVerifyError,
-  METHODS,
-  Op,
-  STDLIB,
-  toHex,
-  validate,
-  verifyModule,
-} from "../mod.ts";
+import { compileContract, estimateGas, IrDecodeError, IrVerifyError, validate } from "../mod.ts";
+import { toHex } from "../abi.ts";
+import { BUILTINS, decodeModule, encodeModule, METHODS, Op, STDLIB, verifyModule } from "../ir.ts";
 import {
   ALLOWED_BUILTINS,
   METHOD_NAMES,
@@ -96,9 +84,8 @@ Deno.test("every accepted program compiles, verifies and round-trips byte for by
 });
 
 Deno.test("compiling the same source in two processes gives identical bytes", async () => {
-  const script = `import { compileContract, toHex } from "${
-    new URL("../mod.ts", import.meta.url).href
-  }";
+  const script = `import { compileContract } from "${new URL("../mod.ts", import.meta.url).href}";
+import { toHex } from "${new URL("../abi.ts", import.meta.url).href}";
 console.log(toHex(compileContract(Deno.readFileSync("examples/token/token.py")).bytes));`;
   const run = async () => {
     const output = await new Deno.Command(Deno.execPath(), {

@@ -12,17 +12,13 @@
 
 import assert from "node:assert/strict";
 import {
-  BUILTINS,
   compileContract,
   type CompiledContract,
-  type DynamicGas,
   executeCall,
   type Manifest,
   MemoryState,
-  METHODS,
-  OP_INFO,
-  STDLIB,
 } from "../mod.ts";
+import { BUILTINS, type DynamicGas, METHODS, OP_INFO, STDLIB } from "../ir.ts";
 import { PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { DYNAMIC_CASES, type DynamicCase, intOfWords } from "./support/dynamic_cases.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";

@@ -15,7 +15,8 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, executeCall, MemoryState, OP_INFO } from "../mod.ts";
+import { compileContract, estimateGas, executeCall, MemoryState } from "../mod.ts";
+import { OP_INFO } from "../ir.ts";
 import type { CompiledContract } from "../lib/compile/compile.ts";
 import { instructionMaxGas } from "../lib/compile/estimate.ts";
 import { readLimitsCorpus } from "./support/limits_corpus.ts";

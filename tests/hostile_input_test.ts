@@ -6,7 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { concatBytes, formatDiagnostic, validate, type ValidationResult } from "../mod.ts";
+import { formatDiagnostic, validate, type ValidationResult } from "../mod.ts";
+import { concatBytes } from "../abi.ts";
 import { listFiles } from "./support/chunks.ts";
 import { SeededRandom } from "./support/random.ts";
 

@@ -8,13 +8,13 @@
 import assert from "node:assert/strict";
 import {
   AbiEncodeError,
-  checkEventArgs,
   checkManifestAgainstSource,
   type Manifest,
   ManifestError,
   parseContract,
   parseManifest,
 } from "../mod.ts";
+import { checkEventArgs } from "../abi.ts";
 import { selectorCollisions } from "../lib/abi/manifest.ts";
 
 const EXAMPLES = new URL("../examples/", import.meta.url);

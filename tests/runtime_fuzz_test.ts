@@ -11,19 +11,15 @@ import {
   AbiDecodeError,
   compileContract,
   decodeCall,
-  decodeModule,
   encodeCall,
-  encodeModule,
   executeCall,
-  fromAbiValue,
   IrDecodeError,
   IrVerifyError,
   MemoryState,
   parseManifest,
-  PyList,
-  type Value,
-  verifyModule,
 } from "../mod.ts";
+import { decodeModule, encodeModule, verifyModule } from "../ir.ts";
+import { fromAbiValue, PyList, type Value } from "../runtime.ts";
 import { mutateBytes, SeededRandom } from "./support/random.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";
 

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { Op, OP_INFO } from "../mod.ts";
+import { Op, OP_INFO } from "../ir.ts";
 import { returnWalkGas } from "./support/return_walk.ts";
 import { runSource, runtimeCorpus } from "./support/runtime.ts";
 

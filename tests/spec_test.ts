@@ -1,7 +1,8 @@
 /** The specs stay true: every rule is documented (VALIDATION.md) and the ABI selector table is exact (ABI.md). */
 
 import assert from "node:assert/strict";
-import { RULES, selectorOf, toHex } from "../mod.ts";
+import { RULES } from "../validate.ts";
+import { selectorOf, toHex } from "../abi.ts";
 
 Deno.test("spec/VALIDATION.md lists every rule with its summary", () => {
   const spec = Deno.readTextFileSync(new URL("../spec/VALIDATION.md", import.meta.url));

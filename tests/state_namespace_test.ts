@@ -7,16 +7,9 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  balanceStateKey,
-  type CallContext,
-  compileContract,
-  executeCall,
-  MemoryState,
-  stateFromJson,
-  storageStateKey,
-  toHex,
-} from "../mod.ts";
+import { type CallContext, compileContract, executeCall, MemoryState } from "../mod.ts";
+import { toHex } from "../abi.ts";
+import { balanceStateKey, stateFromJson, storageStateKey } from "../runtime.ts";
 import { decodeStoredInt, encodeStoredInt } from "../lib/runtime/int_bytes.ts";
 import { bitLength } from "../lib/runtime/ops.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";

@@ -6,7 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { RULE_IDS, validate } from "../mod.ts";
+import { validate } from "../mod.ts";
+import { RULE_IDS } from "../validate.ts";
 import { COMPILE_RULES } from "../lib/validate/rules.ts";
 import { listFiles, readChunks } from "./support/chunks.ts";
 

@@ -7,8 +7,8 @@
  * clang-14, lld-14); runtime users never need them.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
-import { base64 } from "@scure/base";
+import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { base64 } from "npm:@scure/base@2.4.0";
 import { toHex } from "../lib/abi/hex.ts";
 
 const SOURCE = "tools/wasm/keccak.c";

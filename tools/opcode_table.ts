@@ -5,7 +5,7 @@
  * message naming the entry.
  */
 
-import { parse } from "yaml";
+import { parse } from "npm:yaml@2.9.1";
 
 interface RawGas {
   per: number;

@@ -4,7 +4,7 @@
  * Only the edges (CLI, JSON) use it; the ABI carries the 33 bytes.
  */
 
-import { bech32m } from "@scure/base";
+import { bech32m } from "npm:@scure/base@2.4.0";
 import { ADDRESS_LENGTH } from "./codec.ts";
 
 /** Human-readable part of animica addresses. */

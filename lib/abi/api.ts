@@ -25,7 +25,7 @@ function guard<A extends unknown[], R>(operation: (...args: A) => R): (...args: 
  *
  * @example
  * ```ts
- * import { canonicalType, parseAbiType } from "@animica/vm-py";
+ * import { canonicalType, parseAbiType } from "@animica/vm-py/abi";
  * console.log(canonicalType(parseAbiType("list< tuple(address, int) >"))); // "list<tuple(address,int)>"
  * ```
  */
@@ -36,7 +36,7 @@ export const parseAbiType: (text: string) => AbiType = guard(types.parseAbiType)
  *
  * @example
  * ```ts
- * import { encodeAbi, parseAbiType, toHex } from "@animica/vm-py";
+ * import { encodeAbi, parseAbiType, toHex } from "@animica/vm-py/abi";
  * console.log(toHex(encodeAbi(parseAbiType("int"), -3n))); // "0x05"
  * ```
  */
@@ -49,7 +49,7 @@ export const encodeAbi: (type: AbiType, value: AbiValue, path?: string) => Uint8
  *
  * @example
  * ```ts
- * import { decodeAbi, fromHex, parseAbiType } from "@animica/vm-py";
+ * import { decodeAbi, fromHex, parseAbiType } from "@animica/vm-py/abi";
  * console.log(decodeAbi(parseAbiType("bytes"), fromHex("0x02beef") ?? new Uint8Array()));
  * ```
  */
@@ -60,7 +60,7 @@ export const decodeAbi: (type: AbiType, bytes: Uint8Array) => AbiValue = guard(c
  *
  * @example
  * ```ts
- * import { parseManifest } from "@animica/vm-py";
+ * import { parseManifest } from "@animica/vm-py/abi";
  * const m = parseManifest({
  *   name: "counter", version: "1.0.0", entry: "counter.py",
  *   abi: { functions: [{ name: "get", inputs: [], outputs: [{ type: "int" }] }] },
@@ -75,7 +75,7 @@ export const parseManifest: (json: unknown) => Manifest = guard(manifest.parseMa
  *
  * @example
  * ```ts
- * import { parseJson } from "@animica/vm-py";
+ * import { parseJson } from "@animica/vm-py/abi";
  * console.log(parseJson("[123456789012345678901234567890]")); // [ 123456789012345678901234567890n ]
  * ```
  */
@@ -86,7 +86,7 @@ export const parseJson: (text: string, what?: string) => JsonValue = guard(json.
  *
  * @example
  * ```ts
- * import { argsFromJson, encodeCall, parseJson, parseManifest, toHex } from "@animica/vm-py";
+ * import { argsFromJson, encodeCall, parseJson, parseManifest, toHex } from "@animica/vm-py/abi";
  * const m = parseManifest({
  *   name: "c", version: "1.0.0", entry: "c.py",
  *   abi: { functions: [{ name: "set", inputs: [{ name: "value", type: "int" }], outputs: [] }] },
@@ -109,7 +109,7 @@ export const encodeCall: (fn: AbiFunction, args: readonly AbiValue[]) => Uint8Ar
  *
  * @example
  * ```ts
- * import { decodeCall, encodeCall, parseManifest } from "@animica/vm-py";
+ * import { decodeCall, encodeCall, parseManifest } from "@animica/vm-py/abi";
  * const m = parseManifest({
  *   name: "c", version: "1.0.0", entry: "c.py",
  *   abi: { functions: [{ name: "set", inputs: [{ name: "v", type: "int" }], outputs: [] }] },

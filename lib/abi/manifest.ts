@@ -6,7 +6,7 @@
  * (`abi.functions[2].inputs[0].type: unknown type 'uint'`).
  */
 
-import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject } from "npm:ajv@8.20.0/dist/2020.js";
 import abiSchema from "../../spec/abi.schema.json" with { type: "json" };
 import manifestSchema from "../../spec/manifest.schema.json" with { type: "json" };
 import { AbiTypeError, ManifestError, type ManifestProblem } from "../errors.ts";

@@ -23,9 +23,13 @@ export const SOURCE_LIMITS: SourceLimits = { intBits: CAPS.int_bits };
 
 /** A compiled contract. */
 export interface CompiledContract {
+  /** The IR module, as the compiler built it. */
   readonly module: IrModule;
+  /** Canonical IR bytes (CBOR); the same source always gives the same bytes. */
   readonly bytes: Uint8Array;
+  /** sha3-256 of `bytes`: the code hash of the contract. */
   readonly codeHash: Uint8Array;
+  /** The module after verification, with decoded instructions: what `executeCall` runs. */
   readonly verified: VerifiedModule;
   /** Loops of each function with their static bounds (for the estimator). */
   readonly loops: readonly (readonly LoopInfo[])[];
@@ -39,7 +43,19 @@ export interface CompileOptions {
   readonly exports?: readonly string[] | null;
 }
 
-/** Validates and compiles contract source; throws ValidationError when it is rejected. */
+/**
+ * Validates and compiles contract source; throws ValidationError when it is rejected.
+ *
+ * @example Compile a contract
+ * ```ts
+ * import { compileContract } from "@animica/vm-py";
+ *
+ * const compiled = compileContract("def double(x: int) -> int:\n    return x * 2\n", {
+ *   file: "double.py",
+ * });
+ * console.log(compiled.module.exports.map((e) => e.name), compiled.bytes.length);
+ * ```
+ */
 export function compileContract(
   source: Uint8Array | string,
   options: CompileOptions = {},
@@ -72,7 +88,23 @@ export function compileContract(
   };
 }
 
-/** Decodes and verifies IR bytes, as every load must before executing them. */
+/**
+ * Decodes and verifies IR bytes, as every load must before executing them.
+ *
+ * @example Load IR bytes, refusing junk
+ * ```ts
+ * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py";
+ *
+ * const { bytes } = compileContract("def f() -> int:\n    return 1\n");
+ * const verified = loadModule(bytes); // ready for executeCall
+ * console.log(verified.functions.length);
+ * try {
+ *   loadModule(new Uint8Array([1, 2, 3]));
+ * } catch (error) {
+ *   if (!(error instanceof IrDecodeError)) throw error;
+ * }
+ * ```
+ */
 export function loadModule(bytes: Uint8Array): VerifiedModule {
   return verifyModule(decodeModule(bytes));
 }

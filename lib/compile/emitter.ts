@@ -24,6 +24,7 @@ export interface LoopInfo {
   readonly iterations: number | null;
   /** Why the bound is unknown (when it is). */
   readonly reason: string;
+  /** 1-based source line of the loop statement. */
   readonly line: number;
 }
 

@@ -18,34 +18,45 @@ export type IrConst =
 
 /** Source position of the instructions from `pc` on (until the next entry). */
 export interface LineEntry {
+  /** Index of the first instruction at this position. */
   readonly pc: number;
+  /** 1-based source line. */
   readonly line: number;
+  /** 1-based source column. */
   readonly column: number;
 }
 
 /** One function. Function 0 is the module initialiser `<module>`. */
 export interface IrFunction {
+  /** Function name (`<module>` for function 0). */
   readonly name: string;
   /** Parameter names; parameters occupy local slots 0..n-1. */
   readonly params: readonly string[];
   /** Local slots in all (parameters, variables and compiler temporaries). */
   readonly locals: number;
+  /** Encoded instructions. */
   readonly code: Uint8Array;
+  /** Source positions by instruction index, sorted by `pc`. */
   readonly lines: readonly LineEntry[];
 }
 
 /** An exported (callable from outside) function. */
 export interface IrExport {
+  /** Name callers use. */
   readonly name: string;
+  /** Index of the function in `functions`. */
   readonly fn: number;
 }
 
 /** A compiled module. */
 export interface IrModule {
+  /** IR format version (IR_VERSION). */
   readonly version: number;
+  /** Constant pool, indexed by CONST operands. */
   readonly consts: readonly IrConst[];
   /** Module global slots (constants, then parameter defaults). */
   readonly globals: number;
+  /** Functions; 0 is the module initialiser. */
   readonly functions: readonly IrFunction[];
   /** Sorted by name. */
   readonly exports: readonly IrExport[];
@@ -55,8 +66,11 @@ export interface IrModule {
 
 /** A decoded instruction: opcode, up to three operands, and its byte offset. */
 export interface Instruction {
+  /** Opcode byte (see OP_INFO). */
   readonly op: number;
+  /** Immediate operands, as OP_INFO declares them. */
   readonly operands: readonly number[];
+  /** Byte offset in the function's code. */
   readonly offset: number;
 }
 

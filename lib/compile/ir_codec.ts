@@ -15,8 +15,8 @@
  * the bytes. Bump IR_VERSION in the spec when this layout changes.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
-import { decode as cborDecode, encode as cborEncode } from "cborg";
+import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";

@@ -5,7 +5,7 @@
  * the exports. Deterministic: the same AST always gives the same IR.
  */
 
-import { sha3_256 } from "@noble/hashes/sha3.js";
+import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import type { FunctionDef, Module } from "../validate/ast.ts";
 import { collectLocals } from "../validate/check_stmt.ts";
 import type { SourceText } from "../validate/source.ts";

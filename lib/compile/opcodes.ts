@@ -54,8 +54,11 @@ export type GasUnit =
 
 /** `per` gas for every unit of work; at most `maxUnits` units under the caps. */
 export interface DynamicGas {
+  /** Gas per unit of work. */
   readonly per: number;
+  /** What one unit of work is. */
   readonly unit: GasUnit;
+  /** Most units one execution can have under the caps. */
   readonly maxUnits: number;
 }
 
@@ -68,15 +71,23 @@ export type StackCount = number | {
 
 /** Everything the toolchain knows about one opcode. */
 export interface OpInfo {
+  /** Mnemonic (`ADD`, `LOAD_LOCAL`). */
   readonly name: string;
+  /** Opcode byte. */
   readonly code: number;
+  /** Kinds of the immediate operands, in order. */
   readonly operands: readonly OperandKind[];
+  /** Values taken off the operand stack. */
   readonly pops: StackCount;
+  /** Values pushed on the operand stack. */
   readonly pushes: StackCount;
   /** Stack picture, `before -- after`. */
   readonly stack: string;
+  /** Family in the spec table (`arithmetic`, `control`...). */
   readonly category: string;
+  /** Gas charged before the op runs. */
   readonly base: number;
+  /** Gas in proportion to the work, when the op has a size-dependent cost. */
   readonly dynamic: DynamicGas | null;
   /** Dynamic cost when the operands are sequences (concatenation, repetition). */
   readonly sequence: DynamicGas | null;
@@ -93,13 +104,17 @@ export type ParamKind = "positional" | "either" | "keyword";
 
 /** One declared parameter of a builtin, method or stdlib function. */
 export interface Param {
+  /** Parameter name, as keyword arguments spell it. */
   readonly name: string;
+  /** How the parameter may be passed. */
   readonly kind: ParamKind;
+  /** Whether a call must supply it. */
   readonly required: boolean;
 }
 
 /** A parameter list: named parameters, then `*rest` and `**keywords` if any. */
 export interface Signature {
+  /** Named parameters, in order. */
   readonly params: readonly Param[];
   /** Name of the `*args` parameter collecting extra positional arguments. */
   readonly rest: string | null;
@@ -109,13 +124,17 @@ export interface Signature {
 
 /** A builtin, stdlib member or one receiver type's method: signature and cost. */
 export interface CallableInfo {
+  /** Index in its table (BUILTINS, STDLIB or a method's receivers). */
   readonly id: number;
   /** Qualified name (`len`, `str.split`, `storage.get`). */
   readonly name: string;
   /** Null for a stdlib value (read with STDLIB_VALUE). */
   readonly sig: Signature | null;
+  /** Gas charged before the call runs. */
   readonly base: number;
+  /** Gas in proportion to the work, when the cost depends on the operands. */
   readonly dynamic: DynamicGas | null;
+  /** Largest gas one call can charge under the caps. */
   readonly maxGas: number;
 }
 
@@ -124,17 +143,23 @@ export type Receiver = "str" | "bytes" | "list" | "tuple" | "dict" | "int";
 
 /** A method id: its name and its callable on each receiver type that has it. */
 export interface MethodInfo {
+  /** Index in METHODS (the operand of CALL_METHOD). */
   readonly id: number;
+  /** Method name (`split`, `append`). */
   readonly name: string;
   /** Largest cost of any receiver's variant. */
   readonly maxGas: number;
+  /** The method's callable on each receiver type that has it. */
   readonly on: { readonly [R in Receiver]?: CallableInfo };
 }
 
 /** What the compiler and estimator need of any host call: its id, name and largest cost. */
 export interface HostCallInfo {
+  /** Index in its table. */
   readonly id: number;
+  /** Qualified name. */
   readonly name: string;
+  /** Largest gas one call can charge under the caps. */
   readonly maxGas: number;
 }
 

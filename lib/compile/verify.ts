@@ -32,13 +32,17 @@ import {
 
 /** A function's decoded instructions and deepest operand stack. */
 export interface VerifiedFunction {
+  /** Decoded instructions, in order. */
   readonly instructions: readonly Instruction[];
+  /** Deepest operand stack any path reaches. */
   readonly maxStack: number;
 }
 
 /** A module that passed verification, with its decoded code. */
 export interface VerifiedModule {
+  /** The module as decoded. */
   readonly module: IrModule;
+  /** Verified functions, indexed like `module.functions`. */
   readonly functions: readonly VerifiedFunction[];
 }
 

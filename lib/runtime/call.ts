@@ -15,7 +15,7 @@
 import { payItems } from "./walk.ts";
 import { allocBytes } from "./bytes.ts";
 import { sha3_256 } from "./keccak.ts";
-import { encode as cborEncode } from "cborg";
+import { encode as cborEncode } from "npm:cborg@6.1.5";
 import { encodeAbi } from "../abi/codec.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { concatBytes } from "../abi/hex.ts";

@@ -7,7 +7,7 @@
  */
 
 import { copyBytes } from "./bytes.ts";
-import { base64 } from "@scure/base";
+import { base64 } from "npm:@scure/base@2.4.0";
 import { KECCAK_WASM_BASE64 } from "./keccak_wasm_generated.ts";
 
 interface KeccakExports {

@@ -5,7 +5,7 @@ import {
   keccak_256 as nobleKeccak,
   sha3_256 as noble256,
   sha3_512 as noble512,
-} from "@noble/hashes/sha3.js";
+} from "npm:@noble/hashes@2.4.0/sha3.js";
 import { toHex } from "../abi/hex.ts";
 import { keccak256, sha3_256 as wasm256, sha3_512 as wasm512 } from "./keccak.ts";
 import { KECCAK_SOURCE_DIGEST } from "./keccak_wasm_generated.ts";

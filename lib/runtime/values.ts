@@ -56,7 +56,7 @@ export interface DictEntry {
 
 /** An insertion-ordered dict keyed by {@link dictKey}. */
 export class PyDict {
-  readonly entries = new Map<DictKey, DictEntry>();
+  readonly entries: Map<DictKey, DictEntry> = new Map<DictKey, DictEntry>();
   frozen = false;
 }
 

@@ -21,7 +21,17 @@ export interface Position {
   readonly column: number;
 }
 
-/** Decoded contract source with a lazily built line index. */
+/**
+ * Decoded contract source with a lazily built line index.
+ *
+ * @example Wrap source text for diagnostics
+ * ```ts
+ * import { SourceText } from "@animica/vm-py";
+ *
+ * const source = new SourceText("f.py", "x = 1\ny = 2\n");
+ * console.log(source.file);
+ * ```
+ */
 export class SourceText {
   /** File name used in diagnostics. */
   readonly file: string;

@@ -6,7 +6,7 @@
  * runs in the test's own process.
  */
 
-import { valueJson } from "../../mod.ts";
+import { valueJson } from "../../runtime.ts";
 import { runSource } from "./runtime.ts";
 
 /** What one call did, comparable with deepEqual. */

@@ -6,19 +6,16 @@
  * behaviour gives equal strings.
  */
 
+import { compileContract, executeCall, MemoryState } from "../../mod.ts";
 import {
-  compileContract,
-  executeCall,
   isJsonObject,
   type JsonOutput,
   type JsonValue,
-  MemoryState,
   parseJson,
   stringifyJson,
-  textOrHex,
   toHex,
-  valueJson,
-} from "../../mod.ts";
+} from "../../abi.ts";
+import { textOrHex, valueJson } from "../../runtime.ts";
 import { JsonNonInteger } from "../../lib/abi/json.ts";
 import { runPythonText } from "./python.ts";
 

@@ -12,7 +12,7 @@
 import type { Value } from "../../lib/runtime/values.ts";
 import { canonicalInt, dictKey, PyDict, PyList, PyTuple } from "../../lib/runtime/values.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
-import { Op } from "../../mod.ts";
+import { Op } from "../../ir.ts";
 
 /** How the gas of one run is read. */
 export type Measure =

@@ -7,19 +7,15 @@
 import {
   argsFromJson,
   compileContract,
-  disassemble,
-  encodeReceipt,
   executeCall,
   findFunction,
-  fromAbiValue,
-  fromHex,
   MemoryState,
-  parseJson,
   parseManifest,
-  receiptHash,
   SourceText,
-  toHex,
 } from "../../mod.ts";
+import { fromHex, parseJson, toHex } from "../../abi.ts";
+import { disassemble } from "../../ir.ts";
+import { encodeReceipt, fromAbiValue, receiptHash } from "../../runtime.ts";
 import { WORKLOADS } from "../../bench/runtime_workloads.ts";
 import { repr } from "../../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";

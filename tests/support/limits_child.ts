@@ -12,7 +12,9 @@
  */
 
 import process from "node:process";
-import { encodeReceipt, stringifyJson, ValidationError, valueJson } from "../../mod.ts";
+import { ValidationError } from "../../mod.ts";
+import { stringifyJson } from "../../abi.ts";
+import { encodeReceipt, valueJson } from "../../runtime.ts";
 import { compileContract } from "../../mod.ts";
 import { formatOutcome } from "./limits_corpus.ts";
 import { callCompiled } from "./runtime.ts";

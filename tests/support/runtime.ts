@@ -7,8 +7,8 @@ import {
   type CompiledContract,
   executeCall,
   MemoryState,
-  type StateReader,
 } from "../../mod.ts";
+import { type StateReader } from "../../runtime.ts";
 import type { StepHook } from "../../lib/runtime/interpreter.ts";
 
 /** A deterministic call context for tests. */

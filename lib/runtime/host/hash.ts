@@ -3,7 +3,7 @@
  * blake3 (noble), each over one bytes argument.
  */
 
-import { blake3 } from "@noble/hashes/blake3.js";
+import { blake3 } from "npm:@noble/hashes@2.4.0/blake3.js";
 import { keccak256, sha3_256, sha3_512 } from "../keccak.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";

@@ -22,7 +22,7 @@ export interface StateWrite {
 /** Pending writes of a call, by state key. */
 export class Journal {
   readonly #base: StateReader;
-  readonly writes = new Map<string, StateWrite>();
+  readonly writes: Map<string, StateWrite> = new Map<string, StateWrite>();
 
   constructor(base: StateReader) {
     this.#base = base;

@@ -1,0 +1,64 @@
+/**
+ * The compiler layer of animica-vm (spec/IR.md, spec/GAS.md): IR types,
+ * canonical IR bytes and code hashes, the verifier, the disassembler, the
+ * static gas estimator, the manifest/source agreement check and the opcode,
+ * builtin and cap tables generated from spec/opcodes_vm_py.yaml.
+ *
+ * @example Compile, encode, decode and disassemble
+ * ```ts
+ * import { compileContract, decodeModule, disassemble, encodeModule } from "./ir.ts";
+ *
+ * const compiled = compileContract("def f() -> int:\n    return 1 + 2\n", { file: "f.py" });
+ * const module = decodeModule(compiled.bytes);
+ * if (encodeModule(module).length !== compiled.bytes.length) throw new Error("not canonical");
+ * console.log(disassemble(compiled.verified).split("\n")[0]);
+ * ```
+ *
+ * @module
+ */
+
+export {
+  compileContract,
+  type CompiledContract,
+  type CompileOptions,
+  loadModule,
+} from "./lib/compile/compile.ts";
+export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
+export { estimateGas, type GasEstimate } from "./lib/compile/estimate.ts";
+export type {
+  Instruction,
+  IrConst,
+  IrExport,
+  IrFunction,
+  IrModule,
+  LineEntry,
+} from "./lib/compile/ir.ts";
+export { codeHash, decodeModule, encodeModule } from "./lib/compile/ir_codec.ts";
+export {
+  BUILTINS,
+  CAPS,
+  GAS_VERSION,
+  IR_VERSION,
+  METHODS,
+  Op,
+  OP_INFO,
+  STDLIB,
+} from "./lib/compile/opcodes.ts";
+export type {
+  CallableInfo,
+  DynamicGas,
+  GasUnit,
+  HostCallInfo,
+  MethodInfo,
+  OperandKind,
+  OpInfo,
+  Param,
+  ParamKind,
+  Receiver,
+  Signature,
+  StackCount,
+} from "./lib/compile/opcodes.ts";
+export type { LoopInfo } from "./lib/compile/emitter.ts";
+export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
+export { checkManifestAgainstSource, type ManifestCheck } from "./lib/compile/manifest_check.ts";
+export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";

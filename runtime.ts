@@ -1,0 +1,45 @@
+/**
+ * The runtime layer of animica-vm (spec/RUNTIME.md): calls and receipts,
+ * the interpreter and its host, runtime values, the state model and its
+ * JSON snapshot, and the JSON view of values and events.
+ *
+ * @example Run a call against an in-memory state
+ * ```ts
+ * import { MemoryState, stateToJson } from "./runtime.ts";
+ *
+ * const state = new MemoryState();
+ * state.apply([{ key: new Uint8Array([1]), value: new Uint8Array([2]) }]);
+ * console.log(state.get(new Uint8Array([1])), stateToJson(state).length > 0);
+ * ```
+ *
+ * @module
+ */
+
+export {
+  type CallRequest,
+  type CallResult,
+  encodeReceipt,
+  executeCall,
+  receiptHash,
+} from "./lib/runtime/call.ts";
+export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
+export { type CallContext, type EmittedEvent, type StateReader } from "./lib/runtime/host/types.ts";
+export { CallHost } from "./lib/runtime/host/call_host.ts";
+export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
+export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
+export type { Value } from "./lib/runtime/values.ts";
+export {
+  balanceStateKey,
+  checkStateEntry,
+  checkStateVersion,
+  MemoryState,
+  STATE_FORMAT,
+  STATE_VERSION,
+  stateFromJson,
+  type StateStore,
+  stateToJson,
+  type StateWrite,
+  storageStateKey,
+} from "./lib/runtime/state.ts";
+export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
+export { CallFailure, type FailureKind, StateError, type TraceFrame } from "./lib/errors.ts";

@@ -1,0 +1,109 @@
+/**
+ * The package works outside this repository: a script in a directory with
+ * no deno.json imports mod.ts by path and validates, compiles and runs the
+ * counter; `deno install -g` of cli.ts gives a working `animica-vm`. Both
+ * run in a temporary directory, so nothing of this repository's
+ * configuration (import map, lock file) can help them.
+ */
+
+import assert from "node:assert/strict";
+
+const ROOT = new URL("../", import.meta.url);
+const COUNTER = new URL("examples/counter/", ROOT);
+
+async function inOutsideDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: "animica-outside-" });
+  try {
+    for (const name of ["counter.py", "manifest.json"]) {
+      await Deno.copyFile(new URL(name, COUNTER), `${dir}/${name}`);
+    }
+    await body(dir);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+async function run(cwd: string, command: string, args: string[]) {
+  const output = await new Deno.Command(command, {
+    args,
+    cwd,
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).output();
+  const decoder = new TextDecoder();
+  return {
+    code: output.code,
+    stdout: decoder.decode(output.stdout),
+    stderr: decoder.decode(output.stderr),
+  };
+}
+
+Deno.test("packaging: a script outside the repository imports mod.ts by path and runs the counter", async () => {
+  await inOutsideDir(async (dir) => {
+    const script = `
+import { compileContract, executeCall, MemoryState, parseManifest, validate } from "${
+      new URL("mod.ts", ROOT).href
+    }";
+const source = Deno.readTextFileSync("counter.py");
+const manifest = parseManifest(JSON.parse(Deno.readTextFileSync("manifest.json")));
+if (!validate(source, "counter.py").ok) throw new Error("invalid");
+const compiled = compileContract(source, {
+  file: "counter.py",
+  exports: manifest.functions.map((fn) => fn.name),
+});
+const state = new MemoryState();
+const context = {
+  sender: new Uint8Array(33), value: 0n, address: new Uint8Array(33), blockHeight: 1n,
+  blockTime: 0n, chainId: 1n, txHash: new Uint8Array(32), callIndex: 0,
+};
+for (let i = 0; i < 2; i++) {
+  const result = executeCall({
+    verified: compiled.verified, manifest, function: "inc", args: [], gasLimit: 1_000_000,
+    context, state,
+  });
+  if (!result.ok) throw new Error("call failed");
+  state.apply(result.writes);
+  console.log(String(result.value), result.gasUsed);
+}
+`;
+    await Deno.writeTextFile(`${dir}/use.ts`, script);
+    const result = await run(dir, Deno.execPath(), ["run", "--allow-read", "use.ts"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, "1 1258\n2 1259\n");
+  });
+});
+
+Deno.test("packaging: deno install -g of cli.ts gives a working animica-vm", async () => {
+  await inOutsideDir(async (dir) => {
+    const install = await run(dir, Deno.execPath(), [
+      "install",
+      "-g",
+      "--root",
+      `${dir}/root`,
+      "-n",
+      "animica-vm",
+      "--allow-read",
+      "--allow-write",
+      new URL("cli.ts", ROOT).href,
+    ]);
+    assert.equal(install.code, 0, install.stderr);
+    const bin = `${dir}/root/bin/animica-vm`;
+    const version = await run(dir, bin, ["--version"]);
+    assert.equal(version.code, 0, version.stderr);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+    const inc = await run(dir, bin, [
+      "run",
+      "--manifest",
+      "manifest.json",
+      "--call",
+      "inc",
+      "--state",
+      "state.json",
+    ]);
+    assert.equal(inc.code, 0, inc.stderr);
+    assert.equal(JSON.parse(inc.stdout).gasUsed, 1258);
+    const help = await run(dir, bin, ["run", "--help"]);
+    assert.equal(help.code, 0, help.stderr);
+  });
+});
