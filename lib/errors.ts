@@ -274,11 +274,18 @@ export class IrDecodeError extends AnimicaError {
 export class IrVerifyError extends AnimicaError {
   /** Stable identifier of this error family. */
   readonly code = "ir-verify";
+  /**
+   * Set when the module is refused only because code needs more operand
+   * stack than caps.value_stack (a count operand or the stack depth): the
+   * compiler reports this as a source diagnostic, not as its own bug.
+   */
+  readonly valueStack: boolean;
 
   /** Builds the error from a message naming the function and pc. */
-  constructor(message: string) {
+  constructor(message: string, valueStack = false) {
     super(message);
     this.name = "IrVerifyError";
+    this.valueStack = valueStack;
   }
 }
 

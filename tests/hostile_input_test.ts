@@ -6,7 +6,17 @@
  */
 
 import assert from "node:assert/strict";
-import { formatDiagnostic, validate, type ValidationResult } from "../mod.ts";
+import {
+  compileContract,
+  executeCall,
+  formatDiagnostic,
+  MemoryState,
+  validate,
+  ValidationError,
+  type ValidationResult,
+} from "../mod.ts";
+import { MAX_CHAIN } from "../lib/validate/cursor.ts";
+import { TEST_CONTEXT } from "./support/runtime.ts";
 import { concatBytes } from "../abi.ts";
 import { listFiles } from "./support/chunks.ts";
 import { SeededRandom } from "./support/random.ts";
@@ -71,6 +81,53 @@ Deno.test("10,000 nested if blocks are rejected, not overflowed", () => {
   for (let depth = 1; depth <= 10_000; depth++) lines.push(`${" ".repeat(depth)}if x:`);
   lines.push(`${" ".repeat(10_001)}pass`);
   assert.deepEqual(outcome(lines.join("\n")).diagnostics.map((d) => d.rule), ["too-deep"]);
+});
+
+/** A function whose `if` has `links` elif branches; it returns its argument's branch. */
+function elifChain(links: number): string {
+  const lines = ["def main(x):", "    if x == 0:", "        return 0"];
+  for (let i = 1; i <= links; i++) lines.push(`    elif x == ${i}:`, `        return ${i}`);
+  return lines.join("\n") + "\n    return -1\n";
+}
+
+Deno.test("an elif chain is capped before the passes that recurse on it overflow", () => {
+  // Each elif is a nested If that the checker and the compiler walk
+  // recursively: 20,000 links used to overflow the JS stack (RangeError).
+  assert.deepEqual(outcome(elifChain(20_000)).diagnostics.map((d) => d.rule), ["too-deep"]);
+  assert.deepEqual(outcome(elifChain(MAX_CHAIN + 1)).diagnostics.map((d) => d.rule), [
+    "too-deep",
+  ]);
+  const compiled = compileContract(elifChain(MAX_CHAIN));
+  const result = executeCall({
+    verified: compiled.verified,
+    manifest: null,
+    function: "main",
+    args: [BigInt(MAX_CHAIN)],
+    gasLimit: 1_000_000,
+    context: TEST_CONTEXT,
+    state: new MemoryState(),
+  });
+  assert.equal(result.value, MAX_CHAIN);
+});
+
+Deno.test("code needing more operand stack than value_stack is a diagnostic, not an internal error", () => {
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `a${i}`).join(", ");
+  const ones = (n: number) => Array(n).fill("1").join(", ");
+  const sources = [
+    `def main():\n    ${names(1025)} = [1] * 1025\n    return a0\n`,
+    `def main():\n    for ${names(2000)} in [[1] * 2000]:\n        return a0\n`,
+    `def main():\n    return max(${ones(2000)})\n`,
+    `def main():\n    return max(${ones(600)}, max(${ones(600)}))\n`,
+  ];
+  for (const source of sources) {
+    assert.throws(
+      () => compileContract(source),
+      (error: unknown) =>
+        error instanceof ValidationError && error.diagnostics.every((d) => d.rule === "too-deep"),
+      source.slice(0, 40),
+    );
+  }
+  compileContract(`def main():\n    ${names(1024)} = [1] * 1024\n    return a0\n`);
 });
 
 Deno.test("deep expressions without brackets are rejected, not overflowed", () => {

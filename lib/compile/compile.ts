@@ -7,7 +7,7 @@
  * exercised separately (loadModule, and the round-trip tests).
  */
 
-import { InternalError, ValidationError } from "../errors.ts";
+import { InternalError, IrVerifyError, ValidationError } from "../errors.ts";
 import { makeDiagnostic } from "../validate/diagnostic.ts";
 import type { SourceLimits } from "../validate/limits.ts";
 import { validateSource } from "../validate/validate.ts";
@@ -74,6 +74,13 @@ export function compileContract(
   try {
     verified = verifyModule(lowered.module);
   } catch (error) {
+    if (error instanceof IrVerifyError && error.valueStack) {
+      const whole = { start: 0, end: result.source.text.length };
+      const message = `code needs more than ${CAPS.value_stack} operand stack slots ` +
+        `(caps.value_stack; too many call arguments, unpack targets or nested operands): ` +
+        error.message;
+      throw new ValidationError([makeDiagnostic(result.source, "too-deep", whole, message)]);
+    }
     throw new InternalError(
       `the compiler produced invalid IR: ${error instanceof Error ? error.message : String(error)}`,
       { cause: error },

@@ -99,14 +99,14 @@ function verifyOperands(
 ): void {
   const info = opInfo(instruction.op);
   if (info === undefined) throw new IrVerifyError(`${where}: unknown opcode`);
-  const fail = (message: string): never => {
-    throw new IrVerifyError(`${where}: ${info.name} ${message}`);
+  const fail = (message: string, valueStack = false): never => {
+    throw new IrVerifyError(`${where}: ${info.name} ${message}`, valueStack);
   };
   const count = instruction.operands[info.operands.indexOf("count")] ?? 0;
   info.operands.forEach((kind: OperandKind, position) => {
     const value = instruction.operands[position] ?? 0;
-    const below = (limit: number, what: string, min = 0) => {
-      if (value < min || value >= limit) fail(`${what} ${value} is out of range`);
+    const below = (limit: number, what: string, min = 0, valueStack = false) => {
+      if (value < min || value >= limit) fail(`${what} ${value} is out of range`, valueStack);
     };
     switch (kind) {
       case "const":
@@ -118,7 +118,7 @@ function verifyOperands(
       case "target":
         return below(codeLength, "jump target");
       case "count":
-        return below(CAPS.value_stack + 1, "count");
+        return below(CAPS.value_stack + 1, "count", 0, true);
       case "function":
         return below(module.functions.length, "function", 1);
       case "builtin":
@@ -208,7 +208,7 @@ function verifyStack(instructions: readonly Instruction[], where: string): numbe
     }
     const after = height - pops + stackCount(info.pushes, instruction.operands);
     if (after > CAPS.value_stack) {
-      throw new IrVerifyError(`${where} pc ${pc}: stack deeper than ${CAPS.value_stack}`);
+      throw new IrVerifyError(`${where} pc ${pc}: stack deeper than ${CAPS.value_stack}`, true);
     }
     deepest = Math.max(deepest, after);
     if (info.terminal) continue;

@@ -18,7 +18,11 @@ import { KEYWORDS, type Token } from "./tokens.ts";
  * refuses deeper input too. Deeper input is a `too-deep` diagnostic.
  */
 export const MAX_NESTING = 200;
-/** Longest left-leaning chain (`a+b+c...`, `a.b.c...`) in one expression. */
+/**
+ * Longest left-leaning chain (`a+b+c...`, `a.b.c...`) in one expression,
+ * and longest `elif` chain of one `if` (each `elif` is a nested If that
+ * later passes walk recursively, so the chain is bounded like nesting).
+ */
 export const MAX_CHAIN = 1000;
 
 /** A saved position to backtrack to. */
@@ -125,9 +129,9 @@ export class Cursor {
     this.depth--;
   }
 
-  /** Rejects a left-leaning chain that has grown past MAX_CHAIN links. */
-  checkChain(links: number): void {
-    if (links > MAX_CHAIN) this.fail("expression chain is too long", "too-deep");
+  /** Rejects a left-leaning chain (or an `elif` chain) that has grown past MAX_CHAIN links. */
+  checkChain(links: number, what = "expression chain"): void {
+    if (links > MAX_CHAIN) this.fail(`${what} is too long`, "too-deep");
   }
 
   /** Stops parsing with a diagnostic at `token` (the current token by default). */

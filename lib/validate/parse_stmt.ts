@@ -337,13 +337,16 @@ function parseClassDef(c: Cursor, decoratorList: Expr[]): Stmt {
 
 // if_stmt: 'if' named_expression ':' block (elif_stmt | [else_block])
 // elif_stmt: 'elif' named_expression ':' block (elif_stmt | [else_block])
-function parseIf(c: Cursor): Stmt {
+// `elifs` counts the elif links above this one: the chain is capped (MAX_CHAIN).
+function parseIf(c: Cursor, elifs = 0): Stmt {
   const keyword = c.advance();
   const test = parseNamedExpression(c);
   const body = parseBlock(c, keyword);
   let orelse: Stmt[] = [];
-  if (c.isKeyword("elif")) orelse = [parseIf(c)];
-  else if (c.isKeyword("else")) orelse = parseBlock(c, c.advance());
+  if (c.isKeyword("elif")) {
+    c.checkChain(elifs + 1, "elif chain");
+    orelse = [parseIf(c, elifs + 1)];
+  } else if (c.isKeyword("else")) orelse = parseBlock(c, c.advance());
   return { kind: "If", test, body, orelse, start: keyword.start, end: c.lastEnd };
 }
 
