@@ -11,6 +11,7 @@ import { limitExceeded, vmError } from "../failure.ts";
 import { iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
+import { intFromBytes } from "../int_bytes.ts";
 import { dictPair } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
 import {
@@ -323,11 +324,7 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   if ((ordered.length - first) * 8 > CAPS.int_bits + 8) {
     limitExceeded("int_bits", "integer from bytes is too large");
   }
-  let value = 0n;
-  for (let i = 0; i < ordered.length; i++) value = (value << 8n) | BigInt(ordered[i] ?? 0);
-  if (isSigned && ordered.length > 0 && ((ordered[0] ?? 0) & 0x80) !== 0) {
-    value -= 1n << BigInt(ordered.length * 8);
-  }
+  const value = intFromBytes(ordered, isSigned);
   if (value >= 1n << BigInt(CAPS.int_bits) || value <= -(1n << BigInt(CAPS.int_bits))) {
     limitExceeded("int_bits", "integer from bytes is too large");
   }
