@@ -13,6 +13,7 @@ import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import { cappedInt } from "./int_cap.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
 import {
@@ -115,8 +116,7 @@ function wordsOfBits(value: number | bigint, bits: number): number {
 }
 
 function checkIntSize(value: bigint): number | bigint {
-  if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "integer result is too large");
-  return canonicalInt(value);
+  return cappedInt(value, "integer result");
 }
 
 function numeric(value: Value): number | bigint | null {
