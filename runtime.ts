@@ -23,11 +23,29 @@ export {
   receiptHash,
 } from "./lib/runtime/call.ts";
 export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
-export { type CallContext, type EmittedEvent, type StateReader } from "./lib/runtime/host/types.ts";
+export type {
+  CallContext,
+  EmittedEvent,
+  HostCall,
+  StateReader,
+  SyscallRecord,
+} from "./lib/runtime/host/types.ts";
 export { CallHost } from "./lib/runtime/host/call_host.ts";
-export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
-export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
-export type { Value } from "./lib/runtime/values.ts";
+export { Journal } from "./lib/runtime/host/journal.ts";
+export { type Host, Machine, type StepHook } from "./lib/runtime/interpreter.ts";
+export type { Charge, Metered } from "./lib/runtime/meter.ts";
+export type { Meter } from "./lib/runtime/ops.ts";
+export {
+  DONE,
+  PyDict,
+  PyDictView,
+  PyIterator,
+  PyList,
+  PyRange,
+  PySlice,
+  PyTuple,
+} from "./lib/runtime/values.ts";
+export type { DictEntry, DictKey, Value } from "./lib/runtime/values.ts";
 export {
   balanceStateKey,
   checkStateEntry,

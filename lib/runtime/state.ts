@@ -26,10 +26,12 @@ export interface StateStore extends StateReader {
 export class MemoryState implements StateStore {
   readonly #entries = new Map<string, Uint8Array>();
 
+  /** The value stored at `key` (null when absent). */
   get(key: Uint8Array): Uint8Array | null {
     return this.#entries.get(toHex(key)) ?? null;
   }
 
+  /** Applies writes (null deletes); stored values are copies. */
   apply(writes: Iterable<StateWrite>): void {
     for (const { key, value } of writes) {
       if (value === null) this.#entries.delete(toHex(key));
