@@ -18,13 +18,14 @@
  */
 
 export {
+  checkManifestAgainstSource,
   compileContract,
-  type CompiledContract,
-  type CompileOptions,
+  estimateGas,
   loadModule,
-} from "./lib/compile/compile.ts";
+} from "./lib/compile/api.ts";
+export type { CompiledContract, CompileOptions } from "./lib/compile/compile.ts";
 export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
-export { estimateGas, type GasEstimate } from "./lib/compile/estimate.ts";
+export type { GasEstimate } from "./lib/compile/estimate.ts";
 export type {
   Instruction,
   IrConst,
@@ -60,5 +61,5 @@ export type {
 } from "./lib/compile/opcodes.ts";
 export type { LoopInfo } from "./lib/compile/emitter.ts";
 export { type VerifiedFunction, type VerifiedModule, verifyModule } from "./lib/compile/verify.ts";
-export { checkManifestAgainstSource, type ManifestCheck } from "./lib/compile/manifest_check.ts";
+export type { ManifestCheck } from "./lib/compile/manifest_check.ts";
 export { IrDecodeError, IrVerifyError } from "./lib/errors.ts";

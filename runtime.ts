@@ -15,11 +15,11 @@
  * @module
  */
 
+export { executeCall } from "./lib/runtime/api.ts";
 export {
   type CallRequest,
   type CallResult,
   encodeReceipt,
-  executeCall,
   receiptHash,
 } from "./lib/runtime/call.ts";
 export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";

@@ -137,7 +137,10 @@ function returnFrame(request: CallRequest, fn: number): TraceFrame {
   };
 }
 
-/** Runs one call; failures come back in the result, never thrown. */
+/**
+ * Runs one call; failures come back in the result, never thrown (the
+ * public, guarded form is in ./api.ts).
+ */
 export function executeCall(request: CallRequest): CallResult {
   const exported = request.verified.module.exports.find((entry) => entry.name === request.function);
   if (exported === undefined) {
