@@ -56,6 +56,7 @@ export {
   AbiDecodeError,
   AbiEncodeError,
   AbiTypeError,
+  AnimicaError,
   ManifestError,
   type ManifestProblem,
 } from "./lib/errors.ts";

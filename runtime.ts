@@ -60,4 +60,32 @@ export {
   storageStateKey,
 } from "./lib/runtime/state.ts";
 export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
-export { CallFailure, type FailureKind, StateError, type TraceFrame } from "./lib/errors.ts";
+export {
+  AnimicaError,
+  CallFailure,
+  type FailureKind,
+  StateError,
+  type TraceFrame,
+} from "./lib/errors.ts";
+// The IR and ABI types the runtime's API refers to, so that this entry is complete on its own.
+export type { VerifiedFunction, VerifiedModule } from "./lib/compile/verify.ts";
+export type {
+  Instruction,
+  IrConst,
+  IrExport,
+  IrFunction,
+  IrModule,
+  LineEntry,
+} from "./lib/compile/ir.ts";
+export type {
+  CallableInfo,
+  DynamicGas,
+  GasUnit,
+  Param,
+  ParamKind,
+  Signature,
+} from "./lib/compile/opcodes.ts";
+export type { AbiValue } from "./lib/abi/codec.ts";
+export type { JsonOutput, RawJson } from "./lib/abi/json.ts";
+export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { AbiType } from "./lib/abi/types.ts";
