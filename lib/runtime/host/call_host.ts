@@ -7,7 +7,7 @@
 import type { Manifest } from "../../abi/manifest.ts";
 import { type CallableInfo, STDLIB, type StdlibFunctionName } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments } from "../bind.ts";
+import { bindArguments, bindsAsGiven, NO_REST } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Host } from "../interpreter.ts";
 import type { Metered } from "../meter.ts";
@@ -102,6 +102,7 @@ export class CallHost implements Host, HostCall {
     if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
     meter.begin(member.info);
     if (member.run === null) return vmError("TypeError", `'${member.info.name}' is not callable`);
+    if (bindsAsGiven(member.info, args, kwargs)) return member.run(this, meter, args, NO_REST);
     const bound = bindArguments(member.info, args, kwargs);
     return member.run(this, meter, bound.args, bound.rest);
   }
