@@ -146,12 +146,16 @@ export class Machine implements Metered {
   readonly #code: readonly Code[];
   readonly #consts: readonly (Value | null)[];
   readonly #host: Host;
+  /** The most gas this machine's calls may use in total. */
   readonly gasLimit: number;
   readonly #onStep: StepHook | null;
+  /** Gas used so far. */
   gasUsed = 0;
+  /** Instructions run so far. */
   steps = 0;
   #globals: (Value | undefined)[] = [];
 
+  /** A machine for `verified` with `host` as its stdlib, `gasLimit` gas and an optional step hook. */
   constructor(
     verified: VerifiedModule,
     host: Host,

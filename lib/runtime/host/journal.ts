@@ -14,7 +14,9 @@ import type { StateReader } from "./types.ts";
 
 /** One pending write of a state key (null deletes). */
 export interface StateWrite {
+  /** The state key, with its key-space tag. */
   readonly key: Uint8Array;
+  /** The new value (null deletes the key). */
   readonly value: Uint8Array | null;
 }
 
@@ -28,8 +30,10 @@ function binaryKey(bytes: Uint8Array): string {
 /** Pending writes of a call, by state key. */
 export class Journal {
   readonly #base: StateReader;
+  /** The pending writes, by the hex of their state key. */
   readonly writes: Map<string, StateWrite> = new Map<string, StateWrite>();
 
+  /** An empty journal over `base`. */
   constructor(base: StateReader) {
     this.#base = base;
   }
