@@ -28,6 +28,7 @@
 
 export {
   argsFromJson,
+  argsToJson,
   decodeAbi,
   decodeArgs,
   decodeCall,
@@ -35,12 +36,13 @@ export {
   encodeAbi,
   encodeCall,
   encodeReturn,
+  findFunction,
   parseAbiType,
   parseJson,
   parseManifest,
+  resultsToJson,
   valueFromJson,
 } from "./lib/abi/api.ts";
-export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
 export { type AbiValue, ADDRESS_LENGTH } from "./lib/abi/codec.ts";
 export { ADDRESS_HRP, decodeAddress, encodeAddress } from "./lib/abi/address.ts";
 export { checkEventArgs, findEvent } from "./lib/abi/events.ts";
@@ -54,6 +56,7 @@ export {
   AbiDecodeError,
   AbiEncodeError,
   AbiTypeError,
+  AnimicaError,
   ManifestError,
   type ManifestProblem,
 } from "./lib/errors.ts";

@@ -69,24 +69,27 @@ export {
 
 export {
   argsFromJson,
+  argsToJson,
   decodeCall,
   decodeReturn,
   encodeCall,
+  findFunction,
   parseManifest,
+  resultsToJson,
 } from "./lib/abi/api.ts";
-export { argsToJson, findFunction, resultsToJson } from "./lib/abi/calls.ts";
 export type { AbiValue } from "./lib/abi/codec.ts";
 export type { AbiFunction, Manifest } from "./lib/abi/manifest.ts";
 
 export {
+  checkManifestAgainstSource,
   compileContract,
-  type CompiledContract,
-  type CompileOptions,
+  estimateGas,
   loadModule,
-} from "./lib/compile/compile.ts";
-export { checkManifestAgainstSource } from "./lib/compile/manifest_check.ts";
-export { estimateGas, type GasEstimate } from "./lib/compile/estimate.ts";
+} from "./lib/compile/api.ts";
+export type { CompiledContract, CompileOptions } from "./lib/compile/compile.ts";
+export type { GasEstimate } from "./lib/compile/estimate.ts";
 
-export { type CallRequest, type CallResult, executeCall } from "./lib/runtime/call.ts";
+export { executeCall } from "./lib/runtime/api.ts";
+export type { CallRequest, CallResult } from "./lib/runtime/call.ts";
 export type { CallContext } from "./lib/runtime/host/types.ts";
 export { MemoryState, type StateStore } from "./lib/runtime/state.ts";

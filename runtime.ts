@@ -15,19 +15,37 @@
  * @module
  */
 
+export { executeCall } from "./lib/runtime/api.ts";
 export {
   type CallRequest,
   type CallResult,
   encodeReceipt,
-  executeCall,
   receiptHash,
 } from "./lib/runtime/call.ts";
 export { fromAbiValue, toAbiValue } from "./lib/runtime/abi_values.ts";
-export { type CallContext, type EmittedEvent, type StateReader } from "./lib/runtime/host/types.ts";
+export type {
+  CallContext,
+  EmittedEvent,
+  HostCall,
+  StateReader,
+  SyscallRecord,
+} from "./lib/runtime/host/types.ts";
 export { CallHost } from "./lib/runtime/host/call_host.ts";
-export { Machine, type StepHook } from "./lib/runtime/interpreter.ts";
-export { PyDict, PyList, PyTuple } from "./lib/runtime/values.ts";
-export type { Value } from "./lib/runtime/values.ts";
+export { Journal } from "./lib/runtime/host/journal.ts";
+export { type Host, Machine, type StepHook } from "./lib/runtime/interpreter.ts";
+export type { Charge, Metered } from "./lib/runtime/meter.ts";
+export type { Meter } from "./lib/runtime/ops.ts";
+export {
+  DONE,
+  PyDict,
+  PyDictView,
+  PyIterator,
+  PyList,
+  PyRange,
+  PySlice,
+  PyTuple,
+} from "./lib/runtime/values.ts";
+export type { DictEntry, DictKey, Value } from "./lib/runtime/values.ts";
 export {
   balanceStateKey,
   checkStateEntry,
@@ -42,4 +60,32 @@ export {
   storageStateKey,
 } from "./lib/runtime/state.ts";
 export { eventJson, textOrHex, valueJson } from "./lib/runtime/value_json.ts";
-export { CallFailure, type FailureKind, StateError, type TraceFrame } from "./lib/errors.ts";
+export {
+  AnimicaError,
+  CallFailure,
+  type FailureKind,
+  StateError,
+  type TraceFrame,
+} from "./lib/errors.ts";
+// The IR and ABI types the runtime's API refers to, so that this entry is complete on its own.
+export type { VerifiedFunction, VerifiedModule } from "./lib/compile/verify.ts";
+export type {
+  Instruction,
+  IrConst,
+  IrExport,
+  IrFunction,
+  IrModule,
+  LineEntry,
+} from "./lib/compile/ir.ts";
+export type {
+  CallableInfo,
+  DynamicGas,
+  GasUnit,
+  Param,
+  ParamKind,
+  Signature,
+} from "./lib/compile/opcodes.ts";
+export type { AbiValue } from "./lib/abi/codec.ts";
+export type { JsonOutput, RawJson } from "./lib/abi/json.ts";
+export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { AbiType } from "./lib/abi/types.ts";

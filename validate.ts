@@ -15,6 +15,11 @@
  */
 
 export { formatDiagnostic, parseContract, validate } from "./lib/api.ts";
+export { checkManifestAgainstSource } from "./lib/compile/api.ts";
+export type { ManifestCheck } from "./lib/compile/manifest_check.ts";
+export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { AbiType } from "./lib/abi/types.ts";
+export type { ManifestProblem } from "./lib/errors.ts";
 export type { Diagnostic, Span } from "./lib/validate/diagnostic.ts";
 export { RULE_IDS, RULES } from "./lib/validate/rules.ts";
 export type { RuleId, RuleInfo } from "./lib/validate/rules.ts";

@@ -104,6 +104,13 @@ export function guarded<T>(operation: () => T): T {
   }
 }
 
+/** `operation` with every call run through {@link guarded} (for public entry points). */
+export function guardedFunction<A extends unknown[], R>(
+  operation: (...args: A) => R,
+): (...args: A) => R {
+  return (...args: A) => guarded(() => operation(...args));
+}
+
 /** An ABI type string that does not parse (`list<uint>`, `tuple(int`). */
 export class AbiTypeError extends AnimicaError {
   /** Stable identifier of this error family. */

@@ -155,7 +155,7 @@ function check(
   }
   tally.checked++;
   const bound = estimate.kind === "exact" ? estimate.gas : estimate.max;
-  if (result.gasUsed > bound && over.size === 0) {
+  if (result.gasUsed > bound) {
     tally.violations.push(`${label}: used ${result.gasUsed} > bound ${bound}`);
   }
   if (estimate.kind === "exact") {

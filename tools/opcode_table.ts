@@ -170,8 +170,14 @@ function signature(text: string, where: string): string {
   for (const name of [rest, keywords]) {
     if (name !== null && !IDENTIFIER.test(name)) fail(`${where}: bad parameter '${name}'`);
   }
+  const positional = params.filter((param) => !param.includes('kind: "keyword"')).length;
+  const required =
+    params.filter((param) => !param.includes('kind: "keyword"') && param.includes("required: true"))
+      .length;
   return `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
-    `keywords: ${keywords === null ? "null" : `"${keywords}"`} }`;
+    `keywords: ${
+      keywords === null ? "null" : `"${keywords}"`
+    }, positional: ${positional}, required: ${required} }`;
 }
 
 function callable(

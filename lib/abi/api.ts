@@ -4,21 +4,16 @@
  * logic in the modules they wrap.
  */
 
-import { guarded } from "../errors.ts";
+import { guardedFunction as guard } from "../errors.ts";
 import * as calls from "./calls.ts";
 import * as codec from "./codec.ts";
 import * as json from "./json.ts";
 import * as manifest from "./manifest.ts";
 import * as types from "./types.ts";
 import type { AbiValue } from "./codec.ts";
-import type { JsonValue } from "./json.ts";
+import type { JsonOutput, JsonValue } from "./json.ts";
 import type { AbiFunction, Manifest } from "./manifest.ts";
 import type { AbiType } from "./types.ts";
-
-/** Wraps `operation` with {@link guarded}. */
-function guard<A extends unknown[], R>(operation: (...args: A) => R): (...args: A) => R {
-  return (...args: A) => guarded(() => operation(...args));
-}
 
 /**
  * Parses an ABI type string (`list<tuple(address,int)>`); throws AbiTypeError.
@@ -99,7 +94,25 @@ export const argsFromJson: (fn: AbiFunction, json: JsonValue) => AbiValue[] = gu
   calls.argsFromJson,
 );
 
-/** Calldata (selector || encoded arguments) of a call; see {@link argsFromJson} for an example. */
+/**
+ * Calldata (selector || encoded arguments) of a call.
+ *
+ * @example
+ * ```ts
+ * import { encodeCall, findFunction, parseManifest, toHex } from "@animica/vm-py/abi";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: {
+ *     functions: [{
+ *       name: "swap",
+ *       inputs: [{ name: "a", type: "int" }, { name: "b", type: "str" }],
+ *       outputs: [{ type: "str" }, { type: "int" }],
+ *     }],
+ *   },
+ * });
+ * console.log(toHex(encodeCall(findFunction(m, "swap"), [1n, "x"])));
+ * ```
+ */
 export const encodeCall: (fn: AbiFunction, args: readonly AbiValue[]) => Uint8Array = guard(
   calls.encodeCall,
 );
@@ -133,7 +146,26 @@ export const encodeReturn: (fn: AbiFunction, results: readonly AbiValue[]) => Ui
   calls.encodeReturn,
 );
 
-/** Decodes a function's return data into one value per output. */
+/**
+ * Decodes a function's return data into one value per output.
+ *
+ * @example
+ * ```ts
+ * import { decodeReturn, encodeReturn, findFunction, parseManifest } from "@animica/vm-py/abi";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: {
+ *     functions: [{
+ *       name: "swap",
+ *       inputs: [{ name: "a", type: "int" }, { name: "b", type: "str" }],
+ *       outputs: [{ type: "str" }, { type: "int" }],
+ *     }],
+ *   },
+ * });
+ * const fn = findFunction(m, "swap");
+ * console.log(decodeReturn(fn, encodeReturn(fn, ["x", 1n]))); // [ "x", 1n ]
+ * ```
+ */
 export const decodeReturn: (fn: AbiFunction, data: Uint8Array) => AbiValue[] = guard(
   calls.decodeReturn,
 );
@@ -141,4 +173,79 @@ export const decodeReturn: (fn: AbiFunction, data: Uint8Array) => AbiValue[] = g
 /** Converts JSON input to a value of an ABI type (errors name `path`). */
 export const valueFromJson: (type: AbiType, json: JsonValue, path: string) => AbiValue = guard(
   json.valueFromJson,
+);
+
+/**
+ * The manifest's function called `name`; throws AbiEncodeError listing the functions there are.
+ *
+ * @example
+ * ```ts
+ * import { findFunction, parseManifest } from "@animica/vm-py/abi";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: {
+ *     functions: [{
+ *       name: "swap",
+ *       inputs: [{ name: "a", type: "int" }, { name: "b", type: "str" }],
+ *       outputs: [{ type: "str" }, { type: "int" }],
+ *     }],
+ *   },
+ * });
+ * console.log(findFunction(m, "swap").signature); // "swap(int,str)"
+ * try {
+ *   findFunction(m, "nope");
+ * } catch (error) {
+ *   console.log(String(error)); // ... no function 'nope' (functions: swap)
+ * }
+ * ```
+ */
+export const findFunction: (manifest: Manifest, name: string) => AbiFunction = guard(
+  calls.findFunction,
+);
+
+/**
+ * Arguments as a JSON object by parameter name (big ints exact).
+ *
+ * @example
+ * ```ts
+ * import { argsToJson, findFunction, parseManifest, stringifyJson } from "@animica/vm-py/abi";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: {
+ *     functions: [{
+ *       name: "swap",
+ *       inputs: [{ name: "a", type: "int" }, { name: "b", type: "str" }],
+ *       outputs: [{ type: "str" }, { type: "int" }],
+ *     }],
+ *   },
+ * });
+ * console.log(stringifyJson(argsToJson(findFunction(m, "swap"), [2n ** 70n, "x"])));
+ * // {"a":1180591620717411303424,"b":"x"}
+ * ```
+ */
+export const argsToJson: (fn: AbiFunction, args: readonly AbiValue[]) => JsonOutput = guard(
+  calls.argsToJson,
+);
+
+/**
+ * Results as JSON: null without outputs, the value for one, an array for several.
+ *
+ * @example
+ * ```ts
+ * import { findFunction, parseManifest, resultsToJson, stringifyJson } from "@animica/vm-py/abi";
+ * const m = parseManifest({
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: {
+ *     functions: [{
+ *       name: "swap",
+ *       inputs: [{ name: "a", type: "int" }, { name: "b", type: "str" }],
+ *       outputs: [{ type: "str" }, { type: "int" }],
+ *     }],
+ *   },
+ * });
+ * console.log(stringifyJson(resultsToJson(findFunction(m, "swap"), ["x", 1n]))); // ["x",1]
+ * ```
+ */
+export const resultsToJson: (fn: AbiFunction, results: readonly AbiValue[]) => JsonOutput = guard(
+  calls.resultsToJson,
 );

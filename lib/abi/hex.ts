@@ -1,9 +1,15 @@
 /** Byte-string helpers: lowercase "0x" hex, its strict parser, concatenation. */
 
+/** The two lowercase hex digits of each byte value. */
+const HEX_PAIRS: readonly string[] = Array.from(
+  { length: 256 },
+  (_, byte) => byte.toString(16).padStart(2, "0"),
+);
+
 /** "0x" followed by two lowercase hex digits a byte. */
 export function toHex(bytes: Uint8Array): string {
   let out = "0x";
-  for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
+  for (let i = 0; i < bytes.length; i++) out += HEX_PAIRS[bytes[i] ?? 0];
   return out;
 }
 

@@ -43,19 +43,7 @@ export interface CompileOptions {
   readonly exports?: readonly string[] | null;
 }
 
-/**
- * Validates and compiles contract source; throws ValidationError when it is rejected.
- *
- * @example Compile a contract
- * ```ts
- * import { compileContract } from "@animica/vm-py";
- *
- * const compiled = compileContract("def double(x: int) -> int:\n    return x * 2\n", {
- *   file: "double.py",
- * });
- * console.log(compiled.module.exports.map((e) => e.name), compiled.bytes.length);
- * ```
- */
+/** Validates and compiles contract source; throws ValidationError when it is rejected. (the public, guarded form is in ./api.ts). */
 export function compileContract(
   source: Uint8Array | string,
   options: CompileOptions = {},
@@ -95,23 +83,7 @@ export function compileContract(
   };
 }
 
-/**
- * Decodes and verifies IR bytes, as every load must before executing them.
- *
- * @example Load IR bytes, refusing junk
- * ```ts
- * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py";
- *
- * const { bytes } = compileContract("def f() -> int:\n    return 1\n");
- * const verified = loadModule(bytes); // ready for executeCall
- * console.log(verified.functions.length);
- * try {
- *   loadModule(new Uint8Array([1, 2, 3]));
- * } catch (error) {
- *   if (!(error instanceof IrDecodeError)) throw error;
- * }
- * ```
- */
+/** Decodes and verifies IR bytes, as every load must before executing them. (the public, guarded form is in ./api.ts). */
 export function loadModule(bytes: Uint8Array): VerifiedModule {
   return verifyModule(decodeModule(bytes));
 }

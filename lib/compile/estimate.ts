@@ -245,17 +245,7 @@ class Estimator {
   }
 }
 
-/**
- * Static gas bounds of every exported function, by name.
- *
- * @example Gas bounds of each exported function
- * ```ts
- * import { compileContract, estimateGas } from "@animica/vm-py";
- *
- * const compiled = compileContract("def f(x: int) -> int:\n    return x + 1\n");
- * for (const [name, estimate] of estimateGas(compiled)) console.log(name, estimate.kind);
- * ```
- */
+/** Static gas bounds of every exported function, by name. (the public, guarded form is in ./api.ts). */
 export function estimateGas(compiled: CompiledContract): Map<string, GasEstimate> {
   const estimator = new Estimator(compiled);
   const init = estimator.function(0);

@@ -18,23 +18,7 @@ export interface ManifestCheck {
   readonly warnings: readonly ManifestProblem[];
 }
 
-/**
- * Compares the manifest's functions with the module's defs.
- *
- * @example A manifest whose parameter names differ from the source
- * ```ts
- * import { checkManifestAgainstSource, parseContract, parseManifest } from "@animica/vm-py";
- *
- * const manifest = parseManifest({
- *   name: "m",
- *   version: "1.0.0",
- *   entry: "m.py",
- *   abi: { functions: [{ name: "f", inputs: [{ name: "y", type: "int" }], outputs: [] }], events: [] },
- * });
- * const module = parseContract("def f(x: int) -> None:\n    pass\n");
- * console.log(checkManifestAgainstSource(manifest, module).errors.map((p) => p.message));
- * ```
- */
+/** Compares the manifest's functions with the module's defs. (the public, guarded form is in ./api.ts). */
 export function checkManifestAgainstSource(manifest: Manifest, module: Module): ManifestCheck {
   const defs = new Map<string, FunctionDef>();
   for (const stmt of module.body) if (stmt.kind === "FunctionDef") defs.set(stmt.name, stmt);

@@ -120,6 +120,10 @@ export interface Signature {
   readonly rest: string | null;
   /** Name of the `**kwargs` parameter collecting extra keyword arguments. */
   readonly keywords: string | null;
+  /** How many parameters can be passed by position (those before any keyword-only one). */
+  readonly positional: number;
+  /** How many of those are required. */
+  readonly required: number;
 }
 
 /** A builtin, stdlib member or one receiver type's method: signature and cost. */

@@ -33,15 +33,9 @@ function shortName(info: CallableInfo): string {
     : info.name.slice(dot + 1);
 }
 
-function positionalLimit(params: readonly Param[]): number {
-  let count = 0;
-  while (count < params.length && params[count]?.kind !== "keyword") count++;
-  return count;
-}
-
 function tooManyPositional(info: CallableInfo, sig: Signature, given: number): never {
   const name = shortName(info);
-  const limit = positionalLimit(sig.params);
+  const limit = sig.positional;
   if (limit === 0) return vmError("TypeError", `${name}() takes no arguments (${given} given)`);
   const required = sig.params.filter((param) => param.required && param.kind !== "keyword").length;
   const keywordable = sig.params.some((param) => param.kind !== "positional");
@@ -78,6 +72,26 @@ function unexpectedKeyword(info: CallableInfo, param: Param | undefined, key: st
   return vmError("TypeError", `${name}() got an unexpected keyword argument '${key}'`);
 }
 
+/** No extra positional arguments or keywords. */
+export const NO_REST: readonly Value[] = NONE;
+/** No extra keyword arguments. */
+export const NO_EXTRA_KEYWORDS: ReadonlyMap<string, Value> = NO_KEYWORDS;
+
+/**
+ * Whether a call binds to `info`'s signature as it is given (the common
+ * case: positional arguments only, every required one present, none left
+ * for `*rest`), so that its arguments are the slots with no binding work.
+ */
+export function bindsAsGiven(
+  info: CallableInfo,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): boolean {
+  const sig = info.sig;
+  return sig !== null && kwargs.size === 0 && args.length <= sig.positional &&
+    args.length >= sig.required;
+}
+
 /**
  * Binds `args` and `kwargs` to the signature of `info` (which must have
  * one). The common case, positional arguments only and no `*rest`, returns
@@ -91,7 +105,8 @@ export function bindArguments(
   const sig = info.sig;
   if (sig === null) return vmError("TypeError", `'${info.name}' is not callable`);
   const params = sig.params;
-  const limit = positionalLimit(params);
+  const limit = sig.positional;
+  if (bindsAsGiven(info, args, kwargs)) return { args, rest: NONE, keywords: NO_KEYWORDS };
   let rest = NONE;
   let slots: (Value | undefined)[] | readonly Value[] = args;
   if (args.length > limit) {

@@ -35,12 +35,19 @@ import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
  * while the call runs or before its writes are applied.
  */
 export interface CallRequest {
+  /** The compiled module, as the verifier accepted it. */
   readonly verified: VerifiedModule;
+  /** The contract's manifest: its output types encode the return value (null: none). */
   readonly manifest: Manifest | null;
+  /** Name of the exported function to call. */
   readonly function: string;
+  /** Positional arguments, as runtime values. */
   readonly args: readonly Value[];
+  /** The most gas the call may use. */
   readonly gasLimit: number;
+  /** Facts about the call (sender, value, block, transaction). */
   readonly context: CallContext;
+  /** The state the call reads; its writes come back in the result. */
   readonly state: StateReader;
   /** Optional per-instruction hook (traces, gas checks). */
   readonly onStep?: StepHook;
@@ -48,14 +55,21 @@ export interface CallRequest {
 
 /** The outcome of a call. */
 export interface CallResult {
+  /** Whether the call returned normally. */
   readonly ok: boolean;
+  /** The returned value (None when the call failed). */
   readonly value: Value;
+  /** The return value ABI-encoded by the manifest's output types (empty when the call failed). */
   readonly returnData: Uint8Array;
+  /** Gas used, failed or not. */
   readonly gasUsed: number;
+  /** Events emitted, in order (empty when the call failed). */
   readonly events: readonly EmittedEvent[];
+  /** Syscalls made, in order (empty when the call failed). */
   readonly syscalls: readonly SyscallRecord[];
   /** Writes to apply to the state (empty when the call failed). */
   readonly writes: readonly { readonly key: Uint8Array; readonly value: Uint8Array | null }[];
+  /** Why the call failed (null when it succeeded). */
   readonly failure: CallFailure | null;
 }
 
@@ -123,7 +137,10 @@ function returnFrame(request: CallRequest, fn: number): TraceFrame {
   };
 }
 
-/** Runs one call; failures come back in the result, never thrown. */
+/**
+ * Runs one call; failures come back in the result, never thrown (the
+ * public, guarded form is in ./api.ts).
+ */
 export function executeCall(request: CallRequest): CallResult {
   const exported = request.verified.module.exports.find((entry) => entry.name === request.function);
   if (exported === undefined) {

@@ -28,6 +28,15 @@ export function encodeStoredInt(value: bigint, bits: number): Uint8Array {
   let length = storedIntLength(bits);
   const lowest = -(1n << BigInt(8 * (length - 1) - 1));
   if (length > 1 && value >= lowest && value < -lowest) length--;
+  return intToBytes(value, length);
+}
+
+/**
+ * `length` big-endian bytes of `value`, a negative one in two's complement
+ * (`value` modulo 2^(8·length)); the caller has checked that it fits.
+ * Linear in the length (through hex). int.to_bytes and storage share it.
+ */
+export function intToBytes(value: bigint, length: number): Uint8Array {
   const unsigned = value < 0n ? value + (1n << BigInt(8 * length)) : value;
   const hex = unsigned.toString(16).padStart(2 * length, "0");
   const out = allocBytes(length);
@@ -37,6 +46,18 @@ export function encodeStoredInt(value: bigint, bits: number): Uint8Array {
   return out;
 }
 
+/**
+ * The int of big-endian bytes: unsigned, or `signed` two's complement.
+ * Linear in the length (through hex). int.from_bytes and storage share it.
+ */
+export function intFromBytes(bytes: Uint8Array, signed: boolean): bigint {
+  if (bytes.length === 0) return 0n;
+  const unsigned = BigInt(toHex(bytes));
+  return signed && ((bytes[0] ?? 0) & 0x80) !== 0
+    ? unsigned - (1n << BigInt(8 * bytes.length))
+    : unsigned;
+}
+
 /** The value of a lowercase hex digit's char code. */
 function nibble(code: number): number {
   return code <= 0x39 ? code - 0x30 : code - 0x57;
@@ -44,7 +65,5 @@ function nibble(code: number): number {
 
 /** Inverse of {@link encodeStoredInt} (any length; the caller caps it first). */
 export function decodeStoredInt(bytes: Uint8Array): bigint {
-  if (bytes.length === 0) return 0n;
-  const unsigned = BigInt(toHex(bytes));
-  return ((bytes[0] ?? 0) & 0x80) === 0 ? unsigned : unsigned - (1n << BigInt(8 * bytes.length));
+  return intFromBytes(bytes, true);
 }

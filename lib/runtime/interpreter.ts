@@ -26,6 +26,7 @@ import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { callMethod } from "./methods/dispatch.ts";
+import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import { deepFreeze } from "./walk.ts";
@@ -82,18 +83,12 @@ const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
 function smallIntOperator(op: number, left: number, right: number): number | boolean | null {
   switch (op) {
     case 0x20: // ADD
-    case 0x2f: { // INPLACE_ADD
-      const sum = left + right;
-      return Number.isSafeInteger(sum) ? sum : null;
-    }
-    case 0x21: { // SUB
-      const difference = left - right;
-      return Number.isSafeInteger(difference) ? difference : null;
-    }
-    case 0x22: { // MUL
-      const product = left * right;
-      return Number.isSafeInteger(product) ? (product === 0 ? 0 : product) : null;
-    }
+    case 0x2f: // INPLACE_ADD
+      return smallAdd(left, right);
+    case 0x21: // SUB
+      return smallSub(left, right);
+    case 0x22: // MUL
+      return smallMul(left, right);
     case 0x23: // FLOORDIV
       return right === 0 ? null : ops.smallFloorDiv(left, right);
     case 0x24: // MOD
@@ -151,12 +146,16 @@ export class Machine implements Metered {
   readonly #code: readonly Code[];
   readonly #consts: readonly (Value | null)[];
   readonly #host: Host;
+  /** The most gas this machine's calls may use in total. */
   readonly gasLimit: number;
   readonly #onStep: StepHook | null;
+  /** Gas used so far. */
   gasUsed = 0;
+  /** Instructions run so far. */
   steps = 0;
   #globals: (Value | undefined)[] = [];
 
+  /** A machine for `verified` with `host` as its stdlib, `gasLimit` gas and an optional step hook. */
   constructor(
     verified: VerifiedModule,
     host: Host,
@@ -331,8 +330,8 @@ export class Machine implements Metered {
             const right = stack[sp - 1] as Value;
             const left = stack[sp - 2] as Value;
             if (typeof left === "number" && typeof right === "number") {
-              const sum = left + right;
-              if (Number.isSafeInteger(sum)) {
+              const sum = smallAdd(left, right);
+              if (sum !== null) {
                 stack[--sp - 1] = sum;
                 break;
               }
@@ -346,8 +345,8 @@ export class Machine implements Metered {
             const right = stack[sp - 1] as Value;
             const left = stack[sp - 2] as Value;
             if (typeof left === "number" && typeof right === "number") {
-              const difference = left - right;
-              if (Number.isSafeInteger(difference)) {
+              const difference = smallSub(left, right);
+              if (difference !== null) {
                 stack[--sp - 1] = difference;
                 break;
               }
@@ -362,9 +361,9 @@ export class Machine implements Metered {
             const right = stack[sp - 1] as Value;
             const left = stack[sp - 2] as Value;
             if (typeof left === "number" && typeof right === "number") {
-              const product = left * right;
-              if (Number.isSafeInteger(product)) {
-                stack[--sp - 1] = product === 0 ? 0 : product;
+              const product = smallMul(left, right);
+              if (product !== null) {
+                stack[--sp - 1] = product;
                 break;
               }
             }
@@ -805,16 +804,6 @@ export class Machine implements Metered {
   }
 
   #binary(op: number, left: Value, right: Value): Value {
-    if (typeof left === "number" && typeof right === "number") {
-      const result = op === Op.ADD || op === Op.INPLACE_ADD
-        ? left + right
-        : op === Op.SUB
-        ? left - right
-        : op === Op.MUL || op === Op.INPLACE_MUL
-        ? left * right
-        : NaN;
-      if (Number.isSafeInteger(result)) return result === 0 ? 0 : result;
-    }
     switch (op) {
       case 0x20: // ADD
         return ops.add(this, left, right);

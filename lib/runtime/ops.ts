@@ -13,6 +13,8 @@ import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import { cappedInt } from "./int_cap.ts";
+import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
 import {
   asBigInt,
@@ -114,8 +116,7 @@ function wordsOfBits(value: number | bigint, bits: number): number {
 }
 
 function checkIntSize(value: bigint): number | bigint {
-  if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "integer result is too large");
-  return canonicalInt(value);
+  return cappedInt(value, "integer result");
 }
 
 function numeric(value: Value): number | bigint | null {
@@ -245,8 +246,8 @@ export function add(meter: Meter, a: Value, b: Value): Value {
   const y = numeric(b);
   if (x === null || y === null) return concat(meter, a, b);
   if (typeof x === "number" && typeof y === "number") {
-    const sum = x + y;
-    if (Number.isSafeInteger(sum)) return sum;
+    const sum = smallAdd(x, y);
+    if (sum !== null) return sum;
   }
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);
@@ -262,8 +263,8 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
   const y = numeric(b);
   if (x === null || y === null) return unsupported("-", a, b);
   if (typeof x === "number" && typeof y === "number") {
-    const difference = x - y;
-    if (Number.isSafeInteger(difference)) return difference === 0 ? 0 : difference;
+    const difference = smallSub(x, y);
+    if (difference !== null) return difference;
   }
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);
@@ -282,8 +283,8 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
   if (y === null && isSequence(b) && x !== null) return repeat(meter, b, a);
   if (x === null || y === null) return unsupported("*", a, b);
   if (typeof x === "number" && typeof y === "number") {
-    const product = x * y;
-    if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
+    const product = smallMul(x, y);
+    if (product !== null) return product;
   }
   const xBits = bitsOf(x);
   const yBits = bitsOf(y);

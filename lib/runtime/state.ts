@@ -22,14 +22,30 @@ export interface StateStore extends StateReader {
   apply(writes: Iterable<StateWrite>): void;
 }
 
-/** In-memory state. */
+/**
+ * In-memory state.
+ *
+ * @example Apply writes, read them back, delete one
+ * ```ts
+ * import { MemoryState } from "@animica/vm-py";
+ *
+ * const state = new MemoryState();
+ * const key = new Uint8Array([1, 2]);
+ * state.apply([{ key, value: new Uint8Array([42]) }]);
+ * console.log(state.get(key)); // Uint8Array(1) [ 42 ]
+ * state.apply([{ key, value: null }]);
+ * console.log(state.get(key), state.entries().length); // null 0
+ * ```
+ */
 export class MemoryState implements StateStore {
   readonly #entries = new Map<string, Uint8Array>();
 
+  /** The value stored at `key` (null when absent). */
   get(key: Uint8Array): Uint8Array | null {
     return this.#entries.get(toHex(key)) ?? null;
   }
 
+  /** Applies writes (null deletes); stored values are copies. */
   apply(writes: Iterable<StateWrite>): void {
     for (const { key, value } of writes) {
       if (value === null) this.#entries.delete(toHex(key));

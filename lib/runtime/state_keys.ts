@@ -11,6 +11,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { StateError } from "../errors.ts";
 import { toHex } from "../abi/hex.ts";
+import { allocBytes } from "./bytes.ts";
 import { decodeStoredInt, encodeStoredInt, MAX_STORED_INT_BYTES } from "./int_bytes.ts";
 import { bitLength } from "./ops.ts";
 
@@ -28,7 +29,7 @@ export function storageStateKey(contract: Uint8Array, key: Uint8Array): Uint8Arr
       `a contract address must be 1 to ${MAX_CONTRACT_ADDRESS} bytes, got ${contract.length}`,
     );
   }
-  const out = new Uint8Array(2 + contract.length + key.length);
+  const out = allocBytes(2 + contract.length + key.length);
   out[0] = STORAGE_SPACE;
   out[1] = contract.length;
   out.set(contract, 2);
@@ -38,7 +39,7 @@ export function storageStateKey(contract: Uint8Array, key: Uint8Array): Uint8Arr
 
 /** The state key of the balance of `account`. */
 export function balanceStateKey(account: Uint8Array): Uint8Array {
-  const out = new Uint8Array(1 + account.length);
+  const out = allocBytes(1 + account.length);
   out[0] = BALANCE_SPACE;
   out.set(account, 1);
   return out;

@@ -6,6 +6,7 @@
  */
 
 import { CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
+import { clampIndex, itemIndex } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
@@ -49,10 +50,9 @@ function sliceIndices(length: number, slice: PySlice): [number, number, number] 
   const n = BigInt(length);
   const clamp = (value: bigint | null, fallback: bigint): bigint => {
     if (value === null) return fallback;
-    let v = value < 0n ? value + n : value;
-    if (step > 0) v = v < 0n ? 0n : v > n ? n : v;
-    else v = v < 0n ? -1n : v >= n ? n - 1n : v;
-    return v;
+    if (step > 0) return BigInt(clampIndex(value, length));
+    const v = value < 0n ? value + n : value;
+    return v < 0n ? -1n : v >= n ? n - 1n : v;
   };
   const start = clamp(toBig(slice.start, "start"), step > 0 ? 0n : n - 1n);
   const stop = clamp(toBig(slice.stop, "stop"), step > 0 ? n : -1n);
@@ -86,11 +86,8 @@ function sequenceIndex(index: Value, length: number, what: string): number {
       `${what} indices must be integers or slices, not ${typeName(index)}`,
     );
   }
-  const normalised = big < 0n ? big + BigInt(length) : big;
-  if (normalised < 0n || normalised >= BigInt(length)) {
-    vmError("IndexError", `${what} index out of range`);
-  }
-  return Number(normalised);
+  const at = itemIndex(big, length);
+  return at === null ? vmError("IndexError", `${what} index out of range`) : at;
 }
 
 /** `x[key]`. */

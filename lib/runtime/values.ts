@@ -31,9 +31,12 @@ export type Value =
 
 /** A mutable list; module-level lists are frozen (mutation is an error). */
 export class PyList {
+  /** The elements, in order. */
   items: Value[];
+  /** Whether mutation is refused (module-level lists). */
   frozen = false;
 
+  /** A list of `items` (taken, not copied). */
   constructor(items: Value[]) {
     this.items = items;
   }
@@ -41,8 +44,10 @@ export class PyList {
 
 /** An immutable tuple. */
 export class PyTuple {
+  /** The elements, in order. */
   readonly items: readonly Value[];
 
+  /** A tuple of `items` (taken, not copied). */
   constructor(items: readonly Value[]) {
     this.items = items;
   }
@@ -50,18 +55,23 @@ export class PyTuple {
 
 /** A dict entry: the first key inserted is kept, as in Python. */
 export interface DictEntry {
+  /** The key as first inserted. */
   key: Value;
+  /** The current value. */
   value: Value;
 }
 
 /** An insertion-ordered dict keyed by {@link dictKey}. */
 export class PyDict {
+  /** The entries in insertion order, by {@link dictKey}. */
   readonly entries: Map<DictKey, DictEntry> = new Map<DictKey, DictEntry>();
+  /** Whether mutation is refused (module-level dicts). */
   frozen = false;
 }
 
 /** A live view of a dict's keys, values or items (dict.keys() and friends). */
 export class PyDictView {
+  /** A view of `dict`'s keys, values or items. */
   constructor(readonly dict: PyDict, readonly kind: "keys" | "values" | "items") {}
 
   /** The view's current elements. */
@@ -75,8 +85,10 @@ export class PyDictView {
 
 /** range(start, stop, step) with bigint bounds (exact at any size). */
 export class PyRange {
+  /** range(start, stop, step); range() refuses a zero step. */
   constructor(readonly start: bigint, readonly stop: bigint, readonly step: bigint) {}
 
+  /** The number of items (0 when the range is empty). */
   get length(): bigint {
     const { start, stop, step } = this;
     const span = step > 0n ? stop - start : start - stop;
@@ -96,11 +108,13 @@ export function isSmallRange(range: PyRange): boolean {
 
 /** A slice object (only as a subscript key). */
 export class PySlice {
+  /** The slice `start:stop:step` as written; its bounds are checked where it is used. */
   constructor(readonly start: Value, readonly stop: Value, readonly step: Value) {}
 }
 
 /** A one-shot iterator (iter(), enumerate, zip, reversed, range, ...). */
 export abstract class PyIterator {
+  /** An iterator whose Python type name is `typeName`. */
   constructor(readonly typeName: string) {}
 
   /** The next item, or DONE when exhausted. */

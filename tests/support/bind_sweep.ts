@@ -83,7 +83,7 @@ export function tableCallables(): CallableInfo[] {
 }
 
 /** A signature in one line, defaults as `?`: `(chars?, /)`, `(*args, key?, default?)`. */
-export function signatureText(sig: Signature): string {
+export function signatureText(sig: Pick<Signature, "params" | "rest" | "keywords">): string {
   const named = (kind: ParamKind) =>
     sig.params.filter((param) => param.kind === kind).map((param) =>
       `${param.name}${param.required ? "" : "?"}`

@@ -8,9 +8,11 @@
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
-import { iterableItems, type Meter, utf8Length } from "../ops.ts";
+import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
+import { cappedInt, checkIntBits } from "../int_cap.ts";
+import { intFromBytes } from "../int_bytes.ts";
 import { dictPair } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
 import {
@@ -159,9 +161,7 @@ function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigin
     limitExceeded("int_bits", "integer is too large");
   }
   const parsed = sign * digitsValue(significant, Number(radix));
-  if (parsed >= 1n << BigInt(CAPS.int_bits) || parsed <= -(1n << BigInt(CAPS.int_bits))) {
-    limitExceeded("int_bits", "integer is too large");
-  }
+  checkIntBits(bitLength(parsed), "integer");
   return parsed;
 }
 
@@ -323,15 +323,7 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   if ((ordered.length - first) * 8 > CAPS.int_bits + 8) {
     limitExceeded("int_bits", "integer from bytes is too large");
   }
-  let value = 0n;
-  for (let i = 0; i < ordered.length; i++) value = (value << 8n) | BigInt(ordered[i] ?? 0);
-  if (isSigned && ordered.length > 0 && ((ordered[0] ?? 0) & 0x80) !== 0) {
-    value -= 1n << BigInt(ordered.length * 8);
-  }
-  if (value >= 1n << BigInt(CAPS.int_bits) || value <= -(1n << BigInt(CAPS.int_bits))) {
-    limitExceeded("int_bits", "integer from bytes is too large");
-  }
-  return canonicalInt(value);
+  return cappedInt(intFromBytes(ordered, isSigned), "integer from bytes");
 }
 
 /** The value of an ASCII hex digit's code, or -1. */

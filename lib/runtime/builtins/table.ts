@@ -6,7 +6,7 @@
 
 import { type BuiltinName, BUILTINS, type CallableInfo } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments } from "../bind.ts";
+import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS, NO_REST } from "../bind.ts";
 import type { Metered } from "../meter.ts";
 import type { Value } from "../values.ts";
 import { AGGREGATE_BUILTINS } from "./aggregate.ts";
@@ -45,6 +45,9 @@ export function callBuiltin(
   const builtin = BY_ID[id];
   if (builtin === null || builtin === undefined) throw new InternalError(`no builtin #${id}`);
   meter.begin(builtin.info);
+  if (bindsAsGiven(builtin.info, args, kwargs)) {
+    return builtin.run(meter, args, NO_REST, NO_EXTRA_KEYWORDS);
+  }
   const bound = bindArguments(builtin.info, args, kwargs);
   return builtin.run(meter, bound.args, bound.rest, bound.keywords);
 }

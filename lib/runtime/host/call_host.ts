@@ -7,7 +7,7 @@
 import type { Manifest } from "../../abi/manifest.ts";
 import { type CallableInfo, STDLIB, type StdlibFunctionName } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments } from "../bind.ts";
+import { bindArguments, bindsAsGiven, NO_REST } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Host } from "../interpreter.ts";
 import type { Metered } from "../meter.ts";
@@ -58,13 +58,19 @@ const BY_ID: readonly ({ info: CallableInfo; run: StdlibMember | null } | null)[
 
 /** stdlib for one call. */
 export class CallHost implements Host, HostCall {
+  /** The call's pending writes over the state it reads. */
   readonly journal: Journal;
+  /** Events emitted so far, in order. */
   readonly events: EmittedEvent[] = [];
+  /** Syscalls made so far, in order. */
   readonly syscalls: SyscallRecord[] = [];
+  /** Facts about the call, from the caller. */
   readonly context: CallContext;
+  /** The contract's manifest (null: none). */
   readonly manifest: Manifest | null;
   #randomBlocks = 0;
 
+  /** A host reading `state`; a call that carries value credits it to the contract first. */
   constructor(state: StateReader, context: CallContext, manifest: Manifest | null) {
     this.journal = new Journal(state);
     this.context = context;
@@ -72,10 +78,12 @@ export class CallHost implements Host, HostCall {
     if (context.value > 0n) credit(this, context.address, context.value);
   }
 
+  /** The next block number of the call's random stream (counts up from 0). */
   nextRandomBlock(): number {
     return this.#randomBlocks++;
   }
 
+  /** Reads stdlib value `id` (charging its cost through `meter`). */
   value(meter: Metered, id: number): Value {
     const member = BY_ID[id];
     if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
@@ -83,6 +91,7 @@ export class CallHost implements Host, HostCall {
     return contextValue(this.context, member.info.name);
   }
 
+  /** Calls stdlib function `id` (binding its arguments and charging its cost through `meter`). */
   call(
     meter: Metered,
     id: number,
@@ -93,6 +102,7 @@ export class CallHost implements Host, HostCall {
     if (member === null || member === undefined) throw new InternalError(`no stdlib #${id}`);
     meter.begin(member.info);
     if (member.run === null) return vmError("TypeError", `'${member.info.name}' is not callable`);
+    if (bindsAsGiven(member.info, args, kwargs)) return member.run(this, meter, args, NO_REST);
     const bound = bindArguments(member.info, args, kwargs);
     return member.run(this, meter, bound.args, bound.rest);
   }

@@ -7,6 +7,7 @@
  * decoding or encoding, and hold the int_bits cap both ways.
  */
 
+import { cappedInt, checkIntBits } from "../int_cap.ts";
 import { allocBytes } from "../bytes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { limitExceeded } from "../failure.ts";
@@ -17,7 +18,7 @@ import {
   storedIntLength,
 } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
-import { canonicalInt, type Value } from "../values.ts";
+import type { Value } from "../values.ts";
 import { bytesArg, intArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
 
@@ -58,15 +59,13 @@ export const STORAGE = {
       limitExceeded("int_bits", "stored value is too long for an int");
     }
     meter.units(stored.length);
-    const value = decodeStoredInt(stored);
-    if (bitLength(value) > CAPS.int_bits) limitExceeded("int_bits", "stored int is too large");
-    return canonicalInt(value);
+    return cappedInt(decodeStoredInt(stored), "stored int");
   },
   "storage.set_int": (host, meter, args) => {
     const key = storageKey(args[0]);
     const value = intArg(args[1], "storage int");
     const bits = bitLength(value);
-    if (bits > CAPS.int_bits) limitExceeded("int_bits", "storage int is too large");
+    checkIntBits(bits, "storage int");
     if (storedIntLength(bits) > CAPS.storage_value) {
       limitExceeded("storage_value", "storage value is too large");
     }

@@ -6,6 +6,7 @@
  * addresses within the storage_key cap, so every balance written loads.
  */
 
+import { checkIntBits } from "../int_cap.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { limitExceeded, revert, vmError } from "../failure.ts";
 import { bitLength } from "../ops.ts";
@@ -22,7 +23,7 @@ function account(value: Value | undefined, what: string): Uint8Array {
 /** Adds `amount` (possibly negative; never below zero) to the balance of `address`. */
 export function credit(host: HostCall, address: Uint8Array, amount: bigint): void {
   const balance = host.journal.balance(address) + amount;
-  if (bitLength(balance) > CAPS.int_bits) limitExceeded("int_bits", "balance is too large");
+  checkIntBits(bitLength(balance), "balance");
   host.journal.setBalance(address, balance);
 }
 

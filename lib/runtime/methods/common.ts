@@ -6,6 +6,7 @@
 
 import type { Args } from "../bind.ts";
 import { vmError } from "../failure.ts";
+import { clampIndex } from "../indices.ts";
 import type { Charge } from "../meter.ts";
 import { asBigInt, typeName, type Value } from "../values.ts";
 
@@ -36,6 +37,5 @@ export function searchBound(value: Value | undefined, length: number, fallback: 
   if (big === null) {
     return vmError("TypeError", "slice indices must be integers or have an __index__ method");
   }
-  const at = big < 0n ? big + BigInt(length) : big;
-  return at < 0n ? 0 : at > BigInt(length) ? length : Number(at);
+  return clampIndex(big, length);
 }

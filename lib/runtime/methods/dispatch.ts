@@ -7,7 +7,7 @@
  */
 
 import { type CallableInfo, METHODS, type Receiver } from "../../compile/opcodes.ts";
-import { bindArguments } from "../bind.ts";
+import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Metered } from "../meter.ts";
 import { PyDict, PyList, PyTuple, typeName, type Value } from "../values.ts";
@@ -65,6 +65,9 @@ function run<T>(
   kwargs: ReadonlyMap<string, Value>,
 ): Value {
   meter.begin(found.info);
+  if (bindsAsGiven(found.info, args, kwargs)) {
+    return found.run(meter, self, args, NO_EXTRA_KEYWORDS);
+  }
   const bound = bindArguments(found.info, args, kwargs);
   return found.run(meter, self, bound.args, bound.keywords);
 }

@@ -6,6 +6,7 @@
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes } from "../bytes.ts";
+import { intToBytes } from "../int_bytes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitsOf } from "../ops.ts";
 import { truthy, typeName, type Value } from "../values.ts";
@@ -46,7 +47,7 @@ function toBytes(self: number | bigint, length: number, signed: boolean, little:
     const out = smallToBytes(self, length, signed);
     return little ? out.reverse() : out;
   }
-  let value = BigInt(self);
+  const value = BigInt(self);
   if (value < 0n && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
   const bits = BigInt(length) * 8n;
   const fits = signed
@@ -54,12 +55,7 @@ function toBytes(self: number | bigint, length: number, signed: boolean, little:
       value < (bits === 0n ? 1n : 1n << (bits - 1n)) && !(bits === 0n && value !== 0n)
     : value < (1n << bits);
   if (!fits) vmError("OverflowError", "int too big to convert");
-  if (value < 0n) value += 1n << bits;
-  const out = allocBytes(length);
-  for (let i = out.length - 1; i >= 0; i--) {
-    out[i] = Number(value & 0xffn);
-    value >>= 8n;
-  }
+  const out = intToBytes(value, length);
   return little ? out.reverse() : out;
 }
 

@@ -10,6 +10,7 @@ import { equals, iterableItems } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { sortValues } from "../sort.ts";
 import { checkMutable, pushAll, PyList, type Value } from "../values.ts";
+import { clampIndex, itemIndex } from "../indices.ts";
 import { indexArg, type Method } from "./common.ts";
 import { countOf, indexOf } from "./sequence.ts";
 
@@ -34,25 +35,21 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   insert: (m, self, args) => {
     checkMutable(self);
-    const n = BigInt(self.items.length);
-    let at = indexArg(args[0], "insert");
-    if (at < 0n) at = at + n < 0n ? 0n : at + n;
-    if (at > n) at = n;
+    const at = clampIndex(indexArg(args[0], "insert"), self.items.length);
     if (self.items.length >= CAPS.container_length) {
       limitExceeded("container_length", "list is too long");
     }
     m.units(self.items.length);
-    self.items.splice(Number(at), 0, args[1] ?? null);
+    self.items.splice(at, 0, args[1] ?? null);
     return null;
   },
   pop: (m, self, args) => {
     checkMutable(self);
     if (self.items.length === 0) vmError("IndexError", "pop from empty list");
-    let at = args[0] === undefined ? BigInt(self.items.length - 1) : indexArg(args[0], "pop");
-    if (at < 0n) at += BigInt(self.items.length);
-    if (at < 0n || at >= BigInt(self.items.length)) vmError("IndexError", "pop index out of range");
-    m.units(self.items.length - Number(at));
-    return self.items.splice(Number(at), 1)[0] as Value;
+    const at = itemIndex(args[0] === undefined ? -1n : indexArg(args[0], "pop"), self.items.length);
+    if (at === null) return vmError("IndexError", "pop index out of range");
+    m.units(self.items.length - at);
+    return self.items.splice(at, 1)[0] as Value;
   },
   remove: (m, self, args) => {
     checkMutable(self);
