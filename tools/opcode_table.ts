@@ -116,7 +116,17 @@ function gas(raw: RawGas | undefined, spec: RawSpec, where: string): { text: str
 }
 
 /** Receiver types a method may be declared on, in dispatch order. */
-const RECEIVERS = ["str", "bytes", "list", "tuple", "dict", "int"] as const;
+const RECEIVERS = [
+  "str",
+  "bytes",
+  "list",
+  "tuple",
+  "dict",
+  "int",
+  "range",
+  "dict_keys",
+  "dict_items",
+] as const;
 type Receiver = (typeof RECEIVERS)[number];
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -229,6 +239,9 @@ function methods(spec: RawSpec): { table: string; names: Record<Receiver, string
     tuple: [],
     dict: [],
     int: [],
+    range: [],
+    dict_keys: [],
+    dict_items: [],
   };
   const rows = spec.methods.map((entry) => {
     const receivers = Object.keys(entry).filter((key) => key !== "id" && key !== "name");

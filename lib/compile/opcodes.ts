@@ -143,7 +143,16 @@ export interface CallableInfo {
 }
 
 /** A receiver type that may have methods. */
-export type Receiver = "str" | "bytes" | "list" | "tuple" | "dict" | "int";
+export type Receiver =
+  | "str"
+  | "bytes"
+  | "list"
+  | "tuple"
+  | "dict"
+  | "int"
+  | "range"
+  | "dict_keys"
+  | "dict_items";
 
 /** A method id: its name and its callable on each receiver type that has it. */
 export interface MethodInfo {

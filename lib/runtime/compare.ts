@@ -14,6 +14,7 @@ import type { Meter } from "./ops.ts";
 import {
   type DictEntry,
   type DictKey,
+  dictKey,
   PyDict,
   PyDictView,
   PyList,
@@ -42,7 +43,31 @@ interface MappingFrame {
   readonly level: number;
 }
 
-type Frame = SequenceFrame | MappingFrame;
+/**
+ * Elements of a keys or items view to find in another keys or items view
+ * (`<=` of two views, and `==` once their lengths agree): the elements of
+ * `of` in order, each looked up in `within` as CPython's `x in view` does.
+ */
+interface MembersFrame {
+  readonly kind: "members";
+  readonly entries: Iterator<[DictKey, DictEntry]>;
+  readonly of: PyDictView;
+  readonly within: PyDictView;
+  readonly level: number;
+}
+
+type Frame = SequenceFrame | MappingFrame | MembersFrame;
+
+/** Whether a value is a keys or items view (the views that compare as sets). */
+export function isSetView(value: Value): value is PyDictView {
+  return value instanceof PyDictView && value.kind !== "values";
+}
+
+function membersFrame(of: PyDictView, within: PyDictView, level: number): MembersFrame | boolean {
+  checkDepth("compare", level);
+  if (of.dict.entries.size === 0) return true;
+  return { kind: "members", entries: of.dict.entries.entries(), of, within, level };
+}
 
 function numeric(value: Value): number | bigint | null {
   if (typeof value === "number" || typeof value === "bigint") return value;
@@ -101,11 +126,11 @@ function shallowEquals(meter: Meter, a: Value, b: Value, level: number): Frame |
   }
   if (a instanceof PyDict && b instanceof PyDict) return a === b || mappingFrame(a, b, true, level);
   if (a instanceof PyDictView || b instanceof PyDictView) {
-    // Keys and items views compare as sets; values views only by identity.
-    if (!(a instanceof PyDictView) || !(b instanceof PyDictView)) return false;
-    if (a.kind === "values" || b.kind === "values") return a === b;
-    if (a.kind !== b.kind) return false;
-    return mappingFrame(a.dict, b.dict, a.kind === "items", level);
+    // Keys and items views compare as sets (a keys view may equal an items view); values views
+    // only by identity.
+    if (!isSetView(a) || !isSetView(b)) return a === b;
+    if (a.dict.entries.size !== b.dict.entries.size) return false;
+    return membersFrame(a, b, level);
   }
   if (a instanceof PyRange && b instanceof PyRange) {
     const length = a.length;
@@ -115,9 +140,57 @@ function shallowEquals(meter: Meter, a: Value, b: Value, level: number): Frame |
   return a === b;
 }
 
+const MEMBER: unique symbol = Symbol("member");
+
+/** The dict key of a value a walk looks up; finding a str compares its text, which is paid. */
+function lookupKey(meter: Meter, value: Value): DictKey {
+  if (typeof value === "string") payBytes(meter, "compare", value.length);
+  return dictKey(meter, value);
+}
+
+/**
+ * Looks an element of view `of` (the key, or the (key, value) pair, of
+ * `entry`, whose dict key is `dk`) up in `within`, as `element in within` does: MEMBER when it is
+ * there, null when it is not, or the pair of values whose equality decides
+ * (the one `within` holds first). Hashing an element pays as a dict key
+ * does and raises TypeError when it is unhashable.
+ */
+function memberValue(
+  meter: Meter,
+  of: PyDictView,
+  dk: DictKey,
+  entry: DictEntry,
+  within: PyDictView,
+): typeof MEMBER | null | [Value, Value] {
+  if (of.kind === within.kind) {
+    // The same kind of view: the entry's own dict key finds its counterpart.
+    if (typeof dk === "string") payBytes(meter, "compare", dk.length);
+    const found = within.dict.entries.get(dk);
+    if (found === undefined) return null;
+    return of.kind === "keys" ? MEMBER : [found.value, entry.value];
+  }
+  if (within.kind === "keys") {
+    const element = of.kind === "keys" ? entry.key : new PyTuple([entry.key, entry.value]);
+    return within.dict.entries.has(lookupKey(meter, element)) ? MEMBER : null;
+  }
+  let key = entry.key;
+  let value = entry.value;
+  if (of.kind === "keys") {
+    // An items view holds only (key, value) pairs.
+    if (!(key instanceof PyTuple) || key.items.length !== 2) return null;
+    [key, value] = key.items as [Value, Value];
+  }
+  const found = within.dict.entries.get(lookupKey(meter, key));
+  return found === undefined ? null : [found.value, value];
+}
+
 /** `a == b` for two values that sit `level` deep in the values a walk started from. */
 function equalsAt(meter: Meter, a: Value, b: Value, level: number): boolean {
-  const first = shallowEquals(meter, a, b, level);
+  return walkEquals(meter, shallowEquals(meter, a, b, level));
+}
+
+/** Runs an equality walk from its first verdict: true unless some item pair differs. */
+function walkEquals(meter: Meter, first: Frame | boolean): boolean {
   if (typeof first === "boolean") return first;
   const frames: Frame[] = [first];
   while (frames.length > 0) {
@@ -133,6 +206,18 @@ function equalsAt(meter: Meter, a: Value, b: Value, level: number): boolean {
       left = frame.left[frame.at] as Value;
       right = frame.right[frame.at] as Value;
       frame.at++;
+    } else if (frame.kind === "members") {
+      const next = frame.entries.next();
+      if (next.done === true) {
+        frames.pop();
+        continue;
+      }
+      payItems(meter, "compare", 1);
+      const [dk, entry] = next.value;
+      const found = memberValue(meter, frame.of, dk, entry, frame.within);
+      if (found === null) return false;
+      if (found === MEMBER) continue;
+      [left, right] = found;
     } else {
       const next = frame.entries.next();
       if (next.done === true) {
@@ -185,10 +270,32 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /**
- * Three-way ordering for <, <=, >, >= (TypeError across unorderable
- * types), paid as {@link equals} is. Sequences are ordered by their first
- * unequal item pair, which the loop then orders in turn: a descent, not a
- * recursion.
+ * `a op b` for two keys or items views, as sets: `<=` holds when every
+ * element of `a` is in `b`, `<` when `b` has more elements too (`>=` and
+ * `>` the other way round). Paid per element looked up, as `==` is.
+ */
+function viewOrder(meter: Meter, op: string, a: PyDictView, b: PyDictView, level: number) {
+  const [small, large] = op === "<" || op === "<=" ? [a, b] : [b, a];
+  const sizes = small.dict.entries.size - large.dict.entries.size;
+  if (op.length === 1 ? sizes >= 0 : sizes > 0) return false;
+  return walkEquals(meter, membersFrame(small, large, level));
+}
+
+/** The number {@link compare} returns so that comparing it with 0 by `op` gives `verdict`. */
+function orderFor(op: string, verdict: boolean): number {
+  if (op === "<") return verdict ? -1 : 0;
+  if (op === ">") return verdict ? 1 : 0;
+  if (op === "<=") return verdict ? 0 : 1;
+  return verdict ? 0 : -1;
+}
+
+/**
+ * Ordering for <, <=, >, >= (TypeError across unorderable types), paid
+ * as {@link equals} is: a number whose comparison with 0 by `op` is the
+ * verdict (three-way for ints, strs, bytes and sequences; keys and items
+ * views are ordered as sets, by inclusion). Sequences are ordered by their
+ * first unequal item pair, which the loop then orders in turn: a descent,
+ * not a recursion.
  */
 export function compare(meter: Meter, op: string, a: Value, b: Value): number {
   let left = a;
@@ -208,6 +315,9 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
     if (left instanceof Uint8Array && right instanceof Uint8Array) {
       payBytes(meter, "compare", Math.min(left.length, right.length));
       return compareBytes(left, right);
+    }
+    if (isSetView(left) && isSetView(right)) {
+      return orderFor(op, viewOrder(meter, op, left, right, level));
     }
     if (
       !(left instanceof PyList && right instanceof PyList) &&

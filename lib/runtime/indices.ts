@@ -16,3 +16,35 @@ export function clampIndex(index: bigint, length: number): number {
   const at = index < 0n ? index + BigInt(length) : index;
   return at < 0n ? 0 : at > BigInt(length) ? length : Number(at);
 }
+
+/**
+ * The bounds a slice selects of a sequence of `length`: `start`/`stop` as
+ * given (null for None; negative counts from the end), clamped to
+ * [0, length] for a positive step and to [-1, length - 1] for a negative
+ * one, with None meaning the end the step starts or stops at. Exact at any
+ * size (a range's length may exceed every machine integer).
+ */
+export function sliceBounds(
+  start: bigint | null,
+  stop: bigint | null,
+  step: bigint,
+  length: bigint,
+): [bigint, bigint] {
+  const [lower, upper] = step < 0n ? [-1n, length - 1n] : [0n, length];
+  const clamp = (value: bigint | null, fallback: bigint): bigint => {
+    if (value === null) return fallback;
+    const at = value < 0n ? value + length : value;
+    return at < lower ? lower : at > upper ? upper : at;
+  };
+  return step < 0n ? [clamp(start, upper), clamp(stop, lower)] : [
+    clamp(start, lower),
+    clamp(stop, upper),
+  ];
+}
+
+/** How many items `start`, `start + step`, ... before `stop` holds (0 when none). */
+export function steppedLength(start: bigint, stop: bigint, step: bigint): bigint {
+  const span = step > 0n ? stop - start : start - stop;
+  const magnitude = step > 0n ? step : -step;
+  return span <= 0n ? 0n : (span + magnitude - 1n) / magnitude;
+}

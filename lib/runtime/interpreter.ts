@@ -25,6 +25,7 @@ import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
+import { buildDisplay } from "./dict_display.ts";
 import { callMethod } from "./methods/dispatch.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
@@ -508,11 +509,8 @@ export class Machine implements Metered {
           case 0x52: { // BUILD_DICT
             if (gas + 2 * a > limit) outOfGas(2 * a, limit - gas);
             gas += 2 * a;
-            const dict = new PyDict();
             this.gasUsed = gas;
-            for (let i = sp - 2 * a; i < sp; i += 2) {
-              storeSubscript(this, dict, stack[i] as Value, stack[i + 1] as Value);
-            }
+            const dict = buildDisplay(this, stack, sp - 2 * a, a);
             gas = this.gasUsed;
             sp -= 2 * a;
             stack[sp++] = dict;

@@ -1,12 +1,15 @@
 /**
  * GET_ITER: an iterator over any iterable value. Lists are iterated live,
  * by index; strs lazily, one code point per step; dicts and their views
- * fail when the dict changes size during iteration, as in CPython.
+ * by slot, as CPython's iterators walk its table (lib/runtime/dict_table.ts):
+ * they fail when the dict changes size during iteration, or when they meet
+ * more entries than it held, and see every value written meanwhile.
  */
 
 import { vmError } from "./failure.ts";
 import {
   canonicalInt,
+  DictIterator,
   DONE,
   isSmallRange,
   PyDict,
@@ -55,25 +58,7 @@ export function iterate(value: Value): PyIterator {
       return item;
     }, "range_iterator");
   }
-  if (value instanceof PyDict || value instanceof PyDictView) {
-    // Lazy over the live entries: creating the iterator copies nothing.
-    const dict = value instanceof PyDict ? value : value.dict;
-    const kind = value instanceof PyDict ? "keys" : value.kind;
-    const entries = dict.entries.values();
-    const size = dict.entries.size;
-    return new StepIterator(() => {
-      if (dict.entries.size !== size) {
-        vmError("RuntimeError", "dictionary changed size during iteration");
-      }
-      const next = entries.next();
-      if (next.done === true) return DONE;
-      const entry = next.value;
-      return kind === "keys"
-        ? entry.key
-        : kind === "values"
-        ? entry.value
-        : new PyTuple([entry.key, entry.value]);
-    }, `dict_${kind === "keys" ? "key" : kind === "values" ? "value" : "item"}iterator`);
-  }
+  if (value instanceof PyDict) return new DictIterator(value, "keys", false);
+  if (value instanceof PyDictView) return new DictIterator(value.dict, value.kind, false);
   return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
 }

@@ -13,7 +13,11 @@ import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import { copyEntries, mergeEntries } from "./dict_table.ts";
 import { cappedInt } from "./int_cap.ts";
+import { updateFrom } from "./methods/dict.ts";
+import { refuseViewSet } from "./view_sets.ts";
+import { rangeHolds, rangeSize } from "./range.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
 import {
@@ -261,7 +265,10 @@ export function add(meter: Meter, a: Value, b: Value): Value {
 export function sub(meter: Meter, a: Value, b: Value): Value {
   const x = numeric(a);
   const y = numeric(b);
-  if (x === null || y === null) return unsupported("-", a, b);
+  if (x === null || y === null) {
+    refuseViewSet(meter, "-", a, b);
+    return unsupported("-", a, b);
+  }
   if (typeof x === "number" && typeof y === "number") {
     const difference = smallSub(x, y);
     if (difference !== null) return difference;
@@ -475,16 +482,16 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
     meter.pay(COST.merge, a.entries.size + b.entries.size);
     checkMergedSize(a, b);
     const merged = new PyDict();
-    for (const [key, entry] of a.entries) merged.entries.set(key, { ...entry });
-    for (const [key, entry] of b.entries) {
-      const existing = merged.entries.get(key);
-      merged.entries.set(key, { key: existing?.key ?? entry.key, value: entry.value });
-    }
+    copyEntries(merged, a);
+    mergeEntries(merged, b);
     return merged;
   }
   const x = numeric(a);
   const y = numeric(b);
-  if (x === null || y === null) return unsupported(op, a, b);
+  if (x === null || y === null) {
+    refuseViewSet(meter, op, a, b);
+    return unsupported(op, a, b);
+  }
   if (
     typeof x === "number" && typeof y === "number" && Math.abs(x) <= SMALL && Math.abs(y) <= SMALL
   ) {
@@ -511,15 +518,11 @@ export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): 
     a.items = repeated.items;
     return a;
   }
-  if (a instanceof PyDict && op === "|" && b instanceof PyDict) {
+  if (a instanceof PyDict && op === "|") {
+    // `d |= x` takes what d.update(x) takes: a dict, or an iterable of pairs.
     checkMutable(a);
-    meter.pay(COST.update, b.entries.size);
-    checkMergedSize(a, b);
-    for (const [key, entry] of b.entries) {
-      const existing = a.entries.get(key);
-      if (existing !== undefined) existing.value = entry.value;
-      else a.entries.set(key, { ...entry });
-    }
+    if (b instanceof PyDict) checkMergedSize(a, b);
+    updateFrom(meter, a, b, (count) => meter.pay(COST.update, count));
     return a;
   }
   return op === "+" ? add(meter, a, b) : op === "*" ? mul(meter, a, b) : bitwise(meter, "|", a, b);
@@ -586,7 +589,7 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
     return value.items();
   }
   if (value instanceof PyRange) {
-    const length = value.length;
+    const length = rangeSize(value);
     if (length > BigInt(CAPS.container_length)) tooManyItems(what);
     pay(Number(length));
     const items: Value[] = [];
@@ -622,7 +625,8 @@ function sameOrEqual(meter: Meter, candidate: Value, item: Value): boolean {
 
 /**
  * `item in container`. Dicts and keys views find the item's key (paid as
- * a dict key); lists, tuples and values views pay one unit per candidate
+ * a dict key), items views the key of a (key, value) pair and compare its
+ * value; lists, tuples and values views pay one unit per candidate
  * up front and compare with the paid `==` walk, candidate by candidate,
  * identity first, as CPython does.
  */
@@ -630,12 +634,12 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
   if (container instanceof PyDict) return container.entries.has(dictKey(meter, item));
   if (container instanceof PyDictView) {
     if (container.kind === "keys") return container.dict.entries.has(dictKey(meter, item));
-    payItems(meter, "compare", container.dict.entries.size);
     if (container.kind === "items") {
       if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
       const entry = container.dict.entries.get(dictKey(meter, item.items[0] ?? null));
       return entry !== undefined && sameOrEqual(meter, entry.value, item.items[1] ?? null);
     }
+    payItems(meter, "compare", container.dict.entries.size);
     for (const entry of container.dict.entries.values()) {
       if (sameOrEqual(meter, entry.value, item)) return true;
     }
@@ -672,10 +676,7 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
   }
   if (container instanceof PyRange) {
     const x = asBigInt(item);
-    if (x === null) return false;
-    const { start, stop, step } = container;
-    const inside = step > 0n ? x >= start && x < stop : x <= start && x > stop;
-    return inside && (x - start) % step === 0n;
+    return x !== null && rangeHolds(container, x);
   }
   return vmError("TypeError", `argument of type '${typeName(container)}' is not iterable`);
 }

@@ -6,14 +6,15 @@
  */
 
 import { CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
-import { clampIndex, itemIndex } from "./indices.ts";
+import { itemIndex, sliceBounds } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
+import { deleteEntry, setEntry } from "./dict_table.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
+import { rangeItem, rangeSlice } from "./range.ts";
 import { repr } from "./repr.ts";
 import {
   asBigInt,
-  canonicalInt,
   checkMutable,
   dictKey,
   PyDict,
@@ -30,33 +31,30 @@ const SUBSCR_COST = OP_INFO[Op.SUBSCR].dynamic;
 const STORE_COST = OP_INFO[Op.STORE_SUBSCR].dynamic;
 const DELETE_COST = OP_INFO[Op.DELETE_SUBSCR].dynamic;
 
-/** Clamps a Python index for slicing. */
-function sliceIndices(length: number, slice: PySlice): [number, number, number] {
+/** A slice's start and stop (null for None) and step, as ints: TypeError or ValueError as CPython raises them. */
+export function sliceParts(slice: PySlice): [bigint | null, bigint | null, bigint] {
   const toBig = (value: Value, what: string): bigint | null => {
     if (value === null) return null;
     const big = asBigInt(value);
     if (big === null) vmError("TypeError", `slice ${what} must be an integer or None`);
     return big;
   };
-  const stepBig = toBig(slice.step, "step") ?? 1n;
-  if (stepBig === 0n) vmError("ValueError", "slice step cannot be zero");
-  const step = Number(
-    stepBig < -BigInt(2 ** 40)
-      ? -BigInt(2 ** 40)
-      : stepBig > BigInt(2 ** 40)
-      ? BigInt(2 ** 40)
-      : stepBig,
-  );
-  const n = BigInt(length);
-  const clamp = (value: bigint | null, fallback: bigint): bigint => {
-    if (value === null) return fallback;
-    if (step > 0) return BigInt(clampIndex(value, length));
-    const v = value < 0n ? value + n : value;
-    return v < 0n ? -1n : v >= n ? n - 1n : v;
-  };
-  const start = clamp(toBig(slice.start, "start"), step > 0 ? 0n : n - 1n);
-  const stop = clamp(toBig(slice.stop, "stop"), step > 0 ? n : -1n);
-  return [Number(start), Number(stop), step];
+  const step = toBig(slice.step, "step") ?? 1n;
+  if (step === 0n) vmError("ValueError", "slice step cannot be zero");
+  return [toBig(slice.start, "start"), toBig(slice.stop, "stop"), step];
+}
+
+/** A slice's bounds over a sequence of `length` items, as safe numbers. */
+function sliceIndices(length: number, slice: PySlice): [number, number, number] {
+  const [start, stop, step] = sliceParts(slice);
+  const [from, to] = sliceBounds(start, stop, step, BigInt(length));
+  // A step longer than any sequence selects at most one item: held to a safe number.
+  const longest = BigInt(2 ** 40);
+  return [
+    Number(from),
+    Number(to),
+    Number(step < -longest ? -longest : step > longest ? longest : step),
+  ];
 }
 
 /** How many items a slice selects, known before any is copied (so gas is charged first). */
@@ -117,9 +115,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
       meter.pay(SUBSCR_COST, sliceLength(container.length, key));
       return bytesFrom(sliceIndexList(container.length, key).map((i) => container[i] ?? 0));
     }
-    if (container instanceof PyRange) {
-      return vmError("NotImplementedError", "slicing a range is not supported in contracts");
-    }
+    if (container instanceof PyRange) return rangeSlice(container, ...sliceParts(key));
   }
   if (container instanceof PyList || container instanceof PyTuple) {
     return container
@@ -134,12 +130,11 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     return container[sequenceIndex(key, container.length, "index")] ?? 0;
   }
   if (container instanceof PyRange) {
-    const length = container.length;
-    if (length > BigInt(Number.MAX_SAFE_INTEGER)) {
-      return vmError("OverflowError", "range is too long to index");
+    const index = asBigInt(key);
+    if (index === null) {
+      return vmError("TypeError", `range indices must be integers or slices, not ${typeName(key)}`);
     }
-    const i = sequenceIndex(key, Number(length), "range object");
-    return canonicalInt(container.start + BigInt(i) * container.step);
+    return rangeItem(container, index);
   }
   return vmError("TypeError", `'${typeName(container)}' object is not subscriptable`);
 }
@@ -174,15 +169,7 @@ function replaceRun(
 export function storeSubscript(meter: Meter, container: Value, key: Value, value: Value): void {
   if (container instanceof PyDict) {
     checkMutable(container);
-    const dk = dictKey(meter, key);
-    const existing = container.entries.get(dk);
-    if (existing !== undefined) existing.value = value;
-    else {
-      if (container.entries.size >= CAPS.container_length) {
-        limitExceeded("container_length", "dict is too large");
-      }
-      container.entries.set(dk, { key, value });
-    }
+    setEntry(container, dictKey(meter, key), key, value);
     return;
   }
   if (container instanceof PyList) {
@@ -222,7 +209,9 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
 export function deleteSubscript(meter: Meter, container: Value, key: Value): void {
   if (container instanceof PyDict) {
     checkMutable(container);
-    if (!container.entries.delete(dictKey(meter, key))) vmError("KeyError", repr(meter, key));
+    if (deleteEntry(container, dictKey(meter, key)) === undefined) {
+      vmError("KeyError", repr(meter, key));
+    }
     return;
   }
   if (container instanceof PyList) {

@@ -9,6 +9,7 @@
  */
 
 import { CAPS } from "../compile/opcodes.ts";
+import { setEntry } from "./dict_table.ts";
 import { limitExceeded } from "./failure.ts";
 import { bitLength, utf8Length } from "./ops.ts";
 import { PyDict, PyDictView, PyList, PySlice, PyTuple, type Value } from "./values.ts";
@@ -167,7 +168,7 @@ export function copyMeasured(value: Value): Value {
 function copyDict(dict: PyDict): PyDict {
   const copy = new PyDict();
   for (const [key, entry] of dict.entries) {
-    copy.entries.set(key, { key: entry.key, value: copyMeasured(entry.value) });
+    setEntry(copy, key, entry.key, copyMeasured(entry.value));
   }
   return copy;
 }

@@ -9,7 +9,9 @@
  * charges). It raises only VmError.
  */
 
+import { DictTable } from "./dict_table.ts";
 import { vmError } from "./failure.ts";
+import { steppedLength } from "./indices.ts";
 import { bitsOf, type Meter } from "./ops.ts";
 import { checkDepth, payBytes, payItems } from "./walk.ts";
 
@@ -56,15 +58,22 @@ export class PyTuple {
 /** A dict entry: the first key inserted is kept, as in Python. */
 export interface DictEntry {
   /** The key as first inserted. */
-  key: Value;
+  readonly key: Value;
   /** The current value. */
   value: Value;
+  /** Its slot in the dict's {@link DictTable}. */
+  slot: number;
 }
 
-/** An insertion-ordered dict keyed by {@link dictKey}. */
+/**
+ * An insertion-ordered dict keyed by {@link dictKey}, with CPython's slot
+ * layout beside it; written only through lib/runtime/dict_table.ts.
+ */
 export class PyDict {
   /** The entries in insertion order, by {@link dictKey}. */
   readonly entries: Map<DictKey, DictEntry> = new Map<DictKey, DictEntry>();
+  /** The slots the entries sit in, as CPython lays them out. */
+  readonly table: DictTable = new DictTable();
   /** Whether mutation is refused (module-level dicts). */
   frozen = false;
 }
@@ -90,10 +99,7 @@ export class PyRange {
 
   /** The number of items (0 when the range is empty). */
   get length(): bigint {
-    const { start, stop, step } = this;
-    const span = step > 0n ? stop - start : start - stop;
-    const magnitude = step > 0n ? step : -step;
-    return span <= 0n ? 0n : (span + magnitude - 1n) / magnitude;
+    return steppedLength(this.start, this.stop, this.step);
   }
 }
 
@@ -135,17 +141,25 @@ export class StepIterator extends PyIterator {
   }
 }
 
-/** Iteration over a list or tuple, live by index (a list may grow while it is iterated). */
+/**
+ * Iteration over a list or tuple, live by index (a list may grow while it
+ * is iterated); once it has ended it stays ended, as CPython's does, even
+ * if the list grows later.
+ */
 export class PySequenceIterator extends PyIterator {
   index = 0;
+  #sequence: PyList | PyTuple | null;
 
-  constructor(readonly sequence: PyList | PyTuple) {
+  constructor(sequence: PyList | PyTuple) {
     super(sequence instanceof PyList ? "list_iterator" : "tuple_iterator");
+    this.#sequence = sequence;
   }
 
   override next(): Value | typeof DONE {
-    const items = this.sequence.items;
-    return this.index < items.length ? items[this.index++] as Value : DONE;
+    const items = this.#sequence?.items;
+    if (items !== undefined && this.index < items.length) return items[this.index++] as Value;
+    this.#sequence = null;
+    return DONE;
   }
 }
 
@@ -163,6 +177,63 @@ export class PyRangeIterator extends PyIterator {
     if (this.by > 0 ? item >= this.end : item <= this.end) return DONE;
     this.at = item + this.by;
     return item;
+  }
+}
+
+/** What a dict iterator yields of each entry. */
+type DictPart = "keys" | "values" | "items";
+
+const ITERATOR_NAMES: { readonly [K in DictPart]: string } = {
+  keys: "keyiterator",
+  values: "valueiterator",
+  items: "itemiterator",
+};
+
+/**
+ * An iterator over a dict's slots, forward from the first or backward
+ * from the last, as CPython's: it holds a slot position, never the
+ * entries, so whatever the dict does meanwhile it reads the live table.
+ * Once it has ended (or failed for changed keys) it stays ended; a change
+ * of size fails every later step.
+ */
+export class DictIterator extends PyIterator {
+  #dict: PyDict | null;
+  #size: number;
+  #left: number;
+  #at: number;
+
+  constructor(dict: PyDict, readonly part: DictPart, readonly backward: boolean) {
+    super(`dict_${backward ? "reverse" : ""}${ITERATOR_NAMES[part]}`);
+    this.#dict = dict;
+    this.#size = dict.entries.size;
+    this.#left = dict.entries.size;
+    this.#at = backward ? dict.table.slots.length - 1 : 0;
+  }
+
+  override next(): Value | typeof DONE {
+    const dict = this.#dict;
+    if (dict === null) return DONE;
+    if (dict.entries.size !== this.#size) {
+      this.#size = -1;
+      return vmError("RuntimeError", "dictionary changed size during iteration");
+    }
+    const table = dict.table;
+    const at = this.backward
+      ? (this.#at < 0 ? -1 : table.previousLive(this.#at))
+      : table.nextLive(this.#at);
+    const entry = at < 0 ? null : table.slots[at] ?? null;
+    if (entry === null) {
+      this.#dict = null;
+      return DONE;
+    }
+    if (!this.backward && this.#left === 0) {
+      this.#dict = null;
+      return vmError("RuntimeError", "dictionary keys changed during iteration");
+    }
+    this.#at = this.backward ? at - 1 : at + 1;
+    this.#left--;
+    if (this.part === "keys") return entry.key;
+    return this.part === "values" ? entry.value : new PyTuple([entry.key, entry.value]);
   }
 }
 
@@ -285,9 +356,12 @@ function scalarKey(meter: Meter, value: Value): DictKey {
     return `${TAG}b${byteText(value)}`;
   }
   if (value instanceof PyRange) {
-    return `${TAG}r${intText(meter, value.start)},${intText(meter, value.stop)},${
-      intText(meter, value.step)
-    }`;
+    // Equal ranges (the same items) share a key, as CPython hashes them: by length, then the
+    // first item, then the step when there are two or more.
+    const length = value.length;
+    const first = length === 0n ? "" : `,${intText(meter, value.start)}`;
+    const step = length < 2n ? "" : `,${intText(meter, value.step)}`;
+    return `${TAG}r${intText(meter, canonicalInt(length))}${first}${step}`;
   }
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
 }

@@ -191,6 +191,9 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
     "clear",
   ],
   tuple: ["index", "count"],
+  range: ["index", "count"],
+  dict_keys: ["isdisjoint"],
+  dict_items: ["isdisjoint"],
   dict: ["get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear"],
 };
 

@@ -33,6 +33,9 @@ const RECEIVERS: { readonly [R in Receiver]: string } = {
   tuple: "(3, 1, 2, 1)",
   dict: '{"a": 1, "b": 2}',
   int: "(5)",
+  range: "range(1, 10, 2)",
+  dict_keys: '{"a": 1, "b": 2}.keys()',
+  dict_items: '{"a": 1, "b": 2}.items()',
 };
 
 /** Text-like parameters take a value of the receiver's own type. */
@@ -68,6 +71,10 @@ function pool(info: CallableInfo, receiver: Receiver | null, param: string): rea
     "dict.pop": { key: ['"a"', '"z"'], default: ["0"] },
     "dict.setdefault": { key: ['"c"', '"a"'], default: ["3", "None"] },
     "dict.update": { other: ['{"c": 3}', '[("d", 4)]'] },
+    "range.index": { value: ["3", "4"] },
+    "range.count": { value: ["3", "True"] },
+    "dict_keys.isdisjoint": { other: ['["a"]', '{"z": 1}.keys()'] },
+    "dict_items.isdisjoint": { other: ['[("a", 1)]', '{"z": 1}.items()'] },
     "bytes.hex": { sep: ['":"', 'b"-"'], bytes_per_sep: ["1", "2"] },
     "str.replace": { count: ["1", "-1"] },
     "bytes.replace": { count: ["1", "-1"] },
@@ -337,4 +344,14 @@ export function bindShapes(): CallShape[] {
   return shapes;
 }
 
-const RECEIVER_TYPES: readonly Receiver[] = ["str", "bytes", "list", "tuple", "dict", "int"];
+const RECEIVER_TYPES: readonly Receiver[] = [
+  "str",
+  "bytes",
+  "list",
+  "tuple",
+  "dict",
+  "int",
+  "range",
+  "dict_keys",
+  "dict_items",
+];

@@ -18,9 +18,13 @@ KINDS = {
 }
 
 
+# Receiver types that are not builtin names.
+TYPES = {"dict_keys": type({}.keys()), "dict_items": type({}.items())}
+
+
 def lookup(name):
     head, _, tail = name.partition(".")
-    target = getattr(builtins, head)
+    target = TYPES[head] if head in TYPES else getattr(builtins, head)
     return getattr(target, tail) if tail else target
 
 

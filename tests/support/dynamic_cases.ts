@@ -12,6 +12,7 @@
 import type { Value } from "../../lib/runtime/values.ts";
 import { canonicalInt, dictKey, PyDict, PyList, PyTuple } from "../../lib/runtime/values.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
+import { setEntry } from "../../lib/runtime/dict_table.ts";
 import { Op } from "../../ir.ts";
 
 /** How the gas of one run is read. */
@@ -55,7 +56,7 @@ const ints = (n: number) => new PyList(Array.from({ length: n }, (_, i) => i));
 const tupleOf = (n: number) => new PyTuple(Array.from({ length: n }, (_, i) => i));
 const dictOf = (n: number): PyDict => {
   const dict = new PyDict();
-  for (let i = 0; i < n; i++) dict.entries.set(dictKey(OUTPUT_METER, i), { key: i, value: i });
+  for (let i = 0; i < n; i++) setEntry(dict, dictKey(OUTPUT_METER, i), i, i);
   return dict;
 };
 const log2Steps = (n: number) => n * Math.ceil(Math.log2(n + 1));
@@ -278,7 +279,7 @@ const OPCODE_CASES: DynamicCase[] = [
     body: line("x[y]"),
     args: (n) => {
       const dict = new PyDict();
-      dict.entries.set(dictKey(OUTPUT_METER, bytesOf(n)), { key: bytesOf(n), value: 1 });
+      setEntry(dict, dictKey(OUTPUT_METER, bytesOf(n)), bytesOf(n), 1);
       return [dict, bytesOf(n)];
     },
     units: (n) => n,
@@ -430,14 +431,6 @@ const BUILTIN_CASES: DynamicCase[] = [
     args: (n) => [ints(n)],
     // The copy of the items, then the sort steps.
     units: (n) => n + log2Steps(n),
-    sizes: SMALL_LARGE,
-  },
-  {
-    // reversed(list) is lazy (0 units); reversed(dict) snapshots its keys.
-    entry: "builtin:reversed",
-    body: line("reversed(x)"),
-    args: (n) => [dictOf(n)],
-    units: (n) => n,
     sizes: SMALL_LARGE,
   },
   {
@@ -760,6 +753,24 @@ const METHOD_CASES: DynamicCase[] = [
     entry: "method:dict.update",
     body: line("x.update(y)"),
     args: (n) => [dictOf(1), dictOf(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // Each element of the other operand is looked up in the view.
+    entry: "method:dict_keys.isdisjoint",
+    body: line("x.keys().isdisjoint(y)"),
+    args: (n) => [dictOf(1), new PyList(Array.from({ length: n }, (_, i) => i + 1000))],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    entry: "method:dict_items.isdisjoint",
+    body: line("x.items().isdisjoint(y)"),
+    args: (n) => [
+      dictOf(1),
+      new PyList(Array.from({ length: n }, (_, i) => new PyTuple([i + 1000, 0]))),
+    ],
     units: (n) => n,
     sizes: SMALL_LARGE,
   },

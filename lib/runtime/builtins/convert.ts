@@ -13,7 +13,8 @@ import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
 import { intFromBytes } from "../int_bytes.ts";
-import { dictPair } from "../methods/dict.ts";
+import { setEntry } from "../dict_table.ts";
+import { updateFrom } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
 import {
   asBigInt,
@@ -266,31 +267,12 @@ function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Valu
   return text;
 }
 
+/** dict(source, **keywords): the source as update() reads it, then each keyword set in turn. */
 function toDict(meter: Charge, source: Value | undefined, keywords: ReadonlyMap<string, Value>) {
   const dict = new PyDict();
-  const put = (key: Value, value: Value) => {
-    const dk = dictKey(meter, key);
-    const existing = dict.entries.get(dk);
-    if (existing !== undefined) existing.value = value;
-    else {
-      if (dict.entries.size >= CAPS.container_length) {
-        limitExceeded("container_length", "dict is too large");
-      }
-      dict.entries.set(dk, { key, value });
-    }
-  };
-  if (source instanceof PyDict) {
-    meter.units(source.entries.size);
-    for (const entry of source.entries.values()) put(entry.key, entry.value);
-  } else if (source !== undefined) {
-    const pay = (count: number) => meter.units(count);
-    iterableItems(source, "dict()", pay).forEach((item, index) => {
-      const [key, value] = dictPair(item, index, pay);
-      put(key, value);
-    });
-  }
+  if (source !== undefined) updateFrom(meter, dict, source, (count) => meter.units(count));
   meter.units(keywords.size);
-  for (const [key, value] of keywords) put(key, value);
+  for (const [key, value] of keywords) setEntry(dict, dictKey(meter, key), key, value);
   return dict;
 }
 

@@ -1,15 +1,15 @@
 /**
  * Builtins that make lazy iterators or sequences: range, enumerate, zip,
- * reversed (live over a list, as CPython's reverse iterator is), and
+ * reversed (live over a list or dict, as CPython's reverse iterators are), and
  * isinstance (which the compiler lowers to ISINSTANCE; reaching the
  * builtin means its second argument was not a type).
  */
 
 import { vmError } from "../failure.ts";
 import { iterate } from "../iterate.ts";
-import type { Charge } from "../meter.ts";
 import {
   canonicalInt,
+  DictIterator,
   DONE,
   PyDict,
   PyDictView,
@@ -85,7 +85,7 @@ function reverseIndexed(length: () => number, at: (index: number) => Value, name
   }, name);
 }
 
-function reversed(meter: Charge, value: Value): Value {
+function reversed(value: Value): Value {
   if (value instanceof PyList) {
     return reverseIndexed(
       () => value.items.length,
@@ -114,17 +114,8 @@ function reversed(meter: Charge, value: Value): Value {
     const last = value.start + (value.length - 1n) * value.step;
     return iterate(new PyRange(last, value.start - value.step, -value.step));
   }
-  if (value instanceof PyDict || value instanceof PyDictView) {
-    meter.units(value instanceof PyDict ? value.entries.size : value.dict.entries.size);
-    const keys = value instanceof PyDict
-      ? [...value.entries.values()].map((entry) => entry.key)
-      : value.items();
-    let at = keys.length - 1;
-    return new StepIterator(
-      () => (at >= 0 ? keys[at--] as Value : DONE),
-      "dict_reversekeyiterator",
-    );
-  }
+  if (value instanceof PyDict) return new DictIterator(value, "keys", true);
+  if (value instanceof PyDictView) return new DictIterator(value.dict, value.kind, true);
   return vmError("TypeError", `'${typeName(value)}' object is not reversible`);
 }
 
@@ -152,7 +143,7 @@ export const ITERATION_BUILTINS = {
     m.units(rest.length);
     return zip(rest, truthy(args[0] ?? false));
   },
-  reversed: (m, args) => reversed(m, args[0] ?? null),
+  reversed: (_m, args) => reversed(args[0] ?? null),
   isinstance: () =>
     vmError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"),
 } as const satisfies Readonly<Record<string, Builtin>>;

@@ -13,6 +13,7 @@ import type { Manifest } from "../../abi/manifest.ts";
 import { AbiEncodeError } from "../../errors.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { toAbiValue } from "../abi_values.ts";
+import { setEntry } from "../dict_table.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { copyMeasured, measureValue } from "../value_walk.ts";
 import { PyDict, typeName } from "../values.ts";
@@ -61,7 +62,7 @@ export const EVENTS = {
     const snapshot = new PyDict();
     for (const [key, entry] of fields.entries) {
       if (typeof entry.key !== "string") vmError("TypeError", "event argument names must be str");
-      snapshot.entries.set(key, { key: entry.key, value: copyMeasured(entry.value) });
+      setEntry(snapshot, key, entry.key, copyMeasured(entry.value));
     }
     checkDeclared(host.manifest, name, snapshot);
     host.events.push({ name, args: snapshot });

@@ -10,14 +10,16 @@ import { type CallableInfo, METHODS, type Receiver } from "../../compile/opcodes
 import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Metered } from "../meter.ts";
-import { PyDict, PyList, PyTuple, typeName, type Value } from "../values.ts";
+import { PyDict, PyDictView, PyList, PyRange, PyTuple, typeName, type Value } from "../values.ts";
 import { BYTES_METHODS } from "./bytes.ts";
 import type { Method } from "./common.ts";
 import { DICT_METHODS } from "./dict.ts";
 import { INT_METHODS } from "./int.ts";
 import { LIST_METHODS } from "./list.ts";
+import { RANGE_METHODS } from "./range.ts";
 import { TUPLE_METHODS } from "./sequence.ts";
 import { STR_METHODS } from "./str.ts";
+import { ITEMS_METHODS, KEYS_METHODS } from "./view.ts";
 
 interface Variant<T> {
   readonly info: CallableInfo;
@@ -32,6 +34,9 @@ interface Variants {
   readonly tuple: Variant<PyTuple> | undefined;
   readonly dict: Variant<PyDict> | undefined;
   readonly int: Variant<number | bigint> | undefined;
+  readonly range: Variant<PyRange> | undefined;
+  readonly dict_keys: Variant<PyDictView> | undefined;
+  readonly dict_items: Variant<PyDictView> | undefined;
 }
 
 function variant<T>(
@@ -54,6 +59,9 @@ const BY_ID: readonly (Variants | null)[] = METHODS.map((method) =>
     tuple: variant(method.on, "tuple", TUPLE_METHODS, method.name),
     dict: variant(method.on, "dict", DICT_METHODS, method.name),
     int: variant(method.on, "int", INT_METHODS, method.name),
+    range: variant(method.on, "range", RANGE_METHODS, method.name),
+    dict_keys: variant(method.on, "dict_keys", KEYS_METHODS, method.name),
+    dict_items: variant(method.on, "dict_items", ITEMS_METHODS, method.name),
   }
 );
 
@@ -96,6 +104,15 @@ export function callMethod(
       if (variants.int !== undefined) return run(meter, variants.int, self, args, kwargs);
     } else if (typeof self === "boolean") {
       if (variants.int !== undefined) return run(meter, variants.int, self ? 1 : 0, args, kwargs);
+    } else if (self instanceof PyRange) {
+      if (variants.range !== undefined) return run(meter, variants.range, self, args, kwargs);
+    } else if (self instanceof PyDictView) {
+      const found = self.kind === "keys"
+        ? variants.dict_keys
+        : self.kind === "items"
+        ? variants.dict_items
+        : undefined;
+      if (found !== undefined) return run(meter, found, self, args, kwargs);
     }
   }
   return vmError(

@@ -1,0 +1,72 @@
+/**
+ * range arithmetic with CPython 3.11's results at any size: items and
+ * slices of a range (a slice of a range is a range), its length where
+ * CPython needs it as a machine size (`len()`, and the length hint of
+ * list(), tuple() and the like: OverflowError past sys.maxsize), and the
+ * index/count methods. The bounds are exact bigints; a slice's new bounds
+ * are held to the int_bits cap like every int. Owns no gas: each operation
+ * is a few bigint operations on capped ints, paid by its opcode or method.
+ */
+
+import { vmError } from "./failure.ts";
+import { sliceBounds } from "./indices.ts";
+import { cappedInt } from "./int_cap.ts";
+import { asBigInt, canonicalInt, PyRange, type Value } from "./values.ts";
+
+/** sys.maxsize of a 64-bit CPython: the largest length a C size holds. */
+const MAX_SIZE = 2n ** 63n - 1n;
+
+/** A range's length as a machine size (len()): OverflowError past sys.maxsize, as CPython. */
+export function rangeSize(range: PyRange): bigint {
+  const length = range.length;
+  if (length > MAX_SIZE) vmError("OverflowError", "Python int too large to convert to C ssize_t");
+  return length;
+}
+
+/** `range[index]`: IndexError outside the range. */
+export function rangeItem(range: PyRange, index: bigint): Value {
+  const length = range.length;
+  const at = index < 0n ? index + length : index;
+  if (at < 0n || at >= length) vmError("IndexError", "range object index out of range");
+  return canonicalInt(range.start + at * range.step);
+}
+
+/** `range[start:stop:step]` (parts already read from the slice): the range of the selected items. */
+export function rangeSlice(
+  range: PyRange,
+  start: bigint | null,
+  stop: bigint | null,
+  step: bigint,
+): PyRange {
+  const [from, to] = sliceBounds(start, stop, step, range.length);
+  const bound = (value: bigint): bigint => BigInt(cappedInt(value, "range bound"));
+  return new PyRange(
+    bound(range.start + from * range.step),
+    bound(range.start + to * range.step),
+    bound(range.step * step),
+  );
+}
+
+/** Whether the int `x` is an item of `range`. */
+export function rangeHolds(range: PyRange, x: bigint): boolean {
+  const { start, stop, step } = range;
+  const inside = step > 0n ? x >= start && x < stop : x <= start && x > stop;
+  return inside && (x - start) % step === 0n;
+}
+
+/**
+ * range.count(value): 0 or 1 for an int or bool; 0 for anything else
+ * (no other value of the subset equals an int).
+ */
+export function rangeCount(range: PyRange, value: Value): number {
+  const x = asBigInt(value);
+  return x !== null && rangeHolds(range, x) ? 1 : 0;
+}
+
+/** range.index(value): its position, else ValueError worded as CPython words it. */
+export function rangeIndex(range: PyRange, value: Value, shown: () => string): Value {
+  const x = asBigInt(value);
+  if (x === null) return vmError("ValueError", "sequence.index(x): x not in sequence");
+  if (!rangeHolds(range, x)) return vmError("ValueError", `${shown()} is not in range`);
+  return canonicalInt((x - range.start) / range.step);
+}
