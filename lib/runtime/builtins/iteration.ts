@@ -5,9 +5,11 @@
  * builtin means its second argument was not a type).
  */
 
+import { BUILTINS } from "../../compile/opcodes.ts";
 import { vmError } from "../failure.ts";
 import { iterate } from "../iterate.ts";
 import type { Charge } from "../meter.ts";
+import type { Meter } from "../ops.ts";
 import {
   canonicalInt,
   DONE,
@@ -34,10 +36,15 @@ function range(args: readonly (Value | undefined)[]): Value {
   return result;
 }
 
-function zip(iterables: readonly Value[], strict: boolean): Value {
+/** zip's dynamic term: paid for the iterators it makes, then per item of every tuple it yields. */
+const ZIP_COST = BUILTINS.find((info) => info?.name === "zip")?.dynamic ?? null;
+
+function zip(meter: Meter, iterables: readonly Value[], strict: boolean): Value {
   const iterators = iterables.map(iterate);
   return new StepIterator(() => {
     if (iterators.length === 0) return DONE;
+    // Each step pulls from every iterator: paid per iterator, before the pulls.
+    meter.pay(ZIP_COST, iterators.length);
     const items: Value[] = new Array(iterators.length);
     for (let index = 0; index < iterators.length; index++) {
       const item = (iterators[index] as PyIterator).next();
@@ -150,7 +157,7 @@ export const ITERATION_BUILTINS = {
   },
   zip: (m, args, rest) => {
     m.units(rest.length);
-    return zip(rest, truthy(args[0] ?? false));
+    return zip(m, rest, truthy(args[0] ?? false));
   },
   reversed: (m, args) => reversed(m, args[0] ?? null),
   isinstance: () =>
