@@ -26,9 +26,10 @@ const DOING: { readonly [K in WalkKind]: string } = {
 };
 
 /** Raises RecursionError when a walk enters a container nested deeper than caps.value_depth. */
-export function checkDepth(kind: WalkKind, depth: number): void {
+export function checkDepth(kind: WalkKind | "isinstance", depth: number): void {
   if (depth > CAPS.value_depth) {
-    vmError("RecursionError", `maximum recursion depth exceeded ${DOING[kind]}`);
+    const doing = kind === "isinstance" ? "in __instancecheck__" : DOING[kind];
+    vmError("RecursionError", `maximum recursion depth exceeded ${doing}`);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 
 import { vmError } from "../failure.ts";
+import { ssizeArgument } from "../indices.ts";
 import { iterate } from "../iterate.ts";
 import type { Charge } from "../meter.ts";
 import { add, compare, iterableItems } from "../ops.ts";
@@ -47,7 +48,7 @@ function length(meter: Charge, value: Value): number | bigint {
   if (value instanceof Uint8Array) return value.length;
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
   if (value instanceof PyDict) return value.entries.size;
-  if (value instanceof PyRange) return canonicalInt(value.length);
+  if (value instanceof PyRange) return canonicalInt(ssizeArgument(value.length));
   if (value instanceof PyDictView) return value.dict.entries.size;
   return vmError("TypeError", `object of type '${typeName(value)}' has no len()`);
 }
