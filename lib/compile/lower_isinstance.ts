@@ -71,7 +71,9 @@ export function lowerIsinstance(
   builtinId: number,
 ): void {
   const [obj, types] = call.args;
-  if (obj === undefined || types === undefined || call.args.length > 2 || call.keywords.length > 0) {
+  if (
+    obj === undefined || types === undefined || call.args.length > 2 || call.keywords.length > 0
+  ) {
     for (const arg of call.args) lowerTypeTree(c, arg);
     for (const keyword of call.keywords) lowerTypeTree(c, keyword.value);
     c.at(call);

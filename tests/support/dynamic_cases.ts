@@ -425,6 +425,15 @@ const BUILTIN_CASES: DynamicCase[] = [
     measure: { op: Op.CALL_BUILTIN },
   },
   {
+    // Each step pulls from every iterable: paid per item of the tuple, by the FOR_ITER that draws it.
+    entry: "builtin:zip (per tuple)",
+    body: (n) => `for t in zip(${Array(n).fill("x").join(", ")}):\n        pass`,
+    args: () => [ints(3)],
+    units: (n) => n,
+    sizes: [1, 30],
+    measure: { op: Op.FOR_ITER },
+  },
+  {
     entry: "builtin:sorted",
     body: line("sorted(x)"),
     args: (n) => [ints(n)],
@@ -487,6 +496,14 @@ const BUILTIN_CASES: DynamicCase[] = [
     entry: "builtin:dict",
     body: line("dict(x)"),
     args: (n) => [dictOf(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // A computed second argument: the items of each distinct tuple visited (here n empty ones).
+    entry: "builtin:isinstance",
+    body: line("isinstance(x, y)"),
+    args: (n) => [1, new PyTuple(Array.from({ length: n }, () => new PyTuple([])))],
     units: (n) => n,
     sizes: SMALL_LARGE,
   },
