@@ -3,7 +3,7 @@
  * (negative counts from the end; outside [0, length) there is no item) and
  * a clamped index (negative counts from the end, then clamped to
  * [0, length], as slices, list.insert and list.index bounds use it),
- * and the Py_ssize_t range CPython's strict conversions check.
+ * and the C integer ranges (Py_ssize_t, int) CPython's strict conversions check.
  */
 
 import { vmError } from "./failure.ts";
@@ -35,5 +35,16 @@ export function fitsSsize(value: bigint): boolean {
  */
 export function ssizeArgument(value: bigint): bigint {
   if (!fitsSsize(value)) vmError("OverflowError", "Python int too large to convert to C ssize_t");
+  return value;
+}
+
+/** CPython's C int, which flags and code points it converts strictly must fit: [-2^31, 2^31). */
+const C_INT_END = 2n ** 31n;
+
+/** An int CPython converts to a C int (chr(), sort's `reverse`): OverflowError outside it. */
+export function cIntArgument(value: bigint): bigint {
+  if (value < -C_INT_END || value >= C_INT_END) {
+    vmError("OverflowError", "Python int too large to convert to C int");
+  }
   return value;
 }

@@ -8,7 +8,14 @@
  * a float names the VM's documented outcome instead.
  */
 
-import { cpythonOutcomeClasses, vmOutcomeClass } from "./bind_sweep.ts";
+import { stringifyJson } from "../../abi.ts";
+import { compileContract } from "../../mod.ts";
+import { valueJson } from "../../runtime.ts";
+import { errorClass } from "./bind_sweep.ts";
+import { runPythonText } from "./python.ts";
+import { callCompiled } from "./runtime.ts";
+
+const ORACLE = new URL("./bind_oracle.py", import.meta.url);
 
 /** One generated case: a label, its program, and the outcome to expect when CPython's is a float. */
 export interface SweepCase {
@@ -16,6 +23,31 @@ export interface SweepCase {
   readonly source: string;
   /** The VM's documented outcome class, used instead of CPython's (a float result). */
   readonly documented?: string;
+  /** Compare an exception's message too (where CPython's is stable). */
+  readonly message?: boolean;
+}
+
+/** An outcome as its class, with the exception's message when `message` is set. */
+function outcomeText(
+  outcome: { ok?: string; error?: string; message?: string },
+  message: boolean,
+): string {
+  if (outcome.ok !== undefined) return `ok ${outcome.ok}`;
+  const type = errorClass(outcome.error ?? "", outcome.message ?? "");
+  return message ? `${type}: ${outcome.message}` : type;
+}
+
+/** The VM's outcome of `main()` of `source` (`refused` when it does not compile). */
+function vmOutcome(source: string, message: boolean): string {
+  let compiled;
+  try {
+    compiled = compileContract(source);
+  } catch {
+    return "refused";
+  }
+  const result = callCompiled(compiled, { gasLimit: 50_000_000 });
+  if (result.failure === null) return `ok ${stringifyJson(valueJson(result.value))}`;
+  return outcomeText({ error: result.failure.type, message: result.failure.message }, message);
 }
 
 /** What a sweep found. */
@@ -33,6 +65,11 @@ export function expressionCase(expr: string, documented?: string): SweepCase {
   return documented === undefined ? { label: expr, source } : { label: expr, source, documented };
 }
 
+/** A case returning `expr` whose exception message is compared too. */
+export function messageCase(expr: string): SweepCase {
+  return { label: expr, source: `def main():\n    return ${expr}\n`, message: true };
+}
+
 /** A case running `lines` (the body of `main()`, one statement a line). */
 export function statementsCase(lines: readonly string[]): SweepCase {
   return {
@@ -44,13 +81,16 @@ export function statementsCase(lines: readonly string[]): SweepCase {
 /** Runs every case in the VM and under CPython; cases with the same label run once. */
 export async function runSweep(cases: readonly SweepCase[]): Promise<SweepReport> {
   const unique = [...new Map(cases.map((testCase) => [testCase.label, testCase])).values()];
-  const expected = await cpythonOutcomeClasses(unique.map((testCase) => testCase.source));
+  const outcomes: { ok?: string; error?: string; message?: string }[] = JSON.parse(
+    await runPythonText(ORACLE, JSON.stringify(unique.map((testCase) => testCase.source))),
+  );
   const mismatches: string[] = [];
   let capped = 0;
   let values = 0;
   unique.forEach((testCase, i) => {
-    const ours = vmOutcomeClass(testCase.source);
-    const theirs = testCase.documented ?? expected[i] ?? "";
+    const message = testCase.message ?? false;
+    const ours = vmOutcome(testCase.source, message);
+    const theirs = testCase.documented ?? outcomeText(outcomes[i] ?? {}, message);
     if (theirs.startsWith("ok ")) values++;
     if (ours === "LimitExceeded") {
       capped++;

@@ -12,6 +12,7 @@ import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
+import { cIntArgument } from "../indices.ts";
 import { intFromBytes } from "../int_bytes.ts";
 import { dictPair } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
@@ -438,10 +439,7 @@ export const CONVERT_BUILTINS = {
   dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),
   ord: (_m, args) => ord(args[0] ?? null),
   chr: (_m, args) => {
-    const code = intArg("chr", args[0]);
-    if (code < -(2n ** 31n) || code >= 2n ** 31n) {
-      vmError("OverflowError", "Python int too large to convert to C int");
-    }
+    const code = cIntArgument(intArg("chr", args[0]));
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
     return String.fromCodePoint(Number(code));
   },
