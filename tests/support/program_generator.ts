@@ -278,6 +278,15 @@ export class ProgramGenerator {
       `b = int(isinstance(${this.#pick(["a", "s", "bs", "xs", "t", "d", "None", "True"])}, ${
         this.#pick(["int", "str", "bytes", "list", "tuple", "dict", "bool"])
       }))`,
+      `b = int(isinstance(${this.#pick(["a", "s", "bs", "xs", "t", "True"])}, (${
+        this.#pick(["int", "str", "()"])
+      }, (${this.#pick(["bytes", "list", "tuple", "bool"])}, dict)))) + int(isinstance(a, ()))`,
+      `a = pow(${value}, ${this.#pick(["-1", "-2"])}, ${
+        this.#pick(["7", "-7", "1000003", "2 ** 65 + 1", "10"])
+      })`,
+      `a = min(xs, key=None, default=${value}) + max([], default=0) + sum(xs, start=${value})`,
+      `xs = [p - q for p, q in zip(xs, xs[1:] + [0], strict=True)]`,
+      `a = range(2 ** 64)[${value} % 1000] + int.from_bytes([a % 256, b % 256], "little", signed=True)`,
       `a = (True + a) * (b > 0) - (False or 2)`,
       `xs = xs[:4] * ${this.#below(3)} + [divmod(a, 7)[1]]`,
       `a = int(bs[:6].hex() or "0", 16) % 1000003`,
