@@ -394,6 +394,16 @@ def main():
     return (x * x % 97, divmod(x, 3)[1], pow(x, x, 1000003), x.bit_length(), hex(x)[:4], str(x)[:2])
 `,
   ],
+  [
+    "a modular power and inverse of 10-word ints (pow's modular_steps, over int_words_product's max)",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x7f" + b"\\xff" * 79)
+def main():
+    x = int.from_bytes(storage.get(b"k"), "big")
+    return pow(3, -1, x) + pow(x, x, x + 2)
+`,
+  ],
 ];
 
 Deno.test("estimate soundness: the largest inputs the caps allow, from storage", () => {

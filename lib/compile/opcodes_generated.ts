@@ -42,6 +42,7 @@ export const ISINSTANCE_BIT = {
 export const UNIT_MAX = {
   int_words: 64,
   int_words_product: 4096,
+  modular_steps: 33554432,
   items: 65536,
   bytes: 1048576,
   sort_steps: 1179648,
@@ -219,7 +220,7 @@ export const BUILTINS: readonly (CallableInfo | null)[] = [
   { id: 22, name: "chr", sig: { params: [{ name: "i", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 2, dynamic: null, maxGas: 2 },
   { id: 23, name: "hex", sig: { params: [{ name: "number", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, maxGas: 67 },
   { id: 24, name: "divmod", sig: { params: [{ name: "x", kind: "positional", required: true }, { name: "y", kind: "positional", required: true }], rest: null, keywords: null, positional: 2, required: 2 }, base: 6, dynamic: { per: 1, unit: "int_words_product", maxUnits: 4096 }, maxGas: 4102 },
-  { id: 25, name: "pow", sig: { params: [{ name: "base", kind: "either", required: true }, { name: "exp", kind: "either", required: true }, { name: "mod", kind: "either", required: false }], rest: null, keywords: null, positional: 3, required: 2 }, base: 10, dynamic: { per: 4, unit: "int_words_product", maxUnits: 4096 }, maxGas: 16394 },
+  { id: 25, name: "pow", sig: { params: [{ name: "base", kind: "either", required: true }, { name: "exp", kind: "either", required: true }, { name: "mod", kind: "either", required: false }], rest: null, keywords: null, positional: 3, required: 2 }, base: 10, dynamic: { per: 4, unit: "modular_steps", maxUnits: 33554432 }, maxGas: 134217738 },
   { id: 26, name: "int.from_bytes", sig: { params: [{ name: "bytes", kind: "either", required: true }, { name: "byteorder", kind: "either", required: false }, { name: "signed", kind: "keyword", required: false }], rest: null, keywords: null, positional: 2, required: 1 }, base: 3, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048579 },
   { id: 27, name: "bytes.fromhex", sig: { params: [{ name: "string", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 3, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048579 },
 ];

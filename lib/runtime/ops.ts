@@ -13,6 +13,7 @@ import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import type { Charge } from "./meter.ts";
 import { cappedInt } from "./int_cap.ts";
 import { fitsSsize } from "./indices.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
@@ -403,15 +404,20 @@ function modularInverse(a: bigint, n: bigint): bigint {
 /**
  * pow(a, b, m) as CPython computes it: over |m| (1 gives 0), a negative
  * exponent inverting the base first, and a result in (m, 0] when m is
- * negative. A negative exponent pays for the inverse as for an exponent
- * as long as m.
+ * negative. Paid at pow's own declared rate (modular_steps): a negative
+ * exponent pays for the inverse as for an exponent as long as m.
  */
-function modularPow(meter: Meter, x: bigint, y: bigint, m: bigint): Value {
+export function modularPow(meter: Charge, a: Value, b: Value, modulus: Value): Value {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  const m = asBigInt(modulus);
+  if (x === null || y === null) return unsupported("** or pow()", a, b);
+  if (m === null) return unsupported("pow()", a, modulus);
   if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
   const magnitude = m < 0n ? -m : m;
   const exponent = y < 0n ? -y : y;
   const inverseBits = y < 0n ? bitLength(magnitude) : 0;
-  meter.pay(COST.pow, words(m) * words(m) * (Math.max(1, bitLength(exponent)) + inverseBits));
+  meter.units(words(m) * words(m) * (Math.max(1, bitLength(exponent)) + inverseBits));
   if (magnitude === 1n) return 0;
   let base = y < 0n ? modularInverse(x, magnitude) : floorModulo(x, magnitude);
   let result = 1n;
@@ -422,21 +428,11 @@ function modularPow(meter: Meter, x: bigint, y: bigint, m: bigint): Value {
   return canonicalInt(m < 0n && result !== 0n ? result - magnitude : result);
 }
 
-/** `a ** b`, and pow(a, b, m) when `modulus` is given. */
-export function pow(
-  meter: Meter,
-  a: Value,
-  b: Value,
-  modulus: Value | undefined = undefined,
-): Value {
+/** `a ** b` (and pow(a, b) without a modulus). */
+export function pow(meter: Meter, a: Value, b: Value): Value {
   const x = asBigInt(a);
   const y = asBigInt(b);
   if (x === null || y === null) return unsupported("** or pow()", a, b);
-  if (modulus !== undefined && modulus !== null) {
-    const m = asBigInt(modulus);
-    if (m === null) return unsupported("pow()", a, modulus);
-    return modularPow(meter, x, y, m);
-  }
   if (y < 0n) {
     if (x === 0n) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
     vmError("ValueError", "negative exponent gives a float, which contracts do not support");

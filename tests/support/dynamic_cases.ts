@@ -530,6 +530,14 @@ const BUILTIN_CASES: DynamicCase[] = [
     sizes: WORDS,
   },
   {
+    // A negative exponent first inverts x modulo m: paid as bits(m) more exponent bits.
+    entry: "builtin:pow (negative exponent)",
+    body: line("pow(x, y, z)"),
+    args: (w) => [2, -1, intOfWords(w)],
+    units: (w) => w * w * (1 + 64 * w),
+    sizes: WORDS,
+  },
+  {
     entry: "builtin:int.from_bytes",
     body: line('int.from_bytes(x, "big")'),
     args: (n) => [bytesOf(n)],
