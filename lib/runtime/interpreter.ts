@@ -261,11 +261,13 @@ export class Machine implements Metered {
         const op = opcodes[pc] ?? 0;
         const a = operands[pc] ?? 0;
         if (onStep !== null) onStep(frame.fn, pc, op, gas);
+        // `pc` passes the instruction before its charges, so a failure of its own base gas or
+        // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
+        pc++;
         const base = baseGas[op] ?? 0;
         if (gas + base > limit) outOfGas(base, limit - gas);
         gas += base;
         if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
-        pc++;
         switch (op) {
           case 0x01: // CONST
             stack[sp++] = this.#consts[a] ?? null;
