@@ -406,7 +406,9 @@ function namesIn(expr: Expr, into: Set<string>): void {
     const node = pending.pop();
     if (typeof node !== "object" || node === null || ArrayBuffer.isView(node)) continue;
     if (Array.isArray(node)) pending.push(...node);
-    else if ("kind" in node && node.kind === "Name" && "id" in node && typeof node.id === "string") {
+    else if (
+      "kind" in node && node.kind === "Name" && "id" in node && typeof node.id === "string"
+    ) {
       into.add(node.id);
     } else pending.push(...Object.values(node));
   }
@@ -556,17 +558,11 @@ function isInert(expr: Expr): boolean {
 /** The method table's receiver type of a literal or display, or null when it is not one. */
 function displayedType(expr: Expr): Receiver | null {
   switch (expr.kind) {
-    case "Constant":
-      switch (expr.value.type) {
-        case "int":
-        case "bool":
-          return "int";
-        case "str":
-        case "bytes":
-          return expr.value.type;
-        default:
-          return null;
-      }
+    case "Constant": {
+      const type = expr.value.type;
+      if (type === "int" || type === "bool") return "int";
+      return type === "str" || type === "bytes" ? type : null;
+    }
     case "List":
     case "ListComp":
       return "list";
