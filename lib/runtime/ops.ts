@@ -608,6 +608,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
       items.push(item);
     }
   }
+  if (what === "unpacking") {
+    return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
+  }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }
 
