@@ -795,9 +795,9 @@ export class Machine implements Metered {
     const name = this.#module.functions[fn]?.params[slot];
     return vmError(
       "UnboundLocalError",
-      `local variable ${
+      `cannot access local variable ${
         name === undefined ? `#${slot}` : `'${name}'`
-      } referenced before assignment`,
+      } where it is not associated with a value`,
     );
   }
 
