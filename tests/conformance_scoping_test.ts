@@ -54,6 +54,15 @@ const CASES: readonly string[] = [
   "def main():\n    return [(x, y) for x, y in [(1, 2), (3, 4)]]\n",
   "def main():\n    return [x for x, y in [(1, 2), (3,)]]\n",
   "def main():\n    return [x for x, y in [(1, 2), (3, 4, 5)]]\n",
+  // Comprehensions in module constants and defaults (run by the initialiser).
+  "A = [x for x in range(3) if y for y in range(2)]\n\n\ndef main():\n    return A\n",
+  "K = 3\nA = [(j, k) for j in range(K) if j == 0 or k for k in range(2)]\n\n\n" +
+  "def main():\n    return A\n",
+  "K = [1, 2]\n\n\ndef main():\n    return [K for K in K]\n",
+  "def f(a=[x for x in range(3)]):\n    return a\n\n\ndef main():\n    return f()\n",
+  // A parameter read inside, and shadowed by a comprehension variable.
+  "def g(a):\n    return [a for a in range(a)], [b for b in range(2) if a]\n\n\n" +
+  "def main():\n    return g(3)\n",
   // Function locals: local in the whole function.
   "def main():\n    total = total + 1\n    total = 0\n    return total\n",
   "N = 3\n\n\ndef main():\n    a = N\n    N = 4\n    return a\n",
