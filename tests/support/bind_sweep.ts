@@ -182,35 +182,4 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
       'b"a,ba".hex(sep=":", bytes_per_sep=1)',
     ],
   },
-  {
-    reason: "lib/runtime/builtins/convert.ts: bytes() ignores encoding and errors unless the " +
-      "source is a str, and never checks errors; CPython raises TypeError for encoding or " +
-      "errors without a str source, and for an errors that is not a str",
-    calls: [
-      'bytes(encoding="utf-8")',
-      'bytes(b"ab", errors="strict")',
-      'bytes("ab", "utf-8", None)',
-      'bytes("ab", "utf-8", errors=None)',
-    ],
-  },
-  {
-    reason: "lib/runtime/builtins/convert.ts: str(b, encoding, errors) never checks errors; " +
-      "CPython raises TypeError when errors is not a str",
-    calls: ['str(b"ab", "utf-8", None)', 'str(b"ab", "utf-8", errors=None)'],
-  },
-  {
-    reason: "lib/runtime/methods/str.ts and bytes.ts: encode and decode take an encoding that " +
-      "is not a str as utf-8 and never check errors; CPython raises TypeError for either " +
-      "when it is not a str",
-    calls: [
-      'b"a,ba".decode(None)',
-      'b"a,ba".decode(encoding=None)',
-      'b"a,ba".decode("utf-8", None)',
-      'b"a,ba".decode("utf-8", errors=None)',
-      '"a,ba".encode(None)',
-      '"a,ba".encode(encoding=None)',
-      '"a,ba".encode("utf-8", None)',
-      '"a,ba".encode("utf-8", errors=None)',
-    ],
-  },
 ];
