@@ -1,7 +1,8 @@
 /**
  * What every method family shares: the implementation type (bound
- * arguments in, value out, paying through the call's Charge) and the
- * index arguments of the search methods.
+ * arguments in, value out, paying through the call's Charge), int
+ * arguments (with CPython's OverflowError where it converts them to a C
+ * integer) and the index arguments of the search methods.
  */
 
 import type { Args } from "../bind.ts";
@@ -28,6 +29,27 @@ export function indexArg(value: Value | undefined, name: string): bigint {
     );
   }
   return big;
+}
+
+const SSIZE_MAX = (1n << 63n) - 1n;
+const INT_MAX = (1n << 31n) - 1n;
+
+/** An int argument CPython converts to a C ssize_t: OverflowError outside [-2^63, 2^63). */
+export function ssizeArg(value: Value | undefined, name: string): bigint {
+  const big = indexArg(value, name);
+  if (big > SSIZE_MAX || big < -SSIZE_MAX - 1n) {
+    vmError("OverflowError", "Python int too large to convert to C ssize_t");
+  }
+  return big;
+}
+
+/** An int argument CPython converts to a C int: OverflowError outside [-2^31, 2^31). */
+export function cIntArg(value: Value | undefined, name: string): number {
+  const big = indexArg(value, name);
+  if (big > INT_MAX || big < -INT_MAX - 1n) {
+    vmError("OverflowError", "Python int too large to convert to C int");
+  }
+  return Number(big);
 }
 
 /** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */

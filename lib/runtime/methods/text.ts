@@ -1,7 +1,8 @@
 /**
- * The methods str and bytes share (search, split, join, replace, strip,
- * prefix removal, case mapping), written once over code sequences: code
- * points for str, byte values for bytes. Each pays its scan before doing
+ * The methods str and bytes share (search, join, replace, strip, prefix
+ * removal, case mapping) and the code-sequence helpers of the other text
+ * method files, written once over code sequences: code points for str,
+ * byte values for bytes. Each pays its scan before doing
  * it (a str counts its UTF-16 length, which is known without a scan and
  * never exceeds its UTF-8 length), and searches are linear (search.ts).
  */
@@ -15,7 +16,7 @@ import { findFirst, findLast, occurrences } from "../search.ts";
 import { isSpace } from "../unicode.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
-import { indexArg, type Method } from "./common.ts";
+import { type Method, ssizeArg } from "./common.ts";
 
 /** A text-like receiver: str or bytes. */
 export type Text = string | Uint8Array;
@@ -25,7 +26,8 @@ export function textUnits(text: Text): number {
   return text.length;
 }
 
-function sameKind(self: Text, value: Value | undefined, name: string): Text {
+/** `value` as the receiver's own kind of text (TypeError otherwise). */
+export function sameKind(self: Text, value: Value | undefined, name: string): Text {
   const given = value ?? null;
   if (typeof self === "string" ? typeof given === "string" : given instanceof Uint8Array) {
     return given as Text;
@@ -38,7 +40,8 @@ function sameKind(self: Text, value: Value | undefined, name: string): Text {
   );
 }
 
-function codes(text: Text): number[] {
+/** The code sequence of text: code points of a str, byte values of bytes. */
+export function codes(text: Text): number[] {
   const out: number[] = [];
   if (typeof text !== "string") {
     for (let i = 0; i < text.length; i++) out.push(text[i] ?? 0);
@@ -55,7 +58,8 @@ function codes(text: Text): number[] {
 /** Code points per String.fromCodePoint call: few enough to pass as arguments. */
 const REBUILD_CHUNK = 4096;
 
-function rebuild(self: Text, sequence: readonly number[]): Text {
+/** Text of the receiver's kind from a code sequence. */
+export function rebuild(self: Text, sequence: readonly number[]): Text {
   if (typeof self !== "string") return bytesFrom(sequence);
   let out = "";
   for (let i = 0; i < sequence.length; i += REBUILD_CHUNK) {
@@ -70,7 +74,7 @@ function capLength(text: Text): number {
 }
 
 /** Raises LimitExceeded when a built text is over bytes_length (its work is already paid). */
-function checkTextCap(text: Text, name: string): Text {
+export function checkTextCap(text: Text, name: string): Text {
   if (capLength(text) > CAPS.bytes_length) {
     limitExceeded("bytes_length", `${name} result is too long`);
   }
@@ -78,7 +82,7 @@ function checkTextCap(text: Text, name: string): Text {
 }
 
 /** Raises LimitExceeded when a split would make more parts than a list may hold. */
-function checkParts(count: number): void {
+export function checkParts(count: number): void {
   if (count > CAPS.container_length) limitExceeded("container_length", "split result is too long");
 }
 
@@ -123,7 +127,7 @@ function matchesAt(sequence: readonly number[], needle: readonly number[], at: n
 const ASCII_WHITESPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
 
 /** Whitespace of a str (CPython's str.isspace) or of bytes (ASCII). */
-function isWhitespace(self: Text, code: number): boolean {
+export function isWhitespace(self: Text, code: number): boolean {
   return typeof self === "string" ? isSpace(code) : ASCII_WHITESPACE.has(code);
 }
 
@@ -156,54 +160,6 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
   );
 }
 
-function splitWhitespace(self: Text, sequence: readonly number[], maxsplit: bigint): number[][] {
-  const parts: number[][] = [];
-  let i = 0;
-  while (i < sequence.length) {
-    while (i < sequence.length && isWhitespace(self, sequence[i] ?? 0)) i++;
-    if (i >= sequence.length) break;
-    if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
-      // The rest after the last split keeps its trailing whitespace, as in CPython.
-      checkParts(parts.length + 1);
-      parts.push(sequence.slice(i));
-      break;
-    }
-    const start = i;
-    while (i < sequence.length && !isWhitespace(self, sequence[i] ?? 0)) i++;
-    checkParts(parts.length + 1);
-    parts.push(sequence.slice(start, i));
-  }
-  return parts;
-}
-
-function split(meter: Charge, self: Text, args: Args): Value {
-  const sep = args[0];
-  const maxsplit = args[1] === undefined ? -1n : indexArg(args[1], "split");
-  const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, "split");
-  meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
-  const sequence = codes(self);
-  if (sepText === null) {
-    return new PyList(splitWhitespace(self, sequence, maxsplit).map((p) => rebuild(self, p)));
-  }
-  const needle = codes(sepText);
-  if (needle.length === 0) vmError("ValueError", "empty separator");
-  // One cut more than a list can hold is enough to know the result is too long.
-  const limit = Math.min(
-    maxsplit < 0n || maxsplit > BigInt(sequence.length) ? sequence.length : Number(maxsplit),
-    CAPS.container_length,
-  );
-  const cuts = occurrences(sequence, needle, 0, sequence.length, limit);
-  checkParts(cuts.length + 1);
-  const parts: Text[] = [];
-  let from = 0;
-  for (const at of cuts) {
-    parts.push(rebuild(self, sequence.slice(from, at)));
-    from = at + needle.length;
-  }
-  parts.push(rebuild(self, sequence.slice(from)));
-  return new PyList(parts);
-}
-
 /**
  * The common start of find, index, count, startswith and endswith: the
  * scan of the receiver and the needles paid, the receiver as a code
@@ -221,6 +177,17 @@ function searchArgs(
   return { sequence, start, end };
 }
 
+/**
+ * The needle of find, rfind, index, rindex and count: text of the
+ * receiver's kind, or for bytes also an int, the one byte of that value.
+ */
+function needleOf(self: Text, value: Value | undefined, name: string): Text {
+  const byte = self instanceof Uint8Array && value !== undefined ? asBigInt(value) : null;
+  if (byte === null) return sameKind(self, value, name);
+  if (byte < 0n || byte > 255n) vmError("ValueError", "byte must be in range(0, 256)");
+  return Uint8Array.of(Number(byte));
+}
+
 function textFind(
   meter: Charge,
   self: Text,
@@ -229,7 +196,7 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  const needleText = sameKind(self, args[0], name);
+  const needleText = needleOf(self, args[0], name);
   const { sequence, start, end } = searchArgs(meter, self, args, [needleText]);
   const needle = codes(needleText);
   let at = -1;
@@ -241,7 +208,12 @@ function textFind(
         : findFirst(sequence, needle, start, end);
     }
   }
-  if (at < 0 && raise) vmError("ValueError", "substring not found");
+  if (at < 0 && raise) {
+    vmError(
+      "ValueError",
+      typeof self === "string" ? "substring not found" : "subsection not found",
+    );
+  }
   return at;
 }
 
@@ -267,7 +239,7 @@ function replace(meter: Charge, self: Text, args: Args): Text {
   const sequence = codes(self);
   const old = codes(oldText);
   const replacement = codes(newText);
-  const limit = args[2] === undefined ? -1n : indexArg(args[2], "replace");
+  const limit = args[2] === undefined ? -1n : ssizeArg(args[2], "replace");
   const most = limit < 0n || limit > BigInt(sequence.length + 1)
     ? sequence.length + 1
     : Number(limit);
@@ -376,8 +348,9 @@ export const TEXT_METHODS = {
   find: (m, self, args) => textFind(m, self, args, "find", false, false),
   rfind: (m, self, args) => textFind(m, self, args, "rfind", true, false),
   index: (m, self, args) => textFind(m, self, args, "index", false, true),
+  rindex: (m, self, args) => textFind(m, self, args, "rindex", true, true),
   count: (m, self, args) => {
-    const needleText = sameKind(self, args[0], "count");
+    const needleText = needleOf(self, args[0], "count");
     const { sequence, start, end } = searchArgs(m, self, args, [needleText]);
     const needle = codes(needleText);
     if (end < start) return 0;
@@ -385,7 +358,6 @@ export const TEXT_METHODS = {
     return occurrences(sequence, needle, start, end, sequence.length + 1).length;
   },
   replace: (m, self, args) => replace(m, self, args),
-  split: (m, self, args) => split(m, self, args),
   join: (m, self, args) => join(m, self, args[0] ?? null),
   strip: (m, self, args) => strip(m, self, args[0], true, true),
   lstrip: (m, self, args) => strip(m, self, args[0], true, false),
