@@ -174,6 +174,7 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
     "capitalize",
     "title",
     "swapcase",
+    "translate",
   ],
   str: [
     "encode",
@@ -215,6 +216,7 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
     "isnumeric",
     "isprintable",
     "isidentifier",
+    "translate",
   ],
   list: [
     "append",
@@ -239,7 +241,8 @@ export const METHOD_NAMES: ReadonlySet<string> = new Set(Object.values(METHODS).
 /** Class-level methods callable on a builtin type name: `int.from_bytes(...)`. */
 export const TYPE_METHODS: Readonly<Record<string, readonly string[]>> = {
   int: ["from_bytes"],
-  bytes: ["fromhex"],
+  bytes: ["fromhex", "maketrans"],
+  str: ["maketrans"],
 };
 
 /** How a stdlib member is used: called, or read as a value. */

@@ -520,6 +520,29 @@ const BUILTIN_CASES: DynamicCase[] = [
     sizes: [4, 400],
   },
   {
+    // str.maketrans: the entries built (the dict's, or the strs' characters).
+    entry: "builtin:str.maketrans",
+    body: line("str.maketrans(x, x)"),
+    args: (n) => [ascii(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    entry: "builtin:str.maketrans (dict)",
+    body: line("str.maketrans(x)"),
+    args: (n) => [dictOf(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // bytes.maketrans: the 256-byte table plus the bytes mapped.
+    entry: "builtin:bytes.maketrans",
+    body: line("bytes.maketrans(x, x)"),
+    args: (n) => [bytesOf(n)],
+    units: (n) => 256 + n,
+    sizes: SMALL_LARGE,
+  },
+  {
     entry: "builtin:bytes.fromhex",
     body: line("bytes.fromhex(x)"),
     args: (n) => ["ab".repeat(n)],
@@ -706,6 +729,18 @@ const METHOD_CASES: DynamicCase[] = [
   ...["capitalize", "title", "swapcase"].flatMap((name) =>
     textMethod(name, `${name}()`).filter((c) => c.entry.startsWith("method:bytes."))
   ),
+  // translate: the receiver (a table without entries keeps every character).
+  ...textMethod("translate", "translate(None)").map((c) =>
+    c.entry.startsWith("method:str.") ? { ...c, body: line("x.translate({})") } : c
+  ),
+  {
+    // str.translate: plus the strs inserted.
+    entry: "method:str.translate (inserted strs)",
+    body: line('x.translate({97: "bc"})'),
+    args: (n) => [ascii(n)],
+    units: (n) => n + 2 * n,
+    sizes: SMALL_LARGE,
+  },
   // expandtabs: the receiver (the scan) plus the result (here as long: no tabs).
   ...textMethod("expandtabs", "expandtabs()", (n) => n),
   // partition, rpartition: receiver plus separator (2 gas each: the parts are built too).

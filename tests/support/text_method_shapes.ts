@@ -289,6 +289,71 @@ function methodShapes(): string[] {
   ];
 }
 
+function translateShapes(): string[] {
+  const strTables = [
+    '{97: "xy", 98: None, 99: 100}',
+    "{97: 0x110000}",
+    "{97: -1}",
+    '{97: b"x"}',
+    "{97: True}",
+    "None",
+    "[120, 121]",
+    '"xyz" * 40',
+    'b"x" * 100',
+    "5",
+    '{"a": "x"}',
+    "range(200)",
+    "[[1]] * 100",
+    'str.maketrans("ab", "cd", "c")',
+    'str.maketrans({"a": "é", 32: None})',
+    '{101: "", 120: "\\U0001F600"}',
+  ];
+  const makeStr = [
+    '{"a": "b", 98: None}',
+    '{"ab": 1}',
+    "{(1,): 1}",
+    '"ab"',
+    '"ab", "cd"',
+    '"ab", "c"',
+    '"ab", "cd", "e"',
+    '1, "cd"',
+    '"ab", 1',
+    '"ab", "cd", 1',
+    "{True: 1}",
+    '{True: 1, "\\x01": 2}',
+    "{}",
+    "",
+    '"\\U0001F600", "x"',
+    '"ab", "cd", "e", "f"',
+    "x={}",
+  ];
+  const bytesTables = [
+    "None",
+    "bytes(range(256))[::-1]",
+    'b"x"',
+    '"x" * 256',
+    'bytes.maketrans(b"ab", b"cd")',
+    "[0] * 256",
+  ];
+  const deletes = ['b"b"', '"b"', 'b""', "None", 'delete=b"a"', 'delete=b"abc"'];
+  const makeBytes = [
+    'b"ab", b"cd"',
+    'b"ab", b"c"',
+    '"ab", b"cd"',
+    'b"", b""',
+    'b"ab"',
+    'frm=b"a", to=b"b"',
+  ];
+  return [
+    ...calls(FEW_RECEIVERS, "translate", [[], ["table={}"], ...one(strTables)]),
+    ...calls(['"abc"', 'b"abc"'], "translate", [["{}", "{}"]]),
+    ...calls(['b""', 'b"abc"', 'b"  a b\\xff"'], "translate", pairs(bytesTables, deletes)),
+    ...makeStr.map((args) => `str.maketrans(${args})`),
+    ...makeBytes.map((args) => `bytes.maketrans(${args})`),
+    ...makeBytes.map((args) => `b"hello".translate(bytes.maketrans(${args}))`),
+  ];
+}
+
 function searchShapes(): string[] {
   const methods = ["find", "rfind", "index", "rindex", "count", "startswith", "endswith"];
   const needles = [...ANY, '("a", "b")', '(b"a", b"b")', "()", "98", "-5", "255"];
@@ -347,7 +412,7 @@ export function textShapes(): TextShape[] {
     ...ISSUE_EXAMPLES,
     ...tag("split", splitShapes()),
     ...tag("hex", hexShapes()),
-    ...tag("methods", methodShapes()),
+    ...tag("methods", [...methodShapes(), ...translateShapes()]),
     ...tag("search", searchShapes()),
   ];
 }

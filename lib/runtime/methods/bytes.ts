@@ -15,6 +15,7 @@ import { TEXT_METHODS } from "./text.ts";
 import { BYTES_CASE_METHODS, CLASS_METHODS } from "./text_classes.ts";
 import { LAYOUT_METHODS } from "./text_layout.ts";
 import { SPLIT_METHODS } from "./text_split.ts";
+import { BYTES_TRANSLATE_METHODS } from "./translate.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 /** The ASCII codes of the hex digits, by value. */
@@ -67,6 +68,7 @@ export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8
   ...LAYOUT_METHODS,
   ...CLASS_METHODS,
   ...BYTES_CASE_METHODS,
+  ...BYTES_TRANSLATE_METHODS,
   hex: (m, self, args) => hex(m, self, args),
   decode: (m, self, args) => {
     const encoding = args[0];

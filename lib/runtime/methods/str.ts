@@ -10,6 +10,7 @@ import { TEXT_METHODS, textUnits } from "./text.ts";
 import { CLASS_METHODS, STR_CLASS_METHODS } from "./text_classes.ts";
 import { LAYOUT_METHODS } from "./text_layout.ts";
 import { SPLIT_METHODS } from "./text_split.ts";
+import { STR_TRANSLATE_METHODS } from "./translate.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 
@@ -20,6 +21,7 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
   ...LAYOUT_METHODS,
   ...CLASS_METHODS,
   ...STR_CLASS_METHODS,
+  ...STR_TRANSLATE_METHODS,
   encode: (m, self, args) => {
     const encoding = args[0];
     const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";

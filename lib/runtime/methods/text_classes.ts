@@ -17,7 +17,6 @@ import {
   isLowercase,
   isNumeric,
   isPrintable,
-  isSpace,
   isTitlecase,
   isUppercase,
 } from "../unicode.ts";
