@@ -1,6 +1,7 @@
 /**
  * CPython 3.11's character classes (printable, space, decimal, digit,
- * numeric, alpha, alnum, the case flags, identifier characters) over code points, from tables generated out of CPython itself
+ * numeric, alpha, alnum, the case flags, identifier characters) over
+ * code points, from tables generated out of CPython itself
  * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
  * data: engines ship other Unicode versions, and answers must not depend
  * on the machine.
