@@ -356,7 +356,22 @@ function translateShapes(): string[] {
 
 function searchShapes(): string[] {
   const methods = ["find", "rfind", "index", "rindex", "count", "startswith", "endswith"];
-  const needles = [...ANY, '("a", "b")', '(b"a", b"b")', "()", "98", "-5", "255"];
+  const needles = [
+    ...ANY,
+    '("a", "b")',
+    '(b"a", b"b")',
+    "()",
+    "98",
+    "-5",
+    "255",
+    // A tuple's items are checked lazily, up to the first match.
+    '("a", 1)',
+    '(1, "a")',
+    '(b"a", 1)',
+    '("zz", b"a")',
+    '(b"zz", "a")',
+    '("", 1)',
+  ];
   const windows = [
     ...BOUNDS.map((start) => [start]),
     ...pairs(["None", "0", "-2", "3", "-100", "10**30", "True"], [

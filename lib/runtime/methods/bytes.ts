@@ -9,7 +9,7 @@ import { CAPS } from "../../compile/opcodes.ts";
 import type { Args } from "../bind.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
-import { typeName, type Value } from "../values.ts";
+import { PyDict, PyDictView, PyList, PyRange, PyTuple, typeName, type Value } from "../values.ts";
 import { cIntArg, type Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
 import { BYTES_CASE_METHODS, CLASS_METHODS } from "./text_classes.ts";
@@ -25,7 +25,13 @@ const ASCII = new TextDecoder("utf-8");
 /** The separator code of bytes.hex(sep): one ASCII character, as str or bytes. */
 function separatorCode(sep: Value): number {
   if (typeof sep !== "string" && !(sep instanceof Uint8Array)) {
-    return vmError("TypeError", `object of type '${typeName(sep)}' has no len()`);
+    // CPython takes the separator's len() first: a sized value of another type fails later.
+    const sized = sep instanceof PyList || sep instanceof PyTuple || sep instanceof PyDict ||
+      sep instanceof PyDictView || sep instanceof PyRange;
+    return vmError(
+      "TypeError",
+      sized ? "sep must be str or bytes." : `object of type '${typeName(sep)}' has no len()`,
+    );
   }
   if (sep.length !== 1) vmError("ValueError", "sep must be length 1.");
   const code = typeof sep === "string" ? sep.charCodeAt(0) : sep[0] ?? 0;

@@ -7,7 +7,7 @@
 
 import type { Args } from "../bind.ts";
 import { vmError } from "../failure.ts";
-import { clampIndex } from "../indices.ts";
+import { cIntArgument, clampIndex, ssizeArgument } from "../indices.ts";
 import type { Charge } from "../meter.ts";
 import { asBigInt, typeName, type Value } from "../values.ts";
 
@@ -31,25 +31,14 @@ export function indexArg(value: Value | undefined, name: string): bigint {
   return big;
 }
 
-const SSIZE_MAX = (1n << 63n) - 1n;
-const INT_MAX = (1n << 31n) - 1n;
-
 /** An int argument CPython converts to a C ssize_t: OverflowError outside [-2^63, 2^63). */
 export function ssizeArg(value: Value | undefined, name: string): bigint {
-  const big = indexArg(value, name);
-  if (big > SSIZE_MAX || big < -SSIZE_MAX - 1n) {
-    vmError("OverflowError", "Python int too large to convert to C ssize_t");
-  }
-  return big;
+  return ssizeArgument(indexArg(value, name));
 }
 
 /** An int argument CPython converts to a C int: OverflowError outside [-2^31, 2^31). */
 export function cIntArg(value: Value | undefined, name: string): number {
-  const big = indexArg(value, name);
-  if (big > INT_MAX || big < -INT_MAX - 1n) {
-    vmError("OverflowError", "Python int too large to convert to C int");
-  }
-  return Number(big);
+  return Number(cIntArgument(indexArg(value, name)));
 }
 
 /** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */

@@ -26,18 +26,74 @@ export function textUnits(text: Text): number {
   return text.length;
 }
 
-/** `value` as the receiver's own kind of text (TypeError otherwise). */
-export function sameKind(self: Text, value: Value | undefined, name: string): Text {
-  const given = value ?? null;
-  if (typeof self === "string" ? typeof given === "string" : given instanceof Uint8Array) {
-    return given as Text;
+const BYTES_NEEDLE_METHODS: ReadonlySet<string> = new Set([
+  "find",
+  "rfind",
+  "index",
+  "rindex",
+  "count",
+]);
+
+/**
+ * CPython's message when method `name` of a str (bytes) receiver is given
+ * a `type` where a str (bytes) belongs: argument `position` when CPython
+ * numbers it, or an item of a tuple of prefixes or suffixes.
+ */
+function wrongKindMessage(
+  self: Text,
+  name: string,
+  type: string,
+  position: number,
+  inTuple: boolean,
+): string {
+  const affix = name === "startswith" || name === "endswith";
+  if (typeof self !== "string") {
+    if (affix && !inTuple) {
+      return `${name} first arg must be bytes or a tuple of bytes, not ${type}`;
+    }
+    if (BYTES_NEEDLE_METHODS.has(name)) {
+      return `argument should be integer or bytes-like object, not '${type}'`;
+    }
+    return `a bytes-like object is required, not '${type}'`;
   }
-  return vmError(
-    "TypeError",
-    `${name}() argument must be ${typeof self === "string" ? "str" : "a bytes-like object"}, not '${
-      typeName(given)
-    }'`,
-  );
+  if (affix) {
+    return inTuple
+      ? `tuple for ${name} must only contain str, not ${type}`
+      : `${name} first arg must be str or a tuple of str, not ${type}`;
+  }
+  switch (name) {
+    case "split":
+    case "rsplit":
+      return `must be str or None, not ${type}`;
+    case "strip":
+    case "lstrip":
+    case "rstrip":
+      return `${name} arg must be None or str`;
+    case "replace":
+    case "removeprefix":
+    case "removesuffix":
+      return `${name}() argument ${position > 0 ? `${position} ` : ""}must be str, not ${type}`;
+    default:
+      return `must be str, not ${type}`;
+  }
+}
+
+/**
+ * `value` as the receiver's own kind of text, or CPython's TypeError for
+ * method `name` (its argument `position` where CPython numbers it, or an
+ * item of a startswith/endswith tuple).
+ */
+export function sameKind(
+  self: Text,
+  value: Value | undefined,
+  name: string,
+  position = 0,
+  inTuple = false,
+): Text {
+  const given = value ?? null;
+  if (typeof self === "string" && typeof given === "string") return given;
+  if (self instanceof Uint8Array && given instanceof Uint8Array) return given;
+  return vmError("TypeError", wrongKindMessage(self, name, typeName(given), position, inTuple));
 }
 
 /** The code sequence of text: code points of a str, byte values of bytes. */
@@ -132,7 +188,8 @@ export function isWhitespace(self: Text, code: number): boolean {
 }
 
 function strip(meter: Charge, self: Text, chars: Value | undefined, left: boolean, right: boolean) {
-  const set = chars === undefined || chars === null ? null : sameKind(self, chars, "strip");
+  const name = left && right ? "strip" : left ? "lstrip" : "rstrip";
+  const set = chars === undefined || chars === null ? null : sameKind(self, chars, name);
   meter.units(textUnits(self) + (set === null ? 0 : textUnits(set)));
   const sequence = codes(self);
   const strippable = set === null ? null : new Set(codes(set));
@@ -218,14 +275,19 @@ function textFind(
 }
 
 /** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
+/**
+ * startswith/endswith: one needle or a tuple of them, within the optional
+ * [start, end) window. A tuple's items are checked and paid one at a time,
+ * up to the first that matches, as CPython checks them.
+ */
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
   const first = args[0] ?? null;
-  const candidates = (first instanceof PyTuple ? first.items : [first]).map((candidate) =>
-    sameKind(self, candidate, name)
-  );
-  const { sequence, start, end } = searchArgs(meter, self, args, candidates);
+  const candidates = first instanceof PyTuple ? first.items : [sameKind(self, first, name)];
+  const { sequence, start, end } = searchArgs(meter, self, args, []);
   return candidates.some((candidate) => {
-    const needle = codes(candidate);
+    const needleText = sameKind(self, candidate, name, 0, true);
+    meter.units(textUnits(needleText));
+    const needle = codes(needleText);
     const last = end - needle.length;
     if (last < start) return false;
     return matchesAt(sequence, needle, fromEnd ? last : start);
@@ -233,8 +295,8 @@ function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd:
 }
 
 function replace(meter: Charge, self: Text, args: Args): Text {
-  const oldText = sameKind(self, args[0], "replace");
-  const newText = sameKind(self, args[1], "replace");
+  const oldText = sameKind(self, args[0], "replace", 1);
+  const newText = sameKind(self, args[1], "replace", 2);
   meter.units(textUnits(self) + textUnits(oldText) + textUnits(newText));
   const sequence = codes(self);
   const old = codes(oldText);
@@ -265,8 +327,8 @@ function joinTypeError(self: Text, item: Value, index: number): never {
   return vmError(
     "TypeError",
     `sequence item ${index}: expected ${
-      typeof self === "string" ? "str" : "a bytes-like object"
-    } instance, ${typeName(item)} found`,
+      typeof self === "string" ? "str instance" : "a bytes-like object"
+    }, ${typeName(item)} found`,
   );
 }
 
