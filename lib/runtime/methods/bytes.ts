@@ -7,6 +7,7 @@
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import type { Args } from "../bind.ts";
+import { codecArgument, decodeBytes } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
 import { PyDict, PyDictView, PyList, PyRange, PyTuple, typeName, type Value } from "../values.ts";
@@ -17,7 +18,6 @@ import { LAYOUT_METHODS } from "./text_layout.ts";
 import { SPLIT_METHODS } from "./text_split.ts";
 import { BYTES_TRANSLATE_METHODS } from "./translate.ts";
 
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 /** The ASCII codes of the hex digits, by value. */
 const HEX_DIGITS = new TextEncoder().encode("0123456789abcdef");
 const ASCII = new TextDecoder("utf-8");
@@ -77,17 +77,9 @@ export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8
   ...BYTES_TRANSLATE_METHODS,
   hex: (m, self, args) => hex(m, self, args),
   decode: (m, self, args) => {
-    const encoding = args[0];
-    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
-    if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
-    m.units(self.length);
-    if (name === "ascii" && self.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(self);
-    } catch {
-      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
-    }
+    const pay = (units: number) => m.units(units);
+    const encoding = codecArgument(pay, "decode", "encoding", args[0]);
+    const errors = codecArgument(pay, "decode", "errors", args[1]);
+    return decodeBytes(pay, self, encoding, errors);
   },
 };
