@@ -3,8 +3,8 @@
  * contracts each with its own storage, the block, and snapshots, over any
  * StateStore (in memory by default; the CLI passes a file). Transactions
  * are deterministic: their context is derived in ./context.ts, addresses in
- * ./address.ts. A failed call or deploy changes nothing but the sender's
- * nonce; misuse of the API (unknown contract or function, wrong argument
+ * ./address.ts. A failed call or deploy changes nothing (not even the
+ * sender's nonce); misuse of the API (unknown contract or function, wrong argument
  * types) throws. Pure: no I/O, clock or randomness.
  */
 
@@ -230,7 +230,9 @@ export class Chain implements ContractHost {
       const target = parseAddress(address);
       const record = readContract(this.#state, target);
       if (record === null) throw new ChainError(`no contract at ${formatAddress(target)}`);
-      return new Contract(this, target, record.codeHash, this.#load(target).manifest, null);
+      const loaded = this.#load(target);
+      const code = { manifest: loaded.manifest, module: loaded.verified.module };
+      return new Contract(this, target, record.codeHash, code, null);
     });
   }
 
@@ -299,11 +301,11 @@ export class Chain implements ContractHost {
       block: readBlock(this.#state),
     };
     const context = callContext(tx);
+    const loaded = { manifest: prepared.manifest, module: prepared.verified.module };
     const bump = nonceWrite(sender, nonce + 1n);
     const fail = (failure: CallFailure, gasUsed = 0): Contract => {
-      this.#state.apply([bump]);
       const receipt = this.#receipt(tx, context.txHash, { failure, gasUsed });
-      return new Contract(this, address, prepared.codeHash, prepared.manifest, receipt);
+      return new Contract(this, address, prepared.codeHash, loaded, receipt);
     };
     if (readContract(this.#state, address) !== null) {
       return fail(refused(`a contract is already deployed at ${formatAddress(address)}`));
@@ -328,7 +330,7 @@ export class Chain implements ContractHost {
       }
       this.#state.apply(writes);
       const receipt = this.#receipt(tx, context.txHash, { failure: null, gasUsed: 0 });
-      return new Contract(this, address, prepared.codeHash, prepared.manifest, receipt);
+      return new Contract(this, address, prepared.codeHash, loaded, receipt);
     }
     const result = executeCall({
       verified: prepared.verified,
@@ -338,11 +340,12 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, writes),
+      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
     });
     if (!result.ok && result.failure !== null) return fail(result.failure, result.gasUsed);
     this.#state.apply([...writes, ...result.writes]);
     const receipt = new Receipt({ ...result, txHash: context.txHash, from: sender, to: address });
-    return new Contract(this, address, prepared.codeHash, prepared.manifest, receipt);
+    return new Contract(this, address, prepared.codeHash, loaded, receipt);
   }
 
   #call(
@@ -372,7 +375,6 @@ export class Chain implements ContractHost {
     const bump = kind === "call" ? [nonceWrite(sender, nonce + 1n)] : [];
     const balance = readBalance(this.#state, sender);
     if (balance < value) {
-      this.#state.apply(bump);
       return this.#receipt(tx, context.txHash, {
         failure: refused("insufficient balance for the value sent"),
         gasUsed: 0,
@@ -387,10 +389,9 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, debit),
+      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
     });
-    if (kind === "call") {
-      this.#state.apply(result.ok ? [...bump, ...debit, ...result.writes] : bump);
-    }
+    if (kind === "call" && result.ok) this.#state.apply([...bump, ...debit, ...result.writes]);
     return new Receipt({ ...result, txHash: context.txHash, from: sender, to: address });
   }
 

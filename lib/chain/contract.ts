@@ -6,6 +6,8 @@
  */
 
 import type { Manifest } from "../abi/manifest.ts";
+import type { IrModule } from "../compile/ir.ts";
+import type { StepHook } from "../runtime/interpreter.ts";
 import type { CallArgs } from "./args.ts";
 import type { Receipt } from "./receipt.ts";
 
@@ -17,6 +19,8 @@ export interface TxOptions {
   readonly value?: bigint | number;
   /** Most gas it may use (default 10,000,000). */
   readonly gasLimit?: number;
+  /** Called before each instruction the contract runs (traces). */
+  readonly onStep?: StepHook;
 }
 
 /** What a contract handle needs of its chain. */
@@ -53,6 +57,8 @@ export class Contract {
   readonly codeHash: Uint8Array;
   /** Its manifest. */
   readonly manifest: Manifest;
+  /** Its IR module (function names for traces, disassembly). */
+  readonly module: IrModule;
   /** The receipt of its deployment (null for a handle to an existing contract). */
   readonly receipt: Receipt | null;
   readonly #host: ContractHost;
@@ -62,13 +68,14 @@ export class Contract {
     host: ContractHost,
     address: Uint8Array,
     codeHash: Uint8Array,
-    manifest: Manifest,
+    code: { readonly manifest: Manifest; readonly module: IrModule },
     receipt: Receipt | null,
   ) {
     this.#host = host;
     this.address = address;
     this.codeHash = codeHash;
-    this.manifest = manifest;
+    this.manifest = code.manifest;
+    this.module = code.module;
     this.receipt = receipt;
   }
 
