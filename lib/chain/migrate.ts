@@ -75,8 +75,9 @@ export function migrateV2(
   for (const [keyHex] of state.entries()) {
     const bytes = fromHex(keyHex);
     if (bytes === null || bytes[0] !== STORAGE_SPACE) continue;
-    const address = toHex(bytes.subarray(2, 2 + (bytes[1] ?? 0)));
-    unmapped.set(address, (unmapped.get(address) ?? 0) + 1);
+    const address = bytes.subarray(2, 2 + (bytes[1] ?? 0));
+    if (address.length === 33 && chain.isDeployed(address)) continue;
+    unmapped.set(toHex(address), (unmapped.get(toHex(address)) ?? 0) + 1);
   }
   return {
     state,
