@@ -87,7 +87,8 @@ export function nonNegative(
   // A decimal digit carries more than 3 bits: cheap to check before converting.
   const parsed = value.length <= bits ? BigInt(value) : null;
   if (parsed === null || parsed >= 1n << BigInt(bits)) {
-    throw new UsageError(`--${flag} must be below 2^${bits}`);
+    const cap = bits === CAPS.int_bits ? " (cap int_bits)" : "";
+    throw new UsageError(`--${flag} is ${bits} bits or more${cap}`);
   }
   return parsed;
 }
