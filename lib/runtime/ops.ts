@@ -354,20 +354,11 @@ export function floordiv(meter: Meter, a: Value, b: Value): Value {
   return canonicalInt(floorDivide(x, y));
 }
 
-/** `a % b` (ints; str formatting with % is not supported). */
+/** `a % b`: ints, or printf-style formatting of a str or bytes (each piece paid as it is built). */
 export function mod(meter: Meter, a: Value, b: Value): Value {
-  if (typeof a === "string") {
-    const text = formatPercent(meter, a, b);
-    const length = utf8Length(text);
-    checkLength(length, true);
-    meter.pay(COST.format, length);
-    return text;
-  }
-  if (a instanceof Uint8Array) {
-    const bytes = formatPercentBytes(meter, a, b);
-    meter.pay(COST.format, bytes.length);
-    return bytes;
-  }
+  const pay = (units: number) => meter.pay(COST.format, units);
+  if (typeof a === "string") return formatPercent(meter, pay, a, b);
+  if (a instanceof Uint8Array) return formatPercentBytes(meter, pay, a, b);
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.pay(COST.mod, 1);
     return smallFloorMod(a, b);
@@ -607,6 +598,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
       pay(1);
       items.push(item);
     }
+  }
+  if (what === "unpacking") {
+    return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }

@@ -5,30 +5,21 @@
 
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
-import { limitExceeded, vmError } from "../failure.ts";
+import { codecArgument, encodeText } from "../codecs.ts";
+import { limitExceeded } from "../failure.ts";
 import { utf8Length } from "../ops.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
 import { indexArg, type Method } from "./common.ts";
 import { TEXT_METHODS, textUnits } from "./text.ts";
 
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
-
 /** The methods of str. */
 export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> } = {
   ...TEXT_METHODS,
   encode: (m, self, args) => {
-    const encoding = args[0];
-    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
-    if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
-    m.units(textUnits(self));
-    if (!self.isWellFormed()) {
-      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
-    }
-    const bytes = new TextEncoder().encode(self);
-    if (name === "ascii" && bytes.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
-    }
-    return bytes;
+    const pay = (units: number) => m.units(units);
+    const encoding = codecArgument(pay, "encode", "encoding", args[0]);
+    const errors = codecArgument(pay, "encode", "errors", args[1]);
+    return encodeText(pay, self, encoding, errors);
   },
   isdigit: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isDigit)),
   isalpha: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlpha)),
