@@ -27,6 +27,7 @@ const ENABLED_FAMILIES: readonly Family[] = [
   "fromhex",
   "self-reference",
   "evaluation-order",
+  "printf",
 ];
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`generated-program differential skipped: ${skipReason}`);
