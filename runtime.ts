@@ -52,6 +52,7 @@ export {
   checkStateEntry,
   checkStateVersion,
   MemoryState,
+  MIGRATABLE_STATE_VERSION,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,

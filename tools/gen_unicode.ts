@@ -1,8 +1,8 @@
 /**
  * `deno task unicode`: writes lib/runtime/unicode_generated.ts, the
  * character classes the runtime needs (printable for repr, space, digit,
- * alpha, alnum) as code point ranges, taken from CPython 3.11's own str
- * predicates (Unicode 14.0.0), so the VM answers as CPython 3.11 does on
+ * numeric, alpha, alnum, the case flags, identifier characters) as code
+ * point ranges, taken from CPython 3.11's own str predicates (Unicode 14.0.0), so the VM answers as CPython 3.11 does on
  * every JS engine, whatever Unicode version the engine ships. Needs
  * python3 3.11; lib/runtime/unicode_test.ts fails when the table is stale.
  */

@@ -14,7 +14,9 @@ import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
 import { copyEntries, mergeEntries } from "./dict_table.ts";
+import type { Charge } from "./meter.ts";
 import { cappedInt } from "./int_cap.ts";
+import { fitsSsize } from "./indices.ts";
 import { updateFrom } from "./methods/dict.ts";
 import { refuseViewSet } from "./view_sets.ts";
 import { rangeHolds, rangeSize } from "./range.ts";
@@ -192,8 +194,6 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   return unsupported("+", a, b);
 }
 
-const INDEX_LIMIT = 2n ** 63n;
-
 /**
  * `sequence * count`. The count is checked as CPython checks it (an index
  * is a signed 64-bit integer: OverflowError beyond) and the result's size
@@ -203,7 +203,7 @@ const INDEX_LIMIT = 2n ** 63n;
 function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
   const count = asBigInt(countValue);
   if (count === null || !isSequence(sequence)) return unsupported("*", sequence, countValue);
-  if (count >= INDEX_LIMIT || count < -INDEX_LIMIT) {
+  if (!fitsSsize(count)) {
     vmError("OverflowError", "cannot fit 'int' into an index-sized integer");
   }
   if (count <= 0n || unitsOf(sequence) === 0) return emptyLike(sequence);
@@ -361,20 +361,11 @@ export function floordiv(meter: Meter, a: Value, b: Value): Value {
   return canonicalInt(floorDivide(x, y));
 }
 
-/** `a % b` (ints; str formatting with % is not supported). */
+/** `a % b`: ints, or printf-style formatting of a str or bytes (each piece paid as it is built). */
 export function mod(meter: Meter, a: Value, b: Value): Value {
-  if (typeof a === "string") {
-    const text = formatPercent(meter, a, b);
-    const length = utf8Length(text);
-    checkLength(length, true);
-    meter.pay(COST.format, length);
-    return text;
-  }
-  if (a instanceof Uint8Array) {
-    const bytes = formatPercentBytes(meter, a, b);
-    meter.pay(COST.format, bytes.length);
-    return bytes;
-  }
+  const pay = (units: number) => meter.pay(COST.format, units);
+  if (typeof a === "string") return formatPercent(meter, pay, a, b);
+  if (a instanceof Uint8Array) return formatPercentBytes(meter, pay, a, b);
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.pay(COST.mod, 1);
     return smallFloorMod(a, b);
@@ -391,35 +382,57 @@ export function divmod(meter: Meter, a: Value, b: Value): Value {
   return new PyTuple([canonicalInt(floorDivide(x, y)), canonicalInt(floorModulo(x, y))]);
 }
 
-/** `a ** b`, and pow(a, b, m) when `modulus` is given. */
-export function pow(
-  meter: Meter,
-  a: Value,
-  b: Value,
-  modulus: Value | undefined = undefined,
-): Value {
+/**
+ * The inverse of `a` modulo `n` (n > 1), by the extended Euclidean
+ * algorithm (iterative, at most about 1.5 × bits(n) steps of n-sized
+ * divisions); ValueError when `a` and `n` share a factor.
+ */
+function modularInverse(a: bigint, n: bigint): bigint {
+  let [remainder, next] = [floorModulo(a, n), n];
+  let [coefficient, nextCoefficient] = [1n, 0n];
+  while (next !== 0n) {
+    const quotient = remainder / next;
+    [remainder, next] = [next, remainder - quotient * next];
+    [coefficient, nextCoefficient] = [nextCoefficient, coefficient - quotient * nextCoefficient];
+  }
+  if (remainder !== 1n) vmError("ValueError", "base is not invertible for the given modulus");
+  return floorModulo(coefficient, n);
+}
+
+/**
+ * pow(a, b, m) as CPython computes it: over |m| (1 gives 0), a negative
+ * exponent inverting the base first, and a result in (m, 0] when m is
+ * negative. Paid at pow's own declared rate (modular_steps): a negative
+ * exponent pays for the inverse as for an exponent as long as m.
+ */
+export function modularPow(meter: Charge, a: Value, b: Value, modulus: Value): Value {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  const m = asBigInt(modulus);
+  if (x === null || y === null) return unsupported("** or pow()", a, b);
+  if (m === null) return unsupported("pow()", a, modulus);
+  if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
+  const magnitude = m < 0n ? -m : m;
+  const exponent = y < 0n ? -y : y;
+  const inverseBits = y < 0n ? bitLength(magnitude) : 0;
+  meter.units(words(m) * words(m) * (Math.max(1, bitLength(exponent)) + inverseBits));
+  if (magnitude === 1n) return 0;
+  let base = y < 0n ? modularInverse(x, magnitude) : floorModulo(x, magnitude);
+  let result = 1n;
+  for (let rest = exponent; rest > 0n; rest >>= 1n) {
+    if ((rest & 1n) === 1n) result = (result * base) % magnitude;
+    base = (base * base) % magnitude;
+  }
+  return canonicalInt(m < 0n && result !== 0n ? result - magnitude : result);
+}
+
+/** `a ** b` (and pow(a, b) without a modulus). */
+export function pow(meter: Meter, a: Value, b: Value): Value {
   const x = asBigInt(a);
   const y = asBigInt(b);
   if (x === null || y === null) return unsupported("** or pow()", a, b);
-  if (modulus !== undefined && modulus !== null) {
-    const m = asBigInt(modulus);
-    if (m === null) return unsupported("pow()", a, modulus);
-    if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
-    if (y < 0n) {
-      vmError("ValueError", "negative exponents with a modulus are not supported in contracts");
-    }
-    meter.pay(COST.pow, words(m) * words(m) * Math.max(1, bitLength(y)));
-    let result = 1n;
-    let base = floorModulo(x, m);
-    let exponent = y;
-    while (exponent > 0n) {
-      if ((exponent & 1n) === 1n) result = (result * base) % m;
-      base = (base * base) % m;
-      exponent >>= 1n;
-    }
-    return canonicalInt(floorModulo(result, m));
-  }
   if (y < 0n) {
+    if (x === 0n) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
     vmError("ValueError", "negative exponent gives a float, which contracts do not support");
   }
   if (x === 0n || x === 1n || x === -1n) {
@@ -610,6 +623,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
       pay(1);
       items.push(item);
     }
+  }
+  if (what === "unpacking") {
+    return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }

@@ -9,18 +9,13 @@
  */
 
 import { vmError } from "./failure.ts";
-import { sliceBounds } from "./indices.ts";
+import { sliceBounds, ssizeArgument } from "./indices.ts";
 import { cappedInt } from "./int_cap.ts";
 import { asBigInt, canonicalInt, PyRange, type Value } from "./values.ts";
 
-/** sys.maxsize of a 64-bit CPython: the largest length a C size holds. */
-const MAX_SIZE = 2n ** 63n - 1n;
-
-/** A range's length as a machine size (len()): OverflowError past sys.maxsize, as CPython. */
+/** A range's length as a machine size (len(), length hints): OverflowError past sys.maxsize. */
 export function rangeSize(range: PyRange): bigint {
-  const length = range.length;
-  if (length > MAX_SIZE) vmError("OverflowError", "Python int too large to convert to C ssize_t");
-  return length;
+  return ssizeArgument(range.length);
 }
 
 /** `range[index]`: IndexError outside the range. */

@@ -6,7 +6,7 @@
  */
 
 import { CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
-import { itemIndex, sliceBounds } from "./indices.ts";
+import { fitsSsize, itemIndex, sliceBounds } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
 import { deleteEntry, setEntry } from "./dict_table.ts";
 import { limitExceeded, vmError } from "./failure.ts";
@@ -84,6 +84,7 @@ function sequenceIndex(index: Value, length: number, what: string): number {
       `${what} indices must be integers or slices, not ${typeName(index)}`,
     );
   }
+  if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");
   const at = itemIndex(big, length);
   return at === null ? vmError("IndexError", `${what} index out of range`) : at;
 }

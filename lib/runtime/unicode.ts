@@ -1,6 +1,7 @@
 /**
  * CPython 3.11's character classes (printable, space, decimal, digit,
- * alpha, alnum) over code points, from tables generated out of CPython itself
+ * numeric, alpha, alnum, the case flags, identifier characters) over
+ * code points, from tables generated out of CPython itself
  * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
  * data: engines ship other Unicode versions, and answers must not depend
  * on the machine.
@@ -11,8 +12,14 @@ import {
   ISALPHA_RANGES,
   ISDECIMAL_RANGES,
   ISDIGIT_RANGES,
+  ISIDENTIFIER_CONTINUE_RANGES,
+  ISIDENTIFIER_START_RANGES,
+  ISLOWER_RANGES,
+  ISNUMERIC_RANGES,
   ISPRINTABLE_RANGES,
   ISSPACE_RANGES,
+  ISTITLECASE_RANGES,
+  ISUPPER_RANGES,
 } from "./unicode_generated.ts";
 
 /** The first code point of the [first, last] pair of `ranges` holding `codePoint`, or null (binary search). */
@@ -67,9 +74,37 @@ export function isAlnum(codePoint: number): boolean {
   return inRanges(ISALNUM_RANGES, codePoint);
 }
 
-/** Whether `text` is non-empty and every code point satisfies `test` (the str.is* methods). */
-export function everyCodePoint(text: string, test: (codePoint: number) => boolean): boolean {
-  if (text.length === 0) return false;
-  for (const char of text) if (!test(char.codePointAt(0) ?? 0)) return false;
-  return true;
+/** str.isnumeric() of one character. */
+export function isNumeric(codePoint: number): boolean {
+  return inRanges(ISNUMERIC_RANGES, codePoint);
+}
+
+/** str.isdecimal() of one character. */
+export function isDecimal(codePoint: number): boolean {
+  return inRanges(ISDECIMAL_RANGES, codePoint);
+}
+
+/** A lowercase character (CPython's flag: str.islower() of one character). */
+export function isLowercase(codePoint: number): boolean {
+  return inRanges(ISLOWER_RANGES, codePoint);
+}
+
+/** An uppercase character (CPython's flag: str.isupper() of one character). */
+export function isUppercase(codePoint: number): boolean {
+  return inRanges(ISUPPER_RANGES, codePoint);
+}
+
+/** A titlecase character (category Lt: str.istitle() accepts it, and it is not uppercase). */
+export function isTitlecase(codePoint: number): boolean {
+  return inRanges(ISTITLECASE_RANGES, codePoint);
+}
+
+/** A character str.isidentifier() accepts first (XID_Start, or "_"). */
+export function isIdentifierStart(codePoint: number): boolean {
+  return inRanges(ISIDENTIFIER_START_RANGES, codePoint);
+}
+
+/** A character str.isidentifier() accepts after the first (XID_Continue). */
+export function isIdentifierContinue(codePoint: number): boolean {
+  return inRanges(ISIDENTIFIER_CONTINUE_RANGES, codePoint);
 }

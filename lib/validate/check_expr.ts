@@ -270,11 +270,11 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
     );
     checkExpr(k, scope, func);
   }
-  call.args.forEach((arg, index) => {
+  call.args.forEach((arg) => {
     if (arg.kind === "Starred") {
       k.report("no-star-expression", arg, "argument unpacking `*` is not supported");
       checkExpr(k, scope, arg.value);
-    } else if (isinstanceCall && index === 1) {
+    } else if (isinstanceCall) {
       checkTypeArgument(k, scope, arg);
     } else {
       checkExpr(k, scope, arg);
@@ -288,7 +288,8 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
       k.report("duplicate-parameter", keyword, `keyword argument repeated: '${keyword.arg}'`);
     }
     if (keyword.arg !== null) seen.add(keyword.arg);
-    checkExpr(k, scope, keyword.value);
+    if (isinstanceCall) checkTypeArgument(k, scope, keyword.value);
+    else checkExpr(k, scope, keyword.value);
   }
 }
 
@@ -450,7 +451,10 @@ function isNone(expr: Expr): boolean {
   return expr.kind === "Constant" && expr.value.type === "None";
 }
 
-/** isinstance's second argument: a builtin type name or a tuple of them. */
+/**
+ * An argument of isinstance: a builtin type name, a tuple display of them
+ * and of expressions (at any depth), or an expression (compile/lower_isinstance.ts).
+ */
 function checkTypeArgument(k: Checker, scope: Scope, expr: Expr): void {
   if (expr.kind === "Tuple") {
     for (const elt of expr.elts) checkTypeArgument(k, scope, elt);
@@ -467,17 +471,18 @@ function checkComprehension(
   generators: readonly Comprehension[],
   elements: readonly Expr[],
 ): void {
-  let inner = scope;
-  for (const generator of generators) {
+  // As in Python 3, the comprehension is a scope of its own whose variables are the targets of all
+  // its clauses; only the first iterable is evaluated in the enclosing scope.
+  const names = new Set<string>();
+  for (const generator of generators) bindComprehensionTarget(k, generator.target, names);
+  const inner = { ...scope, comprehensions: [...scope.comprehensions, names] };
+  generators.forEach((generator, index) => {
     if (generator.isAsync) {
       k.report("no-async", generator.target, "async comprehensions are not supported");
     }
-    checkExpr(k, inner, generator.iter);
-    const names = new Set<string>();
-    bindComprehensionTarget(k, generator.target, names);
-    inner = { ...inner, comprehensions: [...inner.comprehensions, names] };
+    checkExpr(k, index === 0 ? scope : inner, generator.iter);
     for (const condition of generator.ifs) checkExpr(k, inner, condition);
-  }
+  });
   for (const element of elements) checkExpr(k, inner, element);
 }
 

@@ -216,6 +216,14 @@ const EXTRA_METHOD_CALLS: readonly (readonly [Receiver, string])[] = [
   ["list", "pop(9)"],
   ["list", "index(7)"],
   ["tuple", "index(1, 1, 9)"],
+  ["range", "index(5)"],
+  ["range", "index(True)"],
+  ["range", "count(2**64)"],
+  ["range", "count(None)"],
+  ["dict_keys", "isdisjoint(range(3))"],
+  ["dict_keys", 'isdisjoint({"a": 0}.keys())'],
+  ["dict_items", "isdisjoint([])"],
+  ["dict_items", 'isdisjoint({"a": 1}.items())'],
   // The method is looked up before its arguments are evaluated.
   ["int", "strip(1 // 0)"],
   ["str", "append(1 // 0)"],
@@ -326,9 +334,13 @@ export function bindShapes(): CallShape[] {
     if (method === null) continue;
     for (const receiver of RECEIVER_TYPES) {
       const info = method.on[receiver];
+      const tried = method.on.tuple !== undefined || method.on.dict !== undefined;
+      if (info === undefined && NARROW_RECEIVERS.has(receiver) && !tried) continue;
       if (info === undefined) {
-        // A receiver without the method: AttributeError, whatever the arguments.
+        // A receiver without the method: AttributeError, whatever the arguments. Ranges and views
+        // are tried once each with the tuple and dict methods a contract might expect them to have.
         push(methodShape(receiver, RECEIVERS[receiver], `${method.name}()`));
+        if (NARROW_RECEIVERS.has(receiver)) continue;
         push(methodShape(receiver, RECEIVERS[receiver], `${method.name}(1, unknown=1)`));
         continue;
       }
@@ -343,6 +355,9 @@ export function bindShapes(): CallShape[] {
   for (const call of BOOL_CALLS) push(methodShape("int", "True", call));
   return shapes;
 }
+
+/** Receivers whose AttributeError shapes are limited to the list, tuple and dict methods. */
+const NARROW_RECEIVERS: ReadonlySet<Receiver> = new Set(["range", "dict_keys", "dict_items"]);
 
 const RECEIVER_TYPES: readonly Receiver[] = [
   "str",

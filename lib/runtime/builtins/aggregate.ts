@@ -5,10 +5,10 @@
  */
 
 import { vmError } from "../failure.ts";
+import { rangeSize } from "../range.ts";
 import { iterate } from "../iterate.ts";
 import type { Charge } from "../meter.ts";
 import { add, compare, iterableItems } from "../ops.ts";
-import { rangeSize } from "../range.ts";
 import { sortValues } from "../sort.ts";
 import {
   canonicalInt,
@@ -61,9 +61,6 @@ function minMax(
   fallback: Value | undefined,
 ): Value {
   if (args.length === 0) vmError("TypeError", `${fn} expected at least 1 argument, got 0`);
-  if (key !== undefined && key !== null) {
-    vmError("TypeError", `'${typeName(key)}' object is not callable`);
-  }
   if (args.length > 1 && fallback !== undefined) {
     vmError("TypeError", `Cannot specify a default for ${fn}() with multiple positional arguments`);
   }
@@ -74,6 +71,10 @@ function minMax(
   if (candidates.length === 0) {
     if (fallback !== undefined) return fallback;
     return vmError("ValueError", `${fn}() arg is an empty sequence`);
+  }
+  // A key is called on each candidate (none is callable in a contract).
+  if (key !== undefined && key !== null) {
+    vmError("TypeError", `'${typeName(key)}' object is not callable`);
   }
   let best = candidates[0] as Value;
   for (let i = 1; i < candidates.length; i++) {

@@ -7,11 +7,13 @@
 
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
+import { codecArgument, decodeBytes, encodeText } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
+import { cIntArgument } from "../indices.ts";
 import { intFromBytes } from "../int_bytes.ts";
 import { setEntry } from "../dict_table.ts";
 import { updateFrom } from "../methods/dict.ts";
@@ -121,7 +123,41 @@ function digitsValue(digits: string, radix: number): bigint {
   return result;
 }
 
+/** CPython's int_max_str_digits default: the most digits int() converts in a non-binary base. */
+const MAX_STR_DIGITS = 4300;
+
+/**
+ * CPython's guard against quadratic conversions: in a radix that is not a
+ * power of two, a run of more than 4300 valid digits (underscores not
+ * counted; the run ends at the first character that is not one) is a
+ * ValueError, before the rest of the literal is checked.
+ */
+function checkDigitLimit(body: string, radix: bigint): void {
+  if ((radix & (radix - 1n)) === 0n) return;
+  let digits = 0;
+  let previous = "";
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] ?? "";
+    if (char === "_") {
+      if (previous === "_") return;
+    } else {
+      const digit = digitValue(char);
+      if (digit < 0 || digit >= radix) break;
+      digits++;
+    }
+    previous = char;
+  }
+  if (previous === "_" || digits <= MAX_STR_DIGITS) return;
+  vmError(
+    "ValueError",
+    `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+  );
+}
+
 function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigint {
+  if (base !== 0n && (base < 2n || base > 36n)) {
+    vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
+  }
   const fail = () =>
     vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(meter, value)}`);
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
@@ -142,14 +178,13 @@ function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigin
       radix = value;
     }
   }
-  if (radix === 0n) {
-    if (isZeroLiteral(body)) return 0n;
-    if (body.startsWith("0")) fail();
-    radix = 10n;
-  }
-  if (radix < 2n || radix > 36n) vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
-  if (body === "" || body.startsWith("_") || body.endsWith("_") || body.includes("__")) fail();
-  if (body.length > CAPS.int_bits) limitExceeded("int_bits", "integer literal is too long");
+  // Base 0 without a prefix is decimal, and a leading zero allows only zeros.
+  const zerosOnly = radix === 0n && body.startsWith("0");
+  if (radix === 0n) radix = 10n;
+  if (body === "" || body.startsWith("_")) fail();
+  checkDigitLimit(body, radix);
+  if (zerosOnly) return isZeroLiteral(body) ? 0n : fail();
+  if (body.endsWith("_") || body.includes("__")) fail();
   const digits = body.replaceAll("_", "");
   for (let i = 0; i < digits.length; i++) {
     const digit = digitValue(digits[i] ?? "");
@@ -192,33 +227,27 @@ function toInt(meter: Charge, value: Value | undefined, baseArg: Value | undefin
   );
 }
 
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
-
-function encodingName(encoding: Value): string {
-  if (typeof encoding !== "string") {
-    return vmError("TypeError", `encoding must be str, not ${typeName(encoding)}`);
+/**
+ * bytes(source, encoding, errors), with CPython's checks: both text
+ * arguments are parsed first, then encoding and errors call for a str
+ * source, and a str source for an encoding.
+ */
+function toBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
+  const [source, encodingArg, errorsArg] = args;
+  const pay = (units: number) => meter.units(units);
+  const encoding = codecArgument(pay, "bytes", "encoding", encodingArg);
+  const errors = codecArgument(pay, "bytes", "errors", errorsArg);
+  if (source === undefined) {
+    if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
+    if (errors !== undefined) vmError("TypeError", "errors without a string argument");
+    return allocBytes(0);
   }
-  const name = encoding.toLowerCase();
-  if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${encoding}`);
-  return name;
-}
-
-function toBytes(meter: Charge, source: Value | undefined, encoding: Value | undefined): Value {
-  if (source === undefined) return allocBytes(0);
-  if (typeof source === "string") {
-    if (encoding === undefined) vmError("TypeError", "string argument without an encoding");
-    const name = encodingName(encoding);
-    meter.units(source.length);
-    if (!source.isWellFormed()) {
-      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
-    }
-    const encoded = new TextEncoder().encode(source);
-    if (name === "ascii" && encoded.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
-    }
-    return encoded;
+  if (encoding !== undefined) {
+    if (typeof source !== "string") vmError("TypeError", "encoding without a string argument");
+    return encodeText(pay, source, encoding, errors);
   }
-  if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
+  if (typeof source === "string") vmError("TypeError", "string argument without an encoding");
+  if (errors !== undefined) vmError("TypeError", "errors without a string argument");
   if (typeof source === "number" || typeof source === "bigint" || typeof source === "boolean") {
     const n = asBigInt(source) ?? 0n;
     if (n < 0n) vmError("ValueError", "negative count");
@@ -230,6 +259,7 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
     meter.units(source.length);
     return copyBytes(source);
   }
+  if (source === null) vmError("TypeError", "cannot convert 'NoneType' object to bytes");
   const items = iterableItems(source, "bytes()", (count) => meter.units(count));
   return bytesFrom(items.map((item) => {
     const byte = asBigInt(item);
@@ -241,26 +271,23 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
   }));
 }
 
+/**
+ * str(object, encoding, errors): with an encoding or errors, object must
+ * be bytes and is decoded; both text arguments are parsed first.
+ */
 function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Value {
-  const [value, encoding, errors] = args;
+  const [value, encodingArg, errorsArg] = args;
+  const pay = (units: number) => meter.units(units);
+  const encoding = codecArgument(pay, "str", "encoding", encodingArg);
+  const errors = codecArgument(pay, "str", "errors", errorsArg);
   if (value === undefined) return "";
   if (encoding !== undefined || errors !== undefined) {
-    if (!(value instanceof Uint8Array)) {
-      return vmError(
-        "TypeError",
-        `decoding to str: need a bytes-like object, ${typeName(value)} found`,
-      );
-    }
-    const name = encoding === undefined ? "utf-8" : encodingName(encoding);
-    meter.units(value.length);
-    if (name === "ascii" && value.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(value);
-    } catch {
-      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
-    }
+    if (value instanceof Uint8Array) return decodeBytes(pay, value, encoding, errors);
+    if (typeof value === "string") vmError("TypeError", "decoding str is not supported");
+    return vmError(
+      "TypeError",
+      `decoding to str: need a bytes-like object, ${typeName(value)} found`,
+    );
   }
   const text = toStr(meter, value);
   meter.units(utf8Length(text));
@@ -281,8 +308,11 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   const little = littleEndian(order);
   let bytes: Uint8Array;
   if (source instanceof Uint8Array) bytes = source;
-  else if (typeof source === "string" || source === undefined) {
-    return vmError("TypeError", "cannot convert 'str' object to bytes");
+  else if (
+    source === undefined || source === null || typeof source === "string" ||
+    asBigInt(source) !== null
+  ) {
+    return vmError("TypeError", `cannot convert '${typeName(source ?? null)}' object to bytes`);
   } else {
     const items = iterableItems(source, "from_bytes()", (count) => meter.units(count));
     bytes = allocBytes(items.length);
@@ -372,7 +402,7 @@ export const CONVERT_BUILTINS = {
   int: (m, args) => toInt(m, args[0], args[1]),
   bool: (_m, args) => (args[0] === undefined ? false : truthy(args[0])),
   str: (m, args) => toStrBuiltin(m, args),
-  bytes: (m, args) => toBytes(m, args[0], args[1]),
+  bytes: (m, args) => toBytes(m, args),
   list: (m, args) => {
     const items = args[0] === undefined ? [] : containerItems(m, args[0], "list()");
     return new PyList(items);
@@ -384,7 +414,7 @@ export const CONVERT_BUILTINS = {
   dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),
   ord: (_m, args) => ord(args[0] ?? null),
   chr: (_m, args) => {
-    const code = intArg("chr", args[0]);
+    const code = cIntArgument(intArg("chr", args[0]));
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
     return String.fromCodePoint(Number(code));
   },

@@ -1,51 +1,29 @@
 /**
- * The methods of str: the shared text methods plus encode, the character
- * class tests (CPython 3.11's Unicode tables) and zfill.
+ * The methods of str: the shared text methods (search, split, padding,
+ * class tests), the class tests of str alone, and encode.
  */
 
 import type { MethodNames } from "../../compile/opcodes.ts";
-import { CAPS } from "../../compile/opcodes.ts";
-import { limitExceeded, vmError } from "../failure.ts";
-import { utf8Length } from "../ops.ts";
-import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
-import { indexArg, type Method } from "./common.ts";
-import { TEXT_METHODS, textUnits } from "./text.ts";
-
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
+import { codecArgument, encodeText } from "../codecs.ts";
+import type { Method } from "./common.ts";
+import { TEXT_METHODS } from "./text.ts";
+import { CLASS_METHODS, STR_CLASS_METHODS } from "./text_classes.ts";
+import { LAYOUT_METHODS } from "./text_layout.ts";
+import { SPLIT_METHODS } from "./text_split.ts";
+import { STR_TRANSLATE_METHODS } from "./translate.ts";
 
 /** The methods of str. */
 export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> } = {
   ...TEXT_METHODS,
+  ...SPLIT_METHODS,
+  ...LAYOUT_METHODS,
+  ...CLASS_METHODS,
+  ...STR_CLASS_METHODS,
+  ...STR_TRANSLATE_METHODS,
   encode: (m, self, args) => {
-    const encoding = args[0];
-    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
-    if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
-    m.units(textUnits(self));
-    if (!self.isWellFormed()) {
-      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
-    }
-    const bytes = new TextEncoder().encode(self);
-    if (name === "ascii" && bytes.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
-    }
-    return bytes;
-  },
-  isdigit: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isDigit)),
-  isalpha: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlpha)),
-  isalnum: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlnum)),
-  zfill: (m, self, args) => {
-    const requested = indexArg(args[0], "zfill");
-    if (requested > BigInt(CAPS.bytes_length)) {
-      limitExceeded("bytes_length", "zfill result is too long");
-    }
-    const width = Number(requested);
-    m.units(Math.max(width, textUnits(self)));
-    const points = Array.from(self);
-    if (points.length >= width) return self;
-    if (width - points.length + utf8Length(self) > CAPS.bytes_length) {
-      limitExceeded("bytes_length", "zfill result is too long");
-    }
-    const sign = points[0] === "-" || points[0] === "+" ? points.shift() ?? "" : "";
-    return sign + "0".repeat(width - points.length - sign.length) + points.join("");
+    const pay = (units: number) => m.units(units);
+    const encoding = codecArgument(pay, "encode", "encoding", args[0]);
+    const errors = codecArgument(pay, "encode", "errors", args[1]);
+    return encodeText(pay, self, encoding, errors);
   },
 };
