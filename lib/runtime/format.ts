@@ -12,6 +12,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { repr } from "./repr.ts";
+import { strFromCodePoint } from "../text_units.ts";
 import type { Meter } from "./ops.ts";
 import { asBigInt, dictKey, latin1Text, PyDict, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -64,7 +65,7 @@ function codePointEnd(text: string, count: number): number {
   let at = 0;
   for (let seen = 0; seen < count && at < text.length; seen++) {
     const code = text.charCodeAt(at);
-    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+    at += code >= 0xd800 && code <= 0xdfff && at + 1 < text.length ? 2 : 1;
   }
   return at;
 }
@@ -75,7 +76,7 @@ function codePointCount(text: string, limit: number): number {
   let seen = 0;
   while (seen < limit && at < text.length) {
     const code = text.charCodeAt(at);
-    at += code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? 2 : 1;
+    at += code >= 0xd800 && code <= 0xdfff && at + 1 < text.length ? 2 : 1;
     seen++;
   }
   return seen;
@@ -201,7 +202,7 @@ export function formatPercent(
           if (code < 0n || code > 0x10ffffn) {
             vmError("OverflowError", "%c arg not in range(0x110000)");
           }
-          text = String.fromCodePoint(Number(code));
+          text = strFromCodePoint(Number(code));
         }
         break;
       }

@@ -16,6 +16,7 @@ import { formatPercent, formatPercentBytes } from "./format.ts";
 import { cappedInt } from "./int_cap.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
+import { codePoints, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
   byteText,
@@ -141,6 +142,10 @@ export function utf8Length(text: string): number {
     else if (code < 0x800) length += 2;
     else if (code >= 0xd800 && code <= 0xdbff) {
       length += 4;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      // A lone surrogate's escape (text_units.ts): three bytes, as in UTF-8's surrogatepass form.
+      length += 3;
       i++;
     } else length += 3;
   }
@@ -568,9 +573,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
     // A str of n UTF-16 units has at least n / 2 code points.
     if (value.length > 2 * CAPS.container_length) tooManyItems(what);
     pay(value.length);
-    const points = Array.from(value);
+    const points = codePoints(value);
     if (points.length > CAPS.container_length) tooManyItems(what);
-    return points;
+    return points.map(strFromCodePoint);
   }
   if (value instanceof Uint8Array) {
     if (value.length > CAPS.container_length) tooManyItems(what);

@@ -11,6 +11,7 @@ import { bytesFrom } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
 import { repr } from "./repr.ts";
+import { codePoints, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
   canonicalInt,
@@ -73,8 +74,9 @@ function sliceIndexList(length: number, slice: PySlice): number[] {
   return indices;
 }
 
-function codePoints(text: string): string[] {
-  return Array.from(text);
+/** The code points of a str, each as a str. */
+function characters(text: string): string[] {
+  return codePoints(text).map(strFromCodePoint);
 }
 
 /** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
@@ -108,7 +110,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     if (typeof container === "string") {
       // Code points are found by scanning the whole str: that scan is paid first.
       meter.pay(SUBSCR_COST, container.length);
-      const points = codePoints(container);
+      const points = characters(container);
       const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
       meter.pay(SUBSCR_COST, utf8Length(text));
       return text;
@@ -127,7 +129,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   }
   if (typeof container === "string") {
     meter.pay(SUBSCR_COST, container.length);
-    const points = codePoints(container);
+    const points = characters(container);
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
   if (container instanceof Uint8Array) {

@@ -14,6 +14,7 @@ import {
   ISPRINTABLE_RANGES,
   ISSPACE_RANGES,
 } from "./unicode_generated.ts";
+import { codePoints } from "../text_units.ts";
 
 /** The first code point of the [first, last] pair of `ranges` holding `codePoint`, or null (binary search). */
 function rangeStart(ranges: readonly number[], codePoint: number): number | null {
@@ -70,6 +71,6 @@ export function isAlnum(codePoint: number): boolean {
 /** Whether `text` is non-empty and every code point satisfies `test` (the str.is* methods). */
 export function everyCodePoint(text: string, test: (codePoint: number) => boolean): boolean {
   if (text.length === 0) return false;
-  for (const char of text) if (!test(char.codePointAt(0) ?? 0)) return false;
+  for (const codePoint of codePoints(text)) if (!test(codePoint)) return false;
   return true;
 }

@@ -14,6 +14,7 @@ import { AbiEncodeError } from "../errors.ts";
 import { type JsonOutput, rawJson } from "../abi/json.ts";
 import type { EmittedEvent } from "./host/types.ts";
 import { repr } from "./repr.ts";
+import { strToUtf16 } from "../text_units.ts";
 import { OUTPUT_METER } from "./walk.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
@@ -28,7 +29,8 @@ function toJson(value: Value, depth: number): JsonOutput {
   if (depth > CAPS.value_depth) {
     throw new AbiEncodeError("", `the value is nested deeper than ${CAPS.value_depth}`);
   }
-  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  if (value === null || typeof value === "boolean") return value;
+  if (typeof value === "string") return strToUtf16(value);
   if (typeof value === "number" || typeof value === "bigint") return rawJson(value.toString());
   if (value instanceof Uint8Array) return toHex(value);
   if (value instanceof PyList || value instanceof PyTuple) {
@@ -39,7 +41,7 @@ function toJson(value: Value, depth: number): JsonOutput {
       [...value.entries.values()].map((
         entry,
       ) => [
-        typeof entry.key === "string" ? entry.key : repr(OUTPUT_METER, entry.key),
+        typeof entry.key === "string" ? strToUtf16(entry.key) : repr(OUTPUT_METER, entry.key),
         toJson(entry.value, depth + 1),
       ]),
     );

@@ -28,6 +28,14 @@ import {
 } from "../values.ts";
 import type { Charge } from "../meter.ts";
 import { type Builtin, containerItems, intArg } from "./common.ts";
+import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
+import {
+  codePointAt,
+  codePointCount,
+  codePoints,
+  strFromCodePoint,
+  unitWidth,
+} from "../../text_units.ts";
 
 /** str(value). */
 export function toStr(meter: Meter, value: Value): string {
@@ -44,9 +52,8 @@ function asciiDigits(text: string): string | null {
   while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
   if (ascii === text.length) return text;
   let out = "";
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (codePoint < 0x80) out += char;
+  for (const codePoint of codePoints(text)) {
+    if (codePoint < 0x80) out += String.fromCharCode(codePoint);
     else if (isSpace(codePoint)) out += " ";
     else {
       const digit = decimalValue(codePoint);
@@ -208,14 +215,7 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
     if (encoding === undefined) vmError("TypeError", "string argument without an encoding");
     const name = encodingName(encoding);
     meter.units(source.length);
-    if (!source.isWellFormed()) {
-      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
-    }
-    const encoded = new TextEncoder().encode(source);
-    if (name === "ascii" && encoded.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
-    }
-    return encoded;
+    return name === "ascii" ? encodeAscii(source) : encodeUtf8(source);
   }
   if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
   if (typeof source === "number" || typeof source === "bigint" || typeof source === "boolean") {
@@ -365,10 +365,10 @@ function fromHex(meter: Charge, text: Value | undefined): Value {
 
 function ord(value: Value): Value {
   if (typeof value === "string") {
-    const first = value.codePointAt(0);
-    if (first === undefined || value.length !== (first > 0xffff ? 2 : 1)) {
+    const first = codePointAt(value, 0);
+    if (value.length === 0 || value.length !== unitWidth(first)) {
       // The length is counted in code points only for a short str (the message's cost is fixed).
-      const length = value.length <= 64 ? Array.from(value).length : value.length;
+      const length = value.length <= 64 ? codePointCount(value) : value.length;
       vmError("TypeError", `ord() expected a character, but string of length ${length} found`);
     }
     return first;
@@ -404,7 +404,7 @@ export const CONVERT_BUILTINS = {
   chr: (_m, args) => {
     const code = intArg("chr", args[0]);
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
-    return String.fromCodePoint(Number(code));
+    return strFromCodePoint(Number(code));
   },
   "int.from_bytes": (m, args) => fromBytes(m, args),
   "bytes.fromhex": (m, args) => fromHex(m, args[0]),

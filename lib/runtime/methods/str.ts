@@ -10,6 +10,8 @@ import { utf8Length } from "../ops.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
 import { indexArg, type Method } from "./common.ts";
 import { TEXT_METHODS, textUnits } from "./text.ts";
+import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
+import { codePoints, strFromCodePoint } from "../../text_units.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 
@@ -21,14 +23,7 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
     const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
     if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
     m.units(textUnits(self));
-    if (!self.isWellFormed()) {
-      vmError("UnicodeEncodeError", "'utf-8' codec can't encode surrogates");
-    }
-    const bytes = new TextEncoder().encode(self);
-    if (name === "ascii" && bytes.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeEncodeError", "'ascii' codec can't encode characters");
-    }
-    return bytes;
+    return name === "ascii" ? encodeAscii(self) : encodeUtf8(self);
   },
   isdigit: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isDigit)),
   isalpha: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlpha)),
@@ -40,7 +35,7 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
     }
     const width = Number(requested);
     m.units(Math.max(width, textUnits(self)));
-    const points = Array.from(self);
+    const points = codePoints(self).map(strFromCodePoint);
     if (points.length >= width) return self;
     if (width - points.length + utf8Length(self) > CAPS.bytes_length) {
       limitExceeded("bytes_length", "zfill result is too long");

@@ -16,6 +16,7 @@ import { isSpace } from "../unicode.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
 import { indexArg, type Method } from "./common.ts";
+import { codePoints, strFromCodePoints } from "../../text_units.ts";
 
 /** A text-like receiver: str or bytes. */
 export type Text = string | Uint8Array;
@@ -39,29 +40,16 @@ function sameKind(self: Text, value: Value | undefined, name: string): Text {
 }
 
 function codes(text: Text): number[] {
-  const out: number[] = [];
   if (typeof text !== "string") {
+    const out: number[] = [];
     for (let i = 0; i < text.length; i++) out.push(text[i] ?? 0);
     return out;
   }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i) ?? 0;
-    out.push(code);
-    if (code > 0xffff) i++;
-  }
-  return out;
+  return codePoints(text);
 }
 
-/** Code points per String.fromCodePoint call: few enough to pass as arguments. */
-const REBUILD_CHUNK = 4096;
-
 function rebuild(self: Text, sequence: readonly number[]): Text {
-  if (typeof self !== "string") return bytesFrom(sequence);
-  let out = "";
-  for (let i = 0; i < sequence.length; i += REBUILD_CHUNK) {
-    out += String.fromCodePoint(...sequence.slice(i, i + REBUILD_CHUNK));
-  }
-  return out;
+  return typeof self === "string" ? strFromCodePoints(sequence) : bytesFrom(sequence);
 }
 
 /** The size of text in the unit of bytes_length: UTF-8 bytes for a str. */

@@ -1,0 +1,200 @@
+/**
+ * The one encoding of a Python str as a JS string (spec/RUNTIME.md, "str
+ * values"). A str is a sequence of code points, lone surrogates included;
+ * JS strings are UTF-16 units, where two surrogate code points would merge
+ * into one astral character. So each code point is written as:
+ *
+ *   U+0000–U+D7FF, U+E000–U+FFFF   one unit, itself
+ *   U+10000–U+10FFFF               a well-formed surrogate pair
+ *   surrogate s (U+D800–U+DFFF)    an escape: 0xDC00 + (n >> 9), then
+ *                                  0xDE00 + (n & 0x1FF), with n = s - 0xD800
+ *
+ * The encoding is injective and a concatenation of per-code-point pieces,
+ * so `===`, `+`, hashing and unit-level substring search stay correct on
+ * encoded strs (a code point never starts at a unit in DE00–DFFF, and a
+ * unit in DC00–DDFF starts one only when no high unit precedes it). Every
+ * layer that makes a str from code points or from foreign UTF-16 goes
+ * through this file; a str with no unit in D800–DFFF needs no decoding.
+ */
+
+/** Whether `text` has a unit in D800–DFFF (an astral code point or a surrogate's escape). */
+export function hasSurrogateUnits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** The code point whose encoding starts at unit `at` of a str. */
+export function codePointAt(text: string, at: number): number {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xd800 || unit > 0xdfff) return unit;
+  const next = text.charCodeAt(at + 1);
+  if (unit <= 0xdbff) return 0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00);
+  return 0xd800 + ((unit - 0xdc00) << 9) + (next - 0xde00);
+}
+
+/** The number of units a code point's encoding takes (1 or 2). */
+export function unitWidth(codePoint: number): number {
+  return codePoint >= 0xd800 && (codePoint <= 0xdfff || codePoint > 0xffff) ? 2 : 1;
+}
+
+/** Whether a code point is a surrogate (U+D800–U+DFFF). */
+export function isSurrogate(codePoint: number): boolean {
+  return codePoint >= 0xd800 && codePoint <= 0xdfff;
+}
+
+/** The code points of a str. */
+export function codePoints(text: string): number[] {
+  const out: number[] = new Array(text.length);
+  let count = 0;
+  for (let i = 0; i < text.length;) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) {
+      out[count++] = unit;
+      i++;
+    } else {
+      out[count++] = codePointAt(text, i);
+      i += 2;
+    }
+  }
+  out.length = count;
+  return out;
+}
+
+/** The number of code points of a str (len()). */
+export function codePointCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+
+/** The str of one code point (chr()). */
+export function strFromCodePoint(codePoint: number): string {
+  if (codePoint < 0xd800 || (codePoint > 0xdfff && codePoint <= 0xffff)) {
+    return String.fromCharCode(codePoint);
+  }
+  if (codePoint > 0xffff) {
+    const n = codePoint - 0x10000;
+    return String.fromCharCode(0xd800 + (n >> 10), 0xdc00 + (n & 0x3ff));
+  }
+  const n = codePoint - 0xd800;
+  return String.fromCharCode(0xdc00 + (n >> 9), 0xde00 + (n & 0x1ff));
+}
+
+/** Units per String.fromCharCode call: few enough to pass as arguments. */
+const CHUNK = 4096;
+
+/** The str of a sequence of code points. */
+export function strFromCodePoints(sequence: readonly number[]): string {
+  const parts: string[] = [];
+  let units: number[] = [];
+  for (const codePoint of sequence) {
+    if (codePoint < 0xd800 || (codePoint > 0xdfff && codePoint <= 0xffff)) units.push(codePoint);
+    else if (codePoint > 0xffff) {
+      const n = codePoint - 0x10000;
+      units.push(0xd800 + (n >> 10), 0xdc00 + (n & 0x3ff));
+    } else {
+      const n = codePoint - 0xd800;
+      units.push(0xdc00 + (n >> 9), 0xde00 + (n & 0x1ff));
+    }
+    if (units.length >= CHUNK) {
+      parts.push(String.fromCharCode(...units));
+      units = [];
+    }
+  }
+  parts.push(String.fromCharCode(...units));
+  return parts.join("");
+}
+
+/**
+ * The str of a JS string read as UTF-16 (JSON text, source text): a
+ * well-formed pair is one astral code point, any other surrogate unit is a
+ * lone surrogate.
+ */
+export function strFromUtf16(native: string): string {
+  if (native.isWellFormed()) return native;
+  const sequence: number[] = [];
+  for (let i = 0; i < native.length; i++) {
+    const unit = native.charCodeAt(i);
+    const next = native.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      sequence.push(0x10000 + ((unit - 0xd800) << 10) + (next - 0xdc00));
+      i++;
+    } else sequence.push(unit);
+  }
+  return strFromCodePoints(sequence);
+}
+
+/**
+ * A str as a JS string in UTF-16 (for JSON output): each surrogate code
+ * point becomes one unit, so JSON writes it as a `\udXXX` escape.
+ */
+export function strToUtf16(text: string): string {
+  if (text.isWellFormed()) return text;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    if (unit >= 0xdc00) {
+      parts.push(text.slice(from, i), String.fromCharCode(codePointAt(text, i)));
+      from = i + 2;
+    }
+    i++;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** A str with every surrogate code point replaced by U+FFFD (lossy UTF-8 for the host's reasons). */
+export function replaceSurrogates(text: string): string {
+  if (text.isWellFormed()) return text;
+  return strFromCodePoints(
+    codePoints(text).map((codePoint) => (isSurrogate(codePoint) ? 0xfffd : codePoint)),
+  );
+}
+
+/**
+ * The first run of consecutive surrogate code points of a str, by code
+ * point position [start, end), with its first code point; null when the
+ * str has none (it is then valid UTF-8 material).
+ */
+export function firstSurrogateRun(
+  text: string,
+): { start: number; end: number; codePoint: number } | null {
+  if (text.isWellFormed()) return null;
+  const sequence = codePoints(text);
+  const start = sequence.findIndex(isSurrogate);
+  let end = start;
+  while (end < sequence.length && isSurrogate(sequence[end] ?? 0)) end++;
+  return { start, end, codePoint: sequence[start] ?? 0 };
+}
+
+/** Three-way code point order of two strs (surrogates between U+D7FF and U+E000, astral last). */
+export function compareStrs(a: string, b: string): number {
+  const shorter = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === shorter) return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  // Step back to the start of the code point holding the first unequal unit.
+  if (i > 0 && (continues(a, i) || continues(b, i))) i--;
+  const left = codePointAt(a, i);
+  const right = codePointAt(b, i);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Whether unit `at` of a str continues the code point of the unit before it. */
+function continues(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  if (unit >= 0xde00 && unit <= 0xdfff) return true;
+  const before = text.charCodeAt(at - 1);
+  return unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
+}
