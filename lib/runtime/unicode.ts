@@ -29,7 +29,8 @@ function rangeStart(ranges: readonly number[], codePoint: number): number | null
   return null;
 }
 
-function inRanges(ranges: readonly number[], codePoint: number): boolean {
+/** Whether `codePoint` lies in one of the [first, last] pairs of `ranges`. */
+export function inRanges(ranges: readonly number[], codePoint: number): boolean {
   return rangeStart(ranges, codePoint) !== null;
 }
 

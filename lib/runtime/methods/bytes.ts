@@ -1,5 +1,6 @@
 /**
- * The methods of bytes: the shared text methods plus hex and decode.
+ * The methods of bytes: the shared text methods, the ASCII case methods,
+ * hex and decode.
  */
 
 import type { MethodNames } from "../../compile/opcodes.ts";
@@ -7,6 +8,7 @@ import { CAPS } from "../../compile/opcodes.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import type { Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
+import { BYTES_CASE_METHODS } from "./bytes_case.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 /** The ASCII codes of the hex digits, by value. */
@@ -16,6 +18,7 @@ const ASCII = new TextDecoder("utf-8");
 /** The methods of bytes. */
 export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8Array> } = {
   ...TEXT_METHODS,
+  ...BYTES_CASE_METHODS,
   hex: (m, self, args) => {
     if (args[0] !== undefined || args[1] !== undefined) {
       vmError("TypeError", "bytes.hex() separators are not supported yet");

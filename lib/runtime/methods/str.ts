@@ -1,6 +1,7 @@
 /**
  * The methods of str: the shared text methods plus encode, the character
- * class tests (CPython 3.11's Unicode tables) and zfill.
+ * class tests and the case methods (CPython 3.11's Unicode tables) and
+ * zfill.
  */
 
 import type { MethodNames } from "../../compile/opcodes.ts";
@@ -9,7 +10,16 @@ import { limitExceeded, vmError } from "../failure.ts";
 import { utf8Length } from "../ops.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
 import { indexArg, type Method } from "./common.ts";
-import { TEXT_METHODS, textUnits } from "./text.ts";
+import { checkTextCap, TEXT_METHODS, textUnits } from "./text.ts";
+import {
+  strCapitalize,
+  strCasefold,
+  strIslower,
+  strIstitle,
+  strIsupper,
+  strSwapcase,
+  strTitle,
+} from "./str_case.ts";
 import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
 import { codePoints, strFromCodePoint } from "../../text_units.ts";
 
@@ -28,6 +38,15 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
   isdigit: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isDigit)),
   isalpha: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlpha)),
   isalnum: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlnum)),
+  islower: (m, self) => (m.units(textUnits(self)), strIslower(self)),
+  isupper: (m, self) => (m.units(textUnits(self)), strIsupper(self)),
+  istitle: (m, self) => (m.units(textUnits(self)), strIstitle(self)),
+  casefold: (m, self) => (m.units(textUnits(self)), checkTextCap(strCasefold(self), "casefold")),
+  title: (m, self) => (m.units(textUnits(self)), checkTextCap(strTitle(self), "title")),
+  capitalize: (m, self) => (
+    m.units(textUnits(self)), checkTextCap(strCapitalize(self), "capitalize")
+  ),
+  swapcase: (m, self) => (m.units(textUnits(self)), checkTextCap(strSwapcase(self), "swapcase")),
   zfill: (m, self, args) => {
     const requested = indexArg(args[0], "zfill");
     if (requested > BigInt(CAPS.bytes_length)) {

@@ -17,6 +17,7 @@ import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
 import { indexArg, type Method } from "./common.ts";
 import { codePoints, strFromCodePoints } from "../../text_units.ts";
+import { strLower, strUpper } from "./str_case.ts";
 
 /** A text-like receiver: str or bytes. */
 export type Text = string | Uint8Array;
@@ -58,7 +59,7 @@ function capLength(text: Text): number {
 }
 
 /** Raises LimitExceeded when a built text is over bytes_length (its work is already paid). */
-function checkTextCap(text: Text, name: string): Text {
+export function checkTextCap(text: Text, name: string): Text {
   if (capLength(text) > CAPS.bytes_length) {
     limitExceeded("bytes_length", `${name} result is too long`);
   }
@@ -133,7 +134,7 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
   meter.units(textUnits(self));
   if (typeof self === "string") {
     // A case mapping can lengthen a str (up to 3 code points for one), so its result is capped.
-    return checkTextCap(upper ? self.toUpperCase() : self.toLowerCase(), upper ? "upper" : "lower");
+    return checkTextCap(upper ? strUpper(self) : strLower(self), upper ? "upper" : "lower");
   }
   return Uint8Array.from(
     self,
