@@ -198,3 +198,74 @@ function continues(text: string, at: number): boolean {
   const before = text.charCodeAt(at - 1);
   return unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff;
 }
+
+/**
+ * A str as UTF-8 where a surrogate code point takes the 3-byte form UTF-8
+ * would give it (CPython's "surrogatepass"): IR constants that plain
+ * CBOR text cannot hold, and the surrogatepass error handler.
+ */
+export function utf8SurrogatePass(text: string): Uint8Array {
+  const out: number[] = [];
+  for (const codePoint of codePoints(text)) {
+    if (codePoint < 0x80) out.push(codePoint);
+    else if (codePoint < 0x800) out.push(0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f));
+    else if (codePoint < 0x10000) {
+      out.push(
+        0xe0 | (codePoint >> 12),
+        0x80 | ((codePoint >> 6) & 0x3f),
+        0x80 | (codePoint & 0x3f),
+      );
+    } else {
+      out.push(
+        0xf0 | (codePoint >> 18),
+        0x80 | ((codePoint >> 12) & 0x3f),
+        0x80 | ((codePoint >> 6) & 0x3f),
+        0x80 | (codePoint & 0x3f),
+      );
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+/**
+ * The str of {@link utf8SurrogatePass} bytes, or null when they are not
+ * such bytes (a truncated or overlong sequence, a code point past
+ * U+10FFFF).
+ */
+export function strFromUtf8SurrogatePass(raw: Uint8Array): string | null {
+  const sequence: number[] = [];
+  for (let i = 0; i < raw.length;) {
+    const lead = raw[i] ?? 0;
+    const length = lead < 0x80
+      ? 1
+      : lead >= 0xc2 && lead < 0xe0
+      ? 2
+      : lead >= 0xe0 && lead < 0xf0
+      ? 3
+      : lead >= 0xf0 && lead < 0xf5
+      ? 4
+      : 0;
+    if (length === 0 || i + length > raw.length) return null;
+    let codePoint = length === 1 ? lead : lead & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = raw[i + k] ?? 0;
+      if ((next & 0xc0) !== 0x80) return null;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    const least = [0, 0, 0x80, 0x800, 0x10000][length] ?? 0;
+    if (codePoint < least || codePoint > 0x10ffff) return null;
+    sequence.push(codePoint);
+    i += length;
+  }
+  return strFromCodePoints(sequence);
+}
+
+/** `text` with A-Z lowercased and every other unit kept (names, prefixes, codec names). */
+export function asciiLowercase(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+}
+
+/** `text` with a-z uppercased and every other unit kept (hex digits). */
+export function asciiUppercase(text: string): string {
+  return text.replace(/[a-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) - 32));
+}

@@ -23,7 +23,7 @@ import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
 import type { IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
-import { codePoints, strFromCodePoints } from "../text_units.ts";
+import { strFromUtf8SurrogatePass, utf8SurrogatePass } from "../text_units.ts";
 
 /** Domain tag of code hashes. */
 export const CODE_HASH_DOMAIN = "animica:code:v1|";
@@ -40,7 +40,7 @@ function encodeConst(value: IrConst): Cbor {
     case "bytes":
       return [1, value.value];
     case "str":
-      return value.value.isWellFormed() ? [2, value.value] : [4, surrogatePassUtf8(value.value)];
+      return value.value.isWellFormed() ? [2, value.value] : [4, utf8SurrogatePass(value.value)];
     case "names":
       return [3, [...value.value]];
   }
@@ -148,7 +148,7 @@ function decodeConst(value: unknown, where: string): IrConst {
     case 4: {
       const raw = bytes(payload, `${where} str`);
       if (raw.length > CAPS.bytes_length) fail(`${where} str is over the bytes_length cap`);
-      const value = fromSurrogatePassUtf8(raw);
+      const value = strFromUtf8SurrogatePass(raw);
       if (value === null) fail(`${where} str is not UTF-8 with surrogates`);
       return { kind: "str", value };
     }
@@ -162,67 +162,6 @@ function decodeConst(value: unknown, where: string): IrConst {
     default:
       return fail(`${where} has unknown constant tag ${String(tag)}`);
   }
-}
-
-/**
- * A str as UTF-8 where a surrogate code point takes the 3-byte form UTF-8
- * would give it (CPython's "surrogatepass"), for constants that plain
- * CBOR text cannot hold.
- */
-function surrogatePassUtf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const codePoint of codePoints(text)) {
-    if (codePoint < 0x80) out.push(codePoint);
-    else if (codePoint < 0x800) out.push(0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f));
-    else if (codePoint < 0x10000) {
-      out.push(
-        0xe0 | (codePoint >> 12),
-        0x80 | ((codePoint >> 6) & 0x3f),
-        0x80 | (codePoint & 0x3f),
-      );
-    } else {
-      out.push(
-        0xf0 | (codePoint >> 18),
-        0x80 | ((codePoint >> 12) & 0x3f),
-        0x80 | ((codePoint >> 6) & 0x3f),
-        0x80 | (codePoint & 0x3f),
-      );
-    }
-  }
-  return Uint8Array.from(out);
-}
-
-/**
- * The str of {@link surrogatePassUtf8} bytes, or null when they are not
- * such bytes (a shortest form that is not canonical is caught by the
- * re-encoding check).
- */
-function fromSurrogatePassUtf8(raw: Uint8Array): string | null {
-  const sequence: number[] = [];
-  for (let i = 0; i < raw.length;) {
-    const lead = raw[i] ?? 0;
-    const length = lead < 0x80
-      ? 1
-      : lead >= 0xc2 && lead < 0xe0
-      ? 2
-      : lead >= 0xe0 && lead < 0xf0
-      ? 3
-      : lead >= 0xf0 && lead < 0xf5
-      ? 4
-      : 0;
-    if (length === 0 || i + length > raw.length) return null;
-    let codePoint = length === 1 ? lead : lead & (0xff >> (length + 1));
-    for (let k = 1; k < length; k++) {
-      const next = raw[i + k] ?? 0;
-      if ((next & 0xc0) !== 0x80) return null;
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    const least = [0, 0, 0x80, 0x800, 0x10000][length] ?? 0;
-    if (codePoint < least || codePoint > 0x10ffff) return null;
-    sequence.push(codePoint);
-    i += length;
-  }
-  return strFromCodePoints(sequence);
 }
 
 function decodeFunction(value: unknown, where: string): IrFunction {

@@ -12,7 +12,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { repr } from "./repr.ts";
-import { strFromCodePoint } from "../text_units.ts";
+import { asciiUppercase, strFromCodePoint } from "../text_units.ts";
 import type { Meter } from "./ops.ts";
 import { asBigInt, dictKey, latin1Text, PyDict, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -48,7 +48,7 @@ function integerText(
     case "x":
       return { sign, body: (alternate ? "0x" : "") + magnitude.toString(16) };
     case "X":
-      return { sign, body: (alternate ? "0X" : "") + magnitude.toString(16).toUpperCase() };
+      return { sign, body: (alternate ? "0X" : "") + asciiUppercase(magnitude.toString(16)) };
     default:
       return { sign, body: magnitude.toString() };
   }

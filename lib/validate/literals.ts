@@ -15,7 +15,7 @@ import { reject } from "./diagnostic.ts";
 import type { SourceLimits } from "./limits.ts";
 import type { SourceText } from "./source.ts";
 import type { Token } from "./tokens.ts";
-import { strFromCodePoints } from "../text_units.ts";
+import { asciiLowercase, strFromCodePoints } from "../text_units.ts";
 
 /** Value of a number token; an int literal over the cap is rejected. */
 export function numberValue(
@@ -28,7 +28,7 @@ export function numberValue(
   if (last === "j" || last === "J") {
     return { type: "imaginary", value: Number(text.slice(0, -1)) };
   }
-  const prefix = text[1]?.toLowerCase();
+  const prefix = asciiLowercase(text[1] ?? "");
   const radix = text[0] !== "0"
     ? 10
     : prefix === "x"
@@ -68,7 +68,7 @@ export function stringValue(source: SourceText, token: Token): StringPiece {
   const text = token.text;
   let prefixLength = 0;
   while (text[prefixLength] !== "'" && text[prefixLength] !== '"') prefixLength++;
-  const prefix = text.slice(0, prefixLength).toLowerCase();
+  const prefix = asciiLowercase(text.slice(0, prefixLength));
   const quote = text.slice(prefixLength, prefixLength + 3);
   const quoteLength = quote === "'''" || quote === '"""' ? 3 : 1;
   const bodyStart = prefixLength + quoteLength;

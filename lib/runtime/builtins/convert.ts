@@ -30,6 +30,7 @@ import type { Charge } from "../meter.ts";
 import { type Builtin, containerItems, intArg } from "./common.ts";
 import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
 import {
+  asciiLowercase,
   codePointAt,
   codePointCount,
   codePoints,
@@ -133,7 +134,7 @@ function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigin
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
   if (ascii === null) return fail();
   // Only ASCII whitespace is stripped, as CPython does after the mapping above.
-  let body = trimAscii(ascii).toLowerCase();
+  let body = asciiLowercase(trimAscii(ascii));
   let sign = 1n;
   if (body.startsWith("-") || body.startsWith("+")) {
     sign = body.startsWith("-") ? -1n : 1n;
@@ -204,7 +205,7 @@ function encodingName(encoding: Value): string {
   if (typeof encoding !== "string") {
     return vmError("TypeError", `encoding must be str, not ${typeName(encoding)}`);
   }
-  const name = encoding.toLowerCase();
+  const name = asciiLowercase(encoding);
   if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${encoding}`);
   return name;
 }

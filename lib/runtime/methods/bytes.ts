@@ -9,6 +9,7 @@ import { limitExceeded, vmError } from "../failure.ts";
 import type { Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
 import { BYTES_CASE_METHODS } from "./bytes_case.ts";
+import { asciiLowercase } from "../../text_units.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 /** The ASCII codes of the hex digits, by value. */
@@ -36,7 +37,7 @@ export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8
   },
   decode: (m, self, args) => {
     const encoding = args[0];
-    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
+    const name = typeof encoding === "string" ? asciiLowercase(encoding) : "utf-8";
     if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
     m.units(self.length);
     if (name === "ascii" && self.some((byte) => byte > 0x7f)) {

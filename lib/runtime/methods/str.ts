@@ -21,7 +21,7 @@ import {
   strTitle,
 } from "./str_case.ts";
 import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
-import { codePoints, strFromCodePoint } from "../../text_units.ts";
+import { asciiLowercase, codePoints, strFromCodePoint } from "../../text_units.ts";
 
 const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 
@@ -30,7 +30,7 @@ export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> }
   ...TEXT_METHODS,
   encode: (m, self, args) => {
     const encoding = args[0];
-    const name = typeof encoding === "string" ? encoding.toLowerCase() : "utf-8";
+    const name = typeof encoding === "string" ? asciiLowercase(encoding) : "utf-8";
     if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
     m.units(textUnits(self));
     return name === "ascii" ? encodeAscii(self) : encodeUtf8(self);
