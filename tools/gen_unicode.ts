@@ -33,7 +33,9 @@ const maps = Object.entries(cases.maps).map(([name, mapping]) =>
   }];\n`
 );
 const flags = Object.entries(cases.flags).map(([name, ranges]) =>
-  `/** Ranges [first, last, ...] of the ${name.replace("_", "-")} characters, as CPython's case methods see them. */\nexport const ${name.toUpperCase()}_RANGES: readonly number[] = [${
+  `/** Ranges [first, last, ...] of the ${
+    name.replace("_", "-")
+  } characters, as CPython's case methods see them. */\nexport const ${name.toUpperCase()}_RANGES: readonly number[] = [${
     ranges.join(",")
   }];\n`
 );
