@@ -17,15 +17,6 @@
  * through this file; a str with no unit in D800–DFFF needs no decoding.
  */
 
-/** Whether `text` has a unit in D800–DFFF (an astral code point or a surrogate's escape). */
-export function hasSurrogateUnits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdfff) return true;
-  }
-  return false;
-}
-
 /** The code point whose encoding starts at unit `at` of a str. */
 export function codePointAt(text: string, at: number): number {
   const unit = text.charCodeAt(at);
