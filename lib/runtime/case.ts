@@ -23,10 +23,18 @@ import {
 } from "./case_generated.ts";
 import { inRanges } from "./unicode.ts";
 
-/** One mapping: runs of equal deltas, and the code points that map to other than one. */
+/** Code points below this are looked up in a direct table (Latin, Greek, Cyrillic, ...). */
+const DIRECT = 0x800;
+
+/**
+ * One mapping: runs of equal deltas, the code points that map to other
+ * than one, and the one-code-point results below {@link DIRECT} (-1 where
+ * the result is special).
+ */
 interface Mapping {
   readonly runs: readonly number[];
   readonly special: ReadonlyMap<number, readonly number[]>;
+  readonly direct: Int32Array;
 }
 
 function mappingOf(runs: readonly number[], flat: readonly number[]): Mapping {
@@ -36,22 +44,15 @@ function mappingOf(runs: readonly number[], flat: readonly number[]): Mapping {
     special.set(flat[i] ?? 0, flat.slice(i + 2, i + 2 + count));
     i += 2 + count;
   }
-  return { runs, special };
+  const direct = new Int32Array(DIRECT);
+  for (let codePoint = 0; codePoint < DIRECT; codePoint++) {
+    direct[codePoint] = special.has(codePoint) ? -1 : searchRuns(runs, codePoint);
+  }
+  return { runs, special, direct };
 }
 
-const UPPER = mappingOf(UPPER_RUNS, UPPER_SPECIAL);
-const LOWER = mappingOf(LOWER_RUNS, LOWER_SPECIAL);
-const TITLE = mappingOf(TITLE_RUNS, TITLE_SPECIAL);
-const CASEFOLD = mappingOf(CASEFOLD_RUNS, CASEFOLD_SPECIAL);
-
-/** Appends the mapping of `codePoint` to `out` (binary search over the runs). */
-function mapInto(mapping: Mapping, codePoint: number, out: number[]): void {
-  const special = mapping.special.get(codePoint);
-  if (special !== undefined) {
-    for (const mapped of special) out.push(mapped);
-    return;
-  }
-  const { runs } = mapping;
+/** The one-code-point mapping of `codePoint` by the runs (binary search). */
+function searchRuns(runs: readonly number[], codePoint: number): number {
   let low = 0;
   let high = runs.length / 4 - 1;
   while (low <= high) {
@@ -61,13 +62,29 @@ function mapInto(mapping: Mapping, codePoint: number, out: number[]): void {
     else if (codePoint > (runs[4 * middle + 1] ?? 0)) low = middle + 1;
     else {
       const stride = runs[4 * middle + 2] ?? 1;
-      out.push(
-        (codePoint - first) % stride === 0 ? codePoint + (runs[4 * middle + 3] ?? 0) : codePoint,
-      );
-      return;
+      return (codePoint - first) % stride === 0
+        ? codePoint + (runs[4 * middle + 3] ?? 0)
+        : codePoint;
     }
   }
-  out.push(codePoint);
+  return codePoint;
+}
+
+const UPPER = mappingOf(UPPER_RUNS, UPPER_SPECIAL);
+const LOWER = mappingOf(LOWER_RUNS, LOWER_SPECIAL);
+const TITLE = mappingOf(TITLE_RUNS, TITLE_SPECIAL);
+const CASEFOLD = mappingOf(CASEFOLD_RUNS, CASEFOLD_SPECIAL);
+
+/** Appends the mapping of `codePoint` to `out`. */
+function mapInto(mapping: Mapping, codePoint: number, out: number[]): void {
+  const direct = codePoint < DIRECT ? mapping.direct[codePoint] ?? -1 : -1;
+  if (direct >= 0) {
+    out.push(direct);
+    return;
+  }
+  const special = mapping.special.get(codePoint);
+  if (special === undefined) out.push(searchRuns(mapping.runs, codePoint));
+  else for (const mapped of special) out.push(mapped);
 }
 
 /** Appends the full uppercase mapping of one code point. */
@@ -90,27 +107,57 @@ export function casefoldInto(codePoint: number, out: number[]): void {
   mapInto(CASEFOLD, codePoint, out);
 }
 
+const LOWERCASE = 1;
+const UPPERCASE = 2;
+const TITLECASE = 4;
+const CASED = 8;
+const CASE_IGNORABLE = 16;
+
+/** The flags of the code points below {@link DIRECT}, one bit each. */
+const DIRECT_FLAGS: Uint8Array = (() => {
+  const flags = new Uint8Array(DIRECT);
+  const tables: [readonly number[], number][] = [
+    [LOWERCASE_RANGES, LOWERCASE],
+    [UPPERCASE_RANGES, UPPERCASE],
+    [TITLECASE_RANGES, TITLECASE],
+    [CASED_RANGES, CASED],
+    [CASE_IGNORABLE_RANGES, CASE_IGNORABLE],
+  ];
+  for (let codePoint = 0; codePoint < DIRECT; codePoint++) {
+    let bits = 0;
+    for (const [ranges, bit] of tables) if (inRanges(ranges, codePoint)) bits |= bit;
+    flags[codePoint] = bits;
+  }
+  return flags;
+})();
+
+function hasFlag(codePoint: number, bit: number, ranges: readonly number[]): boolean {
+  return codePoint < DIRECT
+    ? ((DIRECT_FLAGS[codePoint] ?? 0) & bit) !== 0
+    : inRanges(ranges, codePoint);
+}
+
 /** A lowercase character (str.islower() of it alone). */
 export function isLowercase(codePoint: number): boolean {
-  return inRanges(LOWERCASE_RANGES, codePoint);
+  return hasFlag(codePoint, LOWERCASE, LOWERCASE_RANGES);
 }
 
 /** An uppercase character (str.isupper() of it alone). */
 export function isUppercase(codePoint: number): boolean {
-  return inRanges(UPPERCASE_RANGES, codePoint);
+  return hasFlag(codePoint, UPPERCASE, UPPERCASE_RANGES);
 }
 
 /** A titlecase character (category Lt). */
 export function isTitlecase(codePoint: number): boolean {
-  return inRanges(TITLECASE_RANGES, codePoint);
+  return hasFlag(codePoint, TITLECASE, TITLECASE_RANGES);
 }
 
 /** A cased character (Unicode's Cased property). */
 export function isCased(codePoint: number): boolean {
-  return inRanges(CASED_RANGES, codePoint);
+  return hasFlag(codePoint, CASED, CASED_RANGES);
 }
 
 /** A case-ignorable character (Unicode's Case_Ignorable property). */
 export function isCaseIgnorable(codePoint: number): boolean {
-  return inRanges(CASE_IGNORABLE_RANGES, codePoint);
+  return hasFlag(codePoint, CASE_IGNORABLE, CASE_IGNORABLE_RANGES);
 }

@@ -12,7 +12,12 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { repr } from "./repr.ts";
-import { asciiUppercase, strFromCodePoint } from "../text_units.ts";
+import {
+  asciiUppercase,
+  codePointAt,
+  codePointCount as strLength,
+  strFromCodePoint,
+} from "../text_units.ts";
 import type { Meter } from "./ops.ts";
 import { asBigInt, dictKey, latin1Text, PyDict, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -80,6 +85,17 @@ function codePointCount(text: string, limit: number): number {
     seen++;
   }
   return seen;
+}
+
+/** ValueError for the conversion character at unit `unit` of the template, placed by code point. */
+function unsupportedCharacter(template: string, unit: number): never {
+  const codePoint = codePointAt(template, unit);
+  return vmError(
+    "ValueError",
+    `unsupported format character '${strFromCodePoint(codePoint)}' (0x${
+      codePoint.toString(16)
+    }) at index ${strLength(template.slice(0, unit))}`,
+  );
 }
 
 /** Fails when `more` characters after `written` would pass the bytes_length cap (before they are built). */
@@ -165,10 +181,7 @@ export function formatPercent(
           }
           text = latin1Text(value);
         } else if (type === "b") {
-          return vmError(
-            "ValueError",
-            `unsupported format character 'b' (0x62) at index ${at - 1}`,
-          );
+          return unsupportedCharacter(template, at - 1);
         } else if (type === "s") {
           text = typeof value === "string" ? value : repr(meter, value);
         } else {
@@ -247,12 +260,7 @@ export function formatPercent(
           `%${type} formats floats, which contracts do not have`,
         );
       default:
-        return vmError(
-          "ValueError",
-          `unsupported format character '${type}' (0x${
-            (type.codePointAt(0) ?? 0).toString(16)
-          }) at index ${at - 1}`,
-        );
+        return unsupportedCharacter(template, at - 1);
     }
     const full = numeric ? sign + text : text;
     // Only the first `width` code points matter to the padding: a long text is not counted through.

@@ -1,7 +1,8 @@
 /**
  * Runtime values as output JSON (DESIGN §6): int as an exact JSON integer,
- * bytes as "0x" hex, str, bool, None as null, list/tuple as arrays, dict as
- * an object (non-str keys written as their repr). Event names and keys
+ * bytes as "0x" hex, str (a lone surrogate as a `\udXXX` escape), bool,
+ * None as null, list/tuple as arrays, dict as an object (non-str keys
+ * written as their repr). Event names and keys
  * print as text when valid UTF-8, else as 0x hex. Nesting beyond
  * value_depth is a typed error (AbiEncodeError), never a JS stack
  * overflow; a call's return value and events were measured (and paid)
