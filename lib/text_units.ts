@@ -54,6 +54,25 @@ export function codePoints(text: string): number[] {
   return out;
 }
 
+/** The UTF-8 length of a str (the `bytes` unit of gas and caps), a surrogate counting 3. */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) length += 1;
+    else if (code < 0x800) length += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      length += 4;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      // A lone surrogate's escape (text_units.ts): three bytes, as in UTF-8's surrogatepass form.
+      length += 3;
+      i++;
+    } else length += 3;
+  }
+  return length;
+}
+
 /** The number of code points of a str (len()). */
 export function codePointCount(text: string): number {
   let count = text.length;

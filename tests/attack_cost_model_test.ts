@@ -4,11 +4,12 @@
  * result over a cap (parts of a split, items of list(), a case mapping or
  * hex that grows), and int() parsing that was quadratic in its regex. Each repeats the operation a fixed number of times under
  * a gas limit (10M unless given) and expects a deterministic failure, well within a generous
- * 2 s ceiling.
+ * hang ceiling (tests/support/hang_ceiling.ts).
  */
 
 import assert from "node:assert/strict";
 import { runSource } from "./support/runtime.ts";
+import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
 
 /**
  * [name, setup lines, one statement repeated `times` times (0: forever),
@@ -151,11 +152,11 @@ function program(setup: string, body: string, times: number): string {
 }
 
 for (const [name, setup, body, times, kind, gasLimit = 10_000_000] of CASES) {
-  Deno.test(`cost model: ${name} fails with ${kind} within 2 s`, () => {
+  Deno.test(`cost model: ${name} fails with ${kind} within ${HANG_CEILING_TEXT}`, () => {
     const started = performance.now();
     const result = runSource(program(setup, body, times), { gasLimit });
     const elapsed = performance.now() - started;
     assert.equal(result.failure?.kind, kind, result.failure?.message ?? "the call succeeded");
-    assert.ok(elapsed < 2000, `${name} took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < HANG_CEILING_MS, `${name} took ${elapsed.toFixed(0)} ms`);
   });
 }

@@ -191,6 +191,10 @@ Deno.test("verifier: rejects bad operands, calls and stack heights with typed er
   const cases: [number[], RegExp][] = [
     [[Op.CONST, names, Op.RETURN], /cannot push a keyword-names constant/],
     [[Op.LOAD_LOCAL, 9, Op.RETURN], /local slot 9 is out of range/],
+    [[Op.LOAD_FREE, 9, Op.RETURN], /local slot 9 is out of range/],
+    [[Op.DELETE_LOCAL, 9, Op.NONE, Op.RETURN], /local slot 9 is out of range/],
+    [[Op.NONE, Op.CHECK_METHOD, 120, Op.RETURN], /method 120 is out of range/],
+    [[Op.CHECK_METHOD, 1, Op.RETURN], /needs 1 values, the stack has 0/],
     [[Op.POP, Op.NONE, Op.RETURN], /needs 1 values, the stack has 0/],
     [[Op.NONE], /falls off the end/],
     [[Op.JUMP, 7], /jump target 7 is out of range/],

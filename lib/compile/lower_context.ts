@@ -97,7 +97,12 @@ export interface LoopTargets {
 
 /** What a name refers to where it is used. */
 export type NameTarget =
-  | { readonly kind: "local"; readonly slot: number }
+  /**
+   * A function local or comprehension variable; `free` when it belongs to
+   * a scope enclosing the comprehension that reads it (CPython's free
+   * variable: NameError, not UnboundLocalError, when unassigned).
+   */
+  | { readonly kind: "local"; readonly slot: number; readonly free: boolean }
   | { readonly kind: "global"; readonly slot: number }
   | { readonly kind: "function"; readonly entry: FunctionEntry }
   | { readonly kind: "stdlib"; readonly module: string }
@@ -109,13 +114,21 @@ export class FunctionContext {
   readonly e: FunctionEmitter;
   /** Locals of a contract function; null in the module initialiser. */
   readonly locals: ReadonlyMap<string, number> | null;
+  /** Parameters take the first local slots. */
+  readonly parameterCount: number;
   readonly comprehensions: Map<string, number>[] = [];
   readonly loops: LoopTargets[] = [];
 
-  constructor(unit: ModuleUnit, e: FunctionEmitter, locals: ReadonlyMap<string, number> | null) {
+  constructor(
+    unit: ModuleUnit,
+    e: FunctionEmitter,
+    locals: ReadonlyMap<string, number> | null,
+    parameterCount = 0,
+  ) {
     this.unit = unit;
     this.e = e;
     this.locals = locals;
+    this.parameterCount = parameterCount;
   }
 
   /** Records the source position of the node about to be lowered. */
@@ -124,14 +137,19 @@ export class FunctionContext {
     this.e.at(position.line, position.column);
   }
 
-  /** Resolves a name as Python does: comprehension, local, module, builtin. */
+  /**
+   * Resolves a name as Python does: comprehension, local, module, builtin.
+   * `comprehensions` holds the scopes the code being lowered runs in,
+   * innermost last (a comprehension's first iterable runs outside its own).
+   */
   resolve(id: string): NameTarget {
-    for (let i = this.comprehensions.length - 1; i >= 0; i--) {
+    const innermost = this.comprehensions.length - 1;
+    for (let i = innermost; i >= 0; i--) {
       const slot = this.comprehensions[i]?.get(id);
-      if (slot !== undefined) return { kind: "local", slot };
+      if (slot !== undefined) return { kind: "local", slot, free: i < innermost };
     }
     const local = this.locals?.get(id);
-    if (local !== undefined) return { kind: "local", slot: local };
+    if (local !== undefined) return { kind: "local", slot: local, free: innermost >= 0 };
     const global = this.unit.globals.get(id);
     if (global !== undefined) return { kind: "global", slot: global };
     const entry = this.unit.functions.get(id);

@@ -11,7 +11,7 @@ import { TYPE_NAMES } from "../validate/allowlist.ts";
 import type { Call, Compare, Comprehension, Expr, Keyword } from "../validate/ast.ts";
 import { Label } from "./emitter.ts";
 import type { FunctionContext, FunctionEntry } from "./lower_context.ts";
-import { ISINSTANCE_BIT, Op } from "./opcodes.ts";
+import { ISINSTANCE_BIT, METHODS, Op, type Receiver } from "./opcodes.ts";
 
 /** Displays longer than this are built incrementally, to keep the stack small. */
 const MAX_DISPLAY_ON_STACK = 256;
@@ -96,7 +96,11 @@ export function lowerExpr(c: FunctionContext, expr: Expr): void {
       }
     case "Name": {
       const target = c.resolve(expr.id);
-      if (target.kind === "local") return c.e.emit(Op.LOAD_LOCAL, target.slot);
+      if (target.kind === "local") {
+        // A parameter is always assigned: its plain load keeps the interpreter's fast pairs.
+        const free = target.free && target.slot >= c.parameterCount;
+        return c.e.emit(free ? Op.LOAD_FREE : Op.LOAD_LOCAL, target.slot);
+      }
       if (target.kind === "global") return c.e.emit(Op.LOAD_GLOBAL, target.slot);
       throw new InternalError(`compiler: '${expr.id}' is not a value`);
     }
@@ -298,9 +302,13 @@ export function staticIterations(c: FunctionContext, iter: Expr): number | null 
 /** `[elt for target in iter if cond ...]` with the comprehension's own variables. */
 function lowerListComp(c: FunctionContext, elt: Expr, generators: readonly Comprehension[]): void {
   const result = c.e.temp();
+  // Python 3: the variables of every clause belong to the comprehension's own scope, unbound
+  // each time it starts; only the first iterable is evaluated outside it.
+  const scope = new Map<string, number>();
+  for (const generator of generators) bindComprehensionNames(c, generator.target, scope);
+  for (const slot of readBeforeBound(generators, scope)) c.e.emit(Op.DELETE_LOCAL, slot);
   c.e.emit(Op.BUILD_LIST, 0);
   c.e.emit(Op.STORE_LOCAL, result);
-  const scope = new Map<string, number>();
   const ends: {
     next: Label;
     end: Label;
@@ -319,7 +327,6 @@ function lowerListComp(c: FunctionContext, elt: Expr, generators: readonly Compr
     c.e.bind(next);
     const header = c.e.here;
     c.e.jump(Op.FOR_ITER, end);
-    bindComprehensionNames(c, generator.target, scope);
     c.comprehensions.push(scope);
     storeComprehensionTarget(c, generator.target, scope);
     for (const condition of generator.ifs) {
@@ -355,6 +362,56 @@ function lowerListComp(c: FunctionContext, elt: Expr, generators: readonly Compr
     });
   }
   c.e.emit(Op.LOAD_LOCAL, result);
+}
+
+/**
+ * Slots of the comprehension's variables that a clause may read before
+ * the clause binding them first has run (`[x for x in xs if y for y in
+ * ys]`): each run of the comprehension must start with them unbound
+ * (UnboundLocalError), whatever an earlier run left there. Every name
+ * inside such a clause counts, nested comprehensions included (a name they
+ * rebind costs a needless DELETE_LOCAL, never a wrong result).
+ */
+function readBeforeBound(
+  generators: readonly Comprehension[],
+  scope: ReadonlyMap<string, number>,
+): number[] {
+  const firstBinder = new Map<string, number>();
+  generators.forEach((generator, index) => {
+    const names = new Set<string>();
+    namesIn(generator.target, names);
+    for (const name of names) if (!firstBinder.has(name)) firstBinder.set(name, index);
+  });
+  const early = new Set<number>();
+  const check = (expr: Expr, boundBefore: number) => {
+    const names = new Set<string>();
+    namesIn(expr, names);
+    for (const name of names) {
+      const binder = firstBinder.get(name);
+      const slot = scope.get(name);
+      if (binder !== undefined && binder >= boundBefore && slot !== undefined) early.add(slot);
+    }
+  };
+  generators.forEach((generator, index) => {
+    if (index > 0) check(generator.iter, index);
+    for (const condition of generator.ifs) check(condition, index + 1);
+  });
+  return [...early].sort((a, b) => a - b);
+}
+
+/** Adds every name that occurs in `expr` (read or bound, at any depth) to `into`. */
+function namesIn(expr: Expr, into: Set<string>): void {
+  const pending: unknown[] = [expr];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== "object" || node === null || ArrayBuffer.isView(node)) continue;
+    if (Array.isArray(node)) pending.push(...node);
+    else if (
+      "kind" in node && node.kind === "Name" && "id" in node && typeof node.id === "string"
+    ) {
+      into.add(node.id);
+    } else pending.push(...Object.values(node));
+  }
 }
 
 function bindComprehensionNames(
@@ -461,10 +518,61 @@ function lowerCall(c: FunctionContext, call: Call): void {
     );
     return;
   }
+  const method = c.unit.methodId(func.attr);
   lowerExpr(c, receiver);
+  const inertArguments = [...call.args, ...call.keywords.map((keyword) => keyword.value)]
+    .every(isInert);
+  const receiverType = displayedType(receiver);
+  const found = receiverType !== null && METHODS[method]?.on[receiverType] !== undefined;
+  if (!inertArguments && !found) {
+    c.at(call);
+    c.e.emit(Op.CHECK_METHOD, method);
+  }
   lowerArguments(c, call);
   c.at(call);
-  c.e.emit(Op.CALL_METHOD, c.unit.methodId(func.attr), argc, keywordNames(c, call.keywords));
+  c.e.emit(Op.CALL_METHOD, method, argc, keywordNames(c, call.keywords));
+}
+
+/**
+ * True for an argument whose evaluation can neither fail nor have an
+ * effect (a literal, a signed int literal, a list or tuple display of
+ * them). CPython looks a method up before its arguments run (CHECK_METHOD);
+ * after such arguments, CALL_METHOD's own lookup is indistinguishable
+ * from it, so the check is left out.
+ */
+function isInert(expr: Expr): boolean {
+  switch (expr.kind) {
+    case "Constant":
+      return true;
+    case "UnaryOp":
+      return (expr.op === "USub" || expr.op === "UAdd") && expr.operand.kind === "Constant" &&
+        expr.operand.value.type === "int";
+    case "List":
+    case "Tuple":
+      return expr.elts.every(isInert);
+    default:
+      return false;
+  }
+}
+
+/** The method table's receiver type of a literal or display, or null when it is not one. */
+function displayedType(expr: Expr): Receiver | null {
+  switch (expr.kind) {
+    case "Constant": {
+      const type = expr.value.type;
+      if (type === "int" || type === "bool") return "int";
+      return type === "str" || type === "bytes" ? type : null;
+    }
+    case "List":
+    case "ListComp":
+      return "list";
+    case "Tuple":
+      return "tuple";
+    case "Dict":
+      return "dict";
+    default:
+      return null;
+  }
 }
 
 /**

@@ -90,7 +90,7 @@ function lowerFunction(unit: ModuleUnit, def: FunctionDef): { fn: IrFunction; lo
   const locals = new Map(params.map((name, slot) => [name, slot]));
   for (const name of collectLocals(def)) if (!locals.has(name)) locals.set(name, locals.size);
   const e = new FunctionEmitter(locals.size);
-  const c = new FunctionContext(unit, e, locals);
+  const c = new FunctionContext(unit, e, locals, params.length);
   lowerBlock(c, def.body);
   const end = unit.source.position(def.end);
   e.at(end.line, end.column);

@@ -65,6 +65,8 @@ export const Op = {
   STORE_LOCAL: 0x11,
   LOAD_GLOBAL: 0x12,
   STORE_GLOBAL: 0x13,
+  LOAD_FREE: 0x15,
+  DELETE_LOCAL: 0x14,
   ADD: 0x20,
   SUB: 0x21,
   MUL: 0x22,
@@ -117,6 +119,7 @@ export const Op = {
   CALL_METHOD: 0x62,
   CALL_STDLIB: 0x63,
   STDLIB_VALUE: 0x64,
+  CHECK_METHOD: 0x65,
 } as const;
 
 /** An opcode byte. */
@@ -138,6 +141,8 @@ export const OP_INFO: { readonly [K in Op]: OpInfo } = {
   [0x11]: { name: "STORE_LOCAL", code: 0x11, operands: ["local"], pops: 1, pushes: 0, stack: "value --", category: "variable", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
   [0x12]: { name: "LOAD_GLOBAL", code: 0x12, operands: ["global"], pops: 0, pushes: 1, stack: "-- value", category: "variable", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
   [0x13]: { name: "STORE_GLOBAL", code: 0x13, operands: ["global"], pops: 1, pushes: 0, stack: "value --", category: "variable", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
+  [0x15]: { name: "LOAD_FREE", code: 0x15, operands: ["local"], pops: 0, pushes: 1, stack: "-- value", category: "variable", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
+  [0x14]: { name: "DELETE_LOCAL", code: 0x14, operands: ["local"], pops: 0, pushes: 0, stack: "--", category: "variable", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
   [0x20]: { name: "ADD", code: 0x20, operands: [], pops: 2, pushes: 1, stack: "a b -- a+b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048579 },
   [0x21]: { name: "SUB", code: 0x21, operands: [], pops: 2, pushes: 1, stack: "a b -- a-b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
   [0x22]: { name: "MUL", code: 0x22, operands: [], pops: 2, pushes: 1, stack: "a b -- a*b", category: "arithmetic", base: 5, dynamic: { per: 1, unit: "int_words_product", maxUnits: 4096 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048581 },
@@ -190,6 +195,7 @@ export const OP_INFO: { readonly [K in Op]: OpInfo } = {
   [0x62]: { name: "CALL_METHOD", code: 0x62, operands: ["method", "count", "kwnames"], pops: { times: 1, operand: 1, plus: 1 }, pushes: 1, stack: "receiver a1..an -- result", category: "call", base: 0, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 0 },
   [0x63]: { name: "CALL_STDLIB", code: 0x63, operands: ["stdlib", "count", "kwnames"], pops: { times: 1, operand: 1, plus: 0 }, pushes: 1, stack: "a1..an -- result", category: "call", base: 0, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 0 },
   [0x64]: { name: "STDLIB_VALUE", code: 0x64, operands: ["stdlib"], pops: 0, pushes: 1, stack: "-- value", category: "call", base: 0, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 0 },
+  [0x65]: { name: "CHECK_METHOD", code: 0x65, operands: ["method"], pops: 1, pushes: 1, stack: "receiver -- receiver", category: "call", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
 };
 
 /** Builtins by id (index 0 unused). */

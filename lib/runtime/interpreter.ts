@@ -25,7 +25,7 @@ import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
-import { callMethod } from "./methods/dispatch.ts";
+import { callMethod, checkMethod } from "./methods/dispatch.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
@@ -261,11 +261,13 @@ export class Machine implements Metered {
         const op = opcodes[pc] ?? 0;
         const a = operands[pc] ?? 0;
         if (onStep !== null) onStep(frame.fn, pc, op, gas);
+        // `pc` passes the instruction before its charges, so a failure of its own base gas or
+        // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
+        pc++;
         const base = baseGas[op] ?? 0;
         if (gas + base > limit) outOfGas(base, limit - gas);
         gas += base;
         if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
-        pc++;
         switch (op) {
           case 0x01: // CONST
             stack[sp++] = this.#consts[a] ?? null;
@@ -322,8 +324,17 @@ export class Machine implements Metered {
             stack[sp++] = value;
             break;
           }
-          case 0x13: // STORE_GLOBAL
+          case 0x13: // STORE_GLOBAL: value --
             this.#globals[a] = stack[--sp] as Value;
+            break;
+          case 0x15: { // LOAD_FREE: -- value
+            const value = locals[a];
+            if (value === undefined) this.#unboundFree(frame.fn, a);
+            stack[sp++] = value;
+            break;
+          }
+          case 0x14: // DELETE_LOCAL: --
+            locals[a] = undefined;
             break;
           case 0x20: // ADD
           case 0x2f: { // INPLACE_ADD
@@ -634,6 +645,9 @@ export class Machine implements Metered {
             gas = this.gasUsed;
             break;
           }
+          case 0x65: // CHECK_METHOD: receiver -- receiver
+            checkMethod(a, stack[sp - 1] as Value);
+            break;
           // Superinstructions (decode.ts): the first instruction, then the
           // second only when its base gas and step fit; otherwise stop at the
           // second so that the next dispatch runs it alone and fails exactly
@@ -781,9 +795,19 @@ export class Machine implements Metered {
     const name = this.#module.functions[fn]?.params[slot];
     return vmError(
       "UnboundLocalError",
-      `local variable ${
+      `cannot access local variable ${
         name === undefined ? `#${slot}` : `'${name}'`
-      } referenced before assignment`,
+      } where it is not associated with a value`,
+    );
+  }
+
+  #unboundFree(fn: number, slot: number): never {
+    const name = this.#module.functions[fn]?.params[slot];
+    return vmError(
+      "NameError",
+      `cannot access free variable ${
+        name === undefined ? `#${slot}` : `'${name}'`
+      } where it is not associated with a value in enclosing scope`,
     );
   }
 

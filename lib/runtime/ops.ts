@@ -16,7 +16,7 @@ import { formatPercent, formatPercentBytes } from "./format.ts";
 import { cappedInt } from "./int_cap.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
-import { codePoints, strFromCodePoint } from "../text_units.ts";
+import { codePoints, strFromCodePoint, utf8Length } from "../text_units.ts";
 import {
   asBigInt,
   byteText,
@@ -134,23 +134,7 @@ function unsupported(op: string, a: Value, b: Value): never {
 }
 
 /** UTF-8 length of a str (the `bytes` unit for str). */
-export function utf8Length(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      length += 4;
-      i++;
-    } else if (code >= 0xdc00 && code <= 0xdfff) {
-      // A lone surrogate's escape (text_units.ts): three bytes, as in UTF-8's surrogatepass form.
-      length += 3;
-      i++;
-    } else length += 3;
-  }
-  return length;
-}
+export { utf8Length };
 
 function sizeOf(value: Value): number {
   if (typeof value === "string") return utf8Length(value);
@@ -359,20 +343,11 @@ export function floordiv(meter: Meter, a: Value, b: Value): Value {
   return canonicalInt(floorDivide(x, y));
 }
 
-/** `a % b` (ints; str formatting with % is not supported). */
+/** `a % b`: ints, or printf-style formatting of a str or bytes (each piece paid as it is built). */
 export function mod(meter: Meter, a: Value, b: Value): Value {
-  if (typeof a === "string") {
-    const text = formatPercent(meter, a, b);
-    const length = utf8Length(text);
-    checkLength(length, true);
-    meter.pay(COST.format, length);
-    return text;
-  }
-  if (a instanceof Uint8Array) {
-    const bytes = formatPercentBytes(meter, a, b);
-    meter.pay(COST.format, bytes.length);
-    return bytes;
-  }
+  const pay = (units: number) => meter.pay(COST.format, units);
+  if (typeof a === "string") return formatPercent(meter, pay, a, b);
+  if (a instanceof Uint8Array) return formatPercentBytes(meter, pay, a, b);
   if (typeof a === "number" && typeof b === "number" && b !== 0) {
     meter.pay(COST.mod, 1);
     return smallFloorMod(a, b);
@@ -612,6 +587,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
       pay(1);
       items.push(item);
     }
+  }
+  if (what === "unpacking") {
+    return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
 }

@@ -467,17 +467,18 @@ function checkComprehension(
   generators: readonly Comprehension[],
   elements: readonly Expr[],
 ): void {
-  let inner = scope;
-  for (const generator of generators) {
+  // As in Python 3, the comprehension is a scope of its own whose variables are the targets of all
+  // its clauses; only the first iterable is evaluated in the enclosing scope.
+  const names = new Set<string>();
+  for (const generator of generators) bindComprehensionTarget(k, generator.target, names);
+  const inner = { ...scope, comprehensions: [...scope.comprehensions, names] };
+  generators.forEach((generator, index) => {
     if (generator.isAsync) {
       k.report("no-async", generator.target, "async comprehensions are not supported");
     }
-    checkExpr(k, inner, generator.iter);
-    const names = new Set<string>();
-    bindComprehensionTarget(k, generator.target, names);
-    inner = { ...inner, comprehensions: [...inner.comprehensions, names] };
+    checkExpr(k, index === 0 ? scope : inner, generator.iter);
     for (const condition of generator.ifs) checkExpr(k, inner, condition);
-  }
+  });
   for (const element of elements) checkExpr(k, inner, element);
 }
 

@@ -7,6 +7,7 @@
 
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
+import { codecArgument, decodeBytes, encodeText } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
@@ -28,7 +29,6 @@ import {
 } from "../values.ts";
 import type { Charge } from "../meter.ts";
 import { type Builtin, containerItems, intArg } from "./common.ts";
-import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
 import {
   asciiLowercase,
   codePointAt,
@@ -199,26 +199,27 @@ function toInt(meter: Charge, value: Value | undefined, baseArg: Value | undefin
   );
 }
 
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
-
-function encodingName(encoding: Value): string {
-  if (typeof encoding !== "string") {
-    return vmError("TypeError", `encoding must be str, not ${typeName(encoding)}`);
+/**
+ * bytes(source, encoding, errors), with CPython's checks: both text
+ * arguments are parsed first, then encoding and errors call for a str
+ * source, and a str source for an encoding.
+ */
+function toBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
+  const [source, encodingArg, errorsArg] = args;
+  const pay = (units: number) => meter.units(units);
+  const encoding = codecArgument(pay, "bytes", "encoding", encodingArg);
+  const errors = codecArgument(pay, "bytes", "errors", errorsArg);
+  if (source === undefined) {
+    if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
+    if (errors !== undefined) vmError("TypeError", "errors without a string argument");
+    return allocBytes(0);
   }
-  const name = asciiLowercase(encoding);
-  if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${encoding}`);
-  return name;
-}
-
-function toBytes(meter: Charge, source: Value | undefined, encoding: Value | undefined): Value {
-  if (source === undefined) return allocBytes(0);
-  if (typeof source === "string") {
-    if (encoding === undefined) vmError("TypeError", "string argument without an encoding");
-    const name = encodingName(encoding);
-    meter.units(source.length);
-    return name === "ascii" ? encodeAscii(source) : encodeUtf8(source);
+  if (encoding !== undefined) {
+    if (typeof source !== "string") vmError("TypeError", "encoding without a string argument");
+    return encodeText(pay, source, encoding, errors);
   }
-  if (encoding !== undefined) vmError("TypeError", "encoding without a string argument");
+  if (typeof source === "string") vmError("TypeError", "string argument without an encoding");
+  if (errors !== undefined) vmError("TypeError", "errors without a string argument");
   if (typeof source === "number" || typeof source === "bigint" || typeof source === "boolean") {
     const n = asBigInt(source) ?? 0n;
     if (n < 0n) vmError("ValueError", "negative count");
@@ -230,6 +231,7 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
     meter.units(source.length);
     return copyBytes(source);
   }
+  if (source === null) vmError("TypeError", "cannot convert 'NoneType' object to bytes");
   const items = iterableItems(source, "bytes()", (count) => meter.units(count));
   return bytesFrom(items.map((item) => {
     const byte = asBigInt(item);
@@ -241,26 +243,23 @@ function toBytes(meter: Charge, source: Value | undefined, encoding: Value | und
   }));
 }
 
+/**
+ * str(object, encoding, errors): with an encoding or errors, object must
+ * be bytes and is decoded; both text arguments are parsed first.
+ */
 function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Value {
-  const [value, encoding, errors] = args;
+  const [value, encodingArg, errorsArg] = args;
+  const pay = (units: number) => meter.units(units);
+  const encoding = codecArgument(pay, "str", "encoding", encodingArg);
+  const errors = codecArgument(pay, "str", "errors", errorsArg);
   if (value === undefined) return "";
   if (encoding !== undefined || errors !== undefined) {
-    if (!(value instanceof Uint8Array)) {
-      return vmError(
-        "TypeError",
-        `decoding to str: need a bytes-like object, ${typeName(value)} found`,
-      );
-    }
-    const name = encoding === undefined ? "utf-8" : encodingName(encoding);
-    meter.units(value.length);
-    if (name === "ascii" && value.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(value);
-    } catch {
-      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
-    }
+    if (value instanceof Uint8Array) return decodeBytes(pay, value, encoding, errors);
+    if (typeof value === "string") vmError("TypeError", "decoding str is not supported");
+    return vmError(
+      "TypeError",
+      `decoding to str: need a bytes-like object, ${typeName(value)} found`,
+    );
   }
   const text = toStr(meter, value);
   meter.units(utf8Length(text));
@@ -391,7 +390,7 @@ export const CONVERT_BUILTINS = {
   int: (m, args) => toInt(m, args[0], args[1]),
   bool: (_m, args) => (args[0] === undefined ? false : truthy(args[0])),
   str: (m, args) => toStrBuiltin(m, args),
-  bytes: (m, args) => toBytes(m, args[0], args[1]),
+  bytes: (m, args) => toBytes(m, args),
   list: (m, args) => {
     const items = args[0] === undefined ? [] : containerItems(m, args[0], "list()");
     return new PyList(items);

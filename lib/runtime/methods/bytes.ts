@@ -5,13 +5,12 @@
 
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
+import { codecArgument, decodeBytes } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import type { Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
 import { BYTES_CASE_METHODS } from "./bytes_case.ts";
-import { asciiLowercase } from "../../text_units.ts";
 
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
 /** The ASCII codes of the hex digits, by value. */
 const HEX_DIGITS = new TextEncoder().encode("0123456789abcdef");
 const ASCII = new TextDecoder("utf-8");
@@ -36,17 +35,9 @@ export const BYTES_METHODS: { readonly [K in MethodNames["bytes"]]: Method<Uint8
     return ASCII.decode(out);
   },
   decode: (m, self, args) => {
-    const encoding = args[0];
-    const name = typeof encoding === "string" ? asciiLowercase(encoding) : "utf-8";
-    if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
-    m.units(self.length);
-    if (name === "ascii" && self.some((byte) => byte > 0x7f)) {
-      vmError("UnicodeDecodeError", "'ascii' codec can't decode bytes");
-    }
-    try {
-      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(self);
-    } catch {
-      return vmError("UnicodeDecodeError", "'utf-8' codec can't decode bytes");
-    }
+    const pay = (units: number) => m.units(units);
+    const encoding = codecArgument(pay, "decode", "encoding", args[0]);
+    const errors = codecArgument(pay, "decode", "errors", args[1]);
+    return decodeBytes(pay, self, encoding, errors);
   },
 };

@@ -3,10 +3,12 @@
  * its variant (signature and cost from spec/opcodes_vm_py.yaml) and
  * implementation; a type without the method raises AttributeError, as
  * CPython does. Arguments are bound and the base cost charged here, once
- * for every method.
+ * for every method. CHECK_METHOD makes the same lookup without the call,
+ * before the arguments are evaluated, as CPython does.
  */
 
 import { type CallableInfo, METHODS, type Receiver } from "../../compile/opcodes.ts";
+import { InternalError } from "../../errors.ts";
 import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Metered } from "../meter.ts";
@@ -57,13 +59,17 @@ const BY_ID: readonly (Variants | null)[] = METHODS.map((method) =>
   }
 );
 
+/** What a lookup without a call (no meter) returns when the method exists. */
+const FOUND: unique symbol = Symbol("method found");
+
 function run<T>(
-  meter: Metered,
+  meter: Metered | null,
   found: Variant<T>,
   self: T,
   args: readonly Value[],
   kwargs: ReadonlyMap<string, Value>,
-): Value {
+): Value | typeof FOUND {
+  if (meter === null) return FOUND;
   meter.begin(found.info);
   if (bindsAsGiven(found.info, args, kwargs)) {
     return found.run(meter, self, args, NO_EXTRA_KEYWORDS);
@@ -72,14 +78,17 @@ function run<T>(
   return found.run(meter, self, bound.args, bound.keywords);
 }
 
-/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
-export function callMethod(
-  meter: Metered,
+/**
+ * The one lookup of method `id` on `self`'s type: runs it under `meter`,
+ * or with no meter only finds it; AttributeError when the type lacks it.
+ */
+function dispatch(
+  meter: Metered | null,
   id: number,
   self: Value,
   args: readonly Value[],
   kwargs: ReadonlyMap<string, Value>,
-): Value {
+): Value | typeof FOUND {
   const variants = BY_ID[id];
   if (variants !== null && variants !== undefined) {
     if (self instanceof PyList) {
@@ -102,4 +111,22 @@ export function callMethod(
     "AttributeError",
     `'${typeName(self)}' object has no attribute '${METHODS[id]?.name ?? id}'`,
   );
+}
+
+/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
+export function callMethod(
+  meter: Metered,
+  id: number,
+  self: Value,
+  args: readonly Value[],
+  kwargs: ReadonlyMap<string, Value>,
+): Value {
+  const result = dispatch(meter, id, self, args, kwargs);
+  if (result === FOUND) throw new InternalError("a metered method call only found its method");
+  return result;
+}
+
+/** CHECK_METHOD: AttributeError unless `self`'s type has the method with table id `id`. */
+export function checkMethod(id: number, self: Value): void {
+  dispatch(null, id, self, [], NO_EXTRA_KEYWORDS);
 }

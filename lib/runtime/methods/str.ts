@@ -6,7 +6,8 @@
 
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
-import { limitExceeded, vmError } from "../failure.ts";
+import { codecArgument, encodeText } from "../codecs.ts";
+import { limitExceeded } from "../failure.ts";
 import { utf8Length } from "../ops.ts";
 import { everyCodePoint, isAlnum, isAlpha, isDigit } from "../unicode.ts";
 import { indexArg, type Method } from "./common.ts";
@@ -20,20 +21,16 @@ import {
   strSwapcase,
   strTitle,
 } from "./str_case.ts";
-import { encodeAscii, encodeUtf8 } from "../str_encode.ts";
-import { asciiLowercase, codePoints, strFromCodePoint } from "../../text_units.ts";
-
-const ENCODINGS: ReadonlySet<string> = new Set(["utf-8", "utf8", "ascii"]);
+import { codePoints, strFromCodePoint } from "../../text_units.ts";
 
 /** The methods of str. */
 export const STR_METHODS: { readonly [K in MethodNames["str"]]: Method<string> } = {
   ...TEXT_METHODS,
   encode: (m, self, args) => {
-    const encoding = args[0];
-    const name = typeof encoding === "string" ? asciiLowercase(encoding) : "utf-8";
-    if (!ENCODINGS.has(name)) vmError("LookupError", `unknown encoding: ${String(encoding)}`);
-    m.units(textUnits(self));
-    return name === "ascii" ? encodeAscii(self) : encodeUtf8(self);
+    const pay = (units: number) => m.units(units);
+    const encoding = codecArgument(pay, "encode", "encoding", args[0]);
+    const errors = codecArgument(pay, "encode", "errors", args[1]);
+    return encodeText(pay, self, encoding, errors);
   },
   isdigit: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isDigit)),
   isalpha: (m, self) => (m.units(textUnits(self)), everyCodePoint(self, isAlpha)),

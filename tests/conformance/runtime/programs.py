@@ -294,3 +294,16 @@ def main():
     d[-(2 ** 70)] = "negbig"
     d[""] = "empty"
     return len(d), list(d.items()), d[1], d[(1, (2, ()))], ("a", "b\x00sc") in d
+# ---
+def main():
+    # comprehension scopes: a later clause's variable read early (UnboundLocalError unless
+    # short-circuited; every run starts unbound), enclosing locals read inside (free variables),
+    # the first iterable evaluated outside, and a method looked up before its arguments run
+    out = []
+    ys = [1, 2]
+    for i in range(3):
+        out.append([(j, k) for j in range(3) if i == 0 or j == 0 or k for k in ys])
+    out.append([y for y in ys])
+    words = ["a", "b"]
+    words.append("-".join([w.upper() for w in words]))
+    return out, words
