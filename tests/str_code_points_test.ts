@@ -78,6 +78,10 @@ Deno.test("str: the issue's examples (surrogates stay code points)", () => {
     ['"a\\ud800b".split("\\ud800")', '["a","b"]'],
     ['"\\U0001F600".find("\\ude00")', "-1"],
     ['"\\ud83d\\ude00".count("\\ude00")', "1"],
+    ['b"\\xff\\xfe".decode("utf-8", "surrogateescape") == "\\udcff\\udcfe"', "true"],
+    ['len(b"\\xed\\xa0\\x80\\xed\\xb0\\x80".decode("utf-8", "surrogatepass"))', "2"],
+    ['"a\\udc80".encode("utf-8", "surrogateescape")', '"0x6180"'],
+    ['"\\ud800\\udc00".encode("utf-8", "surrogatepass")', '"0xeda080edb080"'],
   ];
   const wrong = cases.map(([expression, value]) => {
     const outcome = run(`def main():\n    return ${expression}\n`);
