@@ -17,6 +17,15 @@
  * through this file; a str with no unit in D800–DFFF needs no decoding.
  */
 
+/** Whether a str has a unit in D800–DFFF (else each unit is one code point). */
+export function hasSurrogateUnits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  }
+  return false;
+}
+
 /** The code point whose encoding starts at unit `at` of a str. */
 export function codePointAt(text: string, at: number): number {
   const unit = text.charCodeAt(at);

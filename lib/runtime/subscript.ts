@@ -11,7 +11,7 @@ import { bytesFrom } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
 import { repr } from "./repr.ts";
-import { codePoints, strFromCodePoint } from "../text_units.ts";
+import { codePoints, hasSurrogateUnits, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
   canonicalInt,
@@ -74,9 +74,9 @@ function sliceIndexList(length: number, slice: PySlice): number[] {
   return indices;
 }
 
-/** The code points of a str, each as a str. */
-function characters(text: string): string[] {
-  return codePoints(text).map(strFromCodePoint);
+/** The code points of a str, each as a str (its units, when none is a surrogate unit). */
+function characters(text: string): ArrayLike<string> {
+  return hasSurrogateUnits(text) ? codePoints(text).map(strFromCodePoint) : text;
 }
 
 /** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
