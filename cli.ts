@@ -36,7 +36,9 @@ import {
   UsageError,
   usageLine,
 } from "./cli/options.ts";
+import { DEPLOY, deployCommand } from "./cli/deploy.ts";
 import { RUN, runCommand } from "./cli/run.ts";
+import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
 import { VALIDATE, validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
 
@@ -51,7 +53,9 @@ const COMMANDS: readonly {
   { info: COMPILE, run: compileCommand },
   { info: INSPECT, run: inspectCommand },
   { info: ESTIMATE, run: estimateCommand },
+  { info: DEPLOY, run: deployCommand },
   { info: RUN, run: runCommand },
+  { info: STATE, run: stateCommand },
   { info: ABI, run: abiCommand },
 ];
 
@@ -85,11 +89,16 @@ function helpFor(words: readonly string[]): string {
       `no command '${name}'${didYouMean(name, COMMANDS.map(({ info }) => info.name))}`,
     );
   }
-  if (command.info !== ABI || sub === undefined) return formatHelp(command.info);
-  const subcommand = ABI_SUBCOMMANDS[sub];
+  const subcommands = command.info === ABI
+    ? ABI_SUBCOMMANDS
+    : command.info === STATE
+    ? STATE_SUBCOMMANDS
+    : null;
+  if (subcommands === null || sub === undefined) return formatHelp(command.info);
+  const subcommand = subcommands[sub];
   if (subcommand === undefined) {
     throw new UsageError(
-      `no abi subcommand '${sub}'${didYouMean(sub, Object.keys(ABI_SUBCOMMANDS))}`,
+      `no ${name} subcommand '${sub}'${didYouMean(sub, Object.keys(subcommands))}`,
     );
   }
   return formatHelp(subcommand);

@@ -59,6 +59,7 @@ export {
   AbiEncodeError,
   AnimicaError,
   CallFailure,
+  ChainError,
   InternalError,
   IrDecodeError,
   IrVerifyError,
@@ -93,3 +94,19 @@ export { executeCall } from "./lib/runtime/api.ts";
 export type { CallRequest, CallResult } from "./lib/runtime/call.ts";
 export type { CallContext } from "./lib/runtime/host/types.ts";
 export { MemoryState, type StateStore } from "./lib/runtime/state.ts";
+
+export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.ts";
+export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
+export type { ContractCode } from "./lib/chain/code.ts";
+export type { CallArgs } from "./lib/chain/args.ts";
+export type { Block } from "./lib/chain/records.ts";
+export { type JsValue, Receipt, type ReceiptEvent } from "./lib/chain/receipt.ts";
+export {
+  accountAddress,
+  type AddressLike,
+  contractAddress,
+  formatAddress,
+  parseAddress,
+  saltedContractAddress,
+} from "./lib/chain/address.ts";
+export { type TestAccount, testAccount } from "./lib/chain/accounts.ts";

@@ -51,6 +51,7 @@ export {
   checkStateEntry,
   checkStateVersion,
   MemoryState,
+  MIGRATABLE_STATE_VERSION,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,

@@ -16,9 +16,11 @@
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { MemoryState, StateError, type StateStore } from "../mod.ts";
+import { fromHex } from "../abi.ts";
 import {
   checkStateEntry,
   checkStateVersion,
+  MIGRATABLE_STATE_VERSION,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,
@@ -27,8 +29,12 @@ import {
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {
+  /** Every entry, sorted by key. */
+  entries(): [Uint8Array, Uint8Array][];
   /** Persists the applied writes (if any) and releases the file. */
   close(): Promise<void>;
+  /** Drops the applied writes and releases the file. */
+  abort(): Promise<void>;
 }
 
 /** How long a call waits for another process holding the same state. */
@@ -119,6 +125,7 @@ export async function openJsonState(path: string): Promise<FileState> {
   let changed = false;
   return {
     get: (key) => state.get(key),
+    entries: () => state.entries().map(([key, value]) => [fromHex(key) ?? new Uint8Array(), value]),
     apply(writes) {
       state.apply(writes);
       changed = true;
@@ -129,6 +136,10 @@ export async function openJsonState(path: string): Promise<FileState> {
       } finally {
         lock.close();
       }
+    },
+    abort() {
+      lock.close();
+      return Promise.resolve();
     },
   };
 }
@@ -201,7 +212,15 @@ export async function openSqliteState(path: string): Promise<FileState> {
   const read = open.prepare("SELECT value FROM kv WHERE key = ?");
   const upsert = open.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
   const remove = open.prepare("DELETE FROM kv WHERE key = ?");
+  const all = open.prepare("SELECT key, value FROM kv ORDER BY key");
   return {
+    entries() {
+      const rows: [Uint8Array, Uint8Array][] = [];
+      for (const { key, value } of all.iterate()) {
+        if (key instanceof Uint8Array && value instanceof Uint8Array) rows.push([key, value]);
+      }
+      return rows;
+    },
     get(key) {
       const value = read.get(key)?.value;
       return value instanceof Uint8Array ? value : null;
@@ -217,6 +236,14 @@ export async function openSqliteState(path: string): Promise<FileState> {
         throw error;
       }
     },
+    abort() {
+      try {
+        if (open.isTransaction) open.exec("ROLLBACK");
+      } finally {
+        open.close();
+      }
+      return Promise.resolve();
+    },
     close() {
       try {
         if (open.isTransaction) open.exec("COMMIT");
@@ -229,4 +256,108 @@ export async function openSqliteState(path: string): Promise<FileState> {
       return Promise.resolve();
     },
   };
+}
+
+/** Copies `path` to `backup`, refusing to overwrite an existing file. */
+async function backupOnce(path: string, backup: string): Promise<void> {
+  const bytes = await Deno.readFile(path);
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(backup, { createNew: true, write: true, mode: 0o600 });
+  } catch (error) {
+    if (error instanceof Deno.errors.AlreadyExists) {
+      throw new StateError(`'${backup}' already exists: move it away to migrate again`);
+    }
+    throw error;
+  }
+  try {
+    let offset = 0;
+    while (offset < bytes.length) offset += await file.write(bytes.subarray(offset));
+    await file.sync();
+  } finally {
+    file.close();
+  }
+}
+
+/** Entries of a version 2 state, converted by `convert`; what convert returns is written back. */
+export type Migration = (
+  entries: [Uint8Array, Uint8Array][],
+) => { entries: [Uint8Array, Uint8Array][] };
+
+function requireVersion2(version: unknown, where: string): void {
+  if (version === MIGRATABLE_STATE_VERSION) return;
+  if (version === STATE_VERSION) {
+    throw new StateError(`${where} is already version ${STATE_VERSION}; nothing to migrate`);
+  }
+  checkStateVersion(version, where);
+}
+
+/**
+ * Converts the version 2 state file at `path` in place (a copy of the
+ * original kept at `path.v2`, never overwritten), under the same lock a
+ * call takes. Anything but a version 2 file is refused, untouched.
+ */
+export async function migrateStateFile(path: string, convert: Migration): Promise<void> {
+  if (path.endsWith(".json")) {
+    const target = await symlinkTarget(path);
+    const lock = await Deno.open(`${target}.lock`, { create: true, write: true, mode: 0o600 });
+    try {
+      await lock.lock(true);
+      const existing = await readExisting(target);
+      if (existing === null) throw new StateError(`'${path}' does not exist`);
+      let json: unknown;
+      try {
+        json = JSON.parse(existing.text);
+      } catch {
+        throw new StateError(`'${path}' is not valid JSON`);
+      }
+      if (typeof json !== "object" || json === null || !("version" in json)) {
+        throw new StateError(`'${path}' is not an animica-vm state file`);
+      }
+      requireVersion2(json.version, `'${path}'`);
+      const old = stateFromJson(JSON.stringify({ ...json, version: STATE_VERSION }));
+      const entries: [Uint8Array, Uint8Array][] = old.entries().map((
+        [key, value],
+      ) => [fromHex(key) ?? new Uint8Array(), value]);
+      const converted = new MemoryState();
+      converted.apply(convert(entries).entries.map(([key, value]) => ({ key, value })));
+      await backupOnce(target, `${path}.v2`);
+      await replaceAtomically(target, stateToJson(converted), existing.mode);
+    } finally {
+      lock.close();
+    }
+    return;
+  }
+  await Deno.stat(path);
+  const db = new DatabaseSync(path, { timeout: STATE_BUSY_TIMEOUT_MS });
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    const master = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
+      .map((row) => [row.type, row.name, row.sql]);
+    const meta = JSON.stringify(master) === EXPECTED_MASTER
+      ? db.prepare("SELECT format, version FROM meta").all()
+      : [];
+    if (meta.length !== 1 || meta[0]?.format !== STATE_FORMAT) {
+      throw new StateError(`'${path}' is not an animica-vm state database`);
+    }
+    requireVersion2(meta[0]?.version, `'${path}'`);
+    const entries: [Uint8Array, Uint8Array][] = [];
+    for (const { key, value } of db.prepare("SELECT key, value FROM kv ORDER BY key").iterate()) {
+      if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
+        throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
+      }
+      checkStateEntry(key, value);
+      entries.push([key, value]);
+    }
+    const converted = convert(entries).entries;
+    await backupOnce(path, `${path}.v2`);
+    db.exec("DELETE FROM kv");
+    const insert = db.prepare("INSERT INTO kv (key, value) VALUES (?, ?)");
+    for (const [key, value] of converted) insert.run(key, value);
+    db.prepare("UPDATE meta SET version = ?").run(STATE_VERSION);
+    db.exec("COMMIT");
+  } finally {
+    if (db.isTransaction) db.exec("ROLLBACK");
+    db.close();
+  }
 }

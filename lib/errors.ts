@@ -405,3 +405,33 @@ export class StateError extends AnimicaError {
     this.name = "StateError";
   }
 }
+
+/**
+ * A misuse of the chain API (spec/CHAIN.md): an unknown contract address, a
+ * value that is not an address, an invalid snapshot id, a nonce or block
+ * field out of range. A contract call that fails is not one: it comes back
+ * as a receipt with `ok: false`.
+ *
+ * @example
+ * ```ts
+ * import { Chain, ChainError } from "@animica/vm-py";
+ *
+ * const chain = new Chain();
+ * try {
+ *   chain.revert(42);
+ * } catch (error) {
+ *   if (!(error instanceof ChainError)) throw error;
+ *   console.log(error.message); // no snapshot 42
+ * }
+ * ```
+ */
+export class ChainError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "chain";
+
+  /** Builds the error from a message naming the problem. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ChainError";
+  }
+}

@@ -1,6 +1,7 @@
 /**
  * Layering and purity rules of lib/ (DESIGN §1, STYLE.md): lib/ never
- * imports cli.ts, runtime/ never imports the compiler's lowering, validate/
+ * imports cli.ts, chain/ sits on top (nothing below imports it), runtime/
+ * never imports the compiler's lowering, validate/
  * imports nothing above it, and no lib/ file touches Deno, the clock,
  * randomness, performance counters or locale-dependent APIs.
  */
@@ -67,6 +68,9 @@ Deno.test("lib/ layering: validate <- compile <- runtime; nothing imports cli.ts
       }
       if (file.path.startsWith("compile/") && target.includes("runtime/")) {
         violations.push(`${file.path} (compile) imports ${target}`);
+      }
+      if (!file.path.startsWith("chain/") && target.includes("/chain/")) {
+        violations.push(`${file.path} imports the chain layer above it: ${target}`);
       }
       if (file.path.startsWith("runtime/") && /compile\/(lower|_lower)/.test(target)) {
         violations.push(`${file.path} (runtime) imports the compiler's lowering ${target}`);

@@ -27,6 +27,21 @@ async function call(
   return JSON.parse(result.stdout);
 }
 
+/** Gives `address` a balance to send value from (`state fund`). */
+async function fund(state: string, address: string, amount: number): Promise<void> {
+  const result = await runCli([
+    "state",
+    "fund",
+    "--address",
+    address,
+    "--value",
+    String(amount),
+    "--state",
+    state,
+  ]);
+  assert.equal(result.code, 0, result.stderr);
+}
+
 async function withState(body: (state: string) => Promise<void>): Promise<void> {
   const dir = await Deno.makeTempDir();
   try {
@@ -54,6 +69,7 @@ Deno.test("examples through the CLI: token transfers and allowances", async () =
 Deno.test("examples through the CLI: escrow deposit by value, release by the arbiter only", async () => {
   await withState(async (state) => {
     const m = "examples/escrow/manifest.json";
+    await fund(state, ALICE, 500);
     const deposit = await call(m, state, "deposit", [
       "--args",
       `["${BOB}", "${CAROL}"]`,
@@ -76,6 +92,8 @@ Deno.test("examples through the CLI: lottery tickets and a deterministic draw", 
   for (let round = 0; round < 2; round++) {
     await withState(async (state) => {
       const m = "examples/lottery/manifest.json";
+      await fund(state, BOB, 10);
+      await fund(state, CAROL, 13);
       assert.equal((await call(m, state, "open_round", ["--sender", ALICE])).ok, true);
       assert.equal((await call(m, state, "buy", ["--sender", BOB, "--value", "10"])).return, 0);
       assert.equal((await call(m, state, "buy", ["--sender", CAROL, "--value", "10"])).return, 1);

@@ -56,9 +56,9 @@ Deno.test("run: big integers are exact in and out; a revert exits 1 and leaves t
       state,
     ]);
     assert.equal(set.code, 0, set.stderr);
-    const before = Deno.readTextFileSync(state);
     const get = await runCli(["run", "--manifest", COUNTER, "--call", "get", "--state", state]);
     assert.match(get.stdout, new RegExp(`"return": ${big}\\b`));
+    const before = Deno.readTextFileSync(state);
     const bad = await runCli([
       "run",
       "--manifest",

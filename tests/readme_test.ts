@@ -128,3 +128,35 @@ Deno.test("README: the 'Use as a library' script runs from outside the checkout"
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("README: the counter test under 'Test a contract' passes and takes at most 6 lines", async () => {
+  const section = README.slice(README.indexOf("### Test a contract"));
+  const script = blocks(section).find(({ lang }) => lang === "ts")?.body;
+  assert.ok(script !== undefined, "no ts block under 'Test a contract'");
+  const test = script.slice(script.indexOf("Deno.test(")).trimEnd().split("\n");
+  assert.ok(test.length <= 6, `the test takes ${test.length} lines`);
+  assert.deepEqual(
+    [...script.matchAll(/from "(\.\/[^"]+)"/g)].map((m) => m[1]).filter((p) => p?.endsWith(".ts")),
+    ["./mod.ts"],
+    "the test uses only mod.ts exports",
+  );
+  const dir = await Deno.makeTempDir({ prefix: "animica-readme-test-" });
+  try {
+    await new Deno.Command("cp", { args: ["-r", new URL("examples", ROOT).pathname, dir] })
+      .output();
+    const outside = script.replace('from "./mod.ts"', `from "${new URL("mod.ts", ROOT).href}"`);
+    await Deno.writeTextFile(`${dir}/counter_test.ts`, outside);
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: ["test", "--allow-read", "counter_test.ts"],
+      cwd: dir,
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    const text = new TextDecoder().decode(output.stdout) + new TextDecoder().decode(output.stderr);
+    assert.equal(output.code, 0, text);
+    assert.match(text, /1 passed/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -160,10 +160,15 @@ Deno.test("SQLite states that are damaged, foreign, of another version or over a
         (db) => db.exec("UPDATE meta SET version = 1"),
         /version 1 is not supported.*new state file/s,
       ],
-      ["newer", (db) => db.exec("UPDATE meta SET version = 3"), /version 3 is not supported/],
+      [
+        "previous",
+        (db) => db.exec("UPDATE meta SET version = 2"),
+        /version 2 is not supported.*animica-vm state migrate FILE/s,
+      ],
+      ["newer", (db) => db.exec("UPDATE meta SET version = 4"), /version 4 is not supported/],
       [
         "tworows",
-        (db) => db.exec("INSERT INTO meta VALUES ('animica-vm-state', 2)"),
+        (db) => db.exec("INSERT INTO meta VALUES ('animica-vm-state', 3)"),
         /not an animica-vm state/,
       ],
       [

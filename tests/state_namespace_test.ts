@@ -210,20 +210,20 @@ Deno.test("the stored int codec is the shortest two's complement and round-trips
 Deno.test("a stored value above the storage_value cap is refused on load", () => {
   const key = toHex(storageStateKey(TEST_CONTEXT.address, Uint8Array.of(1)));
   const json = (value: string) =>
-    `{"format": "animica-vm-state", "version": 2, "entries": {"${key}": "${value}"}}`;
+    `{"format": "animica-vm-state", "version": 3, "entries": {"${key}": "${value}"}}`;
   assert.ok(stateFromJson(json("0x" + "ab".repeat(65536))) instanceof MemoryState);
   assert.throws(() => stateFromJson(json("0x" + "ab".repeat(65537))), /above the cap/);
   assert.throws(
     () =>
       stateFromJson(
-        `{"format": "animica-vm-state", "version": 2, "entries": {"0x07aa": "0x01"}}`,
+        `{"format": "animica-vm-state", "version": 3, "entries": {"0x0faa": "0x01"}}`,
       ),
     /no known key space/,
   );
   assert.throws(
     () =>
       stateFromJson(
-        `{"format": "animica-vm-state", "version": 2, "entries": {"${
+        `{"format": "animica-vm-state", "version": 3, "entries": {"${
           toHex(balanceStateKey(Uint8Array.of(1)))
         }": "0xff"}}`,
       ),
@@ -233,7 +233,7 @@ Deno.test("a stored value above the storage_value cap is refused on load", () =>
     assert.throws(
       () =>
         stateFromJson(
-          `{"format": "animica-vm-state", "version": 2, "entries": {"${
+          `{"format": "animica-vm-state", "version": 3, "entries": {"${
             toHex(balanceStateKey(Uint8Array.of(1)))
           }": "${balance}"}}`,
         ),

@@ -1,12 +1,13 @@
 /**
  * `deno task unicode`: writes lib/runtime/unicode_generated.ts, the
  * character classes the runtime needs (printable for repr, space, digit,
- * alpha, alnum) as code point ranges, and lib/runtime/case_generated.ts,
- * the case mappings and case flags of the str case methods, all taken from
- * CPython 3.11's own str methods (Unicode 14.0.0), so the VM answers as
- * CPython 3.11 does on every JS engine, whatever Unicode version the engine
- * ships. Needs python3 3.11; lib/runtime/unicode_test.ts and
- * lib/runtime/case_test.ts fail when a table is stale.
+ * numeric, alpha, alnum, identifier characters) as code point ranges, and
+ * lib/runtime/case_generated.ts, the case mappings and case flags of the
+ * str case methods, all taken from CPython 3.11's own str methods (Unicode
+ * 14.0.0), so the VM answers as CPython 3.11 does on every JS engine,
+ * whatever Unicode version the engine ships. Needs python3 3.11;
+ * lib/runtime/unicode_test.ts and lib/runtime/case_test.ts fail when a
+ * table is stale.
  */
 
 import { caseTables } from "./case_tables.ts";

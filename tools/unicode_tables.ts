@@ -4,28 +4,36 @@
  * holds. Shared by tools/gen_unicode.ts and the staleness test.
  */
 
-/** Predicates the runtime needs, by str method name. */
-export const PREDICATES = [
-  "isprintable",
-  "isspace",
-  "isdecimal",
-  "isdigit",
-  "isalpha",
-  "isalnum",
-] as const;
+/**
+ * The classes the runtime needs, by table name, each a Python test of one
+ * character `c` (the case flags are read by case_tables.ts). The
+ * identifier classes are what str.isidentifier accepts first (XID_Start
+ * and "_") and after the first character (XID_Continue).
+ */
+export const PREDICATES = {
+  isprintable: "c.isprintable()",
+  isspace: "c.isspace()",
+  isdecimal: "c.isdecimal()",
+  isdigit: "c.isdigit()",
+  isnumeric: "c.isnumeric()",
+  isalpha: "c.isalpha()",
+  isalnum: "c.isalnum()",
+  isidentifier_start: "c.isidentifier()",
+  isidentifier_continue: "('a' + c).isidentifier()",
+} as const;
 
 /** Tables read from CPython. */
 export interface UnicodeTables {
   readonly python: string;
   readonly unicode: string;
-  readonly classes: Readonly<Record<(typeof PREDICATES)[number], readonly number[]>>;
+  readonly classes: Readonly<Record<keyof typeof PREDICATES, readonly number[]>>;
 }
 
 const SCRIPT = `
 import json, sys, unicodedata
 out = {"python": sys.version.split()[0], "unicode": unicodedata.unidata_version, "classes": {}}
-for name in ${JSON.stringify(PREDICATES)}:
-    test = getattr(str, name)
+for name, test in ${JSON.stringify(PREDICATES)}.items():
+    test = eval("lambda c: " + test)
     ranges, start = [], None
     for cp in range(0x110000):
         if test(chr(cp)):

@@ -10,7 +10,8 @@
  * cost; `unbounded` names the loop that has no static bound. An exported
  * function that may return a container also counts the largest walk of its
  * return value (spec/ABI.md §6); one whose every RETURN directly follows an
- * op that always yields a scalar does not.
+ * op that always yields a scalar does not. In a module that calls zip(),
+ * every call that draws from an iterator is unbounded ({@link makesZips}).
  */
 
 import type { CompiledContract } from "./compile.ts";
@@ -146,22 +147,63 @@ function hostCall(instruction: Instruction): CallableInfo | MethodInfo | null {
 }
 
 /**
+ * Ops that may draw items from an iterator (a `for`, unpacking, `+=` and
+ * slice assignment from an iterable, and builtin, method and stdlib calls
+ * that consume one).
+ */
+const DRAWS_ITEMS = new Set<number>([
+  Op.FOR_ITER,
+  Op.UNPACK,
+  Op.INPLACE_ADD,
+  Op.STORE_SUBSCR,
+  Op.CALL_BUILTIN,
+  Op.CALL_METHOD,
+  Op.CALL_STDLIB,
+]);
+
+const ZIP_ID = BUILTINS.findIndex((info) => info?.name === "zip");
+
+/** Why a call of a module that makes zip iterators has no static bound. */
+const ZIP_REASON = "zip() is called: each tuple it yields is paid when drawn, by whatever draws it";
+
+/**
+ * Whether any function of the module calls zip(). A zip pays for every
+ * tuple it yields (per item) when the tuple is drawn, and zips of zips
+ * multiply that work, so an instruction that draws from an iterator has no
+ * bound of its own in such a module. Only CALL_BUILTIN zip makes one (no
+ * call input, stored value or ABI value is an iterator), so a module
+ * without it draws only from iterators whose steps cost nothing extra.
+ */
+export function makesZips(compiled: CompiledContract): boolean {
+  return compiled.verified.functions.some((fn) =>
+    fn.instructions.some((instruction) =>
+      instruction.op === Op.CALL_BUILTIN && instruction.operands[0] === ZIP_ID
+    )
+  );
+}
+
+/**
  * The most one instruction can charge under the caps, from the table: the
  * op's `maxGas` plus, for a host call, the member's `maxGas` (base + per ×
- * the unit's largest value). A CALL's callee is not included. The estimator
- * counts every instruction at this cost; the soundness test checks that no
- * executed instruction is ever charged more.
+ * the unit's largest value); Infinity for an instruction that draws from
+ * an iterator in a module that makes zips ({@link makesZips}). A CALL's
+ * callee is not included. The estimator counts every instruction at this
+ * cost; the soundness test checks that no executed instruction is ever
+ * charged more.
  */
-export function instructionMaxGas(instruction: Instruction): number {
+export function instructionMaxGas(instruction: Instruction, zips = false): number {
+  if (zips && DRAWS_ITEMS.has(instruction.op)) return Infinity;
   return (opInfo(instruction.op)?.maxGas ?? 0) + (hostCall(instruction)?.maxGas ?? 0);
 }
 
 class Estimator {
   readonly #compiled: CompiledContract;
   readonly #memo = new Map<number, Bound>();
+  readonly #zips: boolean;
 
   constructor(compiled: CompiledContract) {
     this.#compiled = compiled;
+    this.#zips = makesZips(compiled);
   }
 
   /** Bound of one run of function `index` (without the initialiser). */
@@ -176,7 +218,8 @@ class Estimator {
   }
 
   #opCost(instruction: Instruction): Bound {
-    const max = instructionMaxGas(instruction);
+    const max = instructionMaxGas(instruction, this.#zips);
+    if (max === Infinity) return { max: 0, exact: false, unbounded: ZIP_REASON };
     const info = opInfo(instruction.op);
     const host = hostCall(instruction);
     const exact = info?.maxGas === info?.base && (host === null || !sizeDependent(host));

@@ -7,11 +7,11 @@
  */
 
 import { InternalError } from "../errors.ts";
-import { TYPE_NAMES } from "../validate/allowlist.ts";
 import type { Call, Compare, Comprehension, Expr, Keyword } from "../validate/ast.ts";
 import { Label } from "./emitter.ts";
 import type { FunctionContext, FunctionEntry } from "./lower_context.ts";
-import { ISINSTANCE_BIT, METHODS, Op, type Receiver } from "./opcodes.ts";
+import { lowerIsinstance } from "./lower_isinstance.ts";
+import { METHODS, Op, type Receiver } from "./opcodes.ts";
 
 /** Displays longer than this are built incrementally, to keep the stack small. */
 const MAX_DISPLAY_ON_STACK = 256;
@@ -58,8 +58,6 @@ const COMPARE: Readonly<Record<string, Op>> = {
   Is: Op.IS,
   IsNot: Op.IS_NOT,
 };
-
-const TYPE_MASKS: Readonly<Record<string, number>> = ISINSTANCE_BIT;
 
 function opFor(table: Readonly<Record<string, Op>>, name: string): Op {
   const op = table[name];
@@ -443,7 +441,7 @@ function storeComprehensionTarget(
 }
 
 /** Index + 1 of the names constant for keyword arguments, or 0 without any. */
-function keywordNames(c: FunctionContext, keywords: readonly Keyword[]): number {
+export function keywordNames(c: FunctionContext, keywords: readonly Keyword[]): number {
   if (keywords.length === 0) return 0;
   const names = keywords.map((keyword) => keyword.arg ?? "");
   return c.unit.constant({ kind: "names", value: names }) + 1;
@@ -452,18 +450,6 @@ function keywordNames(c: FunctionContext, keywords: readonly Keyword[]): number 
 function lowerArguments(c: FunctionContext, call: Call): void {
   for (const arg of call.args) lowerExpr(c, arg);
   for (const keyword of call.keywords) lowerExpr(c, keyword.value);
-}
-
-function isinstanceMask(c: FunctionContext, types: Expr): number | null {
-  const names = types.kind === "Tuple" ? types.elts : [types];
-  let mask = 0;
-  for (const name of names) {
-    if (name.kind !== "Name" || !TYPE_NAMES.has(name.id) || c.resolve(name.id).kind !== "builtin") {
-      return null;
-    }
-    mask |= TYPE_MASKS[name.id] ?? 0;
-  }
-  return mask === 0 ? null : mask;
 }
 
 function lowerCall(c: FunctionContext, call: Call): void {
@@ -475,17 +461,7 @@ function lowerCall(c: FunctionContext, call: Call): void {
     if (target.kind !== "builtin") {
       throw new InternalError(`compiler: '${func.id}' is not callable`);
     }
-    const types = call.args[1];
-    const mask = func.id === "isinstance" && call.args.length === 2 && call.keywords.length === 0 &&
-        types !== undefined
-      ? isinstanceMask(c, types)
-      : null;
-    if (mask !== null) {
-      lowerExpr(c, call.args[0] as Expr);
-      c.at(call);
-      c.e.emit(Op.ISINSTANCE, mask);
-      return;
-    }
+    if (func.id === "isinstance") return lowerIsinstance(c, call, c.unit.builtinId(func.id));
     lowerArguments(c, call);
     c.at(call);
     c.e.emit(Op.CALL_BUILTIN, c.unit.builtinId(func.id), argc, keywordNames(c, call.keywords));

@@ -46,6 +46,7 @@ export type OperandKind =
 export type GasUnit =
   | "int_words"
   | "int_words_product"
+  | "modular_steps"
   | "items"
   | "bytes"
   | "sort_steps"

@@ -3,7 +3,16 @@
 import assert from "node:assert/strict";
 import { caseTables } from "../../tools/case_tables.ts";
 import { pythonUnavailableReason } from "../../tests/support/python.ts";
-import { isCased, isCaseIgnorable, isTitlecase, lowerInto, titleInto, upperInto } from "./case.ts";
+import {
+  isCased,
+  isCaseIgnorable,
+  isLowercase,
+  isTitlecase,
+  isUppercase,
+  lowerInto,
+  titleInto,
+  upperInto,
+} from "./case.ts";
 import * as generated from "./case_generated.ts";
 
 function mapped(map: (codePoint: number, out: number[]) => void, codePoint: number): number[] {
@@ -25,7 +34,9 @@ Deno.test("case: known mappings and flags of CPython 3.11", () => {
     [true, true, true, false, false],
   );
   assert.deepEqual([0x27, 0x345, 0xad, 0x41].map(isCaseIgnorable), [true, true, true, false]);
-  assert.deepEqual([0x1c5, 0x1c4].map(isTitlecase), [true, false]);
+  assert.deepEqual([0x1c5, 0x1c4, 0x41].map(isTitlecase), [true, false, false]);
+  assert.deepEqual([0x61, 0xaa, 0x41].map(isLowercase), [true, true, false]);
+  assert.deepEqual([0x41, 0x1c5].map(isUppercase), [true, false]);
 });
 
 const skipReason = pythonUnavailableReason();

@@ -500,7 +500,10 @@ export class Machine implements Metered {
             stack[sp - 1] = iterate(stack[sp - 1] as Value);
             break;
           case 0x48: { // FOR_ITER
+            // A step may pay (zip pays per item of the tuple it draws).
+            this.gasUsed = gas;
             const item = nextItem(stack[sp - 1] as Value);
+            gas = this.gasUsed;
             if (item === DONE) {
               sp--;
               pc = a;
@@ -708,7 +711,9 @@ export class Machine implements Metered {
             pc = operands[pc] ?? 0;
             break;
           case 0x84: { // fused FOR_ITER_STORE_LOCAL
+            this.gasUsed = gas;
             const item = nextItem(stack[sp - 1] as Value);
+            gas = this.gasUsed;
             if (item === DONE) {
               sp--;
               pc = a;
@@ -729,7 +734,9 @@ export class Machine implements Metered {
             gas += FOR_ITER_GAS;
             steps++;
             pc = a + 1;
+            this.gasUsed = gas;
             const item = nextItem(stack[sp - 1] as Value);
+            gas = this.gasUsed;
             if (item === DONE) {
               sp--;
               pc = operands[a] ?? 0;

@@ -13,7 +13,9 @@ import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
 import { formatPercent, formatPercentBytes } from "./format.ts";
+import type { Charge } from "./meter.ts";
 import { cappedInt } from "./int_cap.ts";
+import { fitsSsize } from "./indices.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
 import { codePoints, strFromCodePoint, utf8Length } from "../text_units.ts";
@@ -177,8 +179,6 @@ function concat(meter: Meter, a: Value, b: Value): Value {
   return unsupported("+", a, b);
 }
 
-const INDEX_LIMIT = 2n ** 63n;
-
 /**
  * `sequence * count`. The count is checked as CPython checks it (an index
  * is a signed 64-bit integer: OverflowError beyond) and the result's size
@@ -188,7 +188,7 @@ const INDEX_LIMIT = 2n ** 63n;
 function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
   const count = asBigInt(countValue);
   if (count === null || !isSequence(sequence)) return unsupported("*", sequence, countValue);
-  if (count >= INDEX_LIMIT || count < -INDEX_LIMIT) {
+  if (!fitsSsize(count)) {
     vmError("OverflowError", "cannot fit 'int' into an index-sized integer");
   }
   if (count <= 0n || unitsOf(sequence) === 0) return emptyLike(sequence);
@@ -364,35 +364,57 @@ export function divmod(meter: Meter, a: Value, b: Value): Value {
   return new PyTuple([canonicalInt(floorDivide(x, y)), canonicalInt(floorModulo(x, y))]);
 }
 
-/** `a ** b`, and pow(a, b, m) when `modulus` is given. */
-export function pow(
-  meter: Meter,
-  a: Value,
-  b: Value,
-  modulus: Value | undefined = undefined,
-): Value {
+/**
+ * The inverse of `a` modulo `n` (n > 1), by the extended Euclidean
+ * algorithm (iterative, at most about 1.5 × bits(n) steps of n-sized
+ * divisions); ValueError when `a` and `n` share a factor.
+ */
+function modularInverse(a: bigint, n: bigint): bigint {
+  let [remainder, next] = [floorModulo(a, n), n];
+  let [coefficient, nextCoefficient] = [1n, 0n];
+  while (next !== 0n) {
+    const quotient = remainder / next;
+    [remainder, next] = [next, remainder - quotient * next];
+    [coefficient, nextCoefficient] = [nextCoefficient, coefficient - quotient * nextCoefficient];
+  }
+  if (remainder !== 1n) vmError("ValueError", "base is not invertible for the given modulus");
+  return floorModulo(coefficient, n);
+}
+
+/**
+ * pow(a, b, m) as CPython computes it: over |m| (1 gives 0), a negative
+ * exponent inverting the base first, and a result in (m, 0] when m is
+ * negative. Paid at pow's own declared rate (modular_steps): a negative
+ * exponent pays for the inverse as for an exponent as long as m.
+ */
+export function modularPow(meter: Charge, a: Value, b: Value, modulus: Value): Value {
+  const x = asBigInt(a);
+  const y = asBigInt(b);
+  const m = asBigInt(modulus);
+  if (x === null || y === null) return unsupported("** or pow()", a, b);
+  if (m === null) return unsupported("pow()", a, modulus);
+  if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
+  const magnitude = m < 0n ? -m : m;
+  const exponent = y < 0n ? -y : y;
+  const inverseBits = y < 0n ? bitLength(magnitude) : 0;
+  meter.units(words(m) * words(m) * (Math.max(1, bitLength(exponent)) + inverseBits));
+  if (magnitude === 1n) return 0;
+  let base = y < 0n ? modularInverse(x, magnitude) : floorModulo(x, magnitude);
+  let result = 1n;
+  for (let rest = exponent; rest > 0n; rest >>= 1n) {
+    if ((rest & 1n) === 1n) result = (result * base) % magnitude;
+    base = (base * base) % magnitude;
+  }
+  return canonicalInt(m < 0n && result !== 0n ? result - magnitude : result);
+}
+
+/** `a ** b` (and pow(a, b) without a modulus). */
+export function pow(meter: Meter, a: Value, b: Value): Value {
   const x = asBigInt(a);
   const y = asBigInt(b);
   if (x === null || y === null) return unsupported("** or pow()", a, b);
-  if (modulus !== undefined && modulus !== null) {
-    const m = asBigInt(modulus);
-    if (m === null) return unsupported("pow()", a, modulus);
-    if (m === 0n) vmError("ValueError", "pow() 3rd argument cannot be 0");
-    if (y < 0n) {
-      vmError("ValueError", "negative exponents with a modulus are not supported in contracts");
-    }
-    meter.pay(COST.pow, words(m) * words(m) * Math.max(1, bitLength(y)));
-    let result = 1n;
-    let base = floorModulo(x, m);
-    let exponent = y;
-    while (exponent > 0n) {
-      if ((exponent & 1n) === 1n) result = (result * base) % m;
-      base = (base * base) % m;
-      exponent >>= 1n;
-    }
-    return canonicalInt(floorModulo(result, m));
-  }
   if (y < 0n) {
+    if (x === 0n) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
     vmError("ValueError", "negative exponent gives a float, which contracts do not support");
   }
   if (x === 0n || x === 1n || x === -1n) {

@@ -72,3 +72,31 @@ export function findLast(
   }
   return -1;
 }
+
+/**
+ * The starts of the non-overlapping occurrences of a non-empty `needle` in
+ * `haystack[start, end)`, right to left (as rsplit cuts), at most `limit`.
+ */
+export function occurrencesFromEnd(
+  haystack: readonly number[],
+  needle: readonly number[],
+  start: number,
+  end: number,
+  limit: number,
+): number[] {
+  const found: number[] = [];
+  if (needle.length === 0 || limit <= 0) return found;
+  const reversedNeedle = [...needle].reverse();
+  const table = borders(reversedNeedle);
+  let k = 0;
+  for (let i = end - 1; i >= start; i--) {
+    while (k > 0 && haystack[i] !== reversedNeedle[k]) k = table[k - 1] ?? 0;
+    if (haystack[i] === reversedNeedle[k]) k++;
+    if (k === needle.length) {
+      found.push(i);
+      if (found.length >= limit) break;
+      k = 0;
+    }
+  }
+  return found;
+}

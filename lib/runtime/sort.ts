@@ -5,6 +5,7 @@
  */
 
 import { vmError } from "./failure.ts";
+import { cIntArgument } from "./indices.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
 import { payBytes } from "./walk.ts";
@@ -47,19 +48,22 @@ function sortedPrimitives(
   return reverse ? sorted.reverse() : sorted;
 }
 
-/** `reverse=` as CPython reads it: an int (bool included), else TypeError. */
+/** `reverse=` as CPython reads it: a C int (bool included), else TypeError or OverflowError. */
 function reverseFlag(value: Value): boolean {
   const flag = asBigInt(value);
   if (flag === null) {
     return vmError("TypeError", `'${typeName(value)}' object cannot be interpreted as an integer`);
   }
-  return flag !== 0n;
+  return cIntArgument(flag) !== 0n;
 }
 
 /** The items in sorted order (a new array); `key` must be None, `reverse` an int. */
 export function sortValues(meter: Charge, items: Value[], key: Value, reverse: Value): Value[] {
-  if (key !== null) vmError("TypeError", `'${typeName(key)}' object is not callable`);
   const descending = reverseFlag(reverse);
+  // A key is called on each item (none is callable in a contract): an empty list calls none.
+  if (key !== null && items.length > 0) {
+    vmError("TypeError", `'${typeName(key)}' object is not callable`);
+  }
   const n = items.length;
   meter.units(n * Math.ceil(Math.log2(n + 1)));
   const primitive = sortedPrimitives(meter, items, descending);

@@ -1,7 +1,7 @@
 /**
  * Contract state: a byte-keyed store behind an interface, the in-memory
  * backend, and the JSON snapshot format used by `--state x.json`
- * (`{"format": "animica-vm-state", "version": 2, "entries": {hex: hex}}`,
+ * (`{"format": "animica-vm-state", "version": 3, "entries": {hex: hex}}`,
  * keys sorted). State keys carry their key space (./state_keys.ts); every
  * loaded entry is checked against the caps. File and SQLite I/O live in
  * the CLI; this file is pure.
@@ -63,17 +63,29 @@ export class MemoryState implements StateStore {
 export const STATE_FORMAT = "animica-vm-state";
 /**
  * Version of the state format (JSON and SQLite) this build reads and writes.
- * Version 2 introduced the key spaces; version 1 files are refused.
+ * Version 2 introduced the key spaces, version 3 the chain (nonces, deployed
+ * contracts, code, manifests, the block: spec/CHAIN.md); older files are
+ * refused (version 2 ones can be converted with `animica-vm state migrate`).
  */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
+/** The version `animica-vm state migrate` converts from. */
+export const MIGRATABLE_STATE_VERSION = 2;
 
 /**
- * Checks a state file's version: exactly {@link STATE_VERSION}; version 1
- * gets an error saying what to do, anything else (newer, negative, not an
- * integer) is unsupported.
+ * Checks a state file's version: exactly {@link STATE_VERSION}; versions 1
+ * and 2 get an error saying what to do, anything else (newer, negative, not
+ * an integer) is unsupported.
  */
 export function checkStateVersion(version: unknown, where: string): void {
   if (version === STATE_VERSION) return;
+  if (version === MIGRATABLE_STATE_VERSION) {
+    throw new StateError(
+      `${where}: state version 2 is not supported: this build (version ${STATE_VERSION}) keeps ` +
+        `a chain of deployed contracts, and a version 2 file has storage without contracts. ` +
+        `The file is left untouched: convert it with 'animica-vm state migrate FILE ` +
+        `[--manifest M]...' (it keeps a copy of the original)`,
+    );
+  }
   if (version === 1) {
     throw new StateError(
       `${where}: state version 1 is not supported: it kept storage and balances in one ` +

@@ -6,7 +6,7 @@
  */
 
 import { CAPS, Op, OP_INFO } from "../compile/opcodes.ts";
-import { clampIndex, itemIndex } from "./indices.ts";
+import { clampIndex, fitsSsize, itemIndex } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
@@ -88,6 +88,7 @@ function sequenceIndex(index: Value, length: number, what: string): number {
       `${what} indices must be integers or slices, not ${typeName(index)}`,
     );
   }
+  if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");
   const at = itemIndex(big, length);
   return at === null ? vmError("IndexError", `${what} index out of range`) : at;
 }
@@ -136,12 +137,15 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     return container[sequenceIndex(key, container.length, "index")] ?? 0;
   }
   if (container instanceof PyRange) {
-    const length = container.length;
-    if (length > BigInt(Number.MAX_SAFE_INTEGER)) {
-      return vmError("OverflowError", "range is too long to index");
+    // Exact at any size, as CPython's: the item lies between the bounds, so under the int cap.
+    const index = asBigInt(key);
+    if (index === null) {
+      return vmError("TypeError", `range indices must be integers or slices, not ${typeName(key)}`);
     }
-    const i = sequenceIndex(key, Number(length), "range object");
-    return canonicalInt(container.start + BigInt(i) * container.step);
+    const length = container.length;
+    const at = index < 0n ? index + length : index;
+    if (at < 0n || at >= length) return vmError("IndexError", "range object index out of range");
+    return canonicalInt(container.start + at * container.step);
   }
   return vmError("TypeError", `'${typeName(container)}' object is not subscriptable`);
 }

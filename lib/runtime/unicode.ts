@@ -1,6 +1,7 @@
 /**
  * CPython 3.11's character classes (printable, space, decimal, digit,
- * alpha, alnum) over code points, from tables generated out of CPython itself
+ * numeric, alpha, alnum, identifier characters; the case flags are in
+ * case.ts) over code points, from tables generated out of CPython itself
  * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
  * data: engines ship other Unicode versions, and answers must not depend
  * on the machine.
@@ -11,10 +12,12 @@ import {
   ISALPHA_RANGES,
   ISDECIMAL_RANGES,
   ISDIGIT_RANGES,
+  ISIDENTIFIER_CONTINUE_RANGES,
+  ISIDENTIFIER_START_RANGES,
+  ISNUMERIC_RANGES,
   ISPRINTABLE_RANGES,
   ISSPACE_RANGES,
 } from "./unicode_generated.ts";
-import { codePoints } from "../text_units.ts";
 
 /** The first code point of the [first, last] pair of `ranges` holding `codePoint`, or null (binary search). */
 function rangeStart(ranges: readonly number[], codePoint: number): number | null {
@@ -69,9 +72,22 @@ export function isAlnum(codePoint: number): boolean {
   return inRanges(ISALNUM_RANGES, codePoint);
 }
 
-/** Whether `text` is non-empty and every code point satisfies `test` (the str.is* methods). */
-export function everyCodePoint(text: string, test: (codePoint: number) => boolean): boolean {
-  if (text.length === 0) return false;
-  for (const codePoint of codePoints(text)) if (!test(codePoint)) return false;
-  return true;
+/** str.isnumeric() of one character. */
+export function isNumeric(codePoint: number): boolean {
+  return inRanges(ISNUMERIC_RANGES, codePoint);
+}
+
+/** str.isdecimal() of one character. */
+export function isDecimal(codePoint: number): boolean {
+  return inRanges(ISDECIMAL_RANGES, codePoint);
+}
+
+/** A character str.isidentifier() accepts first (XID_Start, or "_"). */
+export function isIdentifierStart(codePoint: number): boolean {
+  return inRanges(ISIDENTIFIER_START_RANGES, codePoint);
+}
+
+/** A character str.isidentifier() accepts after the first (XID_Continue). */
+export function isIdentifierContinue(codePoint: number): boolean {
+  return inRanges(ISIDENTIFIER_CONTINUE_RANGES, codePoint);
 }

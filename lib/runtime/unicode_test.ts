@@ -3,7 +3,18 @@
 import assert from "node:assert/strict";
 import { unicodeTables } from "../../tools/unicode_tables.ts";
 import { pythonUnavailableReason } from "../../tests/support/python.ts";
-import { decimalValue, isAlnum, isAlpha, isDigit, isPrintable, isSpace } from "./unicode.ts";
+import {
+  decimalValue,
+  isAlnum,
+  isAlpha,
+  isDecimal,
+  isDigit,
+  isIdentifierContinue,
+  isIdentifierStart,
+  isNumeric,
+  isPrintable,
+  isSpace,
+} from "./unicode.ts";
 import * as generated from "./unicode_generated.ts";
 
 Deno.test("unicode: known answers of CPython 3.11", () => {
@@ -27,6 +38,13 @@ Deno.test("unicode: known answers of CPython 3.11", () => {
     [isAlpha, 0x5f, false],
     [isAlnum, 0x216b, true],
     [isAlnum, 0xbd, true],
+    [isNumeric, 0xbd, true],
+    [isNumeric, 0x41, false],
+    [isDecimal, 0xb2, false],
+    [isIdentifierStart, 0x5f, true],
+    [isIdentifierStart, 0x30, false],
+    [isIdentifierContinue, 0x30, true],
+    [isIdentifierContinue, 0x2d, false],
   ];
   assert.deepEqual(
     [0x30, 0x39, 0x663, 0xff11, 0x1d7ce, 0xb2, 0x41].map(decimalValue),
@@ -44,11 +62,8 @@ Deno.test({
   async fn() {
     const tables = await unicodeTables();
     assert.equal(generated.UNICODE_VERSION, tables.unicode);
-    assert.deepEqual(generated.ISPRINTABLE_RANGES, tables.classes.isprintable);
-    assert.deepEqual(generated.ISSPACE_RANGES, tables.classes.isspace);
-    assert.deepEqual(generated.ISDECIMAL_RANGES, tables.classes.isdecimal);
-    assert.deepEqual(generated.ISDIGIT_RANGES, tables.classes.isdigit);
-    assert.deepEqual(generated.ISALPHA_RANGES, tables.classes.isalpha);
-    assert.deepEqual(generated.ISALNUM_RANGES, tables.classes.isalnum);
+    for (const [name, ranges] of Object.entries(tables.classes)) {
+      assert.deepEqual(Reflect.get(generated, `${name.toUpperCase()}_RANGES`), ranges, name);
+    }
   },
 });

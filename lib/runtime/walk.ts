@@ -15,8 +15,12 @@ import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 /** A kind of walk, named as in the `walks` table of spec/opcodes_vm_py.yaml. */
 export type WalkKind = keyof typeof WALKS;
 
+/** What checks nesting: a walk, or isinstance over a computed tuple (which pays as the builtin). */
+type NestingCheck = WalkKind | "isinstance";
+
 /** What a walk was doing when it went too deep, as CPython words its RecursionError. */
-const DOING: { readonly [K in WalkKind]: string } = {
+const DOING: { readonly [K in NestingCheck]: string } = {
+  isinstance: "in __instancecheck__",
   compare: "in comparison",
   key: "while hashing a dict key",
   repr: "while getting the repr of an object",
@@ -26,7 +30,7 @@ const DOING: { readonly [K in WalkKind]: string } = {
 };
 
 /** Raises RecursionError when a walk enters a container nested deeper than caps.value_depth. */
-export function checkDepth(kind: WalkKind, depth: number): void {
+export function checkDepth(kind: NestingCheck, depth: number): void {
   if (depth > CAPS.value_depth) {
     vmError("RecursionError", `maximum recursion depth exceeded ${DOING[kind]}`);
   }

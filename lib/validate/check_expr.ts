@@ -270,11 +270,11 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
     );
     checkExpr(k, scope, func);
   }
-  call.args.forEach((arg, index) => {
+  call.args.forEach((arg) => {
     if (arg.kind === "Starred") {
       k.report("no-star-expression", arg, "argument unpacking `*` is not supported");
       checkExpr(k, scope, arg.value);
-    } else if (isinstanceCall && index === 1) {
+    } else if (isinstanceCall) {
       checkTypeArgument(k, scope, arg);
     } else {
       checkExpr(k, scope, arg);
@@ -288,7 +288,8 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
       k.report("duplicate-parameter", keyword, `keyword argument repeated: '${keyword.arg}'`);
     }
     if (keyword.arg !== null) seen.add(keyword.arg);
-    checkExpr(k, scope, keyword.value);
+    if (isinstanceCall) checkTypeArgument(k, scope, keyword.value);
+    else checkExpr(k, scope, keyword.value);
   }
 }
 
@@ -450,7 +451,10 @@ function isNone(expr: Expr): boolean {
   return expr.kind === "Constant" && expr.value.type === "None";
 }
 
-/** isinstance's second argument: a builtin type name or a tuple of them. */
+/**
+ * An argument of isinstance: a builtin type name, a tuple display of them
+ * and of expressions (at any depth), or an expression (compile/lower_isinstance.ts).
+ */
 function checkTypeArgument(k: Checker, scope: Scope, expr: Expr): void {
   if (expr.kind === "Tuple") {
     for (const elt of expr.elts) checkTypeArgument(k, scope, elt);

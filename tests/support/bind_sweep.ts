@@ -138,48 +138,4 @@ export interface KnownDifference {
  * argument binding: each is work for an implementation, or a documented
  * language rule. The sweep fails when one of them stops differing.
  */
-export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
-  {
-    reason: "LANGUAGE.md §3: a type name is a value only as isinstance's second positional " +
-      "argument, so these calls are refused at compile time where CPython raises TypeError",
-    calls: [
-      "isinstance(3, int, 1)",
-      "isinstance(3, int, 1, 2)",
-      "isinstance(3, class_or_tuple=int)",
-      "isinstance(3, class_or_tuple=(str, bytes))",
-      "isinstance(obj=3, class_or_tuple=int)",
-      "isinstance(3, int, unknown=1)",
-      "isinstance(3, int, obj=3)",
-      "isinstance(1 // 0, 3, int, 1, 2, unknown=1)",
-    ],
-  },
-  {
-    reason: "LANGUAGE.md §4 lists no isalnum, isalpha, isdigit or zfill for bytes " +
-      "(AttributeError), though CPython's bytes has them",
-    calls: [
-      'b"a,ba".isalnum()',
-      'b"a,ba".isalnum(1, unknown=1)',
-      'b"a,ba".isalpha()',
-      'b"a,ba".isalpha(1, unknown=1)',
-      'b"a,ba".isdigit()',
-      'b"a,ba".isdigit(1, unknown=1)',
-      'b"a,ba".zfill()',
-      'b"a,ba".zfill(1, unknown=1)',
-    ],
-  },
-  {
-    reason: "lib/runtime/methods/bytes.ts: bytes.hex() raises TypeError for any separator " +
-      "(not supported yet); CPython inserts it every bytes_per_sep bytes",
-    calls: [
-      'b"a,ba".hex(":")',
-      'b"a,ba".hex(":", 1)',
-      'b"a,ba".hex(":", 2)',
-      'b"a,ba".hex(sep=":")',
-      'b"a,ba".hex(b"-")',
-      'b"a,ba".hex(sep=b"-")',
-      'b"a,ba".hex(":", bytes_per_sep=1)',
-      'b"a,ba".hex(":", bytes_per_sep=2)',
-      'b"a,ba".hex(sep=":", bytes_per_sep=1)',
-    ],
-  },
-];
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [];

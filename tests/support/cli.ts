@@ -9,14 +9,21 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `cli.ts` with read and write permissions and no colour. */
-export async function runCli(args: readonly string[]): Promise<CliResult> {
-  const output = await new Deno.Command(Deno.execPath(), {
+/** Runs `cli.ts` with read and write permissions and no colour; `stdin` is its input. */
+export async function runCli(args: readonly string[], stdin?: string): Promise<CliResult> {
+  const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-read", "--allow-write", CLI, ...args],
+    stdin: stdin === undefined ? "null" : "piped",
     stdout: "piped",
     stderr: "piped",
     env: { NO_COLOR: "1" },
-  }).output();
+  }).spawn();
+  if (stdin !== undefined) {
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(stdin));
+    await writer.close();
+  }
+  const output = await child.output();
   const decoder = new TextDecoder();
   return {
     code: output.code,

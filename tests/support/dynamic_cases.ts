@@ -425,6 +425,15 @@ const BUILTIN_CASES: DynamicCase[] = [
     measure: { op: Op.CALL_BUILTIN },
   },
   {
+    // Each step pulls from every iterable: paid per item of the tuple, by the FOR_ITER that draws it.
+    entry: "builtin:zip (per tuple)",
+    body: (n) => `for t in zip(${Array(n).fill("x").join(", ")}):\n        pass`,
+    args: () => [ints(3)],
+    units: (n) => n,
+    sizes: [1, 30],
+    measure: { op: Op.FOR_ITER },
+  },
+  {
     entry: "builtin:sorted",
     body: line("sorted(x)"),
     args: (n) => [ints(n)],
@@ -491,6 +500,14 @@ const BUILTIN_CASES: DynamicCase[] = [
     sizes: SMALL_LARGE,
   },
   {
+    // A computed second argument: the items of each distinct tuple visited (here n empty ones).
+    entry: "builtin:isinstance",
+    body: line("isinstance(x, y)"),
+    args: (n) => [1, new PyTuple(Array.from({ length: n }, () => new PyTuple([])))],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
     entry: "builtin:hex",
     body: line("hex(x)"),
     args: (w) => [intOfWords(w)],
@@ -513,11 +530,42 @@ const BUILTIN_CASES: DynamicCase[] = [
     sizes: WORDS,
   },
   {
+    // A negative exponent first inverts x modulo m: paid as bits(m) more exponent bits.
+    entry: "builtin:pow (negative exponent)",
+    body: line("pow(x, y, z)"),
+    args: (w) => [2, -1, intOfWords(w)],
+    units: (w) => w * w * (1 + 64 * w),
+    sizes: WORDS,
+  },
+  {
     entry: "builtin:int.from_bytes",
     body: line('int.from_bytes(x, "big")'),
     args: (n) => [bytesOf(n)],
     units: (n) => n,
     sizes: [4, 400],
+  },
+  {
+    // str.maketrans: the entries built (the dict's, or the strs' characters).
+    entry: "builtin:str.maketrans",
+    body: line("str.maketrans(x, x)"),
+    args: (n) => [ascii(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    entry: "builtin:str.maketrans (dict)",
+    body: line("str.maketrans(x)"),
+    args: (n) => [dictOf(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // bytes.maketrans: the 256-byte table plus the bytes mapped.
+    entry: "builtin:bytes.maketrans",
+    body: line("bytes.maketrans(x, x)"),
+    args: (n) => [bytesOf(n)],
+    units: (n) => 256 + n,
+    sizes: SMALL_LARGE,
   },
   {
     entry: "builtin:bytes.fromhex",
@@ -597,6 +645,16 @@ const METHOD_CASES: DynamicCase[] = [
         : Uint8Array.from([...bytesOf(n - 1), 98]),
     ],
   })),
+  ...textMethod("rindex", 'rindex("b")', () => 1).map((c) => ({
+    ...c,
+    args: (
+      n: number,
+    ) => [
+      c.entry.startsWith("method:str")
+        ? ascii(n - 1) + "b"
+        : Uint8Array.from([...bytesOf(n - 1), 98]),
+    ],
+  })),
   ...textMethod("startswith", 'startswith("z")', () => 1),
   ...textMethod("endswith", 'endswith("z")', () => 1),
   {
@@ -663,12 +721,19 @@ const METHOD_CASES: DynamicCase[] = [
     units: (n) => n,
     sizes: SMALL_LARGE,
   },
-  // bytes.hex: the receiver's bytes (2 gas each: the result has two digits per byte).
+  // bytes.hex: the result's length (two digits a byte, plus the separators).
   {
     entry: "method:bytes.hex",
     body: line("x.hex()"),
     args: (n) => [bytesOf(n)],
-    units: (n) => n,
+    units: (n) => 2 * n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    entry: "method:bytes.hex (separators)",
+    body: line('x.hex(":", 2)'),
+    args: (n) => [bytesOf(n)],
+    units: (n) => 2 * n + Math.ceil(n / 2) - 1,
     sizes: SMALL_LARGE,
   },
   {
@@ -679,27 +744,35 @@ const METHOD_CASES: DynamicCase[] = [
     units: (n) => n,
     sizes: SMALL_LARGE,
   },
+  // The class tests: the receiver's length.
+  ...["isalnum", "isalpha", "isdigit", "isascii", "islower", "isupper", "istitle", "isspace"]
+    .flatMap((name) => textMethod(name, `${name}()`)),
+  ...["isdecimal", "isnumeric", "isprintable", "isidentifier"].flatMap((name) =>
+    textMethod(name, `${name}()`).filter((c) => c.entry.startsWith("method:str."))
+  ),
+  // The ASCII case maps of bytes: the receiver's length.
+  ...["capitalize", "title", "swapcase"].flatMap((name) =>
+    textMethod(name, `${name}()`).filter((c) => c.entry.startsWith("method:bytes."))
+  ),
+  // translate: the receiver (a table without entries keeps every character).
+  ...textMethod("translate", "translate(None)").map((c) =>
+    c.entry.startsWith("method:str.") ? { ...c, body: line("x.translate({})") } : c
+  ),
   {
-    entry: "method:str.isalnum",
-    body: line("x.isalnum()"),
+    // str.translate: plus the strs inserted.
+    entry: "method:str.translate (inserted strs)",
+    body: line('x.translate({97: "bc"})'),
     args: (n) => [ascii(n)],
-    units: (n) => n,
+    units: (n) => n + 2 * n,
     sizes: SMALL_LARGE,
   },
-  {
-    entry: "method:str.isalpha",
-    body: line("x.isalpha()"),
-    args: (n) => [ascii(n)],
-    units: (n) => n,
-    sizes: SMALL_LARGE,
-  },
-  {
-    entry: "method:str.isdigit",
-    body: line("x.isdigit()"),
-    args: (n) => [ascii(n)],
-    units: (n) => n,
-    sizes: SMALL_LARGE,
-  },
+  // expandtabs: the receiver (the scan) plus the result (here as long: no tabs).
+  ...textMethod("expandtabs", "expandtabs()", (n) => n),
+  // partition, rpartition: receiver plus separator (2 gas each: the parts are built too).
+  ...textMethod("partition", 'partition("z")', () => 1),
+  ...textMethod("rpartition", 'rpartition("z")', () => 1),
+  ...textMethod("rsplit", 'rsplit(",")'),
+  ...textMethod("splitlines", "splitlines()"),
   {
     // join: the result's bytes plus one per part.
     entry: "method:str.join",
@@ -773,14 +846,23 @@ const METHOD_CASES: DynamicCase[] = [
     units: (n) => n,
     sizes: SMALL_LARGE,
   },
-  {
-    // zfill(width): the result's length.
-    entry: "method:str.zfill",
-    body: line("x.zfill(y)"),
-    args: (n) => ["7", n],
-    units: (n) => n,
-    sizes: SMALL_LARGE,
-  },
+  // zfill, center, ljust, rjust (width): the result's length.
+  ...["zfill", "center", "ljust", "rjust"].flatMap((name) => [
+    {
+      entry: `method:str.${name}`,
+      body: line(`x.${name}(y)`),
+      args: (n: number) => ["7", n],
+      units: (n: number) => n,
+      sizes: SMALL_LARGE,
+    },
+    {
+      entry: `method:bytes.${name}`,
+      body: line(`x.${name}(y)`),
+      args: (n: number) => [Uint8Array.of(55), n],
+      units: (n: number) => n,
+      sizes: SMALL_LARGE,
+    },
+  ]),
 ];
 
 // -- stdlib -----------------------------------------------------------------

@@ -8,9 +8,13 @@
  * assignment is reduced modulo a literal, so values stay far below the VM's
  * caps and CPython never runs long; errors (division by zero, bad indexes,
  * missing keys, unorderable comparisons) are expected and compared too.
- * Every program defines `main()` and returns its state.
+ * Every program defines `main()` and returns its state. The conformance
+ * families of issue 10 (tests/support/program_families.ts) are mixed in only
+ * when named in the options, so that without them the programs of a seed
+ * are the same as before the families existed.
  */
 
+import { type Family, type FamilyDraws, familyStatement } from "./program_families.ts";
 import type { SeededRandom } from "./random.ts";
 
 const INT_LITERALS = [
@@ -56,14 +60,34 @@ const KEYS = [
 ];
 const STR_LITERALS = ['""', '"ab"', '"Zz"', '" x "', '"\\u00e9"', '"\\U0001f600"', '"\\ue000"'];
 
+/** What the generator mixes in besides its base statements. */
+export interface GeneratorOptions {
+  /** Families of issue 10 whose statements are generated too (none by default). */
+  readonly families?: readonly Family[];
+  /** End every line of a family statement with `# family:NAME` (to bucket mismatches). */
+  readonly tagFamilies?: boolean;
+}
+
 /** One program: `def main()` returning its variables. */
 export class ProgramGenerator {
   readonly #random: SeededRandom;
+  readonly #families: readonly Family[];
+  readonly #tagFamilies: boolean;
+  readonly #draws: FamilyDraws;
   #loopDepth = 0;
   #counters = 0;
 
-  constructor(random: SeededRandom) {
+  constructor(random: SeededRandom, options: GeneratorOptions = {}) {
     this.#random = random;
+    this.#families = options.families ?? [];
+    this.#tagFamilies = options.tagFamilies ?? false;
+    this.#draws = {
+      pick: (items) => this.#pick(items),
+      below: (bound) => this.#below(bound),
+      small: () => this.#small(),
+      int: (depth) => this.#int(depth),
+      key: () => this.#key(),
+    };
   }
 
   /** A program whose main() returns its ints, list, dict items, str and bytes. */
@@ -119,6 +143,14 @@ export class ProgramGenerator {
   #statement(depth: number): string[] {
     const pad = "    ".repeat(depth);
     const nest = depth < 3;
+    // Drawn only when families are enabled, so the base programs stay as they were; about one
+    // statement in eight, since many family statements raise and end the program.
+    if (this.#families.length > 0 && this.#below(8) === 0) {
+      const family = this.#pick(this.#families);
+      return familyStatement(family, this.#draws, this.#tagFamilies).split("\n").map((line) =>
+        `${pad}${line}`
+      );
+    }
     if (this.#below(3) === 0) {
       return this.#libraryStatement().split("\n").map((line) => `${pad}${line}`);
     }
@@ -278,6 +310,15 @@ export class ProgramGenerator {
       `b = int(isinstance(${this.#pick(["a", "s", "bs", "xs", "t", "d", "None", "True"])}, ${
         this.#pick(["int", "str", "bytes", "list", "tuple", "dict", "bool"])
       }))`,
+      `b = int(isinstance(${this.#pick(["a", "s", "bs", "xs", "t", "True"])}, (${
+        this.#pick(["int", "str", "()"])
+      }, (${this.#pick(["bytes", "list", "tuple", "bool"])}, dict)))) + int(isinstance(a, ()))`,
+      `a = pow(${value}, ${this.#pick(["-1", "-2"])}, ${
+        this.#pick(["7", "-7", "1000003", "2 ** 65 + 1", "10"])
+      })`,
+      `a = min(xs, key=None, default=${value}) + max([], default=0) + sum(xs, start=${value})`,
+      `xs = [p - q for p, q in zip(xs, xs[1:] + [0], strict=True)]`,
+      `a = range(2 ** 64)[${value} % 1000] + int.from_bytes([a % 256, b % 256], "little", signed=True)`,
       `a = (True + a) * (b > 0) - (False or 2)`,
       `xs = xs[:4] * ${this.#below(3)} + [divmod(a, 7)[1]]`,
       `a = int(bs[:6].hex() or "0", 16) % 1000003`,

@@ -5,6 +5,7 @@
  */
 
 import { vmError } from "../failure.ts";
+import { ssizeArgument } from "../indices.ts";
 import { iterate } from "../iterate.ts";
 import type { Charge } from "../meter.ts";
 import { add, compare, iterableItems } from "../ops.ts";
@@ -32,7 +33,7 @@ function length(meter: Charge, value: Value): number | bigint {
   if (value instanceof Uint8Array) return value.length;
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
   if (value instanceof PyDict) return value.entries.size;
-  if (value instanceof PyRange) return canonicalInt(value.length);
+  if (value instanceof PyRange) return canonicalInt(ssizeArgument(value.length));
   if (value instanceof PyDictView) return value.dict.entries.size;
   return vmError("TypeError", `object of type '${typeName(value)}' has no len()`);
 }
@@ -45,9 +46,6 @@ function minMax(
   fallback: Value | undefined,
 ): Value {
   if (args.length === 0) vmError("TypeError", `${fn} expected at least 1 argument, got 0`);
-  if (key !== undefined && key !== null) {
-    vmError("TypeError", `'${typeName(key)}' object is not callable`);
-  }
   if (args.length > 1 && fallback !== undefined) {
     vmError("TypeError", `Cannot specify a default for ${fn}() with multiple positional arguments`);
   }
@@ -58,6 +56,10 @@ function minMax(
   if (candidates.length === 0) {
     if (fallback !== undefined) return fallback;
     return vmError("ValueError", `${fn}() arg is an empty sequence`);
+  }
+  // A key is called on each candidate (none is callable in a contract).
+  if (key !== undefined && key !== null) {
+    vmError("TypeError", `'${typeName(key)}' object is not callable`);
   }
   let best = candidates[0] as Value;
   for (let i = 1; i < candidates.length; i++) {

@@ -13,6 +13,7 @@ import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
+import { cIntArgument } from "../indices.ts";
 import { intFromBytes } from "../int_bytes.ts";
 import { dictPair } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
@@ -128,7 +129,41 @@ function digitsValue(digits: string, radix: number): bigint {
   return result;
 }
 
+/** CPython's int_max_str_digits default: the most digits int() converts in a non-binary base. */
+const MAX_STR_DIGITS = 4300;
+
+/**
+ * CPython's guard against quadratic conversions: in a radix that is not a
+ * power of two, a run of more than 4300 valid digits (underscores not
+ * counted; the run ends at the first character that is not one) is a
+ * ValueError, before the rest of the literal is checked.
+ */
+function checkDigitLimit(body: string, radix: bigint): void {
+  if ((radix & (radix - 1n)) === 0n) return;
+  let digits = 0;
+  let previous = "";
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i] ?? "";
+    if (char === "_") {
+      if (previous === "_") return;
+    } else {
+      const digit = digitValue(char);
+      if (digit < 0 || digit >= radix) break;
+      digits++;
+    }
+    previous = char;
+  }
+  if (previous === "_" || digits <= MAX_STR_DIGITS) return;
+  vmError(
+    "ValueError",
+    `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+  );
+}
+
 function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigint {
+  if (base !== 0n && (base < 2n || base > 36n)) {
+    vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
+  }
   const fail = () =>
     vmError("ValueError", `invalid literal for int() with base ${base}: ${repr(meter, value)}`);
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
@@ -149,14 +184,13 @@ function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigin
       radix = value;
     }
   }
-  if (radix === 0n) {
-    if (isZeroLiteral(body)) return 0n;
-    if (body.startsWith("0")) fail();
-    radix = 10n;
-  }
-  if (radix < 2n || radix > 36n) vmError("ValueError", "int() base must be >= 2 and <= 36, or 0");
-  if (body === "" || body.startsWith("_") || body.endsWith("_") || body.includes("__")) fail();
-  if (body.length > CAPS.int_bits) limitExceeded("int_bits", "integer literal is too long");
+  // Base 0 without a prefix is decimal, and a leading zero allows only zeros.
+  const zerosOnly = radix === 0n && body.startsWith("0");
+  if (radix === 0n) radix = 10n;
+  if (body === "" || body.startsWith("_")) fail();
+  checkDigitLimit(body, radix);
+  if (zerosOnly) return isZeroLiteral(body) ? 0n : fail();
+  if (body.endsWith("_") || body.includes("__")) fail();
   const digits = body.replaceAll("_", "");
   for (let i = 0; i < digits.length; i++) {
     const digit = digitValue(digits[i] ?? "");
@@ -299,8 +333,11 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
   const little = littleEndian(order);
   let bytes: Uint8Array;
   if (source instanceof Uint8Array) bytes = source;
-  else if (typeof source === "string" || source === undefined) {
-    return vmError("TypeError", "cannot convert 'str' object to bytes");
+  else if (
+    source === undefined || source === null || typeof source === "string" ||
+    asBigInt(source) !== null
+  ) {
+    return vmError("TypeError", `cannot convert '${typeName(source ?? null)}' object to bytes`);
   } else {
     const items = iterableItems(source, "from_bytes()", (count) => meter.units(count));
     bytes = allocBytes(items.length);
@@ -402,7 +439,7 @@ export const CONVERT_BUILTINS = {
   dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),
   ord: (_m, args) => ord(args[0] ?? null),
   chr: (_m, args) => {
-    const code = intArg("chr", args[0]);
+    const code = cIntArgument(intArg("chr", args[0]));
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
     return strFromCodePoint(Number(code));
   },

@@ -2,12 +2,15 @@
  * Builtins that make lazy iterators or sequences: range, enumerate, zip,
  * reversed (live over a list, as CPython's reverse iterator is), and
  * isinstance (which the compiler lowers to ISINSTANCE; reaching the
- * builtin means its second argument was not a type).
+ * builtin means its second argument, or part of it, was computed).
  */
 
+import { BUILTINS } from "../../compile/opcodes.ts";
 import { vmError } from "../failure.ts";
 import { iterate } from "../iterate.ts";
+import { checkDepth } from "../walk.ts";
 import type { Charge } from "../meter.ts";
+import type { Meter } from "../ops.ts";
 import {
   canonicalInt,
   DONE,
@@ -34,10 +37,15 @@ function range(args: readonly (Value | undefined)[]): Value {
   return result;
 }
 
-function zip(iterables: readonly Value[], strict: boolean): Value {
+/** zip's dynamic term: paid for the iterators it makes, then per item of every tuple it yields. */
+const ZIP_COST = BUILTINS.find((info) => info?.name === "zip")?.dynamic ?? null;
+
+function zip(meter: Meter, iterables: readonly Value[], strict: boolean): Value {
   const iterators = iterables.map(iterate);
   return new StepIterator(() => {
     if (iterators.length === 0) return DONE;
+    // Each step pulls from every iterator: paid per iterator, before the pulls.
+    meter.pay(ZIP_COST, iterators.length);
     const items: Value[] = new Array(iterators.length);
     for (let index = 0; index < iterators.length; index++) {
       const item = (iterators[index] as PyIterator).next();
@@ -128,6 +136,58 @@ function reversed(meter: Charge, value: Value): Value {
   return vmError("TypeError", `'${typeName(value)}' object is not reversible`);
 }
 
+function notAType(): never {
+  return vmError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union");
+}
+
+interface TupleVisit {
+  readonly tuple: PyTuple;
+  readonly depth: number;
+  next: number;
+  /** Levels of tuples in this one's items seen so far, itself included. */
+  height: number;
+}
+
+/**
+ * isinstance() with a computed second argument (the compiler checks type
+ * names itself): no computed value is a type, so the answer is False for
+ * a tuple of tuples (at any depth) and TypeError at the first other item,
+ * in CPython's order. Each distinct tuple is visited once, its items paid
+ * first; a tuple met again is skipped, its height known, so the nesting
+ * cap (RecursionError, as CPython's recursion limit) is checked as a full
+ * visit would. Iterative: no JS recursion.
+ */
+function isinstanceOfValue(meter: Charge, types: Value): boolean {
+  if (!(types instanceof PyTuple)) return notAType();
+  const heights = new Map<PyTuple, number>();
+  const visits: TupleVisit[] = [];
+  const enter = (tuple: PyTuple, depth: number) => {
+    checkDepth("isinstance", depth);
+    meter.units(tuple.items.length);
+    visits.push({ tuple, depth, next: 0, height: 1 });
+  };
+  enter(types, 1);
+  for (let visit = visits.at(-1); visit !== undefined; visit = visits.at(-1)) {
+    const item = visit.tuple.items[visit.next++];
+    if (item === undefined) {
+      visits.pop();
+      heights.set(visit.tuple, visit.height);
+      const parent = visits.at(-1);
+      if (parent !== undefined) parent.height = Math.max(parent.height, visit.height + 1);
+    } else if (!(item instanceof PyTuple)) {
+      notAType();
+    } else {
+      const height = heights.get(item);
+      if (height === undefined) enter(item, visit.depth + 1);
+      else {
+        checkDepth("isinstance", visit.depth + height);
+        visit.height = Math.max(visit.height, height + 1);
+      }
+    }
+  }
+  return false;
+}
+
 /** The iteration builtins. */
 export const ITERATION_BUILTINS = {
   range: (_m, args) => range(args),
@@ -150,9 +210,8 @@ export const ITERATION_BUILTINS = {
   },
   zip: (m, args, rest) => {
     m.units(rest.length);
-    return zip(rest, truthy(args[0] ?? false));
+    return zip(m, rest, truthy(args[0] ?? false));
   },
   reversed: (m, args) => reversed(m, args[0] ?? null),
-  isinstance: () =>
-    vmError("TypeError", "isinstance() arg 2 must be a type, a tuple of types, or a union"),
+  isinstance: (m, args) => isinstanceOfValue(m, args[1] ?? null),
 } as const satisfies Readonly<Record<string, Builtin>>;

@@ -4,7 +4,7 @@
  */
 
 import { vmError } from "../failure.ts";
-import { bitsOf, divmod, neg, pow } from "../ops.ts";
+import { bitsOf, divmod, modularPow, neg, pow } from "../ops.ts";
 import { asBigInt, typeName } from "../values.ts";
 import { type Builtin, intArg } from "./common.ts";
 
@@ -19,7 +19,10 @@ export const NUMBER_BUILTINS = {
     return big < 0n ? neg(m, value) : typeof value === "boolean" ? (value ? 1 : 0) : value;
   },
   divmod: (m, args) => divmod(m, args[0] ?? null, args[1] ?? null),
-  pow: (m, args) => pow(m, args[0] ?? null, args[1] ?? null, args[2]),
+  pow: (m, args) =>
+    args[2] === undefined || args[2] === null
+      ? pow(m, args[0] ?? null, args[1] ?? null)
+      : modularPow(m, args[0] ?? null, args[1] ?? null, args[2]),
   hex: (m, args) => {
     const value = intArg("hex", args[0]);
     m.units(Math.max(1, Math.ceil(bitsOf(value) / 64)));

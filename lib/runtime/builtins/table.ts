@@ -13,12 +13,14 @@ import { AGGREGATE_BUILTINS } from "./aggregate.ts";
 import type { Builtin } from "./common.ts";
 import { CONVERT_BUILTINS } from "./convert.ts";
 import { ITERATION_BUILTINS } from "./iteration.ts";
+import { MAKETRANS_BUILTINS } from "./maketrans.ts";
 import { NUMBER_BUILTINS } from "./numbers.ts";
 
 const IMPLEMENTATIONS: { readonly [K in BuiltinName]: Builtin } = {
   ...AGGREGATE_BUILTINS,
   ...CONVERT_BUILTINS,
   ...ITERATION_BUILTINS,
+  ...MAKETRANS_BUILTINS,
   ...NUMBER_BUILTINS,
 };
 

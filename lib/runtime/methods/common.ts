@@ -1,12 +1,13 @@
 /**
  * What every method family shares: the implementation type (bound
- * arguments in, value out, paying through the call's Charge) and the
- * index arguments of the search methods.
+ * arguments in, value out, paying through the call's Charge), int
+ * arguments (with CPython's OverflowError where it converts them to a C
+ * integer) and the index arguments of the search methods.
  */
 
 import type { Args } from "../bind.ts";
 import { vmError } from "../failure.ts";
-import { clampIndex } from "../indices.ts";
+import { cIntArgument, clampIndex, ssizeArgument } from "../indices.ts";
 import type { Charge } from "../meter.ts";
 import { asBigInt, typeName, type Value } from "../values.ts";
 
@@ -28,6 +29,16 @@ export function indexArg(value: Value | undefined, name: string): bigint {
     );
   }
   return big;
+}
+
+/** An int argument CPython converts to a C ssize_t: OverflowError outside [-2^63, 2^63). */
+export function ssizeArg(value: Value | undefined, name: string): bigint {
+  return ssizeArgument(indexArg(value, name));
+}
+
+/** An int argument CPython converts to a C int: OverflowError outside [-2^31, 2^31). */
+export function cIntArg(value: Value | undefined, name: string): number {
+  return Number(cIntArgument(indexArg(value, name)));
 }
 
 /** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */

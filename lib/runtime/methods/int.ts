@@ -7,6 +7,7 @@ import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
 import { allocBytes } from "../bytes.ts";
 import { intToBytes } from "../int_bytes.ts";
+import { ssizeArgument } from "../indices.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitsOf } from "../ops.ts";
 import { truthy, typeName, type Value } from "../values.ts";
@@ -43,6 +44,8 @@ function smallToBytes(self: number, length: number, signed: boolean): Uint8Array
 }
 
 function toBytes(self: number | bigint, length: number, signed: boolean, little: boolean) {
+  // CPython 3.11 writes -1 signed in no bytes at all (its sign needs none).
+  if (length === 0 && signed && (self === -1 || self === -1n)) return allocBytes(0);
   if (typeof self === "number" && length <= 6) {
     const out = smallToBytes(self, length, signed);
     return little ? out.reverse() : out;
@@ -67,7 +70,7 @@ export const INT_METHODS: { readonly [K in MethodNames["int"]]: Method<number | 
     return bits;
   },
   to_bytes: (m, self, args) => {
-    const length = args[0] === undefined ? 1n : indexArg(args[0], "to_bytes");
+    const length = args[0] === undefined ? 1n : ssizeArgument(indexArg(args[0], "to_bytes"));
     const little = littleEndian(args[1]);
     if (length < 0n) vmError("ValueError", "length argument must be non-negative");
     if (length > BigInt(CAPS.bytes_length)) {

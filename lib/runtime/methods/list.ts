@@ -10,7 +10,7 @@ import { equals, iterableItems } from "../ops.ts";
 import { repr } from "../repr.ts";
 import { sortValues } from "../sort.ts";
 import { checkMutable, pushAll, PyList, type Value } from "../values.ts";
-import { clampIndex, itemIndex } from "../indices.ts";
+import { clampIndex, itemIndex, ssizeArgument } from "../indices.ts";
 import { indexArg, type Method } from "./common.ts";
 import { countOf, indexOf } from "./sequence.ts";
 
@@ -35,7 +35,7 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   insert: (m, self, args) => {
     checkMutable(self);
-    const at = clampIndex(indexArg(args[0], "insert"), self.items.length);
+    const at = clampIndex(ssizeArgument(indexArg(args[0], "insert")), self.items.length);
     if (self.items.length >= CAPS.container_length) {
       limitExceeded("container_length", "list is too long");
     }
@@ -45,8 +45,9 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   pop: (m, self, args) => {
     checkMutable(self);
+    const index = args[0] === undefined ? -1n : ssizeArgument(indexArg(args[0], "pop"));
     if (self.items.length === 0) vmError("IndexError", "pop from empty list");
-    const at = itemIndex(args[0] === undefined ? -1n : indexArg(args[0], "pop"), self.items.length);
+    const at = itemIndex(index, self.items.length);
     if (at === null) return vmError("IndexError", "pop index out of range");
     m.units(self.items.length - at);
     return self.items.splice(at, 1)[0] as Value;

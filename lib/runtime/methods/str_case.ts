@@ -2,9 +2,10 @@
  * The case methods of str with CPython 3.11's rules over its Unicode 14
  * tables (case.ts): upper, lower, casefold, title, capitalize and swapcase
  * map each code point fully (one may become up to three), lower-casing
- * U+03A3 as final sigma where CPython does; islower, isupper and istitle
- * read the case flags. Each works on the code points of the str; the
- * callers pay for the scan first and cap the result.
+ * U+03A3 as final sigma where CPython does (islower, isupper and istitle
+ * read the same case flags, in text_classes.ts). Each works on the code
+ * points of the str; the callers pay for the scan first and cap the
+ * result.
  */
 
 import { codePoints, strFromCodePoints } from "../../text_units.ts";
@@ -13,7 +14,6 @@ import {
   isCased,
   isCaseIgnorable,
   isLowercase,
-  isTitlecase,
   isUppercase,
   lowerInto,
   titleInto,
@@ -93,45 +93,4 @@ export function strSwapcase(text: string): string {
     else if (isLowercase(codePoint)) upperInto(codePoint, out);
     else out.push(codePoint);
   });
-}
-
-/** str.islower(): some character is lowercase and none is uppercase or titlecase. */
-export function strIslower(text: string): boolean {
-  let cased = false;
-  for (const codePoint of codePoints(text)) {
-    if (isUppercase(codePoint) || isTitlecase(codePoint)) return false;
-    if (isLowercase(codePoint)) cased = true;
-  }
-  return cased;
-}
-
-/** str.isupper(): some character is uppercase and none is lowercase or titlecase. */
-export function strIsupper(text: string): boolean {
-  let cased = false;
-  for (const codePoint of codePoints(text)) {
-    if (isLowercase(codePoint) || isTitlecase(codePoint)) return false;
-    if (isUppercase(codePoint)) cased = true;
-  }
-  return cased;
-}
-
-/**
- * str.istitle(): some character is cased, every uppercase or titlecase
- * one follows an uncased character and every lowercase one a cased one.
- */
-export function strIstitle(text: string): boolean {
-  let cased = false;
-  let previousCased = false;
-  for (const codePoint of codePoints(text)) {
-    if (isUppercase(codePoint) || isTitlecase(codePoint)) {
-      if (previousCased) return false;
-      previousCased = true;
-      cased = true;
-    } else if (isLowercase(codePoint)) {
-      if (!previousCased) return false;
-      previousCased = true;
-      cased = true;
-    } else previousCased = false;
-  }
-  return cased;
 }

@@ -1,7 +1,8 @@
 /**
- * The methods str and bytes share (search, split, join, replace, strip,
- * prefix removal, case mapping), written once over code sequences: code
- * points for str, byte values for bytes. Each pays its scan before doing
+ * The methods str and bytes share (search, join, replace, strip, prefix
+ * removal, case mapping) and the code-sequence helpers of the other text
+ * method files, written once over code sequences: code points for str,
+ * byte values for bytes. Each pays its scan before doing
  * it (a str counts its UTF-16 length, which is known without a scan and
  * never exceeds its UTF-8 length), and searches are linear (search.ts).
  */
@@ -15,7 +16,7 @@ import { findFirst, findLast, occurrences } from "../search.ts";
 import { isSpace } from "../unicode.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
-import { indexArg, type Method } from "./common.ts";
+import { type Method, ssizeArg } from "./common.ts";
 import { codePoints, strFromCodePoints } from "../../text_units.ts";
 import { strLower, strUpper } from "./str_case.ts";
 
@@ -27,20 +28,78 @@ export function textUnits(text: Text): number {
   return text.length;
 }
 
-function sameKind(self: Text, value: Value | undefined, name: string): Text {
-  const given = value ?? null;
-  if (typeof self === "string" ? typeof given === "string" : given instanceof Uint8Array) {
-    return given as Text;
+const BYTES_NEEDLE_METHODS: ReadonlySet<string> = new Set([
+  "find",
+  "rfind",
+  "index",
+  "rindex",
+  "count",
+]);
+
+/**
+ * CPython's message when method `name` of a str (bytes) receiver is given
+ * a `type` where a str (bytes) belongs: argument `position` when CPython
+ * numbers it, or an item of a tuple of prefixes or suffixes.
+ */
+function wrongKindMessage(
+  self: Text,
+  name: string,
+  type: string,
+  position: number,
+  inTuple: boolean,
+): string {
+  const affix = name === "startswith" || name === "endswith";
+  if (typeof self !== "string") {
+    if (affix && !inTuple) {
+      return `${name} first arg must be bytes or a tuple of bytes, not ${type}`;
+    }
+    if (BYTES_NEEDLE_METHODS.has(name)) {
+      return `argument should be integer or bytes-like object, not '${type}'`;
+    }
+    return `a bytes-like object is required, not '${type}'`;
   }
-  return vmError(
-    "TypeError",
-    `${name}() argument must be ${typeof self === "string" ? "str" : "a bytes-like object"}, not '${
-      typeName(given)
-    }'`,
-  );
+  if (affix) {
+    return inTuple
+      ? `tuple for ${name} must only contain str, not ${type}`
+      : `${name} first arg must be str or a tuple of str, not ${type}`;
+  }
+  switch (name) {
+    case "split":
+    case "rsplit":
+      return `must be str or None, not ${type}`;
+    case "strip":
+    case "lstrip":
+    case "rstrip":
+      return `${name} arg must be None or str`;
+    case "replace":
+    case "removeprefix":
+    case "removesuffix":
+      return `${name}() argument ${position > 0 ? `${position} ` : ""}must be str, not ${type}`;
+    default:
+      return `must be str, not ${type}`;
+  }
 }
 
-function codes(text: Text): number[] {
+/**
+ * `value` as the receiver's own kind of text, or CPython's TypeError for
+ * method `name` (its argument `position` where CPython numbers it, or an
+ * item of a startswith/endswith tuple).
+ */
+export function sameKind(
+  self: Text,
+  value: Value | undefined,
+  name: string,
+  position = 0,
+  inTuple = false,
+): Text {
+  const given = value ?? null;
+  if (typeof self === "string" && typeof given === "string") return given;
+  if (self instanceof Uint8Array && given instanceof Uint8Array) return given;
+  return vmError("TypeError", wrongKindMessage(self, name, typeName(given), position, inTuple));
+}
+
+/** The code sequence of text: code points of a str, byte values of bytes. */
+export function codes(text: Text): number[] {
   if (typeof text !== "string") {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) out.push(text[i] ?? 0);
@@ -49,7 +108,8 @@ function codes(text: Text): number[] {
   return codePoints(text);
 }
 
-function rebuild(self: Text, sequence: readonly number[]): Text {
+/** Text of the receiver's kind from a code sequence. */
+export function rebuild(self: Text, sequence: readonly number[]): Text {
   return typeof self === "string" ? strFromCodePoints(sequence) : bytesFrom(sequence);
 }
 
@@ -67,7 +127,7 @@ export function checkTextCap(text: Text, name: string): Text {
 }
 
 /** Raises LimitExceeded when a split would make more parts than a list may hold. */
-function checkParts(count: number): void {
+export function checkParts(count: number): void {
   if (count > CAPS.container_length) limitExceeded("container_length", "split result is too long");
 }
 
@@ -112,12 +172,13 @@ function matchesAt(sequence: readonly number[], needle: readonly number[], at: n
 const ASCII_WHITESPACE: ReadonlySet<number> = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
 
 /** Whitespace of a str (CPython's str.isspace) or of bytes (ASCII). */
-function isWhitespace(self: Text, code: number): boolean {
+export function isWhitespace(self: Text, code: number): boolean {
   return typeof self === "string" ? isSpace(code) : ASCII_WHITESPACE.has(code);
 }
 
 function strip(meter: Charge, self: Text, chars: Value | undefined, left: boolean, right: boolean) {
-  const set = chars === undefined || chars === null ? null : sameKind(self, chars, "strip");
+  const name = left && right ? "strip" : left ? "lstrip" : "rstrip";
+  const set = chars === undefined || chars === null ? null : sameKind(self, chars, name);
   meter.units(textUnits(self) + (set === null ? 0 : textUnits(set)));
   const sequence = codes(self);
   const strippable = set === null ? null : new Set(codes(set));
@@ -145,54 +206,6 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
   );
 }
 
-function splitWhitespace(self: Text, sequence: readonly number[], maxsplit: bigint): number[][] {
-  const parts: number[][] = [];
-  let i = 0;
-  while (i < sequence.length) {
-    while (i < sequence.length && isWhitespace(self, sequence[i] ?? 0)) i++;
-    if (i >= sequence.length) break;
-    if (maxsplit >= 0n && BigInt(parts.length) === maxsplit) {
-      // The rest after the last split keeps its trailing whitespace, as in CPython.
-      checkParts(parts.length + 1);
-      parts.push(sequence.slice(i));
-      break;
-    }
-    const start = i;
-    while (i < sequence.length && !isWhitespace(self, sequence[i] ?? 0)) i++;
-    checkParts(parts.length + 1);
-    parts.push(sequence.slice(start, i));
-  }
-  return parts;
-}
-
-function split(meter: Charge, self: Text, args: Args): Value {
-  const sep = args[0];
-  const maxsplit = args[1] === undefined ? -1n : indexArg(args[1], "split");
-  const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, "split");
-  meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
-  const sequence = codes(self);
-  if (sepText === null) {
-    return new PyList(splitWhitespace(self, sequence, maxsplit).map((p) => rebuild(self, p)));
-  }
-  const needle = codes(sepText);
-  if (needle.length === 0) vmError("ValueError", "empty separator");
-  // One cut more than a list can hold is enough to know the result is too long.
-  const limit = Math.min(
-    maxsplit < 0n || maxsplit > BigInt(sequence.length) ? sequence.length : Number(maxsplit),
-    CAPS.container_length,
-  );
-  const cuts = occurrences(sequence, needle, 0, sequence.length, limit);
-  checkParts(cuts.length + 1);
-  const parts: Text[] = [];
-  let from = 0;
-  for (const at of cuts) {
-    parts.push(rebuild(self, sequence.slice(from, at)));
-    from = at + needle.length;
-  }
-  parts.push(rebuild(self, sequence.slice(from)));
-  return new PyList(parts);
-}
-
 /**
  * The common start of find, index, count, startswith and endswith: the
  * scan of the receiver and the needles paid, the receiver as a code
@@ -210,6 +223,17 @@ function searchArgs(
   return { sequence, start, end };
 }
 
+/**
+ * The needle of find, rfind, index, rindex and count: text of the
+ * receiver's kind, or for bytes also an int, the one byte of that value.
+ */
+function needleOf(self: Text, value: Value | undefined, name: string): Text {
+  const byte = self instanceof Uint8Array && value !== undefined ? asBigInt(value) : null;
+  if (byte === null) return sameKind(self, value, name);
+  if (byte < 0n || byte > 255n) vmError("ValueError", "byte must be in range(0, 256)");
+  return Uint8Array.of(Number(byte));
+}
+
 function textFind(
   meter: Charge,
   self: Text,
@@ -218,7 +242,7 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  const needleText = sameKind(self, args[0], name);
+  const needleText = needleOf(self, args[0], name);
   const { sequence, start, end } = searchArgs(meter, self, args, [needleText]);
   const needle = codes(needleText);
   let at = -1;
@@ -230,19 +254,29 @@ function textFind(
         : findFirst(sequence, needle, start, end);
     }
   }
-  if (at < 0 && raise) vmError("ValueError", "substring not found");
+  if (at < 0 && raise) {
+    vmError(
+      "ValueError",
+      typeof self === "string" ? "substring not found" : "subsection not found",
+    );
+  }
   return at;
 }
 
 /** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
+/**
+ * startswith/endswith: one needle or a tuple of them, within the optional
+ * [start, end) window. A tuple's items are checked and paid one at a time,
+ * up to the first that matches, as CPython checks them.
+ */
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
   const first = args[0] ?? null;
-  const candidates = (first instanceof PyTuple ? first.items : [first]).map((candidate) =>
-    sameKind(self, candidate, name)
-  );
-  const { sequence, start, end } = searchArgs(meter, self, args, candidates);
+  const candidates = first instanceof PyTuple ? first.items : [sameKind(self, first, name)];
+  const { sequence, start, end } = searchArgs(meter, self, args, []);
   return candidates.some((candidate) => {
-    const needle = codes(candidate);
+    const needleText = sameKind(self, candidate, name, 0, true);
+    meter.units(textUnits(needleText));
+    const needle = codes(needleText);
     const last = end - needle.length;
     if (last < start) return false;
     return matchesAt(sequence, needle, fromEnd ? last : start);
@@ -250,13 +284,13 @@ function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd:
 }
 
 function replace(meter: Charge, self: Text, args: Args): Text {
-  const oldText = sameKind(self, args[0], "replace");
-  const newText = sameKind(self, args[1], "replace");
+  const oldText = sameKind(self, args[0], "replace", 1);
+  const newText = sameKind(self, args[1], "replace", 2);
   meter.units(textUnits(self) + textUnits(oldText) + textUnits(newText));
   const sequence = codes(self);
   const old = codes(oldText);
   const replacement = codes(newText);
-  const limit = args[2] === undefined ? -1n : indexArg(args[2], "replace");
+  const limit = args[2] === undefined ? -1n : ssizeArg(args[2], "replace");
   const most = limit < 0n || limit > BigInt(sequence.length + 1)
     ? sequence.length + 1
     : Number(limit);
@@ -282,8 +316,8 @@ function joinTypeError(self: Text, item: Value, index: number): never {
   return vmError(
     "TypeError",
     `sequence item ${index}: expected ${
-      typeof self === "string" ? "str" : "a bytes-like object"
-    } instance, ${typeName(item)} found`,
+      typeof self === "string" ? "str instance" : "a bytes-like object"
+    }, ${typeName(item)} found`,
   );
 }
 
@@ -365,8 +399,9 @@ export const TEXT_METHODS = {
   find: (m, self, args) => textFind(m, self, args, "find", false, false),
   rfind: (m, self, args) => textFind(m, self, args, "rfind", true, false),
   index: (m, self, args) => textFind(m, self, args, "index", false, true),
+  rindex: (m, self, args) => textFind(m, self, args, "rindex", true, true),
   count: (m, self, args) => {
-    const needleText = sameKind(self, args[0], "count");
+    const needleText = needleOf(self, args[0], "count");
     const { sequence, start, end } = searchArgs(m, self, args, [needleText]);
     const needle = codes(needleText);
     if (end < start) return 0;
@@ -374,7 +409,6 @@ export const TEXT_METHODS = {
     return occurrences(sequence, needle, start, end, sequence.length + 1).length;
   },
   replace: (m, self, args) => replace(m, self, args),
-  split: (m, self, args) => split(m, self, args),
   join: (m, self, args) => join(m, self, args[0] ?? null),
   strip: (m, self, args) => strip(m, self, args[0], true, true),
   lstrip: (m, self, args) => strip(m, self, args[0], true, false),

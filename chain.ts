@@ -1,0 +1,64 @@
+/**
+ * The chain layer of animica-vm (spec/CHAIN.md) below the `Chain` class
+ * that mod.ts exports: the derivations (transaction hashes, manifest
+ * hashes, the manifest-named contract of the CLI), the snapshot journal,
+ * the readable view of a state and the conversion of version 2 states.
+ *
+ * @example The address the CLI's `run --manifest` uses for a contract
+ * ```ts
+ * import { formatAddress } from "./mod.ts";
+ * import { quickstartAddress } from "./chain.ts";
+ *
+ * const manifest = {
+ *   name: "c", version: "1.0.0", entry: "c.py",
+ *   abi: { functions: [{ name: "f", inputs: [], outputs: [] }], events: [] },
+ * };
+ * const source = "def f() -> None:\n    pass\n";
+ * console.log(formatAddress(quickstartAddress({ manifest, source })));
+ * ```
+ *
+ * @module
+ */
+
+export { DEFAULT_ACCOUNT, DEFAULT_GAS_LIMIT, INIT_FUNCTION } from "./lib/chain/chain.ts";
+export {
+  QUICKSTART_DEPLOYER,
+  quickstartAddress,
+  quickstartContract,
+} from "./lib/chain/quickstart.ts";
+export { type LoadedCode, manifestHash, prepareCode, type PreparedCode } from "./lib/chain/code.ts";
+export { callContext, type Transaction, transactionHash, TX_KIND } from "./lib/chain/context.ts";
+export { UndoJournal } from "./lib/chain/journal.ts";
+export { describeState, printable } from "./lib/chain/inspect.ts";
+export { migrateV2, v2ContractAddress } from "./lib/chain/migrate.ts";
+export { CONTRACT_ALGORITHM, ML_DSA_65_ALGORITHM } from "./lib/chain/address.ts";
+// The types this entry's API refers to, so that it is complete on its own.
+export { Chain } from "./lib/chain/chain.ts";
+export { Contract } from "./lib/chain/contract.ts";
+export type { ContractCode } from "./lib/chain/code.ts";
+export type { Block } from "./lib/chain/records.ts";
+export type { CallContext } from "./lib/runtime/host/types.ts";
+export type { JsonOutput } from "./lib/abi/json.ts";
+export type { Manifest } from "./lib/abi/manifest.ts";
+export { MemoryState, type StateStore, type StateWrite } from "./lib/runtime/state.ts";
+export type { VerifiedModule } from "./lib/compile/verify.ts";
+export type { ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
+export type { ContractHost, TxOptions } from "./lib/chain/contract.ts";
+export type { AddressLike } from "./lib/chain/address.ts";
+export type { CallArgs } from "./lib/chain/args.ts";
+export { type JsValue, Receipt, type ReceiptEvent } from "./lib/chain/receipt.ts";
+export type { AbiEvent, AbiFunction, AbiParam } from "./lib/abi/manifest.ts";
+export type { AbiType } from "./lib/abi/types.ts";
+export type { RawJson } from "./lib/abi/json.ts";
+export type { StateReader } from "./lib/runtime/host/types.ts";
+export type { VerifiedFunction } from "./lib/compile/verify.ts";
+export type {
+  Instruction,
+  IrConst,
+  IrExport,
+  IrFunction,
+  IrModule,
+  LineEntry,
+} from "./lib/compile/ir.ts";
+export type { StepHook } from "./lib/runtime/interpreter.ts";
+export { AnimicaError, CallFailure, type FailureKind, type TraceFrame } from "./lib/errors.ts";
