@@ -130,3 +130,31 @@ Deno.test("runtime: every dynamic charge names a cost of the generated tables", 
   }
   assert.deepEqual(problems, []);
 });
+
+/**
+ * The JS engine's Unicode data (case mapping, normalisation, property
+ * escapes) changes with its Unicode version; str semantics must come from
+ * CPython 3.11's tables (lib/runtime/unicode.ts, case.ts) or ASCII helpers
+ * (lib/text_units.ts). The tokenizer's identifier rules still read the
+ * engine's ID_Start/ID_Continue and NFKC (a known gap, outside str values).
+ */
+const ENGINE_UNICODE: [RegExp, string][] = [
+  [/\.toUpperCase\(/, "toUpperCase"],
+  [/\.toLowerCase\(/, "toLowerCase"],
+  [/\.normalize\(/, "normalize"],
+  [/\\[pP]\{/, "a \\p{...} property escape"],
+  [/\blocaleCompare\b/, "localeCompare"],
+];
+const ENGINE_UNICODE_EXEMPT: ReadonlySet<string> = new Set(["validate/tokenizer.ts"]);
+
+Deno.test("lib/ never uses the engine's Unicode tables (case mapping, normalize, \\p{...})", () => {
+  const violations: string[] = [];
+  for (const file of libFiles()) {
+    if (file.path.endsWith("_test.ts") || ENGINE_UNICODE_EXEMPT.has(file.path)) continue;
+    const code = file.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+    for (const [pattern, name] of ENGINE_UNICODE) {
+      if (pattern.test(code)) violations.push(`${file.path} uses ${name}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});

@@ -12,14 +12,6 @@ import { cpythonOutcomeClasses, vmOutcomeClass } from "./support/bind_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { ISSUE_EXAMPLES, shapeSource, textShapes } from "./support/text_method_shapes.ts";
 
-/**
- * str.capitalize, str.title and str.swapcase: not in the VM until their
- * CPython 3.11 case tables are generated (issue 10 family 20; LANGUAGE.md
- * §4), so the VM raises AttributeError. The test fails when one of them
- * starts to match, so that this exception is removed.
- */
-const PENDING_STR_CASE_MAPS = /^"[^]*"\.(capitalize|title|swapcase)\(/;
-
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`str/bytes method sweep skipped: ${skipReason}`);
 
@@ -44,7 +36,6 @@ Deno.test({
     const shapes = textShapes();
     const expected = await cpythonOutcomeClasses(shapes.map(shapeSource));
     const mismatches: string[] = [];
-    const stale: string[] = [];
     const counts = new Map<string, number>();
     let succeeded = 0;
     shapes.forEach((shape, i) => {
@@ -52,15 +43,12 @@ Deno.test({
       const ours = vmOutcomeClass(shapeSource(shape));
       const theirs = expected[i];
       if (theirs?.startsWith("ok ")) succeeded++;
-      if (PENDING_STR_CASE_MAPS.test(shape.expr)) {
-        if (ours === theirs) stale.push(shape.expr);
-      } else if (ours !== theirs) {
+      if (ours !== theirs) {
         mismatches.push(`${shape.expr}\n    VM:      ${ours}\n    CPython: ${theirs}`);
       }
     });
     console.log(`text method shapes by family: ${JSON.stringify(Object.fromEntries(counts))}`);
     assert.deepEqual(mismatches.slice(0, 40), [], `${mismatches.length} shapes differ`);
-    assert.deepEqual(stale.slice(0, 10), [], "pending str case maps that now match CPython");
     assert.ok(shapes.length >= 5000, `${shapes.length} shapes`);
     assert.ok(succeeded > shapes.length / 3, `${succeeded} of ${shapes.length} succeed`);
   },

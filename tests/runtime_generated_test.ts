@@ -24,10 +24,20 @@ const COUNT = 10_000;
  */
 const ENABLED_FAMILIES: readonly Family[] = [
   "split-whitespace",
+  "hex-sep",
+  "bytes-methods",
+  "int-needle",
   "fromhex",
-  "self-reference",
-  "evaluation-order",
+  "pow",
+  "min-max-zip",
+  "from-bytes",
+  "huge-index",
   "printf",
+  "isinstance-nested",
+  "self-reference",
+  "surrogates",
+  "case-mapping",
+  "evaluation-order",
 ];
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`generated-program differential skipped: ${skipReason}`);

@@ -6,10 +6,7 @@
 
 /**
  * The classes the runtime needs, by table name, each a Python test of one
- * character `c`. The case classes are CPython's per-character flags, which
- * its str.islower/isupper/istitle combine over a string: lowercase and
- * uppercase as the one-character predicates see them, titlecase as the
- * characters istitle accepts that are not uppercase (category Lt). The
+ * character `c` (the case flags are read by case_tables.ts). The
  * identifier classes are what str.isidentifier accepts first (XID_Start
  * and "_") and after the first character (XID_Continue).
  */
@@ -21,9 +18,6 @@ export const PREDICATES = {
   isnumeric: "c.isnumeric()",
   isalpha: "c.isalpha()",
   isalnum: "c.isalnum()",
-  islower: "c.islower()",
-  isupper: "c.isupper()",
-  istitlecase: "c.istitle() and not c.isupper()",
   isidentifier_start: "c.isidentifier()",
   isidentifier_continue: "('a' + c).isidentifier()",
 } as const;

@@ -11,6 +11,15 @@ import type { SourceText } from "../validate/source.ts";
 import type { Instruction, IrConst, IrModule } from "./ir.ts";
 import { BUILTINS, ISINSTANCE_TYPES, METHODS, opInfo, STDLIB } from "./opcodes.ts";
 import type { VerifiedModule } from "./verify.ts";
+import { codePointAt, strToUtf16, unitWidth } from "../text_units.ts";
+
+/** A str cut after at most its first 40 units (never inside a code point), marked with an ellipsis. */
+function shortened(text: string): string {
+  if (text.length <= 40) return text;
+  let end = 0;
+  while (end + unitWidth(codePointAt(text, end)) <= 40) end += unitWidth(codePointAt(text, end));
+  return `${text.slice(0, end)}…`;
+}
 
 function constText(value: IrConst | undefined): string {
   if (value === undefined) return "?";
@@ -20,7 +29,7 @@ function constText(value: IrConst | undefined): string {
     case "bytes":
       return `bytes.fromhex("${toHex(value.value).slice(2)}")`;
     case "str":
-      return JSON.stringify(value.value.length > 40 ? `${value.value.slice(0, 40)}…` : value.value);
+      return JSON.stringify(strToUtf16(shortened(value.value)));
     case "names":
       return `(${value.value.join(", ")})`;
   }

@@ -3,6 +3,7 @@
  *
  *   module   = [version, consts, globals, functions, exports, sourceHash]
  *   const    = [0, zigzag-varint bytes] | [1, bytes] | [2, text] | [3, [text...]]
+ *            | [4, bytes]   (a str with a lone surrogate: UTF-8, surrogates in 3-byte form)
  *   function = [name, [param names], locals, code bytes, [pc, line, col, ...]]
  *   export   = [name, function index]          (sorted by name)
  *
@@ -22,6 +23,7 @@ import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
 import type { IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
+import { strFromUtf8SurrogatePass, utf8SurrogatePass } from "../text_units.ts";
 
 /** Domain tag of code hashes. */
 export const CODE_HASH_DOMAIN = "animica:code:v1|";
@@ -38,7 +40,7 @@ function encodeConst(value: IrConst): Cbor {
     case "bytes":
       return [1, value.value];
     case "str":
-      return [2, value.value];
+      return value.value.isWellFormed() ? [2, value.value] : [4, utf8SurrogatePass(value.value)];
     case "names":
       return [3, [...value.value]];
   }
@@ -141,6 +143,13 @@ function decodeConst(value: unknown, where: string): IrConst {
       if (new TextEncoder().encode(value).length > CAPS.bytes_length) {
         fail(`${where} str is over the bytes_length cap`);
       }
+      return { kind: "str", value };
+    }
+    case 4: {
+      const raw = bytes(payload, `${where} str`);
+      if (raw.length > CAPS.bytes_length) fail(`${where} str is over the bytes_length cap`);
+      const value = strFromUtf8SurrogatePass(raw);
+      if (value === null) fail(`${where} str is not UTF-8 with surrogates`);
       return { kind: "str", value };
     }
     case 3:

@@ -20,6 +20,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { allocBytes } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { typeName, type Value } from "./values.ts";
+import { codePointAt, strFromCodePoint, unitWidth } from "../text_units.ts";
 
 /** A codec the VM has. */
 export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1";
@@ -164,16 +165,6 @@ export function lookupCodec(name: string, use: "encode" | "decode"): Codec {
 }
 
 // -- code points of a str ----------------------------------------------------
-
-/** The code point at UTF-16 offset `at` of `text` (a lone surrogate stands for itself). */
-function codePointAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
-    const low = text.charCodeAt(at + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-  }
-  return code;
-}
 
 function hex(value: number, digits: number): string {
   return value.toString(16).padStart(digits, "0");
@@ -363,7 +354,7 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
       if (code < 0x80) sink.byte(code);
       else if (codec === "latin-1") sink.byte(code);
       else writeUtf8(sink, code);
-      at += code > 0xffff ? 2 : 1;
+      at += unitWidth(code);
       position++;
       continue;
     }
@@ -373,7 +364,7 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
       const next = codePointAt(text, at);
       if (encodable(codec, next)) break;
       unencodable.push(next);
-      at += next > 0xffff ? 2 : 1;
+      at += unitWidth(next);
       position++;
     }
     encodeRun(sink, run, unencodable, start, position);
@@ -391,7 +382,7 @@ class TextCounter implements TextSink {
   units = 0;
   utf8 = 0;
   codePoint(code: number): void {
-    this.units += code > 0xffff ? 2 : 1;
+    this.units += unitWidth(code);
     this.utf8 += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
   }
 }
@@ -406,6 +397,11 @@ class TextWriter implements TextSink {
     if (code > 0xffff) {
       this.out[this.at++] = 0xd800 + ((code - 0x10000) >> 10);
       this.out[this.at++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      // A lone surrogate (surrogateescape, surrogatepass): its escape units (lib/text_units.ts).
+      const unit = strFromCodePoint(code);
+      this.out[this.at++] = unit.charCodeAt(0);
+      this.out[this.at++] = unit.charCodeAt(1);
     } else this.out[this.at++] = code;
   }
   text(): string {

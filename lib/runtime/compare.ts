@@ -24,6 +24,7 @@ import {
   type Value,
 } from "./values.ts";
 import { checkDepth, payBytes, payItems } from "./walk.ts";
+import { compareStrs } from "../text_units.ts";
 
 /** Item pairs of two sequences of the same length still to compare. */
 interface SequenceFrame {
@@ -246,20 +247,6 @@ export function equals(meter: Meter, a: Value, b: Value): boolean {
   return equalsAt(meter, a, b, 1);
 }
 
-/** Compares strs by code point (JS compares UTF-16 units), without copying either. */
-function compareStrings(a: string, b: string): number {
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const left = a.codePointAt(i) ?? 0;
-    const right = b.codePointAt(j) ?? 0;
-    if (left !== right) return left < right ? -1 : 1;
-    i += left > 0xffff ? 2 : 1;
-    j += right > 0xffff ? 2 : 1;
-  }
-  return i < a.length ? 1 : j < b.length ? -1 : 0;
-}
-
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const shorter = Math.min(a.length, b.length);
   for (let i = 0; i < shorter; i++) {
@@ -310,7 +297,7 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
     }
     if (typeof left === "string" && typeof right === "string") {
       payBytes(meter, "compare", Math.min(left.length, right.length));
-      return compareStrings(left, right);
+      return compareStrs(left, right);
     }
     if (left instanceof Uint8Array && right instanceof Uint8Array) {
       payBytes(meter, "compare", Math.min(left.length, right.length));

@@ -21,6 +21,14 @@ import { limitExceeded, vmError } from "./failure.ts";
 import { repr } from "./repr.ts";
 import type { Meter } from "./ops.ts";
 import {
+  asciiUppercase,
+  codePointAt,
+  codePointCount,
+  strFromCodePoint,
+  unitWidth,
+  utf8Length,
+} from "../text_units.ts";
+import {
   asBigInt,
   dictKey,
   latin1Text,
@@ -58,46 +66,13 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** The number of code points of `text`. */
-function codePointLength(text: string): number {
-  let count = 0;
-  for (let at = 0; at < text.length; at++, count++) {
-    const code = text.charCodeAt(at);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(at + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) at++;
-    }
-  }
-  return count;
-}
-
 /** The UTF-16 offset after the first `count` code points of `text` (its length when it has fewer). */
 function codePointEnd(text: string, count: number): number {
   let at = 0;
   for (let seen = 0; seen < count && at < text.length; seen++) {
-    const code = text.charCodeAt(at);
-    const next = text.charCodeAt(at + 1);
-    at += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    at += unitWidth(codePointAt(text, at));
   }
   return at;
-}
-
-/** The UTF-8 length of `text` (a lone surrogate counts 3, as the VM stores it). */
-function utf8Units(text: string): number {
-  let length = 0;
-  for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(at + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        length += 4;
-        at++;
-      } else length += 3;
-    } else length += 3;
-  }
-  return length;
 }
 
 function asciiRepr(meter: Meter, value: Value): string {
@@ -147,7 +122,7 @@ class Output {
 
   text(piece: string): void {
     if (piece === "") return;
-    this.reserve(this.bytesMode ? piece.length : utf8Units(piece));
+    this.reserve(this.bytesMode ? piece.length : utf8Length(piece));
     this.pieces.push(piece);
   }
 
@@ -391,12 +366,12 @@ class Formatter {
         }) at index ${at}`,
       );
     }
-    const code = this.template.codePointAt(at) ?? 0;
+    const code = codePointAt(this.template, at);
     const shown = code >= 31 && code <= 126 ? String.fromCharCode(code) : "?";
     return vmError(
       "ValueError",
       `unsupported format character '${shown}' (0x${code.toString(16)}) at index ${
-        codePointLength(this.template.slice(0, at))
+        codePointCount(this.template.slice(0, at))
       }`,
     );
   }
@@ -444,7 +419,7 @@ class Formatter {
     }
     const prefix = (spec.flags & ALT) === 0 || base === 10 ? "" : base === 8 ? "0o" : "0x";
     const text = (number < 0n ? "-" : "") + prefix + digits;
-    return type === "X" ? text.toUpperCase() : text;
+    return type === "X" ? asciiUppercase(text) : text;
   }
 
   /** Writes a converted text with its sign, prefix and padding, as CPython lays them out. */
@@ -460,7 +435,7 @@ class Formatter {
       } else if ((spec.flags & SIGN) !== 0) sign = "+";
       else if ((spec.flags & BLANK) !== 0) sign = " ";
     }
-    let length = this.bytesMode ? body.length : codePointLength(body);
+    let length = this.bytesMode ? body.length : codePointCount(body);
     let width = spec.width < BigInt(length) ? BigInt(length) : spec.width;
     const out = this.out;
     if (sign !== "") {
@@ -499,7 +474,7 @@ function textChar(value: Value): string {
   const code = asBigInt(value);
   if (code === null) return vmError("TypeError", "%c requires int or char");
   if (code < 0n || code > 0x10ffffn) vmError("OverflowError", "%c arg not in range(0x110000)");
-  return String.fromCodePoint(Number(code));
+  return strFromCodePoint(Number(code));
 }
 
 /** %c of a bytes template: a one-byte bytes, or an int in range(256). */

@@ -33,9 +33,10 @@ export function iterate(value: Value): PyIterator {
     let index = 0;
     return new StepIterator(() => {
       if (index >= value.length) return DONE;
-      const codePoint = value.codePointAt(index) ?? 0;
-      index += codePoint > 0xffff ? 2 : 1;
-      return String.fromCodePoint(codePoint);
+      const unit = value.charCodeAt(index);
+      const width = unit >= 0xd800 && unit <= 0xdfff ? 2 : 1;
+      index += width;
+      return value.slice(index - width, index);
     }, "str_iterator");
   }
   if (value instanceof Uint8Array) {

@@ -22,6 +22,7 @@ import { refuseViewSet } from "./view_sets.ts";
 import { rangeHolds, rangeSize } from "./range.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
+import { codePoints, strFromCodePoint, utf8Length } from "../text_units.ts";
 import {
   asBigInt,
   byteText,
@@ -139,19 +140,7 @@ function unsupported(op: string, a: Value, b: Value): never {
 }
 
 /** UTF-8 length of a str (the `bytes` unit for str). */
-export function utf8Length(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) length += 1;
-    else if (code < 0x800) length += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      length += 4;
-      i++;
-    } else length += 3;
-  }
-  return length;
-}
+export { utf8Length };
 
 function sizeOf(value: Value): number {
   if (typeof value === "string") return utf8Length(value);
@@ -584,9 +573,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
     // A str of n UTF-16 units has at least n / 2 code points.
     if (value.length > 2 * CAPS.container_length) tooManyItems(what);
     pay(value.length);
-    const points = Array.from(value);
+    const points = codePoints(value);
     if (points.length > CAPS.container_length) tooManyItems(what);
-    return points;
+    return points.map(strFromCodePoint);
   }
   if (value instanceof Uint8Array) {
     if (value.length > CAPS.container_length) tooManyItems(what);

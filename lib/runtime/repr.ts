@@ -12,6 +12,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded } from "./failure.ts";
 import { bitsOf, type Meter, utf8Length } from "./ops.ts";
 import { isPrintable } from "./unicode.ts";
+import { codePoints, strFromCodePoint } from "../text_units.ts";
 import {
   PyDict,
   PyDictView,
@@ -236,8 +237,8 @@ export function repr(meter: Meter, value: Value): string {
 function reprString(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
   let out = quote;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
+  for (const code of codePoints(text)) {
+    const char = strFromCodePoint(code);
     if (char === quote || char === "\\") out += `\\${char}`;
     else if (char === "\n") out += "\\n";
     else if (char === "\r") out += "\\r";

@@ -13,6 +13,7 @@ import { limitExceeded, vmError } from "./failure.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
 import { rangeItem, rangeSlice } from "./range.ts";
 import { repr } from "./repr.ts";
+import { codePoints, hasSurrogateUnits, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
   checkMutable,
@@ -71,8 +72,9 @@ function sliceIndexList(length: number, slice: PySlice): number[] {
   return indices;
 }
 
-function codePoints(text: string): string[] {
-  return Array.from(text);
+/** The code points of a str, each as a str (its units, when none is a surrogate unit). */
+function characters(text: string): ArrayLike<string> {
+  return hasSurrogateUnits(text) ? codePoints(text).map(strFromCodePoint) : text;
 }
 
 /** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
@@ -107,7 +109,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     if (typeof container === "string") {
       // Code points are found by scanning the whole str: that scan is paid first.
       meter.pay(SUBSCR_COST, container.length);
-      const points = codePoints(container);
+      const points = characters(container);
       const text = sliceIndexList(points.length, key).map((i) => points[i]).join("");
       meter.pay(SUBSCR_COST, utf8Length(text));
       return text;
@@ -124,7 +126,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   }
   if (typeof container === "string") {
     meter.pay(SUBSCR_COST, container.length);
-    const points = codePoints(container);
+    const points = characters(container);
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
   if (container instanceof Uint8Array) {

@@ -1,7 +1,7 @@
 /**
  * CPython 3.11's character classes (printable, space, decimal, digit,
- * numeric, alpha, alnum, the case flags, identifier characters) over
- * code points, from tables generated out of CPython itself
+ * numeric, alpha, alnum, identifier characters; the case flags are in
+ * case.ts) over code points, from tables generated out of CPython itself
  * (unicode_generated.ts, Unicode 14.0.0). Never the JS engine's Unicode
  * data: engines ship other Unicode versions, and answers must not depend
  * on the machine.
@@ -14,12 +14,9 @@ import {
   ISDIGIT_RANGES,
   ISIDENTIFIER_CONTINUE_RANGES,
   ISIDENTIFIER_START_RANGES,
-  ISLOWER_RANGES,
   ISNUMERIC_RANGES,
   ISPRINTABLE_RANGES,
   ISSPACE_RANGES,
-  ISTITLECASE_RANGES,
-  ISUPPER_RANGES,
 } from "./unicode_generated.ts";
 
 /** The first code point of the [first, last] pair of `ranges` holding `codePoint`, or null (binary search). */
@@ -35,7 +32,8 @@ function rangeStart(ranges: readonly number[], codePoint: number): number | null
   return null;
 }
 
-function inRanges(ranges: readonly number[], codePoint: number): boolean {
+/** Whether `codePoint` lies in one of the [first, last] pairs of `ranges`. */
+export function inRanges(ranges: readonly number[], codePoint: number): boolean {
   return rangeStart(ranges, codePoint) !== null;
 }
 
@@ -82,21 +80,6 @@ export function isNumeric(codePoint: number): boolean {
 /** str.isdecimal() of one character. */
 export function isDecimal(codePoint: number): boolean {
   return inRanges(ISDECIMAL_RANGES, codePoint);
-}
-
-/** A lowercase character (CPython's flag: str.islower() of one character). */
-export function isLowercase(codePoint: number): boolean {
-  return inRanges(ISLOWER_RANGES, codePoint);
-}
-
-/** An uppercase character (CPython's flag: str.isupper() of one character). */
-export function isUppercase(codePoint: number): boolean {
-  return inRanges(ISUPPER_RANGES, codePoint);
-}
-
-/** A titlecase character (category Lt: str.istitle() accepts it, and it is not uppercase). */
-export function isTitlecase(codePoint: number): boolean {
-  return inRanges(ISTITLECASE_RANGES, codePoint);
 }
 
 /** A character str.isidentifier() accepts first (XID_Start, or "_"). */

@@ -11,12 +11,9 @@ import {
   isDigit,
   isIdentifierContinue,
   isIdentifierStart,
-  isLowercase,
   isNumeric,
   isPrintable,
   isSpace,
-  isTitlecase,
-  isUppercase,
 } from "./unicode.ts";
 import * as generated from "./unicode_generated.ts";
 
@@ -44,11 +41,6 @@ Deno.test("unicode: known answers of CPython 3.11", () => {
     [isNumeric, 0xbd, true],
     [isNumeric, 0x41, false],
     [isDecimal, 0xb2, false],
-    [isLowercase, 0x61, true],
-    [isLowercase, 0xaa, true],
-    [isUppercase, 0x1c5, false],
-    [isTitlecase, 0x1c5, true],
-    [isTitlecase, 0x41, false],
     [isIdentifierStart, 0x5f, true],
     [isIdentifierStart, 0x30, false],
     [isIdentifierContinue, 0x30, true],

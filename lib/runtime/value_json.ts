@@ -1,7 +1,8 @@
 /**
  * Runtime values as output JSON (DESIGN §6): int as an exact JSON integer,
- * bytes as "0x" hex, str, bool, None as null, list/tuple as arrays, dict as
- * an object (non-str keys written as their repr). Event names and keys
+ * bytes as "0x" hex, str (a lone surrogate as a `\udXXX` escape), bool,
+ * None as null, list/tuple as arrays, dict as an object (non-str keys
+ * written as their repr). Event names and keys
  * print as text when valid UTF-8, else as 0x hex. Nesting beyond
  * value_depth is a typed error (AbiEncodeError), never a JS stack
  * overflow; a call's return value and events were measured (and paid)
@@ -14,6 +15,7 @@ import { AbiEncodeError } from "../errors.ts";
 import { type JsonOutput, rawJson } from "../abi/json.ts";
 import type { EmittedEvent } from "./host/types.ts";
 import { repr } from "./repr.ts";
+import { strToUtf16 } from "../text_units.ts";
 import { OUTPUT_METER } from "./walk.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
@@ -28,7 +30,8 @@ function toJson(value: Value, depth: number): JsonOutput {
   if (depth > CAPS.value_depth) {
     throw new AbiEncodeError("", `the value is nested deeper than ${CAPS.value_depth}`);
   }
-  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  if (value === null || typeof value === "boolean") return value;
+  if (typeof value === "string") return strToUtf16(value);
   if (typeof value === "number" || typeof value === "bigint") return rawJson(value.toString());
   if (value instanceof Uint8Array) return toHex(value);
   if (value instanceof PyList || value instanceof PyTuple) {
@@ -39,7 +42,7 @@ function toJson(value: Value, depth: number): JsonOutput {
       [...value.entries.values()].map((
         entry,
       ) => [
-        typeof entry.key === "string" ? entry.key : repr(OUTPUT_METER, entry.key),
+        typeof entry.key === "string" ? strToUtf16(entry.key) : repr(OUTPUT_METER, entry.key),
         toJson(entry.value, depth + 1),
       ]),
     );

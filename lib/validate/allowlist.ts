@@ -217,6 +217,10 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
     "isprintable",
     "isidentifier",
     "translate",
+    "capitalize",
+    "title",
+    "swapcase",
+    "casefold",
   ],
   list: [
     "append",

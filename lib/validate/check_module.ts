@@ -13,6 +13,7 @@ import { type Checker, headSpan, isDunder, type ModuleBinding, type Scope } from
 import { checkAnnotation, checkExpr } from "./check_expr.ts";
 import { bannedStatement, checkFunctionBody } from "./check_stmt.ts";
 import type { Span } from "./diagnostic.ts";
+import { asciiLowercase } from "../text_units.ts";
 
 /** Runs every module-level and function-level rule over `module`. */
 export function checkModule(k: Checker, module: Module): void {
@@ -169,7 +170,7 @@ function describeStatement(stmt: Stmt): string {
     case "Assert":
       return "assert";
     default:
-      return `'${stmt.kind.toLowerCase()}'`;
+      return `'${asciiLowercase(stmt.kind)}'`;
   }
 }
 

@@ -15,6 +15,7 @@ import { reject } from "./diagnostic.ts";
 import type { SourceLimits } from "./limits.ts";
 import type { SourceText } from "./source.ts";
 import type { Token } from "./tokens.ts";
+import { asciiLowercase, strFromCodePoints } from "../text_units.ts";
 
 /** Value of a number token; an int literal over the cap is rejected. */
 export function numberValue(
@@ -27,7 +28,7 @@ export function numberValue(
   if (last === "j" || last === "J") {
     return { type: "imaginary", value: Number(text.slice(0, -1)) };
   }
-  const prefix = text[1]?.toLowerCase();
+  const prefix = asciiLowercase(text[1] ?? "");
   const radix = text[0] !== "0"
     ? 10
     : prefix === "x"
@@ -67,7 +68,7 @@ export function stringValue(source: SourceText, token: Token): StringPiece {
   const text = token.text;
   let prefixLength = 0;
   while (text[prefixLength] !== "'" && text[prefixLength] !== '"') prefixLength++;
-  const prefix = text.slice(0, prefixLength).toLowerCase();
+  const prefix = asciiLowercase(text.slice(0, prefixLength));
   const quote = text.slice(prefixLength, prefixLength + 3);
   const quoteLength = quote === "'''" || quote === '"""' ? 3 : 1;
   const bodyStart = prefixLength + quoteLength;
@@ -75,7 +76,7 @@ export function stringValue(source: SourceText, token: Token): StringPiece {
   if (prefix.includes("f")) return { type: "fstring" };
   const values = new EscapeDecoder(source, token, [bodyStart, bodyEnd], prefix).decode();
   if (prefix.includes("b")) return { type: "bytes", value: Uint8Array.from(values) };
-  return { type: "str", value: fromCodePoints(values) };
+  return { type: "str", value: strFromCodePoints(values) };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = {
@@ -200,13 +201,4 @@ class EscapeDecoder {
     this.#out.push(0x5c);
     return i + 1;
   }
-}
-
-/** Builds a string from code points, in slices small enough for the call stack. */
-function fromCodePoints(codes: readonly number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < codes.length; i += 4096) {
-    parts.push(String.fromCodePoint(...codes.slice(i, i + 4096)));
-  }
-  return parts.join("");
 }

@@ -6,6 +6,7 @@
 
 import type { Expr, ExprContext } from "./ast.ts";
 import type { Cursor } from "./cursor.ts";
+import { asciiLowercase } from "../text_units.ts";
 
 /** What CPython calls each non-assignable expression in its messages. */
 function describe(expr: Expr): string {
@@ -56,7 +57,7 @@ function describe(expr: Expr): string {
     case "GeneratorExp":
       return "generator expression";
     default:
-      return expr.kind.toLowerCase();
+      return asciiLowercase(expr.kind);
   }
 }
 
@@ -90,7 +91,7 @@ export function toSingleTarget(
     return { ...expr, ctx: "Store" as ExprContext };
   }
   if (statement === "annotation" && (expr.kind === "Tuple" || expr.kind === "List")) {
-    return c.failAt(expr, `only single target (not ${expr.kind.toLowerCase()}) can be annotated`);
+    return c.failAt(expr, `only single target (not ${asciiLowercase(expr.kind)}) can be annotated`);
   }
   return c.failAt(expr, `'${describe(expr)}' is an illegal expression for ${statement}`);
 }

@@ -13,6 +13,7 @@ import { compareDiagnostics, type Diagnostic, makeDiagnostic } from "./diagnosti
 import type { SourceLimits } from "./limits.ts";
 import { parseModule } from "./parse_stmt.ts";
 import { firstInvalidUtf8, SourceText } from "./source.ts";
+import { asciiLowercase } from "../text_units.ts";
 
 /** Outcome of validating one contract source. */
 export type ValidationResult =
@@ -74,7 +75,7 @@ export function decodeSource(input: Uint8Array | string, file: string): SourceTe
   for (const line of [1, 2]) {
     const match = CODING_DECLARATION.exec(source.lineText(line));
     if (match === null) continue;
-    if (!UTF8_NAMES.has((match[1] ?? "").toLowerCase())) {
+    if (!UTF8_NAMES.has(asciiLowercase(match[1] ?? ""))) {
       const start = source.lineStarts[line - 1] ?? 0;
       throw new ValidationError([
         makeDiagnostic(

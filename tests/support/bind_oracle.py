@@ -7,10 +7,18 @@ that the test can tell a TypeError of argument binding from any other.
 """
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cpython_run import encode  # noqa: E402
+
+
+def js_json_text(text):
+    """JSON text as JS's JSON.stringify writes the VM's: a high surrogate and a low one in a row
+    are the astral character they spell (RUNTIME.md §1.1), any other surrogate a \\udXXX escape."""
+    merged = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return re.sub("[\ud800-\udfff]", lambda match: "\\u%04x" % ord(match.group()), merged)
 
 
 def run(source):
@@ -18,7 +26,7 @@ def run(source):
     try:
         exec(compile(source, "contract.py", "exec"), scope)
         value = encode(scope["main"]())
-        return {"ok": json.dumps(value, separators=(",", ":"), ensure_ascii=False)}
+        return {"ok": js_json_text(json.dumps(value, separators=(",", ":"), ensure_ascii=False))}
     except Exception as error:  # the exception type and message are what is compared
         return {"error": type(error).__name__, "message": str(error)}
 

@@ -138,17 +138,4 @@ export interface KnownDifference {
  * argument binding: each is work for an implementation, or a documented
  * language rule. The sweep fails when one of them stops differing.
  */
-export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
-  {
-    reason: "LANGUAGE.md §4: str has no capitalize, title or swapcase until their CPython 3.11 " +
-      "case tables are generated (issue 10 family 20); bytes has them (ASCII)",
-    calls: [
-      '"a,ba".capitalize()',
-      '"a,ba".capitalize(1, unknown=1)',
-      '"a,ba".title()',
-      '"a,ba".title(1, unknown=1)',
-      '"a,ba".swapcase()',
-      '"a,ba".swapcase(1, unknown=1)',
-    ],
-  },
-];
+export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [];

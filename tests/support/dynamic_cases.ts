@@ -783,6 +783,16 @@ const METHOD_CASES: DynamicCase[] = [
   },
   ...textMethod("lower", "lower()"),
   ...textMethod("upper", "upper()"),
+  ...["capitalize", "islower", "istitle", "isupper", "swapcase", "title"].flatMap((name) =>
+    textMethod(name, `${name}()`)
+  ),
+  {
+    entry: "method:str.casefold",
+    body: line("x.casefold()"),
+    args: (n) => [ascii(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
   ...textMethod("lstrip", "lstrip()"),
   ...textMethod("rstrip", "rstrip()"),
   ...textMethod("strip", "strip()"),

@@ -39,6 +39,7 @@ const STR_RECEIVERS = [
   '"a,b,,c"',
   '"aaaa"',
   '"ab\\x7f"',
+  '"a\\ud800\\tB\\U0001F600 \\udfffc\\u03a3"',
 ];
 
 const BYTES_RECEIVERS = [
@@ -89,7 +90,21 @@ const ANY = [
 const INTS = ["None", "0", "1", "2", "-1", "-3", "7", "10**30", "-10**30", "2**63", "True", '"3"'];
 
 /** Fill characters of center, ljust, rjust. */
-const FILLS = ['" "', '"*"', '""', '"ab"', '"é"', 'b"*"', 'b""', 'b"**"', "None", "42"];
+const FILLS = [
+  '" "',
+  '"*"',
+  '""',
+  '"ab"',
+  '"é"',
+  '"\\ud800"',
+  '"\\U0001F600"',
+  '"\\ud83d\\ude00"',
+  'b"*"',
+  'b""',
+  'b"**"',
+  "None",
+  "42",
+];
 
 /** Start and end bounds of the search methods. */
 const BOUNDS = [
@@ -216,6 +231,8 @@ function hexShapes(): string[] {
     '"zz"',
     '"0z"',
     '"1\\U0001F600"',
+    '"\\U0001F600"',
+    '"\\ud800"',
     '"AbCd eF"',
     '"\\u3000"',
     '"01\\x1c02"',
@@ -257,6 +274,7 @@ function methodShapes(): string[] {
     "capitalize",
     "title",
     "swapcase",
+    "casefold",
   ];
   return [
     ...noArgs.flatMap((name) => [
@@ -473,6 +491,32 @@ const EDGE_CASES: readonly TextShape[] = [
   { family: "methods", expr: '"abc".translate(str.maketrans("ab", "cd", "a"))' },
   { family: "methods", expr: '"x".join("abc")' },
   { family: "methods", expr: '"\\u216b".isalnum()' },
+  // Lone surrogates and astral characters are one code point each (RUNTIME.md §1.1).
+  { family: "methods", expr: '"a\\ud800".center(6, "\\udfff")' },
+  { family: "methods", expr: '"\\ud800".ljust(3, "\\U0001F600")' },
+  { family: "methods", expr: '"\\udc00\\t\\U0001F600\\tx".expandtabs(4)' },
+  { family: "methods", expr: '"-\\ud800".zfill(4)' },
+  { family: "methods", expr: '"a\\ud800b".translate({0xd800: "\\udfff\\U0001F600"})' },
+  { family: "methods", expr: '"a\\ud800b".translate({0xd800: 0xdc00, 98: None})' },
+  { family: "methods", expr: '"\\U0001F600".translate({0x1f600: 0xd83d})' },
+  { family: "methods", expr: 'str.maketrans("\\ud800\\U0001F600", "ab")' },
+  { family: "methods", expr: 'str.maketrans({"\\ud800": "x"})' },
+  { family: "methods", expr: '"\\ud800x".translate(str.maketrans("\\ud800", "\\udfff", "x"))' },
+  { family: "methods", expr: '"\\ud800".isprintable()' },
+  { family: "methods", expr: '"a\\ud800".isidentifier()' },
+  { family: "methods", expr: '"\\ud800aB\\udfffcD".title()' },
+  { family: "methods", expr: '"\\ud800aB\\udfffcD".swapcase()' },
+  { family: "methods", expr: '"\\ud800\\u03a3".lower()' },
+  { family: "methods", expr: '"a\\u03a3\\ud800".lower()' },
+  { family: "methods", expr: '"\\ud800a".capitalize()' },
+  { family: "methods", expr: '"\\ud800".islower()' },
+  { family: "methods", expr: '"\\ud800A".istitle()' },
+  { family: "split", expr: '"a\\ud800\\u2028\\udfffb".splitlines(True)' },
+  { family: "split", expr: '"\\ud83d\\ude00".partition("\\ude00")' },
+  { family: "split", expr: '"x\\ud800y\\ud800z".rpartition("\\ud800")' },
+  { family: "split", expr: '"a\\ud800 b".rsplit()' },
+  { family: "hex", expr: 'b"\\x01\\x02".hex("\\U0001F600")' },
+  { family: "hex", expr: 'b"\\x01\\x02".hex("\\udfff")' },
 ];
 
 /** Every shape of the sweep. */

@@ -12,6 +12,7 @@ import { PyDict, PyList, PyTuple, type Value } from "../../lib/runtime/values.ts
 import { dictKey } from "../../lib/runtime/values.ts";
 import { runPythonText } from "./python.ts";
 import { TEST_CONTEXT } from "./runtime.ts";
+import { strFromUtf16, strToUtf16 } from "../../lib/text_units.ts";
 
 const ORACLE = new URL("./value_oracle.py", import.meta.url);
 
@@ -60,7 +61,8 @@ const NO_METER = { pay: () => {} };
 export function toValue(tagged: Tagged): Value {
   switch (tagged[0]) {
     case "str":
-      return tagged[1];
+      // JSON gives a JS string in UTF-16; the VM's str encoding keeps its lone surrogates apart.
+      return strFromUtf16(tagged[1]);
     case "bytes":
       return Uint8Array.from(tagged[1].match(/../g) ?? [], (pair) => parseInt(pair, 16));
     case "int": {
@@ -95,7 +97,7 @@ export function tagValue(value: Value): Tagged {
   if (typeof value === "boolean") return ["bool", value];
   if (typeof value === "number" || typeof value === "bigint") return int(value);
   if (typeof value === "string") {
-    return value.length > LONG ? ["long", "str", value.length] : str(value);
+    return value.length > LONG ? ["long", "str", value.length] : str(strToUtf16(value));
   }
   if (value instanceof Uint8Array) {
     return value.length > LONG ? ["long", "bytes", value.length] : bytesOf(value);
@@ -123,7 +125,7 @@ export function vmOutcomes(source: string, calls: readonly SweepCall[]): string[
     });
     return result.failure === null
       ? `ok ${JSON.stringify(tagValue(result.value))}`
-      : `${result.failure.type}: ${result.failure.message}`;
+      : `${result.failure.type}: ${strToUtf16(result.failure.message)}`;
   });
 }
 

@@ -22,22 +22,7 @@ import {
   type Value,
 } from "../values.ts";
 import { type Builtin, containerItems } from "./common.ts";
-
-/** The number of code points of a str: its UTF-16 length less its surrogate pairs. */
-function codePointCount(text: string): number {
-  let count = text.length;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
-    }
-  }
-  return count;
-}
+import { codePointCount } from "../../text_units.ts";
 
 /** len(value); a str is scanned, and that scan is paid first. */
 function length(meter: Charge, value: Value): number | bigint {

@@ -31,6 +31,14 @@ import {
 } from "../values.ts";
 import type { Charge } from "../meter.ts";
 import { type Builtin, containerItems, intArg } from "./common.ts";
+import {
+  asciiLowercase,
+  codePointAt,
+  codePointCount,
+  codePoints,
+  strFromCodePoint,
+  unitWidth,
+} from "../../text_units.ts";
 
 /** str(value). */
 export function toStr(meter: Meter, value: Value): string {
@@ -47,9 +55,8 @@ function asciiDigits(text: string): string | null {
   while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
   if (ascii === text.length) return text;
   let out = "";
-  for (const char of text) {
-    const codePoint = char.codePointAt(0) ?? 0;
-    if (codePoint < 0x80) out += char;
+  for (const codePoint of codePoints(text)) {
+    if (codePoint < 0x80) out += String.fromCharCode(codePoint);
     else if (isSpace(codePoint)) out += " ";
     else {
       const digit = decimalValue(codePoint);
@@ -163,7 +170,7 @@ function parseInt(meter: Meter, value: string | Uint8Array, base: bigint): bigin
   const ascii = typeof value === "string" ? asciiDigits(value) : asciiBytes(value);
   if (ascii === null) return fail();
   // Only ASCII whitespace is stripped, as CPython does after the mapping above.
-  let body = trimAscii(ascii).toLowerCase();
+  let body = asciiLowercase(trimAscii(ascii));
   let sign = 1n;
   if (body.startsWith("-") || body.startsWith("+")) {
     sign = body.startsWith("-") ? -1n : 1n;
@@ -377,10 +384,10 @@ function fromHex(meter: Charge, text: Value | undefined): Value {
 
 function ord(value: Value): Value {
   if (typeof value === "string") {
-    const first = value.codePointAt(0);
-    if (first === undefined || value.length !== (first > 0xffff ? 2 : 1)) {
+    const first = codePointAt(value, 0);
+    if (value.length === 0 || value.length !== unitWidth(first)) {
       // The length is counted in code points only for a short str (the message's cost is fixed).
-      const length = value.length <= 64 ? Array.from(value).length : value.length;
+      const length = value.length <= 64 ? codePointCount(value) : value.length;
       vmError("TypeError", `ord() expected a character, but string of length ${length} found`);
     }
     return first;
@@ -416,7 +423,7 @@ export const CONVERT_BUILTINS = {
   chr: (_m, args) => {
     const code = cIntArgument(intArg("chr", args[0]));
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
-    return String.fromCodePoint(Number(code));
+    return strFromCodePoint(Number(code));
   },
   "int.from_bytes": (m, args) => fromBytes(m, args),
   "bytes.fromhex": (m, args) => fromHex(m, args[0]),

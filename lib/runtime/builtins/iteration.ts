@@ -112,11 +112,11 @@ function reversed(value: Value): Value {
     let index = value.length;
     return new StepIterator(() => {
       if (index <= 0) return DONE;
+      // A code point's last unit is a surrogate unit only when its encoding is two units.
       const unit = value.charCodeAt(index - 1);
-      const high = index >= 2 ? value.charCodeAt(index - 2) : 0;
-      const pair = unit >= 0xdc00 && unit <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
-      index -= pair ? 2 : 1;
-      return value.slice(index, index + (pair ? 2 : 1));
+      const width = unit >= 0xdc00 && unit <= 0xdfff ? 2 : 1;
+      index -= width;
+      return value.slice(index, index + width);
     }, "reversed");
   }
   if (value instanceof PyRange) {

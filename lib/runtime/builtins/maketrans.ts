@@ -10,6 +10,7 @@ import { vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
 import { asBigInt, dictKey, PyDict, typeName, type Value } from "../values.ts";
 import type { Builtin } from "./common.ts";
+import { codePoints } from "../../text_units.ts";
 
 function strArgument(value: Value, position: number): string {
   if (typeof value === "string") return value;
@@ -17,10 +18,6 @@ function strArgument(value: Value, position: number): string {
     "TypeError",
     `maketrans() argument ${position} must be str, not ${typeName(value)}`,
   );
-}
-
-function codePoints(text: string): number[] {
-  return Array.from(text, (char) => char.codePointAt(0) ?? 0);
 }
 
 /** str.maketrans(x[, y[, z]]): a dict of ordinals, from a dict or from two (three) strs. */

@@ -13,6 +13,7 @@ import { type AbiType, parseAbiType } from "../../abi/types.ts";
 import { AbiDecodeError, AbiTypeError } from "../../errors.ts";
 import { allocBytes } from "../bytes.ts";
 import { abiValueOf, fromAbiValue } from "../abi_values.ts";
+import { replaceSurrogates } from "../../text_units.ts";
 import { revert, vmError } from "../failure.ts";
 import { truthy, typeName, type Value } from "../values.ts";
 import { bytesArg } from "./args.ts";
@@ -27,7 +28,7 @@ function reasonBytes(meter: Charge, value: Value | undefined): Uint8Array {
   }
   if (typeof value === "string") {
     meter.units(value.length);
-    return new TextEncoder().encode(value);
+    return new TextEncoder().encode(replaceSurrogates(value));
   }
   return vmError("TypeError", `revert reason must be bytes or str, not ${typeName(value)}`);
 }

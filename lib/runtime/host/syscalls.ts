@@ -11,6 +11,7 @@ import { sha3_256 } from "../keccak.ts";
 import { bitsOf } from "../ops.ts";
 import { typeName, type Value } from "../values.ts";
 import type { StdlibMember } from "./types.ts";
+import { replaceSurrogates } from "../../text_units.ts";
 
 /** The units an argument adds to a syscall's payload (paid before it is built). */
 function payloadUnits(name: string, arg: Value): number {
@@ -22,10 +23,10 @@ function payloadUnits(name: string, arg: Value): number {
   );
 }
 
-/** An argument's bytes in the payload: bytes as they are, str as UTF-8, int in decimal. */
+/** An argument's bytes in the payload: bytes as they are, str as UTF-8 (a surrogate as U+FFFD), int in decimal. */
 function payloadBytes(arg: Value): Uint8Array {
   if (arg instanceof Uint8Array) return arg;
-  return new TextEncoder().encode(typeof arg === "string" ? arg : String(arg));
+  return new TextEncoder().encode(typeof arg === "string" ? replaceSurrogates(arg) : String(arg));
 }
 
 function syscall(cap: string): StdlibMember {

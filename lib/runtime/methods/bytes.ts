@@ -13,6 +13,7 @@ import type { Charge } from "../meter.ts";
 import { PyDict, PyDictView, PyList, PyRange, PyTuple, typeName, type Value } from "../values.ts";
 import { cIntArg, type Method } from "./common.ts";
 import { TEXT_METHODS } from "./text.ts";
+import { codePointAt, codePointCount } from "../../text_units.ts";
 import { BYTES_CASE_METHODS, CLASS_METHODS } from "./text_classes.ts";
 import { LAYOUT_METHODS } from "./text_layout.ts";
 import { SPLIT_METHODS } from "./text_split.ts";
@@ -33,8 +34,9 @@ function separatorCode(sep: Value): number {
       sized ? "sep must be str or bytes." : `object of type '${typeName(sep)}' has no len()`,
     );
   }
-  if (sep.length !== 1) vmError("ValueError", "sep must be length 1.");
-  const code = typeof sep === "string" ? sep.charCodeAt(0) : sep[0] ?? 0;
+  const length = typeof sep === "string" ? codePointCount(sep) : sep.length;
+  if (length !== 1) vmError("ValueError", "sep must be length 1.");
+  const code = typeof sep === "string" ? codePointAt(sep, 0) : sep[0] ?? 0;
   if (code > 0x7f) vmError("ValueError", "sep must be ASCII.");
   return code;
 }

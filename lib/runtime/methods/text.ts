@@ -17,6 +17,8 @@ import { isSpace } from "../unicode.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
 import { type Method, ssizeArg } from "./common.ts";
+import { codePoints, strFromCodePoints } from "../../text_units.ts";
+import { strLower, strUpper } from "./str_case.ts";
 
 /** A text-like receiver: str or bytes. */
 export type Text = string | Uint8Array;
@@ -98,30 +100,17 @@ export function sameKind(
 
 /** The code sequence of text: code points of a str, byte values of bytes. */
 export function codes(text: Text): number[] {
-  const out: number[] = [];
   if (typeof text !== "string") {
+    const out: number[] = [];
     for (let i = 0; i < text.length; i++) out.push(text[i] ?? 0);
     return out;
   }
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i) ?? 0;
-    out.push(code);
-    if (code > 0xffff) i++;
-  }
-  return out;
+  return codePoints(text);
 }
-
-/** Code points per String.fromCodePoint call: few enough to pass as arguments. */
-const REBUILD_CHUNK = 4096;
 
 /** Text of the receiver's kind from a code sequence. */
 export function rebuild(self: Text, sequence: readonly number[]): Text {
-  if (typeof self !== "string") return bytesFrom(sequence);
-  let out = "";
-  for (let i = 0; i < sequence.length; i += REBUILD_CHUNK) {
-    out += String.fromCodePoint(...sequence.slice(i, i + REBUILD_CHUNK));
-  }
-  return out;
+  return typeof self === "string" ? strFromCodePoints(sequence) : bytesFrom(sequence);
 }
 
 /** The size of text in the unit of bytes_length: UTF-8 bytes for a str. */
@@ -206,7 +195,7 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
   meter.units(textUnits(self));
   if (typeof self === "string") {
     // A case mapping can lengthen a str (up to 3 code points for one), so its result is capped.
-    return checkTextCap(upper ? self.toUpperCase() : self.toLowerCase(), upper ? "upper" : "lower");
+    return checkTextCap(upper ? strUpper(self) : strLower(self), upper ? "upper" : "lower");
   }
   return Uint8Array.from(
     self,

@@ -3,7 +3,8 @@
  * isspace, isascii, islower, isupper, istitle; str also isdecimal,
  * isnumeric, isprintable, isidentifier) and the ASCII case maps of bytes
  * (capitalize, title, swapcase). A str is classed by CPython 3.11's tables
- * (unicode.ts), bytes by ASCII alone, as CPython does. Each pays the
+ * (unicode.ts; the case flags from case.ts, which the str case maps use
+ * too), bytes by ASCII alone, as CPython does. Each pays the
  * receiver's length before its scan.
  */
 
@@ -14,12 +15,10 @@ import {
   isDigit,
   isIdentifierContinue,
   isIdentifierStart,
-  isLowercase,
   isNumeric,
   isPrintable,
-  isTitlecase,
-  isUppercase,
 } from "../unicode.ts";
+import { isLowercase, isTitlecase, isUppercase } from "../case.ts";
 import type { Charge } from "../meter.ts";
 import type { Method } from "./common.ts";
 import { codes, isWhitespace, rebuild, type Text, textUnits } from "./text.ts";

@@ -13,6 +13,7 @@ import { utf8Length } from "../ops.ts";
 import { typeName, type Value } from "../values.ts";
 import { cIntArg, type Method, ssizeArg } from "./common.ts";
 import { codes, rebuild, type Text, textUnits } from "./text.ts";
+import { codePointAt, codePointCount } from "../../text_units.ts";
 
 const SPACE = 0x20;
 const ZERO = 0x30;
@@ -27,11 +28,10 @@ function fillCode(self: Text, value: Value | undefined, name: string): number {
         `The fill character must be a unicode character, not ${typeName(value)}`,
       );
     }
-    const code = value.codePointAt(0);
-    if (code === undefined || value.length !== (code > 0xffff ? 2 : 1)) {
+    if (codePointCount(value) !== 1) {
       return vmError("TypeError", "The fill character must be exactly one character long");
     }
-    return code;
+    return codePointAt(value, 0);
   }
   if (value instanceof Uint8Array && value.length === 1) return value[0] ?? SPACE;
   return vmError(
@@ -40,7 +40,10 @@ function fillCode(self: Text, value: Value | undefined, name: string): number {
   );
 }
 
-/** The size of one code in the unit of bytes_length (UTF-8 bytes of a str's character). */
+/**
+ * The size of one code in the unit of bytes_length (UTF-8 bytes of a str's
+ * character; a surrogate counts 3, as utf8Length counts it).
+ */
 function codeSize(self: Text, code: number): number {
   if (typeof self !== "string" || code < 0x80) return 1;
   return code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;

@@ -19,6 +19,7 @@ import { subscript } from "../subscript.ts";
 import { asBigInt, dictKey, PyDict, typeName, type Value } from "../values.ts";
 import type { Method } from "./common.ts";
 import { codes, textUnits } from "./text.ts";
+import { strFromCodePoint } from "../../text_units.ts";
 
 /** The table's entry for `code`, or undefined when the table has none (LookupError). */
 function lookUp(meter: Charge, table: Value, code: number): Value | undefined {
@@ -43,7 +44,7 @@ function translateStr(meter: Charge, self: string, table: Value): string {
   for (const code of codes(self)) {
     const mapped = lookUp(meter, table, code);
     let part: string;
-    if (mapped === undefined) part = String.fromCodePoint(code);
+    if (mapped === undefined) part = strFromCodePoint(code);
     else if (mapped === null) continue;
     else if (typeof mapped === "string") {
       meter.units(mapped.length);
@@ -56,7 +57,7 @@ function translateStr(meter: Charge, self: string, table: Value): string {
       if (big < 0n || big > 0x10ffffn) {
         return vmError("ValueError", "character mapping must be in range(0x110000)");
       }
-      part = String.fromCodePoint(Number(big));
+      part = strFromCodePoint(Number(big));
     }
     size += utf8Length(part);
     if (size > CAPS.bytes_length) limitExceeded("bytes_length", "translate result is too long");
