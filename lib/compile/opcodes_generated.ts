@@ -4,9 +4,9 @@
 import type { CallableInfo, MethodInfo, OpInfo } from "./opcodes.ts";
 
 /** Version of the IR encoding; bump it (in the spec) when bytes change. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 /** Version of the gas schedule. */
-export const GAS_VERSION = 1;
+export const GAS_VERSION = 2;
 
 /** Default resource caps. */
 export const CAPS = {
