@@ -32,6 +32,8 @@ const ENABLED_FAMILIES: readonly Family[] = [
   "min-max-zip",
   "from-bytes",
   "huge-index",
+  "ranges",
+  "live-views",
   "printf",
   "isinstance-nested",
   "self-reference",
