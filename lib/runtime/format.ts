@@ -217,9 +217,18 @@ class Formatter {
     return false;
   }
 
+  /**
+   * Reads the next character of a loop over flags or digits, paying it first
+   * (a template may hold a million of them), as a piece of the result is paid.
+   */
+  private readPaid(): boolean {
+    this.out.pay(1);
+    return this.read();
+  }
+
   /** Reads the next character in a digit loop: whether it is a digit. */
   private readDigit(): boolean {
-    const read = this.read();
+    const read = this.readPaid();
     this.unsignedRead = true;
     return read && isDigit(this.ch);
   }
@@ -245,6 +254,7 @@ class Formatter {
     const start = ++this.pos;
     let depth = 1;
     while (depth > 0 && this.pos < this.template.length) {
+      this.out.pay(1);
       const code = this.template.charCodeAt(this.pos++);
       if (code === 0x29) depth--;
       else if (code === 0x28) depth++;
@@ -268,7 +278,7 @@ class Formatter {
     this.ch = this.template.charCodeAt(this.pos) || 0;
     this.exhausted = false;
     if (this.template.charCodeAt(this.pos) === 0x28) this.mappingKey();
-    while (this.read()) {
+    while (this.readPaid()) {
       const flag = FLAGS[String.fromCharCode(this.last())];
       if (flag === undefined) break;
       spec.flags |= flag;

@@ -224,3 +224,14 @@ def main():
     n = 0
     while True:
         n += d[k]
+# --- printf flags, precision digits and mapping keys are paid as they are read
+# expect: out-of-gas
+def main():
+    d = {"a" * 50000: 1}
+    k = "%(" + "a" * 50000 + ")d"
+    f = "%" + "-" * 500000 + "d"
+    p = "%." + "0" * 500000 + "d"
+    while True:
+        t = k % d
+        t = f % 1
+        t = p % 1
