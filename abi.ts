@@ -47,7 +47,13 @@ export { type AbiValue, ADDRESS_LENGTH } from "./lib/abi/codec.ts";
 export { ADDRESS_HRP, decodeAddress, encodeAddress } from "./lib/abi/address.ts";
 export { checkEventArgs, findEvent } from "./lib/abi/events.ts";
 export { concatBytes, fromHex, toHex } from "./lib/abi/hex.ts";
-export { isJsonObject, JsonNonInteger, stringifyJson, valueToJson } from "./lib/abi/json.ts";
+export {
+  isJsonObject,
+  JsonNonInteger,
+  OrderedJsonObject,
+  stringifyJson,
+  valueToJson,
+} from "./lib/abi/json.ts";
 export type { JsonOutput, JsonValue, RawJson } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
 export { SELECTOR_DOMAIN, SELECTOR_LENGTH, selectorOf, signature } from "./lib/abi/selector.ts";

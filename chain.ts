@@ -50,6 +50,7 @@ export { type JsValue, Receipt, type ReceiptEvent } from "./lib/chain/receipt.ts
 export type { AbiEvent, AbiFunction, AbiParam } from "./lib/abi/manifest.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type { RawJson } from "./lib/abi/json.ts";
+export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {

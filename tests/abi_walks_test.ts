@@ -14,6 +14,7 @@ import {
   encodeAbi,
   parseAbiType,
   parseJson,
+  stringifyJson,
   valueFromJson,
 } from "../abi.ts";
 import { PyList, toAbiValue, type Value, valueJson } from "../runtime.ts";
@@ -251,4 +252,9 @@ Deno.test("determinism: hostile return/encode calls give the same outcome warm (
     for (const outcome of warm) assert.deepEqual(outcome, warm[0], source);
     assert.deepEqual(cold[i], warm[0], source);
   });
+});
+
+Deno.test("output JSON keeps a dict's order, integer-like keys and int/str twins included", () => {
+  const result = runSource('def main():\n    return {"b": 1, "2": 2, 1: "i", "1": "s", "0": {}}\n');
+  assert.equal(stringifyJson(valueJson(result.value)), '{"b":1,"2":2,"1":"i","1":"s","0":{}}');
 });

@@ -214,6 +214,39 @@ export interface RawJson {
 export const rawJson: (text: string) => RawJson =
   (JSON as unknown as { rawJSON(text: string): RawJson }).rawJSON;
 
+const isRawJson: (value: unknown) => value is RawJson =
+  (JSON as unknown as { isRawJSON(value: unknown): value is RawJson }).isRawJSON;
+
+/**
+ * A JSON object whose members keep the order given. A JS object lists
+ * integer-like keys first and holds each key once, so output that must
+ * keep a dict's order (or two keys with one text) uses this instead;
+ * stringifyJson writes it in order.
+ *
+ * @example Keep the order of integer-like keys
+ * ```ts
+ * import { OrderedJsonObject, stringifyJson } from "@animica/vm-py/abi";
+ * import assert from "node:assert/strict";
+ *
+ * const object = new OrderedJsonObject([["b", 1], ["2", 2]]);
+ * assert.equal(stringifyJson(object), '{"b":1,"2":2}');
+ * ```
+ */
+export class OrderedJsonObject {
+  /** The members, in output order. */
+  readonly members: readonly (readonly [string, JsonOutput])[];
+
+  /** An object of `members`, written in this order. */
+  constructor(members: readonly (readonly [string, JsonOutput])[]) {
+    this.members = members;
+  }
+
+  /** For a caller of JSON.stringify: a plain object (which cannot keep the order). */
+  toJSON(): { readonly [key: string]: JsonOutput } {
+    return Object.fromEntries(this.members);
+  }
+}
+
 /** Output JSON: like JsonValue, with integers as raw JSON text. */
 export type JsonOutput =
   | null
@@ -221,6 +254,7 @@ export type JsonOutput =
   | number
   | string
   | RawJson
+  | OrderedJsonObject
   | readonly JsonOutput[]
   | { readonly [key: string]: JsonOutput };
 
@@ -249,7 +283,36 @@ function toJson(type: AbiType, value: AbiValue): JsonOutput {
   }
 }
 
-/** JSON text of output JSON, big integers written exactly. */
+/**
+ * JSON text of output JSON, big integers written exactly and ordered
+ * objects in their order; `indent` spaces per level as JSON.stringify
+ * writes them. Nesting is that of a checked value (value_depth at most).
+ */
 export function stringifyJson(value: JsonOutput, indent?: number): string {
-  return JSON.stringify(value, null, indent);
+  return writeJson(value, " ".repeat(indent ?? 0), "");
+}
+
+function writeJson(value: JsonOutput, indent: string, level: string): string {
+  if (value === null || typeof value !== "object" || isRawJson(value)) {
+    return JSON.stringify(value);
+  }
+  const inner = level + indent;
+  const open = indent === "" ? "" : `\n${inner}`;
+  const between = indent === "" ? "," : `,\n${inner}`;
+  const close = indent === "" ? "" : `\n${level}`;
+  if (isJsonArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[${open}${value.map((item) => writeJson(item, indent, inner)).join(between)}${close}]`;
+  }
+  const members = value instanceof OrderedJsonObject ? value.members : Object.entries(value);
+  if (members.length === 0) return "{}";
+  const colon = indent === "" ? ":" : ": ";
+  const parts = members.map(([key, item]) =>
+    `${JSON.stringify(key)}${colon}${writeJson(item, indent, inner)}`
+  );
+  return `{${open}${parts.join(between)}${close}}`;
+}
+
+function isJsonArray(value: JsonOutput): value is readonly JsonOutput[] {
+  return Array.isArray(value);
 }

@@ -2,7 +2,14 @@ import assert from "node:assert/strict";
 import { AbiEncodeError } from "../errors.ts";
 import { encodeAddress } from "./address.ts";
 import { argsFromJson } from "./calls.ts";
-import { parseJson, stringifyJson, valueFromJson, valueToJson } from "./json.ts";
+import {
+  OrderedJsonObject,
+  parseJson,
+  rawJson,
+  stringifyJson,
+  valueFromJson,
+  valueToJson,
+} from "./json.ts";
 import { parseManifest } from "./manifest.ts";
 import { parseAbiType } from "./types.ts";
 
@@ -93,4 +100,25 @@ Deno.test("args: by position or by name, with errors naming the parameter", () =
     /amount: expected an integer, got a boolean/,
   );
   assert.throws(() => argsFromJson(send, parseJson("5")), /arguments must be a JSON array/);
+});
+
+Deno.test("stringifyJson writes as JSON.stringify does, and ordered objects in their order", () => {
+  const plain = {
+    a: [1, { b: null, c: [] }],
+    d: "x\u2028",
+    e: {},
+    f: rawJson("12345678901234567890"),
+  };
+  for (const indent of [undefined, 0, 2, 4]) {
+    assert.equal(
+      stringifyJson(plain, indent),
+      JSON.stringify(plain, null, indent),
+      `indent ${indent}`,
+    );
+  }
+  const ordered = new OrderedJsonObject([["b", 1], ["2", [new OrderedJsonObject([])]], ["2", "x"]]);
+  assert.equal(stringifyJson(ordered), '{"b":1,"2":[{}],"2":"x"}');
+  assert.equal(stringifyJson(ordered, 2), '{\n  "b": 1,\n  "2": [\n    {}\n  ],\n  "2": "x"\n}');
+  // A caller of JSON.stringify still gets a plain object.
+  assert.equal(JSON.stringify(ordered), '{"2":"x","b":1}');
 });

@@ -12,7 +12,7 @@
 import { toHex } from "../abi/hex.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { AbiEncodeError } from "../errors.ts";
-import { type JsonOutput, rawJson } from "../abi/json.ts";
+import { type JsonOutput, OrderedJsonObject, rawJson } from "../abi/json.ts";
 import type { EmittedEvent } from "./host/types.ts";
 import { repr } from "./repr.ts";
 import { strToUtf16 } from "../text_units.ts";
@@ -38,11 +38,9 @@ function toJson(value: Value, depth: number): JsonOutput {
     return value.items.map((item) => toJson(item, depth + 1));
   }
   if (value instanceof PyDict) {
-    return Object.fromEntries(
-      [...value.entries.values()].map((
-        entry,
-      ) => [
-        typeof entry.key === "string" ? strToUtf16(entry.key) : repr(OUTPUT_METER, entry.key),
+    return new OrderedJsonObject(
+      [...value.entries.values()].map((entry) => [
+        typeof entry.key === "string" ? entry.key : repr(OUTPUT_METER, entry.key),
         toJson(entry.value, depth + 1),
       ]),
     );

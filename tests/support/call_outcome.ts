@@ -6,6 +6,7 @@
  * runs in the test's own process.
  */
 
+import { stringifyJson } from "../../abi.ts";
 import { valueJson } from "../../runtime.ts";
 import { runSource } from "./runtime.ts";
 
@@ -28,7 +29,7 @@ export function outcomeOf(source: string, gasLimit: number): CallOutcome {
     type: result.failure?.type ?? null,
     message: result.failure?.message ?? null,
     gasUsed: result.gasUsed,
-    value: result.ok ? JSON.stringify(valueJson(result.value)) : null,
+    value: result.ok ? stringifyJson(valueJson(result.value)) : null,
   };
 }
 
