@@ -106,6 +106,9 @@ function lookup(meter: Meter, mapping: Value, key: string | Uint8Array): Value {
   return vmError("TypeError", `${what} indices must be integers or slices, not ${typeName(key)}`);
 }
 
+/** Units paid for each character of a conversion spec that the parser reads. */
+const ONE_CHARACTER = 1;
+
 /** The result being built: each piece paid and checked against the cap before it is made. */
 class Output {
   readonly pieces: string[] = [];
@@ -222,7 +225,7 @@ class Formatter {
    * (a template may hold a million of them), as a piece of the result is paid.
    */
   private readPaid(): boolean {
-    this.out.pay(1);
+    this.out.pay(ONE_CHARACTER);
     return this.read();
   }
 
@@ -254,7 +257,7 @@ class Formatter {
     const start = ++this.pos;
     let depth = 1;
     while (depth > 0 && this.pos < this.template.length) {
-      this.out.pay(1);
+      this.out.pay(ONE_CHARACTER);
       const code = this.template.charCodeAt(this.pos++);
       if (code === 0x29) depth--;
       else if (code === 0x28) depth++;
