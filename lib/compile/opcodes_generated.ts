@@ -11,6 +11,7 @@ export const GAS_VERSION = 2;
 /** Default resource caps. */
 export const CAPS = {
   int_bits: 4096,
+  range_bits: 512,
   bytes_length: 1048576,
   container_length: 65536,
   call_depth: 64,

@@ -3,14 +3,16 @@
  * slices of a range (a slice of a range is a range), its length where
  * CPython needs it as a machine size (`len()`, and the length hint of
  * list(), tuple() and the like: OverflowError past sys.maxsize), and the
- * index/count methods. The bounds are exact bigints; a slice's new bounds
- * are held to the int_bits cap like every int. Owns no gas: each operation
- * is a few bigint operations on capped ints, paid by its opcode or method.
+ * index/count methods. The bounds are exact bigints held to the
+ * range_bits cap (every range a contract makes, by range() or a slice, goes
+ * through cappedRange), so that each operation, paid only by its opcode or
+ * method's base cost, is a few bigint operations on ints of at most 8 words.
  */
 
-import { vmError } from "./failure.ts";
+import { CAPS } from "../compile/opcodes.ts";
+import { limitExceeded, vmError } from "./failure.ts";
 import { sliceBounds, ssizeArgument } from "./indices.ts";
-import { cappedInt } from "./int_cap.ts";
+import { bitLength } from "./ops.ts";
 import { asBigInt, canonicalInt, PyRange, type Value } from "./values.ts";
 
 /** A range's length as a machine size (len(), length hints): OverflowError past sys.maxsize. */
@@ -34,12 +36,21 @@ export function rangeSlice(
   step: bigint,
 ): PyRange {
   const [from, to] = sliceBounds(start, stop, step, range.length);
-  const bound = (value: bigint): bigint => BigInt(cappedInt(value, "range bound"));
-  return new PyRange(
-    bound(range.start + from * range.step),
-    bound(range.start + to * range.step),
-    bound(range.step * step),
+  return cappedRange(
+    range.start + from * range.step,
+    range.start + to * range.step,
+    range.step * step,
   );
+}
+
+/** The range of these bounds, or LimitExceeded (range_bits) when one of them is above the cap. */
+export function cappedRange(start: bigint, stop: bigint, step: bigint): PyRange {
+  for (const bound of [start, stop, step]) {
+    if (bitLength(bound) > CAPS.range_bits) {
+      limitExceeded("range_bits", "a range bound is too large");
+    }
+  }
+  return new PyRange(start, stop, step);
 }
 
 /** Whether the int `x` is an item of `range`. */

@@ -26,16 +26,17 @@ import {
   typeName,
   type Value,
 } from "../values.ts";
+import { cappedRange } from "../range.ts";
 import { type Builtin, intArg } from "./common.ts";
 
 function range(args: readonly (Value | undefined)[]): Value {
   const [a, b, c] = args;
   const first = intArg("range", a);
-  const result = b === undefined
-    ? new PyRange(0n, first, 1n)
-    : new PyRange(first, intArg("range", b), c === undefined ? 1n : intArg("range", c));
-  if (result.step === 0n) vmError("ValueError", "range() arg 3 must not be zero");
-  return result;
+  const [start, stop, step] = b === undefined
+    ? [0n, first, 1n]
+    : [first, intArg("range", b), c === undefined ? 1n : intArg("range", c)];
+  if (step === 0n) vmError("ValueError", "range() arg 3 must not be zero");
+  return cappedRange(start, stop, step);
 }
 
 /** zip's dynamic term: paid for the iterators it makes, then per item of every tuple it yields. */

@@ -226,3 +226,18 @@ def main():
     while True:
         for k in reversed(d):
             n += k
+# --- range arithmetic on bounds just under the range_bits cap, in a loop
+# expect: out-of-gas
+def main():
+    r = range(-(1 << 511), 1 << 511, (1 << 300) + 12345)
+    s = range(-(1 << 511), 1 << 511, (1 << 300) + 12345)
+    n = 0
+    while True:
+        if r == s:
+            x = reversed(r)
+        t = r[::-7][5:-3:11]
+        y = 5 in r
+# --- a range bound over the range_bits cap
+# expect: limit range_bits
+def main():
+    return range(-(1 << 4000), 1 << 4000, (1 << 2000) + 12345)
