@@ -11,7 +11,7 @@
  */
 
 import assert from "node:assert/strict";
-import { cpythonOutcomeClasses, vmOutcomeClass } from "./support/bind_sweep.ts";
+import { expressionMismatches } from "./support/bind_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import {
@@ -182,12 +182,7 @@ Deno.test({
   name: "printf: the issue's examples behave as in CPython",
   ignore: SKIP !== null,
   async fn() {
-    const sources = REGRESSIONS.map((expr) => `def main():\n    return ${expr}\n`);
-    const expected = await cpythonOutcomeClasses(sources);
-    const mismatches = sources.flatMap((source, i) => {
-      const vm = vmOutcomeClass(source);
-      return vm === expected[i] ? [] : [`${REGRESSIONS[i]}: VM ${vm}, CPython ${expected[i]}`];
-    });
+    const mismatches = await expressionMismatches(REGRESSIONS);
     assert.deepEqual(mismatches, []);
   },
 });

@@ -76,6 +76,25 @@ export async function cpythonOutcomeClasses(sources: readonly string[]): Promise
   );
 }
 
+/**
+ * `expr: VM …, CPython …` for each expression whose outcome class as
+ * `main()`'s return differs from CPython's; `documented` gives the class
+ * the VM answers by a documented rule for some expressions instead.
+ */
+export async function expressionMismatches(
+  exprs: readonly string[],
+  documented: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
+  const sources = exprs.map((expr) => `def main():\n    return ${expr}\n`);
+  const expected = await cpythonOutcomeClasses(sources);
+  return sources.flatMap((source, i) => {
+    const expr = exprs[i] ?? "";
+    const vm = vmOutcomeClass(source);
+    const allowed = documented.get(expr) ?? expected[i];
+    return vm === allowed ? [] : [`${expr}: VM ${vm}, CPython ${expected[i]}`];
+  });
+}
+
 /** Every builtin and method variant of the tables. */
 export function tableCallables(): CallableInfo[] {
   const methods = METHODS.flatMap((method) => method === null ? [] : Object.values(method.on));

@@ -100,3 +100,20 @@ export async function runSweep(cases: readonly SweepCase[]): Promise<SweepReport
   });
   return { mismatches, capped, values };
 }
+
+/**
+ * Runs the cases of named families as one sweep and prints each family's
+ * case count with the report's totals (and, with SWEEP_ALL set, every
+ * mismatch).
+ */
+export async function runFamilies(
+  families: readonly (readonly [string, readonly SweepCase[]])[],
+): Promise<SweepReport> {
+  const report = await runSweep(families.flatMap(([, cases]) => cases));
+  console.log(
+    families.map(([name, cases]) => `${name}: ${cases.length} cases`).join("; ") +
+      `; ${report.capped} stopped at a cap, ${report.values} returned a value`,
+  );
+  if (Deno.env.get("SWEEP_ALL") !== undefined) console.log(report.mismatches.join("\n"));
+  return report;
+}
