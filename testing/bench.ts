@@ -135,7 +135,7 @@ export class GasBench {
       } |`;
     const rule = `| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`;
     return [
-      `${this.#title} (gas_version ${GAS_VERSION})`,
+      `\n${this.#title} (gas_version ${GAS_VERSION})`,
       "",
       line(header),
       rule,
