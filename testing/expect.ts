@@ -30,8 +30,18 @@ function receiptOf(source: ReceiptSource): Receipt {
   return typeof source === "function" ? source() : source;
 }
 
-function fail(message: string, actual?: unknown, expected?: unknown, operator?: string): never {
-  throw new AssertionError({ message, actual, expected, operator: operator ?? "fail" });
+/** The failure of expectation `from`: its stack starts at the caller of `from`. */
+interface Broken {
+  readonly from: (...args: never[]) => unknown;
+  readonly message: string;
+  readonly actual: unknown;
+  readonly expected: unknown;
+  readonly operator: string;
+}
+
+function fail(broken: Broken): never {
+  const { from, ...details } = broken;
+  throw new AssertionError({ ...details, stackStartFn: from });
 }
 
 /**
@@ -54,7 +64,13 @@ function fail(message: string, actual?: unknown, expected?: unknown, operator?: 
 export function expectOk(source: ReceiptSource): Receipt {
   const receipt = receiptOf(source);
   if (receipt.error !== null) {
-    fail(`Expected the call to succeed, but ${formatOutcome(receipt)}`, receipt.error, null);
+    fail({
+      from: expectOk,
+      message: `Expected the call to succeed, but ${formatOutcome(receipt)}`,
+      actual: receipt.error,
+      expected: null,
+      operator: "ok",
+    });
   }
   return receipt;
 }
@@ -100,15 +116,22 @@ export function expectRevert(source: ReceiptSource, reason?: ExpectedReason): Ca
     : `a revert with reason ${describeReason(reason)}`;
   const failure = receipt.error;
   if (failure === null || failure.kind !== "revert") {
-    fail(`Expected ${wanted}, but ${formatOutcome(receipt)}`, failure, reason ?? "revert");
+    fail({
+      from: expectRevert,
+      message: `Expected ${wanted}, but ${formatOutcome(receipt)}`,
+      actual: failure,
+      expected: reason ?? "revert",
+      operator: "revert",
+    });
   }
   if (reason !== undefined && !reasonMatches(failure.reason, reason)) {
-    fail(
-      `Expected ${wanted}, but the call ${formatFailure(failure)}`,
-      formatReason(failure.reason),
-      describeReason(reason),
-      "reason",
-    );
+    fail({
+      from: expectRevert,
+      message: `Expected ${wanted}, but the call ${formatFailure(failure)}`,
+      actual: formatReason(failure.reason),
+      expected: describeReason(reason),
+      operator: "reason",
+    });
   }
   return failure;
 }
@@ -184,12 +207,13 @@ export function expectEvent(receipt: Receipt, name: string, args?: ExpectedArgs)
     : receipt.events.length === 0
     ? "the call emitted no events"
     : `the call emitted ${receipt.events.map(formatEvent).join("; ")}`;
-  fail(
-    `Expected event ${wanted}, but ${emitted}`,
-    receipt.events.map(formatEvent),
-    wanted,
-    "event",
-  );
+  fail({
+    from: expectEvent,
+    message: `Expected event ${wanted}, but ${emitted}`,
+    actual: receipt.events.map(formatEvent),
+    expected: wanted,
+    operator: "event",
+  });
 }
 
 /**
@@ -225,7 +249,13 @@ export function expectGas(receipt: Receipt, bounds: GasBounds): number {
     : null;
   if (broken !== null) {
     const failed = receipt.error === null ? "" : ` (and ${formatFailure(receipt.error)})`;
-    fail(`Expected gas used ${broken}, but the call used ${used}${failed}`, used, broken, "gas");
+    fail({
+      from: expectGas,
+      message: `Expected gas used ${broken}, but the call used ${used}${failed}`,
+      actual: used,
+      expected: broken,
+      operator: "gas",
+    });
   }
   return used;
 }
