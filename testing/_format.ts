@@ -1,8 +1,9 @@
 /**
  * Short, readable text of receipt values, events and failures for the
  * messages of the testing helpers: ints as `5n`, bytes as `0x` hex,
- * dicts as `{k: v}`. Bounded: nesting past MAX_DEPTH and items past
- * MAX_ITEMS print as `…`, so a huge value cannot flood a test report.
+ * dicts as `{k: v}`. Bounded: nesting past MAX_DEPTH, items past
+ * MAX_ITEMS and bytes or text past MAX_BYTES or MAX_CHARS print as `…`,
+ * so a huge value cannot flood a test report.
  */
 
 import type { CallFailure, Receipt } from "../mod.ts";
@@ -10,6 +11,7 @@ import type { CallFailure, Receipt } from "../mod.ts";
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 8;
 const MAX_BYTES = 40;
+const MAX_CHARS = 80;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 function hex(bytes: Uint8Array): string {
@@ -25,7 +27,11 @@ function items(list: readonly string[], total: number): string {
 export function formatValue(value: unknown, depth = 0): string {
   if (value === null) return "None";
   if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") {
+    return value.length > MAX_CHARS
+      ? `${JSON.stringify(value.slice(0, MAX_CHARS))}… (${value.length} chars)`
+      : JSON.stringify(value);
+  }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Uint8Array) return hex(value);
   if (depth >= MAX_DEPTH) return "…";
@@ -57,7 +63,7 @@ export function formatEvent(
 /** A revert reason as quoted text, or hex when it is not UTF-8. */
 export function formatReason(reason: Uint8Array): string {
   try {
-    return JSON.stringify(utf8.decode(reason));
+    return formatValue(utf8.decode(reason));
   } catch {
     return hex(reason);
   }

@@ -48,6 +48,13 @@ export interface NextTx {
   readonly block?: Partial<Block>;
 }
 
+function blockField(value: bigint | number, name: string): bigint {
+  if (typeof value === "number" && !Number.isSafeInteger(value)) {
+    throw new ChainError(`the block ${name} must be an exact integer, got ${value}`);
+  }
+  return BigInt(value);
+}
+
 function clash(field: string): string {
   return `the transaction sets ${field} itself, and next() or prank() overrides it too`;
 }
@@ -109,7 +116,7 @@ export class TestChain<N extends string = DefaultAccountName> extends Chain {
   /** A fresh chain (in memory unless `options.state`) with its test accounts funded. */
   constructor(options: TestChainOptions<N> = {}) {
     super(options);
-    const names: readonly string[] = options.accounts ?? DEFAULT_TEST_ACCOUNTS;
+    const names = new Set<string>(options.accounts ?? DEFAULT_TEST_ACCOUNTS);
     const balance = options.balance ?? DEFAULT_TEST_BALANCE;
     const accounts: { [name: string]: Uint8Array } = {};
     for (const name of names) {
@@ -146,13 +153,13 @@ export class TestChain<N extends string = DefaultAccountName> extends Chain {
 
   /** Sets the block time from now on (each later transaction sees it); returns this chain. */
   warp(time: bigint | number): this {
-    this.setBlock({ time: BigInt(time) });
+    this.setBlock({ time: blockField(time, "time") });
     return this;
   }
 
   /** Sets the block height from now on; returns this chain. */
   roll(height: bigint | number): this {
-    this.setBlock({ height: BigInt(height) });
+    this.setBlock({ height: blockField(height, "height") });
     return this;
   }
 

@@ -46,7 +46,8 @@ Deno.test("TestChain: the default accounts are the named test accounts, each fun
     assert.equal(chain.balance(chain.accounts[name]), DEFAULT_TEST_BALANCE);
   }
   assert.deepEqual(chain.sender, chain.accounts.alice);
-  const custom = new TestChain({ accounts: ["x", "y"], balance: 7 });
+  const custom = new TestChain({ accounts: ["x", "y", "x"], balance: 7 });
+  assert.equal(custom.balance(custom.accounts.x), 7n, "a name given twice is funded once");
   assert.deepEqual(Object.keys(custom.accounts), ["x", "y"]);
   assert.equal(custom.balance(custom.accounts.y), 7n);
   assert.equal(custom.balance(custom.account("alice")), 0n);
@@ -90,6 +91,8 @@ Deno.test("TestChain: an override that clashes is refused before the transaction
   chain.next({ value: 1n });
   assert.throws(() => probe.call("probe", [], { value: 2n }), /sets value itself/);
   assert.throws(() => chain.warp(-1), ChainError);
+  assert.throws(() => chain.roll(1.5), ChainError);
+  assert.throws(() => chain.warp(2n ** 64n), ChainError);
 });
 
 Deno.test("TestChain: a failed transaction under a block override still restores the block", () => {

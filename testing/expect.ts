@@ -175,7 +175,7 @@ function argsMatch(event: ReceiptEvent, args: ExpectedArgs): boolean {
 /**
  * Asserts that the receipt holds an event `name` whose arguments include
  * `args` (each given argument equal; others are not checked; a number
- * matches the same int) and returns the first such event. Otherwise it
+ * matches the same int, bytes and addresses are Uint8Arrays) and returns the first such event. Otherwise it
  * throws with the list of events the call emitted, or why it has none.
  *
  * @example

@@ -151,4 +151,8 @@ Deno.test("messages stay short for huge values", () => {
   } catch (error) {
     assert.ok(error instanceof Error && error.message.length < 1_500, "a bounded message");
   }
+  fails(
+    () => expectRevert(c.call("no", [utf8.encode("r".repeat(100_000))]), "x"),
+    /reason "r{80}"… \(100000 chars\)/,
+  );
 });
