@@ -49,6 +49,8 @@ export class ModuleUnit {
   readonly intConstants = new Map<string, bigint>();
   readonly functions = new Map<string, FunctionEntry>();
   readonly stdlibImports = new Map<string, string>();
+  /** Names bound by `from stdlib.<module> import <member> [as name]`. */
+  readonly stdlibMembers = new Map<string, { readonly module: string; readonly member: string }>();
   globalCount = 0;
 
   constructor(source: SourceText) {
@@ -106,6 +108,7 @@ export type NameTarget =
   | { readonly kind: "global"; readonly slot: number }
   | { readonly kind: "function"; readonly entry: FunctionEntry }
   | { readonly kind: "stdlib"; readonly module: string }
+  | { readonly kind: "stdlib_member"; readonly module: string; readonly member: string }
   | { readonly kind: "builtin" };
 
 /** Lowering state of one function (or of the module initialiser). */
@@ -156,6 +159,8 @@ export class FunctionContext {
     if (entry !== undefined) return { kind: "function", entry };
     const module = this.unit.stdlibImports.get(id);
     if (module !== undefined) return { kind: "stdlib", module };
+    const member = this.unit.stdlibMembers.get(id);
+    if (member !== undefined) return { kind: "stdlib_member", ...member };
     if (ALLOWED_BUILTINS.has(id)) return { kind: "builtin" };
     throw new InternalError(
       `compiler: name '${id}' is unresolved although the validator accepted it`,

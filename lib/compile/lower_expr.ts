@@ -100,6 +100,9 @@ export function lowerExpr(c: FunctionContext, expr: Expr): void {
         return c.e.emit(free ? Op.LOAD_FREE : Op.LOAD_LOCAL, target.slot);
       }
       if (target.kind === "global") return c.e.emit(Op.LOAD_GLOBAL, target.slot);
+      if (target.kind === "stdlib_member") {
+        return c.e.emit(Op.STDLIB_VALUE, c.unit.stdlibId(target.module, target.member));
+      }
       throw new InternalError(`compiler: '${expr.id}' is not a value`);
     }
     case "BinOp":
@@ -458,6 +461,17 @@ function lowerCall(c: FunctionContext, call: Call): void {
   if (func.kind === "Name") {
     const target = c.resolve(func.id);
     if (target.kind === "function") return lowerContractCall(c, call, target.entry);
+    if (target.kind === "stdlib_member") {
+      lowerArguments(c, call);
+      c.at(call);
+      c.e.emit(
+        Op.CALL_STDLIB,
+        c.unit.stdlibId(target.module, target.member),
+        argc,
+        keywordNames(c, call.keywords),
+      );
+      return;
+    }
     if (target.kind !== "builtin") {
       throw new InternalError(`compiler: '${func.id}' is not callable`);
     }

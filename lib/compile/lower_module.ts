@@ -7,6 +7,7 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import type { FunctionDef, Module } from "../validate/ast.ts";
+import { stdlibSubmodule } from "../validate/check_module.ts";
 import { collectLocals } from "../validate/check_stmt.ts";
 import type { SourceText } from "../validate/source.ts";
 import { FunctionEmitter, type LoopInfo } from "./emitter.ts";
@@ -35,13 +36,22 @@ function intLiteral(expr: FunctionDef["args"]["defaults"][number]): bigint | nul
 function declare(unit: ModuleUnit, module: Module): FunctionDef[] {
   const defs: FunctionDef[] = [];
   for (const stmt of module.body) {
-    if (stmt.kind === "ImportFrom" && stmt.module === "stdlib") {
+    const submodule = stmt.kind === "ImportFrom" ? stdlibSubmodule(stmt) : null;
+    if (stmt.kind === "ImportFrom" && submodule !== null) {
+      for (const alias of stmt.names) {
+        unit.stdlibMembers.set(alias.asname ?? alias.name, {
+          module: submodule,
+          member: alias.name,
+        });
+      }
+    } else if (stmt.kind === "ImportFrom" && stmt.module === "stdlib") {
       for (const alias of stmt.names) {
         unit.stdlibImports.set(alias.asname ?? alias.name, alias.name);
       }
     } else if ((stmt.kind === "Assign" || stmt.kind === "AnnAssign") && stmt.value !== null) {
       const target = stmt.kind === "Assign" ? stmt.targets[0] : stmt.target;
-      if (target?.kind !== "Name") continue;
+      // `__all__` is accepted and ignored (spec/LANGUAGE.md).
+      if (target?.kind !== "Name" || target.id === "__all__") continue;
       unit.globals.set(target.id, unit.newGlobal());
       const value = intLiteral(stmt.value);
       if (value !== null) unit.intConstants.set(target.id, value);

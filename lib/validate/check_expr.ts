@@ -11,6 +11,7 @@ import {
   BANNED_BUILTINS,
   METHOD_NAMES,
   OTHER_PYTHON_BUILTINS,
+  PURE_STDLIB,
   STDLIB,
   TYPE_METHODS,
   TYPE_NAMES,
@@ -216,12 +217,41 @@ function checkModuleName(
         );
       }
       return;
+    case "stdlib_member":
+      checkImportedMember(k, scope, node, binding.module, binding.member, use);
+      return;
     case "typing":
       k.report(
         "typing-name",
         node,
         `'${id}' is imported from typing and can only be used in annotations`,
       );
+  }
+}
+
+/** A name bound by `from stdlib.<module> import <member>`: used as the member itself would be. */
+function checkImportedMember(
+  k: Checker,
+  scope: Scope,
+  node: Name,
+  module: string,
+  member: string,
+  use: NameUse,
+): void {
+  const qualified = `${module}.${member}`;
+  const kind = STDLIB[module]?.[member];
+  if (kind === "function" && use !== "callee") {
+    k.report("callable-as-value", node, `stdlib function '${qualified}' can only be called`);
+  } else if (kind === "value" && use === "callee") {
+    k.report(
+      "not-callable",
+      node,
+      `'${qualified}' is a value, not a function`,
+      `read it without parentheses: ${node.id}`,
+    );
+  }
+  if (scope.moduleOrder !== null && !(use === "callee" && PURE_STDLIB.has(qualified))) {
+    k.report("impure-constant", node, `module-level values cannot use '${qualified}'`);
   }
 }
 
@@ -418,7 +448,7 @@ function checkStdlibMember(
       `read it without parentheses: ${qualified}`,
     );
   }
-  if (scope.moduleOrder !== null) {
+  if (scope.moduleOrder !== null && !(called && PURE_STDLIB.has(qualified))) {
     k.report("impure-constant", node, `module-level values cannot use '${qualified}'`);
   }
 }
