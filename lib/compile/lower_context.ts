@@ -6,7 +6,7 @@
  */
 
 import { InternalError } from "../errors.ts";
-import { ALLOWED_BUILTINS } from "../validate/allowlist.ts";
+import { ALLOWED_BUILTINS, VALUELESS_TYPE_NAMES } from "../validate/allowlist.ts";
 import type { FunctionDef, Located } from "../validate/ast.ts";
 import type { SourceText } from "../validate/source.ts";
 import type { FunctionEmitter, Label } from "./emitter.ts";
@@ -161,7 +161,7 @@ export class FunctionContext {
     if (module !== undefined) return { kind: "stdlib", module };
     const member = this.unit.stdlibMembers.get(id);
     if (member !== undefined) return { kind: "stdlib_member", ...member };
-    if (ALLOWED_BUILTINS.has(id)) return { kind: "builtin" };
+    if (ALLOWED_BUILTINS.has(id) || VALUELESS_TYPE_NAMES.has(id)) return { kind: "builtin" };
     throw new InternalError(
       `compiler: name '${id}' is unresolved although the validator accepted it`,
     );

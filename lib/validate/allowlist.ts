@@ -49,6 +49,12 @@ export const TYPE_NAMES: ReadonlySet<string> = new Set([
   "dict",
 ]);
 
+/**
+ * Classes with no values in the VM, accepted only as isinstance classes
+ * (`isinstance(x, (bytes, bytearray))`), where they match nothing.
+ */
+export const VALUELESS_TYPE_NAMES: ReadonlySet<string> = new Set(["bytearray", "memoryview"]);
+
 /** Builtins refused because they break determinism, isolation or static analysis. */
 export const BANNED_BUILTINS: ReadonlySet<string> = new Set([
   "eval",

@@ -15,6 +15,7 @@ import {
   STDLIB,
   TYPE_METHODS,
   TYPE_NAMES,
+  VALUELESS_TYPE_NAMES,
 } from "./allowlist.ts";
 import { type Checker, isDunder, type ModuleBinding, type Scope } from "./checker.ts";
 import type { Span } from "./diagnostic.ts";
@@ -257,7 +258,14 @@ function checkImportedMember(
 
 function reportUnresolved(k: Checker, node: Name): void {
   const id = node.id;
-  if (BANNED_BUILTINS.has(id)) {
+  if (VALUELESS_TYPE_NAMES.has(id)) {
+    k.report(
+      "builtin-not-allowed",
+      node,
+      `'${id}' can only name a class in isinstance: the VM has no ${id} values`,
+      `use bytes, or test isinstance(x, (bytes, ${id}))`,
+    );
+  } else if (BANNED_BUILTINS.has(id)) {
     k.report("banned-builtin", node, `'${id}' is not available in contracts`);
   } else if (isDunder(id)) {
     k.report("dunder-name", node, `'${id}' is not available in contracts`);
@@ -489,6 +497,9 @@ function checkTypeArgument(k: Checker, scope: Scope, expr: Expr): void {
   if (expr.kind === "Tuple") {
     for (const elt of expr.elts) checkTypeArgument(k, scope, elt);
   } else if (expr.kind === "Name") {
+    if (VALUELESS_TYPE_NAMES.has(expr.id) && resolve(k, scope, expr.id).kind === "unresolved") {
+      return;
+    }
     checkName(k, scope, expr, "type-argument");
   } else {
     checkExpr(k, scope, expr);
