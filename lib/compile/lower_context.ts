@@ -17,8 +17,10 @@ import { BUILTINS, type HostCallInfo, METHODS, STDLIB } from "./opcodes.ts";
 export interface FunctionEntry {
   readonly index: number;
   readonly def: FunctionDef;
-  /** Global slot of each default value, aligned with `def.args.defaults`. */
-  readonly defaultSlots: readonly number[];
+  /** Parameter names: the positional ones, then the keyword-only ones (the IR's order). */
+  readonly params: readonly string[];
+  /** Global slot of each parameter's default value, aligned with `params`; null where required. */
+  readonly defaultSlots: readonly (number | null)[];
 }
 
 function idsByName(table: readonly (HostCallInfo | null)[]): ReadonlyMap<string, number> {

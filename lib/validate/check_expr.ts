@@ -331,29 +331,40 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
   }
 }
 
-/** A call of a contract function must match its parameters exactly. */
+/**
+ * A call of a contract function must match its parameters exactly, as
+ * CPython binds them: positional ones by position or name, keyword-only
+ * ones (after `*`) by name only.
+ */
 function checkArity(k: Checker, call: Call, def: FunctionDef): void {
   const params = def.args;
   const hasVariadic = params.vararg !== null || params.kwarg !== null ||
-    params.kwonlyargs.length > 0 || params.posonlyargs.length > 0;
+    params.posonlyargs.length > 0;
   if (hasVariadic || call.args.some((arg) => arg.kind === "Starred")) return;
   if (call.keywords.some((keyword) => keyword.arg === null)) return;
   const names = params.args.map((arg) => arg.arg);
+  const keywordOnly = params.kwonlyargs.map((arg) => arg.arg);
   const given = call.args.length;
   if (given > names.length) {
+    const kw = call.keywords.filter((keyword) => keywordOnly.includes(keyword.arg ?? "")).length;
+    const extra = kw === 0
+      ? ""
+      : ` positional argument${given === 1 ? "" : "s"} (and ${kw} keyword-only argument${
+        kw === 1 ? "" : "s"
+      })`;
     k.report(
       "call-arity",
       call,
       `${def.name}() takes ${names.length} positional argument${
         names.length === 1 ? "" : "s"
-      } but ${given} ${given === 1 ? "was" : "were"} given`,
+      } but ${given}${extra} ${given === 1 && extra === "" ? "was" : "were"} given`,
     );
     return;
   }
   const filled = new Set(names.slice(0, given));
   for (const keyword of call.keywords) {
     if (keyword.arg === null) continue;
-    if (!names.includes(keyword.arg)) {
+    if (!names.includes(keyword.arg) && !keywordOnly.includes(keyword.arg)) {
       k.report(
         "call-arity",
         keyword,
@@ -371,13 +382,34 @@ function checkArity(k: Checker, call: Call, def: FunctionDef): void {
   const required = names.slice(0, names.length - params.defaults.length);
   const missing = required.filter((name) => !filled.has(name));
   if (missing.length > 0) {
-    const list = missing.map((name) => `'${name}'`).join(", ");
     k.report(
       "call-arity",
       call,
-      `${def.name}() missing required argument${missing.length === 1 ? "" : "s"}: ${list}`,
+      `${def.name}() missing ${missing.length} required positional argument${
+        missing.length === 1 ? "" : "s"
+      }: ${quotedList(missing)}`,
+    );
+    return;
+  }
+  const requiredKeywords = keywordOnly.filter((_, i) => params.kwDefaults[i] === null);
+  const missingKeywords = requiredKeywords.filter((name) => !filled.has(name));
+  if (missingKeywords.length > 0) {
+    k.report(
+      "call-arity",
+      call,
+      `${def.name}() missing ${missingKeywords.length} required keyword-only argument${
+        missingKeywords.length === 1 ? "" : "s"
+      }: ${quotedList(missingKeywords)}`,
     );
   }
+}
+
+/** CPython's list of names in arity messages: 'a', 'a' and 'b', 'a', 'b', and 'c'. */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
 }
 
 /** Span of the attribute name at the end of `node`. */

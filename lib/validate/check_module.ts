@@ -319,9 +319,6 @@ function checkFunctionHeader(k: Checker, scope: Scope, def: FunctionDef): void {
   const special: [Arg | null, string][] = [
     [args.vararg, "*args parameters are not supported"],
     [args.kwarg, "**kwargs parameters are not supported"],
-    ...args.kwonlyargs.map((
-      arg,
-    ): [Arg, string] => [arg, "keyword-only parameters are not supported"]),
     ...args.posonlyargs.map((
       arg,
     ): [Arg, string] => [arg, "positional-only parameters are not supported"]),
