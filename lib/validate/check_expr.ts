@@ -256,6 +256,16 @@ function checkImportedMember(
   }
 }
 
+/** Hints for the banned builtins that real contracts reach for, where a subset form exists. */
+const BANNED_HINTS: Readonly<Record<string, string>> = {
+  getattr: "name the attribute directly (x.name), or keep the choices in a dict: d[key]",
+  setattr: "keep mutable fields in a dict and assign d[key] = value",
+  hasattr: "keep optional fields in a dict and test `key in d`",
+  globals: "read module constants by name; keep a table of values in a module-level dict",
+  locals: "name each local directly, or collect the values in a dict",
+  vars: "collect the values in a dict",
+};
+
 function reportUnresolved(k: Checker, node: Name): void {
   const id = node.id;
   if (VALUELESS_TYPE_NAMES.has(id)) {
@@ -266,7 +276,7 @@ function reportUnresolved(k: Checker, node: Name): void {
       `use bytes, or test isinstance(x, (bytes, ${id}))`,
     );
   } else if (BANNED_BUILTINS.has(id)) {
-    k.report("banned-builtin", node, `'${id}' is not available in contracts`);
+    k.report("banned-builtin", node, `'${id}' is not available in contracts`, BANNED_HINTS[id]);
   } else if (isDunder(id)) {
     k.report("dunder-name", node, `'${id}' is not available in contracts`);
   } else if (OTHER_PYTHON_BUILTINS.has(id)) {
