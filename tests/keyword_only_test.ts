@@ -70,7 +70,11 @@ Deno.test("keyword-only parameters: call shapes bind as in CPython", async () =>
       refused = true;
     }
     if (refused) {
-      assert.equal(python, '{"error":"TypeError"}', `refused, but CPython says ${python}:\n${source}`);
+      assert.equal(
+        python,
+        '{"error":"TypeError"}',
+        `refused, but CPython says ${python}:\n${source}`,
+      );
     } else {
       accepted++;
       assert.equal(vmOutcome(source), python, source);
