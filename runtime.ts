@@ -27,6 +27,7 @@ export type {
   CallContext,
   EmittedEvent,
   HostCall,
+  RandomStream,
   StateReader,
   SyscallRecord,
 } from "./lib/runtime/host/types.ts";
