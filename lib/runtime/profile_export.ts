@@ -53,7 +53,7 @@ export function foldedStacks(profile: GasProfile): string {
 }
 
 /** `profile` as plain JSON (maps as objects, rows as arrays). */
-export function profileJson(profile: GasProfile): unknown {
+export function profileJson(profile: GasProfile): { readonly functions: readonly unknown[] } {
   return {
     functions: profile.functions.map((fn) => ({
       name: fn.name,
