@@ -121,4 +121,4 @@ export {
   type TraceRecord,
   type TraceStep,
 } from "./lib/runtime/trace.ts";
-export { previewValue, printable } from "./lib/runtime/preview.ts";
+export { asciiSafe, previewValue } from "./lib/runtime/preview.ts";

@@ -12,10 +12,10 @@ import { type Contract, findFunction, parseAddress, type Receipt } from "../mod.
 import type { IrModule } from "../ir.ts";
 import { argsFromJson } from "../abi.ts";
 import {
+  asciiSafe,
   foldedStacks,
   type FunctionProfile,
   GasProfiler,
-  printable,
   profileJson,
   speedscopeProfile,
 } from "../runtime.ts";
@@ -152,7 +152,7 @@ function tableText(
     const row = byLine.get(line);
     if (previous !== 0 && line > previous + 1) listing.push(["", "...", "", "", "", ""]);
     previous = line;
-    const text = source === null ? "" : printable(source[line - 1] ?? "");
+    const text = source === null ? "" : asciiSafe(source[line - 1] ?? "");
     listing.push([
       row !== undefined && row.share >= HOT_SHARE ? ">" : "",
       String(line),
@@ -182,7 +182,7 @@ function tableText(
     ...columns([
       ["function", "calls", "mean", "median", "stdev", "min", "max"],
       [
-        printable(fn.name),
+        asciiSafe(fn.name),
         String(stats.calls),
         ...[stats.mean, stats.median, stats.stdev, stats.min, stats.max].map(gasText),
       ],
@@ -194,7 +194,7 @@ function tableText(
       ["frame", "calls", "self", "total"],
       ...fn.frames.map((
         f,
-      ) => [printable(f.name), String(f.calls), gasText(f.self), gasText(f.total)]),
+      ) => [asciiSafe(f.name), String(f.calls), gasText(f.self), gasText(f.total)]),
     ]),
   );
   if (fn.hosts.length > 0) {

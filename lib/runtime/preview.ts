@@ -133,7 +133,7 @@ export function previewValue(value: Value): string {
 }
 
 /** `text` with every character that is not printable ASCII escaped (for names and operands). */
-export function printable(text: string): string {
+export function asciiSafe(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = "";
   for (const char of text) {

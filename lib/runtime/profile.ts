@@ -25,21 +25,29 @@ export const NO_LINE_ROW = "(no line)";
 
 /** Gas statistics of one exported function's calls. */
 export interface GasStats {
+  /** Calls profiled. */
   readonly calls: number;
+  /** Mean gas used. */
   readonly mean: number;
+  /** Median gas used. */
   readonly median: number;
   /** Population standard deviation. */
   readonly stdev: number;
+  /** Least gas used. */
   readonly min: number;
+  /** Most gas used. */
   readonly max: number;
 }
 
 /** One row of a line profile: a source line (`label` "") or a pseudo-row (`line` 0). */
 export interface LineGas {
+  /** Source line (0: a pseudo-row). */
   readonly line: number;
+  /** The pseudo-row's name ("" for a source line). */
   readonly label: string;
   /** Times execution entered the line from another line or frame. */
   readonly hits: number;
+  /** Gas attributed. */
   readonly gas: number;
   /** `gas` over the function's total gas (0 when that is 0). */
   readonly share: number;
@@ -47,22 +55,29 @@ export interface LineGas {
 
 /** Gas of the stdlib member `name`, its calls included (argument binding, walks). */
 export interface HostGas {
+  /** Its name. */
   readonly name: string;
+  /** Calls profiled. */
   readonly calls: number;
+  /** Gas attributed. */
   readonly gas: number;
 }
 
 /** Gas of an IR function's frames: its own instructions and everything it called. */
 export interface FrameGas {
+  /** Its name. */
   readonly name: string;
   /** Frames entered. */
   readonly calls: number;
+  /** Gas of its own instructions. */
   readonly self: number;
+  /** Gas of its frames, callees and stdlib calls included. */
   readonly total: number;
 }
 
 /** One event of a speedscope evented profile: a frame opened or closed at a gas offset. */
 export interface GasEvent {
+  /** "O" opens the frame, "C" closes it. */
   readonly type: "O" | "C";
   /** Index into GasProfile.frames. */
   readonly frame: number;
@@ -72,7 +87,9 @@ export interface GasEvent {
 
 /** The aggregate of one exported function's calls. */
 export interface FunctionProfile {
+  /** Its name. */
   readonly name: string;
+  /** Gas statistics of its calls. */
   readonly stats: GasStats;
   /** Source lines in line order, then pseudo-rows; their gas adds up to the calls' gas. */
   readonly lines: readonly LineGas[];
@@ -88,6 +105,7 @@ export interface FunctionProfile {
 
 /** A frame of the timeline: an IR function, a stdlib member or a pseudo-row. */
 export interface ProfileFrame {
+  /** Its name. */
   readonly name: string;
   /** Source line of the function's first instruction (0: none). */
   readonly line: number;
@@ -95,7 +113,9 @@ export interface ProfileFrame {
 
 /** Every profiled function, in the order first called. */
 export interface GasProfile {
+  /** Profiled exported functions. */
   readonly functions: readonly FunctionProfile[];
+  /** Frames of the timelines, indexed by GasEvent.frame. */
   readonly frames: readonly ProfileFrame[];
 }
 
@@ -120,6 +140,7 @@ interface FunctionTotals {
   readonly lines: Map<number, LineTotal>;
   readonly pseudo: Map<string, LineTotal>;
   readonly hosts: Map<string, HostTotal>;
+  /** Frames of the timelines, indexed by GasEvent.frame. */
   readonly frames: Map<number, FrameTotal>;
   readonly stacks: Map<string, number>;
   readonly events: GasEvent[];
@@ -130,7 +151,9 @@ interface FunctionTotals {
 /** What the previous step ran: its gas is known once the next step (or the end) arrives. */
 interface Pending {
   readonly fn: number;
+  /** Source line (0: a pseudo-row). */
   readonly line: number;
+  /** Gas attributed. */
   readonly gas: number;
   /** The stdlib member it calls, or null. */
   readonly host: string | null;

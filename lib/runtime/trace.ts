@@ -4,7 +4,7 @@
  * line:col, gas before it and gas it charged, the top of the operand stack)
  * and one per stdlib call (name, arguments, result), then one at the end.
  * Every value is shown through previewValue, so a record stays short and
- * printable whatever the contract builds. An instruction's record waits for
+ * asciiSafe whatever the contract builds. An instruction's record waits for
  * the next step (its charge is known only then) and is followed by the
  * stdlib calls it made. Observes only; the records go to `emit`.
  */
@@ -14,7 +14,7 @@ import { operandText } from "../compile/disasm.ts";
 import { opInfo } from "../compile/opcodes.ts";
 import type { CallHooks, HostCallEvent } from "./hooks.ts";
 import { ModuleCode } from "./module_code.ts";
-import { previewValue, printable } from "./preview.ts";
+import { asciiSafe, previewValue } from "./preview.ts";
 import type { Value } from "./values.ts";
 
 /** Values shown of the operand stack, top last. */
@@ -22,15 +22,21 @@ export const TRACE_STACK = 3;
 
 /** One executed instruction. */
 export interface TraceStep {
+  /** The record's kind. */
   readonly kind: "step";
   /** Frames on the call stack, this one included. */
   readonly depth: number;
+  /** The running function's name. */
   readonly function: string;
+  /** Instruction index in the function. */
   readonly pc: number;
+  /** Opcode mnemonic. */
   readonly op: string;
   /** Its operands as the disassembler shows them. */
   readonly operands: string;
+  /** Source line (0: none). */
   readonly line: number;
+  /** Source column. */
   readonly column: number;
   /** Gas used before it ran. */
   readonly gasBefore: number;
@@ -44,11 +50,15 @@ export interface TraceStep {
 
 /** One stdlib call or value read, after the instruction that made it. */
 export interface TraceHostCall {
+  /** The record's kind. */
   readonly kind: "host";
+  /** Frames on the call stack, this one included. */
   readonly depth: number;
+  /** The stdlib member (`storage.set`). */
   readonly name: string;
   /** Previews of the arguments (hashed data as its length). */
   readonly args: readonly string[];
+  /** Previews of the keyword arguments. */
   readonly kwargs: Readonly<Record<string, string>>;
   /** Preview of the result; null when the member failed. */
   readonly result: string | null;
@@ -56,7 +66,9 @@ export interface TraceHostCall {
 
 /** The end of a call. */
 export interface TraceEnd {
+  /** The record's kind. */
   readonly kind: "end";
+  /** Gas used by the call in all. */
   readonly gasUsed: number;
   /** Gas of the return value's walk after the function returned (0 when it did not return). */
   readonly returnGas: number;
@@ -104,12 +116,12 @@ export class Tracer {
         this.#pending = {
           kind: "step",
           depth,
-          function: printable(this.#code.name(fn)),
+          function: asciiSafe(this.#code.name(fn)),
           pc,
           op: opInfo(op)?.name ?? `0x${op.toString(16)}`,
           operands: instruction === undefined
             ? ""
-            : printable(operandText(this.#code.module, instruction)),
+            : asciiSafe(operandText(this.#code.module, instruction)),
           line: position.line,
           column: position.column,
           gasBefore: gasUsed,
@@ -120,7 +132,7 @@ export class Tracer {
       onHostCall: (event: HostCallEvent) => {
         const kwargs: Record<string, string> = {};
         for (const [key, value] of event.kwargs) {
-          kwargs[printable(key)] = argumentPreview(event.name, value);
+          kwargs[asciiSafe(key)] = argumentPreview(event.name, value);
         }
         this.#hosts.push({
           kind: "host",
