@@ -285,8 +285,10 @@ export async function profileCommand(argv: readonly string[]): Promise<number> {
         : tableText(fn, run.receipt, run.module, sourceText?.split(/\r?\n/) ?? null);
       break;
   }
-  if (typeof values.out === "string") await writeOut(values.out, text);
-  else {
+  if (typeof values.out === "string") {
+    await writeOut(values.out, text);
+    console.log(`wrote ${values.out} (gasUsed ${run.receipt.gasUsed})`);
+  } else {
     const bytes = new TextEncoder().encode(text);
     let offset = 0;
     while (offset < bytes.length) offset += Deno.stdout.writeSync(bytes.subarray(offset));

@@ -105,7 +105,7 @@ Deno.test("profile: folded output is `stack count` lines adding up to gasUsed; -
     const out = state.replace(/state\.json$/, "t.folded");
     const result = await transfer(state, "--format", "folded", "--out", out);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, "");
+    assert.match(result.stdout, /^wrote \S+t\.folded \(gasUsed \d+\)\n$/);
     const lines = Deno.readTextFileSync(out).trimEnd().split("\n");
     let total = 0;
     for (const line of lines) {
