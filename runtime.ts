@@ -114,6 +114,7 @@ export {
   speedscopeProfile,
 } from "./lib/runtime/profile_export.ts";
 export {
+  TRACE_OPERANDS,
   TRACE_STACK,
   type TraceEnd,
   type TraceHostCall,

@@ -134,3 +134,22 @@ Deno.test("trace: host calls come with their arguments and results, hashed data 
     steps.every((record) => record.kind !== "step" || /^[\x20-\x7e]*$/.test(record.stack.join(""))),
   );
 });
+
+Deno.test("trace: hostile constants and values give short printable records", () => {
+  const text = "\\x1b[2J\\u202e" + "z".repeat(20_000);
+  const compiled = compileContract(
+    `def main():\n    s = "${text}"\n    b = s.encode() * 40\n    xs = [s]\n` +
+      `    for i in range(200):\n        xs = [xs, xs, b]\n    return len(b)\n`,
+  );
+  const records: TraceRecord[] = [];
+  const tracer = new Tracer(compiled.verified.module, (record) => records.push(record));
+  const result = call(compiled, 10_000_000, tracer.start());
+  tracer.end(result.gasUsed);
+  assert.ok(result.ok, result.failure?.message);
+  assert.ok(records.length > 1000);
+  for (const record of records) {
+    const json = JSON.stringify(record);
+    assert.ok(json.length < 1200, json.slice(0, 200));
+    assert.match(json, /^[\x20-\x7e]*$/);
+  }
+});

@@ -19,6 +19,8 @@ import type { Value } from "./values.ts";
 
 /** Values shown of the operand stack, top last. */
 export const TRACE_STACK = 3;
+/** Longest operand text shown (a constant's text is cut). */
+export const TRACE_OPERANDS = 80;
 
 /** One executed instruction. */
 export interface TraceStep {
@@ -92,6 +94,7 @@ export class Tracer {
   #pending: Omit<TraceStep, "gas"> | null = null;
   #hosts: TraceHostCall[] = [];
   #returnedAt: number | null = null;
+  readonly #operandTexts = new Map<number, string[]>();
 
   /** A tracer of calls into `module`. */
   constructor(module: IrModule, emit: (record: TraceRecord) => void) {
@@ -107,7 +110,6 @@ export class Tracer {
     return {
       onStep: (fn, pc, op, gasUsed, stack, sp, depth) => {
         this.#flush(gasUsed);
-        const instruction = this.#code.instruction(fn, pc);
         const position = this.#code.position(fn, pc);
         const shown: string[] = [];
         for (let i = Math.max(0, sp - TRACE_STACK); i < sp; i++) {
@@ -119,9 +121,7 @@ export class Tracer {
           function: asciiSafe(this.#code.name(fn)),
           pc,
           op: opInfo(op)?.name ?? `0x${op.toString(16)}`,
-          operands: instruction === undefined
-            ? ""
-            : asciiSafe(operandText(this.#code.module, instruction)),
+          operands: this.#operands(fn, pc),
           line: position.line,
           column: position.column,
           gasBefore: gasUsed,
@@ -155,6 +155,24 @@ export class Tracer {
     this.#flush(gasUsed);
     const returnGas = this.#returnedAt === null ? 0 : gasUsed - this.#returnedAt;
     this.#emit({ kind: "end", gasUsed, returnGas });
+  }
+
+  /** Instruction `pc`'s operand text, made once per instruction (a constant may be long). */
+  #operands(fn: number, pc: number): string {
+    let texts = this.#operandTexts.get(fn);
+    if (texts === undefined) {
+      texts = [];
+      this.#operandTexts.set(fn, texts);
+    }
+    let text = texts[pc];
+    if (text === undefined) {
+      const instruction = this.#code.instruction(fn, pc);
+      const full = instruction === undefined ? "" : operandText(this.#code.module, instruction);
+      const cut = full.length > TRACE_OPERANDS ? `${full.slice(0, TRACE_OPERANDS)}...` : full;
+      text = asciiSafe(cut);
+      texts[pc] = text;
+    }
+    return text;
   }
 
   #flush(gasUsed: number): void {
