@@ -111,24 +111,35 @@ function columns(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
+/** Lines a `def` header may sit above a function's first instruction (decorators are not allowed). */
+const HEADER_REACH = 40;
+
 /**
  * The source lines worth listing: those of every function that ran, from
- * the line before its first (its `def`) to its last, in order.
+ * its `def` line (found in the source above its first instruction, when the
+ * source is known) to its last, in order.
  */
-function shownLines(module: IrModule, fn: FunctionProfile): number[] {
+function shownLines(
+  module: IrModule,
+  fn: FunctionProfile,
+  source: readonly string[] | null,
+): number[] {
   const ran = new Set(fn.frames.map((frame) => frame.name));
   const shown = new Set<number>();
   for (const ir of module.functions) {
     if (!ran.has(ir.name) || ir.lines.length === 0) continue;
     const lines = ir.lines.map((entry) => entry.line);
-    const first = Math.min(...lines);
-    for (
-      let line = Math.max(1, ir.name === "<module>" ? first : first - 1);
-      line <= Math.max(...lines);
-      line++
-    ) {
-      shown.add(line);
+    let first = Math.min(...lines);
+    if (ir.name !== "<module>" && source !== null) {
+      const floor = Math.max(1, first - HEADER_REACH);
+      for (let line = first - 1; line >= floor; line--) {
+        if (/^\s*def\s/.test(source[line - 1] ?? "")) {
+          first = line;
+          break;
+        }
+      }
     }
+    for (let line = first; line <= Math.max(...lines); line++) shown.add(line);
   }
   return [...shown].sort((a, b) => a - b);
 }
@@ -148,7 +159,7 @@ function tableText(
   const byLine = new Map(fn.lines.filter((row) => row.label === "").map((row) => [row.line, row]));
   const listing: string[][] = [["", "line", "hits", "gas", "share", "source"]];
   let previous = 0;
-  for (const line of shownLines(module, fn)) {
+  for (const line of shownLines(module, fn, source)) {
     const row = byLine.get(line);
     if (previous !== 0 && line > previous + 1) listing.push(["", "...", "", "", "", ""]);
     previous = line;

@@ -190,3 +190,17 @@ Deno.test("run --trace: the receipt is unchanged; text and JSON lines show opera
     assert.match(bad.stderr, /--trace-format must be one of text, json/);
   });
 });
+
+Deno.test("profile --address: lines without --source, with the source's text with it", async () => {
+  await withState(async (state) => {
+    const deployed = await runCli(["deploy", "--manifest", COUNTER, "--state", state]);
+    const address = JSON.parse(deployed.stdout).address;
+    const base = ["profile", "--address", address, "--call", "inc", "--state", state];
+    const bare = await runCli(base);
+    assert.equal(bare.code, 0, bare.stderr);
+    assert.match(bare.stdout, /^> +22 +1 +\d+ +[\d.]+%$/m);
+    const listed = await runCli([...base, "--source", "examples/counter/counter.py"]);
+    assert.match(listed.stdout, /^ +18 {2}def inc\(\) -> int:$/m);
+    assert.match(listed.stdout, /^> +22 +1 +\d+ +[\d.]+% +storage\.set_int\(KEY, value\)$/m);
+  });
+});
