@@ -1,10 +1,12 @@
 /**
  * Traces and gas profiles only watch (spec/PROFILE.md): over the runtime
  * corpus, the limits corpus (at a small gas limit, so that most cases stop
- * out of gas or at a cap part way) and the examples, a call traced by the
- * Tracer, one profiled by the GasProfiler and one with no hook give
- * byte-identical receipts and the same writes; and every profile's rows,
- * folded stacks and frames add up to the call's gasUsed exactly.
+ * out of gas or at a cap part way) and programs calling every stdlib
+ * family, a call traced by the Tracer, one profiled by the GasProfiler and
+ * one with no hook give byte-identical receipts, the same writes and the
+ * same value; and every profile's rows, folded stacks and frames add up to
+ * the call's gasUsed exactly. (The examples are covered through the CLI in
+ * tests/cli_profile_test.ts.)
  */
 
 import assert from "node:assert/strict";
@@ -23,6 +25,8 @@ import {
   type TraceRecord,
 } from "../runtime.ts";
 import { toHex } from "../abi.ts";
+import { repr } from "../lib/runtime/repr.ts";
+import { OUTPUT_METER } from "../lib/runtime/walk.ts";
 import { readLimitsCorpus } from "./support/limits_corpus.ts";
 import { runtimeCorpus, TEST_CONTEXT } from "./support/runtime.ts";
 
@@ -43,7 +47,7 @@ function fingerprint(result: CallResult): string {
   const writes = result.writes.map((w) =>
     `${toHex(w.key)}=${w.value === null ? "-" : toHex(w.value)}`
   );
-  return `${toHex(encodeReceipt(result))} ${writes.join(",")}`;
+  return `${toHex(encodeReceipt(result))} ${writes.join(",")} ${repr(OUTPUT_METER, result.value)}`;
 }
 
 /** Checks one program; returns the number of trace records it produced. */
@@ -87,6 +91,45 @@ Deno.test("trace: traced, profiled and plain runs of the runtime corpus give ide
     records += check(label, compileContract(source), 10_000_000);
   }
   assert.ok(records > 10_000, `only ${records} trace records`);
+});
+
+/** Programs that reach every stdlib family, so that the watched host is compared too. */
+const HOST_PROGRAMS: readonly string[] = [
+  `from stdlib import storage
+def main():
+    storage.set(b"a", b"xyz")
+    storage.set_int(b"n", -5)
+    before = storage.get(b"a"), storage.get_int(b"n"), storage.get(b"missing")
+    storage.delete(b"a")
+    return before, storage.get(b"a"), storage.get_int(b"none", 7)
+`,
+  `from stdlib import hash, random, context
+def main():
+    d = hash.sha3_256(b"a") + hash.sha3_512(b"b") + hash.keccak256(b"c") + hash.blake3(b"d")
+    return d, random.bytes(40), context.sender, context.block_height, context.tx_hash
+`,
+  `from stdlib import abi, events
+def main():
+    data = abi.encode("list<int>", [5, -6])
+    events.emit(b"E", {"k": 1, "v": b"w"})
+    abi.require(len(data) > 0, b"empty")
+    return abi.decode("list<int>", data)
+`,
+  `from stdlib import abi, storage
+def main():
+    storage.set(b"k", b"v")
+    abi.revert(b"nope")
+`,
+  `from stdlib import treasury, context
+def main():
+    return treasury.balance(context.address)
+`,
+];
+
+Deno.test("trace: the same holds for programs calling every stdlib family", () => {
+  HOST_PROGRAMS.forEach((source, i) => {
+    check(`host program ${i + 1}`, compileContract(source), 1_000_000);
+  });
 });
 
 Deno.test("trace: the same holds over the limits corpus, stopped part way at 20,000 gas", () => {
