@@ -568,6 +568,36 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     setup: ['d = {"k" * 1048576: 1}'],
     op: "r = d.keys() | []",
   },
+  {
+    family: "set",
+    name: "keys() | [] (65,536-int tuple key)",
+    setup: ["d = {tuple(range(65536)): 1}"],
+    op: "r = d.keys() | []",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (tuple key of 2**16 shared pairs)",
+    setup: ["t = (1, 1)", "for i in range(16):", "    t = (t, t)", "d = {t: 1}"],
+    op: "r = d.keys() | []",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (tuple key of 2,000 4096-bit ints)",
+    setup: ["x = (1 << 4094) + 12345", "d = {tuple([x + i for i in range(2000)]): 1}"],
+    op: "r = d.keys() | []",
+  },
+  {
+    family: "set",
+    name: "set == set (30,000 ints)",
+    setup: [...DICT, "s = d.keys() | []", "u = e.keys() | []"],
+    op: "r = s == u",
+  },
+  {
+    family: "set",
+    name: "str(set) (20,000 ints)",
+    setup: [...DICT, "s = d.keys() | []"],
+    op: "r = str(s)",
+  },
 
   // int methods.
   { family: "int", name: "bit_length (4096-bit)", setup: INT, op: "r = x.bit_length()" },

@@ -7,15 +7,18 @@
  * buffer), the only setting under which CPython's own order of a set of
  * strs is reproducible; None hashes to the constant CPython 3.12 gives it
  * (3.11 uses its address). A hash is an unsigned 64-bit word in two
- * halves. Pays each byte SipHash reads and each tuple item it folds in
- * (the `set_table` walk rates), on top of the value's key walk, which the
- * caller has paid first.
+ * halves, computed in 32-bit halves (no BigInt per item). Pays each byte
+ * SipHash reads, each byte of a big int reduced and each tuple item it
+ * folds in (the `set_table` walk rates), on top of the value's key walk,
+ * which the caller has paid first (or paid when the value became a dict
+ * key: a keys view's elements are hashed again with no key walk, so the
+ * hash pays its own work in full).
  */
 
 import { WALKS } from "../compile/opcodes.ts";
 import { codePointAt, unitWidth } from "../text_units.ts";
 import { vmError } from "./failure.ts";
-import type { Meter } from "./ops.ts";
+import { bitLength, type Meter } from "./ops.ts";
 import { PyRange, PyTuple, typeName, type Value } from "./values.ts";
 
 /** A 64-bit hash as its high and low 32-bit halves (both unsigned). */
@@ -31,21 +34,20 @@ const MASK64 = (1n << 64n) - 1n;
 /** The modulus of CPython's int hash: the Mersenne prime 2^61 - 1. */
 const MODULUS = (1n << 61n) - 1n;
 const NONE_HASH = 0xfca86420;
-const XXPRIME_1 = 11400714785074694791n;
-const XXPRIME_2 = 14029467366897019727n;
-const XXPRIME_5 = 2870177450012600261n;
+const XXPRIME_1: Hash64 = { hi: 0x9e3779b1, lo: 0x85ebca87 };
+const XXPRIME_2: Hash64 = { hi: 0xc2b2ae3d, lo: 0x27d4eb4f };
+const XXPRIME_5: Hash64 = { hi: 0x27d4eb2f, lo: 0x165667c5 };
+/** XXPRIME_5 ^ 3527539, which a tuple's length is mixed with. */
+const LENGTH_MIX: Hash64 = { hi: 0x27d4eb2f, lo: 0x1663b4b6 };
 
 function fromBig(word: bigint): Hash64 {
   const unsigned = word & MASK64;
   return { hi: Number(unsigned >> 32n), lo: Number(unsigned & 0xffff_ffffn) };
 }
 
-function toBig(hash: Hash64): bigint {
-  return (BigInt(hash.hi) << 32n) | BigInt(hash.lo);
-}
-
 /** A signed hash other than -1 (which CPython reserves for errors and maps to -2). */
 function fromSigned(value: number): Hash64 {
+  if (value >= 0 && value < TWO32) return { hi: 0, lo: value };
   const signed = value === -1 ? -2 : value;
   if (signed >= 0) return { hi: Math.floor(signed / TWO32), lo: signed % TWO32 };
   const magnitude = -signed;
@@ -55,9 +57,10 @@ function fromSigned(value: number): Hash64 {
   return lo === 0 ? { hi: (TWO32 - hi) % TWO32, lo: 0 } : { hi: TWO32 - 1 - hi, lo: TWO32 - lo };
 }
 
-/** `hash(n)`: |n| mod 2^61 - 1, with n's sign. */
-function intHash(value: number | bigint): Hash64 {
+/** `hash(n)`: |n| mod 2^61 - 1, with n's sign; a big int pays each byte of it reduced. */
+function intHash(meter: Meter, value: number | bigint): Hash64 {
   if (typeof value === "number") return fromSigned(value);
+  meter.pay(WALKS.set_table.byte, Math.ceil(bitLength(value) / 8));
   const negative = value < 0n;
   const reduced = (negative ? -value : value) % MODULUS;
   if (negative && reduced === 1n) return fromSigned(-2);
@@ -193,17 +196,58 @@ function strHash(meter: Meter, text: string): Hash64 {
   );
 }
 
-/** CPython's tuple hash (an xxHash-style accumulation of the items' hashes). */
+/** The result of {@link mul64} and {@link add64} (module scratch: a tuple hash does this per item). */
+let outHi = 0;
+let outLo = 0;
+
+/** The high 32 bits of the 64-bit product of two unsigned 32-bit words (from 16-bit pieces). */
+function mulHigh32(a: number, b: number): number {
+  const a0 = a & 0xffff;
+  const a1 = a >>> 16;
+  const b0 = b & 0xffff;
+  const b1 = b >>> 16;
+  const p01 = a0 * b1;
+  const p10 = a1 * b0;
+  const carry = ((a0 * b0) >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  return (a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (carry >>> 16)) >>> 0;
+}
+
+/** `a * b` modulo 2^64, each a 64-bit word in halves, into outHi/outLo. */
+function mul64(aHi: number, aLo: number, bHi: number, bLo: number): void {
+  outHi = (mulHigh32(aLo, bLo) + Math.imul(aHi, bLo) + Math.imul(aLo, bHi)) >>> 0;
+  outLo = Math.imul(aLo, bLo) >>> 0;
+}
+
+/**
+ * CPython's tuple hash (an xxHash-style accumulation of the items' hashes:
+ * per item `acc = rotl31(acc + hash * XXPRIME_2) * XXPRIME_1`), in 32-bit
+ * halves.
+ */
 function tupleHash(meter: Meter, items: readonly Value[]): Hash64 {
   meter.pay(WALKS.set_table.node, items.length);
-  let accumulator = XXPRIME_5;
+  let hi = XXPRIME_5.hi;
+  let lo = XXPRIME_5.lo;
   for (const item of items) {
-    accumulator = (accumulator + toBig(pyHash(meter, item)) * XXPRIME_2) & MASK64;
-    accumulator = ((accumulator << 31n) | (accumulator >> 33n)) & MASK64;
-    accumulator = (accumulator * XXPRIME_1) & MASK64;
+    const lane = pyHash(meter, item);
+    mul64(lane.hi, lane.lo, XXPRIME_2.hi, XXPRIME_2.lo);
+    const sumLo = lo + outLo;
+    const sumHi = (hi + outHi + (sumLo >= TWO32 ? 1 : 0)) >>> 0;
+    // Rotate the sum left by 31 bits, then multiply.
+    mul64(
+      ((sumHi << 31) | ((sumLo >>> 0) >>> 1)) >>> 0,
+      (((sumLo >>> 0) << 31) | (sumHi >>> 1)) >>> 0,
+      XXPRIME_1.hi,
+      XXPRIME_1.lo,
+    );
+    hi = outHi;
+    lo = outLo;
   }
-  accumulator = (accumulator + (BigInt(items.length) ^ (XXPRIME_5 ^ 3527539n))) & MASK64;
-  return accumulator === MASK64 ? fromSigned(1546275796) : fromBig(accumulator);
+  // acc += len ^ (XXPRIME_5 ^ 3527539); a tuple's length is below 2^32.
+  const mixLo = (LENGTH_MIX.lo ^ items.length) >>> 0;
+  const endLo = lo + mixLo;
+  hi = (hi + LENGTH_MIX.hi + (endLo >= TWO32 ? 1 : 0)) >>> 0;
+  lo = endLo >>> 0;
+  return hi === 0xffff_ffff && lo === 0xffff_ffff ? fromSigned(1546275796) : { hi, lo };
 }
 
 /**
@@ -218,7 +262,7 @@ export function pyHash(meter: Meter, value: Value): Hash64 {
       return { hi: 0, lo: value ? 1 : 0 };
     case "number":
     case "bigint":
-      return intHash(value);
+      return intHash(meter, value);
     case "string":
       return strHash(meter, value);
   }

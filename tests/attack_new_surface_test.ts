@@ -1,0 +1,111 @@
+/**
+ * Attacks on the surface added with sets, the Animica dialect and the
+ * profiler: work a contract can make the VM do that was not paid in
+ * proportion, caps and errors on hostile values, and hashes that must stay
+ * CPython's after being made fast. Each cost case repeats an operation under
+ * a gas limit and expects a deterministic failure (bound by gas, with a
+ * generous hang ceiling, tests/support/hang_ceiling.ts).
+ */
+
+import assert from "node:assert/strict";
+import { pyHash } from "../lib/runtime/py_hash.ts";
+import { PyTuple, type Value } from "../lib/runtime/values.ts";
+import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
+import { pythonUnavailableReason } from "./support/python.ts";
+import { runSource } from "./support/runtime.ts";
+
+/** [name, program (a `main`), expected failure kind, gas limit]. */
+type Case = readonly [string, string, string, number];
+
+const CASES: readonly Case[] = [
+  [
+    // A keys view's elements were paid as keys when they entered the dict; their hash must pay
+    // the big ints it reduces (each was 1 gas for 512 bytes of work).
+    "a tuple key of big ints is hashed at its size by every set made from the keys",
+    [
+      "def main():",
+      "    x = (1 << 4094) + 12345",
+      "    d = {tuple([x + i for i in range(2000)]): 1}",
+      "    for i in range(20):",
+      "        r = d.keys() | []",
+      "    return 0",
+    ].join("\n"),
+    "out-of-gas",
+    10_000_000,
+  ],
+];
+
+for (const [name, source, kind, gasLimit] of CASES) {
+  Deno.test(`new surface: ${name} (${kind} within ${HANG_CEILING_TEXT})`, () => {
+    const started = performance.now();
+    const result = runSource(`${source}\n`, { gasLimit });
+    const elapsed = performance.now() - started;
+    assert.equal(result.failure?.kind, kind, result.failure?.message ?? "the call succeeded");
+    assert.ok(elapsed < HANG_CEILING_MS, `${name} took ${elapsed.toFixed(0)} ms`);
+  });
+}
+
+/** Tuples whose hashes exercise every carry of the 64-bit arithmetic (negative, big, nested). */
+const HASHED: readonly { readonly python: string; readonly value: Value }[] = (() => {
+  const out: { python: string; value: Value }[] = [];
+  const ints: (number | bigint)[] = [
+    0,
+    1,
+    -1,
+    -2,
+    2 ** 31,
+    2 ** 32 - 1,
+    2 ** 32,
+    -(2 ** 32),
+    2 ** 53 - 1,
+    -(2 ** 53 - 1),
+    (1n << 61n) - 2n,
+    (1n << 61n) - 1n,
+    1n << 64n,
+    -(1n << 100n) - 7n,
+    (1n << 4094n) + 12345n,
+  ];
+  for (const a of ints) out.push({ python: `(${a},)`, value: new PyTuple([a]) });
+  for (let i = 0; i < ints.length; i++) {
+    const a = ints[i] as number | bigint;
+    const b = ints[(i * 7 + 3) % ints.length] as number | bigint;
+    out.push({ python: `(${a}, ${b})`, value: new PyTuple([a, b]) });
+    out.push({
+      python: `((${a}, ${b}), (${b},), ())`,
+      value: new PyTuple([new PyTuple([a, b]), new PyTuple([b]), new PyTuple([])]),
+    });
+  }
+  out.push({ python: "tuple(range(1000))", value: new PyTuple([...Array(1000).keys()]) });
+  out.push({
+    python: "(True, False, b'ab', 'x')",
+    value: new PyTuple([true, false, Uint8Array.of(97, 98), "x"]),
+  });
+  return out;
+})();
+
+const FREE_METER = { pay: (): void => {} };
+
+Deno.test({
+  name: "new surface: tuple hashes in 32-bit halves equal CPython's hash()",
+  ignore: pythonUnavailableReason() !== null,
+  fn: async () => {
+    const script = "import sys\nfor line in sys.stdin:\n    print(hash(eval(line)) % (1 << 64))\n";
+    const child = new Deno.Command("python3", {
+      args: ["-c", script],
+      env: { PYTHONHASHSEED: "0" },
+      stdin: "piped",
+      stdout: "piped",
+    }).spawn();
+    const writer = child.stdin.getWriter();
+    await writer.write(new TextEncoder().encode(HASHED.map((h) => h.python).join("\n") + "\n"));
+    await writer.close();
+    const output = await child.output();
+    const expected = new TextDecoder().decode(output.stdout).trim().split("\n");
+    assert.equal(expected.length, HASHED.length);
+    HASHED.forEach((h, i) => {
+      const got = pyHash(FREE_METER, h.value);
+      const word = (BigInt(got.hi) << 32n) | BigInt(got.lo);
+      assert.equal(word.toString(), expected[i], h.python);
+    });
+  },
+});
