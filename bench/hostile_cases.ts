@@ -8,6 +8,9 @@
  * be unique: `--filter` matches them.
  */
 
+import { ml_dsa44, ml_dsa87 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
+import { slh_dsa_sha2_128s } from "npm:@noble/post-quantum@0.7.1/slh-dsa.js";
+
 /** One hostile case. */
 export interface HostileCase {
   /** opcode, builtin, str, bytes, list, dict, int or stdlib. */
@@ -40,6 +43,31 @@ const DICT = [
   "    e[i] = i",
 ];
 const BIG_KEY = ['k = b"k" * 1048576', "d = {k: 1}"];
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A key and a valid signature of `b"m" * 64` per scheme (deterministic keys and signing). */
+const VALID_SIGNATURES: readonly {
+  readonly scheme: string;
+  readonly key: Uint8Array;
+  readonly signature: Uint8Array;
+}[] = (() => {
+  const message = new TextEncoder().encode("m".repeat(64));
+  const mlDsa = [["ML-DSA-44", ml_dsa44], ["ML-DSA-87", ml_dsa87]] as const;
+  const out: { scheme: string; key: Uint8Array; signature: Uint8Array }[] = mlDsa.map(
+    ([scheme, algorithm]) => {
+      const keys = algorithm.keygen(new Uint8Array(32).fill(1));
+      const signature = algorithm.sign(message, keys.secretKey, { extraEntropy: false });
+      return { scheme, key: keys.publicKey, signature };
+    },
+  );
+  const slh = slh_dsa_sha2_128s.keygen(new Uint8Array(48).fill(1));
+  const slhSignature = slh_dsa_sha2_128s.sign(message, slh.secretKey, { extraEntropy: false });
+  out.push({ scheme: "SLH-DSA-SHA2-128s", key: slh.publicKey, signature: slhSignature });
+  return out;
+})();
 
 /** Every case, in table order. */
 export const HOSTILE_CASES: readonly HostileCase[] = [
@@ -812,6 +840,14 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     setup: ['k = b"\\x07" * 32', 'g = b"\\x05" * 17088', 'm = b"m" * 64'],
     op: 'r = pq_verify.verify(k, m, g, "SLH-DSA-SHA2-128f")',
   },
+  // Valid signatures: ML-DSA rejects a malformed one early, so only a valid one shows its price.
+  ...VALID_SIGNATURES.map(({ scheme, key, signature }): HostileCase => ({
+    family: "stdlib",
+    name: `pq_verify.verify (valid ${scheme}, 64-byte message)`,
+    imports: ["pq_verify"],
+    setup: [`k = bytes.fromhex("${toHex(key)}")`, `g = bytes.fromhex("${toHex(signature)}")`],
+    op: `r = pq_verify.verify(k, b"m" * 64, g, "${scheme}")`,
+  })),
   {
     family: "stdlib",
     name: "abi.encode_struct (64 ints)",

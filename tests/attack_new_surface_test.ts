@@ -11,7 +11,9 @@ import assert from "node:assert/strict";
 import { pyHash } from "../lib/runtime/py_hash.ts";
 import { PyTuple, type Value } from "../lib/runtime/values.ts";
 import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
+import { runFamilies, statementsCase } from "./support/conformance_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
+import { SeededRandom } from "./support/random.ts";
 import { runSource } from "./support/runtime.ts";
 
 /** [name, program (a `main`), expected failure kind, gas limit]. */
@@ -107,5 +109,73 @@ Deno.test({
       const word = (BigInt(got.hi) << 32n) | BigInt(got.lo);
       assert.equal(word.toString(), expected[i], h.python);
     });
+  },
+});
+
+/**
+ * Iterating a set that an in-place operator changes: CPython's iterator
+ * reads the table live from its position, so an operator that keeps the
+ * size shows the elements it placed after the position (and a rebuild
+ * moves them); a change of size fails for good.
+ */
+function mutatedIterationCases(
+  random: SeededRandom,
+  count: number,
+): ReturnType<typeof statementsCase>[] {
+  const ops = ["^=", "|=", "-=", "&="];
+  const pool = [
+    0,
+    1,
+    2,
+    3,
+    5,
+    8,
+    9,
+    13,
+    16,
+    17,
+    100,
+    -1,
+    -8,
+    2 ** 40,
+    "'a'",
+    "'b'",
+    "(1, 2)",
+    "b'x'",
+  ];
+  const pick = (n: number): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(String(pool[random.below(pool.length)]));
+    return out;
+  };
+  const cases = [];
+  for (let i = 0; i < count; i++) {
+    const start = pick(2 + random.below(8));
+    const other = pick(1 + random.below(4));
+    const at = start[random.below(start.length)];
+    const op = ops[random.below(ops.length)];
+    const keys = (items: string[]) =>
+      `{${items.map((item) => `${item}: 0`).join(", ")}}.keys() | []`;
+    cases.push(statementsCase([
+      `s = ${keys(start)}`,
+      "r = []",
+      "for x in s:",
+      "    r.append(x)",
+      `    if x == ${at}:`,
+      `        s ${op} (${keys(other)})`,
+      "return [r, s]",
+    ]));
+  }
+  return cases;
+}
+
+Deno.test({
+  name: "new surface: a set changed in place while iterated iterates as CPython's",
+  ignore: pythonUnavailableReason() !== null,
+  async fn() {
+    const report = await runFamilies([
+      ["mutated iteration", mutatedIterationCases(new SeededRandom(20261203), 300)],
+    ]);
+    assert.deepEqual(report.mismatches, []);
   },
 });

@@ -4,11 +4,13 @@
  * by slot, as CPython's iterators walk its table (lib/runtime/dict_table.ts):
  * they fail when the dict changes size during iteration, or when they meet
  * more entries than it held, and see every value written meanwhile. A set
- * is iterated in slot order (its settled list) and fails, for good, once
- * it has changed size, as CPython's set iterator does.
+ * is iterated in slot order (its settled list, found again by slot when an
+ * in-place operator changed it) and fails, for good, once it has changed
+ * size, as CPython's set iterator does.
  */
 
 import { vmError } from "./failure.ts";
+import type { SetMember } from "./set_table.ts";
 import {
   canonicalInt,
   DictIterator,
@@ -68,18 +70,45 @@ export function iterate(value: Value): PyIterator {
   return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
 }
 
+/**
+ * CPython's set iterator: a position in the table, read live (an in-place
+ * operator that keeps the size shows the elements it added after the
+ * position, as CPython's does), done for good once past the end.
+ */
 function setIterator(set: PySet): PyIterator {
-  const members = set.table.settled();
-  let size = set.table.used;
+  const size = set.table.used;
+  let failed = false;
+  let done = false;
+  let members = set.table.settled();
   let index = 0;
+  // The next slot to look at.
+  let position = 0;
   return new StepIterator(() => {
-    if (index > members.length) return DONE;
-    if (set.table.used !== size) {
-      size = -1;
+    if (done) return DONE;
+    if (failed || set.table.used !== size) {
+      failed = true;
       return vmError("RuntimeError", "Set changed size during iteration");
     }
+    const current = set.table.settled();
+    if (current !== members) {
+      // The table changed: the first element at or after the position, by slot (a binary search
+      // of the settled list, which is in slot order).
+      members = current;
+      let low = 0;
+      let high = members.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if ((members[middle] as SetMember).slot < position) low = middle + 1;
+        else high = middle;
+      }
+      index = low;
+    }
     const member = members[index++];
-    if (member === undefined) return DONE;
+    if (member === undefined) {
+      done = true;
+      return DONE;
+    }
+    position = member.slot + 1;
     return member.value;
   }, "set_iterator");
 }
