@@ -142,6 +142,11 @@ async function openState(path: string): Promise<FileState> {
   }
 }
 
+/** The state file a chain command opens (--state, else the default). */
+export function statePath(values: Values): string {
+  return typeof values.state === "string" ? values.state : DEFAULT_STATE;
+}
+
 /**
  * Runs `body` with a Chain over the state file of --state (its block set
  * from the block flags first) and closes the file, persisting what the
@@ -154,7 +159,7 @@ export async function withChain<T>(
   const height = nonNegative(values["block-height"], "block-height", 64);
   const time = nonNegative(values["block-time"], "block-time", 64);
   const chainId = nonNegative(values["chain-id"], "chain-id", 64);
-  const path = typeof values.state === "string" ? values.state : DEFAULT_STATE;
+  const path = statePath(values);
   const state = await openState(path);
   let result: T;
   try {

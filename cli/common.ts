@@ -4,7 +4,7 @@
  * besides commands that does I/O.
  */
 
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { type Manifest, ManifestError, parseManifest } from "../mod.ts";
 import { InputError } from "./options.ts";
 
@@ -75,4 +75,40 @@ export async function loadValidManifest(path: string): Promise<LoadedManifest> {
 /** Human lines for manifest problems: `file: path: message`. */
 export function manifestLines(path: string, error: ManifestError): string[] {
   return error.problems.map((p) => `${path}: ${p.path === "" ? "" : `${p.path}: `}${p.message}`);
+}
+
+/** Files beside a state file that belong to it (SQLite's journal and WAL, the lock, temp files). */
+const STATE_SIDECARS = ["", "-wal", "-shm", "-journal", ".lock"];
+
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [Deno.statSync(a), Deno.statSync(b)];
+    return x.dev === y.dev && x.ino !== null && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses an output file (`flag`'s value) that names a file the command
+ * reads or keeps: the state file (or a file beside it that belongs to it),
+ * the manifest, the contract source or the args file. Writing such a file
+ * would destroy the input (a trace written over the open state database
+ * corrupts it), so it is an InputError before anything is written.
+ */
+export function checkOutputPath(
+  flag: string,
+  output: string,
+  state: string | null,
+  inputs: readonly (string | null)[],
+): void {
+  const kept = [
+    ...(state === null ? [] : STATE_SIDECARS.map((suffix) => `${state}${suffix}`)),
+    ...inputs.filter((path) => path !== null),
+  ];
+  const clash = kept.find((path) => sameFile(output, path));
+  if (clash !== undefined) {
+    throw new InputError(`${flag} '${output}' would overwrite '${clash}', which the command reads`);
+  }
 }

@@ -20,8 +20,15 @@ import {
   speedscopeProfile,
 } from "../runtime.ts";
 import { quickstartContract } from "../chain.ts";
-import { argsJson, contractCode, TX_OPTIONS, txOptions, withChain } from "./chain_session.ts";
-import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
+import {
+  argsJson,
+  contractCode,
+  statePath,
+  TX_OPTIONS,
+  txOptions,
+  withChain,
+} from "./chain_session.ts";
+import { checkOutputPath, fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import { compileErrorToInput } from "./deploy.ts";
 import { type CommandInfo, InputError, misuse, parseOptions, requireOption } from "./options.ts";
 
@@ -245,6 +252,14 @@ export async function profileCommand(argv: readonly string[]): Promise<number> {
   const loaded = manifestPath === null ? null : await loadValidManifest(manifestPath);
   const code = loaded === null ? null : await contractCode(loaded);
   const sourcePath = typeof values.source === "string" ? values.source : loaded?.entryPath ?? null;
+  if (typeof values.out === "string") {
+    checkOutputPath("--out", values.out, statePath(values), [
+      manifestPath,
+      loaded?.entryPath ?? null,
+      sourcePath,
+      typeof values["args-file"] === "string" ? values["args-file"] : null,
+    ]);
+  }
   const sourceText = sourcePath === null
     ? null
     : new TextDecoder().decode(await readInputFile(sourcePath));

@@ -15,11 +15,12 @@ import {
   contractCode,
   DEFAULT_GAS_LIMIT,
   printReceipt,
+  statePath,
   TX_OPTIONS,
   txOptions,
   withChain,
 } from "./chain_session.ts";
-import { fileProblem, loadValidManifest } from "./common.ts";
+import { checkOutputPath, fileProblem, loadValidManifest } from "./common.ts";
 import { compileErrorToInput } from "./deploy.ts";
 import { type CommandInfo, InputError, misuse, parseOptions, requireOption } from "./options.ts";
 import { TRACE_FORMATS, type TraceFormat, TraceWriter } from "./trace_output.ts";
@@ -118,9 +119,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const tracing = traceOptions(values);
   const json = await argsJson(values);
   const options = txOptions(values);
-  const code = manifestPath === null
-    ? null
-    : await contractCode(await loadValidManifest(manifestPath));
+  const loaded = manifestPath === null ? null : await loadValidManifest(manifestPath);
+  if (tracing !== null && tracing.file !== null) {
+    checkOutputPath("--trace-file", tracing.file, statePath(values), [
+      manifestPath,
+      loaded?.entryPath ?? null,
+      typeof values["args-file"] === "string" ? values["args-file"] : null,
+    ]);
+  }
+  const code = loaded === null ? null : await contractCode(loaded);
   const address = addressText === null ? null : parseAddress(addressText);
   return await withChain(values, (chain) => {
     let contract: Contract;

@@ -14,6 +14,7 @@ import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
 import { runFamilies, statementsCase } from "./support/conformance_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
+import { runCli } from "./support/cli.ts";
 import { runSource } from "./support/runtime.ts";
 
 /** [name, program (a `main`), expected failure kind, gas limit]. */
@@ -178,4 +179,48 @@ Deno.test({
     ]);
     assert.deepEqual(report.mismatches, []);
   },
+});
+
+const COUNTER = new URL("../examples/counter/manifest.json", import.meta.url).pathname;
+
+Deno.test("new surface: --trace-file and profile --out refuse the files the command reads (the SQLite state was truncated while open)", async () => {
+  const dir = Deno.makeTempDirSync();
+  try {
+    const state = `${dir}/s.sqlite`;
+    const call = ["run", "--manifest", COUNTER, "--call", "inc", "--state", state];
+    assert.equal((await runCli(call)).code, 0);
+    const before = Deno.readFileSync(state);
+    for (
+      const args of [
+        [...call, "--trace-file", state],
+        [...call, "--trace-file", `${dir}/./s.sqlite`],
+        [...call, "--trace-file", `${state}-wal`],
+        [...call, "--trace-file", COUNTER],
+        ["profile", "--manifest", COUNTER, "--call", "get", "--state", state, "--out", state],
+        [
+          "profile",
+          "--manifest",
+          COUNTER,
+          "--call",
+          "get",
+          "--state",
+          state,
+          "--out",
+          COUNTER.replace(/manifest\.json$/, "counter.py"),
+        ],
+      ]
+    ) {
+      const result = await runCli(args);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.match(result.stderr, /would overwrite '.*', which the command reads/);
+    }
+    const directory = await runCli([...call, "--trace-file", dir]);
+    assert.equal(directory.code, 2);
+    assert.match(directory.stderr, /cannot write the trace to '.*': is a directory/);
+    assert.deepEqual(Deno.readFileSync(state), before);
+    const get = await runCli(["run", "--manifest", COUNTER, "--call", "get", "--state", state]);
+    assert.equal(JSON.parse(get.stdout).return, 1);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
 });
