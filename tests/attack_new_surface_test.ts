@@ -8,6 +8,7 @@
  */
 
 import assert from "node:assert/strict";
+import { GasProfiler, MAX_STACKS, OTHER_STACKS } from "../lib/runtime/profile.ts";
 import { pyHash } from "../lib/runtime/py_hash.ts";
 import { PyTuple, type Value } from "../lib/runtime/values.ts";
 import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
@@ -15,7 +16,8 @@ import { runFamilies, statementsCase } from "./support/conformance_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import { runCli } from "./support/cli.ts";
-import { runSource } from "./support/runtime.ts";
+import { callCompiled, runSource } from "./support/runtime.ts";
+import { compileContract } from "../mod.ts";
 
 /** [name, program (a `main`), expected failure kind, gas limit]. */
 type Case = readonly [string, string, string, number];
@@ -223,4 +225,37 @@ Deno.test("new surface: --trace-file and profile --out refuse the files the comm
   } finally {
     Deno.removeSync(dir, { recursive: true });
   }
+});
+
+/** `f0` calls `a0` and `b0`, each calls `f1`, ...: 2^depth distinct call paths to `f{depth}`. */
+function pathsProgram(depth: number, pad: string): string {
+  const out: string[] = [`def f${depth}${pad}(n: int) -> int:\n    return n\n`];
+  for (let i = depth - 1; i >= 0; i--) {
+    for (const side of ["a", "b"]) {
+      out.push(`def ${side}${i}${pad}(n: int) -> int:\n    return f${i + 1}${pad}(n)\n`);
+    }
+    out.push(`def f${i}${pad}(n: int) -> int:\n    return a${i}${pad}(n) + b${i}${pad}(n)\n`);
+  }
+  out.push(`def main() -> int:\n    return f0${pad}(1)\n`);
+  return out.join("\n");
+}
+
+Deno.test("new surface: a profile keeps at most MAX_STACKS folded stacks, however many call paths a contract makes", () => {
+  // 2^13 paths of 27 frames (the profile held every one: with long names, 7.6 GB and 100 s for a
+  // 10M-gas call).
+  const compiled = compileContract(pathsProgram(13, "_" + "x".repeat(40)));
+  const profiler = new GasProfiler(compiled.module);
+  const result = callCompiled(compiled, { ...profiler.start("main") });
+  profiler.end(result.gasUsed);
+  assert.equal(result.failure, null);
+  const main = profiler.profile().functions[0];
+  assert.ok(main !== undefined);
+  assert.equal(main.stacks.size, MAX_STACKS + 1);
+  assert.ok((main.stacks.get(OTHER_STACKS) ?? 0) > 0);
+  const total = [...main.stacks.values()].reduce((sum, gas) => sum + gas, 0);
+  assert.equal(total, result.gasUsed);
+  const first = [...main.stacks.keys()].find((name) => name.split(";").length === 28);
+  assert.ok(first?.startsWith("main;f0_x"), first);
+  // The same call unprofiled uses the same gas.
+  assert.equal(callCompiled(compiled).gasUsed, result.gasUsed);
 });

@@ -22,6 +22,15 @@ export const CALL_ROW = "(call)";
 export const RETURN_ROW = "(return value)";
 /** Pseudo-row of instructions the line table gives no line. */
 export const NO_LINE_ROW = "(no line)";
+/** The folded stack that takes the gas of stacks past {@link MAX_STACKS} distinct ones. */
+export const OTHER_STACKS = "(other stacks)";
+/**
+ * Distinct folded stacks kept per exported function; the gas of any further
+ * stack goes to {@link OTHER_STACKS}. A contract can make exponentially many
+ * call paths, each of up to call_depth long names, so the folded names a
+ * profile holds are bounded by this, not by the gas.
+ */
+export const MAX_STACKS = 4096;
 
 /** Gas statistics of one exported function's calls. */
 export interface GasStats {
@@ -142,7 +151,8 @@ interface FunctionTotals {
   readonly hosts: Map<string, HostTotal>;
   /** Frames of the timelines, indexed by GasEvent.frame. */
   readonly frames: Map<number, FrameTotal>;
-  readonly stacks: Map<string, number>;
+  /** Gas by stack node (see GasProfiler's stack trie), in first-seen order. */
+  readonly stacks: Map<number, number>;
   readonly events: GasEvent[];
   /** Where this function's next call starts on its timeline. */
   offset: number;
@@ -158,6 +168,11 @@ interface Pending {
   /** The stdlib member it calls, or null. */
   readonly host: string | null;
 }
+
+/** The trie node of the empty stack. */
+const ROOT_NODE = 0;
+/** Above any function index of a module (code_size bounds their count far below it). */
+const FN_SPAN = 2 ** 21;
 
 /** Sorted gas figures as statistics. */
 function statsOf(values: readonly number[]): GasStats {
@@ -214,10 +229,33 @@ export class GasProfiler {
   #attributed = 0;
   /** The IR functions of the current stack, outermost first. */
   #stack: number[] = [];
-  /** The folded name of the current stack. */
-  #stackKey = "";
+  /** The timeline frames of the current stack (the IR functions'), outermost first. */
+  #stackFrames: readonly number[] = [];
+  /** The current stack's node in the stack trie. */
+  #stackNode = ROOT_NODE;
+  /** The trie node of each prefix of the current stack (index depth - 1). */
+  #stackNodes: number[] = [];
+  /** The frame totals of the current stack's functions, each once. */
+  #stackTotals: FrameTotal[] = [];
+  /**
+   * The stack trie: every stack seen, as (parent node, frame name), so that
+   * a step names its stack by a number; folded names are written only by
+   * {@link profile}.
+   */
+  readonly #nodes: { readonly parent: number; readonly name: string }[] = [{
+    parent: -1,
+    name: "",
+  }];
+  /** Children that are stdlib members or pseudo-rows, by `parent:kind name`. */
+  readonly #nodeIds = new Map<string, number>();
+  /** Children that are IR functions, by parent * FN_SPAN + function index. */
+  readonly #fnNodeIds = new Map<number, number>();
+  /** The node of {@link OTHER_STACKS}, once made. */
+  #otherNode: number | null = null;
+  /** Timeline frame ids of IR functions, by function index. */
+  readonly #fnFrames: number[] = [];
   /** The timeline frames open now, outermost first. */
-  #open: number[] = [];
+  #open: readonly number[] = [];
   /** Per depth (index depth - 1): the function and line last run there. */
   #lastFn: number[] = [];
   #lastLine: number[] = [];
@@ -249,7 +287,10 @@ export class GasProfiler {
     this.#pending = null;
     this.#attributed = 0;
     this.#stack = [];
-    this.#stackKey = "";
+    this.#stackFrames = [];
+    this.#stackNode = ROOT_NODE;
+    this.#stackNodes = [];
+    this.#stackTotals = [];
     this.#open = [];
     this.#lastFn = [];
     this.#lastLine = [];
@@ -306,7 +347,7 @@ export class GasProfiler {
           name: this.#code.name(fn),
           ...total,
         })).sort((a, b) => b.total - a.total),
-        stacks: new Map(totals.stacks),
+        stacks: new Map([...totals.stacks].map(([node, gas]) => [this.#folded(node), gas])),
         events: [...totals.events],
       });
     }
@@ -334,7 +375,19 @@ export class GasProfiler {
         totals.frames.set(fn, frame);
       }
       this.#stack = stack;
-      this.#stackKey = stack.map((f) => this.#code.name(f)).join(";");
+      // The frames above this one keep what was worked out for them; only this frame's is new.
+      const frames = this.#stackFrames.slice(0, depth - 1);
+      frames.push(this.#fnFrame(fn));
+      this.#stackFrames = frames;
+      const nodes = this.#stackNodes.slice(0, depth - 1);
+      const node = this.#fnChild(nodes[depth - 2] ?? ROOT_NODE, fn);
+      nodes.push(node);
+      this.#stackNodes = nodes;
+      this.#stackNode = node;
+      const inStack = this.#stackTotals.slice(0, depth - 1);
+      const own = totals.frames.get(fn);
+      if (own !== undefined && !inStack.includes(own)) inStack.push(own);
+      this.#stackTotals = inStack;
     }
     const line = this.#code.position(fn, pc).line;
     if (this.#lastFn[depth - 1] !== fn || this.#lastLine[depth - 1] !== line) {
@@ -349,9 +402,9 @@ export class GasProfiler {
       const id = this.#code.instruction(fn, pc)?.operands[0] ?? 0;
       host = STDLIB[id]?.name ?? `stdlib #${id}`;
     }
-    const frames = this.#stack.map((f) => this.#frameId(this.#code.name(f), f));
-    if (host !== null) frames.push(this.#frameId(host, -1));
-    this.#retarget(frames);
+    this.#retarget(
+      host === null ? this.#stackFrames : [...this.#stackFrames, this.#frameId(host, -1)],
+    );
     this.#pending = { fn, line, gas: gasUsed, host };
   }
 
@@ -366,24 +419,18 @@ export class GasProfiler {
     const row = totals.lines.get(pending.line) ?? { hits: 0, gas: 0 };
     row.gas += gas;
     totals.lines.set(pending.line, row);
-    const seen = new Set<number>();
-    for (const f of this.#stack) {
-      if (seen.has(f)) continue;
-      seen.add(f);
-      const frame = totals.frames.get(f);
-      if (frame !== undefined) frame.total += gas;
-    }
+    for (const frame of this.#stackTotals) frame.total += gas;
     const own = totals.frames.get(pending.fn);
     if (own !== undefined) own.self += gas;
-    let key = this.#stackKey;
+    let node = this.#stackNode;
     if (pending.host !== null) {
-      key += `;${pending.host}`;
+      node = this.#child(node, `h${pending.host}`, pending.host);
       const host = totals.hosts.get(pending.host) ?? { calls: 0, gas: 0 };
       host.calls++;
       host.gas += gas;
       totals.hosts.set(pending.host, host);
     }
-    if (gas > 0) totals.stacks.set(key, (totals.stacks.get(key) ?? 0) + gas);
+    if (gas > 0) this.#addStack(totals, node, gas);
   }
 
   /** Gas to a pseudo-row (also a timeline frame and a folded stack of its own). */
@@ -394,15 +441,71 @@ export class GasProfiler {
     row.hits++;
     row.gas += gas;
     totals.pseudo.set(label, row);
-    if (gas > 0) totals.stacks.set(label, (totals.stacks.get(label) ?? 0) + gas);
+    if (gas > 0) this.#addStack(totals, this.#child(ROOT_NODE, `p${label}`, label), gas);
     this.#retarget([this.#frameId(label, -1)]);
     this.#attributed += gas;
+  }
+
+  /** Gas to a stack node, or to {@link OTHER_STACKS} once MAX_STACKS distinct ones are kept. */
+  #addStack(totals: FunctionTotals, node: number, gas: number): void {
+    const had = totals.stacks.get(node);
+    if (had !== undefined) totals.stacks.set(node, had + gas);
+    else if (totals.stacks.size < MAX_STACKS) totals.stacks.set(node, gas);
+    else {
+      this.#otherNode ??= this.#child(ROOT_NODE, `p${OTHER_STACKS}`, OTHER_STACKS);
+      totals.stacks.set(this.#otherNode, (totals.stacks.get(this.#otherNode) ?? 0) + gas);
+    }
+  }
+
+  /** The trie node of frame `name` (told apart by `key`) under `parent`. */
+  #child(parent: number, key: string, name: string): number {
+    const full = `${parent}:${key}`;
+    let id = this.#nodeIds.get(full);
+    if (id === undefined) {
+      id = this.#nodes.length;
+      this.#nodes.push({ parent, name });
+      this.#nodeIds.set(full, id);
+    }
+    return id;
+  }
+
+  /** The trie node of IR function `fn` under `parent`. */
+  #fnChild(parent: number, fn: number): number {
+    const key = parent * FN_SPAN + fn;
+    let id = this.#fnNodeIds.get(key);
+    if (id === undefined) {
+      id = this.#nodes.length;
+      this.#nodes.push({ parent, name: this.#code.name(fn) });
+      this.#fnNodeIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** A stack node's folded name (`a;b;storage.set`). */
+  #folded(node: number): string {
+    const names: string[] = [];
+    for (let at = node; at > ROOT_NODE; at = this.#nodes[at]?.parent ?? ROOT_NODE) {
+      names.push(this.#nodes[at]?.name ?? "");
+    }
+    return names.reverse().join(";");
+  }
+
+  /** The timeline frame id of IR function `fn`. */
+  #fnFrame(fn: number): number {
+    let id = this.#fnFrames[fn];
+    if (id === undefined) {
+      id = this.#frameId(this.#code.name(fn), fn);
+      this.#fnFrames[fn] = id;
+    }
+    return id;
   }
 
   /** Closes and opens timeline frames so that `frames` are open, at the gas attributed so far. */
   #retarget(frames: readonly number[]): void {
     const totals = this.#current;
     if (totals === null) return;
+    // The same frames as open now (a step in the same frame): nothing to close or open.
+    if (frames === this.#open) return;
     const at = totals.offset + this.#attributed;
     let common = 0;
     while (
@@ -415,7 +518,7 @@ export class GasProfiler {
     for (let i = common; i < frames.length; i++) {
       totals.events.push({ type: "O", frame: frames[i] ?? 0, at });
     }
-    this.#open = [...frames];
+    this.#open = frames;
   }
 
   #frameId(name: string, fn: number): number {
