@@ -9,8 +9,9 @@
 
 import assert from "node:assert/strict";
 import { GasProfiler, MAX_STACKS, OTHER_STACKS } from "../lib/runtime/profile.ts";
+import { previewValue } from "../lib/runtime/preview.ts";
 import { pyHash } from "../lib/runtime/py_hash.ts";
-import { PyTuple, type Value } from "../lib/runtime/values.ts";
+import { PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";
 import { runFamilies, statementsCase } from "./support/conformance_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
@@ -258,4 +259,23 @@ Deno.test("new surface: a profile keeps at most MAX_STACKS folded stacks, howeve
   assert.ok(first?.startsWith("main;f0_x"), first);
   // The same call unprofiled uses the same gas.
   assert.equal(callCompiled(compiled).gasUsed, result.gasUsed);
+});
+
+Deno.test("new surface: a trace preview reads only what it shows (a 7x7x7 value read 258 items at every step)", () => {
+  let reads = 0;
+  const counted = (items: Value[]): Value[] =>
+    new Proxy(items, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  const text = "\u202e".repeat(100);
+  const leaf = new PyList(counted(Array(7).fill(text)));
+  const middle = new PyList(counted(Array(7).fill(leaf)));
+  const top = new PyList(counted(Array(7).fill(middle)));
+  const preview = previewValue(top);
+  assert.ok(preview.startsWith("[[['\\u202e"), preview);
+  assert.ok(preview.endsWith("..."), preview);
+  assert.ok(reads <= 18, `${reads} items read for a preview of ${preview.length} characters`);
 });

@@ -5,7 +5,9 @@
  * part bounded: a few items per container, a few levels deep, a few dozen
  * characters per str, bytes or int, and a total length cap. It walks at
  * most `PREVIEW_ITEMS ** PREVIEW_DEPTH` nodes whatever the value (cycles
- * and aliasing included) and charges no gas: traces never touch the meter.
+ * and aliasing included), and stops writing once past the cut (a trace
+ * previews the stack at every step), and charges no gas: traces never
+ * touch the meter.
  */
 
 import {
@@ -76,19 +78,28 @@ function shownParts(
   depth: number,
 ): { readonly parts: string[]; readonly size: number } {
   if (value instanceof PyList || value instanceof PyTuple) {
-    const parts = value.items.slice(0, PREVIEW_ITEMS).map((item) => previewAt(item, depth + 1));
+    const parts = value.items.slice(0, PREVIEW_ITEMS).map((item, i) => {
+      if (i > 0) spend(2);
+      return previewAt(item, depth + 1);
+    });
     return { parts, size: value.items.length };
   }
   if (value instanceof PySet) {
     const members = value.table.settled().slice(0, PREVIEW_ITEMS);
-    return { parts: members.map((m) => previewAt(m.value, depth + 1)), size: value.table.used };
+    const parts = members.map((m, i) => {
+      if (i > 0) spend(2);
+      return previewAt(m.value, depth + 1);
+    });
+    return { parts, size: value.table.used };
   }
   const dict = value instanceof PyDict ? value : value.dict;
   const kind = value instanceof PyDict ? "dict" : value.kind;
   const parts: string[] = [];
   for (const entry of dict.entries.values()) {
     if (parts.length === PREVIEW_ITEMS) break;
+    spend((parts.length > 0 ? 2 : 0) + (kind === "items" ? 1 : 0));
     const key = kind === "values" ? "" : previewAt(entry.key, depth + 1);
+    spend(kind === "dict" || kind === "items" ? 2 : 0);
     const item = kind === "keys" ? "" : previewAt(entry.value, depth + 1);
     parts.push(
       kind === "dict" ? `${key}: ${item}` : kind === "items" ? `(${key}, ${item})` : key + item,
@@ -107,27 +118,56 @@ function brackets(
   return [`dict_${value.kind}([`, "])"];
 }
 
+/**
+ * Characters the preview being written may still add before it is cut
+ * (a little over PREVIEW_LENGTH): what lies past the cut is not written,
+ * so a preview does work in proportion to what it shows, not to the
+ * PREVIEW_ITEMS ** PREVIEW_DEPTH nodes it may reach.
+ */
+let budget = 0;
+
+/** Counts `count` characters written (never more than were: a part that would show is never skipped). */
+function spend(count: number): void {
+  budget -= count;
+}
+
+/** What stands for a part past the cut (never shown). */
+const PAST_CUT = "...";
+
 function previewAt(value: Value, depth: number): string {
-  if (value === null) return "None";
-  if (value === true) return "True";
-  if (value === false) return "False";
-  if (typeof value === "number" || typeof value === "bigint") return intPreview(value);
-  if (typeof value === "string") return strPreview(value);
-  if (value instanceof Uint8Array) return bytesPreview(value);
+  return budget <= 0 ? PAST_CUT : previewOf(value, depth);
+}
+
+function atom(text: string): string {
+  spend(text.length);
+  return text;
+}
+
+function previewOf(value: Value, depth: number): string {
+  if (value === null) return atom("None");
+  if (value === true) return atom("True");
+  if (value === false) return atom("False");
+  if (typeof value === "number" || typeof value === "bigint") return atom(intPreview(value));
+  if (typeof value === "string") return atom(strPreview(value));
+  if (value instanceof Uint8Array) return atom(bytesPreview(value));
   if (value instanceof PyRange) {
-    return `range(${intPreview(value.start)}, ${intPreview(value.stop)}, ${
-      intPreview(value.step)
-    })`;
+    return atom(
+      `range(${intPreview(value.start)}, ${intPreview(value.stop)}, ${intPreview(value.step)})`,
+    );
   }
   if (value instanceof PySlice) {
-    if (depth >= PREVIEW_DEPTH) return "slice(...)";
-    return `slice(${previewAt(value.start, depth + 1)}, ${previewAt(value.stop, depth + 1)}, ${
-      previewAt(value.step, depth + 1)
-    })`;
+    if (depth >= PREVIEW_DEPTH) return atom("slice(...)");
+    spend(6);
+    const start = previewAt(value.start, depth + 1);
+    spend(2);
+    const stop = previewAt(value.stop, depth + 1);
+    spend(2);
+    return `slice(${start}, ${stop}, ${previewAt(value.step, depth + 1)})`;
   }
-  if (value instanceof PyIterator) return `<${value.typeName}>`;
+  if (value instanceof PyIterator) return atom(`<${value.typeName}>`);
   const [open, close] = brackets(value);
-  if (depth >= PREVIEW_DEPTH) return `${open}...${close}`;
+  if (depth >= PREVIEW_DEPTH) return atom(`${open}...${close}`);
+  spend(open.length);
   const { parts, size } = shownParts(value, depth);
   if (size > parts.length) parts.push(`...(${size} items)`);
   const single = value instanceof PyTuple && size === 1 ? "," : "";
@@ -136,6 +176,7 @@ function previewAt(value: Value, depth: number): string {
 
 /** A bounded, printable-ASCII preview of `value` (at most PREVIEW_LENGTH characters plus `...`). */
 export function previewValue(value: Value): string {
+  budget = PREVIEW_LENGTH + 1;
   const text = previewAt(value, 0);
   return text.length <= PREVIEW_LENGTH ? text : `${text.slice(0, PREVIEW_LENGTH)}...`;
 }
