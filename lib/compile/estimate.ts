@@ -18,7 +18,17 @@ import type { CompiledContract } from "./compile.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { Instruction } from "./ir.ts";
 import { ABI_LIMITS } from "../abi/limits.ts";
-import { maxNodes } from "../abi/codec.ts";
+import { ADDRESS_LENGTH, maxNodes } from "../abi/codec.ts";
+import type { Manifest } from "../abi/manifest.ts";
+import type { AbiType } from "../abi/types.ts";
+import {
+  effectOf,
+  mayAlias,
+  type StorageBound,
+  storedWrite,
+  type StoredWrite,
+} from "./estimate_costs.ts";
+import { type Abs, abs, absKey, aliased, isScalar, join, Kind, TOP } from "./estimate_values.ts";
 import {
   BUILTINS,
   type CallableInfo,
@@ -28,6 +38,7 @@ import {
   Op,
   opInfo,
   sizeDependent,
+  stackCount,
   STDLIB,
   WALKS,
 } from "./opcodes.ts";
@@ -115,7 +126,12 @@ function returnsScalarsOnly(instructions: readonly Instruction[]): boolean {
 /** The static gas bound of one call. */
 export type GasEstimate =
   | { readonly kind: "exact"; readonly gas: number }
-  | { readonly kind: "bounded"; readonly max: number }
+  | {
+    readonly kind: "bounded";
+    readonly max: number;
+    /** The largest size-dependent term ("storage.get of up to 33 bytes"); "" when none. */
+    readonly dominant: string;
+  }
   | { readonly kind: "unbounded"; readonly reason: string };
 
 interface Bound {
@@ -196,43 +212,299 @@ export function instructionMaxGas(instruction: Instruction, zips = false): numbe
   return (opInfo(instruction.op)?.maxGas ?? 0) + (hostCall(instruction)?.maxGas ?? 0);
 }
 
+/** The largest single term of a bound, for the report ("storage.get of up to 33 bytes"). */
+interface Term {
+  readonly gas: number;
+  readonly text: string;
+}
+
+interface FunctionBound extends Bound {
+  /** What the function may return. */
+  readonly result: Abs;
+  /** Its costliest size-dependent instruction (its callees' included). */
+  readonly term: Term;
+}
+
+interface FlowState {
+  readonly stack: readonly Abs[];
+  readonly locals: readonly Abs[];
+}
+
+const NO_TERM: Term = { gas: 0, text: "" };
+
+function joinStates(a: FlowState | undefined, b: FlowState): FlowState {
+  if (a === undefined) return b;
+  return {
+    stack: b.stack.map((value, i) => join(a.stack[i] ?? TOP, value)),
+    locals: b.locals.map((value, i) => join(a.locals[i] ?? TOP, value)),
+  };
+}
+
+/** Storage as the estimator bounds it: by the writes the contract's code can make. */
+class WrittenStorage implements StorageBound {
+  readonly #writes: readonly StoredWrite[] | null;
+
+  /** `writes` null: nothing is known, every read is at the storage_value cap. */
+  constructor(writes: readonly StoredWrite[] | null) {
+    this.#writes = writes;
+  }
+
+  readLength(key: Abs): number {
+    if (this.#writes === null) return CAPS.storage_value;
+    let longest = 0;
+    for (const write of this.#writes) {
+      if (mayAlias(key, write.key)) longest = Math.max(longest, write.length);
+    }
+    return Math.min(longest, CAPS.storage_value);
+  }
+}
+
 class Estimator {
   readonly #compiled: CompiledContract;
-  readonly #memo = new Map<number, Bound>();
+  readonly #memo = new Map<string, FunctionBound>();
+  readonly #active = new Set<string>();
   readonly #zips: boolean;
+  readonly #storage: StorageBound;
+  readonly #globals: readonly Abs[];
+  /** Storage writes met, when collecting them. */
+  readonly writes: StoredWrite[] = [];
 
-  constructor(compiled: CompiledContract) {
+  constructor(compiled: CompiledContract, storage: StorageBound) {
     this.#compiled = compiled;
     this.#zips = makesZips(compiled);
+    this.#storage = storage;
+    this.#globals = this.#globalValues();
   }
 
-  /** Bound of one run of function `index` (without the initialiser). */
-  function(index: number): Bound {
-    const known = this.#memo.get(index);
+  /**
+   * What each global holds when a function runs: what the initialiser
+   * stored (the join of its stores) for a global no other function stores,
+   * TOP otherwise.
+   */
+  #globalValues(): Abs[] {
+    const count = this.#compiled.verified.module.globals;
+    const stored = new Array<Abs | undefined>(count).fill(undefined);
+    const elsewhere = new Set<number>();
+    this.#compiled.verified.functions.forEach((fn, index) => {
+      for (const instruction of fn.instructions) {
+        if (instruction.op === Op.STORE_GLOBAL && index !== 0) {
+          elsewhere.add(instruction.operands[0] ?? 0);
+        }
+      }
+    });
+    const values: Abs[] = new Array<Abs>(count).fill(TOP);
+    this.#flow(0, [], values, (slot, value) => {
+      const known = stored[slot];
+      stored[slot] = known === undefined ? value : join(known, value);
+    });
+    return values.map((_, slot) => elsewhere.has(slot) ? TOP : stored[slot] ?? TOP);
+  }
+
+  /** Bound of one run of function `index` with arguments `args` (without the initialiser). */
+  function(index: number, args: readonly Abs[]): FunctionBound {
+    const key = `${index}:${args.map(absKey).join(",")}`;
+    const known = this.#memo.get(key);
     if (known !== undefined) return known;
+    if (this.#active.has(key)) {
+      return {
+        max: 0,
+        exact: false,
+        unbounded: "a recursive call",
+        result: TOP,
+        term: NO_TERM,
+      };
+    }
+    this.#active.add(key);
     const instructions = this.#compiled.verified.functions[index]?.instructions ?? [];
     const loops = new Map((this.#compiled.loops[index] ?? []).map((loop) => [loop.header, loop]));
-    const bound = this.#region(instructions, loops, 0, instructions.length, -1);
-    this.#memo.set(index, bound);
-    return bound;
+    const flow = this.#flow(index, args, this.#globals, () => {});
+    const bound = this.#region(instructions, flow.costs, loops, 0, instructions.length, -1);
+    const result = { ...bound, result: flow.result, term: flow.term };
+    this.#active.delete(key);
+    this.#memo.set(key, result);
+    return result;
   }
 
-  #opCost(instruction: Instruction): Bound {
-    const max = instructionMaxGas(instruction, this.#zips);
-    if (max === Infinity) return { max: 0, exact: false, unbounded: ZIP_REASON };
+  /**
+   * One forward pass over the function's code (structured: every jump but
+   * a loop's closing one goes forward), joining what is known at each join
+   * point; at a loop header every local the loop stores is forgotten, so
+   * one pass over the body holds for every iteration. Gives each
+   * instruction's cost under what is known of its operands.
+   */
+  #flow(
+    index: number,
+    args: readonly Abs[],
+    globals: readonly Abs[],
+    onStoreGlobal: (slot: number, value: Abs) => void,
+  ): { costs: Bound[]; result: Abs; term: Term } {
+    const fn = this.#compiled.verified.functions[index];
+    const ir = this.#compiled.verified.module.functions[index];
+    const instructions = fn?.instructions ?? [];
+    const consts = this.#compiled.verified.module.consts;
+    const locals = new Array<Abs>(ir?.locals ?? 0).fill(TOP).map((value, slot) =>
+      slot < args.length ? aliased(args[slot] ?? TOP) : value
+    );
+    const states = new Array<FlowState | undefined>(instructions.length + 1).fill(undefined);
+    states[0] = { stack: [], locals };
+    const havoc = this.#loopStores(index, instructions);
+    const costs: Bound[] = new Array<Bound>(instructions.length).fill({
+      max: 0,
+      exact: true,
+      unbounded: null,
+    });
+    let result: Abs | null = null;
+    let term = NO_TERM;
+    for (let pc = 0; pc < instructions.length; pc++) {
+      let state = states[pc];
+      if (state === undefined) continue;
+      const forget = havoc.get(pc);
+      if (forget !== undefined) {
+        state = {
+          stack: forget.all ? state.stack.map(() => TOP) : state.stack,
+          locals: state.locals.map((value, slot) =>
+            forget.all || forget.slots.has(slot) ? TOP : value
+          ),
+        };
+      }
+      const instruction = instructions[pc] as Instruction;
+      const info = opInfo(instruction.op);
+      const pops = info === undefined ? 0 : stackCount(info.pops, instruction.operands);
+      const pushes = info === undefined ? 0 : stackCount(info.pushes, instruction.operands);
+      const below = state.stack.slice(0, state.stack.length - pops);
+      const popped = state.stack.slice(state.stack.length - pops);
+      let localsAfter = state.locals;
+      let pushed: Abs[] = new Array<Abs>(pushes).fill(TOP);
+      const cost = this.#cost(instruction, popped, consts);
+      costs[pc] = cost.bound;
+      if (cost.term.gas > term.gas) term = cost.term;
+      const operand = instruction.operands[0] ?? 0;
+      switch (instruction.op) {
+        case Op.DUP: // x -- x x
+        case Op.DUP2: // a b -- a b a b
+          pushed = [...popped, ...popped].map(aliased);
+          break;
+        case Op.ROT2: // a b -- b a
+          pushed = [popped[1] ?? TOP, popped[0] ?? TOP];
+          break;
+        case Op.ROT3: // a b c -- c a b
+          pushed = [popped[2] ?? TOP, popped[0] ?? TOP, popped[1] ?? TOP];
+          break;
+        case Op.LOAD_LOCAL: // -- value
+          pushed = [state.locals[operand] ?? TOP];
+          break;
+        case Op.STORE_LOCAL: // value --
+          localsAfter = state.locals.map((value, slot) =>
+            slot === operand ? aliased(popped[0] ?? TOP) : value
+          );
+          break;
+        case Op.DELETE_LOCAL: // --
+          localsAfter = state.locals.map((value, slot) => slot === operand ? TOP : value);
+          break;
+        case Op.LOAD_GLOBAL: // -- value
+          pushed = [globals[operand] ?? TOP];
+          break;
+        case Op.STORE_GLOBAL: // value --
+          onStoreGlobal(operand, aliased(popped[0] ?? TOP));
+          break;
+        case Op.RETURN: // value --
+          result = result === null ? popped[0] ?? TOP : join(result, popped[0] ?? TOP);
+          break;
+        default:
+          if (pushes === 1) pushed = [cost.result];
+      }
+      const after: FlowState = { stack: [...below, ...pushed], locals: localsAfter };
+      if (info?.terminal === true) continue;
+      if (info?.operands.includes("target") === true) {
+        const target = instruction.operands[0] ?? 0;
+        if (target > pc) {
+          const branch = info.branch === null
+            ? after
+            : {
+              stack: [
+                ...below,
+                ...popped.slice(0, info.branch.pushes),
+              ],
+              locals: localsAfter,
+            };
+          states[target] = joinStates(states[target], branch);
+        }
+        if (instruction.op === Op.JUMP) continue;
+      }
+      states[pc + 1] = joinStates(states[pc + 1], after);
+    }
+    return { costs, result: result ?? TOP, term };
+  }
+
+  /**
+   * What to forget at each loop header (the locals the loop stores) and at
+   * any other target of a backward jump (everything).
+   */
+  #loopStores(
+    index: number,
+    instructions: readonly Instruction[],
+  ): Map<number, { all: boolean; slots: Set<number> }> {
+    const forget = new Map<number, { all: boolean; slots: Set<number> }>();
+    for (const loop of this.#compiled.loops[index] ?? []) {
+      const slots = new Set<number>();
+      for (let pc = loop.header; pc <= loop.backJump; pc++) {
+        const instruction = instructions[pc];
+        if (instruction?.op === Op.STORE_LOCAL || instruction?.op === Op.DELETE_LOCAL) {
+          slots.add(instruction.operands[0] ?? 0);
+        }
+      }
+      forget.set(loop.header, { all: false, slots });
+    }
+    instructions.forEach((instruction, pc) => {
+      if (opInfo(instruction.op)?.operands.includes("target") !== true) return;
+      const target = instruction.operands[0] ?? 0;
+      if (target <= pc && !forget.has(target)) forget.set(target, { all: true, slots: new Set() });
+    });
+    return forget;
+  }
+
+  /** The bound of one instruction given what it pops, the value it pushes and its term. */
+  #cost(
+    instruction: Instruction,
+    popped: readonly Abs[],
+    consts: CompiledContract["verified"]["module"]["consts"],
+  ): { bound: Bound; result: Abs; term: Term } {
     const info = opInfo(instruction.op);
     const host = hostCall(instruction);
     const exact = info?.maxGas === info?.base && (host === null || !sizeDependent(host));
-    if (instruction.op === Op.CALL) {
-      const callee = this.function(instruction.operands[0] ?? 0);
-      return { max: max + callee.max, exact: exact && callee.exact, unbounded: callee.unbounded };
+    const max = instructionMaxGas(instruction, this.#zips);
+    if (max === Infinity) {
+      return { bound: { max: 0, exact: false, unbounded: ZIP_REASON }, result: TOP, term: NO_TERM };
     }
-    return { max, exact, unbounded: null };
+    const write = storedWrite(instruction, popped);
+    if (write !== null) this.writes.push(write);
+    if (instruction.op === Op.CALL) {
+      const callee = this.function(instruction.operands[0] ?? 0, popped.map(aliased));
+      return {
+        bound: { max: max + callee.max, exact: exact && callee.exact, unbounded: callee.unbounded },
+        result: callee.result,
+        term: callee.term,
+      };
+    }
+    const effect = effectOf(instruction, popped, consts, this.#storage);
+    if (effect === null) {
+      return {
+        bound: { max, exact, unbounded: null },
+        result: TOP,
+        term: exact ? NO_TERM : { gas: max, text: `${describe(instruction)} at its largest` },
+      };
+    }
+    return {
+      bound: { max: effect.gas, exact, unbounded: null },
+      result: effect.result,
+      term: effect.term === "" ? NO_TERM : { gas: effect.gas, text: effect.term },
+    };
   }
 
   /** Costliest path from `from` to leaving [from, to); `skip` is the loop being measured. */
   #region(
     instructions: readonly Instruction[],
+    costs: readonly Bound[],
     loops: ReadonlyMap<number, LoopInfo>,
     from: number,
     to: number,
@@ -255,13 +527,14 @@ class Estimator {
         exact = false;
         const iteration = this.#region(
           instructions,
+          costs,
           loops,
           loop.header,
           loop.backJump + 1,
           loop.header,
         );
         unbounded ??= loop.iterations === null ? loop.reason : iteration.unbounded;
-        const header = this.#opCost(instructions[loop.header] as Instruction);
+        const header = costs[loop.header] ?? { max: 0, exact: true, unbounded: null };
         const total = (loop.iterations ?? 0) * iteration.max + header.max;
         reach(loop.backJump + 1, here + total);
         pc = loop.backJump;
@@ -269,7 +542,7 @@ class Estimator {
       }
       const instruction = instructions[pc] as Instruction;
       const info = opInfo(instruction.op);
-      const cost = this.#opCost(instruction);
+      const cost = costs[pc] ?? { max: 0, exact: true, unbounded: null };
       exact &&= cost.exact && !BRANCHES.has(instruction.op);
       unbounded ??= cost.unbounded;
       const after = here + cost.max;
@@ -288,23 +561,99 @@ class Estimator {
   }
 }
 
-/** Static gas bounds of every exported function, by name. (the public, guarded form is in ./api.ts). */
-export function estimateGas(compiled: CompiledContract): Map<string, GasEstimate> {
-  const estimator = new Estimator(compiled);
-  const init = estimator.function(0);
+/** `OP` or `OP member` of an instruction, for a term of the report. */
+function describe(instruction: Instruction): string {
+  const name = opInfo(instruction.op)?.name ?? String(instruction.op);
+  const host = hostCall(instruction);
+  return host === null ? name : host.name;
+}
+
+/** What an argument of this ABI type may be (calldata decoding holds the ABI caps). */
+function argumentValue(type: AbiType): Abs {
+  switch (type.kind) {
+    case "int":
+      return abs(Kind.INT, { bits: ABI_LIMITS.intBits });
+    case "bool":
+      return abs(Kind.BOOL, { bits: 1 });
+    case "bytes":
+      return abs(Kind.BYTES, { len: ABI_LIMITS.bytesLength });
+    case "str":
+      return abs(Kind.STR, { len: ABI_LIMITS.bytesLength });
+    case "address":
+      return abs(Kind.BYTES, { len: ADDRESS_LENGTH });
+    default:
+      return TOP;
+  }
+}
+
+/** Most rounds of the storage survey in {@link estimateGas}. */
+const SURVEY_ROUNDS = 4;
+
+/** The arguments an export may be called with: by the manifest's types, else anything. */
+function exportArguments(
+  compiled: CompiledContract,
+  name: string,
+  fn: number,
+  manifest: Manifest | null,
+): Abs[] {
+  const params = compiled.verified.module.functions[fn]?.params ?? [];
+  const declared = manifest?.functions.find((entry) => entry.name === name);
+  return params.map((_, i) => {
+    const type = declared?.inputs[i]?.type;
+    return type === undefined ? TOP : argumentValue(type);
+  });
+}
+
+/**
+ * Static gas bounds of every exported function, by name (the public,
+ * guarded form is in ./api.ts). With a manifest, each argument is bounded
+ * by its declared ABI type (calldata decoding holds it to that type and
+ * the ABI caps); without one, an argument may be any value. A value read
+ * from storage is bounded by the longest value a write of this contract's
+ * code may store under a key the read may reach.
+ */
+export function estimateGas(
+  compiled: CompiledContract,
+  manifest: Manifest | null = null,
+): Map<string, GasEstimate> {
+  const calls = compiled.module.exports.map((entry) => ({
+    entry,
+    args: exportArguments(compiled, entry.name, entry.fn, manifest),
+  }));
+  // The writes the code can make: first with every read at the storage_value cap, then again
+  // with reads bounded by the writes found, while that tightens them. Each round still bounds
+  // every reachable state (it starts above them and the rules are monotone), so any round is sound.
+  let writes: StoredWrite[] | null = null;
+  for (let round = 0; round < SURVEY_ROUNDS; round++) {
+    const survey: Estimator = new Estimator(compiled, new WrittenStorage(writes));
+    survey.function(0, []);
+    for (const { entry, args } of calls) survey.function(entry.fn, args);
+    const before: readonly StoredWrite[] | null = writes;
+    const same = before !== null && survey.writes.length === before.length &&
+      survey.writes.every((write: StoredWrite, i: number) => write.length === before[i]?.length);
+    writes = survey.writes;
+    if (same) break;
+  }
+  const estimator = new Estimator(compiled, new WrittenStorage(writes));
+  const init = estimator.function(0, []);
   const result = new Map<string, GasEstimate>();
-  for (const entry of compiled.module.exports) {
-    const body = estimator.function(entry.fn);
+  for (const { entry, args } of calls) {
+    const body = estimator.function(entry.fn, args);
     const reason = init.unbounded ?? body.unbounded;
-    const scalar = returnsScalarsOnly(compiled.verified.functions[entry.fn]?.instructions ?? []);
+    const scalar = isScalar(body.result) ||
+      returnsScalarsOnly(compiled.verified.functions[entry.fn]?.instructions ?? []);
     const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX);
+    const term = scalar ? (body.term.gas >= init.term.gas ? body.term : init.term) : {
+      gas: RETURN_WALK_MAX,
+      text: "the walk of a returned container",
+    };
     result.set(
       entry.name,
       reason !== null
         ? { kind: "unbounded", reason }
         : init.exact && body.exact && scalar
         ? { kind: "exact", gas: max }
-        : { kind: "bounded", max },
+        : { kind: "bounded", max, dominant: term.text },
     );
   }
   return result;
