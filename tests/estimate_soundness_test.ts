@@ -404,6 +404,116 @@ def main():
     return pow(3, -1, x) + pow(x, x, x + 2)
 `,
   ],
+  // The size-aware rules (lib/compile/estimate_costs.ts), each at the largest input it can meet.
+  [
+    "a read under an exact key that a write under a known prefix reaches",
+    `from stdlib import storage
+def setup():
+    storage.set(b"s", b"q")
+    storage.set(b"p:" + storage.get(b"s"), b"\\x01" * 65536)
+def main():
+    v = storage.get(b"p:q")
+    return (len(v), v == v, v <= v, len(v + v), storage.get_int(b"s"))
+`,
+  ],
+  [
+    "reads bounded by writes that themselves copy stored values (the survey's rounds)",
+    `from stdlib import storage
+def setup():
+    storage.set(b"a", b"\\x05" * 60000)
+def copy():
+    storage.set(b"b", storage.get(b"a"))
+def copy_again():
+    storage.set(b"c", storage.get(b"b"))
+def main():
+    copy()
+    copy_again()
+    return len(storage.get(b"c") + storage.get(b"b"))
+`,
+  ],
+  [
+    "storage.get_int with a 2000-bit default, then its arithmetic and to_bytes",
+    `from stdlib import storage
+def main():
+    x = storage.get_int(b"missing", 2**2000)
+    return (len(str(x * x % (x + 1))), (x // 3) % 7, len(x.to_bytes(600, "big")), x - 1 > x)
+`,
+  ],
+  [
+    "to_bytes with keyword arguments (values out of parameter order)",
+    `def main():
+    x = 5
+    return len(x.to_bytes(signed=True, length=100000, byteorder="big"))
+`,
+  ],
+  [
+    "events.emit of a displayed dict of stored values, and of a dict grown after its display",
+    `from stdlib import events, storage
+def setup():
+    storage.set(b"k", b"\\x03" * 8000)
+    storage.set_int(b"i", 2**4095)
+def main():
+    v = storage.get(b"k")
+    events.emit(b"E", {"a": v, "b": storage.get_int(b"i"), "c": True, "d": None})
+    d = {"a": b""}
+    d["b"] = v
+    events.emit(b"F", d)
+    e = {"x": 1}
+    events.emit(b"G", {"a": e, "b": e.update({"y": v})})
+    return 0
+`,
+  ],
+  [
+    "dict displays keyed by stored bytes, long str and big ints",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x03" * 65536)
+def main():
+    k = storage.get(b"k")
+    s = k.decode()
+    d = {k: 1, 2**4000: 2, s: 3, "\\x00" + s: 4, (k, k): 5}
+    return len(d)
+`,
+  ],
+  [
+    "hashes, int.from_bytes and random.bytes of stored and known sizes",
+    `from stdlib import hash, random, storage
+def setup():
+    storage.set(b"k", b"\\x07" * 65536)
+def main():
+    v = storage.get(b"k")
+    r = random.bytes(50000)
+    x = int.from_bytes(v[:512], "big")
+    return (len(hash.sha3_512(v + r)), len(hash.blake3(r)), x % 5, int.from_bytes(r[:100]) > 0)
+`,
+  ],
+  [
+    "values that grow in a loop and in a callee",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 60000)
+def grow(x):
+    return x + storage.get(b"k")
+def main():
+    b = storage.get(b"k")
+    for i in range(3):
+        b = b + b
+    g = grow(b"")
+    return (len(b), len(g + g), g == g)
+`,
+  ],
+  [
+    "str concatenation and comparison of decoded stored text",
+    `from stdlib import abi, storage
+def setup():
+    storage.set(b"k", "\\u00e9".encode() * 30000)
+def main():
+    s = storage.get(b"k").decode()
+    t = s + s
+    abi.require(len(t) > 0, t[:10])
+    return (len(t), t == t, s < t, len(s.encode()))
+`,
+  ],
 ];
 
 Deno.test("estimate soundness: the largest inputs the caps allow, from storage", () => {

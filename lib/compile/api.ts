@@ -53,7 +53,8 @@ export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction
 );
 
 /**
- * Static gas bounds of every exported function, by name.
+ * Static gas bounds of every exported function, by name (spec/GAS.md §4).
+ * Given the manifest, each argument is bounded by its declared ABI type.
  *
  * @example Gas bounds of each exported function
  * ```ts
@@ -65,6 +66,7 @@ export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction
  */
 export const estimateGas: (
   compiled: compile.CompiledContract,
+  manifest?: Manifest | null,
 ) => Map<string, estimate.GasEstimate> = guardedFunction(estimate.estimateGas);
 
 /**

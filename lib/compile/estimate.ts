@@ -491,7 +491,7 @@ class Estimator {
       return {
         bound: { max, exact, unbounded: null },
         result: TOP,
-        term: exact ? NO_TERM : { gas: max, text: `${describe(instruction)} at its largest` },
+        term: exact ? NO_TERM : { gas: max, text: `${describe(instruction)} at the caps` },
       };
     }
     return {

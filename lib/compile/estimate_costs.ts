@@ -203,7 +203,7 @@ function stdlib(info: CallableInfo, args: readonly Abs[], storage: StorageBound)
       return charge(Math.min(CAPS.event_size, name + fields), "bytes", abs(Kind.NONE));
     }
     case "abi.require": { // abi.ts: the reason's bytes, paid when it fails
-      const reason = second === undefined ? 0 : only(second, Kind.BYTES | Kind.STR)
+      const reason = second === undefined ? 0 : only(second, Kind.BYTES | Kind.STR | Kind.NONE)
         ? second.len
         : null;
       if (reason === null) return null;
@@ -284,6 +284,8 @@ export function effectOf(
   if (info === undefined) return null;
   const operand = instruction.operands[0] ?? 0;
   const flat = (result: Abs): Effect => ({ gas: info.maxGas, term: "", result });
+  // With keyword arguments the values do not sit in parameter order: no rule reads them.
+  if (info.operands[2] === "kwnames" && (instruction.operands[2] ?? 0) !== 0) return null;
   switch (instruction.op) {
     case Op.CONST: { // -- value
       const constant = consts[operand];
