@@ -199,7 +199,9 @@ export async function estimateCommand(args: readonly string[]): Promise<number> 
     const text = estimate.kind === "exact"
       ? `exactly ${estimate.gas}`
       : estimate.kind === "bounded"
-      ? `at most ${estimate.max}${estimate.dominant === "" ? "" : ` (largest term: ${estimate.dominant})`}`
+      ? `at most ${estimate.max}${
+        estimate.dominant === "" ? "" : ` (largest term: ${estimate.dominant})`
+      }`
       : `unbounded: ${estimate.reason}`;
     console.log(`${name.padEnd(width)}  ${text}`);
   }

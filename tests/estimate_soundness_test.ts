@@ -541,6 +541,141 @@ Deno.test("estimate soundness: the largest inputs the caps allow, from storage",
   assert.ok([...tally.known].every((member) => KNOWN_UNDERCOUNTED.has(member)));
 });
 
+/**
+ * Straight-line calls dominated by one size-aware rule at the largest input
+ * it can meet: the bound must hold and be within 1.25× of the gas used, so
+ * a rule that undercounts its units (or drops them) fails here.
+ */
+const TIGHT: readonly [string, string][] = [
+  [
+    "comparisons of two 64 KiB stored values",
+    `from stdlib import abi, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    w = storage.get(b"k")
+    abi.require(v == w)
+    abi.require(v <= w)
+    abi.require(v >= w)
+    abi.require(not (v != w))
+    return 0
+`,
+  ],
+  [
+    "concatenation of stored bytes and decoded text",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    x = v + v
+    y = x + v
+    return 0
+`,
+  ],
+  [
+    "storage.get_int and storage.set_int of a 4095-bit int",
+    `from stdlib import storage
+def setup():
+    storage.set_int(b"i", 2**4095)
+def main():
+    storage.set_int(b"j", storage.get_int(b"i"))
+    return 0
+`,
+  ],
+  [
+    "storage.set of a stored 64 KiB value under a 256-byte key",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    storage.set(b"${"q".repeat(256)}", storage.get(b"k"))
+    return 0
+`,
+  ],
+  [
+    "events.emit of a dict of a stored 16,000-byte value",
+    `from stdlib import events, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 16000)
+def main():
+    events.emit(b"E", {"v": storage.get(b"k")})
+    return 0
+`,
+  ],
+  [
+    "hashes of a stored 64 KiB value",
+    `from stdlib import hash, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    a = hash.sha3_256(v)
+    b = hash.blake3(v)
+    return 0
+`,
+  ],
+  [
+    "int.from_bytes of 512 stored bytes and to_bytes of 65,536",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 512)
+def main():
+    x = int.from_bytes(storage.get(b"k"), "big")
+    y = (7).to_bytes(65536, "big")
+    return 0
+`,
+  ],
+  [
+    "a dict display keyed by a stored 64 KiB value",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    d = {storage.get(b"k"): 1}
+    return 0
+`,
+  ],
+];
+
+Deno.test("estimate soundness: one size-aware rule at the caps, bounded tightly", () => {
+  const tally = newTally();
+  const loose: string[] = [];
+  for (const [name, source] of TIGHT) {
+    const compiled = compileContract(source);
+    const state = new MemoryState();
+    const setup = executeCall({
+      verified: compiled.verified,
+      manifest: null,
+      function: "setup",
+      args: [],
+      gasLimit: 10_000_000,
+      context: TEST_CONTEXT,
+      state,
+    });
+    assert.ok(setup.ok, `${name}: setup failed: ${setup.failure?.message}`);
+    state.apply(setup.writes);
+    const estimate = estimateGas(compiled).get("main");
+    const used = executeCall({
+      verified: compiled.verified,
+      manifest: null,
+      function: "main",
+      args: [],
+      gasLimit: 10_000_000,
+      context: TEST_CONTEXT,
+      state,
+    });
+    assert.ok(used.ok, `${name}: ${used.failure?.message}`);
+    if (estimate?.kind !== "bounded" || estimate.max > 1.25 * used.gasUsed) {
+      loose.push(`${name}: used ${used.gasUsed}, estimate ${JSON.stringify(estimate)}`);
+    }
+    check(tally, name, compiled, state, 10_000_000);
+  }
+  assert.deepEqual(tally.violations, []);
+  assert.deepEqual(loose, []);
+});
+
 Deno.test("estimate soundness: every known undercount is still met (the list only shrinks)", () => {
   assert.deepEqual([...KNOWN_HIT].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
 });

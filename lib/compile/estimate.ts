@@ -25,8 +25,8 @@ import {
   effectOf,
   mayAlias,
   type StorageBound,
-  storedWrite,
   type StoredWrite,
+  storedWrite,
 } from "./estimate_costs.ts";
 import { type Abs, abs, absKey, aliased, isScalar, join, Kind, TOP } from "./estimate_values.ts";
 import {
@@ -418,15 +418,13 @@ class Estimator {
       if (info?.operands.includes("target") === true) {
         const target = instruction.operands[0] ?? 0;
         if (target > pc) {
-          const branch = info.branch === null
-            ? after
-            : {
-              stack: [
-                ...below,
-                ...popped.slice(0, info.branch.pushes),
-              ],
-              locals: localsAfter,
-            };
+          const branch = info.branch === null ? after : {
+            stack: [
+              ...below,
+              ...popped.slice(0, info.branch.pushes),
+            ],
+            locals: localsAfter,
+          };
           states[target] = joinStates(states[target], branch);
         }
         if (instruction.op === Op.JUMP) continue;

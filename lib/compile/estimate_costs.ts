@@ -8,6 +8,7 @@
  * a rule costs its table maximum and pushes TOP.
  */
 
+import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import type { Instruction, IrConst } from "./ir.ts";
 import {
   BUILTINS,
@@ -55,7 +56,6 @@ export interface Effect {
 }
 
 const INTS = Kind.INT | Kind.BOOL;
-const ADDRESS_LENGTH = 33;
 
 function dyn(info: DynamicGas | null, units: number): number {
   return info === null ? 0 : info.per * units;
@@ -81,6 +81,27 @@ function concatBytes(a: Abs, b: Abs): Abs {
     ? new Uint8Array([...a.value, ...b.prefix])
     : a.prefix;
   return bytesWith(prefix, a.len + b.len);
+}
+
+/**
+ * bytes or str × int (ops.ts repeat: the result's length, refused past
+ * bytes_length before it is paid); an exact result when it is short.
+ */
+function repeat(base: number, cost: DynamicGas | null, sequence: Abs, count: Abs): Effect | null {
+  const text = only(sequence, Kind.BYTES) ? Kind.BYTES : only(sequence, Kind.STR) ? Kind.STR : 0;
+  if (text === 0 || !only(count, INTS)) return null;
+  const most = typeof count.value === "bigint"
+    ? count.value
+    : count.bits < 40
+    ? 2n ** BigInt(count.bits)
+    : BigInt(CAPS.bytes_length);
+  const wanted = BigInt(sequence.len) * (most < 0n ? 0n : most);
+  const units = Number(wanted < BigInt(CAPS.bytes_length) ? wanted : BigInt(CAPS.bytes_length));
+  const source = sequence.value;
+  const result = source instanceof Uint8Array && typeof count.value === "bigint" && units <= 4096
+    ? exact(new Uint8Array(units).map((_, i) => source[i % source.length] ?? 0))
+    : abs(text, { len: units });
+  return { gas: base + dyn(cost, units), term: units > 0 ? term("*", units, "bytes") : "", result };
 }
 
 /** Binary operators over two known operands. */
@@ -122,6 +143,14 @@ function binary(op: number, a: Abs, b: Abs): Effect | null {
         result: abs(Kind.INT, { bits: Math.max(a.bits, b.bits) + 1 }),
       };
     case Op.MUL: // a b -- a*b
+      if (!ints) {
+        return repeat(info.base, info.sequence, a, b) ?? repeat(info.base, info.sequence, b, a);
+      }
+      return {
+        gas: info.base + dyn(info.dynamic, intWords(a) * intWords(b)),
+        term: "",
+        result: abs(Kind.INT, { bits: a.bits + b.bits }),
+      };
     case Op.FLOORDIV: // a b -- a//b
     case Op.MOD: // a b -- a%b
       if (!ints) return null;
@@ -129,7 +158,7 @@ function binary(op: number, a: Abs, b: Abs): Effect | null {
         gas: info.base + dyn(info.dynamic, intWords(a) * intWords(b)),
         term: "",
         result: abs(Kind.INT, {
-          bits: op === Op.MUL ? a.bits + b.bits : op === Op.MOD ? b.bits : a.bits,
+          bits: op === Op.MOD ? b.bits : a.bits,
         }),
       };
     case Op.POW: // a b -- a**b
@@ -203,7 +232,9 @@ function stdlib(info: CallableInfo, args: readonly Abs[], storage: StorageBound)
       return charge(Math.min(CAPS.event_size, name + fields), "bytes", abs(Kind.NONE));
     }
     case "abi.require": { // abi.ts: the reason's bytes, paid when it fails
-      const reason = second === undefined ? 0 : only(second, Kind.BYTES | Kind.STR | Kind.NONE)
+      const reason = second === undefined
+        ? 0
+        : only(second, Kind.BYTES | Kind.STR | Kind.NONE)
         ? second.len
         : null;
       if (reason === null) return null;
@@ -289,7 +320,9 @@ export function effectOf(
   switch (instruction.op) {
     case Op.CONST: { // -- value
       const constant = consts[operand];
-      return flat(constant === undefined || constant.kind === "names" ? TOP : exact(constant.value));
+      return flat(
+        constant === undefined || constant.kind === "names" ? TOP : exact(constant.value),
+      );
     }
     case Op.SMALL_INT: // -- n
       return flat(exact(BigInt(operand)));

@@ -148,7 +148,9 @@ export function canonicalSize(value: Abs): number {
   let size = 0;
   if (value.kinds & Kind.INT) size = Math.max(size, Math.ceil((value.bits + 1) / 7) + 1);
   if (value.kinds & (Kind.BOOL | Kind.NONE)) size = Math.max(size, 1);
-  if (value.kinds & (Kind.BYTES | Kind.STR)) size = Math.max(size, uvarintLength(value.len) + value.len);
+  if (value.kinds & (Kind.BYTES | Kind.STR)) {
+    size = Math.max(size, uvarintLength(value.len) + value.len);
+  }
   if (value.kinds & Kind.CONTAINER) size = Math.max(size, value.canon);
   if (value.kinds & Kind.OTHER) size = Infinity;
   return size;
