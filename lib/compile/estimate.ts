@@ -16,7 +16,7 @@
 
 import type { CompiledContract } from "./compile.ts";
 import type { LoopInfo } from "./emitter.ts";
-import type { Instruction } from "./ir.ts";
+import type { Instruction, IrExport } from "./ir.ts";
 import { ABI_LIMITS } from "../abi/limits.ts";
 import { ADDRESS_LENGTH, maxNodes } from "../abi/codec.ts";
 import type { Manifest } from "../abi/manifest.ts";
@@ -268,6 +268,10 @@ class Estimator {
   readonly #globals: readonly Abs[];
   /** Storage writes met, when collecting them. */
   readonly writes: StoredWrite[] = [];
+  /** Per function, the largest bound of each instruction over every estimated call of it. */
+  readonly instructionBounds = new Map<number, number[]>();
+  /** Distinct argument descriptions a function was estimated for. */
+  readonly #contexts = new Map<number, number>();
 
   constructor(compiled: CompiledContract, storage: StorageBound) {
     this.#compiled = compiled;
@@ -305,6 +309,11 @@ class Estimator {
     const key = `${index}:${args.map(absKey).join(",")}`;
     const known = this.#memo.get(key);
     if (known !== undefined) return known;
+    const contexts = this.#contexts.get(index) ?? 0;
+    if (contexts >= MAX_CONTEXTS && !this.#active.has(key) && args.some((arg) => arg !== TOP)) {
+      // Past the cap every further call is estimated for arguments that may be anything.
+      return this.function(index, args.map(() => TOP));
+    }
     if (this.#active.has(key)) {
       return {
         max: 0,
@@ -315,11 +324,17 @@ class Estimator {
       };
     }
     this.#active.add(key);
+    this.#contexts.set(index, contexts + 1);
     const instructions = this.#compiled.verified.functions[index]?.instructions ?? [];
     const loops = new Map((this.#compiled.loops[index] ?? []).map((loop) => [loop.header, loop]));
     const flow = this.#flow(index, args, this.#globals, () => {});
     const bound = this.#region(instructions, flow.costs, loops, 0, instructions.length, -1);
     const result = { ...bound, result: flow.result, term: flow.term };
+    const most = this.instructionBounds.get(index) ?? [];
+    flow.costs.forEach((cost, pc) =>
+      most[pc] = Math.max(most[pc] ?? 0, cost.unbounded === null ? cost.max : Infinity)
+    );
+    this.instructionBounds.set(index, most);
     this.#active.delete(key);
     this.#memo.set(key, result);
     return result;
@@ -584,8 +599,25 @@ function argumentValue(type: AbiType): Abs {
   }
 }
 
+/** Most argument descriptions one function is estimated for before they are all taken as TOP. */
+const MAX_CONTEXTS = 16;
+
 /** Most rounds of the storage survey in {@link estimateGas}. */
 const SURVEY_ROUNDS = 4;
+
+const STORAGE_READS = new Set(
+  STDLIB.filter((member) => member?.name === "storage.get" || member?.name === "storage.get_int")
+    .map((member) => member?.id),
+);
+
+/** Whether any function reads storage (else the storage survey has nothing to bound). */
+function readsStorage(compiled: CompiledContract): boolean {
+  return compiled.verified.functions.some((fn) =>
+    fn.instructions.some((instruction) =>
+      instruction.op === Op.CALL_STDLIB && STORAGE_READS.has(instruction.operands[0])
+    )
+  );
+}
 
 /** The arguments an export may be called with: by the manifest's types, else anything. */
 function exportArguments(
@@ -602,6 +634,33 @@ function exportArguments(
   });
 }
 
+function estimateAll(
+  compiled: CompiledContract,
+  manifest: Manifest | null,
+): { estimator: Estimator; calls: { entry: IrExport; args: Abs[] }[] } {
+  const calls = compiled.module.exports.map((entry) => ({
+    entry,
+    args: exportArguments(compiled, entry.name, entry.fn, manifest),
+  }));
+  // The writes the code can make: first with every read at the storage_value cap, then again
+  // with reads bounded by the writes found, while that tightens them. Each round still bounds
+  // every reachable state (it starts above them and the rules are monotone), so any round is sound.
+  let writes: StoredWrite[] | null = null;
+  for (let round = 0; round < (readsStorage(compiled) ? SURVEY_ROUNDS : 0); round++) {
+    const survey: Estimator = new Estimator(compiled, new WrittenStorage(writes));
+    survey.function(0, []);
+    for (const { entry, args } of calls) survey.function(entry.fn, args);
+    const before: readonly StoredWrite[] | null = writes;
+    const same = before !== null && survey.writes.length === before.length &&
+      survey.writes.every((write: StoredWrite, i: number) => write.length === before[i]?.length);
+    writes = survey.writes;
+    if (same) break;
+  }
+  const estimator = new Estimator(compiled, new WrittenStorage(writes));
+  for (const { entry, args } of calls) estimator.function(entry.fn, args);
+  return { estimator, calls };
+}
+
 /**
  * Static gas bounds of every exported function, by name (the public,
  * guarded form is in ./api.ts). With a manifest, each argument is bounded
@@ -614,25 +673,23 @@ export function estimateGas(
   compiled: CompiledContract,
   manifest: Manifest | null = null,
 ): Map<string, GasEstimate> {
-  const calls = compiled.module.exports.map((entry) => ({
-    entry,
-    args: exportArguments(compiled, entry.name, entry.fn, manifest),
-  }));
-  // The writes the code can make: first with every read at the storage_value cap, then again
-  // with reads bounded by the writes found, while that tightens them. Each round still bounds
-  // every reachable state (it starts above them and the rules are monotone), so any round is sound.
-  let writes: StoredWrite[] | null = null;
-  for (let round = 0; round < SURVEY_ROUNDS; round++) {
-    const survey: Estimator = new Estimator(compiled, new WrittenStorage(writes));
-    survey.function(0, []);
-    for (const { entry, args } of calls) survey.function(entry.fn, args);
-    const before: readonly StoredWrite[] | null = writes;
-    const same = before !== null && survey.writes.length === before.length &&
-      survey.writes.every((write: StoredWrite, i: number) => write.length === before[i]?.length);
-    writes = survey.writes;
-    if (same) break;
-  }
-  const estimator = new Estimator(compiled, new WrittenStorage(writes));
+  return estimateDetailed(compiled, manifest).estimates;
+}
+
+/**
+ * The estimates of {@link estimateGas} and, per function index, the most
+ * each instruction can charge over every call of it they cover (a CALL's
+ * callee included): what the soundness test checks each executed
+ * instruction against.
+ */
+export function estimateDetailed(
+  compiled: CompiledContract,
+  manifest: Manifest | null = null,
+): {
+  estimates: Map<string, GasEstimate>;
+  instructionBounds: ReadonlyMap<number, readonly number[]>;
+} {
+  const { estimator, calls } = estimateAll(compiled, manifest);
   const init = estimator.function(0, []);
   const result = new Map<string, GasEstimate>();
   for (const { entry, args } of calls) {
@@ -654,5 +711,5 @@ export function estimateGas(
         : { kind: "bounded", max, dominant: term.text },
     );
   }
-  return result;
+  return { estimates: result, instructionBounds: estimator.instructionBounds };
 }
