@@ -691,3 +691,18 @@ Deno.test("estimate soundness: one size-aware rule at the caps, bounded tightly"
 Deno.test("estimate soundness: every known undercount is still met (the list only shrinks)", () => {
   assert.deepEqual([...KNOWN_HIT].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
 });
+
+Deno.test("estimate soundness: a call fan-out with distinct arguments stays sound and is estimated", () => {
+  // f0 calls f1 with two different known ints, f1 calls f2 likewise, ...: 2^40 argument
+  // descriptions without the per-function cap; with it, every function past 16 is taken as TOP.
+  const depth = 40;
+  const lines = ["def f40(x):\n    return x + x\n"];
+  for (let i = depth - 1; i >= 0; i--) {
+    lines.push(`def f${i}(x):\n    return f${i + 1}(x + 1) + f${i + 1}(x * 3)\n`);
+  }
+  lines.push("def main():\n    return f0(1) > 0\n");
+  const tally = newTally();
+  checkSource(tally, "fan-out", lines.join("\n"), 1_000_000);
+  assert.deepEqual(tally.violations, []);
+  assert.equal(tally.checked, 1);
+});
