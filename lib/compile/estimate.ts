@@ -1,17 +1,24 @@
 /**
- * Static gas bounds per exported function (spec/GAS.md §estimates).
+ * Static gas bounds per exported function (spec/GAS.md §4): the driver.
  *
  * Every call first runs the module initialiser, so each estimate includes
- * it. Within a function the bound is the costliest path (code is
- * structured: every jump but a loop's closing one goes forward), each op
- * counted at its largest cost under the caps, each loop at its static
- * iteration count times its costliest iteration, each call at the callee's
- * bound. A function is `exact` when it has one path and no size-dependent
- * cost; `unbounded` names the loop that has no static bound. An exported
- * function that may return a container also counts the largest walk of its
- * return value (spec/ABI.md §6); one whose every RETURN directly follows an
- * op that always yields a scalar does not. In a module that calls zip(),
- * every call that draws from an iterator is unbounded ({@link makesZips}).
+ * it. Within a function a forward pass tracks what is known of each value
+ * (estimate_values.ts) and prices each instruction by the size rules of
+ * estimate_costs.ts, or at its table maximum where none applies; the bound
+ * is then the costliest path (code is structured: every jump but a loop's
+ * closing one goes forward), each loop at its static iteration count times
+ * its costliest iteration, each call at the callee's bound for what is
+ * known of its arguments. Storage reads are bounded by the writes the
+ * contract's own code can make (a survey of every export first). A
+ * function is `exact` when it has one path and no size-dependent cost;
+ * `unbounded` names the loop that has no static bound. An exported function
+ * that may return a container also counts the largest walk of its return
+ * value (spec/ABI.md §6). In a module that calls zip(), every call that
+ * draws from an iterator is unbounded ({@link makesZips}).
+ *
+ * Handlers (try/except) will join the state at each handler's entry with
+ * the state before every instruction of its protected range, as #flow
+ * joins at a jump target, and #region will reach the handler from each.
  */
 
 import type { CompiledContract } from "./compile.ts";
