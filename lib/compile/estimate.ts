@@ -35,7 +35,17 @@ import {
   type StoredWrite,
   storedWrite,
 } from "./estimate_costs.ts";
-import { type Abs, abs, absKey, aliased, isScalar, join, Kind, TOP } from "./estimate_values.ts";
+import {
+  type Abs,
+  abs,
+  absKey,
+  aliased,
+  argument,
+  isScalar,
+  join,
+  Kind,
+  TOP,
+} from "./estimate_values.ts";
 import {
   BUILTINS,
   type CallableInfo,
@@ -272,7 +282,8 @@ class Estimator {
   readonly #active = new Set<string>();
   readonly #zips: boolean;
   readonly #storage: StorageBound;
-  readonly #globals: readonly Abs[];
+  /** What each global holds (all TOP while the initialiser itself is estimated). */
+  #globals: readonly Abs[];
   /** Storage writes met, when collecting them. */
   readonly writes: StoredWrite[] = [];
   /** Per function, the largest bound of each instruction over every estimated call of it. */
@@ -284,6 +295,7 @@ class Estimator {
     this.#compiled = compiled;
     this.#zips = makesZips(compiled);
     this.#storage = storage;
+    this.#globals = new Array<Abs>(compiled.verified.module.globals).fill(TOP);
     this.#globals = this.#globalValues();
   }
 
@@ -499,7 +511,7 @@ class Estimator {
     const write = storedWrite(instruction, popped);
     if (write !== null) this.writes.push(write);
     if (instruction.op === Op.CALL) {
-      const callee = this.function(instruction.operands[0] ?? 0, popped.map(aliased));
+      const callee = this.function(instruction.operands[0] ?? 0, popped.map(argument));
       return {
         bound: { max: max + callee.max, exact: exact && callee.exact, unbounded: callee.unbounded },
         result: callee.result,

@@ -156,6 +156,21 @@ export function canonicalSize(value: Abs): number {
   return size;
 }
 
+/** Longest exact value or prefix a call's argument keeps (its description is a memo key). */
+const ARGUMENT_DETAIL = 256;
+
+/** The description of a call argument: aliased, and without exact values or prefixes past 256 bytes. */
+export function argument(value: Abs): Abs {
+  const shared = aliased(value);
+  const long = (shared.value instanceof Uint8Array || typeof shared.value === "string") &&
+    shared.value.length > ARGUMENT_DETAIL;
+  return {
+    ...shared,
+    value: long ? null : shared.value,
+    prefix: shared.prefix.subarray(0, ARGUMENT_DETAIL),
+  };
+}
+
 /** A stable text of an abstraction (memo keys). */
 export function absKey(value: Abs): string {
   const shown = value.value instanceof Uint8Array
