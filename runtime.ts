@@ -43,9 +43,12 @@ export {
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
 } from "./lib/runtime/values.ts";
+export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
+export type { Hash64 } from "./lib/runtime/py_hash.ts";
 export type { DictEntry, DictKey, Value } from "./lib/runtime/values.ts";
 export {
   balanceStateKey,

@@ -542,6 +542,32 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     op: "r = d.pop(k)\nd[k] = r",
   },
   { family: "dict", name: "copy (30,000)", setup: DICT, op: "r = d.copy()" },
+  // Sets made by dict-view operators (CPython's table layout).
+  { family: "set", name: "keys() | [] (30,000 ints)", setup: DICT, op: "r = d.keys() | []" },
+  {
+    family: "set",
+    name: "keys() ^ keys() (30,000 ints)",
+    setup: DICT,
+    op: "r = d.keys() ^ e.keys()",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (2,000 ints of one hash)",
+    setup: ["d = dict(zip([i * (2**61 - 1) for i in range(2000)], range(2000)))"],
+    op: "r = d.keys() | []",
+  },
+  {
+    family: "set",
+    name: "items() & items() (30,000 pairs)",
+    setup: DICT,
+    op: "r = d.items() & e.items()",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (1 MiB str key)",
+    setup: ['d = {"k" * 1048576: 1}'],
+    op: "r = d.keys() | []",
+  },
 
   // int methods.
   { family: "int", name: "bit_length (4096-bit)", setup: INT, op: "r = x.bit_length()" },

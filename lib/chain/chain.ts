@@ -183,6 +183,14 @@ export class Chain implements ContractHost {
     });
   }
 
+  /** Sets the balance of `address` to `amount` (tests and local chains: `deal` in Foundry's words). */
+  setBalance(address: AddressLike, amount: bigint | number): void {
+    guarded(() => {
+      const account = parseAddress(address);
+      this.#state.apply([balanceWrite(account, amountOf(amount, "the amount"))]);
+    });
+  }
+
   /** The balance of `address`. */
   balance(address: AddressLike): bigint {
     return guarded(() => readBalance(this.#state, parseAddress(address)));

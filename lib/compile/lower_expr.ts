@@ -37,6 +37,9 @@ export const INPLACE: Readonly<Record<string, Op>> = {
   Add: Op.INPLACE_ADD,
   Mult: Op.INPLACE_MUL,
   BitOr: Op.INPLACE_OR,
+  BitAnd: Op.INPLACE_AND,
+  Sub: Op.INPLACE_SUB,
+  BitXor: Op.INPLACE_XOR,
 };
 
 const UNARY: Readonly<Record<string, Op>> = {

@@ -4,9 +4,9 @@
 import type { CallableInfo, MethodInfo, OpInfo } from "./opcodes.ts";
 
 /** Version of the IR encoding; bump it (in the spec) when bytes change. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 /** Version of the gas schedule. */
-export const GAS_VERSION = 2;
+export const GAS_VERSION = 3;
 
 /** Default resource caps. */
 export const CAPS = {
@@ -83,6 +83,9 @@ export const Op = {
   INPLACE_ADD: 0x2f,
   INPLACE_MUL: 0x1a,
   INPLACE_OR: 0x1b,
+  INPLACE_AND: 0x1c,
+  INPLACE_SUB: 0x1d,
+  INPLACE_XOR: 0x1e,
   NEG: 0x2b,
   POS: 0x2c,
   INVERT: 0x2d,
@@ -159,6 +162,9 @@ export const OP_INFO: { readonly [K in Op]: OpInfo } = {
   [0x2f]: { name: "INPLACE_ADD", code: 0x2f, operands: [], pops: 2, pushes: 1, stack: "a b -- a+=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048579 },
   [0x1a]: { name: "INPLACE_MUL", code: 0x1a, operands: [], pops: 2, pushes: 1, stack: "a b -- a*=b", category: "arithmetic", base: 5, dynamic: { per: 1, unit: "int_words_product", maxUnits: 4096 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048581 },
   [0x1b]: { name: "INPLACE_OR", code: 0x1b, operands: [], pops: 2, pushes: 1, stack: "a b -- a|=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: { per: 2, unit: "items", maxUnits: 65536 }, branch: null, terminal: false, maxGas: 131075 },
+  [0x1c]: { name: "INPLACE_AND", code: 0x1c, operands: [], pops: 2, pushes: 1, stack: "a b -- a&=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
+  [0x1d]: { name: "INPLACE_SUB", code: 0x1d, operands: [], pops: 2, pushes: 1, stack: "a b -- a-=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
+  [0x1e]: { name: "INPLACE_XOR", code: 0x1e, operands: [], pops: 2, pushes: 1, stack: "a b -- a^=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
   [0x2b]: { name: "NEG", code: 0x2b, operands: [], pops: 1, pushes: 1, stack: "a -- -a", category: "arithmetic", base: 2, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 66 },
   [0x2c]: { name: "POS", code: 0x2c, operands: [], pops: 1, pushes: 1, stack: "a -- +a", category: "arithmetic", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
   [0x2d]: { name: "INVERT", code: 0x2d, operands: [], pops: 1, pushes: 1, stack: "a -- ~a", category: "arithmetic", base: 2, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 66 },
@@ -366,5 +372,6 @@ export const WALKS = {
   repr: { node: { per: 2, unit: "nodes", maxUnits: 1048576 }, byte: { per: 1, unit: "bytes", maxUnits: 1048576 } },
   abi_encode: { node: { per: 8, unit: "nodes", maxUnits: 1048576 }, byte: null },
   abi_decode: { node: { per: 8, unit: "nodes", maxUnits: 1048576 }, byte: null },
+  set_table: { node: { per: 1, unit: "nodes", maxUnits: 1048576 }, byte: { per: 1, unit: "bytes", maxUnits: 1048576 } },
   return_value: { node: { per: 4, unit: "nodes", maxUnits: 1048576 }, byte: null },
 } as const;

@@ -210,7 +210,13 @@ export class Machine implements Metered {
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
-    this.#execute(0, []);
+    try {
+      this.#execute(0, []);
+    } catch (error) {
+      // The initialiser runs on the way into `fn`: its failures name `fn`'s first line as the caller.
+      if (error instanceof CallFailure) error.traceback = [this.#lineOf(fn, 0), ...error.traceback];
+      throw error;
+    }
     for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
     return this.#execute(fn, args);
   }
@@ -408,7 +414,10 @@ export class Machine implements Metered {
           case 0x28: // BITAND
           case 0x29: // BITOR
           case 0x2a: // BITXOR
-          case 0x1b: { // INPLACE_OR
+          case 0x1b: // INPLACE_OR
+          case 0x1c: // INPLACE_AND
+          case 0x1d: // INPLACE_SUB
+          case 0x1e: { // INPLACE_XOR
             const right = stack[sp - 1] as Value;
             const left = stack[sp - 2] as Value;
             this.gasUsed = gas;
@@ -860,6 +869,12 @@ export class Machine implements Metered {
         return ops.inplace(this, "+", left, right);
       case 0x1a: // INPLACE_MUL
         return ops.inplace(this, "*", left, right);
+      case 0x1c: // INPLACE_AND
+        return ops.inplace(this, "&", left, right);
+      case 0x1d: // INPLACE_SUB
+        return ops.inplace(this, "-", left, right);
+      case 0x1e: // INPLACE_XOR
+        return ops.inplace(this, "^", left, right);
       default:
         return ops.inplace(this, "|", left, right);
     }

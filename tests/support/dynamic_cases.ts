@@ -223,6 +223,16 @@ const OPCODE_CASES: DynamicCase[] = [
     units: (w) => w,
     sizes: WORDS,
   },
+  ...(["INPLACE_AND:&=", "INPLACE_SUB:-=", "INPLACE_XOR:^="].map((pair) => {
+    const [name, op] = pair.split(":");
+    return {
+      entry: `op:${name}`,
+      body: line(`x ${op} y`),
+      args: (w: number) => [intOfWords(w), intOfWords(w)],
+      units: (w: number) => w,
+      sizes: WORDS,
+    };
+  })),
   {
     // dict |= dict: the items copied in, len(y).
     entry: "op:INPLACE_OR/sequence",
