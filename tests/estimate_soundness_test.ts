@@ -418,6 +418,16 @@ def main():
   ],
   // The size-aware rules (lib/compile/estimate_costs.ts), each at the largest input it can meet.
   [
+    "storage.get of a missing key with a large default",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 60000)
+def main():
+    v = storage.get(b"missing", storage.get(b"k"))
+    return (len(v + v), v == v)
+`,
+  ],
+  [
     "a read under an exact key that a write under a known prefix reaches",
     `from stdlib import storage
 def setup():

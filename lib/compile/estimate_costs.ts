@@ -207,9 +207,10 @@ function stdlib(info: CallableInfo, args: readonly Abs[], storage: StorageBound)
     result,
   });
   switch (info.name) {
-    case "storage.get": { // storage.ts: units = the stored length
+    case "storage.get": { // storage.ts: units = the stored length; the default when none is stored
       const length = first === undefined ? CAPS.storage_value : storage.readLength(first);
-      return charge(length, "bytes", bytesWith(new Uint8Array(0), length));
+      const read = bytesWith(new Uint8Array(0), length);
+      return charge(length, "bytes", second === undefined ? read : join(read, second));
     }
     case "storage.get_int": { // units = the stored length, refused past an int_bits int
       const stored = first === undefined ? CAPS.storage_value : storage.readLength(first);
