@@ -14,6 +14,7 @@ import {
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
   type Value,
@@ -71,12 +72,16 @@ function intPreview(value: number | bigint): string {
 
 /** The previews of the items a container shows (at most PREVIEW_ITEMS, the rest not copied) and its size. */
 function shownParts(
-  value: PyList | PyTuple | PyDict | PyDictView,
+  value: PyList | PyTuple | PyDict | PyDictView | PySet,
   depth: number,
 ): { readonly parts: string[]; readonly size: number } {
   if (value instanceof PyList || value instanceof PyTuple) {
     const parts = value.items.slice(0, PREVIEW_ITEMS).map((item) => previewAt(item, depth + 1));
     return { parts, size: value.items.length };
+  }
+  if (value instanceof PySet) {
+    const members = value.table.settled().slice(0, PREVIEW_ITEMS);
+    return { parts: members.map((m) => previewAt(m.value, depth + 1)), size: value.table.used };
   }
   const dict = value instanceof PyDict ? value : value.dict;
   const kind = value instanceof PyDict ? "dict" : value.kind;
@@ -92,8 +97,11 @@ function shownParts(
   return { parts, size: dict.entries.size };
 }
 
-function brackets(value: PyList | PyTuple | PyDict | PyDictView): readonly [string, string] {
+function brackets(
+  value: PyList | PyTuple | PyDict | PyDictView | PySet,
+): readonly [string, string] {
   if (value instanceof PyList) return ["[", "]"];
+  if (value instanceof PySet) return ["{", "}"];
   if (value instanceof PyTuple) return ["(", ")"];
   if (value instanceof PyDict) return ["{", "}"];
   return [`dict_${value.kind}([`, "])"];
