@@ -72,7 +72,12 @@ export type {
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
 } from "./lib/runtime/values.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
+export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
+export type { Hash64 } from "./lib/runtime/py_hash.ts";
+export type { Meter } from "./lib/runtime/ops.ts";
+export type { DynamicGas, GasUnit } from "./lib/compile/opcodes.ts";
