@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { CHARMAP_MODULES, charmapTables } from "../../tools/charmap_tables.ts";
 import { pythonUnavailableReason } from "../../tests/support/python.ts";
-import { CHARMAP_DECODE } from "./charmap_generated.ts";
+import { CHARMAP_CODECS, CHARMAP_DECODE } from "./charmap_generated.ts";
 import { encodeText } from "./codecs.ts";
 import { strFromCodePoint } from "../text_units.ts";
 
@@ -17,6 +17,7 @@ Deno.test({
   ignore: skipReason !== null,
   async fn() {
     const tables = await charmapTables();
+    assert.deepEqual([...CHARMAP_CODECS], [...CHARMAP_MODULES]);
     assert.deepEqual(Object.keys(CHARMAP_DECODE), [...CHARMAP_MODULES]);
     const free = () => {};
     for (const codec of CHARMAP_MODULES) {

@@ -24,22 +24,19 @@ import { allocBytes } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { typeName, type Value } from "./values.ts";
 import { codePointAt, strFromCodePoint, unitWidth } from "../text_units.ts";
-import { CHARMAP_DECODE } from "./charmap_generated.ts";
-
-/** A single-byte codec run from a byte table, named as its CPython encodings module. */
-type Charmap = keyof typeof CHARMAP_DECODE;
+import { type Charmap, CHARMAP_CODECS, CHARMAP_DECODE } from "./charmap_generated.ts";
 
 /** A codec the VM has. */
 export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1" | Charmap;
 
 /** Per charmap codec, the byte each code point it can encode encodes to (the decode table inverted). */
 const CHARMAP_ENCODE: ReadonlyMap<Codec, ReadonlyMap<number, number>> = new Map(
-  Object.entries(CHARMAP_DECODE).map(([codec, table]) => {
+  CHARMAP_CODECS.map((codec) => {
     const bytes = new Map<number, number>();
-    table.forEach((code, byte) => {
+    CHARMAP_DECODE[codec].forEach((code, byte) => {
       if (code >= 0) bytes.set(code, byte);
     });
-    return [codec as Charmap, bytes] as const;
+    return [codec, bytes] as const;
   }),
 );
 
