@@ -14,6 +14,7 @@ import type { AbiFunction } from "../abi/manifest.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { CallFailure, ChainError, guarded } from "../errors.ts";
 import { executeCall } from "../runtime/call.ts";
+import { hooksOf } from "../runtime/hooks.ts";
 import type { StateReader } from "../runtime/host/types.ts";
 import { bitLength } from "../runtime/ops.ts";
 import { MemoryState, type StateStore, type StateWrite } from "../runtime/state.ts";
@@ -348,7 +349,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, writes),
-      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+      ...hooksOf(options),
     });
     if (!result.ok && result.failure !== null) return fail(result.failure, result.gasUsed);
     this.#state.apply([...writes, ...result.writes]);
@@ -397,7 +398,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, debit),
-      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+      ...hooksOf(options),
     });
     if (kind === "call" && result.ok) this.#state.apply([...bump, ...debit, ...result.writes]);
     return new Receipt({ ...result, txHash: context.txHash, from: sender, to: address });

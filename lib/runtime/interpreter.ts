@@ -56,8 +56,20 @@ export interface Host {
   value(meter: Metered, id: number): Value;
 }
 
-/** Called before each instruction with the gas used so far (for traces and gas checks). */
-export type StepHook = (fn: number, pc: number, op: number, gasUsed: number) => void;
+/**
+ * Called before each instruction (never a superinstruction: a hook turns fusing off) with the
+ * gas used so far, the operand stack (`stack[0..sp)`, read only: the hook must not keep or change
+ * it) and the number of frames, this one included (traces, profiles, gas checks).
+ */
+export type StepHook = (
+  fn: number,
+  pc: number,
+  op: number,
+  gasUsed: number,
+  stack: readonly Value[],
+  sp: number,
+  depth: number,
+) => void;
 
 interface Frame {
   readonly fn: number;
@@ -267,7 +279,7 @@ export class Machine implements Metered {
       while (true) {
         const op = opcodes[pc] ?? 0;
         const a = operands[pc] ?? 0;
-        if (onStep !== null) onStep(frame.fn, pc, op, gas);
+        if (onStep !== null) onStep(frame.fn, pc, op, gas, stack, sp, frames.length);
         // `pc` passes the instruction before its charges, so a failure of its own base gas or
         // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
         pc++;
