@@ -8,6 +8,8 @@
 import { guardedFunction } from "../errors.ts";
 import type { Manifest } from "../abi/manifest.ts";
 import type { Module } from "../validate/ast.ts";
+import type { SourceText } from "../validate/source.ts";
+import * as abiFromSource from "./abi_from_source.ts";
 import * as compile from "./compile.ts";
 import * as estimate from "./estimate.ts";
 import * as manifestCheck from "./manifest_check.ts";
@@ -88,3 +90,20 @@ export const checkManifestAgainstSource: (
   manifest: Manifest,
   module: Module,
 ) => manifestCheck.ManifestCheck = guardedFunction(manifestCheck.checkManifestAgainstSource);
+
+/**
+ * Derives a manifest's ABI (functions, events) and caps from a validated
+ * contract's annotations and literal `events.emit` calls; what cannot be
+ * derived comes back as problems with line and column.
+ *
+ * @example
+ * ```ts
+ * import { deriveAbi } from "@animica/vm-py/validate";
+ * import { validate } from "@animica/vm-py";
+ *
+ * const result = validate("def add(a: int, b: int) -> int:\n    return a + b\n");
+ * if (result.ok) console.log(deriveAbi(result.module, result.source).abi.functions[0]?.inputs);
+ * ```
+ */
+export const deriveAbi: (module: Module, source: SourceText) => abiFromSource.DerivedAbi =
+  guardedFunction(abiFromSource.deriveAbi);
