@@ -8,7 +8,7 @@
  * permission flags.
  */
 
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import denoConfig from "../deno.json" with { type: "json" };
 import { fileProblem } from "./common.ts";
 import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";
@@ -17,14 +17,14 @@ import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts
 export const INIT: CommandInfo = {
   name: "init",
   summary: "Create a contract project: contract, manifest, test and README",
-  usage: ["init NAME"],
+  usage: ["init NAME", "init DIR/NAME"],
   options: {},
   examples: ["init demo", "init demo && cd demo && deno test"],
   details: [
-    "NAME is a new directory (it must not exist) and the contract's name: lowercase letters,",
-    "digits, '-' and '_', starting with a letter or digit. It gets NAME.py, manifest.json,",
-    "NAME_test.ts, deno.json and README.md; then 'animica-vm validate --manifest manifest.json'",
-    "and 'deno test' pass there.",
+    "NAME is a new directory (it must not exist; its parent must) and the contract's name:",
+    "lowercase letters, digits, '-' and '_', starting with a letter or digit. It gets NAME.py,",
+    "manifest.json, NAME_test.ts, deno.json and README.md; then 'animica-vm validate --manifest",
+    "manifest.json' and 'deno test' pass there.",
   ].join("\n"),
 };
 
@@ -41,8 +41,9 @@ export function packageSpecifier(moduleUrl: string): string {
 /** Runs `init NAME`; returns the exit code. */
 export async function initCommand(argv: readonly string[]): Promise<number> {
   const { positionals } = parseOptions(argv, INIT);
-  const [name, ...extra] = positionals;
-  if (name === undefined || extra.length > 0) throw misuse(INIT, "give one project NAME");
+  const [dir, ...extra] = positionals;
+  if (dir === undefined || extra.length > 0) throw misuse(INIT, "give one project NAME");
+  const name = basename(dir);
   if (!NAME.test(name)) {
     throw misuse(
       INIT,
@@ -51,20 +52,20 @@ export async function initCommand(argv: readonly string[]): Promise<number> {
   }
   const files = projectFiles(name, packageSpecifier(import.meta.url));
   try {
-    await Deno.mkdir(name);
+    await Deno.mkdir(dir);
   } catch (error) {
-    throw new InputError(`cannot create '${name}': ${fileProblem(error) ?? String(error)}`);
+    throw new InputError(`cannot create '${dir}': ${fileProblem(error) ?? String(error)}`);
   }
   for (const [file, text] of files) {
-    const path = join(name, file);
+    const path = join(dir, file);
     try {
       await Deno.writeTextFile(path, text, { createNew: true });
     } catch (error) {
       throw new InputError(`cannot write '${path}': ${fileProblem(error) ?? String(error)}`);
     }
   }
-  console.log(`created ${name}/ with ${files.map(([file]) => file).join(", ")}`);
-  console.log(`next: cd ${name} && animica-vm validate --manifest manifest.json && deno test`);
+  console.log(`created ${dir}/ with ${files.map(([file]) => file).join(", ")}`);
+  console.log(`next: cd ${dir} && animica-vm validate --manifest manifest.json && deno test`);
   return 0;
 }
 
