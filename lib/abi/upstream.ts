@@ -3,7 +3,7 @@
  * `source: {path}` or `sources`, a display `name`, events with `fields`,
  * `args` or `inputs`, `abi.errors`, `resources: {caps, limits}` with dotted
  * capability names, types such as `uint256` and `bytes32`) converted to our
- * form (spec/ABI.md §7.1). Each field either maps, is dropped with a note
+ * form (spec/ABI.md §7.2). Each field either maps, is dropped with a note
  * (documentation our form has no place for), or is a problem naming the
  * field and why it cannot map; never a silent guess.
  */

@@ -5,7 +5,7 @@
  * `events.emit(NAME, {KEY: value, ...})` call (argument types from the
  * values where they are evident), and the caps of the `syscalls.*` members
  * it calls. What cannot be derived is a problem with its line and column,
- * never a guess. The result is manifest JSON in our form (spec/ABI.md §7).
+ * never a guess. The result is manifest JSON in our form (spec/ABI.md §7.3).
  */
 
 import { type AbiType, canonicalType } from "../abi/types.ts";
