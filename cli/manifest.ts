@@ -7,9 +7,9 @@
  */
 
 import { basename, dirname, relative, resolve } from "node:path";
-import { formatDiagnostic, ManifestError, parseManifest, validate } from "../mod.ts";
+import { formatDiagnostic, ManifestError, parseManifest } from "../mod.ts";
 import { convertUpstream, isUpstreamManifest } from "../abi.ts";
-import { deriveAbi } from "../validate.ts";
+import { deriveAbi, validate } from "../validate.ts";
 import { forStdout } from "./color.ts";
 import { fileProblem, manifestLines, readInputFile } from "./common.ts";
 import {

@@ -10,7 +10,7 @@ import { type Contract, findFunction, parseAddress } from "../mod.ts";
 import { argsFromJson } from "../abi.ts";
 import { type IrModule, type Op, OP_INFO } from "../ir.ts";
 import type { StepHook } from "../runtime.ts";
-import { quickstartContract } from "../chain.ts";
+import { contractModule, quickstartContract } from "../chain.ts";
 import {
   argsJson,
   contractCode,
@@ -94,7 +94,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       }
     } else contract = chain.at(address ?? new Uint8Array());
     const args = argsFromJson(findFunction(contract.manifest, name), json);
-    const trace = values.trace === true ? { onStep: traceTo(contract.module) } : {};
+    const trace = values.trace === true ? { onStep: traceTo(contractModule(contract)) } : {};
     return printReceipt(contract.call(name, args, { ...options, ...trace }));
   });
 }

@@ -9,6 +9,7 @@
  */
 
 import type { ManifestProblem } from "../errors.ts";
+import { asciiLowercase } from "../text_units.ts";
 import { mapUpstreamType, UnmappableType } from "./upstream_types.ts";
 
 /** Our manifest JSON, and notes about what the conversion dropped or renamed. */
@@ -161,7 +162,7 @@ function convertName(
     problems.push({ path: "name", message: "must be string" });
     return value;
   }
-  const slug = value.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|-+$/g, "")
+  const slug = asciiLowercase(value).replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|-+$/g, "")
     .slice(0, 64);
   if (slug === "") {
     problems.push({

@@ -23,8 +23,10 @@ export interface DeriveProblem {
 }
 
 /** A derived parameter or event argument: `{name, type}` as manifest JSON. */
-interface ParamJson {
+export interface ParamJson {
+  /** Parameter or argument name. */
   readonly name: string;
+  /** ABI type string, canonical. */
   readonly type: string;
 }
 
