@@ -20,7 +20,7 @@ import type { VerifiedModule } from "./verify.ts";
  *
  * @example Compile a contract
  * ```ts
- * import { compileContract } from "@animica/vm-py";
+ * import { compileContract } from "@animica/vm-py/ir";
  *
  * const compiled = compileContract("def double(x: int) -> int:\n    return x * 2\n", {
  *   file: "double.py",
@@ -38,7 +38,7 @@ export const compileContract: (
  *
  * @example Load IR bytes, refusing junk
  * ```ts
- * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py";
+ * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py/ir";
  *
  * const { bytes } = compileContract("def f() -> int:\n    return 1\n");
  * const verified = loadModule(bytes); // ready for executeCall
@@ -59,7 +59,7 @@ export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction
  *
  * @example Gas bounds of each exported function
  * ```ts
- * import { compileContract, estimateGas } from "@animica/vm-py";
+ * import { compileContract, estimateGas } from "@animica/vm-py/ir";
  *
  * const compiled = compileContract("def f(x: int) -> int:\n    return x + 1\n");
  * for (const [name, estimate] of estimateGas(compiled)) console.log(name, estimate.kind);
@@ -74,7 +74,8 @@ export const estimateGas: (
  *
  * @example A manifest whose parameter names differ from the source
  * ```ts
- * import { checkManifestAgainstSource, parseContract, parseManifest } from "@animica/vm-py";
+ * import { parseManifest } from "@animica/vm-py";
+ * import { checkManifestAgainstSource, parseContract } from "@animica/vm-py/validate";
  *
  * const manifest = parseManifest({
  *   name: "m",
@@ -98,8 +99,7 @@ export const checkManifestAgainstSource: (
  *
  * @example
  * ```ts
- * import { deriveAbi } from "@animica/vm-py/validate";
- * import { validate } from "@animica/vm-py";
+ * import { deriveAbi, validate } from "@animica/vm-py/validate";
  *
  * const result = validate("def add(a: int, b: int) -> int:\n    return a + b\n");
  * if (result.ok) console.log(deriveAbi(result.module, result.source).abi.functions[0]?.inputs);
