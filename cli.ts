@@ -40,6 +40,7 @@ import { DEPLOY, deployCommand } from "./cli/deploy.ts";
 import { INIT, initCommand } from "./cli/init.ts";
 import { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } from "./cli/manifest.ts";
 import { RUN, runCommand } from "./cli/run.ts";
+import { PROFILE, profileCommand } from "./cli/profile.ts";
 import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
 import { VALIDATE, validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
@@ -57,6 +58,7 @@ const COMMANDS: readonly {
   { info: ESTIMATE, run: estimateCommand },
   { info: DEPLOY, run: deployCommand },
   { info: RUN, run: runCommand },
+  { info: PROFILE, run: profileCommand },
   { info: STATE, run: stateCommand },
   { info: ABI, run: abiCommand },
   { info: MANIFEST, run: manifestCommand },
