@@ -79,4 +79,6 @@ export type {
 } from "./lib/runtime/values.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
 export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
-export type { DynamicGas, GasUnit, Hash64, Meter } from "./runtime.ts";
+export type { Hash64 } from "./lib/runtime/py_hash.ts";
+export type { Meter } from "./lib/runtime/ops.ts";
+export type { DynamicGas, GasUnit } from "./lib/compile/opcodes.ts";
