@@ -43,6 +43,9 @@ const ENABLED_FAMILIES: readonly Family[] = [
   "case-mapping",
   "evaluation-order",
   "dict-views",
+  "codecs",
+  "arity",
+  "comprehension-scope",
 ];
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`generated-program differential skipped: ${skipReason}`);
