@@ -95,6 +95,7 @@ export type { AbiValue } from "./lib/abi/codec.ts";
 export type { JsonOutput, RawJson } from "./lib/abi/json.ts";
 export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type { CallHooks, HostCallEvent, HostCallHook } from "./lib/runtime/hooks.ts";
 export {

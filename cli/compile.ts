@@ -4,20 +4,17 @@
  */
 
 import { dirname, join } from "node:path";
+import { formatDiagnostic, SourceText, ValidationError } from "../mod.ts";
+import { checkManifestAgainstSource, parseContract } from "../validate.ts";
+import { type Manifest, toHex } from "../abi.ts";
 import {
-  checkManifestAgainstSource,
   compileContract,
   type CompiledContract,
+  disassemble,
+  disassembleJson,
   estimateGas,
-  formatDiagnostic,
   loadModule,
-  type Manifest,
-  parseContract,
-  SourceText,
-  ValidationError,
-} from "../mod.ts";
-import { toHex } from "../abi.ts";
-import { disassemble, disassembleJson } from "../ir.ts";
+} from "../ir.ts";
 import { forStdout } from "./color.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import { type CommandInfo, InputError, parseOptions, UsageError } from "./options.ts";

@@ -8,9 +8,20 @@
 
 import { Fused } from "../lib/runtime/decode.ts";
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, IrDecodeError, IrVerifyError, validate } from "../mod.ts";
+import { IrDecodeError, IrVerifyError } from "../mod.ts";
+import { validate } from "../validate.ts";
 import { toHex } from "../abi.ts";
-import { BUILTINS, decodeModule, encodeModule, METHODS, Op, STDLIB, verifyModule } from "../ir.ts";
+import {
+  BUILTINS,
+  compileContract,
+  decodeModule,
+  encodeModule,
+  estimateGas,
+  METHODS,
+  Op,
+  STDLIB,
+  verifyModule,
+} from "../ir.ts";
 import {
   ALLOWED_BUILTINS,
   METHOD_NAMES,

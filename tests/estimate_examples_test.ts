@@ -9,15 +9,8 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  Chain,
-  compileContract,
-  type Contract,
-  type ContractCode,
-  estimateGas,
-  type GasEstimate,
-  parseManifest,
-} from "../mod.ts";
+import { Chain, type Contract, type ContractCode, parseManifest } from "../mod.ts";
+import { compileContract, estimateGas, type GasEstimate } from "../ir.ts";
 
 const EXAMPLES = ["counter", "escrow", "lottery", "token"] as const;
 type Example = typeof EXAMPLES[number];

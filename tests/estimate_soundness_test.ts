@@ -16,8 +16,9 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, executeCall, MemoryState } from "../mod.ts";
-import { OP_INFO } from "../ir.ts";
+import { MemoryState } from "../mod.ts";
+import { executeCall } from "../runtime.ts";
+import { compileContract, estimateGas, OP_INFO } from "../ir.ts";
 import type { CompiledContract } from "../lib/compile/compile.ts";
 import { estimateDetailed, instructionMaxGas, makesZips } from "../lib/compile/estimate.ts";
 import { readLimitsCorpus } from "./support/limits_corpus.ts";

@@ -6,8 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, IrDecodeError, IrVerifyError } from "../mod.ts";
-import { decodeModule, encodeModule, type IrModule, verifyModule } from "../ir.ts";
+import { IrDecodeError, IrVerifyError } from "../mod.ts";
+import { compileContract, decodeModule, encodeModule, type IrModule, verifyModule } from "../ir.ts";
 import { mutateBytes, SeededRandom } from "./support/random.ts";
 
 function outcome(check: () => void): "ok" | "decode" | "verify" {

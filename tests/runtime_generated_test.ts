@@ -9,7 +9,9 @@
  */
 
 import assert from "node:assert/strict";
-import { CallFailure, compileContract, validate } from "../mod.ts";
+import { CallFailure } from "../mod.ts";
+import { compileContract } from "../ir.ts";
+import { validate } from "../validate.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import type { Family } from "./support/program_families.ts";
 import { ProgramGenerator } from "./support/program_generator.ts";

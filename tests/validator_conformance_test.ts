@@ -6,8 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { validate } from "../mod.ts";
-import { RULE_IDS } from "../validate.ts";
+import { RULE_IDS, validate } from "../validate.ts";
 import { COMPILE_RULES } from "../lib/validate/rules.ts";
 import { listFiles, readChunks } from "./support/chunks.ts";
 
