@@ -3,13 +3,16 @@
  * pre-decoded instructions (with the superinstructions of decode.ts when no
  * step hook watches), explicit call frames (a contract call never recurses
  * in JS), base gas charged before every instruction, dynamic gas through
- * the Meter, caps on steps and call depth. Every failure leaves
- * through one exit that attaches the traceback (function, line, column per
- * frame). Host effects go through the `Host` interface only.
+ * the Meter, caps on steps and call depth. Every failure goes to one
+ * place: a catchable exception (exceptions.ts) whose frame, or a caller's,
+ * has a handler covering the failing pc is unwound to it (paid per frame,
+ * spec/GAS.md §9); anything else leaves with the traceback attached
+ * (function, line, column per frame). Host effects go through the `Host`
+ * interface only.
  */
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
-import type { IrConst, IrModule } from "../compile/ir.ts";
+import type { HandlerEntry, IrConst, IrModule } from "../compile/ir.ts";
 import {
   type CallableInfo,
   CAPS,
@@ -17,6 +20,7 @@ import {
   ISINSTANCE_BIT,
   Op,
   OP_INFO,
+  WALKS,
 } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { callBuiltin } from "./builtins/table.ts";
@@ -25,6 +29,13 @@ import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
+import {
+  caughtException,
+  exceptionArgs,
+  exceptionMatches,
+  PyRaised,
+  raiseValue,
+} from "./exceptions.ts";
 import { buildDisplay } from "./dict_display.ts";
 import { callMethod, checkMethod } from "./methods/dispatch.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
@@ -35,6 +46,7 @@ import {
   canonicalInt,
   DONE,
   PyDict,
+  PyException,
   PyIterator,
   PyList,
   PySlice,
@@ -73,6 +85,13 @@ const STORE_LOCAL_GAS = OP_INFO[Op.STORE_LOCAL].base;
 const JUMP_GAS = OP_INFO[Op.JUMP].base;
 const FOR_ITER_GAS = OP_INFO[Op.FOR_ITER].base;
 const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
+const UNWIND_GAS = WALKS.unwind.node.per;
+
+/** Where a handler catches: the frame's index in the call stack and the table entry. */
+interface Catch {
+  readonly depth: number;
+  readonly entry: HandlerEntry;
+}
 
 /**
  * The result of `left OP right` for two safe ints when it needs no more
@@ -257,6 +276,9 @@ export class Machine implements Metered {
     const maxSteps = CAPS.steps;
     let gas = this.gasUsed;
     let steps = this.steps;
+    // The dispatch loop runs inside a try; a failure it catches either resumes it at a handler
+    // (the outer loop goes round again) or leaves the call.
+    while (true) {
     try {
       while (true) {
         const op = opcodes[pc] ?? 0;
@@ -495,6 +517,35 @@ export class Machine implements Metered {
           case 0x46: { // ASSERT_FAIL
             const message = a === 1 ? stack[--sp] as Value : null;
             vmError("AssertionError", message === null ? "" : toStr(this, message));
+            break;
+          }
+          case 0x49: { // RAISE: exc [cause] --
+            const cause = a === 1 ? stack[--sp] as Value : null;
+            const raised = stack[--sp] as Value;
+            this.gasUsed = gas;
+            if (raised instanceof PyException && cause !== null && !(cause instanceof PyException)) {
+              vmError("TypeError", "exception causes must derive from BaseException");
+            }
+            raiseValue(this, raised, false);
+            break;
+          }
+          case 0x4a: // RERAISE: exc --
+            this.gasUsed = gas;
+            raiseValue(this, stack[--sp] as Value, true);
+            break;
+          case 0x4b: // EXC_MATCH: exc -- matched
+            stack[sp - 1] = exceptionMatches(stack[sp - 1] as Value, a);
+            break;
+          case 0x4c: // EXC_ARGS: exc -- exc.args
+            stack[sp - 1] = exceptionArgs(stack[sp - 1] as Value);
+            break;
+          case 0x59: { // NEW_EXCEPTION: x1..xn -- E(x1..xn)
+            const count = code.b[pc - 1] ?? 0;
+            if (gas + count > limit) outOfGas(count, limit - gas);
+            gas += count;
+            const items = stack.slice(sp - count, sp);
+            sp -= count;
+            stack[sp++] = new PyException(a, new PyTuple(items));
             break;
           }
           case 0x47: // GET_ITER
@@ -778,22 +829,70 @@ export class Machine implements Metered {
             throw new InternalError(`unknown opcode ${op} reached the interpreter`);
         }
       }
-    } catch (error) {
+    } catch (thrown) {
       // Helpers only run after `this.gasUsed = gas`, and gas only grows, so
       // the larger of the two is the gas used when the failure was raised.
       this.gasUsed = Math.max(this.gasUsed, gas);
       this.steps = steps;
       frame.pc = pc - 1;
+      let error = thrown;
+      const exception = caughtException(error);
+      const handler = exception === null ? null : this.#handlerFor(frames);
+      if (exception !== null && handler !== null) {
+        try {
+          // The traceback is recorded (a frame each) and the popped frames paid before the jump.
+          this.charge(UNWIND_GAS * (2 * frames.length - 1 - handler.depth));
+          if (!(error instanceof PyRaised && error.again && exception.traceback.length > 0)) {
+            exception.traceback = this.#positions(frames, frame);
+          }
+          frames.length = handler.depth + 1;
+          frame = frames[handler.depth] as Frame;
+          code = this.#code[frame.fn] as Code;
+          opcodes = fusing ? code.fused : code.ops;
+          operands = code.a;
+          locals = frame.locals;
+          sp = frame.base + handler.entry.height;
+          stack[sp++] = exception;
+          pc = handler.entry.target;
+          gas = this.gasUsed;
+          continue;
+        } catch (unwinding) {
+          error = unwinding;
+        }
+      }
       if (error instanceof CallFailure && error.traceback.length === 0) {
-        // A loop, not a closure: a closure here would capture `pc` and `frame`
-        // and move them out of registers for the whole dispatch loop.
-        const traceback: TraceFrame[] = [];
-        // The failing frame's pc is the failing instruction; a caller's is just after its CALL.
-        for (const f of frames) traceback.push(this.#lineOf(f.fn, f === frame ? f.pc : f.pc - 1));
-        error.traceback = traceback;
+        error.traceback = error instanceof PyRaised && error.again &&
+            error.exception.traceback.length > 0
+          ? error.exception.traceback.map((f) => this.#lineOf(f.fn, f.pc))
+          : this.#positions(frames, frame).map((f) => this.#lineOf(f.fn, f.pc));
       }
       throw error;
     }
+    }
+  }
+
+  /**
+   * The innermost handler covering the failing pc of the top frame or the
+   * call pc of a caller (the instruction before its resume pc), or null.
+   */
+  #handlerFor(frames: readonly Frame[]): Catch | null {
+    for (let depth = frames.length - 1; depth >= 0; depth--) {
+      const f = frames[depth] as Frame;
+      const at = depth === frames.length - 1 ? f.pc : f.pc - 1;
+      const code = this.#code[f.fn] as Code;
+      const entry = code.handlers[code.handlerAt[at] ?? -1];
+      if (entry !== undefined) return { depth, entry };
+    }
+    return null;
+  }
+
+  /** Each frame's failing pc: the failing instruction for `top`, the CALL for its callers. */
+  #positions(frames: readonly Frame[], top: Frame): { fn: number; pc: number }[] {
+    // A loop, not a closure over the dispatch loop's `pc` and `frame` (V8 would move them
+    // out of registers for the whole loop).
+    const positions: { fn: number; pc: number }[] = [];
+    for (const f of frames) positions.push({ fn: f.fn, pc: f === top ? f.pc : f.pc - 1 });
+    return positions;
   }
 
   #unbound(fn: number, slot: number): never {

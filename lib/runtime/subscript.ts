@@ -10,9 +10,9 @@ import { fitsSsize, itemIndex, sliceBounds } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
 import { deleteEntry, setEntry } from "./dict_table.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { keyError } from "./exceptions.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
 import { rangeItem, rangeSlice } from "./range.ts";
-import { repr } from "./repr.ts";
 import { codePoints, hasSurrogateUnits, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
@@ -95,7 +95,7 @@ function sequenceIndex(index: Value, length: number, what: string): number {
 export function subscript(meter: Meter, container: Value, key: Value): Value {
   if (container instanceof PyDict) {
     const entry = container.entries.get(dictKey(meter, key));
-    if (entry === undefined) return vmError("KeyError", repr(meter, key));
+    if (entry === undefined) return keyError(meter, key);
     return entry.value;
   }
   if (key instanceof PySlice) {
@@ -213,7 +213,7 @@ export function deleteSubscript(meter: Meter, container: Value, key: Value): voi
   if (container instanceof PyDict) {
     checkMutable(container);
     if (deleteEntry(container, dictKey(meter, key)) === undefined) {
-      vmError("KeyError", repr(meter, key));
+      keyError(meter, key);
     }
     return;
   }

@@ -9,6 +9,7 @@
  * charges). It raises only VmError.
  */
 
+import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
 import { vmError } from "./failure.ts";
 import { steppedLength } from "./indices.ts";
@@ -29,7 +30,38 @@ export type Value =
   | PyRange
   | PySlice
   | PyIterator
-  | PyDictView;
+  | PyDictView
+  | PyException;
+
+/**
+ * An exception object (spec/LANGUAGE.md §3): its class (an id of the
+ * EXCEPTIONS table), its args, and the traceback recorded when it was
+ * last raised (empty until then). Compared and hashed by identity, as
+ * CPython's are.
+ */
+export class PyException {
+  /** The class, by EXCEPTIONS id. */
+  readonly cls: number;
+  /** The arguments it was made with (`e.args`). */
+  readonly args: PyTuple;
+  /** Where it was last raised (function and pc per frame, outermost first); a re-raise keeps it. */
+  traceback: readonly { readonly fn: number; readonly pc: number }[] = [];
+  /** Its identity as a dict key (internal; never seen by a contract). */
+  readonly serial: number;
+  static #made = 0;
+
+  /** An exception of class `cls` with `args`. */
+  constructor(cls: number, args: PyTuple) {
+    this.cls = cls;
+    this.args = args;
+    this.serial = PyException.#made++;
+  }
+
+  /** The Python class name. */
+  get typeName(): string {
+    return EXCEPTIONS[this.cls]?.name ?? "BaseException";
+  }
+}
 
 /** A mutable list; module-level lists are frozen (mutation is an error). */
 export class PyList {
@@ -363,6 +395,7 @@ function scalarKey(meter: Meter, value: Value): DictKey {
     const step = length < 2n ? "" : `,${intText(meter, value.step)}`;
     return `${TAG}r${intText(meter, canonicalInt(length))}${first}${step}`;
   }
+  if (value instanceof PyException) return `${TAG}e${value.serial}`;
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
 }
 

@@ -169,12 +169,12 @@ export const RULES = {
     hint: "call the functions directly",
   },
   "no-try": {
-    summary: "try statement",
-    hint: "check conditions up front with abi.require; a failure reverts the call",
+    summary: "try statement with except* (exception groups)",
+    hint: "catch with plain except clauses: except (KeyError, ValueError) as e",
   },
   "no-raise": {
-    summary: "raise statement",
-    hint: "use abi.revert(reason) or assert to fail the call",
+    summary: "retired: raise is supported",
+    hint: "raise ValueError(message); abi.revert(reason) fails the call uncatchably",
   },
   "no-decorator": {
     summary: "decorator",
@@ -256,6 +256,18 @@ export const RULES = {
   "assign-target": {
     summary: "assignment form outside the subset",
     hint: "assign to names, subscripts, or tuples/lists of them",
+  },
+  "except-type": {
+    summary: "except clause naming something other than exception classes",
+    hint: "name exception classes: except ValueError, or except (KeyError, IndexError) as e",
+  },
+  "bare-raise": {
+    summary: "bare raise outside an except or finally block",
+    hint: "raise an exception object, e.g. raise ValueError(message), or move the raise into the handler",
+  },
+  "exception-class": {
+    summary: "exception class used other than called, raised or caught",
+    hint: "write ValueError(message) with positional arguments; classes are not values in the subset",
   },
 } as const satisfies Record<string, RuleInfo>;
 
