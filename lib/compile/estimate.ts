@@ -6,7 +6,10 @@
  * structured: every jump but a loop's closing one goes forward), each op
  * counted at its largest cost under the caps, each loop at its static
  * iteration count times its costliest iteration, each call at the callee's
- * bound. A function is `exact` when it has one path and no size-dependent
+ * bound. An instruction an exception handler covers also reaches the
+ * handler, at its own cost plus the most the unwinding can charge
+ * ({@link UNWIND_MAX}); a loop that holds such an instruction reaches the
+ * handler after all its iterations. A function is `exact` when it has one path and no size-dependent
  * cost; `unbounded` names the loop that has no static bound. An exported
  * function that may return a container also counts the largest walk of its
  * return value (spec/ABI.md §6); one whose every RETURN directly follows an
@@ -42,6 +45,9 @@ export const RETURN_WALK_MAX = Math.max(
   WALKS.abi_encode.node.per * (maxNodes(ABI_LIMITS) - 1),
   WALKS.return_value.node.per * (CAPS.bytes_length - 1),
 );
+
+/** The most catching one exception can charge: a frame each for the traceback and the frames popped. */
+export const UNWIND_MAX = WALKS.unwind.node.per * 2 * CAPS.call_depth;
 
 /** Ops whose result is a scalar whatever their operands (constants are int, bytes or str). */
 const SCALAR_PUSHES = new Set<number>([
@@ -196,6 +202,14 @@ export function instructionMaxGas(instruction: Instruction, zips = false): numbe
   return (opInfo(instruction.op)?.maxGas ?? 0) + (hostCall(instruction)?.maxGas ?? 0);
 }
 
+/** One function's code as the estimator walks it. */
+interface MeasuredFunction {
+  readonly instructions: readonly Instruction[];
+  readonly loops: ReadonlyMap<number, LoopInfo>;
+  /** The handler target covering a pc, or null. */
+  readonly handlerOf: (pc: number) => number | null;
+}
+
 class Estimator {
   readonly #compiled: CompiledContract;
   readonly #memo = new Map<number, Bound>();
@@ -210,9 +224,12 @@ class Estimator {
   function(index: number): Bound {
     const known = this.#memo.get(index);
     if (known !== undefined) return known;
-    const instructions = this.#compiled.verified.functions[index]?.instructions ?? [];
+    const verified = this.#compiled.verified.functions[index];
+    const instructions = verified?.instructions ?? [];
+    const handlers = this.#compiled.module.functions[index]?.handlers ?? [];
+    const handlerOf = (pc: number) => handlers[verified?.handlerAt[pc] ?? -1]?.target ?? null;
     const loops = new Map((this.#compiled.loops[index] ?? []).map((loop) => [loop.header, loop]));
-    const bound = this.#region(instructions, loops, 0, instructions.length, -1);
+    const bound = this.#region({ instructions, loops, handlerOf }, 0, instructions.length, -1);
     this.#memo.set(index, bound);
     return bound;
   }
@@ -232,8 +249,7 @@ class Estimator {
 
   /** Costliest path from `from` to leaving [from, to); `skip` is the loop being measured. */
   #region(
-    instructions: readonly Instruction[],
-    loops: ReadonlyMap<number, LoopInfo>,
+    fn: MeasuredFunction,
     from: number,
     to: number,
     skip: number,
@@ -243,6 +259,7 @@ class Estimator {
     let exit = -1;
     let exact = true;
     let unbounded: string | null = null;
+    const { instructions, loops, handlerOf } = fn;
     const reach = (pc: number, cost: number) => {
       if (pc > from && pc < to) best[pc] = Math.max(best[pc] ?? -1, cost);
       else exit = Math.max(exit, cost);
@@ -254,8 +271,7 @@ class Estimator {
       if (loop !== undefined) {
         exact = false;
         const iteration = this.#region(
-          instructions,
-          loops,
+          fn,
           loop.header,
           loop.backJump + 1,
           loop.header,
@@ -264,6 +280,12 @@ class Estimator {
         const header = this.#opCost(instructions[loop.header] as Instruction);
         const total = (loop.iterations ?? 0) * iteration.max + header.max;
         reach(loop.backJump + 1, here + total);
+        for (let inner = loop.header; inner <= loop.backJump; inner++) {
+          const target = handlerOf(inner);
+          if (target !== null && (target < loop.header || target > loop.backJump)) {
+            reach(target, here + total + UNWIND_MAX);
+          }
+        }
         pc = loop.backJump;
         continue;
       }
@@ -273,6 +295,11 @@ class Estimator {
       exact &&= cost.exact && !BRANCHES.has(instruction.op);
       unbounded ??= cost.unbounded;
       const after = here + cost.max;
+      const handler = handlerOf(pc);
+      if (handler !== null) {
+        exact = false;
+        reach(handler, after + UNWIND_MAX);
+      }
       if (info?.terminal === true) {
         exit = Math.max(exit, after);
         continue;

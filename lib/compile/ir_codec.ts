@@ -22,14 +22,7 @@ import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
-import type {
-  HandlerEntry,
-  IrConst,
-  IrExport,
-  IrFunction,
-  IrModule,
-  LineEntry,
-} from "./ir.ts";
+import type { HandlerEntry, IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
 import { strFromUtf8SurrogatePass, utf8SurrogatePass } from "../text_units.ts";
 

@@ -12,15 +12,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { setEntry } from "./dict_table.ts";
 import { limitExceeded } from "./failure.ts";
 import { bitLength, utf8Length } from "./ops.ts";
-import {
-  PyDict,
-  PyDictView,
-  PyException,
-  PyList,
-  PySlice,
-  PyTuple,
-  type Value,
-} from "./values.ts";
+import { PyDict, PyDictView, PyException, PyList, PySlice, PyTuple, type Value } from "./values.ts";
 
 /** How one walk is paid and capped. */
 export interface SizeWalk {

@@ -236,7 +236,11 @@ function checkStatement(
         }
         if (handler.type !== null) checkExceptType(k, scope, handler.type);
         if (handler.name !== null && isDunder(handler.name)) {
-          k.report("dunder-name", headSpan(handler, 6), `'${handler.name}' is not available in contracts`);
+          k.report(
+            "dunder-name",
+            headSpan(handler, 6),
+            `'${handler.name}' is not available in contracts`,
+          );
         }
         checkBlock(k, scope, handler.body, inLoop, true);
       });

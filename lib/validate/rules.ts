@@ -263,11 +263,13 @@ export const RULES = {
   },
   "bare-raise": {
     summary: "bare raise outside an except or finally block",
-    hint: "raise an exception object, e.g. raise ValueError(message), or move the raise into the handler",
+    hint:
+      "raise an exception object, e.g. raise ValueError(message), or move the raise into the handler",
   },
   "exception-class": {
     summary: "exception class used other than called, raised or caught",
-    hint: "write ValueError(message) with positional arguments; classes are not values in the subset",
+    hint:
+      "write ValueError(message) with positional arguments; classes are not values in the subset",
   },
 } as const satisfies Record<string, RuleInfo>;
 
