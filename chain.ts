@@ -58,6 +58,7 @@ export type {
   IrConst,
   IrExport,
   IrFunction,
+  HandlerEntry,
   IrModule,
   LineEntry,
 } from "./lib/compile/ir.ts";

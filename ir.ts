@@ -27,6 +27,7 @@ export type {
   IrExport,
   IrFunction,
   IrModule,
+  HandlerEntry,
   LineEntry,
 } from "./lib/compile/ir.ts";
 export { codeHash, decodeModule, encodeModule } from "./lib/compile/ir_codec.ts";

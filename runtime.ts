@@ -40,6 +40,7 @@ export {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
@@ -76,6 +77,7 @@ export type {
   IrConst,
   IrExport,
   IrFunction,
+  HandlerEntry,
   IrModule,
   LineEntry,
 } from "./lib/compile/ir.ts";

@@ -26,7 +26,7 @@ import { Label, type Region } from "./emitter.ts";
 import type { FunctionContext, TryFrame } from "./lower_context.ts";
 import { lowerExpr } from "./lower_expr.ts";
 import { lowerBlock } from "./lower_stmt.ts";
-import { EXCEPTIONS, Op } from "./opcodes.ts";
+import { Op } from "./opcodes.ts";
 
 /** Regions paused while leaving blocks; resumed once the jump or return is emitted. */
 export interface LeftBlocks {
@@ -204,13 +204,8 @@ export function lowerRaise(c: FunctionContext, stmt: Raise): void {
       c.e.emit(Op.RERAISE);
       return;
     }
-    // The normal-path copy of a finally body outside any handler: nothing is being handled.
-    const runtimeError = EXCEPTIONS.find((entry) => entry.name === "RuntimeError");
-    if (runtimeError === undefined) throw new InternalError("compiler: no RuntimeError class");
-    c.e.emit(Op.CONST, c.unit.constant({ kind: "str", value: "No active exception to reraise" }));
-    c.e.emit(Op.NEW_EXCEPTION, runtimeError.id, 1);
-    c.e.emit(Op.RAISE, 0);
-    return;
+    // The validator allows a bare raise only inside an except body.
+    throw new InternalError("compiler: a bare raise outside an except body");
   }
   lowerRaised(c, stmt.exc);
   if (stmt.cause !== null) lowerRaised(c, stmt.cause);

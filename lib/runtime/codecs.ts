@@ -19,6 +19,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { allocBytes } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { codecError } from "./exceptions.ts";
 import { typeName, type Value } from "./values.ts";
 import { codePointAt, strFromCodePoint, unitWidth } from "../text_units.ts";
 
@@ -177,13 +178,21 @@ function escapedCodePoint(code: number): string {
   return `\\U${hex(code, 8)}`;
 }
 
-function encodeError(codec: Codec, first: number, start: number, end: number, reason: string) {
+function encodeError(
+  codec: Codec,
+  text: string,
+  first: number,
+  start: number,
+  end: number,
+  reason: string,
+) {
   const where = end - start === 1
     ? `character '${escapedCodePoint(first)}' in position ${start}`
     : `characters in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeEncodeError",
     `'${MESSAGE_NAME[codec]}' codec can't encode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], text, start, end, reason],
   );
 }
 
@@ -191,9 +200,10 @@ function decodeError(codec: Codec, bytes: Uint8Array, start: number, end: number
   const where = end - start === 1
     ? `byte 0x${hex(bytes[start] ?? 0, 2)} in position ${start}`
     : `bytes in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeDecodeError",
     `'${MESSAGE_NAME[codec]}' codec can't decode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], bytes, start, end, reason],
   );
 }
 
@@ -303,6 +313,7 @@ function encodable(codec: Codec, code: number): boolean {
  */
 function encodeRun(
   sink: ByteSink,
+  text: string,
   codecRun: CodecRun,
   run: readonly number[],
   start: number,
@@ -314,7 +325,7 @@ function encodeRun(
     : `ordinal not in range(${LIMIT[codec]})`;
   switch (codecRun.errors) {
     case "strict":
-      return encodeError(codec, run[0] ?? 0, start, end, reason);
+      return encodeError(codec, text, run[0] ?? 0, start, end, reason);
     case "ignore":
       return;
     case "replace":
@@ -329,13 +340,13 @@ function encodeRun(
       for (let i = 0; i < run.length; i++) {
         const code = run[i] ?? 0;
         if (code < 0xdc80 || code > 0xdcff) {
-          return encodeError(codec, code, start + i, end, reason);
+          return encodeError(codec, text, code, start + i, end, reason);
         }
         sink.byte(code - 0xdc00);
       }
       return;
     case "surrogatepass":
-      if (LIMIT[codec] <= 0x100) return encodeError(codec, run[0] ?? 0, start, end, reason);
+      if (LIMIT[codec] <= 0x100) return encodeError(codec, text, run[0] ?? 0, start, end, reason);
       for (const code of run) writeUtf8(sink, code);
       return;
     default:
@@ -367,7 +378,7 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
       at += unitWidth(next);
       position++;
     }
-    encodeRun(sink, run, unencodable, start, position);
+    encodeRun(sink, text, run, unencodable, start, position);
   }
 }
 

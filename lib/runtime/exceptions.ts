@@ -34,11 +34,18 @@ export class PyRaised extends CallFailure {
   /** A re-raise keeps the traceback the object was first raised with. */
   readonly again: boolean;
 
-  /** Raises `exception` with `message` (its str()). */
-  constructor(exception: PyException, message: string, again: boolean) {
-    super("error", exception.typeName, message);
+  /**
+   * Whether `message` is still to be written (a raise statement's object):
+   * its str() is paid and written only when it leaves the call uncaught.
+   */
+  unwritten: boolean;
+
+  /** Raises `exception`, with `message` (its str()) or null to write it if it leaves the call. */
+  constructor(exception: PyException, message: string | null, again: boolean) {
+    super("error", exception.typeName, message ?? "");
     this.exception = exception;
     this.again = again;
+    this.unwritten = message === null;
   }
 }
 
@@ -62,12 +69,33 @@ export function keyError(meter: Meter, key: Value): never {
   throw new PyRaised(exception, repr(meter, key), false);
 }
 
+/**
+ * Raises a codec error (UnicodeEncodeError, UnicodeDecodeError) with
+ * CPython's args (encoding, object, start, end, reason) and `message` as
+ * its str().
+ */
+export function codecError(
+  type: "UnicodeEncodeError" | "UnicodeDecodeError",
+  message: string,
+  args: readonly Value[],
+): never {
+  const exception = new PyException(CLASS_IDS.get(type) ?? 0, new PyTuple(args), message);
+  throw new PyRaised(exception, message, false);
+}
+
 /** RAISE / RERAISE: raises `value`, which must be an exception object. */
-export function raiseValue(meter: Meter, value: Value, again: boolean): never {
+export function raiseValue(value: Value, again: boolean): never {
   if (!(value instanceof PyException)) {
     return vmError("TypeError", "exceptions must derive from BaseException");
   }
-  throw new PyRaised(value, strText(meter, value), again);
+  throw new PyRaised(value, null, again);
+}
+
+/** Writes the message of a raised object leaving the call (its str(), paid through `meter`). */
+export function writeMessage(meter: Meter, raised: PyRaised): void {
+  if (!raised.unwritten) return;
+  raised.message = strText(meter, raised.exception);
+  raised.unwritten = false;
 }
 
 /** EXC_MATCH: whether `value`'s class is in `mask` or derives from a class in it. */

@@ -35,6 +35,7 @@ import {
   exceptionMatches,
   PyRaised,
   raiseValue,
+  writeMessage,
 } from "./exceptions.ts";
 import { buildDisplay } from "./dict_display.ts";
 import { callMethod, checkMethod } from "./methods/dispatch.ts";
@@ -530,12 +531,12 @@ export class Machine implements Metered {
               ) {
                 vmError("TypeError", "exception causes must derive from BaseException");
               }
-              raiseValue(this, raised, false);
+              raiseValue(raised, false);
               break;
             }
             case 0x4a: // RERAISE: exc --
               this.gasUsed = gas;
-              raiseValue(this, stack[--sp] as Value, true);
+              raiseValue(stack[--sp] as Value, true);
               break;
             case 0x4b: // EXC_MATCH: exc -- matched
               stack[sp - 1] = exceptionMatches(stack[sp - 1] as Value, a);
@@ -862,6 +863,13 @@ export class Machine implements Metered {
             continue;
           } catch (unwinding) {
             error = unwinding;
+          }
+        }
+        if (error instanceof PyRaised) {
+          try {
+            writeMessage(this, error);
+          } catch (writing) {
+            error = writing;
           }
         }
         if (error instanceof CallFailure && error.traceback.length === 0) {

@@ -256,6 +256,7 @@ function exceptionText(meter: Meter, exception: PyException): string {
   let current: Value = exception;
   while (current instanceof PyException) {
     payItems(meter, "repr", 1);
+    if (current.text !== null) return current.text;
     const args: readonly Value[] = current.args.items;
     if (args.length === 0) return "";
     if (args.length > 1) return repr(meter, current.args);

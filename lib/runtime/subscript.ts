@@ -78,7 +78,12 @@ function characters(text: string): ArrayLike<string> {
 }
 
 /** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
-function sequenceIndex(index: Value, length: number, what: string): number {
+function sequenceIndex(
+  index: Value,
+  length: number,
+  what: string,
+  outOfRange = `${what} index out of range`,
+): number {
   const big = asBigInt(index);
   if (big === null) {
     return vmError(
@@ -88,7 +93,7 @@ function sequenceIndex(index: Value, length: number, what: string): number {
   }
   if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");
   const at = itemIndex(big, length);
-  return at === null ? vmError("IndexError", `${what} index out of range`) : at;
+  return at === null ? vmError("IndexError", outOfRange) : at;
 }
 
 /** `x[key]`. */
@@ -130,7 +135,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
   if (container instanceof Uint8Array) {
-    return container[sequenceIndex(key, container.length, "index")] ?? 0;
+    return container[sequenceIndex(key, container.length, "byte", "index out of range")] ?? 0;
   }
   if (container instanceof PyRange) {
     const index = asBigInt(key);

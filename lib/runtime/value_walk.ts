@@ -166,7 +166,11 @@ export function copyMeasured(value: Value): Value {
   if (value instanceof PyDict) return copyDict(value);
   if (value instanceof PyDictView) return new PyDictView(copyDict(value.dict), value.kind);
   if (value instanceof PyException) {
-    return new PyException(value.cls, new PyTuple(value.args.items.map(copyMeasured)));
+    return new PyException(
+      value.cls,
+      new PyTuple(value.args.items.map(copyMeasured)),
+      value.text,
+    );
   }
   return value;
 }

@@ -46,14 +46,17 @@ export class PyException {
   readonly args: PyTuple;
   /** Where it was last raised (function and pc per frame, outermost first); a re-raise keeps it. */
   traceback: readonly { readonly fn: number; readonly pc: number }[] = [];
+  /** Its str() when the class formats one from its args (the codec errors); null otherwise. */
+  readonly text: string | null;
   /** Its identity as a dict key (internal; never seen by a contract). */
   readonly serial: number;
   static #made = 0;
 
-  /** An exception of class `cls` with `args`. */
-  constructor(cls: number, args: PyTuple) {
+  /** An exception of class `cls` with `args` (and the str() text its class would format). */
+  constructor(cls: number, args: PyTuple, text: string | null = null) {
     this.cls = cls;
     this.args = args;
+    this.text = text;
     this.serial = PyException.#made++;
   }
 

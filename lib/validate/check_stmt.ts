@@ -147,8 +147,9 @@ export function checkFunctionBody(k: Checker, def: FunctionDef): void {
 
 /**
  * Checks statements; `inLoop` allows break/continue, `inHandler` a bare
- * `raise` (inside an except or finally body, where an exception may be
- * active).
+ * `raise` (lexically inside an except body, where the exception it
+ * re-raises is known; in a finally body or a function called from a
+ * handler, CPython's answer depends on the caller's state at run time).
  */
 function checkBlock(
   k: Checker,
@@ -245,7 +246,7 @@ function checkStatement(
         checkBlock(k, scope, handler.body, inLoop, true);
       });
       checkBlock(k, scope, stmt.orelse, inLoop, inHandler);
-      checkBlock(k, scope, stmt.finalbody, inLoop, true);
+      checkBlock(k, scope, stmt.finalbody, inLoop, inHandler);
       return;
     case "Raise":
       if (stmt.exc === null) {
@@ -253,7 +254,7 @@ function checkStatement(
           k.report(
             "bare-raise",
             headSpan(stmt, 5),
-            "a bare raise re-raises the exception being handled, so it belongs in an except or finally block",
+            "a bare raise re-raises the exception being handled, so it belongs in an except block",
           );
         }
         return;

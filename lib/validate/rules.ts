@@ -262,7 +262,7 @@ export const RULES = {
     hint: "name exception classes: except ValueError, or except (KeyError, IndexError) as e",
   },
   "bare-raise": {
-    summary: "bare raise outside an except or finally block",
+    summary: "bare raise outside an except block",
     hint:
       "raise an exception object, e.g. raise ValueError(message), or move the raise into the handler",
   },
@@ -278,6 +278,9 @@ export type RuleId = keyof typeof RULES;
 
 /** Rules only the compiler reports, after lowering: `validate` never returns them. */
 export const COMPILE_RULES: readonly RuleId[] = ["code-size"];
+
+/** Retired rules: never reported again, kept so that their ids are not reused. */
+export const RETIRED_RULES: readonly RuleId[] = ["no-raise"];
 
 /** Every rule id, in catalogue order. */
 export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];
