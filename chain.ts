@@ -54,11 +54,11 @@ export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
   IrFunction,
-  HandlerEntry,
   IrModule,
   LineEntry,
 } from "./lib/compile/ir.ts";

@@ -22,12 +22,12 @@ export type { CompiledContract, CompileOptions } from "./lib/compile/compile.ts"
 export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
 export type { GasEstimate } from "./lib/compile/estimate.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
   IrFunction,
   IrModule,
-  HandlerEntry,
   LineEntry,
 } from "./lib/compile/ir.ts";
 export { codeHash, decodeModule, encodeModule } from "./lib/compile/ir_codec.ts";

@@ -73,11 +73,11 @@ export {
 // The IR and ABI types the runtime's API refers to, so that this entry is complete on its own.
 export type { VerifiedFunction, VerifiedModule } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
   IrFunction,
-  HandlerEntry,
   IrModule,
   LineEntry,
 } from "./lib/compile/ir.ts";

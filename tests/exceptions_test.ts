@@ -8,19 +8,20 @@
 
 import assert from "node:assert/strict";
 import { compileContract, MemoryState, validate } from "../mod.ts";
-import { WALKS } from "../lib/compile/opcodes.ts";
+import { EXCEPTIONS, WALKS } from "../lib/compile/opcodes.ts";
+import { EXCEPTION_CLASSES } from "../lib/validate/allowlist.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import { ExceptionProgramGenerator } from "./support/exception_programs.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import { callCompiled, runSource } from "./support/runtime.ts";
 
-const COUNT = 1_500;
+const COUNT = 1_200;
 const skipReason = pythonUnavailableReason();
 
 Deno.test({
   name:
-    "exceptions: 1,500 generated programs match CPython 3.11 (values, records, exception types)",
+    "exceptions: 1,200 generated programs match CPython 3.11 (values, records, exception types)",
   ignore: skipReason !== null,
   fn: async () => {
     const generator = new ExceptionProgramGenerator(new SeededRandom(0xe4c3));
@@ -176,4 +177,24 @@ def main() -> int:
   ]]);
   const raised = runSource("def main() -> int:\n    raise ValueError('a', 1)\n").failure;
   assert.equal(raised?.message, "('a', 1)");
+});
+
+Deno.test({
+  name: "exceptions: the class table is CPython's hierarchy and the validator's list",
+  ignore: skipReason !== null,
+  fn: async () => {
+    assert.deepEqual([...EXCEPTION_CLASSES].sort(), EXCEPTIONS.map((entry) => entry.name).sort());
+    const names = EXCEPTIONS.map((entry) => entry.name);
+    const script =
+      `import builtins, json, sys\nprint(json.dumps([getattr(builtins, n).__base__.__name__ for n in json.loads(sys.argv[1])[1:]]))`;
+    const output = await new Deno.Command("python3", {
+      args: ["-c", script, JSON.stringify(names)],
+    })
+      .output();
+    const parents = JSON.parse(new TextDecoder().decode(output.stdout));
+    assert.deepEqual(
+      EXCEPTIONS.slice(1).map((entry) => EXCEPTIONS[entry.parent ?? 0]?.name),
+      parents,
+    );
+  },
 });

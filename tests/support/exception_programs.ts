@@ -56,7 +56,7 @@ const FAILING = [
   'b"ab"[5]',
   '"ab" * "c"',
   "abs(None)",
-  "int(\"5\", 1)",
+  'int("5", 1)',
 ];
 
 const ARGS = ['"m"', "", '"a", 2', "3", '""', 'b"x"', "(1, 2)", '["l"]', "None", '"q\'s"'];
@@ -79,12 +79,12 @@ export class ExceptionProgramGenerator {
 
   program(): string {
     this.#marker = 0;
-    const h1 = this.#function("h1", [], 2);
-    const h2 = this.#function("h2", ["h1(out, n)"], 2);
+    const h1 = this.#function("h1", [], 1);
+    const h2 = this.#function("h2", ["h1(out, n)"], 1);
     const calls = ["h1(out, 0)", "h2(out, 1)", "h2(out, 2)"];
     // Most mains catch what escapes, so that the record of what ran is compared too.
     const guarded = this.#random.below(4) !== 0;
-    const main = this.#block(guarded ? 2 : 1, 3, calls, false, false);
+    const main = this.#block(guarded ? 2 : 1, 2, calls, false, false);
     const body = guarded
       ? `    try:\n${main}    except BaseException as escaped:\n        out.append(str([escaped]))\n`
       : main;
@@ -110,7 +110,7 @@ export class ExceptionProgramGenerator {
     handling = false,
   ): string {
     const pad = "    ".repeat(indent);
-    const count = 1 + this.#random.below(3);
+    const count = 1 + this.#random.below(2);
     let out = "";
     for (let i = 0; i < count; i++) {
       out += this.#statement(indent, depth, calls, inLoop, inHelper, handling)
