@@ -49,6 +49,24 @@ export const RETURN_WALK_MAX = Math.max(
 /** The most catching one exception can charge: a frame each for the traceback and the frames popped. */
 export const UNWIND_MAX = WALKS.unwind.node.per * 2 * CAPS.call_depth;
 
+/**
+ * The most writing the message of a raised object that leaves the call can
+ * charge (spec/GAS.md §9): a repr walk held to bytes_length (every item
+ * writes at least a byte) after a chain of lone exception args of at most
+ * value_depth steps.
+ */
+export const MESSAGE_MAX = (WALKS.repr.node.per + (WALKS.repr.byte?.per ?? 0)) *
+    CAPS.bytes_length + WALKS.repr.node.per * CAPS.value_depth;
+
+/** Whether any function raises an object (whose message may be written as it leaves the call). */
+function raisesObjects(compiled: CompiledContract): boolean {
+  return compiled.verified.functions.some((fn) =>
+    fn.instructions.some((instruction) =>
+      instruction.op === Op.RAISE || instruction.op === Op.RERAISE
+    )
+  );
+}
+
 /** Ops whose result is a scalar whatever their operands (constants are int, bytes or str). */
 const SCALAR_PUSHES = new Set<number>([
   Op.CONST,
@@ -319,17 +337,18 @@ class Estimator {
 export function estimateGas(compiled: CompiledContract): Map<string, GasEstimate> {
   const estimator = new Estimator(compiled);
   const init = estimator.function(0);
+  const message = raisesObjects(compiled) ? MESSAGE_MAX : 0;
   const result = new Map<string, GasEstimate>();
   for (const entry of compiled.module.exports) {
     const body = estimator.function(entry.fn);
     const reason = init.unbounded ?? body.unbounded;
     const scalar = returnsScalarsOnly(compiled.verified.functions[entry.fn]?.instructions ?? []);
-    const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX);
+    const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX) + message;
     result.set(
       entry.name,
       reason !== null
         ? { kind: "unbounded", reason }
-        : init.exact && body.exact && scalar
+        : init.exact && body.exact && scalar && message === 0
         ? { kind: "exact", gas: max }
         : { kind: "bounded", max },
     );

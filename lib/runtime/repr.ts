@@ -250,11 +250,13 @@ export function strText(meter: Meter, value: Value): string {
  * str() of an exception, as BaseException.__str__ writes it: "" without
  * args, str() of a lone arg (repr() for a KeyError's), else the args tuple.
  * A lone arg that is itself an exception is followed in a loop, each step
- * paid as a repr item.
+ * paid as a repr item and counted against caps.value_depth.
  */
 function exceptionText(meter: Meter, exception: PyException): string {
   let current: Value = exception;
-  while (current instanceof PyException) {
+  for (let level = 1; current instanceof PyException; level++) {
+    // CPython's str() recurses here: RecursionError past the nesting cap, as for containers.
+    checkDepth("repr", level);
     payItems(meter, "repr", 1);
     if (current.text !== null) return current.text;
     const args: readonly Value[] = current.args.items;

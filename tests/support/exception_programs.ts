@@ -113,14 +113,13 @@ export class ExceptionProgramGenerator {
     const count = 1 + this.#random.below(2);
     let out = "";
     for (let i = 0; i < count; i++) {
-      out += this.#statement(indent, depth, calls, inLoop, inHelper, handling)
+      out += this.#statement(depth, calls, inLoop, inHelper, handling)
         .split("\n").filter((line) => line !== "").map((line) => `${pad}${line}\n`).join("");
     }
     return out;
   }
 
   #statement(
-    indent: number,
     depth: number,
     calls: readonly string[],
     inLoop: boolean,
