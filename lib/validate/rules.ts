@@ -258,7 +258,7 @@ export const RULES = {
     hint: "assign to names, subscripts, or tuples/lists of them",
   },
   "except-type": {
-    summary: "except clause naming something other than exception classes",
+    summary: "except clause that names no exception class",
     hint: "name exception classes: except ValueError, or except (KeyError, IndexError) as e",
   },
   "bare-raise": {
