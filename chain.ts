@@ -64,3 +64,16 @@ export type {
 } from "./lib/compile/ir.ts";
 export type { StepHook } from "./lib/runtime/interpreter.ts";
 export { AnimicaError, CallFailure, type FailureKind, type TraceFrame } from "./lib/errors.ts";
+export type { CallHooks, HostCallEvent, HostCallHook } from "./lib/runtime/hooks.ts";
+export type { DictEntry, DictKey, Value } from "./lib/runtime/values.ts";
+export type {
+  DONE,
+  PyDict,
+  PyDictView,
+  PyIterator,
+  PyList,
+  PyRange,
+  PySlice,
+  PyTuple,
+} from "./lib/runtime/values.ts";
+export type { DictTable } from "./lib/runtime/dict_table.ts";

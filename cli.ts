@@ -38,6 +38,7 @@ import {
 } from "./cli/options.ts";
 import { DEPLOY, deployCommand } from "./cli/deploy.ts";
 import { RUN, runCommand } from "./cli/run.ts";
+import { PROFILE, profileCommand } from "./cli/profile.ts";
 import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
 import { VALIDATE, validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
@@ -55,6 +56,7 @@ const COMMANDS: readonly {
   { info: ESTIMATE, run: estimateCommand },
   { info: DEPLOY, run: deployCommand },
   { info: RUN, run: runCommand },
+  { info: PROFILE, run: profileCommand },
   { info: STATE, run: stateCommand },
   { info: ABI, run: abiCommand },
 ];

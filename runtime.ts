@@ -27,6 +27,7 @@ export type {
   CallContext,
   EmittedEvent,
   HostCall,
+  RandomStream,
   StateReader,
   SyscallRecord,
 } from "./lib/runtime/host/types.ts";
@@ -44,9 +45,12 @@ export {
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
 } from "./lib/runtime/values.ts";
+export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
+export type { Hash64 } from "./lib/runtime/py_hash.ts";
 export type { DictEntry, DictKey, Value } from "./lib/runtime/values.ts";
 export {
   balanceStateKey,
@@ -94,3 +98,34 @@ export type { JsonOutput, RawJson } from "./lib/abi/json.ts";
 export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
 export type { AbiType } from "./lib/abi/types.ts";
+export type { CallHooks, HostCallEvent, HostCallHook } from "./lib/runtime/hooks.ts";
+export {
+  CALL_ROW,
+  type FrameGas,
+  type FunctionProfile,
+  type GasEvent,
+  type GasProfile,
+  GasProfiler,
+  type GasStats,
+  type HostGas,
+  type LineGas,
+  NO_LINE_ROW,
+  type ProfileFrame,
+  RETURN_ROW,
+} from "./lib/runtime/profile.ts";
+export {
+  foldedStacks,
+  profileJson,
+  type ProfileSource,
+  speedscopeProfile,
+} from "./lib/runtime/profile_export.ts";
+export {
+  TRACE_OPERANDS,
+  TRACE_STACK,
+  type TraceEnd,
+  type TraceHostCall,
+  Tracer,
+  type TraceRecord,
+  type TraceStep,
+} from "./lib/runtime/trace.ts";
+export { asciiSafe, previewValue } from "./lib/runtime/preview.ts";

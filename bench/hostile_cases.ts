@@ -542,6 +542,32 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     op: "r = d.pop(k)\nd[k] = r",
   },
   { family: "dict", name: "copy (30,000)", setup: DICT, op: "r = d.copy()" },
+  // Sets made by dict-view operators (CPython's table layout).
+  { family: "set", name: "keys() | [] (30,000 ints)", setup: DICT, op: "r = d.keys() | []" },
+  {
+    family: "set",
+    name: "keys() ^ keys() (30,000 ints)",
+    setup: DICT,
+    op: "r = d.keys() ^ e.keys()",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (2,000 ints of one hash)",
+    setup: ["d = dict(zip([i * (2**61 - 1) for i in range(2000)], range(2000)))"],
+    op: "r = d.keys() | []",
+  },
+  {
+    family: "set",
+    name: "items() & items() (30,000 pairs)",
+    setup: DICT,
+    op: "r = d.items() & e.items()",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (1 MiB str key)",
+    setup: ['d = {"k" * 1048576: 1}'],
+    op: "r = d.keys() | []",
+  },
 
   // int methods.
   { family: "int", name: "bit_length (4096-bit)", setup: INT, op: "r = x.bit_length()" },
@@ -734,6 +760,41 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     imports: ["random"],
     setup: [],
     op: "r = random.bytes(32)",
+  },
+  {
+    family: "stdlib",
+    name: "syscalls.random (17, across blocks)",
+    imports: ["syscalls"],
+    setup: [],
+    op: "r = syscalls.random(17)",
+  },
+  {
+    family: "stdlib",
+    name: "pq_verify.verify (ML-DSA-87 sizes)",
+    imports: ["pq_verify"],
+    setup: ['k = b"\\x07" * 2592', 'g = b"\\x05" * 4627', 'm = b"m" * 64'],
+    op: 'r = pq_verify.verify(k, m, g, "ML-DSA-87")',
+  },
+  {
+    family: "stdlib",
+    name: "pq_verify.verify (SLH-DSA-SHA2-128f sizes)",
+    imports: ["pq_verify"],
+    setup: ['k = b"\\x07" * 32', 'g = b"\\x05" * 17088', 'm = b"m" * 64'],
+    op: 'r = pq_verify.verify(k, m, g, "SLH-DSA-SHA2-128f")',
+  },
+  {
+    family: "stdlib",
+    name: "abi.encode_struct (64 ints)",
+    imports: ["abi"],
+    setup: ["t = tuple(range(64))"],
+    op: "r = abi.encode_struct(t)",
+  },
+  {
+    family: "stdlib",
+    name: "abi.hex (64 KiB)",
+    imports: ["abi"],
+    setup: ['h = b"a" * 65536'],
+    op: "r = abi.hex(h)",
   },
   {
     family: "stdlib",

@@ -8,8 +8,7 @@
 
 import { type Contract, findFunction, parseAddress } from "../mod.ts";
 import { argsFromJson } from "../abi.ts";
-import { type IrModule, type Op, OP_INFO } from "../ir.ts";
-import type { StepHook } from "../runtime.ts";
+import { Tracer } from "../runtime.ts";
 import { quickstartContract } from "../chain.ts";
 import {
   argsJson,
@@ -20,9 +19,10 @@ import {
   txOptions,
   withChain,
 } from "./chain_session.ts";
-import { loadValidManifest } from "./common.ts";
+import { fileProblem, loadValidManifest } from "./common.ts";
 import { compileErrorToInput } from "./deploy.ts";
-import { type CommandInfo, misuse, parseOptions, requireOption } from "./options.ts";
+import { type CommandInfo, InputError, misuse, parseOptions, requireOption } from "./options.ts";
+import { TRACE_FORMATS, type TraceFormat, TraceWriter } from "./trace_output.ts";
 
 export { DEFAULT_GAS_LIMIT };
 
@@ -32,7 +32,8 @@ export const RUN: CommandInfo = {
   summary: "Call a contract function; print one JSON object with the receipt",
   usage: [
     "run --manifest M --call F [--args JSON | --args-file F] [--state PATH] [--gas-limit N]",
-    "    [--sender ADDR] [--value N] [--block-height N] [--block-time N] [--chain-id N] [--trace]",
+    "    [--sender ADDR] [--value N] [--block-height N] [--block-time N] [--chain-id N]",
+    "    [--trace] [--trace-format text|json] [--trace-file F]",
     "run --address A --call F [...]",
   ],
   options: {
@@ -44,29 +45,65 @@ export const RUN: CommandInfo = {
     address: { type: "string", value: "A", description: "call the contract deployed at A" },
     call: { type: "string", value: "F", description: "the function to call (required)" },
     ...TX_OPTIONS,
-    trace: { type: "boolean", description: "print each executed instruction on stderr" },
+    trace: {
+      type: "boolean",
+      description: "trace each instruction and stdlib call (on stderr unless --trace-file)",
+    },
+    "trace-format": {
+      type: "string",
+      value: "FMT",
+      description: "trace as text lines (default) or json (one object a line); implies --trace",
+    },
+    "trace-file": {
+      type: "string",
+      value: "F",
+      description: "write the trace to file F instead of stderr; implies --trace",
+    },
   },
   examples: [
     "run --manifest examples/counter/manifest.json --call inc",
     `run --manifest examples/counter/manifest.json --call set --args '[5]' --state demo.json`,
     "run --address anim1... --call get --state demo.json",
+    "run --manifest examples/counter/manifest.json --call inc --trace-format json --trace-file t.jsonl",
   ],
   details: [
     "State persists in PATH between runs; a call's writes commit only when it succeeds (the",
     "sender's nonce goes up either way). --manifest M names the contract deployed from the",
     "default sender with a zero salt and M's code, deploying it on first use (spec/CHAIN.md).",
+    "A trace shows per instruction: function, pc, opcode and operands, @line:col, gas=before+charged",
+    "and the top of the stack; each stdlib call follows with its arguments and result (values",
+    "shortened and escaped). Tracing never changes gas, results or the receipt.",
     "Exit status: 0 the call succeeded, 1 it failed (the JSON is still printed), 2 bad usage or input.",
   ].join("\n"),
 };
 
-/** A step hook printing `function pc OPCODE gas-so-far` lines on stderr. */
-function traceTo(module: IrModule): StepHook {
-  const encoder = new TextEncoder();
-  return (fn, pc, op, gasUsed) => {
-    const name = module.functions[fn]?.name ?? "?";
-    const opName = OP_INFO[op as Op]?.name ?? String(op);
-    Deno.stderr.writeSync(encoder.encode(`${name} ${pc} ${opName} gas=${gasUsed}\n`));
-  };
+/** The trace flags: null when not tracing, else the format and file (null: stderr). */
+function traceOptions(
+  values: Readonly<Record<string, string | boolean | undefined>>,
+): { format: TraceFormat; file: string | null } | null {
+  const format = values["trace-format"];
+  const file = values["trace-file"];
+  if (values.trace !== true && format === undefined && file === undefined) return null;
+  const chosen = TRACE_FORMATS.find((name) => name === format);
+  if (format !== undefined && chosen === undefined) {
+    throw misuse(RUN, `--trace-format must be one of ${TRACE_FORMATS.join(", ")}`);
+  }
+  if (file === "") throw misuse(RUN, "--trace-file needs a file name");
+  return { format: chosen ?? "text", file: typeof file === "string" ? file : null };
+}
+
+/** The trace sink: the file (created or truncated) or stderr, and how to close it. */
+function openTrace(
+  file: string | null,
+): { write: (bytes: Uint8Array) => number; close: () => void } {
+  if (file === null) return { write: (bytes) => Deno.stderr.writeSync(bytes), close: () => {} };
+  try {
+    const handle = Deno.openSync(file, { write: true, create: true, truncate: true });
+    return { write: (bytes) => handle.writeSync(bytes), close: () => handle.close() };
+  } catch (error) {
+    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(`cannot write the trace to '${file}': ${problem}`);
+  }
 }
 
 /** Runs `run`; returns the exit code. */
@@ -78,6 +115,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     throw misuse(RUN, "give --manifest M or --address A (one of them)");
   }
   const name = requireOption(RUN, values, "call");
+  const tracing = traceOptions(values);
   const json = await argsJson(values);
   const options = txOptions(values);
   const code = manifestPath === null
@@ -94,7 +132,17 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       }
     } else contract = chain.at(address ?? new Uint8Array());
     const args = argsFromJson(findFunction(contract.manifest, name), json);
-    const trace = values.trace === true ? { onStep: traceTo(contract.module) } : {};
-    return printReceipt(contract.call(name, args, { ...options, ...trace }));
+    if (tracing === null) return printReceipt(contract.call(name, args, options));
+    const sink = openTrace(tracing.file);
+    try {
+      const writer = new TraceWriter(tracing.format, sink.write);
+      const tracer = new Tracer(contract.module, (record) => writer.record(record));
+      const receipt = contract.call(name, args, { ...options, ...tracer.start() });
+      tracer.end(receipt.gasUsed);
+      writer.flush();
+      return printReceipt(receipt);
+    } finally {
+      sink.close();
+    }
   });
 }

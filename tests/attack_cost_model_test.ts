@@ -141,6 +141,35 @@ const CASES: Case[] = [
   ],
   // int() parsing: a whitespace-trimming regex that backtracked quadratically (ValueError, as CPython).
   ["int() of a long run of inner spaces", 's = "1" + " " * 50000 + "1"', "x = int(s)", 1, "error"],
+  // Sets from dict-view operators: every slot a probe looks at is paid.
+  [
+    "a set of ints that all hash alike probes per slot",
+    "d = dict(zip([i * (2**61 - 1) for i in range(20000)], range(20000)))",
+    "x = d.keys() | []",
+    20,
+    "out-of-gas",
+  ],
+  [
+    "a set of tuples that all hash alike probes per slot",
+    "d = dict(zip([(i * (2**61 - 1),) for i in range(20000)], range(20000)))",
+    "x = d.keys() & d.keys()",
+    20,
+    "out-of-gas",
+  ],
+  [
+    "a set emptied by ^ iterates and copies without scanning its slots",
+    "d = dict(zip(range(60000), range(60000)))\ns = d.keys() ^ d.keys()",
+    "x = list(s) + list(s | s)",
+    0,
+    "out-of-gas",
+  ],
+  [
+    "long str elements are hashed per byte",
+    's = "a" * 1000000\nd = {s: 1}',
+    "x = d.keys() | []",
+    100,
+    "out-of-gas",
+  ],
 ];
 
 function program(setup: string, body: string, times: number): string {

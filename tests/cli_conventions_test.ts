@@ -17,6 +17,7 @@ const COMMANDS = [
   ["estimate"],
   ["deploy"],
   ["run"],
+  ["profile"],
   ["state"],
   ["state", "show"],
   ["state", "fund"],

@@ -143,8 +143,8 @@ Deno.test("run: bad usage exits 2 naming the problem; --trace writes executed op
       "--trace",
     ]);
     assert.equal(traced.code, 0);
-    assert.match(traced.stderr, /^<module> 0 CONST gas=0$/m);
-    assert.match(traced.stderr, /^get 1 CALL_STDLIB gas=\d+$/m);
+    assert.match(traced.stderr, /^<module> 0 CONST 0 \S+ @\d+:\d+ gas=0\+1 stack=\[\]$/m);
+    assert.match(traced.stderr, /^get 1 CALL_STDLIB storage\.get_int 1 @\d+:\d+ gas=\d+\+\d+ /m);
     const outOfGas = await runCli([
       "run",
       "--manifest",

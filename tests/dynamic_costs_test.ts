@@ -59,7 +59,7 @@ function entryOf(testCase: DynamicCase): string {
 }
 
 function sourceOf(body: string): string {
-  return "from stdlib import storage, events, hash, abi, random, syscalls\n\n" +
+  return "from stdlib import storage, events, hash, abi, random, syscalls, pq_verify\n\n" +
     `def main(x, y, z):\n    ${body}\n    return None\n`;
 }
 

@@ -4,7 +4,10 @@
  * the files the README asks the reader to save (`<!-- file: NAME -->`
  * before a code block), and prints exactly the lines shown under it (a
  * `...` line stands for any number of lines). The "Use as a library"
- * script runs too, against this checkout.
+ * script runs too, against this checkout. Under "Testing contracts", the
+ * `deno test` command prints what is shown (timings aside), the broken
+ * expectation's message is the helper's, and the gas rows of the bench
+ * table are the examples' gas per call (bench/examples_gas_cases.ts).
  */
 
 import assert from "node:assert/strict";
@@ -158,5 +161,81 @@ Deno.test("README: the counter test under 'Test a contract' passes and takes at 
     assert.match(text, /1 passed/);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** The part of the README from heading `title` to the next heading of the same level. */
+function readmeSection(title: string): string {
+  const start = README.indexOf(`${title}\n`);
+  assert.ok(start >= 0, `no section ${title}`);
+  const level = title.slice(0, title.indexOf(" ") + 1);
+  const end = README.indexOf(`\n${level}`, start + title.length);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+/** Timings blanked out: `(91ms)`, `(1s)`. */
+function untimed(line: string): string {
+  return line.replace(/\(\d+(\.\d+)?(ms|s|µs)\)/g, "(time)");
+}
+
+Deno.test("README: the 'Testing contracts' deno test command prints what the README shows", async () => {
+  const section = readmeSection("## Testing contracts");
+  const commands = blocks(section).filter(({ lang, body }) =>
+    lang === "console" && body.startsWith("$ deno test ")
+  ).flatMap(({ body }) => steps(body));
+  assert.equal(commands.length, 1, "one deno test command");
+  for (const { command, expected } of commands) {
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: words(command).slice(1),
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    }).output();
+    // stdout only: stderr holds the type checker's "Check FILE" lines.
+    const text = new TextDecoder().decode(output.stdout);
+    assert.equal(output.code, 0, text + new TextDecoder().decode(output.stderr));
+    assert.ok(
+      matches(text.trimEnd().split("\n").map(untimed), expected.map(untimed)),
+      `${command}\n--- got:\n${text}--- README shows:\n${expected.join("\n")}`,
+    );
+  }
+});
+
+Deno.test("README: the broken expectation shown under 'Testing contracts' is the helper's message", async () => {
+  const { expectRevert, loadContract, TestChain } = await import("../testing.ts");
+  const section = readmeSection("## Testing contracts");
+  const shown = /^error: AssertionError: (.*)$/m.exec(section)?.[1];
+  const call = /^ {2}(expectRevert\(counter\.call\("set", \[-1\]\), "value too big"\);)$/m.exec(
+    section,
+  );
+  assert.ok(shown !== undefined && call !== null, "the README shows the failing expectation");
+  const counter = new TestChain().deploy(
+    loadContract(new URL("examples/counter/manifest.json", ROOT)),
+  );
+  assert.throws(
+    () => expectRevert(counter.call("set", [-1]), "value too big"),
+    (error: unknown) => error instanceof Error && error.message === shown,
+  );
+});
+
+Deno.test("README: the gas rows under 'Gas in deno bench' are the examples' gas per call", async () => {
+  const { exampleGasCases } = await import("../bench/examples_gas_cases.ts");
+  const section = readmeSection("### Gas in `deno bench`");
+  const table = section.slice(section.indexOf("gas per call, examples"));
+  const rows = [
+    ...table.matchAll(
+      /^\| (\w+: \w+) +\| +[\d,]+ \| +([\d,]+) \| +([\d,]+) \| +([\d,]+) \| +0 \|$/gm,
+    ),
+  ];
+  assert.ok(rows.length >= 4, `only ${rows.length} gas rows`);
+  const { chain, cases } = exampleGasCases();
+  for (const [, name, average, min, max] of rows) {
+    const found = cases.find((gasCase) => gasCase.name === name);
+    assert.ok(found !== undefined, `no bench case ${name}`);
+    const id = chain.snapshot();
+    const used = found.call().gasUsed.toLocaleString("en-US");
+    chain.revert(id);
+    assert.deepEqual([average, min, max], [used, used, used], `${name}: README vs measured`);
   }
 });

@@ -40,6 +40,7 @@ const ENABLED_FAMILIES: readonly Family[] = [
   "surrogates",
   "case-mapping",
   "evaluation-order",
+  "dict-views",
 ];
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`generated-program differential skipped: ${skipReason}`);

@@ -103,7 +103,10 @@ Deno.test("tracebacks: out of gas is reported at the instruction being charged, 
 Deno.test("tracebacks: gas limit 0 fails at the first instruction, not at line 0", () => {
   const source = 'KEY = b"k"\n\n\ndef main():\n    x = 1\n    return x\n';
   const result = callCompiled(compileContract(source), { gasLimit: 0 });
-  assert.deepEqual(result.failure?.traceback, [{ function: "<module>", line: 1, column: 7 }]);
+  assert.deepEqual(result.failure?.traceback, [
+    { function: "main", line: 5, column: 9 },
+    { function: "<module>", line: 1, column: 7 },
+  ]);
 });
 
 Deno.test("tracebacks: a callee's first instruction out of gas names the callee's first line", () => {
@@ -129,9 +132,13 @@ Deno.test("tracebacks: the step cap is reported at the instruction that passed i
   assert.equal(tracebackText(fused), tracebackText(watched.result));
 });
 
-Deno.test("tracebacks: the counter's get at gas limit 0 names the initialiser's first line", () => {
+Deno.test("tracebacks: the counter's get at gas limit 0 names its first line, then the initialiser's", () => {
   const source = Deno.readTextFileSync(new URL("../examples/counter/counter.py", import.meta.url));
   const result = callCompiled(compileContract(source), { fn: "get", gasLimit: 0 });
-  // Function 0 runs first on every call (RUNTIME.md §2): its first instruction is `b"counter:value"`.
-  assert.deepEqual(result.failure?.traceback, [{ function: "<module>", line: 9, column: 21 }]);
+  // Function 0 runs on the way into get (RUNTIME.md §2): get's first line calls it, and its first
+  // instruction is `b"counter:value"`.
+  assert.deepEqual(result.failure?.traceback, [
+    { function: "get", line: 15, column: 28 },
+    { function: "<module>", line: 9, column: 21 },
+  ]);
 });

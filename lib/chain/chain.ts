@@ -14,6 +14,7 @@ import type { AbiFunction } from "../abi/manifest.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { CallFailure, ChainError, guarded } from "../errors.ts";
 import { executeCall } from "../runtime/call.ts";
+import { hooksOf } from "../runtime/hooks.ts";
 import type { StateReader } from "../runtime/host/types.ts";
 import { bitLength } from "../runtime/ops.ts";
 import { MemoryState, type StateStore, type StateWrite } from "../runtime/state.ts";
@@ -183,6 +184,14 @@ export class Chain implements ContractHost {
     });
   }
 
+  /** Sets the balance of `address` to `amount` (tests and local chains: `deal` in Foundry's words). */
+  setBalance(address: AddressLike, amount: bigint | number): void {
+    guarded(() => {
+      const account = parseAddress(address);
+      this.#state.apply([balanceWrite(account, amountOf(amount, "the amount"))]);
+    });
+  }
+
   /** The balance of `address`. */
   balance(address: AddressLike): bigint {
     return guarded(() => readBalance(this.#state, parseAddress(address)));
@@ -340,7 +349,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, writes),
-      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+      ...hooksOf(options),
     });
     if (!result.ok && result.failure !== null) return fail(result.failure, result.gasUsed);
     this.#state.apply([...writes, ...result.writes]);
@@ -389,7 +398,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, debit),
-      ...(options.onStep === undefined ? {} : { onStep: options.onStep }),
+      ...hooksOf(options),
     });
     if (kind === "call" && result.ok) this.#state.apply([...bump, ...debit, ...result.writes]);
     return new Receipt({ ...result, txHash: context.txHash, from: sender, to: address });

@@ -326,3 +326,19 @@ Deno.test("chain: snapshot/revert restores storage, balances, nonces and deploym
   }
   assert.ok(reverts > 60, `only ${reverts} reverts were exercised`);
 });
+
+Deno.test("chain: setBalance sets a balance exactly, snapshots undo it, bad amounts throw", () => {
+  const chain = new Chain();
+  const bob = chain.account("bob");
+  chain.fund(bob, 100);
+  const before = chain.snapshot();
+  chain.setBalance(bob, 7n);
+  assert.equal(chain.balance(bob), 7n);
+  chain.setBalance(bob, 0);
+  assert.equal(chain.balance(bob), 0n);
+  assert.equal(chain.nonce(bob), 0n);
+  assert.throws(() => chain.setBalance(bob, -1n), ChainError);
+  assert.throws(() => chain.setBalance(bob, 1.5), ChainError);
+  chain.revert(before);
+  assert.equal(chain.balance(bob), 100n);
+});

@@ -7,20 +7,18 @@
 
 import type { Manifest } from "../abi/manifest.ts";
 import type { IrModule } from "../compile/ir.ts";
-import type { StepHook } from "../runtime/interpreter.ts";
+import type { CallHooks } from "../runtime/hooks.ts";
 import type { CallArgs } from "./args.ts";
 import type { Receipt } from "./receipt.ts";
 
 /** Options of a transaction. */
-export interface TxOptions {
+export interface TxOptions extends CallHooks {
   /** The sender (default: the chain's default sender). */
   readonly from?: Uint8Array | string;
   /** Value sent with it, debited from the sender (default 0). */
   readonly value?: bigint | number;
   /** Most gas it may use (default 10,000,000). */
   readonly gasLimit?: number;
-  /** Called before each instruction the contract runs (traces). */
-  readonly onStep?: StepHook;
 }
 
 /** What a contract handle needs of its chain. */

@@ -35,8 +35,8 @@ function constText(value: IrConst | undefined): string {
   }
 }
 
-/** Human annotation of an instruction's operands. */
-function operandText(module: IrModule, instruction: Instruction): string {
+/** Human annotation of an instruction's operands (also shown by traces). */
+export function operandText(module: IrModule, instruction: Instruction): string {
   const info = opInfo(instruction.op);
   if (info === undefined) return "";
   return info.operands.map((kind, index) => {

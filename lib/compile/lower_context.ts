@@ -6,7 +6,11 @@
  */
 
 import { InternalError } from "../errors.ts";
-import { ALLOWED_BUILTINS, EXCEPTION_CLASSES } from "../validate/allowlist.ts";
+import {
+  ALLOWED_BUILTINS,
+  EXCEPTION_CLASSES,
+  VALUELESS_TYPE_NAMES,
+} from "../validate/allowlist.ts";
 import type { FunctionDef, Located } from "../validate/ast.ts";
 import type { SourceText } from "../validate/source.ts";
 import type { FunctionEmitter, Label, Region } from "./emitter.ts";
@@ -17,8 +21,10 @@ import { BUILTINS, EXCEPTIONS, type HostCallInfo, METHODS, STDLIB } from "./opco
 export interface FunctionEntry {
   readonly index: number;
   readonly def: FunctionDef;
-  /** Global slot of each default value, aligned with `def.args.defaults`. */
-  readonly defaultSlots: readonly number[];
+  /** Parameter names: the positional ones, then the keyword-only ones (the IR's order). */
+  readonly params: readonly string[];
+  /** Global slot of each parameter's default value, aligned with `params`; null where required. */
+  readonly defaultSlots: readonly (number | null)[];
 }
 
 function idsByName(table: readonly (HostCallInfo | null)[]): ReadonlyMap<string, number> {
@@ -52,6 +58,8 @@ export class ModuleUnit {
   readonly intConstants = new Map<string, bigint>();
   readonly functions = new Map<string, FunctionEntry>();
   readonly stdlibImports = new Map<string, string>();
+  /** Names bound by `from stdlib.<module> import <member> [as name]`. */
+  readonly stdlibMembers = new Map<string, { readonly module: string; readonly member: string }>();
   globalCount = 0;
 
   constructor(source: SourceText) {
@@ -110,6 +118,7 @@ export type NameTarget =
   | { readonly kind: "function"; readonly entry: FunctionEntry }
   | { readonly kind: "stdlib"; readonly module: string }
   | { readonly kind: "exception"; readonly id: number }
+  | { readonly kind: "stdlib_member"; readonly module: string; readonly member: string }
   | { readonly kind: "builtin" };
 
 /**
@@ -182,7 +191,9 @@ export class FunctionContext {
     if (module !== undefined) return { kind: "stdlib", module };
     const exception = EXCEPTION_CLASSES.has(id) ? EXCEPTION_IDS.get(id) : undefined;
     if (exception !== undefined) return { kind: "exception", id: exception };
-    if (ALLOWED_BUILTINS.has(id)) return { kind: "builtin" };
+    const member = this.unit.stdlibMembers.get(id);
+    if (member !== undefined) return { kind: "stdlib_member", ...member };
+    if (ALLOWED_BUILTINS.has(id) || VALUELESS_TYPE_NAMES.has(id)) return { kind: "builtin" };
     throw new InternalError(
       `compiler: name '${id}' is unresolved although the validator accepted it`,
     );

@@ -37,6 +37,9 @@ export const INPLACE: Readonly<Record<string, Op>> = {
   Add: Op.INPLACE_ADD,
   Mult: Op.INPLACE_MUL,
   BitOr: Op.INPLACE_OR,
+  BitAnd: Op.INPLACE_AND,
+  Sub: Op.INPLACE_SUB,
+  BitXor: Op.INPLACE_XOR,
 };
 
 const UNARY: Readonly<Record<string, Op>> = {
@@ -100,6 +103,9 @@ export function lowerExpr(c: FunctionContext, expr: Expr): void {
         return c.e.emit(free ? Op.LOAD_FREE : Op.LOAD_LOCAL, target.slot);
       }
       if (target.kind === "global") return c.e.emit(Op.LOAD_GLOBAL, target.slot);
+      if (target.kind === "stdlib_member") {
+        return c.e.emit(Op.STDLIB_VALUE, c.unit.stdlibId(target.module, target.member));
+      }
       throw new InternalError(`compiler: '${expr.id}' is not a value`);
     }
     case "BinOp":
@@ -468,6 +474,17 @@ function lowerCall(c: FunctionContext, call: Call): void {
       c.at(call);
       return c.e.emit(Op.NEW_EXCEPTION, target.id, call.args.length);
     }
+    if (target.kind === "stdlib_member") {
+      lowerArguments(c, call);
+      c.at(call);
+      c.e.emit(
+        Op.CALL_STDLIB,
+        c.unit.stdlibId(target.module, target.member),
+        argc,
+        keywordNames(c, call.keywords),
+      );
+      return;
+    }
     if (target.kind !== "builtin") {
       throw new InternalError(`compiler: '${func.id}' is not callable`);
     }
@@ -566,32 +583,30 @@ function displayedType(expr: Expr): Receiver | null {
  * missing parameters take their default (a module global evaluated when
  * the module was set up). Arguments are evaluated in the order written.
  */
+/**
+ * A call of a contract function, bound at compile time (the validator
+ * checked the arity): positional arguments, then each remaining parameter
+ * (positional or keyword-only) from its keyword or its default.
+ */
 function lowerContractCall(c: FunctionContext, call: Call, entry: FunctionEntry): void {
-  const params = entry.def.args.args.map((arg) => arg.arg);
-  const firstDefault = params.length - entry.defaultSlots.length;
+  const params = entry.params;
   const positions = call.keywords.map((keyword) => params.indexOf(keyword.arg ?? ""));
   const inOrder = positions.every((position, i) =>
     position >= call.args.length && (i === 0 || position > (positions[i - 1] ?? 0))
   );
   for (const arg of call.args) lowerExpr(c, arg);
-  if (inOrder) {
-    for (let index = call.args.length; index < params.length; index++) {
-      const keyword = call.keywords[positions.indexOf(index)];
-      if (keyword !== undefined) lowerExpr(c, keyword.value);
-      else c.e.emit(Op.LOAD_GLOBAL, entry.defaultSlots[index - firstDefault] ?? 0);
-    }
-  } else {
-    const slots = call.keywords.map((keyword) => {
-      lowerExpr(c, keyword.value);
-      const slot = c.e.temp();
-      c.e.emit(Op.STORE_LOCAL, slot);
-      return slot;
-    });
-    for (let index = call.args.length; index < params.length; index++) {
-      const at = positions.indexOf(index);
-      if (at >= 0) c.e.emit(Op.LOAD_LOCAL, slots[at] ?? 0);
-      else c.e.emit(Op.LOAD_GLOBAL, entry.defaultSlots[index - firstDefault] ?? 0);
-    }
+  const slots = inOrder ? [] : call.keywords.map((keyword) => {
+    lowerExpr(c, keyword.value);
+    const slot = c.e.temp();
+    c.e.emit(Op.STORE_LOCAL, slot);
+    return slot;
+  });
+  for (let index = call.args.length; index < params.length; index++) {
+    const at = positions.indexOf(index);
+    const keyword = call.keywords[at];
+    if (keyword !== undefined && inOrder) lowerExpr(c, keyword.value);
+    else if (at >= 0) c.e.emit(Op.LOAD_LOCAL, slots[at] ?? 0);
+    else c.e.emit(Op.LOAD_GLOBAL, entry.defaultSlots[index] ?? 0);
   }
   c.at(call);
   c.e.emit(Op.CALL, entry.index, params.length);

@@ -12,11 +12,13 @@
  * the first True ends the check. Any other call shape evaluates its
  * arguments and lets the binder raise CPython's TypeError. A type name
  * evaluated as a value becomes None, which is an instance of no subset
- * type, as a type object is not. Must not lower anything but isinstance.
+ * type, as a type object is not. `bytearray` and `memoryview` name classes
+ * no VM value belongs to: their leaves are dropped (False, as CPython says
+ * for bytes and every other VM value). Must not lower anything but isinstance.
  */
 
 import type { Call, Expr } from "../validate/ast.ts";
-import { TYPE_NAMES } from "../validate/allowlist.ts";
+import { TYPE_NAMES, VALUELESS_TYPE_NAMES } from "../validate/allowlist.ts";
 import { Label } from "./emitter.ts";
 import type { FunctionContext } from "./lower_context.ts";
 import { keywordNames, lowerExpr } from "./lower_expr.ts";
@@ -27,11 +29,15 @@ const TYPE_MASKS: Readonly<Record<string, number>> = ISINSTANCE_BIT;
 /** One leaf of isinstance's type tree: a run of type names (as a mask) or an expression. */
 type Leaf = { readonly mask: number } | { readonly expr: Expr };
 
-/** The mask bit of `expr` when it names a builtin type, else null. */
+/**
+ * The mask bit of `expr` when it names a builtin type, else null; 0 for a
+ * class no VM value is an instance of (bytearray, memoryview).
+ */
 function typeBit(c: FunctionContext, expr: Expr): number | null {
-  if (expr.kind !== "Name" || !TYPE_NAMES.has(expr.id)) return null;
+  if (expr.kind !== "Name") return null;
+  if (!TYPE_NAMES.has(expr.id) && !VALUELESS_TYPE_NAMES.has(expr.id)) return null;
   if (c.resolve(expr.id).kind !== "builtin") return null;
-  return TYPE_MASKS[expr.id] ?? null;
+  return TYPE_MASKS[expr.id] ?? 0;
 }
 
 /** The leaves of a type tree in CPython's checking order, consecutive type names merged. */
@@ -45,6 +51,7 @@ function leaves(c: FunctionContext, types: Expr): Leaf[] {
     }
     const bit = typeBit(c, expr);
     const last = out[out.length - 1];
+    if (bit === 0) continue; // a class without instances in the VM: never True, nothing to evaluate
     if (bit === null) out.push({ expr });
     else if (last !== undefined && "mask" in last) out[out.length - 1] = { mask: last.mask | bit };
     else out.push({ mask: bit });

@@ -7,7 +7,8 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import type { FunctionDef, Module } from "../validate/ast.ts";
-import { collectLocals } from "../validate/check_stmt.ts";
+import { stdlibSubmodule } from "../validate/check_module.ts";
+import { collectLocals, parameterNames } from "../validate/check_stmt.ts";
 import type { SourceText } from "../validate/source.ts";
 import { FunctionEmitter, type LoopInfo } from "./emitter.ts";
 import { type IrExport, type IrFunction, type IrModule, MODULE_INIT } from "./ir.ts";
@@ -35,13 +36,22 @@ function intLiteral(expr: FunctionDef["args"]["defaults"][number]): bigint | nul
 function declare(unit: ModuleUnit, module: Module): FunctionDef[] {
   const defs: FunctionDef[] = [];
   for (const stmt of module.body) {
-    if (stmt.kind === "ImportFrom" && stmt.module === "stdlib") {
+    const submodule = stmt.kind === "ImportFrom" ? stdlibSubmodule(stmt) : null;
+    if (stmt.kind === "ImportFrom" && submodule !== null) {
+      for (const alias of stmt.names) {
+        unit.stdlibMembers.set(alias.asname ?? alias.name, {
+          module: submodule,
+          member: alias.name,
+        });
+      }
+    } else if (stmt.kind === "ImportFrom" && stmt.module === "stdlib") {
       for (const alias of stmt.names) {
         unit.stdlibImports.set(alias.asname ?? alias.name, alias.name);
       }
     } else if ((stmt.kind === "Assign" || stmt.kind === "AnnAssign") && stmt.value !== null) {
       const target = stmt.kind === "Assign" ? stmt.targets[0] : stmt.target;
-      if (target?.kind !== "Name") continue;
+      // `__all__` is accepted and ignored (spec/LANGUAGE.md).
+      if (target?.kind !== "Name" || target.id === "__all__") continue;
       unit.globals.set(target.id, unit.newGlobal());
       const value = intLiteral(stmt.value);
       if (value !== null) unit.intConstants.set(target.id, value);
@@ -50,8 +60,17 @@ function declare(unit: ModuleUnit, module: Module): FunctionDef[] {
     }
   }
   defs.forEach((def, index) => {
-    const defaultSlots = def.args.defaults.map(() => unit.newGlobal());
-    unit.functions.set(def.name, { index: index + 1, def, defaultSlots });
+    const args = def.args;
+    const firstDefault = args.args.length - args.defaults.length;
+    // Slots in CPython's evaluation order: positional defaults, then keyword-only ones.
+    const positional = args.args.map((_, i) => i >= firstDefault ? unit.newGlobal() : null);
+    const keywordOnly = args.kwDefaults.map((value) => value === null ? null : unit.newGlobal());
+    unit.functions.set(def.name, {
+      index: index + 1,
+      def,
+      params: parameterNames(def),
+      defaultSlots: [...positional, ...keywordOnly],
+    });
   });
   return defs;
 }
@@ -76,9 +95,17 @@ function lowerInitialiser(unit: ModuleUnit, module: Module): { fn: IrFunction; l
       e.emit(Op.STORE_GLOBAL, slot);
     } else if (stmt.kind === "FunctionDef") {
       const entry = unit.functions.get(stmt.name);
-      stmt.args.defaults.forEach((value, index) => {
+      const values = [
+        ...stmt.args.args.map((_, i) =>
+          stmt.args.defaults[i - stmt.args.args.length + stmt.args.defaults.length] ?? null
+        ),
+        ...stmt.args.kwDefaults,
+      ];
+      values.forEach((value, index) => {
+        const slot = entry?.defaultSlots[index];
+        if (value === null || slot === null || slot === undefined) return;
         lowerExpr(c, value);
-        e.emit(Op.STORE_GLOBAL, entry?.defaultSlots[index] ?? 0);
+        e.emit(Op.STORE_GLOBAL, slot);
       });
     }
   }
@@ -86,7 +113,7 @@ function lowerInitialiser(unit: ModuleUnit, module: Module): { fn: IrFunction; l
 }
 
 function lowerFunction(unit: ModuleUnit, def: FunctionDef): { fn: IrFunction; loops: LoopInfo[] } {
-  const params = def.args.args.map((arg) => arg.arg);
+  const params = parameterNames(def);
   const locals = new Map(params.map((name, slot) => [name, slot]));
   for (const name of collectLocals(def)) if (!locals.has(name)) locals.set(name, locals.size);
   const e = new FunctionEmitter(locals.size);

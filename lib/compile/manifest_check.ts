@@ -1,7 +1,8 @@
 /**
  * Cross-check of a manifest against its contract source, run when a
  * contract is compiled: every ABI function must be a module-level function
- * with the same parameter names in the same order (errors, with the
+ * with the same parameter names in the same order, keyword-only ones
+ * after the positional ones (errors, with the
  * manifest's JSON path); a public function (name not starting with `_`)
  * missing from the ABI is a warning.
  */
@@ -9,6 +10,7 @@
 import type { ManifestProblem } from "../errors.ts";
 import type { Manifest } from "../abi/manifest.ts";
 import type { FunctionDef, Module } from "../validate/ast.ts";
+import { parameterNames } from "../validate/check_stmt.ts";
 
 /** Errors (the pair cannot be deployed) and warnings (worth a look). */
 export interface ManifestCheck {
@@ -33,7 +35,8 @@ export function checkManifestAgainstSource(manifest: Manifest, module: Module): 
       });
       return;
     }
-    const params = def.args.args.map((arg) => arg.arg);
+    // Keyword-only parameters follow the positional ones as ordinary ABI inputs.
+    const params = parameterNames(def);
     const declared = fn.inputs.map((param) => param.name);
     if (params.length !== declared.length) {
       errors.push({

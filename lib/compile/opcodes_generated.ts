@@ -106,6 +106,9 @@ export const Op = {
   INPLACE_ADD: 0x2f,
   INPLACE_MUL: 0x1a,
   INPLACE_OR: 0x1b,
+  INPLACE_AND: 0x1c,
+  INPLACE_SUB: 0x1d,
+  INPLACE_XOR: 0x1e,
   NEG: 0x2b,
   POS: 0x2c,
   INVERT: 0x2d,
@@ -187,6 +190,9 @@ export const OP_INFO: { readonly [K in Op]: OpInfo } = {
   [0x2f]: { name: "INPLACE_ADD", code: 0x2f, operands: [], pops: 2, pushes: 1, stack: "a b -- a+=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048579 },
   [0x1a]: { name: "INPLACE_MUL", code: 0x1a, operands: [], pops: 2, pushes: 1, stack: "a b -- a*=b", category: "arithmetic", base: 5, dynamic: { per: 1, unit: "int_words_product", maxUnits: 4096 }, sequence: { per: 1, unit: "bytes", maxUnits: 1048576 }, branch: null, terminal: false, maxGas: 1048581 },
   [0x1b]: { name: "INPLACE_OR", code: 0x1b, operands: [], pops: 2, pushes: 1, stack: "a b -- a|=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: { per: 2, unit: "items", maxUnits: 65536 }, branch: null, terminal: false, maxGas: 131075 },
+  [0x1c]: { name: "INPLACE_AND", code: 0x1c, operands: [], pops: 2, pushes: 1, stack: "a b -- a&=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
+  [0x1d]: { name: "INPLACE_SUB", code: 0x1d, operands: [], pops: 2, pushes: 1, stack: "a b -- a-=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
+  [0x1e]: { name: "INPLACE_XOR", code: 0x1e, operands: [], pops: 2, pushes: 1, stack: "a b -- a^=b", category: "arithmetic", base: 3, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 67 },
   [0x2b]: { name: "NEG", code: 0x2b, operands: [], pops: 1, pushes: 1, stack: "a -- -a", category: "arithmetic", base: 2, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 66 },
   [0x2c]: { name: "POS", code: 0x2c, operands: [], pops: 1, pushes: 1, stack: "a -- +a", category: "arithmetic", base: 1, dynamic: null, sequence: null, branch: null, terminal: false, maxGas: 1 },
   [0x2d]: { name: "INVERT", code: 0x2d, operands: [], pops: 1, pushes: 1, stack: "a -- ~a", category: "arithmetic", base: 2, dynamic: { per: 1, unit: "int_words", maxUnits: 64 }, sequence: null, branch: null, terminal: false, maxGas: 66 },
@@ -355,7 +361,7 @@ export interface MethodNames {
 /** stdlib members by id (index 0 unused); a member without a signature is a value. */
 export const STDLIB: readonly (CallableInfo | null)[] = [
   null,
-  { id: 1, name: "storage.get", sig: { params: [{ name: "key", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
+  { id: 1, name: "storage.get", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "default", kind: "positional", required: false }], rest: null, keywords: null, positional: 2, required: 1 }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
   { id: 2, name: "storage.set", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "value", kind: "positional", required: true }], rest: null, keywords: null, positional: 2, required: 2 }, base: 500, dynamic: { per: 5, unit: "bytes", maxUnits: 1048576 }, maxGas: 5243380 },
   { id: 3, name: "storage.delete", sig: { params: [{ name: "key", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 300, dynamic: null, maxGas: 300 },
   { id: 4, name: "storage.get_int", sig: { params: [{ name: "key", kind: "positional", required: true }, { name: "default", kind: "either", required: false }], rest: null, keywords: null, positional: 2, required: 1 }, base: 200, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1048776 },
@@ -384,10 +390,26 @@ export const STDLIB: readonly (CallableInfo | null)[] = [
   { id: 27, name: "syscalls.quantum_enqueue", sig: { params: [], rest: "args", keywords: null, positional: 0, required: 0 }, base: 5000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4199304 },
   { id: 28, name: "syscalls.read_result", sig: { params: [], rest: "args", keywords: null, positional: 0, required: 0 }, base: 500, dynamic: { per: 1, unit: "bytes", maxUnits: 1048576 }, maxGas: 1049076 },
   { id: 29, name: "syscalls.zk_verify", sig: { params: [], rest: "args", keywords: null, positional: 0, required: 0 }, base: 10000, dynamic: { per: 4, unit: "bytes", maxUnits: 1048576 }, maxGas: 4204304 },
+  { id: 30, name: "abi.caller", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 31, name: "abi.sender", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 32, name: "abi.msg_sender", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 33, name: "abi.block_height", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 34, name: "abi.block_number", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 35, name: "abi.block_timestamp", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 36, name: "abi.chain_id", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 37, name: "abi.contract_address", sig: { params: [], rest: null, keywords: null, positional: 0, required: 0 }, base: 2, dynamic: null, maxGas: 2 },
+  { id: 38, name: "abi.encode_int", sig: { params: [{ name: "value", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 10, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097162 },
+  { id: 39, name: "abi.encode_bytes", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 10, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097162 },
+  { id: 40, name: "abi.decode_int", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 10, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097162 },
+  { id: 41, name: "abi.encode_struct", sig: { params: [{ name: "value", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 10, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097162 },
+  { id: 42, name: "abi.hex", sig: { params: [{ name: "data", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 5, dynamic: { per: 2, unit: "bytes", maxUnits: 1048576 }, maxGas: 2097157 },
+  { id: 43, name: "storage.exists", sig: { params: [{ name: "key", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 200, dynamic: null, maxGas: 200 },
+  { id: 44, name: "syscalls.random", sig: { params: [{ name: "n", kind: "positional", required: true }], rest: null, keywords: null, positional: 1, required: 1 }, base: 30, dynamic: { per: 24, unit: "blocks", maxUnits: 32768 }, maxGas: 786462 },
+  { id: 45, name: "pq_verify.verify", sig: { params: [{ name: "pubkey", kind: "either", required: true }, { name: "message", kind: "either", required: true }, { name: "signature", kind: "either", required: true }, { name: "scheme", kind: "either", required: false }], rest: null, keywords: null, positional: 4, required: 3 }, base: 20000, dynamic: { per: 8, unit: "bytes", maxUnits: 1048576 }, maxGas: 8408608 },
 ];
 
 /** The name of a stdlib function. */
-export type StdlibFunctionName = "storage.get" | "storage.set" | "storage.delete" | "storage.get_int" | "storage.set_int" | "events.emit" | "hash.sha3_256" | "hash.sha3_512" | "hash.keccak256" | "hash.blake3" | "abi.require" | "abi.revert" | "abi.encode" | "abi.decode" | "treasury.balance" | "treasury.transfer" | "random.bytes" | "syscalls.blob_pin" | "syscalls.ai_enqueue" | "syscalls.quantum_enqueue" | "syscalls.read_result" | "syscalls.zk_verify";
+export type StdlibFunctionName = "storage.get" | "storage.set" | "storage.delete" | "storage.get_int" | "storage.set_int" | "events.emit" | "hash.sha3_256" | "hash.sha3_512" | "hash.keccak256" | "hash.blake3" | "abi.require" | "abi.revert" | "abi.encode" | "abi.decode" | "treasury.balance" | "treasury.transfer" | "random.bytes" | "syscalls.blob_pin" | "syscalls.ai_enqueue" | "syscalls.quantum_enqueue" | "syscalls.read_result" | "syscalls.zk_verify" | "abi.caller" | "abi.sender" | "abi.msg_sender" | "abi.block_height" | "abi.block_number" | "abi.block_timestamp" | "abi.chain_id" | "abi.contract_address" | "abi.encode_int" | "abi.encode_bytes" | "abi.decode_int" | "abi.encode_struct" | "abi.hex" | "storage.exists" | "syscalls.random" | "pq_verify.verify";
 
 /** The name of a stdlib value. */
 export type StdlibValueName = "context.sender" | "context.value" | "context.address" | "context.block_height" | "context.block_time" | "context.chain_id" | "context.tx_hash";
@@ -400,5 +422,6 @@ export const WALKS = {
   repr: { node: { per: 2, unit: "nodes", maxUnits: 1048576 }, byte: { per: 1, unit: "bytes", maxUnits: 1048576 } },
   abi_encode: { node: { per: 8, unit: "nodes", maxUnits: 1048576 }, byte: null },
   abi_decode: { node: { per: 8, unit: "nodes", maxUnits: 1048576 }, byte: null },
+  set_table: { node: { per: 1, unit: "nodes", maxUnits: 1048576 }, byte: { per: 1, unit: "bytes", maxUnits: 1048576 } },
   return_value: { node: { per: 4, unit: "nodes", maxUnits: 1048576 }, byte: null },
 } as const;

@@ -25,7 +25,8 @@ import type { VerifiedModule } from "../compile/verify.ts";
 import { CallHost } from "./host/call_host.ts";
 import type { CallContext, EmittedEvent, StateReader, SyscallRecord } from "./host/types.ts";
 import { abiValueOf } from "./abi_values.ts";
-import { Machine, type StepHook } from "./interpreter.ts";
+import { type CallHooks, watchedHost } from "./hooks.ts";
+import { Machine } from "./interpreter.ts";
 import { measureValue } from "./value_walk.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
@@ -34,7 +35,7 @@ import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
  * used as they are, not copied (VM bytes are immutable): do not mutate them
  * while the call runs or before its writes are applied.
  */
-export interface CallRequest {
+export interface CallRequest extends CallHooks {
   /** The compiled module, as the verifier accepted it. */
   readonly verified: VerifiedModule;
   /** The contract's manifest: its output types encode the return value (null: none). */
@@ -49,8 +50,6 @@ export interface CallRequest {
   readonly context: CallContext;
   /** The state the call reads; its writes come back in the result. */
   readonly state: StateReader;
-  /** Optional per-instruction hook (traces, gas checks). */
-  readonly onStep?: StepHook;
 }
 
 /** The outcome of a call. */
@@ -147,9 +146,15 @@ export function executeCall(request: CallRequest): CallResult {
     throw new AbiEncodeError("", `the contract exports no function '${request.function}'`);
   }
   const host = new CallHost(request.state, request.context, request.manifest);
-  const machine = new Machine(request.verified, host, request.gasLimit, request.onStep ?? null);
+  const machine = new Machine(
+    request.verified,
+    watchedHost(host, request.onHostCall),
+    request.gasLimit,
+    request.onStep ?? null,
+  );
   try {
     const value = machine.call(exported.fn, request.args);
+    request.onReturn?.(machine.gasUsed);
     const fn = request.manifest?.functions.find((candidate) => candidate.name === request.function);
     let returnData: Uint8Array;
     try {

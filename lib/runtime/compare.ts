@@ -19,10 +19,12 @@ import {
   PyDictView,
   PyList,
   PyRange,
+  PySet,
   PyTuple,
   typeName,
   type Value,
 } from "./values.ts";
+import { setCompare } from "./set_compare.ts";
 import { checkDepth, payBytes, payItems } from "./walk.ts";
 import { compareStrs } from "../text_units.ts";
 
@@ -126,6 +128,7 @@ function shallowEquals(meter: Meter, a: Value, b: Value, level: number): Frame |
     return a === b || sequenceFrame(a.items, b.items, level);
   }
   if (a instanceof PyDict && b instanceof PyDict) return a === b || mappingFrame(a, b, true, level);
+  if (a instanceof PySet || b instanceof PySet) return setCompare(meter, "==", a, b) ?? a === b;
   if (a instanceof PyDictView || b instanceof PyDictView) {
     // Keys and items views compare as sets (a keys view may equal an items view); values views
     // only by identity.
@@ -305,6 +308,10 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
     }
     if (isSetView(left) && isSetView(right)) {
       return orderFor(op, viewOrder(meter, op, left, right, level));
+    }
+    if (left instanceof PySet || right instanceof PySet) {
+      const verdict = setCompare(meter, op, left, right);
+      if (verdict !== null) return orderFor(op, verdict);
     }
     if (
       !(left instanceof PyList && right instanceof PyList) &&

@@ -69,8 +69,20 @@ export interface Host {
   value(meter: Metered, id: number): Value;
 }
 
-/** Called before each instruction with the gas used so far (for traces and gas checks). */
-export type StepHook = (fn: number, pc: number, op: number, gasUsed: number) => void;
+/**
+ * Called before each instruction (never a superinstruction: a hook turns fusing off) with the
+ * gas used so far, the operand stack (`stack[0..sp)`, read only: the hook must not keep or change
+ * it) and the number of frames, this one included (traces, profiles, gas checks).
+ */
+export type StepHook = (
+  fn: number,
+  pc: number,
+  op: number,
+  gasUsed: number,
+  stack: readonly Value[],
+  sp: number,
+  depth: number,
+) => void;
 
 interface Frame {
   readonly fn: number;
@@ -230,7 +242,13 @@ export class Machine implements Metered {
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
-    this.#execute(0, []);
+    try {
+      this.#execute(0, []);
+    } catch (error) {
+      // The initialiser runs on the way into `fn`: its failures name `fn`'s first line as the caller.
+      if (error instanceof CallFailure) error.traceback = [this.#lineOf(fn, 0), ...error.traceback];
+      throw error;
+    }
     for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
     return this.#execute(fn, args);
   }
@@ -284,7 +302,7 @@ export class Machine implements Metered {
         while (true) {
           const op = opcodes[pc] ?? 0;
           const a = operands[pc] ?? 0;
-          if (onStep !== null) onStep(frame.fn, pc, op, gas);
+          if (onStep !== null) onStep(frame.fn, pc, op, gas, stack, sp, frames.length);
           // `pc` passes the instruction before its charges, so a failure of its own base gas or
           // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
           pc++;
@@ -433,7 +451,10 @@ export class Machine implements Metered {
             case 0x28: // BITAND
             case 0x29: // BITOR
             case 0x2a: // BITXOR
-            case 0x1b: { // INPLACE_OR
+            case 0x1b: // INPLACE_OR
+            case 0x1c: // INPLACE_AND
+            case 0x1d: // INPLACE_SUB
+            case 0x1e: { // INPLACE_XOR
               const right = stack[sp - 1] as Value;
               const left = stack[sp - 2] as Value;
               this.gasUsed = gas;
@@ -977,6 +998,12 @@ export class Machine implements Metered {
         return ops.inplace(this, "+", left, right);
       case 0x1a: // INPLACE_MUL
         return ops.inplace(this, "*", left, right);
+      case 0x1c: // INPLACE_AND
+        return ops.inplace(this, "&", left, right);
+      case 0x1d: // INPLACE_SUB
+        return ops.inplace(this, "-", left, right);
+      case 0x1e: // INPLACE_XOR
+        return ops.inplace(this, "^", left, right);
       default:
         return ops.inplace(this, "|", left, right);
     }

@@ -3,7 +3,9 @@
  * by index; strs lazily, one code point per step; dicts and their views
  * by slot, as CPython's iterators walk its table (lib/runtime/dict_table.ts):
  * they fail when the dict changes size during iteration, or when they meet
- * more entries than it held, and see every value written meanwhile.
+ * more entries than it held, and see every value written meanwhile. A set
+ * is iterated in slot order (its settled list) and fails, for good, once
+ * it has changed size, as CPython's set iterator does.
  */
 
 import { vmError } from "./failure.ts";
@@ -19,6 +21,7 @@ import {
   PyRange,
   PyRangeIterator,
   PySequenceIterator,
+  PySet,
   PyTuple,
   StepIterator,
   typeName,
@@ -61,5 +64,22 @@ export function iterate(value: Value): PyIterator {
   }
   if (value instanceof PyDict) return new DictIterator(value, "keys", false);
   if (value instanceof PyDictView) return new DictIterator(value.dict, value.kind, false);
+  if (value instanceof PySet) return setIterator(value);
   return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
+}
+
+function setIterator(set: PySet): PyIterator {
+  const members = set.table.settled();
+  let size = set.table.used;
+  let index = 0;
+  return new StepIterator(() => {
+    if (index > members.length) return DONE;
+    if (set.table.used !== size) {
+      size = -1;
+      return vmError("RuntimeError", "Set changed size during iteration");
+    }
+    const member = members[index++];
+    if (member === undefined) return DONE;
+    return member.value;
+  }, "set_iterator");
 }

@@ -18,7 +18,7 @@ import type { Charge } from "./meter.ts";
 import { cappedInt } from "./int_cap.ts";
 import { fitsSsize } from "./indices.ts";
 import { updateFrom } from "./methods/dict.ts";
-import { refuseViewSet } from "./view_sets.ts";
+import { setInPlace, setOperator } from "./set_ops.ts";
 import { rangeHolds, rangeSize } from "./range.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
@@ -36,6 +36,7 @@ import {
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PyTuple,
   typeName,
   type Value,
@@ -255,8 +256,7 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
   const x = numeric(a);
   const y = numeric(b);
   if (x === null || y === null) {
-    refuseViewSet(meter, "-", a, b);
-    return unsupported("-", a, b);
+    return setOperator(meter, "-", a, b) ?? unsupported("-", a, b);
   }
   if (typeof x === "number" && typeof y === "number") {
     const difference = smallSub(x, y);
@@ -498,8 +498,7 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   const x = numeric(a);
   const y = numeric(b);
   if (x === null || y === null) {
-    refuseViewSet(meter, op, a, b);
-    return unsupported(op, a, b);
+    return setOperator(meter, op, a, b) ?? unsupported(op, a, b);
   }
   if (
     typeof x === "number" && typeof y === "number" && Math.abs(x) <= SMALL && Math.abs(y) <= SMALL
@@ -512,8 +511,13 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   return checkIntSize(op === "&" ? p & q : op === "|" ? p | q : p ^ q);
 }
 
-/** In-place `a op= b`: lists extend/repeat and dicts update in place, as in Python. */
-export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): Value {
+/** In-place `a op= b`: lists extend/repeat, dicts and sets update in place, as in Python. */
+export function inplace(
+  meter: Meter,
+  op: "+" | "*" | "|" | "&" | "-" | "^",
+  a: Value,
+  b: Value,
+): Value {
   if (a instanceof PyList && op === "+") {
     checkMutable(a);
     const items = iterableItems(b, "+=", (count) => meter.pay(COST.extend, count));
@@ -534,7 +538,13 @@ export function inplace(meter: Meter, op: "+" | "*" | "|", a: Value, b: Value): 
     updateFrom(meter, a, b, (count) => meter.pay(COST.update, count));
     return a;
   }
-  return op === "+" ? add(meter, a, b) : op === "*" ? mul(meter, a, b) : bitwise(meter, "|", a, b);
+  if (a instanceof PySet && op !== "+" && op !== "*") {
+    const updated = setInPlace(meter, op, a, b);
+    if (updated !== null) return updated;
+  }
+  if (op === "+") return add(meter, a, b);
+  if (op === "*") return mul(meter, a, b);
+  return op === "-" ? sub(meter, a, b) : bitwise(meter, op, a, b);
 }
 
 /** `-a`. */
@@ -597,6 +607,10 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
     pay(value.dict.entries.size);
     return value.items();
   }
+  if (value instanceof PySet) {
+    pay(value.table.used);
+    return value.table.settled().map((member) => member.value);
+  }
   if (value instanceof PyRange) {
     const length = rangeSize(value);
     if (length > BigInt(CAPS.container_length)) tooManyItems(what);
@@ -644,6 +658,7 @@ function sameOrEqual(meter: Meter, candidate: Value, item: Value): boolean {
  */
 export function contains(meter: Meter, container: Value, item: Value): boolean {
   if (container instanceof PyDict) return container.entries.has(dictKey(meter, item));
+  if (container instanceof PySet) return container.table.byKey.has(dictKey(meter, item));
   if (container instanceof PyDictView) {
     if (container.kind === "keys") return container.dict.entries.has(dictKey(meter, item));
     if (container.kind === "items") {

@@ -19,6 +19,7 @@ import {
   PyException,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
   typeName,
@@ -170,6 +171,12 @@ function openFrame(value: Value, level: number, out: ReprText): ReprFrame | null
     const items = [value.start, value.stop, value.step].values();
     return frame(value, items, "slice(", ")", false, level, out);
   }
+  if (value instanceof PySet) {
+    const members = value.table.settled().map((member) => member.value).values();
+    return value.table.used === 0
+      ? frame(value, members, "set(", ")", false, level, out)
+      : frame(value, members, "{", "}", false, level, out);
+  }
   return null;
 }
 
@@ -186,6 +193,7 @@ function itemCount(value: Value): number {
   if (value instanceof PyDict) return 2 * value.entries.size;
   if (value instanceof PyDictView) return value.dict.entries.size;
   if (value instanceof PyException) return value.args.items.length;
+  if (value instanceof PySet) return value.table.used;
   return value instanceof PySlice ? 3 : 0;
 }
 

@@ -12,7 +12,16 @@ import { CAPS } from "../compile/opcodes.ts";
 import { setEntry } from "./dict_table.ts";
 import { limitExceeded } from "./failure.ts";
 import { bitLength, utf8Length } from "./ops.ts";
-import { PyDict, PyDictView, PyException, PyList, PySlice, PyTuple, type Value } from "./values.ts";
+import {
+  PyDict,
+  PyDictView,
+  PyException,
+  PyList,
+  PySet,
+  PySlice,
+  PyTuple,
+  type Value,
+} from "./values.ts";
 
 /** How one walk is paid and capped. */
 export interface SizeWalk {
@@ -83,6 +92,9 @@ function containerOf(value: Value): { count: number; next: () => Value | typeof 
   }
   if (value instanceof PyDictView) {
     return { count: value.dict.entries.size, next: dictCursor(value.dict, value.kind) };
+  }
+  if (value instanceof PySet) {
+    return { count: value.table.used, next: listCursor(value.table.settled().map((m) => m.value)) };
   }
   if (value instanceof PySlice) {
     return { count: 3, next: listCursor([value.start, value.stop, value.step]) };
@@ -171,6 +183,11 @@ export function copyMeasured(value: Value): Value {
       new PyTuple(value.args.items.map(copyMeasured)),
       value.text,
     );
+  }
+  if (value instanceof PySet) {
+    const copy = new PySet();
+    copy.table.adopt(value.table.clone());
+    return copy;
   }
   return value;
 }

@@ -11,6 +11,7 @@
 
 import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
+import { SetTable } from "./set_table.ts";
 import { vmError } from "./failure.ts";
 import { steppedLength } from "./indices.ts";
 import { bitsOf, type Meter } from "./ops.ts";
@@ -31,7 +32,21 @@ export type Value =
   | PySlice
   | PyIterator
   | PyDictView
-  | PyException;
+  | PyException
+  | PySet;
+
+/**
+ * A set: what CPython's dict-view set operators (`keys() & x`, `|`, `-`,
+ * `^`) return (spec/LANGUAGE.md §7.9). Contracts cannot write one; its
+ * elements sit in a CPython-layout table, written only through
+ * lib/runtime/set_ops.ts.
+ */
+export class PySet {
+  /** The elements. */
+  readonly table: SetTable = new SetTable();
+  /** Whether mutation is refused (module-level sets). */
+  frozen = false;
+}
 
 /**
  * An exception object (spec/LANGUAGE.md §3): its class (an id of the
@@ -309,6 +324,7 @@ export function typeName(value: Value): string {
   if (value instanceof PyRange) return "range";
   if (value instanceof PySlice) return "slice";
   if (value instanceof PyDictView) return `dict_${value.kind}`;
+  if (value instanceof PySet) return "set";
   return value.typeName;
 }
 
@@ -330,6 +346,7 @@ export function truthy(value: Value): boolean {
   if (value instanceof PyDict) return value.entries.size > 0;
   if (value instanceof PyRange) return value.length > 0n;
   if (value instanceof PyDictView) return value.dict.entries.size > 0;
+  if (value instanceof PySet) return value.table.used > 0;
   return true;
 }
 
@@ -454,7 +471,7 @@ export function pushAll<T>(target: T[], items: readonly T[]): void {
 }
 
 /** Raises when a frozen (module-level) container is mutated. */
-export function checkMutable(container: PyList | PyDict): void {
+export function checkMutable(container: PyList | PyDict | PySet): void {
   if (container.frozen) {
     vmError(
       "FrozenValueError",

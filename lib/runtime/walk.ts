@@ -10,13 +10,17 @@
 import { CAPS, WALKS } from "../compile/opcodes.ts";
 import { vmError } from "./failure.ts";
 import type { Meter } from "./ops.ts";
-import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
+import { PyDict, PyList, PySet, PyTuple, type Value } from "./values.ts";
 
 /** A kind of walk, named as in the `walks` table of spec/opcodes_vm_py.yaml. */
 export type WalkKind = keyof typeof WALKS;
 
-/** What checks nesting: a walk, or isinstance over a computed tuple (which pays as the builtin). */
-type NestingCheck = WalkKind | "isinstance";
+/**
+ * What checks nesting: a walk that enters containers (a set's table does
+ * not: its elements were hashed by the key walk), or isinstance over a
+ * computed tuple (which pays as the builtin).
+ */
+type NestingCheck = Exclude<WalkKind, "set_table"> | "isinstance";
 
 /** What a walk was doing when it went too deep, as CPython words its RecursionError. */
 const DOING: { readonly [K in NestingCheck]: string } = {
@@ -68,6 +72,8 @@ export function deepFreeze(root: Value): void {
       if (value.frozen) continue;
       value.frozen = true;
       for (const entry of value.entries.values()) pending.push(entry.value);
+    } else if (value instanceof PySet) {
+      value.frozen = true;
     } else if (value instanceof PyTuple) {
       if (seenTuples.has(value)) continue;
       seenTuples.add(value);

@@ -49,6 +49,12 @@ export const TYPE_NAMES: ReadonlySet<string> = new Set([
   "dict",
 ]);
 
+/**
+ * Classes with no values in the VM, accepted only as isinstance classes
+ * (`isinstance(x, (bytes, bytearray))`), where they match nothing.
+ */
+export const VALUELESS_TYPE_NAMES: ReadonlySet<string> = new Set(["bytearray", "memoryview"]);
+
 /** Builtins refused because they break determinism, isolation or static analysis. */
 export const BANNED_BUILTINS: ReadonlySet<string> = new Set([
   "eval",
@@ -290,7 +296,25 @@ export type StdlibMemberKind = "function" | "value";
 
 /** The stdlib modules and their members (`from stdlib import storage`). */
 export const STDLIB: Readonly<Record<string, Readonly<Record<string, StdlibMemberKind>>>> = {
-  abi: { require: "function", revert: "function", encode: "function", decode: "function" },
+  abi: {
+    require: "function",
+    revert: "function",
+    encode: "function",
+    decode: "function",
+    caller: "function",
+    sender: "function",
+    msg_sender: "function",
+    block_height: "function",
+    block_number: "function",
+    block_timestamp: "function",
+    chain_id: "function",
+    contract_address: "function",
+    encode_int: "function",
+    encode_bytes: "function",
+    decode_int: "function",
+    encode_struct: "function",
+    hex: "function",
+  },
   context: {
     sender: "value",
     value: "value",
@@ -309,16 +333,37 @@ export const STDLIB: Readonly<Record<string, Readonly<Record<string, StdlibMembe
     delete: "function",
     get_int: "function",
     set_int: "function",
+    exists: "function",
   },
+  pq_verify: { verify: "function" },
   syscalls: {
     blob_pin: "function",
     ai_enqueue: "function",
     quantum_enqueue: "function",
     read_result: "function",
     zk_verify: "function",
+    random: "function",
   },
   treasury: { balance: "function", transfer: "function" },
 };
+
+/**
+ * stdlib functions without effects or call-dependent results: a module
+ * constant may call them (`KEY = hash.sha3_256(b"k")`).
+ */
+export const PURE_STDLIB: ReadonlySet<string> = new Set([
+  "hash.sha3_256",
+  "hash.sha3_512",
+  "hash.keccak256",
+  "hash.blake3",
+  "abi.encode",
+  "abi.decode",
+  "abi.encode_int",
+  "abi.encode_bytes",
+  "abi.decode_int",
+  "abi.encode_struct",
+  "abi.hex",
+]);
 
 /** The only `from __future__` import accepted (it has no effect). */
 export const ALLOWED_FUTURE = "annotations";

@@ -13,10 +13,12 @@ import {
   EXCEPTION_CLASSES,
   METHOD_NAMES,
   OTHER_PYTHON_BUILTINS,
+  PURE_STDLIB,
   STDLIB,
   TYPE_METHODS,
   TYPE_NAMES,
   UNCONSTRUCTIBLE_EXCEPTIONS,
+  VALUELESS_TYPE_NAMES,
 } from "./allowlist.ts";
 import { type Checker, isDunder, type ModuleBinding, type Scope } from "./checker.ts";
 import type { Span } from "./diagnostic.ts";
@@ -229,6 +231,9 @@ function checkModuleName(
         );
       }
       return;
+    case "stdlib_member":
+      checkImportedMember(k, scope, node, binding.module, binding.member, use);
+      return;
     case "typing":
       k.report(
         "typing-name",
@@ -238,10 +243,53 @@ function checkModuleName(
   }
 }
 
+/** A name bound by `from stdlib.<module> import <member>`: used as the member itself would be. */
+function checkImportedMember(
+  k: Checker,
+  scope: Scope,
+  node: Name,
+  module: string,
+  member: string,
+  use: NameUse,
+): void {
+  const qualified = `${module}.${member}`;
+  const kind = STDLIB[module]?.[member];
+  if (kind === "function" && use !== "callee") {
+    k.report("callable-as-value", node, `stdlib function '${qualified}' can only be called`);
+  } else if (kind === "value" && use === "callee") {
+    k.report(
+      "not-callable",
+      node,
+      `'${qualified}' is a value, not a function`,
+      `read it without parentheses: ${node.id}`,
+    );
+  }
+  if (scope.moduleOrder !== null && !(use === "callee" && PURE_STDLIB.has(qualified))) {
+    k.report("impure-constant", node, `module-level values cannot use '${qualified}'`);
+  }
+}
+
+/** Hints for the banned builtins that real contracts reach for, where a subset form exists. */
+const BANNED_HINTS: Readonly<Record<string, string>> = {
+  getattr: "name the attribute directly (x.name), or keep the choices in a dict: d[key]",
+  setattr: "keep mutable fields in a dict and assign d[key] = value",
+  hasattr: "keep optional fields in a dict and test `key in d`",
+  globals: "read module constants by name; keep a table of values in a module-level dict",
+  locals: "name each local directly, or collect the values in a dict",
+  vars: "collect the values in a dict",
+};
+
 function reportUnresolved(k: Checker, node: Name): void {
   const id = node.id;
-  if (BANNED_BUILTINS.has(id)) {
-    k.report("banned-builtin", node, `'${id}' is not available in contracts`);
+  if (VALUELESS_TYPE_NAMES.has(id)) {
+    k.report(
+      "builtin-not-allowed",
+      node,
+      `'${id}' can only name a class in isinstance: the VM has no ${id} values`,
+      `use bytes, or test isinstance(x, (bytes, ${id}))`,
+    );
+  } else if (BANNED_BUILTINS.has(id)) {
+    k.report("banned-builtin", node, `'${id}' is not available in contracts`, BANNED_HINTS[id]);
   } else if (isDunder(id)) {
     k.report("dunder-name", node, `'${id}' is not available in contracts`);
   } else if (OTHER_PYTHON_BUILTINS.has(id)) {
@@ -340,29 +388,40 @@ export function checkExceptType(k: Checker, scope: Scope, expr: Expr): void {
   }
 }
 
-/** A call of a contract function must match its parameters exactly. */
+/**
+ * A call of a contract function must match its parameters exactly, as
+ * CPython binds them: positional ones by position or name, keyword-only
+ * ones (after `*`) by name only.
+ */
 function checkArity(k: Checker, call: Call, def: FunctionDef): void {
   const params = def.args;
   const hasVariadic = params.vararg !== null || params.kwarg !== null ||
-    params.kwonlyargs.length > 0 || params.posonlyargs.length > 0;
+    params.posonlyargs.length > 0;
   if (hasVariadic || call.args.some((arg) => arg.kind === "Starred")) return;
   if (call.keywords.some((keyword) => keyword.arg === null)) return;
   const names = params.args.map((arg) => arg.arg);
+  const keywordOnly = params.kwonlyargs.map((arg) => arg.arg);
   const given = call.args.length;
   if (given > names.length) {
+    const kw = call.keywords.filter((keyword) => keywordOnly.includes(keyword.arg ?? "")).length;
+    const extra = kw === 0
+      ? ""
+      : ` positional argument${given === 1 ? "" : "s"} (and ${kw} keyword-only argument${
+        kw === 1 ? "" : "s"
+      })`;
     k.report(
       "call-arity",
       call,
       `${def.name}() takes ${names.length} positional argument${
         names.length === 1 ? "" : "s"
-      } but ${given} ${given === 1 ? "was" : "were"} given`,
+      } but ${given}${extra} ${given === 1 && extra === "" ? "was" : "were"} given`,
     );
     return;
   }
   const filled = new Set(names.slice(0, given));
   for (const keyword of call.keywords) {
     if (keyword.arg === null) continue;
-    if (!names.includes(keyword.arg)) {
+    if (!names.includes(keyword.arg) && !keywordOnly.includes(keyword.arg)) {
       k.report(
         "call-arity",
         keyword,
@@ -380,13 +439,34 @@ function checkArity(k: Checker, call: Call, def: FunctionDef): void {
   const required = names.slice(0, names.length - params.defaults.length);
   const missing = required.filter((name) => !filled.has(name));
   if (missing.length > 0) {
-    const list = missing.map((name) => `'${name}'`).join(", ");
     k.report(
       "call-arity",
       call,
-      `${def.name}() missing required argument${missing.length === 1 ? "" : "s"}: ${list}`,
+      `${def.name}() missing ${missing.length} required positional argument${
+        missing.length === 1 ? "" : "s"
+      }: ${quotedList(missing)}`,
+    );
+    return;
+  }
+  const requiredKeywords = keywordOnly.filter((_, i) => params.kwDefaults[i] === null);
+  const missingKeywords = requiredKeywords.filter((name) => !filled.has(name));
+  if (missingKeywords.length > 0) {
+    k.report(
+      "call-arity",
+      call,
+      `${def.name}() missing ${missingKeywords.length} required keyword-only argument${
+        missingKeywords.length === 1 ? "" : "s"
+      }: ${quotedList(missingKeywords)}`,
     );
   }
+}
+
+/** CPython's list of names in arity messages: 'a', 'a' and 'b', 'a', 'b', and 'c'. */
+function quotedList(names: readonly string[]): string {
+  const quoted = names.map((name) => `'${name}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
+  return `${quoted.slice(0, -1).join(", ")}, and ${quoted[quoted.length - 1]}`;
 }
 
 /** Span of the attribute name at the end of `node`. */
@@ -467,7 +547,7 @@ function checkStdlibMember(
       `read it without parentheses: ${qualified}`,
     );
   }
-  if (scope.moduleOrder !== null) {
+  if (scope.moduleOrder !== null && !(called && PURE_STDLIB.has(qualified))) {
     k.report("impure-constant", node, `module-level values cannot use '${qualified}'`);
   }
 }
@@ -508,6 +588,9 @@ function checkTypeArgument(k: Checker, scope: Scope, expr: Expr): void {
   if (expr.kind === "Tuple") {
     for (const elt of expr.elts) checkTypeArgument(k, scope, elt);
   } else if (expr.kind === "Name") {
+    if (VALUELESS_TYPE_NAMES.has(expr.id) && resolve(k, scope, expr.id).kind === "unresolved") {
+      return;
+    }
     checkName(k, scope, expr, "type-argument");
   } else {
     checkExpr(k, scope, expr);

@@ -6,7 +6,7 @@
  * all module names are bound (a body may call a function defined below it).
  */
 
-import type { Arg, FunctionDef, ImportFrom, Module, Stmt } from "./ast.ts";
+import type { Arg, Expr, FunctionDef, ImportFrom, Module, Stmt } from "./ast.ts";
 import { ALLOWED_BUILTINS, ALLOWED_FUTURE, EXCEPTION_CLASSES, STDLIB } from "./allowlist.ts";
 import { checkCallGraph } from "./call_graph.ts";
 import { type Checker, headSpan, isDunder, type ModuleBinding, type Scope } from "./checker.ts";
@@ -17,9 +17,9 @@ import { asciiLowercase } from "../text_units.ts";
 
 /** Runs every module-level and function-level rule over `module`. */
 export function checkModule(k: Checker, module: Module): void {
-  const statements = module.body.filter((stmt, order) => !(order === 0 && isDocstring(stmt)));
+  const statements = module.body.filter((stmt) => !isDocstring(stmt));
   const orderOf = new Map(module.body.map((stmt, order) => [stmt, order]));
-  checkFutureImportsFirst(k, statements);
+  checkFutureImportsFirst(k, module.body.filter((stmt, order) => order > 0 || !isDocstring(stmt)));
   for (const stmt of statements) bindStatement(k, stmt, orderOf.get(stmt) ?? 0);
   for (const stmt of statements) {
     const order = orderOf.get(stmt) ?? 0;
@@ -31,7 +31,8 @@ export function checkModule(k: Checker, module: Module): void {
   checkCallGraph(k, functions);
 }
 
-function isDocstring(stmt: Stmt): boolean {
+/** A bare string statement: a no-op anywhere at module level (a docstring, an informal note). */
+export function isDocstring(stmt: Stmt): boolean {
   return stmt.kind === "Expr" && stmt.value.kind === "Constant" && stmt.value.value.type === "str";
 }
 
@@ -53,7 +54,20 @@ function checkFutureImportsFirst(k: Checker, statements: readonly Stmt[]): void 
 /** First pass: binds the names a module statement defines. */
 function bindStatement(k: Checker, stmt: Stmt, order: number): void {
   switch (stmt.kind) {
-    case "ImportFrom":
+    case "ImportFrom": {
+      const submodule = stdlibSubmodule(stmt);
+      if (submodule !== null) {
+        for (const alias of stmt.names) {
+          if (STDLIB[submodule]?.[alias.name] === undefined) continue;
+          bind(k, alias.asname ?? alias.name, alias, {
+            kind: "stdlib_member",
+            order,
+            module: submodule,
+            member: alias.name,
+          });
+        }
+        return;
+      }
       if (stmt.level > 0 || (stmt.module !== "stdlib" && stmt.module !== "typing")) return;
       for (const alias of stmt.names) {
         if (alias.name === "*") continue;
@@ -64,6 +78,7 @@ function bindStatement(k: Checker, stmt: Stmt, order: number): void {
         bind(k, alias.asname ?? alias.name, alias, binding);
       }
       return;
+    }
     case "FunctionDef":
       bind(k, stmt.name, { start: stmt.nameStart, end: stmt.nameStart + stmt.name.length }, {
         kind: "function",
@@ -73,6 +88,7 @@ function bindStatement(k: Checker, stmt: Stmt, order: number): void {
       return;
     case "Assign": {
       const target = stmt.targets[0];
+      if (isDunderAll(stmt)) return;
       if (stmt.targets.length === 1 && target?.kind === "Name") {
         bind(k, target.id, target, { kind: "constant", order });
       }
@@ -107,6 +123,10 @@ function checkModuleStatement(k: Checker, scope: Scope, stmt: Stmt): void {
       return;
     case "Assign": {
       const target = stmt.targets[0];
+      if (isDunderAll(stmt)) {
+        checkDunderAll(k, stmt.value);
+        return;
+      }
       checkExpr(k, scope, stmt.value);
       if (stmt.targets.length !== 1 || target === undefined || target.kind !== "Name") {
         k.report(
@@ -224,10 +244,66 @@ function checkImportFrom(k: Checker, stmt: ImportFrom): void {
     }
     return;
   }
+  const submodule = stdlibSubmodule(stmt);
+  if (submodule !== null) {
+    checkMemberImport(k, stmt, submodule);
+    return;
+  }
   const hint = module?.startsWith("stdlib.") === true
-    ? `import the module itself: from stdlib import ${module.split(".")[1] ?? ""}`
+    ? `stdlib provides ${Object.keys(STDLIB).join(", ")}`
     : undefined;
   k.report("import-not-allowed", stmt, `module '${module ?? ""}' cannot be imported`, hint);
+}
+
+/** The stdlib module of `from stdlib.<module> import ...`, or null for any other import. */
+export function stdlibSubmodule(stmt: ImportFrom): string | null {
+  const module = stmt.module;
+  if (stmt.level > 0 || module === null || !module.startsWith("stdlib.")) return null;
+  const name = module.slice("stdlib.".length);
+  return Object.hasOwn(STDLIB, name) ? name : null;
+}
+
+/** `from stdlib.storage import get, set as sset`: each name a member of that module. */
+function checkMemberImport(k: Checker, stmt: ImportFrom, module: string): void {
+  const members = STDLIB[module] ?? {};
+  for (const alias of stmt.names) {
+    if (alias.name === "*") {
+      k.report(
+        "import-not-allowed",
+        alias,
+        "`import *` is not allowed",
+        `name each import: from stdlib.${module} import ${Object.keys(members)[0] ?? "a"}`,
+      );
+    } else if (members[alias.name] === undefined) {
+      k.report(
+        "unknown-attribute",
+        alias,
+        `stdlib module '${module}' has no member '${alias.name}'`,
+        `${module} provides ${Object.keys(members).join(", ")}`,
+      );
+    }
+  }
+}
+
+/** `__all__ = [...]` (or a tuple): the export list of Python tools, accepted and ignored. */
+function isDunderAll(stmt: Stmt): boolean {
+  if (stmt.kind !== "Assign" || stmt.targets.length !== 1) return false;
+  const target = stmt.targets[0];
+  return target?.kind === "Name" && target.id === "__all__";
+}
+
+/** `__all__` holds a list or tuple display of str literals, nothing else. */
+function checkDunderAll(k: Checker, value: Expr): void {
+  const names = value.kind === "List" || value.kind === "Tuple" ? value.elts : null;
+  const literal = names?.every((elt) => elt.kind === "Constant" && elt.value.type === "str");
+  if (literal !== true) {
+    k.report(
+      "module-statement",
+      value,
+      "__all__ must be a list of str literals",
+      'write __all__ = ["name", ...] (it is accepted and has no effect)',
+    );
+  }
 }
 
 /** A module-level def: parameters, defaults, annotations and decorators. */
@@ -243,9 +319,6 @@ function checkFunctionHeader(k: Checker, scope: Scope, def: FunctionDef): void {
   const special: [Arg | null, string][] = [
     [args.vararg, "*args parameters are not supported"],
     [args.kwarg, "**kwargs parameters are not supported"],
-    ...args.kwonlyargs.map((
-      arg,
-    ): [Arg, string] => [arg, "keyword-only parameters are not supported"]),
     ...args.posonlyargs.map((
       arg,
     ): [Arg, string] => [arg, "positional-only parameters are not supported"]),

@@ -15,6 +15,13 @@ export type ModuleBinding =
   | { readonly kind: "constant"; readonly order: number }
   | { readonly kind: "function"; readonly order: number; readonly def: FunctionDef }
   | { readonly kind: "stdlib"; readonly order: number; readonly module: string }
+  /** A member imported by name: `from stdlib.storage import get`. */
+  | {
+    readonly kind: "stdlib_member";
+    readonly order: number;
+    readonly module: string;
+    readonly member: string;
+  }
   | { readonly kind: "typing"; readonly order: number };
 
 /** A direct call from one contract function to another. */

@@ -61,7 +61,7 @@ export const RULES = {
   "module-statement": {
     summary: "statement not allowed at module level",
     hint:
-      "the module may hold only a docstring, imports, constants (NAME = expr) and def statements; put code in a function",
+      "the module may hold only strings, imports, constants (NAME = expr), __all__ and def statements; put code in a function",
   },
   "import-not-allowed": {
     summary: "import outside stdlib, typing and `__future__` annotations",
@@ -70,7 +70,8 @@ export const RULES = {
   },
   "unknown-stdlib-module": {
     summary: "name that stdlib does not provide",
-    hint: "stdlib provides abi, context, events, hash, random, storage, syscalls and treasury",
+    hint:
+      "stdlib provides abi, context, events, hash, pq_verify, random, storage, syscalls and treasury",
   },
   "banned-builtin": {
     summary: "builtin that would break determinism or isolation",
@@ -181,7 +182,7 @@ export const RULES = {
     hint: "remove the decorator; exports are declared in the manifest",
   },
   "no-star-args": {
-    summary: "variadic, keyword-only or positional-only parameters",
+    summary: "variadic or positional-only parameters",
     hint: "declare each parameter by name, with a default if it is optional",
   },
   "no-star-expression": {
@@ -243,7 +244,7 @@ export const RULES = {
   "impure-constant": {
     summary: "module-level value that calls a function or reads the host",
     hint:
-      "module constants may use literals, operators and builtins only; compute the rest in a function",
+      "module constants may use literals, operators, builtins and pure stdlib functions (hash.*, abi.encode*) only; compute the rest in a function",
   },
   "forward-reference": {
     summary: "module-level value that uses a name defined later",

@@ -223,6 +223,16 @@ const OPCODE_CASES: DynamicCase[] = [
     units: (w) => w,
     sizes: WORDS,
   },
+  ...(["INPLACE_AND:&=", "INPLACE_SUB:-=", "INPLACE_XOR:^="].map((pair) => {
+    const [name, op] = pair.split(":");
+    return {
+      entry: `op:${name}`,
+      body: line(`x ${op} y`),
+      args: (w: number) => [intOfWords(w), intOfWords(w)],
+      units: (w: number) => w,
+      sizes: WORDS,
+    };
+  })),
   {
     // dict |= dict: the items copied in, len(y).
     entry: "op:INPLACE_OR/sequence",
@@ -977,6 +987,60 @@ const STDLIB_CASES: DynamicCase[] = [
     args: (n) => [n],
     // 32-byte blocks generated.
     units: (n) => Math.ceil(n / 32),
+    sizes: SMALL_LARGE,
+  },
+  {
+    // encode_int(2^(7n)): zigzag doubles it, so n + 1 seven-bit groups.
+    entry: "stdlib:abi.encode_int",
+    body: line("abi.encode_int(x)"),
+    args: (n) => [canonicalInt(1n << BigInt(7 * n))],
+    units: (n) => n + 1,
+    sizes: [4, 100],
+  },
+  {
+    entry: "stdlib:abi.encode_bytes",
+    body: line("abi.encode_bytes(x)"),
+    args: (n) => [bytesOf(n)],
+    units: (n) => 2 + n,
+    sizes: MID,
+  },
+  {
+    // decode_int: the data's bytes (a shortest varint of n bytes).
+    entry: "stdlib:abi.decode_int",
+    body: line("abi.decode_int(x)"),
+    args: (n) => [Uint8Array.from([...new Uint8Array(n - 1).fill(0x80), 1])],
+    units: (n) => n,
+    sizes: [4, 100],
+  },
+  {
+    // encode_struct((x,)): the tuple's encoding, one bytes field (uvarint length + data).
+    entry: "stdlib:abi.encode_struct",
+    body: line("abi.encode_struct((x,))"),
+    args: (n) => [bytesOf(n)],
+    units: (n) => 2 + n,
+    sizes: MID,
+  },
+  {
+    entry: "stdlib:abi.hex",
+    body: line("abi.hex(x)"),
+    args: (n) => [bytesOf(n)],
+    units: (n) => n,
+    sizes: SMALL_LARGE,
+  },
+  {
+    // The same stream as random.bytes: 32-byte blocks generated.
+    entry: "stdlib:syscalls.random",
+    body: line("syscalls.random(x)"),
+    args: (n) => [n],
+    units: (n) => Math.ceil(n / 32),
+    sizes: SMALL_LARGE,
+  },
+  {
+    // verify: every byte of key, message and signature, paid before the check (False here).
+    entry: "stdlib:pq_verify.verify",
+    body: line('pq_verify.verify(x, b"m", b"")'),
+    args: (n) => [bytesOf(n)],
+    units: (n) => n + 1,
     sizes: SMALL_LARGE,
   },
   ...(["blob_pin", "ai_enqueue", "quantum_enqueue", "read_result", "zk_verify"] as const).map((

@@ -26,10 +26,15 @@ export async function runPythonJson(script: URL, inputJson: string): Promise<unk
   return JSON.parse(await runPythonText(script, inputJson));
 }
 
-/** Runs a Python script with text on stdin; returns its stdout text. */
+/**
+ * Runs a Python script with text on stdin; returns its stdout text. Hash
+ * randomisation is off (PYTHONHASHSEED=0), so a set of strs iterates in
+ * the one order the VM reproduces (spec/RUNTIME.md §1.3).
+ */
 export async function runPythonText(script: URL, inputJson: string): Promise<string> {
   const child = new Deno.Command("python3", {
     args: ["-W", "ignore", script.pathname],
+    env: { PYTHONHASHSEED: "0" },
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",

@@ -16,6 +16,7 @@ import {
   PyDictView,
   PyList,
   PyRange,
+  PySet,
   PyTuple,
   truthy,
   typeName,
@@ -35,6 +36,7 @@ function length(meter: Charge, value: Value): number | bigint {
   if (value instanceof PyDict) return value.entries.size;
   if (value instanceof PyRange) return canonicalInt(rangeSize(value));
   if (value instanceof PyDictView) return value.dict.entries.size;
+  if (value instanceof PySet) return value.table.used;
   return vmError("TypeError", `object of type '${typeName(value)}' has no len()`);
 }
 

@@ -13,6 +13,9 @@ import type { Host } from "../interpreter.ts";
 import type { Metered } from "../meter.ts";
 import type { Value } from "../values.ts";
 import { ABI } from "./abi.ts";
+import { ABI_CONTEXT } from "./abi_context.ts";
+import { ABI_SHORTHAND } from "./abi_shorthand.ts";
+import { PQ_VERIFY } from "./pq_verify.ts";
 import { contextValue } from "./context.ts";
 import { EVENTS } from "./events.ts";
 import { HASH } from "./hash.ts";
@@ -25,6 +28,7 @@ import type {
   CallContext,
   EmittedEvent,
   HostCall,
+  RandomStream,
   StateReader,
   StdlibMember,
   SyscallRecord,
@@ -35,6 +39,9 @@ const MEMBERS: { readonly [K in StdlibFunctionName]: StdlibMember } = {
   ...EVENTS,
   ...HASH,
   ...ABI,
+  ...ABI_CONTEXT,
+  ...ABI_SHORTHAND,
+  ...PQ_VERIFY,
   ...TREASURY,
   ...RANDOM,
   ...SYSCALLS,
@@ -68,7 +75,8 @@ export class CallHost implements Host, HostCall {
   readonly context: CallContext;
   /** The contract's manifest (null: none). */
   readonly manifest: Manifest | null;
-  #randomBlocks = 0;
+  /** The call's random stream. */
+  readonly random: RandomStream = { nextBlock: 0, spare: new Uint8Array(0) };
 
   /** A host reading `state`; a call that carries value credits it to the contract first. */
   constructor(state: StateReader, context: CallContext, manifest: Manifest | null) {
@@ -76,11 +84,6 @@ export class CallHost implements Host, HostCall {
     this.context = context;
     this.manifest = manifest;
     if (context.value > 0n) credit(this, context.address, context.value);
-  }
-
-  /** The next block number of the call's random stream (counts up from 0). */
-  nextRandomBlock(): number {
-    return this.#randomBlocks++;
   }
 
   /** Reads stdlib value `id` (charging its cost through `meter`). */

@@ -4,7 +4,8 @@
  * capped in count and size. The size is the name's bytes plus the
  * canonical size of the args dict (spec/ABI.md §6), measured by a walk
  * that pays events.emit's per-byte rate before each node and stops at
- * event_size or value_depth.
+ * event_size or value_depth. Argument names are str, or bytes whose UTF-8
+ * text is an identifier (kept as that text, as upstream Animica does).
  */
 
 import { type AbiValue } from "../../abi/codec.ts";
@@ -16,7 +17,8 @@ import { toAbiValue } from "../abi_values.ts";
 import { setEntry } from "../dict_table.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { copyMeasured, measureValue } from "../value_walk.ts";
-import { PyDict, typeName } from "../values.ts";
+import { PyDict, typeName, type Value } from "../values.ts";
+import { isIdentifierContinue, isIdentifierStart } from "../unicode.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
 
@@ -37,6 +39,31 @@ function checkDeclared(manifest: Manifest | null, name: Uint8Array, args: PyDict
     if (error instanceof AbiEncodeError) vmError("EventError", error.message);
     throw error;
   }
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A bytes argument name as text: upstream contracts write `{b"new": v}`.
+ * Accepted when its UTF-8 text is an identifier (its bytes were paid by
+ * the size walk); anything else is refused as a str key would be.
+ */
+function bytesArgumentName(key: Value): string {
+  if (key instanceof Uint8Array) {
+    let text: string | null = null;
+    try {
+      text = strictUtf8.decode(key);
+    } catch (error) {
+      if (!(error instanceof TypeError)) throw error;
+    }
+    const [first, ...rest] = text === null ? [] : [...text].map((c) => c.codePointAt(0) ?? 0);
+    if (
+      text !== null && first !== undefined && isIdentifierStart(first) &&
+      rest.every(isIdentifierContinue)
+    ) return text;
+    return vmError("TypeError", "a bytes event argument name must be an identifier in UTF-8");
+  }
+  return vmError("TypeError", "event argument names must be str or bytes");
 }
 
 /** The events members by name. */
@@ -61,8 +88,13 @@ export const EVENTS = {
     });
     const snapshot = new PyDict();
     for (const [key, entry] of fields.entries) {
-      if (typeof entry.key !== "string") vmError("TypeError", "event argument names must be str");
-      setEntry(snapshot, key, entry.key, copyMeasured(entry.value));
+      const name = typeof entry.key === "string" ? entry.key : bytesArgumentName(entry.key);
+      // An identifier never starts with NUL, so its text is its own dict key.
+      const nameKey = name === entry.key ? key : name;
+      if (snapshot.entries.has(nameKey)) {
+        vmError("TypeError", `event argument name '${name}' is given twice`);
+      }
+      setEntry(snapshot, nameKey, name, copyMeasured(entry.value));
     }
     checkDeclared(host.manifest, name, snapshot);
     host.events.push({ name, args: snapshot });

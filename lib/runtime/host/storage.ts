@@ -2,7 +2,8 @@
  * stdlib.storage: the contract's own key space, read and written through
  * the call's journal (which places it in the storage space of the calling
  * contract: no key a contract can write reaches a balance or another
- * contract). Keys and values are capped; an empty value deletes. The int
+ * contract). Keys and values are capped; an empty value deletes, so
+ * exists(key) is true exactly when get(key) would return non-empty bytes. The int
  * members pay for the bytes they read or the words they write before
  * decoding or encoding, and hold the int_bits cap both ways.
  */
@@ -32,10 +33,13 @@ function storageKey(value: Value | undefined): Uint8Array {
 export const STORAGE = {
   "storage.get": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const value = host.journal.storage(host.context.address, key) ?? allocBytes(0);
-    meter.units(value.length);
-    return value;
+    const stored = host.journal.storage(host.context.address, key);
+    if (stored === null) return args[1] === undefined ? allocBytes(0) : args[1];
+    meter.units(stored.length);
+    return stored;
   },
+  "storage.exists": (host, _meter, args) =>
+    host.journal.storage(host.context.address, storageKey(args[0])) !== null,
   "storage.set": (host, meter, args) => {
     const key = storageKey(args[0]);
     const value = bytesArg(args[1], "storage value");

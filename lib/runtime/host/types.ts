@@ -64,8 +64,16 @@ export interface HostCall {
   readonly context: CallContext;
   /** The contract's manifest (null: none). */
   readonly manifest: Manifest | null;
-  /** The next block number of the call's random stream (counts up from 0). */
-  nextRandomBlock(): number;
+  /** The call's random stream (host/random.ts). */
+  readonly random: RandomStream;
+}
+
+/** Where the call's random stream stands. */
+export interface RandomStream {
+  /** Number of the next block to generate (counts up from 0). */
+  nextBlock: number;
+  /** Bytes of the last block generated that no read has taken yet. */
+  spare: Uint8Array;
 }
 
 /** A stdlib function's implementation, called with its bound arguments. */

@@ -12,7 +12,16 @@ import { InternalError } from "../../errors.ts";
 import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Metered } from "../meter.ts";
-import { PyDict, PyDictView, PyList, PyRange, PyTuple, typeName, type Value } from "../values.ts";
+import {
+  PyDict,
+  PyDictView,
+  PyList,
+  PyRange,
+  PySet,
+  PyTuple,
+  typeName,
+  type Value,
+} from "../values.ts";
 import { BYTES_METHODS } from "./bytes.ts";
 import type { Method } from "./common.ts";
 import { DICT_METHODS } from "./dict.ts";
@@ -124,13 +133,38 @@ function dispatch(
       if (found !== undefined) return run(meter, found, self, args, kwargs);
     }
   }
-  return vmError(
-    "AttributeError",
-    `'${typeName(self)}' object has no attribute '${METHODS[id]?.name ?? id}'`,
-  );
+  const name = METHODS[id]?.name ?? String(id);
+  if (self instanceof PySet && SET_METHODS.has(name)) {
+    return vmError(
+      "NotImplementedError",
+      `set.${name}() is not in the contract subset (sets come only from dict-view operators)`,
+    );
+  }
+  return vmError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
 }
 
 /** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
+/** The methods CPython's set has, which a contract's sets do not (spec/LANGUAGE.md §7.9). */
+const SET_METHODS: ReadonlySet<string> = new Set([
+  "add",
+  "clear",
+  "copy",
+  "difference",
+  "difference_update",
+  "discard",
+  "intersection",
+  "intersection_update",
+  "isdisjoint",
+  "issubset",
+  "issuperset",
+  "pop",
+  "remove",
+  "symmetric_difference",
+  "symmetric_difference_update",
+  "union",
+  "update",
+]);
+
 export function callMethod(
   meter: Metered,
   id: number,

@@ -308,6 +308,23 @@ def main():
     words.append("-".join([w.upper() for w in words]))
     return out, words
 # ---
+def main():
+    # sets from dict views, updated in place (INPLACE_AND, INPLACE_SUB, INPLACE_XOR, INPLACE_OR):
+    # an alias sees each change; with a view on the right `op=` rebinds to a new set
+    s = {1: 0, 2: 0, 3: 0, 9: 0}.keys() | [4, 17]
+    t = s
+    s &= {1: 0, 2: 0, 4: 0, 17: 0}.keys() | []
+    s -= {2: 0}.keys() | []
+    s ^= {5: 0, 1: 0}.keys() | []
+    s |= {8: 0}.keys() | []
+    u = s
+    u -= {5: 0}.keys()
+    n = 12
+    n &= 10
+    n -= 3
+    n ^= 5
+    return sorted(t), str(s), s == t, sorted(u), n
+# ---
 def risky(d, k):
     try:
         return d[k]

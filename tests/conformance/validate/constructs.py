@@ -214,7 +214,8 @@ def f(*args):   # expect: no-star-args@8
 def f(**kw):   # expect: no-star-args@9
     pass
 # ---
-def f(a, *, b):   # expect: no-star-args@13
+# ok: keyword-only parameters
+def f(a, *, b, c=2):
     pass
 # ---
 def f(a, /, b):   # expect: no-star-args@7

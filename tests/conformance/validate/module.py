@@ -24,7 +24,46 @@ from .stdlib import storage   # expect: import-not-allowed@1
 # ---
 from stdlib import *   # expect: import-not-allowed@20
 # ---
-from stdlib.storage import get   # expect: import-not-allowed@1
+# ok: a stdlib member imported by name
+from stdlib.storage import get, set as sset
+# ---
+from stdlib.storage import fetch   # expect: unknown-attribute@28
+# ---
+from stdlib.storage import *   # expect: import-not-allowed@28
+# ---
+from stdlib.nothing import get   # expect: import-not-allowed@1
+# ---
+from stdlib.storage import get
+X = get(b"k")   # expect: impure-constant@5
+# ---
+# ok: a pure stdlib function in a constant
+from stdlib.hash import sha3_256
+from stdlib import abi
+X = sha3_256(b"k")
+Y = abi.encode_int(1)
+# ---
+# ok: strings anywhere at module level, __all__ ignored
+from __future__ import annotations
+"""Docstring after the future import."""
+__all__ = ["f"]
+def f():
+    pass
+"""Notes at the end."""
+# ---
+__all__ = [f"x"]   # expect: module-statement@11
+# ---
+__all__ = ["a", 1]   # expect: module-statement@11
+# ---
+"""Doc"""
+"""Not a docstring."""
+from __future__ import annotations   # expect: import-not-allowed@1
+# ---
+# ok: bytearray and memoryview as isinstance classes
+def f(x):
+    return isinstance(x, (bytes, bytearray, memoryview))
+# ---
+def f(x):
+    return bytearray(x)   # expect: builtin-not-allowed@12
 # ---
 from __future__ import division   # expect: import-not-allowed@24
 # ---
