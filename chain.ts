@@ -55,6 +55,7 @@ export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {
   HandlerEntry,
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
@@ -70,10 +71,16 @@ export type {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
 } from "./lib/runtime/values.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
+export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
+export type { Hash64 } from "./lib/runtime/py_hash.ts";
+export type { Meter } from "./lib/runtime/ops.ts";
+export type { DynamicGas, GasUnit } from "./lib/compile/opcodes.ts";
