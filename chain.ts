@@ -55,7 +55,6 @@ export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {
   HandlerEntry,
-  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
