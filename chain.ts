@@ -55,6 +55,7 @@ export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
@@ -70,6 +71,7 @@ export type {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,

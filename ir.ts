@@ -24,6 +24,7 @@ export type { GasEstimate } from "./lib/compile/estimate.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,

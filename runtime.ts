@@ -41,6 +41,7 @@ export {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
@@ -76,6 +77,7 @@ export {
 // The IR and ABI types the runtime's API refers to, so that this entry is complete on its own.
 export type { VerifiedFunction, VerifiedModule } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,

@@ -16,9 +16,11 @@
  * value (spec/ABI.md §6). In a module that calls zip(), every call that
  * draws from an iterator is unbounded ({@link makesZips}).
  *
- * Handlers (try/except) will join the state at each handler's entry with
- * the state before every instruction of its protected range, as #flow
- * joins at a jump target, and #region will reach the handler from each.
+ * An instruction an exception handler covers also reaches the handler, at
+ * its own cost plus the most the unwinding can charge ({@link UNWIND_MAX});
+ * a loop that holds such an instruction reaches the handler after all its
+ * iterations. The forward pass enters every handler knowing nothing of
+ * any value (each stack slot and local may be anything).
  */
 
 import type { CompiledContract } from "./compile.ts";
@@ -70,6 +72,27 @@ export const RETURN_WALK_MAX = Math.max(
   WALKS.abi_encode.node.per * (maxNodes(ABI_LIMITS) - 1),
   WALKS.return_value.node.per * (CAPS.bytes_length - 1),
 );
+
+/** The most catching one exception can charge: a frame each for the traceback and the frames popped. */
+export const UNWIND_MAX = WALKS.unwind.node.per * 2 * CAPS.call_depth;
+
+/**
+ * The most writing the message of a raised object that leaves the call can
+ * charge (spec/GAS.md §9): a repr walk held to bytes_length (every item
+ * writes at least a byte) after a chain of lone exception args of at most
+ * value_depth steps.
+ */
+export const MESSAGE_MAX = (WALKS.repr.node.per + (WALKS.repr.byte?.per ?? 0)) *
+    CAPS.bytes_length + WALKS.repr.node.per * CAPS.value_depth;
+
+/** Whether any function raises an object (whose message may be written as it leaves the call). */
+function raisesObjects(compiled: CompiledContract): boolean {
+  return compiled.verified.functions.some((fn) =>
+    fn.instructions.some((instruction) =>
+      instruction.op === Op.RAISE || instruction.op === Op.RERAISE
+    )
+  );
+}
 
 /** Ops whose result is a scalar whatever their operands (constants are int, bytes or str). */
 const SCALAR_PUSHES = new Set<number>([
@@ -276,6 +299,16 @@ class WrittenStorage implements StorageBound {
   }
 }
 
+/** One function's code as the estimator walks it. */
+interface MeasuredFunction {
+  readonly instructions: readonly Instruction[];
+  /** Each instruction's bound, from the forward pass. */
+  readonly costs: readonly Bound[];
+  readonly loops: ReadonlyMap<number, LoopInfo>;
+  /** The handler target covering a pc, or null. */
+  readonly handlerOf: (pc: number) => number | null;
+}
+
 class Estimator {
   readonly #compiled: CompiledContract;
   readonly #memo = new Map<string, FunctionBound>();
@@ -344,10 +377,14 @@ class Estimator {
     }
     this.#active.add(key);
     this.#contexts.set(index, contexts + 1);
-    const instructions = this.#compiled.verified.functions[index]?.instructions ?? [];
+    const verified = this.#compiled.verified.functions[index];
+    const instructions = verified?.instructions ?? [];
+    const handlers = this.#compiled.module.functions[index]?.handlers ?? [];
+    const handlerOf = (pc: number) => handlers[verified?.handlerAt[pc] ?? -1]?.target ?? null;
     const loops = new Map((this.#compiled.loops[index] ?? []).map((loop) => [loop.header, loop]));
     const flow = this.#flow(index, args, this.#globals, () => {});
-    const bound = this.#region(instructions, flow.costs, loops, 0, instructions.length, -1);
+    const measured = { instructions, costs: flow.costs, loops, handlerOf };
+    const bound = this.#region(measured, 0, instructions.length, -1);
     const result = { ...bound, result: flow.result, term: flow.term };
     const most = this.instructionBounds.get(index) ?? [];
     flow.costs.forEach((cost, pc) =>
@@ -381,6 +418,14 @@ class Estimator {
     );
     const states = new Array<FlowState | undefined>(instructions.length + 1).fill(undefined);
     states[0] = { stack: [], locals };
+    // A handler is entered from anywhere in its range, the stack cut to its height and the
+    // exception pushed: nothing is known of any value there.
+    for (const handler of ir?.handlers ?? []) {
+      states[handler.target] = {
+        stack: new Array<Abs>(handler.height + 1).fill(TOP),
+        locals: locals.map(() => TOP),
+      };
+    }
     const havoc = this.#loopStores(index, instructions);
     const costs: Bound[] = new Array<Bound>(instructions.length).fill({
       max: 0,
@@ -535,9 +580,7 @@ class Estimator {
 
   /** Costliest path from `from` to leaving [from, to); `skip` is the loop being measured. */
   #region(
-    instructions: readonly Instruction[],
-    costs: readonly Bound[],
-    loops: ReadonlyMap<number, LoopInfo>,
+    fn: MeasuredFunction,
     from: number,
     to: number,
     skip: number,
@@ -547,6 +590,7 @@ class Estimator {
     let exit = -1;
     let exact = true;
     let unbounded: string | null = null;
+    const { instructions, costs, loops, handlerOf } = fn;
     const reach = (pc: number, cost: number) => {
       if (pc > from && pc < to) best[pc] = Math.max(best[pc] ?? -1, cost);
       else exit = Math.max(exit, cost);
@@ -558,9 +602,7 @@ class Estimator {
       if (loop !== undefined) {
         exact = false;
         const iteration = this.#region(
-          instructions,
-          costs,
-          loops,
+          fn,
           loop.header,
           loop.backJump + 1,
           loop.header,
@@ -569,6 +611,12 @@ class Estimator {
         const header = costs[loop.header] ?? { max: 0, exact: true, unbounded: null };
         const total = (loop.iterations ?? 0) * iteration.max + header.max;
         reach(loop.backJump + 1, here + total);
+        for (let inner = loop.header; inner <= loop.backJump; inner++) {
+          const target = handlerOf(inner);
+          if (target !== null && (target < loop.header || target > loop.backJump)) {
+            reach(target, here + total + UNWIND_MAX);
+          }
+        }
         pc = loop.backJump;
         continue;
       }
@@ -578,6 +626,11 @@ class Estimator {
       exact &&= cost.exact && !BRANCHES.has(instruction.op);
       unbounded ??= cost.unbounded;
       const after = here + cost.max;
+      const handler = handlerOf(pc);
+      if (handler !== null) {
+        exact = false;
+        reach(handler, after + UNWIND_MAX);
+      }
       if (info?.terminal === true) {
         exit = Math.max(exit, after);
         continue;
@@ -710,13 +763,14 @@ export function estimateDetailed(
 } {
   const { estimator, calls } = estimateAll(compiled, manifest);
   const init = estimator.function(0, []);
+  const message = raisesObjects(compiled) ? MESSAGE_MAX : 0;
   const result = new Map<string, GasEstimate>();
   for (const { entry, args } of calls) {
     const body = estimator.function(entry.fn, args);
     const reason = init.unbounded ?? body.unbounded;
     const scalar = isScalar(body.result) ||
       returnsScalarsOnly(compiled.verified.functions[entry.fn]?.instructions ?? []);
-    const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX);
+    const max = init.max + body.max + (scalar ? 0 : RETURN_WALK_MAX) + message;
     const term = scalar ? (body.term.gas >= init.term.gas ? body.term : init.term) : {
       gas: RETURN_WALK_MAX,
       text: "the walk of a returned container",
@@ -725,7 +779,7 @@ export function estimateDetailed(
       entry.name,
       reason !== null
         ? { kind: "unbounded", reason }
-        : init.exact && body.exact && scalar
+        : init.exact && body.exact && scalar && message === 0
         ? { kind: "exact", gas: max }
         : { kind: "bounded", max, dominant: term.text },
     );

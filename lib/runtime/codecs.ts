@@ -22,6 +22,7 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { allocBytes } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { codecError } from "./exceptions.ts";
 import { typeName, type Value } from "./values.ts";
 import { codePointAt, strFromCodePoint, unitWidth } from "../text_units.ts";
 import { type Charmap, CHARMAP_CODECS, CHARMAP_DECODE } from "./charmap_generated.ts";
@@ -209,13 +210,21 @@ function escapedCodePoint(code: number): string {
   return `\\U${hex(code, 8)}`;
 }
 
-function encodeError(codec: Codec, first: number, start: number, end: number, reason: string) {
+function encodeError(
+  codec: Codec,
+  text: string,
+  first: number,
+  start: number,
+  end: number,
+  reason: string,
+) {
   const where = end - start === 1
     ? `character '${escapedCodePoint(first)}' in position ${start}`
     : `characters in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeEncodeError",
     `'${MESSAGE_NAME[codec]}' codec can't encode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], text, start, end, reason],
   );
 }
 
@@ -223,9 +232,10 @@ function decodeError(codec: Codec, bytes: Uint8Array, start: number, end: number
   const where = end - start === 1
     ? `byte 0x${hex(bytes[start] ?? 0, 2)} in position ${start}`
     : `bytes in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeDecodeError",
     `'${MESSAGE_NAME[codec]}' codec can't decode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], bytes, start, end, reason],
   );
 }
 
@@ -350,6 +360,7 @@ function encodeReason(codec: Codec): string {
  */
 function encodeRun(
   sink: ByteSink,
+  text: string,
   codecRun: CodecRun,
   run: readonly number[],
   start: number,
@@ -359,7 +370,7 @@ function encodeRun(
   const reason = encodeReason(codec);
   switch (codecRun.errors) {
     case "strict":
-      return encodeError(codec, run[0] ?? 0, start, end, reason);
+      return encodeError(codec, text, run[0] ?? 0, start, end, reason);
     case "ignore":
       return;
     case "replace":
@@ -376,15 +387,15 @@ function encodeRun(
         if (code < 0xdc80 || code > 0xdcff) {
           // CPython's charmap encoder reports the whole run; its ascii, latin-1 and utf-8 ones the rest.
           return isCharmap(codec)
-            ? encodeError(codec, run[0] ?? 0, start, end, reason)
-            : encodeError(codec, code, start + i, end, reason);
+            ? encodeError(codec, text, run[0] ?? 0, start, end, reason)
+            : encodeError(codec, text, code, start + i, end, reason);
         }
         sink.byte(code - 0xdc00);
       }
       return;
     case "surrogatepass":
       if (codec !== "utf-8" && codec !== "utf-8-sig") {
-        return encodeError(codec, run[0] ?? 0, start, end, reason);
+        return encodeError(codec, text, run[0] ?? 0, start, end, reason);
       }
       for (const code of run) writeUtf8(sink, code);
       return;
@@ -418,7 +429,7 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
       at += unitWidth(next);
       position++;
     }
-    encodeRun(sink, run, unencodable, start, position);
+    encodeRun(sink, text, run, unencodable, start, position);
   }
 }
 

@@ -11,6 +11,7 @@
 import {
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
@@ -126,6 +127,12 @@ function previewAt(value: Value, depth: number): string {
     })`;
   }
   if (value instanceof PyIterator) return `<${value.typeName}>`;
+  if (value instanceof PyException) {
+    if (depth >= PREVIEW_DEPTH) return `${value.typeName}(...)`;
+    const args = value.args.items.slice(0, PREVIEW_ITEMS).map((arg) => previewAt(arg, depth + 1));
+    if (value.args.items.length > args.length) args.push(`...(${value.args.items.length} items)`);
+    return `${value.typeName}(${args.join(", ")})`;
+  }
   const [open, close] = brackets(value);
   if (depth >= PREVIEW_DEPTH) return `${open}...${close}`;
   const { parts, size } = shownParts(value, depth);
