@@ -29,6 +29,7 @@
 export {
   argsFromJson,
   argsToJson,
+  convertUpstream,
   decodeAbi,
   decodeArgs,
   decodeCall,
@@ -37,6 +38,7 @@ export {
   encodeCall,
   encodeReturn,
   findFunction,
+  isUpstreamManifest,
   parseAbiType,
   parseJson,
   parseManifest,
@@ -56,6 +58,8 @@ export {
 } from "./lib/abi/json.ts";
 export type { JsonOutput, JsonValue, RawJson } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
+export type { Conversion } from "./lib/abi/upstream.ts";
 export { SELECTOR_DOMAIN, SELECTOR_LENGTH, selectorOf, signature } from "./lib/abi/selector.ts";
 export { type AbiType, canonicalType } from "./lib/abi/types.ts";
 export {

@@ -34,7 +34,7 @@ export { migrateV2, v2ContractAddress } from "./lib/chain/migrate.ts";
 export { CONTRACT_ALGORITHM, ML_DSA_65_ALGORITHM } from "./lib/chain/address.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
-export { Contract } from "./lib/chain/contract.ts";
+export { Contract, contractModule } from "./lib/chain/contract.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { Block } from "./lib/chain/records.ts";
 export type { CallContext } from "./lib/runtime/host/types.ts";
@@ -48,12 +48,14 @@ export type { AddressLike } from "./lib/chain/address.ts";
 export type { CallArgs } from "./lib/chain/args.ts";
 export { type JsValue, Receipt, type ReceiptEvent } from "./lib/chain/receipt.ts";
 export type { AbiEvent, AbiFunction, AbiParam } from "./lib/abi/manifest.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type { RawJson } from "./lib/abi/json.ts";
 export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { VerifiedFunction } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
@@ -69,6 +71,7 @@ export type {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,

@@ -37,6 +37,8 @@ import {
   usageLine,
 } from "./cli/options.ts";
 import { DEPLOY, deployCommand } from "./cli/deploy.ts";
+import { INIT, initCommand } from "./cli/init.ts";
+import { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } from "./cli/manifest.ts";
 import { RUN, runCommand } from "./cli/run.ts";
 import { PROFILE, profileCommand } from "./cli/profile.ts";
 import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
@@ -59,6 +61,8 @@ const COMMANDS: readonly {
   { info: PROFILE, run: profileCommand },
   { info: STATE, run: stateCommand },
   { info: ABI, run: abiCommand },
+  { info: MANIFEST, run: manifestCommand },
+  { info: INIT, run: initCommand },
 ];
 
 function usage(): string {
@@ -95,6 +99,8 @@ function helpFor(words: readonly string[]): string {
     ? ABI_SUBCOMMANDS
     : command.info === STATE
     ? STATE_SUBCOMMANDS
+    : command.info === MANIFEST
+    ? MANIFEST_SUBCOMMANDS
     : null;
   if (subcommands === null || sub === undefined) return formatHelp(command.info);
   const subcommand = subcommands[sub];

@@ -1,58 +1,49 @@
 /**
  * animica-vm: a deterministic, gas-metered VM for smart contracts written in
  * a strict subset of Python 3.11. This module is the library a contract
- * tool needs: validate, compile and run a contract, encode and decode its
- * ABI, and the errors and types they use. It only re-exports; lower layers
- * live behind the sub-exports `./abi`, `./ir`, `./runtime`, `./sqlite` and
- * `./cli`.
+ * tool needs: validate and compile a contract, deploy and call it on the
+ * in-memory Chain, encode and decode its ABI, and the errors and types they
+ * use; every type its API refers to is exported here too. It only
+ * re-exports; lower layers (the AST, the IR, executeCall and state stores,
+ * the gas estimator) live behind the sub-exports `./validate`, `./ir`,
+ * `./runtime`, `./abi`, `./chain`, `./sqlite` and `./cli`.
  *
- * @example Validate, compile and call a contract
+ * @example Validate, deploy and call a contract
  * ```ts
- * import { compileContract, executeCall, MemoryState, parseManifest, validate } from "./mod.ts";
+ * import { Chain, validate } from "./mod.ts";
  *
  * const source = "from stdlib import storage\n\n" +
  *   "def inc() -> int:\n" +
  *   "    n = storage.get_int(b'n') + 1\n" +
  *   "    storage.set_int(b'n', n)\n" +
  *   "    return n\n";
- * const manifest = parseManifest({
+ * const manifest = {
  *   name: "counter",
  *   version: "1.0.0",
  *   entry: "counter.py",
  *   abi: { functions: [{ name: "inc", inputs: [], outputs: [{ type: "int" }] }], events: [] },
- * });
+ * };
  * if (!validate(source, "counter.py").ok) throw new Error("invalid contract");
- * const compiled = compileContract(source, { file: "counter.py", exports: ["inc"] });
- * const state = new MemoryState();
- * const result = executeCall({
- *   verified: compiled.verified,
- *   manifest,
- *   function: "inc",
- *   args: [],
- *   gasLimit: 1_000_000,
- *   context: {
- *     sender: new Uint8Array(33),
- *     value: 0n,
- *     address: new Uint8Array(33),
- *     blockHeight: 1n,
- *     blockTime: 0n,
- *     chainId: 1n,
- *     txHash: new Uint8Array(32),
- *     callIndex: 0,
- *   },
- *   state,
- * });
- * if (!result.ok) throw new Error("the call failed");
- * console.log(result.value, result.gasUsed); // 1 and the gas it used
+ * const counter = new Chain().deploy({ manifest, source });
+ * const receipt = counter.call("inc");
+ * if (!receipt.ok) throw new Error("the call failed");
+ * console.log(receipt.value, receipt.gasUsed); // 1n and the gas it used
  * ```
  *
  * @module
  */
 
-export { formatDiagnostic, parseContract, validate } from "./lib/api.ts";
-export type { Diagnostic } from "./lib/validate/diagnostic.ts";
-export { SourceText } from "./lib/validate/source.ts";
-export type { ValidationResult } from "./lib/validate/validate.ts";
+export { formatDiagnostic } from "./lib/api.ts";
+export {
+  compileContract,
+  type CompiledCode,
+  validate,
+  type ValidationReport,
+} from "./lib/public.ts";
+export type { CompileOptions } from "./lib/compile/compile.ts";
+export type { Diagnostic, Span } from "./lib/validate/diagnostic.ts";
+export { type RuleId, type RuleInfo, RULES } from "./lib/validate/rules.ts";
+export { type Position, SourceText } from "./lib/validate/source.ts";
 
 export {
   AbiDecodeError,
@@ -60,11 +51,14 @@ export {
   AnimicaError,
   CallFailure,
   ChainError,
+  type FailureKind,
   InternalError,
   IrDecodeError,
   IrVerifyError,
   ManifestError,
+  type ManifestProblem,
   StateError,
+  type TraceFrame,
   ValidationError,
 } from "./lib/errors.ts";
 
@@ -79,24 +73,23 @@ export {
   resultsToJson,
 } from "./lib/abi/api.ts";
 export type { AbiValue } from "./lib/abi/codec.ts";
-export type { AbiFunction, Manifest } from "./lib/abi/manifest.ts";
-
+export type { IntBounds } from "./lib/abi/bounds.ts";
+export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { AbiType } from "./lib/abi/types.ts";
 export {
-  checkManifestAgainstSource,
-  compileContract,
-  estimateGas,
-  loadModule,
-} from "./lib/compile/api.ts";
-export type { CompiledContract, CompileOptions } from "./lib/compile/compile.ts";
-export type { GasEstimate } from "./lib/compile/estimate.ts";
-
-export { executeCall } from "./lib/runtime/api.ts";
-export type { CallRequest, CallResult } from "./lib/runtime/call.ts";
-export type { CallContext } from "./lib/runtime/host/types.ts";
-export { MemoryState, type StateStore } from "./lib/runtime/state.ts";
+  JsonNonInteger,
+  type JsonOutput,
+  type JsonValue,
+  OrderedJsonObject,
+  type RawJson,
+} from "./lib/abi/json.ts";
 
 export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.ts";
 export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
+export type { StepHook } from "./lib/runtime/interpreter.ts";
+export type { StateReader } from "./lib/runtime/host/types.ts";
+export type { StateWrite } from "./lib/runtime/host/journal.ts";
+export { MemoryState, type StateStore } from "./lib/runtime/state.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { CallArgs } from "./lib/chain/args.ts";
 export type { Block } from "./lib/chain/records.ts";

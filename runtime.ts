@@ -41,6 +41,7 @@ export {
   DONE,
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
@@ -76,6 +77,7 @@ export {
 // The IR and ABI types the runtime's API refers to, so that this entry is complete on its own.
 export type { VerifiedFunction, VerifiedModule } from "./lib/compile/verify.ts";
 export type {
+  HandlerEntry,
   Instruction,
   IrConst,
   IrExport,
@@ -95,6 +97,7 @@ export type { AbiValue } from "./lib/abi/codec.ts";
 export type { JsonOutput, RawJson } from "./lib/abi/json.ts";
 export { OrderedJsonObject } from "./lib/abi/json.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type { CallHooks, HostCallEvent, HostCallHook } from "./lib/runtime/hooks.ts";
 export {

@@ -15,7 +15,9 @@
  */
 
 export { formatDiagnostic, parseContract, validate } from "./lib/api.ts";
-export { checkManifestAgainstSource } from "./lib/compile/api.ts";
+export { checkManifestAgainstSource, deriveAbi } from "./lib/compile/api.ts";
+export type { DerivedAbi, DeriveProblem, ParamJson } from "./lib/compile/abi_from_source.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
 export type { ManifestCheck } from "./lib/compile/manifest_check.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
 export type { AbiType } from "./lib/abi/types.ts";

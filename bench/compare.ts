@@ -6,7 +6,7 @@
  * matter). Prints a markdown table.
  */
 
-import { compileContract } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
 

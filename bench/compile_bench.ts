@@ -3,8 +3,7 @@
  * 2,000-line contract (target: under 50 ms). Run with `deno task bench`.
  */
 
-import { compileContract } from "../mod.ts";
-import { decodeModule, verifyModule } from "../ir.ts";
+import { compileContract, decodeModule, verifyModule } from "../ir.ts";
 import { generateContract } from "./generated_contract.ts";
 
 const text = generateContract(2000);

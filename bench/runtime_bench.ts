@@ -4,7 +4,7 @@
  * CPython using `deno task bench:compare`.
  */
 
-import { compileContract } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
 

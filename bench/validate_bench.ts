@@ -3,7 +3,7 @@
  * contract (target: under 20 ms for all three). Run with `deno task bench`.
  */
 
-import { validate } from "../mod.ts";
+import { validate } from "../validate.ts";
 import { SOURCE_LIMITS } from "../lib/compile/compile.ts";
 import { parseModule } from "../lib/validate/parse_stmt.ts";
 import { SourceText } from "../lib/validate/source.ts";

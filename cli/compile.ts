@@ -4,19 +4,17 @@
  */
 
 import { dirname, join } from "node:path";
+import { formatDiagnostic, SourceText, ValidationError } from "../mod.ts";
+import { checkManifestAgainstSource, parseContract } from "../validate.ts";
+import { type Manifest, toHex } from "../abi.ts";
 import {
-  checkManifestAgainstSource,
   compileContract,
   type CompiledContract,
+  disassemble,
+  disassembleJson,
   estimateGas,
-  formatDiagnostic,
   loadModule,
-  parseContract,
-  SourceText,
-  ValidationError,
-} from "../mod.ts";
-import { toHex } from "../abi.ts";
-import { disassemble, disassembleJson } from "../ir.ts";
+} from "../ir.ts";
 import { forStdout } from "./color.ts";
 import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
 import { type CommandInfo, InputError, parseOptions, UsageError } from "./options.ts";
@@ -52,7 +50,7 @@ export const INSPECT: CommandInfo = {
 /** `estimate`: usage, flags and examples. */
 export const ESTIMATE: CommandInfo = {
   name: "estimate",
-  summary: "Print a static gas bound of each exported function",
+  summary: "Print a static gas bound of each exported function (arguments typed by the manifest)",
   usage: ["estimate FILE [--json]", "estimate --manifest M [--json]"],
   options: {
     manifest: MANIFEST_OPTION,
@@ -65,6 +63,8 @@ interface CompileInput {
   readonly sourcePath: string;
   readonly compiled: CompiledContract;
   readonly text: string;
+  /** The manifest given with --manifest (null for a bare FILE). */
+  readonly manifest: Manifest | null;
 }
 
 /** Compiles FILE or a manifest's entry; prints diagnostics and returns null when rejected. */
@@ -75,8 +75,10 @@ async function compileFrom(
   let sourcePath: string;
   let exports: readonly string[] | null = null;
   let checkAgainst: ((text: string) => string[]) | null = null;
+  let manifest: Manifest | null = null;
   if (manifestPath !== undefined) {
     const loaded = await loadValidManifest(manifestPath);
+    manifest = loaded.manifest;
     sourcePath = loaded.entryPath;
     exports = loaded.manifest.functions.map((fn) => fn.name);
     checkAgainst = (text) =>
@@ -97,7 +99,7 @@ async function compileFrom(
       for (const line of problems) console.log(line);
       return null;
     }
-    return { sourcePath, compiled, text };
+    return { sourcePath, compiled, text, manifest };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const source = new SourceText(sourcePath, text);
@@ -184,7 +186,7 @@ export async function estimateCommand(args: readonly string[]): Promise<number> 
     typeof values.manifest === "string" ? values.manifest : undefined,
   );
   if (input === null) return 1;
-  const estimates = estimateGas(input.compiled);
+  const estimates = estimateGas(input.compiled, input.manifest);
   if (values.json === true) {
     console.log(JSON.stringify(Object.fromEntries(estimates), null, 2));
     return 0;
@@ -194,7 +196,9 @@ export async function estimateCommand(args: readonly string[]): Promise<number> 
     const text = estimate.kind === "exact"
       ? `exactly ${estimate.gas}`
       : estimate.kind === "bounded"
-      ? `at most ${estimate.max}`
+      ? `at most ${estimate.max}${
+        estimate.dominant === "" ? "" : ` (largest term: ${estimate.dominant})`
+      }`
       : `unbounded: ${estimate.reason}`;
     console.log(`${name.padEnd(width)}  ${text}`);
   }

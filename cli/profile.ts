@@ -19,7 +19,7 @@ import {
   profileJson,
   speedscopeProfile,
 } from "../runtime.ts";
-import { quickstartContract } from "../chain.ts";
+import { contractModule, quickstartContract } from "../chain.ts";
 import {
   argsJson,
   contractCode,
@@ -274,10 +274,10 @@ export async function profileCommand(argv: readonly string[]): Promise<number> {
       }
     } else contract = chain.at(address ?? new Uint8Array());
     const args = argsFromJson(findFunction(contract.manifest, name), json);
-    const profiler = new GasProfiler(contract.module);
+    const profiler = new GasProfiler(contractModule(contract));
     const receipt = contract.view(name, args, { ...options, ...profiler.start(name) });
     profiler.end(receipt.gasUsed);
-    return { profile: profiler.profile(), receipt, module: contract.module };
+    return { profile: profiler.profile(), receipt, module: contractModule(contract) };
   });
   const fn = run.profile.functions[0];
   let text: string;

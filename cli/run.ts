@@ -9,7 +9,7 @@
 import { type Contract, findFunction, parseAddress } from "../mod.ts";
 import { argsFromJson } from "../abi.ts";
 import { Tracer } from "../runtime.ts";
-import { quickstartContract } from "../chain.ts";
+import { contractModule, quickstartContract } from "../chain.ts";
 import {
   argsJson,
   contractCode,
@@ -143,7 +143,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     const sink = openTrace(tracing.file);
     try {
       const writer = new TraceWriter(tracing.format, sink.write);
-      const tracer = new Tracer(contract.module, (record) => writer.record(record));
+      const tracer = new Tracer(contractModule(contract), (record) => writer.record(record));
       const receipt = contract.call(name, args, { ...options, ...tracer.start() });
       tracer.end(receipt.gasUsed);
       writer.flush();

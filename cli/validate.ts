@@ -5,14 +5,8 @@
  * rejected; warnings alone keep exit 0.
  */
 
-import {
-  checkManifestAgainstSource,
-  type Diagnostic,
-  formatDiagnostic,
-  ManifestError,
-  validate,
-  type ValidationResult,
-} from "../mod.ts";
+import { type Diagnostic, formatDiagnostic, ManifestError } from "../mod.ts";
+import { checkManifestAgainstSource, validate, type ValidationResult } from "../validate.ts";
 import { type ManifestProblem } from "../abi.ts";
 import { forStdout } from "./color.ts";
 import { loadManifest, manifestLines, readInputFile } from "./common.ts";

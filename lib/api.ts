@@ -33,7 +33,7 @@ export function validate(source: Uint8Array | string, file = "<contract>"): Vali
  *
  * @example
  * ```ts
- * import { parseContract } from "@animica/vm-py";
+ * import { parseContract } from "@animica/vm-py/validate";
  * const module = parseContract("X = 1\n");
  * console.log(module.body[0]?.kind); // "Assign"
  * ```

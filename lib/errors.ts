@@ -238,7 +238,7 @@ export class ManifestError extends AnimicaError {
  *
  * @example
  * ```ts
- * import { IrDecodeError, loadModule } from "@animica/vm-py";
+ * import { IrDecodeError, loadModule } from "@animica/vm-py/ir";
  *
  * try {
  *   loadModule(new TextEncoder().encode("not IR"));
@@ -263,7 +263,7 @@ export class IrDecodeError extends AnimicaError {
  *
  * @example
  * ```ts
- * import { IrDecodeError, IrVerifyError, loadModule } from "@animica/vm-py";
+ * import { IrDecodeError, IrVerifyError, loadModule } from "@animica/vm-py/ir";
  *
  * function tryLoad(bytes: Uint8Array): string {
  *   try {
@@ -316,13 +316,9 @@ export interface TraceFrame {
  *
  * @example A call that reverts
  * ```ts
- * import {
- *   CallFailure,
- *   compileContract,
- *   executeCall,
- *   MemoryState,
- *   parseManifest,
- * } from "@animica/vm-py";
+ * import { CallFailure, MemoryState, parseManifest } from "@animica/vm-py";
+ * import { compileContract } from "@animica/vm-py/ir";
+ * import { executeCall } from "@animica/vm-py/runtime";
  *
  * const source = "from stdlib import abi\n\ndef f() -> None:\n    abi.revert(b'no')\n";
  * const manifest = parseManifest({

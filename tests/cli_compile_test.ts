@@ -42,8 +42,11 @@ Deno.test("cli inspect FILE.py shows source lines; estimate prints a bound per e
   assert.match(inspected.stdout, /^\s+15 \| return storage\.get_int\(KEY\)$/m);
   const estimated = await runCli(["estimate", "examples/counter/counter.py"]);
   assert.equal(estimated.code, 0, estimated.stderr);
-  assert.match(estimated.stdout, /^get\s+at most \d+$/m);
-  assert.match(estimated.stdout, /^set\s+at most \d+$/m);
+  assert.match(
+    estimated.stdout,
+    /^get\s+at most \d+ \(largest term: storage\.get_int of up to 513 bytes\)$/m,
+  );
+  assert.match(estimated.stdout, /^set\s+at most \d+ \(largest term: .+\)$/m);
 });
 
 Deno.test("cli compile of a rejected contract exits 1 with diagnostics; bad IR exits 2", async () => {

@@ -26,6 +26,9 @@ const COMMANDS = [
   ["abi", "selectors"],
   ["abi", "encode"],
   ["abi", "decode"],
+  ["manifest"],
+  ["manifest", "convert"],
+  ["init"],
 ];
 const COUNTER = "examples/counter/manifest.json";
 

@@ -6,14 +6,15 @@
  */
 
 import assert from "node:assert/strict";
+import { IrDecodeError, IrVerifyError, ValidationError } from "../mod.ts";
 import {
   compileContract,
-  IrDecodeError,
-  IrVerifyError,
+  decodeModule,
+  encodeModule,
+  type IrModule,
   loadModule,
-  ValidationError,
-} from "../mod.ts";
-import { decodeModule, encodeModule, type IrModule, verifyModule } from "../ir.ts";
+  verifyModule,
+} from "../ir.ts";
 import { CAPS } from "../lib/compile/opcodes.ts";
 import { runCli } from "./support/cli.ts";
 import { HANG_CEILING_MS, HANG_CEILING_TEXT } from "./support/hang_ceiling.ts";

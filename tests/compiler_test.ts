@@ -8,9 +8,20 @@
 
 import { Fused } from "../lib/runtime/decode.ts";
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, IrDecodeError, IrVerifyError, validate } from "../mod.ts";
+import { IrDecodeError, IrVerifyError } from "../mod.ts";
+import { validate } from "../validate.ts";
 import { toHex } from "../abi.ts";
-import { BUILTINS, decodeModule, encodeModule, METHODS, Op, STDLIB, verifyModule } from "../ir.ts";
+import {
+  BUILTINS,
+  compileContract,
+  decodeModule,
+  encodeModule,
+  estimateGas,
+  METHODS,
+  Op,
+  STDLIB,
+  verifyModule,
+} from "../ir.ts";
 import {
   ALLOWED_BUILTINS,
   METHOD_NAMES,
@@ -127,13 +138,14 @@ def spin(n):
   // one: SMALL_INT 1 + RETURN 2
   assert.deepEqual(estimates.get("one"), { kind: "exact", gas: 3 + 3 });
   // pick: LOAD_LOCAL 1 + JUMP_IF_FALSE 2 + SMALL_INT 1 + RETURN 2 on either path
-  assert.deepEqual(estimates.get("pick"), { kind: "bounded", max: 3 + 6 });
+  assert.deepEqual(estimates.get("pick"), { kind: "bounded", max: 3 + 6, dominant: "" });
   // flip: FALSE 1, STORE 1, SMALL_INT 1, CALL_BUILTIN range 3, GET_ITER 2,
   //   3 x (FOR_ITER 2, STORE 1, LOAD 1, NOT 1, STORE 1, JUMP 1) + final FOR_ITER 2,
   //   LOAD 1, RETURN 2; it returns a local, which could be a container: plus the largest return walk
   assert.deepEqual(estimates.get("flip"), {
     kind: "bounded",
     max: 3 + (1 + 1 + 1 + 3 + 2) + 3 * 7 + 2 + (1 + 2) + RETURN_WALK_MAX,
+    dominant: "the walk of a returned container",
   });
   assert.deepEqual(estimates.get("spin"), { kind: "unbounded", reason: "while loop at line 16" });
 });

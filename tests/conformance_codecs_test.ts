@@ -2,12 +2,14 @@
  * Issue 10, family 6 (codecs): str.encode, bytes.decode, str(b, encoding,
  * errors) and bytes(s, encoding, errors) against CPython 3.11, value and
  * exception message alike. The sweep calls every codec name CPython knows
- * (the VM's four codecs must match, every other must be refused with
+ * (the VM's codecs must match, every other must be refused with
  * LookupError: spec/LANGUAGE.md §7), spellings of the VM's names that
  * CPython's normalisation accepts or refuses, every error handler, random
  * byte strings built from UTF-8 fragments (valid, truncated, overlong,
  * surrogate and invalid sequences) and random text (ASCII, Latin-1, BMP,
- * astral, lone surrogates), and argument types CPython refuses.
+ * astral, lone surrogates, the characters of the charmap codecs' tables)
+ * through every codec, uniformly random bytes through the charmap codecs,
+ * and argument types CPython refuses.
  */
 
 import assert from "node:assert/strict";
@@ -113,6 +115,54 @@ const ODD_NAMES = [
   "utf-8\udc80\udc81",
 ];
 
+/** The charmap codecs (spelled as users do). */
+const CHARMAPS = ["cp1252", "cp1250", "cp1251", "iso8859-15"];
+
+/** Code points in (or near) the charmap codecs' tables, and lone surrogates. */
+const CHARMAP_CODE_POINTS = [
+  0x20ac,
+  0x152,
+  0x153,
+  0x160,
+  0x161,
+  0x178,
+  0x17d,
+  0x192,
+  0x2c6,
+  0x2dc,
+  0x2013,
+  0x2014,
+  0x2018,
+  0x201e,
+  0x2020,
+  0x2026,
+  0x2030,
+  0x2039,
+  0x2122,
+  0x102,
+  0x104,
+  0x10c,
+  0x141,
+  0x15e,
+  0x2d9,
+  0x401,
+  0x410,
+  0x44f,
+  0x490,
+  0x491,
+  0x45e,
+  0x100,
+  0x3042,
+  0x1f600,
+  0xdc81,
+  0xdc80,
+  0xdcff,
+  0xd800,
+  0xa4,
+  0xa6,
+  0xbe,
+];
+
 /** The VM's refusal of a codec CPython has (spec/LANGUAGE.md §7). */
 function refusedCodec(name: string, vm: string): boolean {
   return vm === `LookupError: unknown encoding: ${name}`;
@@ -134,7 +184,27 @@ function randomText(random: SeededRandom): string {
         code = 0x80 + random.below(0x80);
         break;
       case 3:
-        code = random.pick([0x100, 0x20ac, 0x7ff, 0x800, 0xfffd, 0xffff, 0xe000, 0x3042]);
+        code = random.pick([
+          0x100,
+          0x20ac,
+          0x7ff,
+          0x800,
+          0xfffd,
+          0xffff,
+          0xe000,
+          0x3042,
+          0x152,
+          0x160,
+          0x2122,
+          0x201e,
+          0x10d,
+          0x141,
+          0x401,
+          0x44f,
+          0x490,
+          0x17d,
+          0x178,
+        ]);
         break;
       case 4:
         code = random.pick([0x10000, 0x1f600, 0x10ffff, 0x20000]);
@@ -257,7 +327,19 @@ function codecCases(cpythonNames: readonly string[]): SweepCall[] {
     calls.push({ fn: "dec1", args: [bytesOf([]), str(name)] });
     calls.push({ fn: "enc1", args: [str(""), str(name)] });
   }
-  const encodings = ["utf-8", "ascii", "latin-1", "utf-8-sig", "U8", "us-ascii", "L1"];
+  const encodings = [
+    "utf-8",
+    "ascii",
+    "latin-1",
+    "utf-8-sig",
+    "U8",
+    "us-ascii",
+    "L1",
+    ...CHARMAPS,
+    "windows-1252",
+    "1252",
+    "Latin9",
+  ];
   // Random text through every codec and handler.
   for (let i = 0; i < 3000; i++) {
     const text = str(randomText(random));
@@ -310,6 +392,20 @@ function codecCases(cpythonNames: readonly string[]): SweepCall[] {
     const data = bytesOf(Array.from({ length: random.below(17) }, () => random.below(256)));
     const handler = str(random.pick(["replace", "ignore", "backslashreplace", "surrogateescape"]));
     calls.push({ fn: "dec2", args: [data, str(random.pick(["utf-8", "ascii"])), handler] });
+  }
+  // Uniformly random bytes and high-half text through the charmap codecs, every handler.
+  for (let i = 0; i < 1500; i++) {
+    const encoding = str(random.pick(CHARMAPS));
+    const handler = str(random.pick(HANDLERS));
+    const data = bytesOf(Array.from({ length: random.below(9) }, () => random.below(256)));
+    const text = str(
+      Array.from({ length: random.below(7) }, () =>
+        String.fromCodePoint(
+          random.below(3) === 0 ? random.below(0x100) : random.pick(CHARMAP_CODE_POINTS),
+        )).join(""),
+    );
+    calls.push({ fn: random.below(2) === 0 ? "dec2" : "str2", args: [data, encoding, handler] });
+    calls.push({ fn: random.below(2) === 0 ? "enc2" : "bytes2", args: [text, encoding, handler] });
   }
   // Argument types and shapes CPython refuses (or accepts).
   const odd: Tagged[] = [none, int(1), bytesOf([0x61]), list(), str("utf-8"), str("x\u0000")];
@@ -365,6 +461,13 @@ const REGRESSIONS = [
   '"\u00e9".encode("ascii", "bogus")',
   '"e".encode("ascii", "bogus")',
   '"x".encode("utf-16")',
+  '"abc".encode("cp1252", "ignore")',
+  'str(b"\\xc3", "cp1252")',
+  'b"\\xff\\xfe".decode("cp1252", "strict")',
+  'b"\\x81".decode("cp1252")',
+  '"\u0100".encode("cp1252")',
+  '"\u20ac".encode("windows-1252")',
+  'bytes("\u0160", "1252", "strict")',
 ];
 
 Deno.test({
@@ -379,16 +482,19 @@ Deno.test({
 });
 
 Deno.test({
-  name: "codecs: the VM's codec names are CPython's aliases of its four codecs",
+  name: "codecs: the VM's codec names are CPython's aliases of its codecs",
   ignore: SKIP !== null,
   async fn() {
     const table: { aliases: Record<string, string>; modules: string[] } = JSON.parse(
       await runPythonText(new URL("./support/codec_names.py", import.meta.url), ""),
     );
-    const ours = new Map([["utf_8", "utf-8"], ["utf_8_sig", "utf-8-sig"], [
-      "ascii",
-      "ascii",
-    ], ["latin_1", "latin-1"]]);
+    const ours = new Map([
+      ["utf_8", "utf-8"],
+      ["utf_8_sig", "utf-8-sig"],
+      ["ascii", "ascii"],
+      ["latin_1", "latin-1"],
+      ...["cp1250", "cp1251", "cp1252", "iso8859_15"].map((m) => [m, m] as const),
+    ]);
     const expected = new Map<string, string>();
     for (const [alias, module] of Object.entries(table.aliases)) {
       const codec = ours.get(module);

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 import { cpythonOutcomeClasses, vmOutcomeClass } from "./support/bind_sweep.ts";
 import { orderPrograms } from "./support/order_programs.ts";
 import { pythonUnavailableReason, runPythonText } from "./support/python.ts";

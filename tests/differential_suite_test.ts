@@ -11,7 +11,7 @@
  */
 
 import assert from "node:assert/strict";
-import { validate } from "../mod.ts";
+import { validate } from "../validate.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import { differentialSuite, expectedFailures } from "./support/differential_suite.ts";
 import { pythonUnavailableReason } from "./support/python.ts";

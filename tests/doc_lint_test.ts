@@ -1,21 +1,36 @@
 /**
  * `deno doc --lint` finds no problem on the package's export paths: every
  * entry file named in deno.json `exports`, documented together as the
- * package's public API, and each sub-export on its own (every type its API
- * refers to is exported from it too). mod.ts alone is the one exception:
- * it keeps a small surface and its types' closure (AST, IR, ABI types)
- * lives behind the sub-exports, so it is only clean together with them.
- * Skipped, with the reason printed, when `deno doc` cannot run.
+ * package's public API, and each export path on its own, mod.ts included
+ * (every type its API refers to is exported from it too). One known gap:
+ * the tool hooks of a transaction (TxOptions extends CallHooks, whose
+ * StepHook sees the operand stack as runtime Values) reach the runtime's
+ * value classes, which mod.ts and ./testing do not export; those two
+ * references, and no other problem, are allowed there. Skipped, with the
+ * reason printed, when `deno doc` cannot run.
  */
 
 import assert from "node:assert/strict";
 
 const ROOT = new URL("../", import.meta.url);
 
-/** Entry files that are only complete together with the sub-exports. */
-const NOT_SELF_CONTAINED = new Set(["./mod.ts"]);
-
 /** The entry files of deno.json `exports`, relative to the repository root. */
+/** Private types an entry file may still refer to (see the header), by entry file. */
+const HOOK_TYPES: ReadonlySet<string> = new Set(["CallHooks", "Value"]);
+const ALLOWED_PRIVATE: Readonly<Record<string, ReadonlySet<string>>> = {
+  "./mod.ts": HOOK_TYPES,
+  "./testing.ts": HOOK_TYPES,
+};
+
+/** The problems of `output` that are not allowed for `file`. */
+function unexpectedProblems(file: string, output: string): string[] {
+  const allowed = ALLOWED_PRIVATE[file] ?? new Set<string>();
+  return output.split("\n").filter((line) => line.startsWith("error[")).filter((line) => {
+    const ref = /^error\[private-type-ref\]: .* references private type '([^']+)'$/.exec(line);
+    return ref === null || !allowed.has(ref[1] ?? "");
+  });
+}
+
 async function exportedFiles(): Promise<string[]> {
   const config: unknown = JSON.parse(await Deno.readTextFile(new URL("deno.json", ROOT)));
   if (typeof config !== "object" || config === null || !("exports" in config)) {
@@ -68,19 +83,19 @@ Deno.test("doc lint: all export paths together have 0 problems", async () => {
   assert.doesNotMatch(output, /error\[/, output);
 });
 
-Deno.test("doc lint: each sub-export on its own has 0 problems", async (t) => {
+Deno.test("doc lint: each export path on its own has 0 problems", async (t) => {
   const reason = await unavailable();
   if (reason !== null) {
     console.log(`skipped: ${reason}`);
     return;
   }
-  const files = (await exportedFiles()).filter((file) => !NOT_SELF_CONTAINED.has(file));
-  assert.ok(files.length > 1, "deno.json lists the sub-exports");
+  const files = await exportedFiles();
+  assert.ok(files.includes("./mod.ts"), "deno.json exports mod.ts");
   for (const file of files) {
     await t.step(file, async () => {
       const { code, output } = await docLint([file]);
-      assert.equal(code, 0, output);
-      assert.doesNotMatch(output, /error\[/, output);
+      assert.deepEqual(unexpectedProblems(file, output), [], output);
+      if (!(file in ALLOWED_PRIVATE)) assert.equal(code, 0, output);
     });
   }
 });

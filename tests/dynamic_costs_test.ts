@@ -11,14 +11,17 @@
  */
 
 import assert from "node:assert/strict";
+import { type Manifest, MemoryState } from "../mod.ts";
+import { executeCall } from "../runtime.ts";
 import {
+  BUILTINS,
   compileContract,
   type CompiledContract,
-  executeCall,
-  type Manifest,
-  MemoryState,
-} from "../mod.ts";
-import { BUILTINS, type DynamicGas, METHODS, OP_INFO, STDLIB } from "../ir.ts";
+  type DynamicGas,
+  METHODS,
+  OP_INFO,
+  STDLIB,
+} from "../ir.ts";
 import { PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { DYNAMIC_CASES, type DynamicCase, intOfWords } from "./support/dynamic_cases.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";

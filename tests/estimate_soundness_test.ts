@@ -8,22 +8,30 @@
  * is the gas used. Unbounded estimates are skipped but counted.
  *
  * Each executed instruction is also checked on its own: it may never be
- * charged more than `instructionMaxGas`, the per-instruction cost the
- * estimator counts (op maxGas + host member maxGas). That names the member
- * whose table entry undercounts what the runtime measures, which the
- * whole-call check could only hint at.
+ * charged more than `instructionMaxGas` (op maxGas + host member maxGas),
+ * which names the member whose table entry undercounts what the runtime
+ * measures, nor more than the estimator's size-aware bound for it
+ * (`estimateDetailed`), which names the rule that undercounts. The
+ * example contracts are checked in estimate_examples_test.ts.
  */
 
 import assert from "node:assert/strict";
-import { compileContract, estimateGas, executeCall, MemoryState } from "../mod.ts";
-import { OP_INFO } from "../ir.ts";
+import { MemoryState } from "../mod.ts";
+import { executeCall } from "../runtime.ts";
+import { compileContract, estimateGas, OP_INFO } from "../ir.ts";
 import type { CompiledContract } from "../lib/compile/compile.ts";
-import { instructionMaxGas, makesZips } from "../lib/compile/estimate.ts";
+import {
+  estimateDetailed,
+  instructionMaxGas,
+  makesZips,
+  UNWIND_MAX,
+} from "../lib/compile/estimate.ts";
 import { readLimitsCorpus } from "./support/limits_corpus.ts";
 import { ProgramGenerator } from "./support/program_generator.ts";
 import { SeededRandom } from "./support/random.ts";
 import { returnWalkGas } from "./support/return_walk.ts";
 import { runtimeCorpus, TEST_CONTEXT } from "./support/runtime.ts";
+import { ExceptionProgramGenerator } from "./support/exception_programs.ts";
 import { BUILTINS, METHODS, Op, STDLIB } from "../lib/compile/opcodes.ts";
 
 /**
@@ -69,6 +77,10 @@ const KNOWN_UNDERCOUNTED: ReadonlyMap<string, string> = new Map([
     "RETURN",
     "a return walk that fails (a cap or out of gas while measuring the value) is charged at the RETURN; the estimator bounds it per function (RETURN_WALK_MAX), not per instruction",
   ],
+  ...["RAISE", "RERAISE"].map((op): [string, string] => [
+    op,
+    "a raised object that leaves the call uncaught writes its message (the repr walk of str(e)) then, charged at the raise; the estimator bounds it per call (MESSAGE_MAX), not per instruction",
+  ]),
   [
     "CALL_BUILTIN str",
     "pays the repr walk (walks.repr: per item and per byte written, the text held to bytes_length) on top of the builtin's declared bytes",
@@ -111,7 +123,8 @@ function check(
   state: MemoryState,
   gasLimit: number,
 ): void {
-  const estimate = estimateGas(compiled).get("main");
+  const detailed = estimateDetailed(compiled);
+  const estimate = detailed.estimates.get("main");
   assert.ok(estimate !== undefined, `${label}: no estimate for main`);
   const steps: { fn: number; pc: number; gas: number }[] = [];
   const result = executeCall({
@@ -125,6 +138,8 @@ function check(
     onStep: (fn, pc, _op, gas) => steps.push({ fn, pc, gas }),
   });
   const over = new Set<string>();
+  const ruleViolations = new Set<string>();
+  const rules = detailed.instructionBounds;
   const zips = makesZips(compiled);
   // The return walk is paid after the last instruction (spec/ABI.md §6): not that RETURN's cost.
   const walk = result.ok ? returnWalkGas(result.value) : 0;
@@ -133,11 +148,27 @@ function check(
     const charged = next - step.gas;
     const instruction = compiled.verified.functions[step.fn]?.instructions[step.pc];
     if (instruction === undefined || instruction.op === Op.CALL) return;
-    const max = instructionMaxGas(instruction, zips);
+    // An instruction whose exception a handler catches also pays the unwinding (spec/GAS.md §9),
+    // which the estimator bounds on the handler edge (UNWIND_MAX); handler targets are reached
+    // only by catching.
+    const nextStep = steps[i + 1];
+    const caught = nextStep !== undefined &&
+      (compiled.module.functions[nextStep.fn]?.handlers ?? []).some((entry) =>
+        entry.target === nextStep.pc
+      );
+    const max = instructionMaxGas(instruction, zips) + (caught ? UNWIND_MAX : 0);
     if (charged > max) {
       over.add(memberName(instruction.op, instruction.operands[0] ?? 0));
+    } else if (charged > (rules.get(step.fn)?.[step.pc] ?? 0) + (caught ? UNWIND_MAX : 0)) {
+      // Within the table but above the size rule: the rule undercounts.
+      ruleViolations.add(
+        `${memberName(instruction.op, instruction.operands[0] ?? 0)} (fn ${step.fn} pc ${step.pc})`,
+      );
     }
   });
+  if (ruleViolations.size > 0) {
+    tally.violations.push(`${label}: charged over the estimated bound by ${[...ruleViolations]}`);
+  }
   const unexplained = [...over].filter((member) => !KNOWN_UNDERCOUNTED.has(member));
   for (const member of over) {
     if (KNOWN_UNDERCOUNTED.has(member)) {
@@ -194,6 +225,16 @@ Deno.test("estimate soundness: 2,000 generated programs", () => {
   assert.deepEqual(tally.violations.slice(0, 5), []);
   // Programs with while loops are unbounded; the rest must be a good share.
   assert.ok(tally.checked >= 700, `${tally.checked} checked, ${tally.unbounded} unbounded`);
+});
+
+Deno.test("estimate soundness: 300 generated try/except/finally programs", () => {
+  const tally = newTally();
+  const generator = new ExceptionProgramGenerator(new SeededRandom(0xe5ce));
+  for (let i = 0; i < 300; i++) {
+    checkSource(tally, `exception program #${i}`, generator.program(), 5_000_000);
+  }
+  assert.deepEqual(tally.violations.slice(0, 5), []);
+  assert.ok(tally.checked >= 250, `${tally.checked} checked, ${tally.unbounded} unbounded`);
 });
 
 Deno.test("estimate soundness: the limits corpus", () => {
@@ -404,6 +445,126 @@ def main():
     return pow(3, -1, x) + pow(x, x, x + 2)
 `,
   ],
+  // The size-aware rules (lib/compile/estimate_costs.ts), each at the largest input it can meet.
+  [
+    "storage.get of a missing key with a large default",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 60000)
+def main():
+    v = storage.get(b"missing", storage.get(b"k"))
+    return (len(v + v), v == v)
+`,
+  ],
+  [
+    "a read under an exact key that a write under a known prefix reaches",
+    `from stdlib import storage
+def setup():
+    storage.set(b"s", b"q")
+    storage.set(b"p:" + storage.get(b"s"), b"\\x01" * 65536)
+def main():
+    v = storage.get(b"p:q")
+    return (len(v), v == v, v <= v, len(v + v), storage.get_int(b"s"))
+`,
+  ],
+  [
+    "reads bounded by writes that themselves copy stored values (the survey's rounds)",
+    `from stdlib import storage
+def setup():
+    storage.set(b"a", b"\\x05" * 60000)
+def copy():
+    storage.set(b"b", storage.get(b"a"))
+def copy_again():
+    storage.set(b"c", storage.get(b"b"))
+def main():
+    copy()
+    copy_again()
+    return len(storage.get(b"c") + storage.get(b"b"))
+`,
+  ],
+  [
+    "storage.get_int with a 2000-bit default, then its arithmetic and to_bytes",
+    `from stdlib import storage
+def main():
+    x = storage.get_int(b"missing", 2**2000)
+    return (len(str(x * x % (x + 1))), (x // 3) % 7, len(x.to_bytes(600, "big")), x - 1 > x)
+`,
+  ],
+  [
+    "to_bytes with keyword arguments (values out of parameter order)",
+    `def main():
+    x = 5
+    return len(x.to_bytes(signed=True, length=100000, byteorder="big"))
+`,
+  ],
+  [
+    "events.emit of a displayed dict of stored values, and of a dict grown after its display",
+    `from stdlib import events, storage
+def setup():
+    storage.set(b"k", b"\\x03" * 8000)
+    storage.set_int(b"i", 2**4095)
+def main():
+    v = storage.get(b"k")
+    events.emit(b"E", {"a": v, "b": storage.get_int(b"i"), "c": True, "d": None})
+    d = {"a": b""}
+    d["b"] = v
+    events.emit(b"F", d)
+    e = {"x": 1}
+    events.emit(b"G", {"a": e, "b": e.update({"y": v})})
+    return 0
+`,
+  ],
+  [
+    "dict displays keyed by stored bytes, long str and big ints",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x03" * 65536)
+def main():
+    k = storage.get(b"k")
+    s = k.decode()
+    d = {k: 1, 2**4000: 2, s: 3, "\\x00" + s: 4, (k, k): 5}
+    return len(d)
+`,
+  ],
+  [
+    "hashes, int.from_bytes and random.bytes of stored and known sizes",
+    `from stdlib import hash, random, storage
+def setup():
+    storage.set(b"k", b"\\x07" * 65536)
+def main():
+    v = storage.get(b"k")
+    r = random.bytes(50000)
+    x = int.from_bytes(v[:512], "big")
+    return (len(hash.sha3_512(v + r)), len(hash.blake3(r)), x % 5, int.from_bytes(r[:100]) > 0)
+`,
+  ],
+  [
+    "values that grow in a loop and in a callee",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 60000)
+def grow(x):
+    return x + storage.get(b"k")
+def main():
+    b = storage.get(b"k")
+    for i in range(3):
+        b = b + b
+    g = grow(b"")
+    return (len(b), len(g + g), g == g)
+`,
+  ],
+  [
+    "str concatenation and comparison of decoded stored text",
+    `from stdlib import abi, storage
+def setup():
+    storage.set(b"k", "\\u00e9".encode() * 30000)
+def main():
+    s = storage.get(b"k").decode()
+    t = s + s
+    abi.require(len(t) > 0, t[:10])
+    return (len(t), t == t, s < t, len(s.encode()))
+`,
+  ],
 ];
 
 Deno.test("estimate soundness: the largest inputs the caps allow, from storage", () => {
@@ -431,6 +592,156 @@ Deno.test("estimate soundness: the largest inputs the caps allow, from storage",
   assert.ok([...tally.known].every((member) => KNOWN_UNDERCOUNTED.has(member)));
 });
 
+/**
+ * Straight-line calls dominated by one size-aware rule at the largest input
+ * it can meet: the bound must hold and be within 1.25× of the gas used, so
+ * a rule that undercounts its units (or drops them) fails here.
+ */
+const TIGHT: readonly [string, string][] = [
+  [
+    "comparisons of two 64 KiB stored values",
+    `from stdlib import abi, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    w = storage.get(b"k")
+    abi.require(v == w)
+    abi.require(v <= w)
+    abi.require(v >= w)
+    abi.require(not (v != w))
+    return 0
+`,
+  ],
+  [
+    "concatenation of stored bytes and decoded text",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    x = v + v
+    y = x + v
+    return 0
+`,
+  ],
+  [
+    "storage.get_int and storage.set_int of a 4095-bit int",
+    `from stdlib import storage
+def setup():
+    storage.set_int(b"i", 2**4095)
+def main():
+    storage.set_int(b"j", storage.get_int(b"i"))
+    return 0
+`,
+  ],
+  [
+    "storage.set of a stored 64 KiB value under a 256-byte key",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    storage.set(b"${"q".repeat(256)}", storage.get(b"k"))
+    return 0
+`,
+  ],
+  [
+    "events.emit of a dict of a stored 16,000-byte value",
+    `from stdlib import events, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 16000)
+def main():
+    events.emit(b"E", {"v": storage.get(b"k")})
+    return 0
+`,
+  ],
+  [
+    "hashes of a stored 64 KiB value",
+    `from stdlib import hash, storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    v = storage.get(b"k")
+    a = hash.sha3_256(v)
+    b = hash.blake3(v)
+    return 0
+`,
+  ],
+  [
+    "int.from_bytes of 512 stored bytes and to_bytes of 65,536",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 512)
+def main():
+    x = int.from_bytes(storage.get(b"k"), "big")
+    y = (7).to_bytes(65536, "big")
+    return 0
+`,
+  ],
+  [
+    "a dict display keyed by a stored 64 KiB value",
+    `from stdlib import storage
+def setup():
+    storage.set(b"k", b"\\x01" * 65536)
+def main():
+    d = {storage.get(b"k"): 1}
+    return 0
+`,
+  ],
+];
+
+Deno.test("estimate soundness: one size-aware rule at the caps, bounded tightly", () => {
+  const tally = newTally();
+  const loose: string[] = [];
+  for (const [name, source] of TIGHT) {
+    const compiled = compileContract(source);
+    const state = new MemoryState();
+    const setup = executeCall({
+      verified: compiled.verified,
+      manifest: null,
+      function: "setup",
+      args: [],
+      gasLimit: 10_000_000,
+      context: TEST_CONTEXT,
+      state,
+    });
+    assert.ok(setup.ok, `${name}: setup failed: ${setup.failure?.message}`);
+    state.apply(setup.writes);
+    const estimate = estimateGas(compiled).get("main");
+    const used = executeCall({
+      verified: compiled.verified,
+      manifest: null,
+      function: "main",
+      args: [],
+      gasLimit: 10_000_000,
+      context: TEST_CONTEXT,
+      state,
+    });
+    assert.ok(used.ok, `${name}: ${used.failure?.message}`);
+    if (estimate?.kind !== "bounded" || estimate.max > 1.25 * used.gasUsed) {
+      loose.push(`${name}: used ${used.gasUsed}, estimate ${JSON.stringify(estimate)}`);
+    }
+    check(tally, name, compiled, state, 10_000_000);
+  }
+  assert.deepEqual(tally.violations, []);
+  assert.deepEqual(loose, []);
+});
+
 Deno.test("estimate soundness: every known undercount is still met (the list only shrinks)", () => {
   assert.deepEqual([...KNOWN_HIT].sort(), [...KNOWN_UNDERCOUNTED.keys()].sort());
+});
+
+Deno.test("estimate soundness: a call fan-out with distinct arguments stays sound and is estimated", () => {
+  // f0 calls f1 with two different known ints, f1 calls f2 likewise, ...: 2^40 argument
+  // descriptions without the per-function cap; with it, every function past 16 is taken as TOP.
+  const depth = 40;
+  const lines = ["def f40(x):\n    return x + x\n"];
+  for (let i = depth - 1; i >= 0; i--) {
+    lines.push(`def f${i}(x):\n    return f${i + 1}(x + 1) + f${i + 1}(x * 3)\n`);
+  }
+  lines.push("def main():\n    return f0(1) > 0\n");
+  const tally = newTally();
+  checkSource(tally, "fan-out", lines.join("\n"), 1_000_000);
+  assert.deepEqual(tally.violations, []);
+  assert.equal(tally.checked, 1);
 });

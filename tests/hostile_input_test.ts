@@ -6,15 +6,10 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  compileContract,
-  executeCall,
-  formatDiagnostic,
-  MemoryState,
-  validate,
-  ValidationError,
-  type ValidationResult,
-} from "../mod.ts";
+import { formatDiagnostic, MemoryState, ValidationError } from "../mod.ts";
+import { compileContract } from "../ir.ts";
+import { executeCall } from "../runtime.ts";
+import { validate, type ValidationResult } from "../validate.ts";
 import { MAX_CHAIN } from "../lib/validate/cursor.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";
 import { concatBytes } from "../abi.ts";

@@ -7,7 +7,8 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, ValidationError } from "../mod.ts";
+import { ValidationError } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 
 const SIGNATURES = [

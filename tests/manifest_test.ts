@@ -6,14 +6,8 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  AbiEncodeError,
-  checkManifestAgainstSource,
-  type Manifest,
-  ManifestError,
-  parseContract,
-  parseManifest,
-} from "../mod.ts";
+import { AbiEncodeError, type Manifest, ManifestError, parseManifest } from "../mod.ts";
+import { checkManifestAgainstSource, parseContract } from "../validate.ts";
 import { checkEventArgs } from "../abi.ts";
 import { selectorCollisions } from "../lib/abi/manifest.ts";
 

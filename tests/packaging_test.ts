@@ -42,35 +42,24 @@ async function run(cwd: string, command: string, args: string[]) {
 Deno.test("packaging: a script outside the repository imports mod.ts by path and runs the counter", async () => {
   await inOutsideDir(async (dir) => {
     const script = `
-import { compileContract, executeCall, MemoryState, parseManifest, validate } from "${
-      new URL("mod.ts", ROOT).href
-    }";
+import { Chain, compileContract, parseManifest, validate } from "${new URL("mod.ts", ROOT).href}";
 const source = Deno.readTextFileSync("counter.py");
-const manifest = parseManifest(JSON.parse(Deno.readTextFileSync("manifest.json")));
+const manifest = JSON.parse(Deno.readTextFileSync("manifest.json"));
 if (!validate(source, "counter.py").ok) throw new Error("invalid");
-const compiled = compileContract(source, {
-  file: "counter.py",
-  exports: manifest.functions.map((fn) => fn.name),
-});
-const state = new MemoryState();
-const context = {
-  sender: new Uint8Array(33), value: 0n, address: new Uint8Array(33), blockHeight: 1n,
-  blockTime: 0n, chainId: 1n, txHash: new Uint8Array(32), callIndex: 0,
-};
+const exports = parseManifest(manifest).functions.map((fn) => fn.name);
+const compiled = compileContract(source, { file: "counter.py", exports });
+if (compiled.codeHash.length !== 32) throw new Error("no code hash");
+const counter = new Chain().deploy({ manifest, source });
 for (let i = 0; i < 2; i++) {
-  const result = executeCall({
-    verified: compiled.verified, manifest, function: "inc", args: [], gasLimit: 1_000_000,
-    context, state,
-  });
-  if (!result.ok) throw new Error("call failed");
-  state.apply(result.writes);
-  console.log(String(result.value), result.gasUsed);
+  const receipt = counter.call("inc");
+  if (!receipt.ok) throw new Error("call failed");
+  console.log(String(receipt.value), receipt.gasUsed > 0);
 }
 `;
     await Deno.writeTextFile(`${dir}/use.ts`, script);
     const result = await run(dir, Deno.execPath(), ["run", "--allow-read", "use.ts"]);
     assert.equal(result.code, 0, result.stderr);
-    assert.equal(result.stdout, "1 1258\n2 1259\n");
+    assert.equal(result.stdout, "1 true\n2 true\n");
   });
 });
 

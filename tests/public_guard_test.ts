@@ -11,21 +11,17 @@ import assert from "node:assert/strict";
 import {
   AbiEncodeError,
   argsToJson,
-  checkManifestAgainstSource,
-  compileContract,
-  type CompiledContract,
-  estimateGas,
-  executeCall,
   findFunction,
   InternalError,
-  loadModule,
   type Manifest,
   MemoryState,
-  parseContract,
   parseManifest,
   resultsToJson,
   ValidationError,
 } from "../mod.ts";
+import { checkManifestAgainstSource, parseContract } from "../validate.ts";
+import { compileContract, type CompiledContract, estimateGas, loadModule } from "../ir.ts";
+import { executeCall } from "../runtime.ts";
 import type { CallContext } from "../runtime.ts";
 
 const COUNTER = "from stdlib import storage\n\n" +

@@ -8,7 +8,7 @@
  */
 
 import assert from "node:assert/strict";
-import { validate } from "../mod.ts";
+import { validate } from "../validate.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { runtimeCorpus } from "./support/runtime.ts";

@@ -8,7 +8,8 @@
  */
 
 import assert from "node:assert/strict";
-import { type CallResult, compileContract, type CompiledContract } from "../mod.ts";
+import { type CallResult } from "../runtime.ts";
+import { compileContract, type CompiledContract } from "../ir.ts";
 import { repr } from "../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../lib/runtime/walk.ts";
 import { callCompiled } from "./support/runtime.ts";

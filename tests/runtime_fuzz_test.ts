@@ -9,17 +9,15 @@
 import assert from "node:assert/strict";
 import {
   AbiDecodeError,
-  compileContract,
   decodeCall,
   encodeCall,
-  executeCall,
   IrDecodeError,
   IrVerifyError,
   MemoryState,
   parseManifest,
 } from "../mod.ts";
-import { decodeModule, encodeModule, verifyModule } from "../ir.ts";
-import { fromAbiValue, PyList, type Value } from "../runtime.ts";
+import { compileContract, decodeModule, encodeModule, verifyModule } from "../ir.ts";
+import { executeCall, fromAbiValue, PyList, type Value } from "../runtime.ts";
 import { mutateBytes, SeededRandom } from "./support/random.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";
 

@@ -9,7 +9,9 @@
  */
 
 import assert from "node:assert/strict";
-import { CallFailure, compileContract, validate } from "../mod.ts";
+import { CallFailure } from "../mod.ts";
+import { compileContract } from "../ir.ts";
+import { validate } from "../validate.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import type { Family } from "./support/program_families.ts";
 import { ProgramGenerator } from "./support/program_generator.ts";
@@ -41,6 +43,9 @@ const ENABLED_FAMILIES: readonly Family[] = [
   "case-mapping",
   "evaluation-order",
   "dict-views",
+  "codecs",
+  "arity",
+  "comprehension-scope",
 ];
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`generated-program differential skipped: ${skipReason}`);

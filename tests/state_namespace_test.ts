@@ -7,9 +7,16 @@
  */
 
 import assert from "node:assert/strict";
-import { type CallContext, compileContract, executeCall, MemoryState } from "../mod.ts";
+import { MemoryState } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 import { toHex } from "../abi.ts";
-import { balanceStateKey, stateFromJson, storageStateKey } from "../runtime.ts";
+import {
+  balanceStateKey,
+  type CallContext,
+  executeCall,
+  stateFromJson,
+  storageStateKey,
+} from "../runtime.ts";
 import { decodeStoredInt, encodeStoredInt } from "../lib/runtime/int_bytes.ts";
 import { bitLength } from "../lib/runtime/ops.ts";
 import { TEST_CONTEXT } from "./support/runtime.ts";

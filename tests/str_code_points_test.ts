@@ -12,7 +12,9 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, executeCall, MemoryState } from "../mod.ts";
+import { MemoryState } from "../mod.ts";
+import { compileContract } from "../ir.ts";
+import { executeCall } from "../runtime.ts";
 import { decodeModule, encodeModule } from "../lib/compile/ir_codec.ts";
 import { parseAbiType } from "../lib/abi/types.ts";
 import { parseJson, stringifyJson, valueFromJson } from "../lib/abi/json.ts";

@@ -10,16 +10,13 @@
  */
 
 import assert from "node:assert/strict";
-import {
-  type CallResult,
-  compileContract,
-  type CompiledContract,
-  executeCall,
-  MemoryState,
-} from "../mod.ts";
+import { MemoryState } from "../mod.ts";
+import { compileContract, type CompiledContract } from "../ir.ts";
 import {
   type CallHooks,
+  type CallResult,
   encodeReceipt,
+  executeCall,
   GasProfiler,
   Tracer,
   type TraceRecord,

@@ -11,7 +11,8 @@
  */
 
 import assert from "node:assert/strict";
-import { type CallResult, compileContract, type CompiledContract } from "../mod.ts";
+import { type CallResult } from "../runtime.ts";
+import { compileContract, type CompiledContract } from "../ir.ts";
 import type { TraceFrame } from "../lib/errors.ts";
 import { Op, OP_INFO } from "../lib/compile/opcodes.ts";
 import { callCompiled, runtimeCorpus } from "./support/runtime.ts";

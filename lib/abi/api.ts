@@ -10,6 +10,7 @@ import * as codec from "./codec.ts";
 import * as json from "./json.ts";
 import * as manifest from "./manifest.ts";
 import * as types from "./types.ts";
+import * as upstream from "./upstream.ts";
 import type { AbiValue } from "./codec.ts";
 import type { JsonOutput, JsonValue } from "./json.ts";
 import type { AbiFunction, Manifest } from "./manifest.ts";
@@ -249,3 +250,37 @@ export const argsToJson: (fn: AbiFunction, args: readonly AbiValue[]) => JsonOut
 export const resultsToJson: (fn: AbiFunction, results: readonly AbiValue[]) => JsonOutput = guard(
   calls.resultsToJson,
 );
+
+/**
+ * Converts a manifest in the upstream Animica shape to our form: each field
+ * maps, is dropped with a note, or is a problem saying why it cannot map.
+ *
+ * @example
+ * ```ts
+ * import { convertUpstream } from "@animica/vm-py/abi";
+ * const { manifest, problems } = convertUpstream({
+ *   manifestVersion: 1,
+ *   name: "Counter",
+ *   version: "1.0.0",
+ *   language: "python",
+ *   source: { path: "counter.py" },
+ *   abi: { functions: [{ name: "set", inputs: [{ name: "v", type: "u64" }], outputs: [] }] },
+ * });
+ * console.log(problems.length, JSON.stringify(manifest));
+ * ```
+ */
+export const convertUpstream: (json: unknown) => upstream.Conversion = guard(
+  upstream.convertUpstream,
+);
+
+/**
+ * Whether manifest JSON is in the upstream Animica shape (and so converted
+ * by {@link parseManifest} before it is checked).
+ *
+ * @example
+ * ```ts
+ * import { isUpstreamManifest } from "@animica/vm-py/abi";
+ * console.log(isUpstreamManifest({ manifestVersion: 1 })); // true
+ * ```
+ */
+export const isUpstreamManifest: (json: unknown) => boolean = guard(upstream.isUpstreamManifest);

@@ -9,6 +9,7 @@
  */
 
 import { AbiDecodeError, AbiEncodeError } from "../errors.ts";
+import { checkBounds } from "./bounds.ts";
 import { type AbiValue, decodeAbi, encodeAbi } from "./codec.ts";
 import { toHex } from "./hex.ts";
 import {
@@ -81,6 +82,7 @@ export function argsFromJson(fn: AbiFunction, json: JsonValue): AbiValue[] {
 
 /** Calldata for calling `fn` with `args`. */
 export function encodeCall(fn: AbiFunction, args: readonly AbiValue[]): Uint8Array {
+  checkBounds(fn.inputs, args);
   const body = encodeAbi(tupleOf(fn.inputs.map((param) => param.type)), args);
   const out = new Uint8Array(SELECTOR_LENGTH + body.length);
   out.set(fn.selector);
@@ -115,8 +117,9 @@ export function decodeArgs(fn: AbiFunction, data: Uint8Array): AbiValue[] {
     );
   }
   const types = tupleOf(fn.inputs.map((param) => param.type));
+  let args: AbiValue[];
   try {
-    return decodeAbi(types, data.subarray(SELECTOR_LENGTH)) as AbiValue[];
+    args = decodeAbi(types, data.subarray(SELECTOR_LENGTH)) as AbiValue[];
   } catch (error) {
     if (error instanceof AbiDecodeError) {
       throw new AbiDecodeError(
@@ -126,6 +129,13 @@ export function decodeArgs(fn: AbiFunction, data: Uint8Array): AbiValue[] {
     }
     throw error;
   }
+  try {
+    checkBounds(fn.inputs, args);
+  } catch (error) {
+    if (error instanceof AbiEncodeError) throw new AbiDecodeError(SELECTOR_LENGTH, error.message);
+    throw error;
+  }
+  return args;
 }
 
 /** Return data for `fn` returning `results` (one value per output). */

@@ -3,16 +3,20 @@
  * spec/abi.schema.json, draft 2020-12, with ajv), then the ABI rules the
  * schema cannot express: type strings, unique names, distinct selectors.
  * Every problem is reported with its JSON path
- * (`abi.functions[2].inputs[0].type: unknown type 'uint'`).
+ * (`abi.functions[2].inputs[0].type: unknown type 'uint'`). A manifest in
+ * the upstream Animica shape is converted first (./upstream.ts); its
+ * problems are reported the same way, with the upstream document's paths.
  */
 
 import { Ajv2020, type ErrorObject } from "npm:ajv@8.20.0/dist/2020.js";
 import abiSchema from "../../spec/abi.schema.json" with { type: "json" };
 import manifestSchema from "../../spec/manifest.schema.json" with { type: "json" };
 import { AbiTypeError, ManifestError, type ManifestProblem } from "../errors.ts";
+import type { IntBounds } from "./bounds.ts";
 import { toHex } from "./hex.ts";
 import { selectorOf, signature } from "./selector.ts";
 import { type AbiType, parseAbiType } from "./types.ts";
+import { convertUpstream, isUpstreamManifest } from "./upstream.ts";
 
 /** A named, typed parameter of a function or event. */
 export interface AbiParam {
@@ -20,6 +24,10 @@ export interface AbiParam {
   readonly name: string;
   /** Parsed ABI type. */
   readonly type: AbiType;
+  /** Bounds of every int in the argument (function inputs; from `range`). */
+  readonly range?: IntBounds;
+  /** Exact length of every bytes in the argument (function inputs; from `length`). */
+  readonly length?: number;
 }
 
 /** A function of the ABI with its signature and selector. */
@@ -65,6 +73,8 @@ export interface Manifest {
 interface RawParam {
   name: string;
   type: string;
+  range?: [string, string];
+  length?: number;
 }
 interface RawManifest {
   name: string;
@@ -82,8 +92,20 @@ const ajv = new Ajv2020({ allErrors: true, strict: true });
 ajv.addSchema(abiSchema);
 const validateSchema = ajv.compile<RawManifest>(manifestSchema);
 
-/** Validates parsed manifest JSON; throws ManifestError listing every problem. */
+/**
+ * Validates parsed manifest JSON (our form, or the upstream shape, converted
+ * first); throws ManifestError listing every problem.
+ */
 export function parseManifest(json: unknown): Manifest {
+  if (isUpstreamManifest(json)) {
+    const converted = convertUpstream(json);
+    if (converted.problems.length > 0) throw new ManifestError(converted.problems);
+    return parseOurManifest(converted.manifest);
+  }
+  return parseOurManifest(json);
+}
+
+function parseOurManifest(json: unknown): Manifest {
   if (!validateSchema(json)) throw new ManifestError(schemaProblems(validateSchema.errors ?? []));
   const problems: ManifestProblem[] = [];
   const typeAt = (text: string, path: string): AbiType => {
@@ -95,13 +117,21 @@ export function parseManifest(json: unknown): Manifest {
       return { kind: "tuple", items: [] };
     }
   };
-  const params = (raw: readonly RawParam[], path: string): AbiParam[] => {
+  const params = (raw: readonly RawParam[], path: string, checked: boolean): AbiParam[] => {
     checkUnique(raw.map((p) => p.name), (i) => `${path}.inputs[${i}].name`, "parameter", problems);
-    return raw.map((p, i) => ({ name: p.name, type: typeAt(p.type, `${path}.inputs[${i}].type`) }));
+    return raw.map((p, i) =>
+      param(
+        p,
+        typeAt(p.type, `${path}.inputs[${i}].type`),
+        `${path}.inputs[${i}]`,
+        checked,
+        problems,
+      )
+    );
   };
   const functions = json.abi.functions.map((raw, index): AbiFunction => {
     const path = `abi.functions[${index}]`;
-    const inputs = params(raw.inputs, path);
+    const inputs = params(raw.inputs, path, true);
     const outputs = raw.outputs.map((output, i) =>
       typeAt(output.type, `${path}.outputs[${i}].type`)
     );
@@ -111,7 +141,7 @@ export function parseManifest(json: unknown): Manifest {
   const rawEvents = json.abi.events ?? [];
   const events = rawEvents.map((raw, index) => ({
     name: raw.name,
-    inputs: params(raw.inputs, `abi.events[${index}]`),
+    inputs: params(raw.inputs, `abi.events[${index}]`, false),
   }));
   checkUnique(
     functions.map((f) => f.name),
@@ -131,6 +161,28 @@ export function parseManifest(json: unknown): Manifest {
     caps: json.caps ?? [],
     resources: json.resources ?? {},
   };
+}
+
+/** One parameter with its checks; `range` and `length` belong to function inputs only. */
+function param(
+  raw: RawParam,
+  type: AbiType,
+  path: string,
+  checked: boolean,
+  problems: ManifestProblem[],
+): AbiParam {
+  if (!checked && (raw.range !== undefined || raw.length !== undefined)) {
+    problems.push({ path, message: "range and length apply to function inputs only" });
+  }
+  let result: AbiParam = { name: raw.name, type };
+  if (raw.range !== undefined) {
+    const [min, max] = raw.range.map(BigInt);
+    if (min === undefined || max === undefined || min > max) {
+      problems.push({ path: `${path}.range`, message: "must be [min, max] with min <= max" });
+    } else result = { ...result, range: { min, max } };
+  }
+  if (raw.length !== undefined) result = { ...result, length: raw.length };
+  return result;
 }
 
 function checkUnique(

@@ -21,6 +21,19 @@ export interface TxOptions extends CallHooks {
   readonly gasLimit?: number;
 }
 
+/** The IR module of each handle (kept off the class so its public surface has no IR types). */
+const MODULES = new WeakMap<Contract, IrModule>();
+
+/**
+ * The IR module of a deployed contract (function names for traces,
+ * disassembly), for tools below the public API (`./chain`).
+ */
+export function contractModule(contract: Contract): IrModule {
+  const module = MODULES.get(contract);
+  if (module === undefined) throw new TypeError("not a contract handle made by a Chain");
+  return module;
+}
+
 /** What a contract handle needs of its chain. */
 export interface ContractHost {
   /** Sends a call transaction. */
@@ -55,8 +68,6 @@ export class Contract {
   readonly codeHash: Uint8Array;
   /** Its manifest. */
   readonly manifest: Manifest;
-  /** Its IR module (function names for traces, disassembly). */
-  readonly module: IrModule;
   /** The receipt of its deployment (null for a handle to an existing contract). */
   readonly receipt: Receipt | null;
   readonly #host: ContractHost;
@@ -73,7 +84,7 @@ export class Contract {
     this.address = address;
     this.codeHash = codeHash;
     this.manifest = code.manifest;
-    this.module = code.module;
+    MODULES.set(this, code.module);
     this.receipt = receipt;
   }
 

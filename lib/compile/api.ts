@@ -8,6 +8,8 @@
 import { guardedFunction } from "../errors.ts";
 import type { Manifest } from "../abi/manifest.ts";
 import type { Module } from "../validate/ast.ts";
+import type { SourceText } from "../validate/source.ts";
+import * as abiFromSource from "./abi_from_source.ts";
 import * as compile from "./compile.ts";
 import * as estimate from "./estimate.ts";
 import * as manifestCheck from "./manifest_check.ts";
@@ -18,7 +20,7 @@ import type { VerifiedModule } from "./verify.ts";
  *
  * @example Compile a contract
  * ```ts
- * import { compileContract } from "@animica/vm-py";
+ * import { compileContract } from "@animica/vm-py/ir";
  *
  * const compiled = compileContract("def double(x: int) -> int:\n    return x * 2\n", {
  *   file: "double.py",
@@ -36,7 +38,7 @@ export const compileContract: (
  *
  * @example Load IR bytes, refusing junk
  * ```ts
- * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py";
+ * import { compileContract, IrDecodeError, loadModule } from "@animica/vm-py/ir";
  *
  * const { bytes } = compileContract("def f() -> int:\n    return 1\n");
  * const verified = loadModule(bytes); // ready for executeCall
@@ -53,11 +55,12 @@ export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction
 );
 
 /**
- * Static gas bounds of every exported function, by name.
+ * Static gas bounds of every exported function, by name (spec/GAS.md §4).
+ * Given the manifest, each argument is bounded by its declared ABI type.
  *
  * @example Gas bounds of each exported function
  * ```ts
- * import { compileContract, estimateGas } from "@animica/vm-py";
+ * import { compileContract, estimateGas } from "@animica/vm-py/ir";
  *
  * const compiled = compileContract("def f(x: int) -> int:\n    return x + 1\n");
  * for (const [name, estimate] of estimateGas(compiled)) console.log(name, estimate.kind);
@@ -65,6 +68,7 @@ export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction
  */
 export const estimateGas: (
   compiled: compile.CompiledContract,
+  manifest?: Manifest | null,
 ) => Map<string, estimate.GasEstimate> = guardedFunction(estimate.estimateGas);
 
 /**
@@ -72,7 +76,8 @@ export const estimateGas: (
  *
  * @example A manifest whose parameter names differ from the source
  * ```ts
- * import { checkManifestAgainstSource, parseContract, parseManifest } from "@animica/vm-py";
+ * import { parseManifest } from "@animica/vm-py";
+ * import { checkManifestAgainstSource, parseContract } from "@animica/vm-py/validate";
  *
  * const manifest = parseManifest({
  *   name: "m",
@@ -88,3 +93,19 @@ export const checkManifestAgainstSource: (
   manifest: Manifest,
   module: Module,
 ) => manifestCheck.ManifestCheck = guardedFunction(manifestCheck.checkManifestAgainstSource);
+
+/**
+ * Derives a manifest's ABI (functions, events) and caps from a validated
+ * contract's annotations and literal `events.emit` calls; what cannot be
+ * derived comes back as problems with line and column.
+ *
+ * @example
+ * ```ts
+ * import { deriveAbi, validate } from "@animica/vm-py/validate";
+ *
+ * const result = validate("def add(a: int, b: int) -> int:\n    return a + b\n");
+ * if (result.ok) console.log(deriveAbi(result.module, result.source).abi.functions[0]?.inputs);
+ * ```
+ */
+export const deriveAbi: (module: Module, source: SourceText) => abiFromSource.DerivedAbi =
+  guardedFunction(abiFromSource.deriveAbi);

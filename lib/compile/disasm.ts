@@ -9,7 +9,7 @@
 import { toHex } from "../abi/hex.ts";
 import type { SourceText } from "../validate/source.ts";
 import type { Instruction, IrConst, IrModule } from "./ir.ts";
-import { BUILTINS, ISINSTANCE_TYPES, METHODS, opInfo, STDLIB } from "./opcodes.ts";
+import { BUILTINS, EXCEPTIONS, ISINSTANCE_TYPES, METHODS, opInfo, STDLIB } from "./opcodes.ts";
 import type { VerifiedModule } from "./verify.ts";
 import { codePointAt, strToUtf16, unitWidth } from "../text_units.ts";
 
@@ -58,6 +58,11 @@ export function operandText(module: IrModule, instruction: Instruction): string 
         return value === 0 ? "" : `kw=${constText(module.consts[value - 1])}`;
       case "mask":
         return ISINSTANCE_TYPES.filter((_, bit) => (value & (1 << bit)) !== 0).join("|");
+      case "exception":
+        return EXCEPTIONS[value]?.name ?? String(value);
+      case "exceptions":
+        return EXCEPTIONS.filter((entry) => (value & 2 ** entry.id) !== 0)
+          .map((entry) => entry.name).join("|");
       default:
         return String(value);
     }
@@ -102,6 +107,9 @@ export function disassemble(verified: VerifiedModule, source: SourceText | null 
       const where = `${position.line}:${position.column}`.padEnd(8);
       out.push(`  ${String(pc).padStart(5)}  ${where} ${name} ${operands} gas ${info?.base ?? 0}`);
     });
+    for (const entry of ir.handlers) {
+      out.push(`  handler ${entry.start}..${entry.end} -> ${entry.target} height ${entry.height}`);
+    }
   });
   return out.join("\n") + "\n";
 }
@@ -124,6 +132,7 @@ export function disassembleJson(verified: VerifiedModule): unknown {
         locals: ir?.locals,
         maxStack: fn.maxStack,
         lines: ir?.lines,
+        handlers: ir?.handlers,
         instructions: fn.instructions.map((instruction, pc) => ({
           pc,
           op: opInfo(instruction.op)?.name,

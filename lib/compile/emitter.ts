@@ -2,10 +2,11 @@
  * Builds one function's instruction stream: emits instructions, binds jump
  * labels (targets are instruction indices), records the pc -> line:column
  * table (an entry whenever the source position changes), allocates local
- * slots, and records loop bounds for the estimator.
+ * slots, records loop bounds for the estimator, and builds the exception
+ * table from the regions handlers cover.
  */
 
-import type { LineEntry } from "./ir.ts";
+import type { HandlerEntry, LineEntry } from "./ir.ts";
 import { writeInstruction } from "./ir.ts";
 import { Op, opInfo } from "./opcodes.ts";
 
@@ -28,6 +29,27 @@ export interface LoopInfo {
   readonly line: number;
 }
 
+/**
+ * Instructions covered by one exception handler: intervals opened and
+ * closed as lowering goes (a `return` that runs a `finally` body closes the
+ * regions it leaves around that inlined copy).
+ */
+export class Region {
+  readonly handler: Label;
+  readonly height: number;
+  /** Creation order: an inner region is created after the regions around it. */
+  readonly order: number;
+  readonly intervals: [number, number][] = [];
+  openedAt: number | null;
+
+  constructor(handler: Label, height: number, order: number, at: number) {
+    this.handler = handler;
+    this.height = height;
+    this.order = order;
+    this.openedAt = at;
+  }
+}
+
 interface PendingInstruction {
   readonly op: number;
   readonly operands: number[];
@@ -39,6 +61,7 @@ export class FunctionEmitter {
   readonly #instructions: PendingInstruction[] = [];
   readonly #lines: LineEntry[] = [];
   readonly loops: LoopInfo[] = [];
+  readonly #regions: Region[] = [];
   #line = 1;
   #column = 1;
   locals: number;
@@ -77,13 +100,53 @@ export class FunctionEmitter {
     label.index = this.here;
   }
 
+  /** Starts covering the instructions emitted from now on by a handler at `handler`, entered at `height`. */
+  protect(handler: Label, height: number): Region {
+    const region = new Region(handler, height, this.#regions.length, this.here);
+    this.#regions.push(region);
+    return region;
+  }
+
+  /** Stops covering instructions by `region` (until {@link resume}). */
+  pause(region: Region): void {
+    if (region.openedAt === null) return;
+    if (region.openedAt < this.here) region.intervals.push([region.openedAt, this.here]);
+    region.openedAt = null;
+  }
+
+  /** Covers instructions by `region` again. */
+  resume(region: Region): void {
+    if (region.openedAt === null) region.openedAt = this.here;
+  }
+
+  /**
+   * The exception table: every interval of every region, innermost first
+   * (shorter first; of two equal ones, the later-created region, which is
+   * the inner one), as spec/IR.md §3.1 requires.
+   */
+  #handlerTable(): HandlerEntry[] {
+    const rows: { entry: HandlerEntry; order: number }[] = [];
+    for (const region of this.#regions) {
+      this.pause(region);
+      const target = region.handler.index;
+      if (target === null) throw new RangeError("unbound handler label");
+      for (const [start, end] of region.intervals) {
+        rows.push({ entry: { start, end, target, height: region.height }, order: region.order });
+      }
+    }
+    rows.sort((x, y) =>
+      (x.entry.end - x.entry.start) - (y.entry.end - y.entry.start) || y.order - x.order
+    );
+    return rows.map((row) => row.entry);
+  }
+
   /** A fresh local slot for a compiler temporary. */
   temp(): number {
     return this.locals++;
   }
 
   /** Resolves labels and encodes the instructions. */
-  finish(): { code: Uint8Array; lines: LineEntry[] } {
+  finish(): { code: Uint8Array; lines: LineEntry[]; handlers: HandlerEntry[] } {
     const out: number[] = [];
     for (const instruction of this.#instructions) {
       const operands = instruction.label === null
@@ -94,6 +157,6 @@ export class FunctionEmitter {
       }
       writeInstruction(out, instruction.op, operands);
     }
-    return { code: Uint8Array.from(out), lines: this.#lines };
+    return { code: Uint8Array.from(out), lines: this.#lines, handlers: this.#handlerTable() };
   }
 }

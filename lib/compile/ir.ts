@@ -26,6 +26,23 @@ export interface LineEntry {
   readonly column: number;
 }
 
+/**
+ * An exception handler (spec/IR.md §3.1): an exception raised by an
+ * instruction in [start, end) truncates the operand stack to `height`,
+ * pushes the exception and continues at `target`. The first entry in table
+ * order that covers a pc is the one that applies.
+ */
+export interface HandlerEntry {
+  /** First covered instruction. */
+  readonly start: number;
+  /** One past the last covered instruction. */
+  readonly end: number;
+  /** Where the handler's code starts. */
+  readonly target: number;
+  /** Operand stack height the handler starts at, below the exception it is given. */
+  readonly height: number;
+}
+
 /** One function. Function 0 is the module initialiser `<module>`. */
 export interface IrFunction {
   /** Function name (`<module>` for function 0). */
@@ -38,6 +55,8 @@ export interface IrFunction {
   readonly code: Uint8Array;
   /** Source positions by instruction index, sorted by `pc`. */
   readonly lines: readonly LineEntry[];
+  /** The exception table, innermost entries first. */
+  readonly handlers: readonly HandlerEntry[];
 }
 
 /** An exported (callable from outside) function. */

@@ -4,7 +4,8 @@
  *   module   = [version, consts, globals, functions, exports, sourceHash]
  *   const    = [0, zigzag-varint bytes] | [1, bytes] | [2, text] | [3, [text...]]
  *            | [4, bytes]   (a str with a lone surrogate: UTF-8, surrogates in 3-byte form)
- *   function = [name, [param names], locals, code bytes, [pc, line, col, ...]]
+ *   function = [name, [param names], locals, code bytes, [pc, line, col, ...],
+ *               [start, end, target, height, ...]]   (exception table)
  *   export   = [name, function index]          (sorted by name)
  *
  * Decoding is strict: the bytes must be exactly what encoding the decoded
@@ -21,7 +22,7 @@ import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
-import type { IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
+import type { HandlerEntry, IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
 import { strFromUtf8SurrogatePass, utf8SurrogatePass } from "../text_units.ts";
 
@@ -48,7 +49,13 @@ function encodeConst(value: IrConst): Cbor {
 
 function encodeFunction(fn: IrFunction): Cbor {
   const lines = fn.lines.flatMap((entry) => [entry.pc, entry.line, entry.column]);
-  return [fn.name, [...fn.params], fn.locals, fn.code, lines];
+  const handlers = fn.handlers.flatMap((entry) => [
+    entry.start,
+    entry.end,
+    entry.target,
+    entry.height,
+  ]);
+  return [fn.name, [...fn.params], fn.locals, fn.code, lines, handlers];
 }
 
 /** The canonical bytes of a module. */
@@ -165,7 +172,7 @@ function decodeConst(value: unknown, where: string): IrConst {
 }
 
 function decodeFunction(value: unknown, where: string): IrFunction {
-  const [name, params, locals, code, lines] = array(value, where, 5);
+  const [name, params, locals, code, lines, table] = array(value, where, 6);
   const flat = array(lines, `${where} lines`);
   if (flat.length % 3 !== 0) fail(`${where} lines must hold pc, line, column triples`);
   const entries: LineEntry[] = [];
@@ -176,6 +183,19 @@ function decodeFunction(value: unknown, where: string): IrFunction {
       column: uint(flat[i + 2], `${where} lines column`),
     });
   }
+  const flatHandlers = array(table, `${where} handlers`);
+  if (flatHandlers.length % 4 !== 0) {
+    fail(`${where} handlers must hold start, end, target, height quadruples`);
+  }
+  const handlers: HandlerEntry[] = [];
+  for (let i = 0; i < flatHandlers.length; i += 4) {
+    handlers.push({
+      start: uint(flatHandlers[i], `${where} handler start`),
+      end: uint(flatHandlers[i + 1], `${where} handler end`),
+      target: uint(flatHandlers[i + 2], `${where} handler target`),
+      height: uint(flatHandlers[i + 3], `${where} handler height`),
+    });
+  }
   return {
     name: text(name, `${where} name`),
     params: array(params, `${where} params`).map((param, i) =>
@@ -184,6 +204,7 @@ function decodeFunction(value: unknown, where: string): IrFunction {
     locals: uint(locals, `${where} locals`, 65535),
     code: bytes(code, `${where} code`),
     lines: entries,
+    handlers,
   };
 }
 

@@ -6,12 +6,16 @@
  */
 
 import { InternalError } from "../errors.ts";
-import { ALLOWED_BUILTINS, VALUELESS_TYPE_NAMES } from "../validate/allowlist.ts";
+import {
+  ALLOWED_BUILTINS,
+  EXCEPTION_CLASSES,
+  VALUELESS_TYPE_NAMES,
+} from "../validate/allowlist.ts";
 import type { FunctionDef, Located } from "../validate/ast.ts";
 import type { SourceText } from "../validate/source.ts";
-import type { FunctionEmitter, Label } from "./emitter.ts";
+import type { FunctionEmitter, Label, Region } from "./emitter.ts";
 import type { IrConst } from "./ir.ts";
-import { BUILTINS, type HostCallInfo, METHODS, STDLIB } from "./opcodes.ts";
+import { BUILTINS, EXCEPTIONS, type HostCallInfo, METHODS, STDLIB } from "./opcodes.ts";
 
 /** A contract function known to the module. */
 export interface FunctionEntry {
@@ -32,6 +36,9 @@ function idsByName(table: readonly (HostCallInfo | null)[]): ReadonlyMap<string,
 const BUILTIN_IDS = idsByName(BUILTINS);
 const METHOD_IDS = idsByName(METHODS);
 const STDLIB_IDS = idsByName(STDLIB);
+const EXCEPTION_IDS: ReadonlyMap<string, number> = new Map(
+  EXCEPTIONS.map((entry) => [entry.name, entry.id]),
+);
 
 function hostId(ids: ReadonlyMap<string, number>, name: string, what: string): number {
   const id = ids.get(name);
@@ -110,8 +117,27 @@ export type NameTarget =
   | { readonly kind: "global"; readonly slot: number }
   | { readonly kind: "function"; readonly entry: FunctionEntry }
   | { readonly kind: "stdlib"; readonly module: string }
+  | { readonly kind: "exception"; readonly id: number }
   | { readonly kind: "stdlib_member"; readonly module: string; readonly member: string }
   | { readonly kind: "builtin" };
+
+/**
+ * A block that control leaving it early (return, break, continue) must
+ * clean up after: the regions to stop covering while the clean-up runs,
+ * and what runs. Also where a bare `raise` finds the exception being
+ * handled (`exception`: the slot holding it, in an except body or in the
+ * copy of a finally body that runs on an exception).
+ */
+export interface TryFrame {
+  /** Regions of this block: paused around code that runs as control leaves it. */
+  readonly regions: readonly Region[];
+  /** Emits the clean-up as control leaves (a finally body, or unbinding `except ... as name`). */
+  readonly leave: (() => void) | null;
+  /** Slot of the exception a bare `raise` re-raises here, when this block handles one. */
+  readonly exception: number | null;
+  /** Loops open when the block started (c.loops.length): break/continue of deeper loops stay inside. */
+  readonly loopDepth: number;
+}
 
 /** Lowering state of one function (or of the module initialiser). */
 export class FunctionContext {
@@ -123,6 +149,8 @@ export class FunctionContext {
   readonly parameterCount: number;
   readonly comprehensions: Map<string, number>[] = [];
   readonly loops: LoopTargets[] = [];
+  /** Enclosing try machinery, innermost last. */
+  tries: TryFrame[] = [];
 
   constructor(
     unit: ModuleUnit,
@@ -161,6 +189,8 @@ export class FunctionContext {
     if (entry !== undefined) return { kind: "function", entry };
     const module = this.unit.stdlibImports.get(id);
     if (module !== undefined) return { kind: "stdlib", module };
+    const exception = EXCEPTION_CLASSES.has(id) ? EXCEPTION_IDS.get(id) : undefined;
+    if (exception !== undefined) return { kind: "exception", id: exception };
     const member = this.unit.stdlibMembers.get(id);
     if (member !== undefined) return { kind: "stdlib_member", ...member };
     if (ALLOWED_BUILTINS.has(id) || VALUELESS_TYPE_NAMES.has(id)) return { kind: "builtin" };

@@ -144,6 +144,11 @@ export function lowerExpr(c: FunctionContext, expr: Expr): void {
     case "Attribute": {
       const receiver = expr.value;
       const target = receiver.kind === "Name" ? c.resolve(receiver.id) : null;
+      if (target?.kind !== "stdlib" && expr.attr === "args") {
+        lowerExpr(c, receiver);
+        c.at(expr);
+        return c.e.emit(Op.EXC_ARGS);
+      }
       if (target?.kind !== "stdlib") {
         throw new InternalError("compiler: attribute read outside stdlib values");
       }
@@ -464,6 +469,11 @@ function lowerCall(c: FunctionContext, call: Call): void {
   if (func.kind === "Name") {
     const target = c.resolve(func.id);
     if (target.kind === "function") return lowerContractCall(c, call, target.entry);
+    if (target.kind === "exception") {
+      for (const arg of call.args) lowerExpr(c, arg);
+      c.at(call);
+      return c.e.emit(Op.NEW_EXCEPTION, target.id, call.args.length);
+    }
     if (target.kind === "stdlib_member") {
       lowerArguments(c, call);
       c.at(call);

@@ -78,8 +78,8 @@ function declare(unit: ModuleUnit, module: Module): FunctionDef[] {
 function finishFunction(name: string, params: readonly string[], e: FunctionEmitter): IrFunction {
   e.emit(Op.NONE);
   e.emit(Op.RETURN);
-  const { code, lines } = e.finish();
-  return { name, params, locals: e.locals, code, lines };
+  const { code, lines, handlers } = e.finish();
+  return { name, params, locals: e.locals, code, lines, handlers };
 }
 
 function lowerInitialiser(unit: ModuleUnit, module: Module): { fn: IrFunction; loops: LoopInfo[] } {

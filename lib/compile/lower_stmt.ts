@@ -2,6 +2,8 @@
  * Lowering of statements: assignments (names, subscripts, unpacking,
  * augmented), control flow with `else` clauses, break/continue, return,
  * assert and del. Loops record their static bounds for the estimator.
+ * try/raise are in lower_try.ts; break, continue and return leave the
+ * blocks around them through it.
  */
 
 import { InternalError } from "../errors.ts";
@@ -10,6 +12,7 @@ import { Label } from "./emitter.ts";
 import type { FunctionContext, LoopTargets } from "./lower_context.ts";
 import { INPLACE, lowerExpr, lowerSubscriptKey, staticIterations } from "./lower_expr.ts";
 import { Op } from "./opcodes.ts";
+import { leaveBlocks, lowerRaise, lowerTry } from "./lower_try.ts";
 
 /** Lowers a block of statements. */
 export function lowerBlock(c: FunctionContext, body: readonly Stmt[]): void {
@@ -80,15 +83,32 @@ function lowerStatement(c: FunctionContext, stmt: Stmt): void {
     case "Continue": {
       const loop = c.loops[c.loops.length - 1];
       if (loop === undefined) throw new InternalError("compiler: break outside a loop");
-      if (stmt.kind === "Continue") return c.e.jump(Op.JUMP, loop.continueLabel);
-      if (loop.popsIterator) c.e.emit(Op.POP);
-      return c.e.jump(Op.JUMP, loop.breakLabel);
+      const left = leaveBlocks(c, c.loops.length - 1);
+      if (stmt.kind === "Continue") c.e.jump(Op.JUMP, loop.continueLabel);
+      else {
+        if (loop.popsIterator) c.e.emit(Op.POP);
+        c.e.jump(Op.JUMP, loop.breakLabel);
+      }
+      return left.resume();
     }
-    case "Return":
+    case "Return": {
       if (stmt.value === null) c.e.emit(Op.NONE);
       else lowerExpr(c, stmt.value);
       c.at(stmt);
-      return c.e.emit(Op.RETURN);
+      if (c.tries.length === 0) return c.e.emit(Op.RETURN);
+      // The value is computed first, then each finally body runs (CPython's order).
+      const slot = c.e.temp();
+      c.e.emit(Op.STORE_LOCAL, slot);
+      const left = leaveBlocks(c, -1);
+      c.at(stmt);
+      c.e.emit(Op.LOAD_LOCAL, slot);
+      c.e.emit(Op.RETURN);
+      return left.resume();
+    }
+    case "Try":
+      return lowerTry(c, stmt);
+    case "Raise":
+      return lowerRaise(c, stmt);
     case "Delete":
       for (const target of stmt.targets) lowerDelete(c, target);
       return;

@@ -11,6 +11,7 @@ export {
   type BuiltinName,
   BUILTINS,
   CAPS,
+  EXCEPTIONS,
   GAS_VERSION,
   IR_VERSION,
   ISINSTANCE_BIT,
@@ -40,7 +41,19 @@ export type OperandKind =
   | "stdlib"
   | "kwnames"
   | "mask"
-  | "flag";
+  | "flag"
+  | "exception"
+  | "exceptions";
+
+/** A catchable exception class (spec/opcodes_vm_py.yaml `exceptions`). */
+export interface ExceptionClass {
+  /** Index in EXCEPTIONS: NEW_EXCEPTION's operand and the class's EXC_MATCH mask bit. */
+  readonly id: number;
+  /** The Python class name. */
+  readonly name: string;
+  /** Id of the base class; null for BaseException. */
+  readonly parent: number | null;
+}
 
 /** A unit of dynamic work (spec/GAS.md). */
 export type GasUnit =

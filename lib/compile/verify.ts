@@ -5,7 +5,11 @@
  * the exports, and the operand-stack height at every reachable
  * instruction: never negative, never over the cap, equal on every path
  * into a join, and no path falls off the end of the code. A module that
- * passes cannot make the interpreter index out of bounds. The module's
+ * passes cannot make the interpreter index out of bounds. Exception tables
+ * (spec/IR.md §3.1) are checked too: ranges and targets inside the code,
+ * entries disjoint or nested (the inner one listed first), each handler
+ * reached at its height plus one from every covered instruction, whose own
+ * height is never below the handler's. The module's
  * encoding must fit the code_size cap, however the module was built.
  */
 
@@ -13,6 +17,7 @@ import { IrVerifyError } from "../errors.ts";
 import { codeSizeViolation, encodeModule } from "./ir_codec.ts";
 import {
   decodeInstructions,
+  type HandlerEntry,
   type Instruction,
   type IrFunction,
   type IrModule,
@@ -21,6 +26,7 @@ import {
 import {
   BUILTINS,
   CAPS,
+  EXCEPTIONS,
   ISINSTANCE_TYPES,
   METHODS,
   Op,
@@ -36,6 +42,8 @@ export interface VerifiedFunction {
   readonly instructions: readonly Instruction[];
   /** Deepest operand stack any path reaches. */
   readonly maxStack: number;
+  /** Index in the function's exception table of the entry that covers each pc, or -1. */
+  readonly handlerAt: Int32Array;
 }
 
 /** A module that passed verification, with its decoded code. */
@@ -47,6 +55,7 @@ export interface VerifiedModule {
 }
 
 const MAX_MASK = (1 << ISINSTANCE_TYPES.length) - 1;
+const MAX_EXCEPTION_MASK = 2 ** EXCEPTIONS.length - 1;
 
 /** Verifies a decoded module; throws IrVerifyError naming the function and pc. */
 export function verifyModule(module: IrModule): VerifiedModule {
@@ -86,7 +95,73 @@ function verifyFunction(module: IrModule, fn: IrFunction, index: number): Verifi
     verifyOperands(module, fn, index, instruction, `${where} pc ${pc}`, instructions.length)
   );
   verifyLines(fn, instructions.length, where);
-  return { instructions, maxStack: verifyStack(instructions, where) };
+  const handlerAt = verifyHandlers(fn.handlers, instructions.length, where);
+  return {
+    instructions,
+    maxStack: verifyStack(instructions, fn.handlers, handlerAt, where),
+    handlerAt,
+  };
+}
+
+/**
+ * Checks an exception table's shape and returns the entry that applies at
+ * each pc (the innermost, which is the first in table order). Entries are
+ * sorted by start, then by end descending (outer before inner), and swept
+ * with a stack of the entries open at each pc, so the check and the map take
+ * O(entries log entries + code) whatever the table holds.
+ */
+function verifyHandlers(
+  handlers: readonly HandlerEntry[],
+  codeLength: number,
+  where: string,
+): Int32Array {
+  handlers.forEach((entry, index) => {
+    const at = `${where} handler ${index}`;
+    if (entry.start >= entry.end || entry.end > codeLength) {
+      throw new IrVerifyError(`${at}: range ${entry.start}..${entry.end} is not inside the code`);
+    }
+    if (entry.target >= codeLength) {
+      throw new IrVerifyError(`${at}: target ${entry.target} is out of range`);
+    }
+    if (entry.target >= entry.start && entry.target < entry.end) {
+      throw new IrVerifyError(`${at}: target ${entry.target} is inside its own range`);
+    }
+    if (entry.height >= CAPS.value_stack) {
+      throw new IrVerifyError(`${at}: height ${entry.height} is over the value_stack cap`, true);
+    }
+  });
+  const order = handlers.map((_, index) => index).sort((x, y) => {
+    const a = handlers[x] as HandlerEntry;
+    const b = handlers[y] as HandlerEntry;
+    return a.start - b.start || b.end - a.end || y - x;
+  });
+  const handlerAt = new Int32Array(codeLength).fill(-1);
+  const open: number[] = [];
+  let next = 0;
+  for (let pc = 0; pc < codeLength; pc++) {
+    while (open.length > 0 && (handlers[open[open.length - 1] ?? 0] as HandlerEntry).end <= pc) {
+      open.pop();
+    }
+    while (next < order.length && (handlers[order[next] ?? 0] as HandlerEntry).start === pc) {
+      const index = order[next++] ?? 0;
+      const parent = open[open.length - 1];
+      if (parent !== undefined) {
+        if ((handlers[index] as HandlerEntry).end > (handlers[parent] as HandlerEntry).end) {
+          throw new IrVerifyError(
+            `${where} handler ${index}: range overlaps handler ${parent} without nesting in it`,
+          );
+        }
+        if (index > parent) {
+          throw new IrVerifyError(
+            `${where} handler ${index}: nested in handler ${parent}, so it must be listed first`,
+          );
+        }
+      }
+      open.push(index);
+    }
+    handlerAt[pc] = open[open.length - 1] ?? -1;
+  }
+  return handlerAt;
 }
 
 function verifyOperands(
@@ -131,6 +206,10 @@ function verifyOperands(
         return below(MAX_MASK + 1, "type mask", 1);
       case "flag":
         return below(2, "flag");
+      case "exception":
+        return below(EXCEPTIONS.length, "exception class");
+      case "exceptions":
+        return below(MAX_EXCEPTION_MASK + 1, "exception mask", 1);
       case "kwnames": {
         if (value === 0) return;
         const names = module.consts[value - 1];
@@ -174,7 +253,12 @@ function verifyLines(fn: IrFunction, codeLength: number, where: string): void {
 }
 
 /** Height checks over every reachable path; returns the deepest stack. */
-function verifyStack(instructions: readonly Instruction[], where: string): number {
+function verifyStack(
+  instructions: readonly Instruction[],
+  handlers: readonly HandlerEntry[],
+  handlerAt: Int32Array,
+  where: string,
+): number {
   const heights = new Array<number | undefined>(instructions.length);
   const work: number[] = [0];
   heights[0] = 0;
@@ -211,6 +295,16 @@ function verifyStack(instructions: readonly Instruction[], where: string): numbe
       throw new IrVerifyError(`${where} pc ${pc}: stack deeper than ${CAPS.value_stack}`, true);
     }
     deepest = Math.max(deepest, after);
+    const handler = handlers[handlerAt[pc] ?? -1];
+    if (handler !== undefined) {
+      if (height < handler.height) {
+        throw new IrVerifyError(
+          `${where} pc ${pc}: stack height ${height} is below its handler's ${handler.height}`,
+        );
+      }
+      reach(handler.target, handler.height + 1, pc);
+      deepest = Math.max(deepest, handler.height + 1);
+    }
     if (info.terminal) continue;
     const target = info.operands.includes("target") ? instruction.operands[0] ?? 0 : null;
     if (target !== null) {

@@ -16,7 +16,9 @@ import * as call from "./call.ts";
  *
  * @example Call a contract twice, applying its writes
  * ```ts
- * import { compileContract, executeCall, MemoryState } from "@animica/vm-py";
+ * import { MemoryState } from "@animica/vm-py";
+ * import { compileContract } from "@animica/vm-py/ir";
+ * import { executeCall } from "@animica/vm-py/runtime";
  *
  * const source = "from stdlib import storage\n\n" +
  *   "def inc() -> int:\n" +

@@ -2,9 +2,12 @@
  * The text codecs of str.encode, bytes.decode, str(b, encoding, errors)
  * and bytes(s, encoding, errors), as CPython 3.11 runs them: the codec
  * name lookup (CPython's normalisation and its alias list for the codecs
- * the VM has: utf-8, utf-8-sig, ascii, latin-1), the encoders and decoders
- * with CPython's error ranges (a UTF-8 decode error covers the maximal
- * invalid subpart), and the error handlers strict, ignore, replace,
+ * the VM has: utf-8, utf-8-sig, ascii, latin-1 and the single-byte
+ * "charmap" codecs cp1250, cp1251, cp1252 and iso8859_15, whose byte
+ * tables lib/runtime/charmap_generated.ts takes from CPython), the
+ * encoders and decoders with CPython's error ranges (a UTF-8 decode error
+ * covers the maximal invalid subpart, a charmap encode error the run of
+ * unencodable characters), and the error handlers strict, ignore, replace,
  * backslashreplace, xmlcharrefreplace, surrogateescape and surrogatepass,
  * consulted, as in CPython, only when an error occurs. No engine codec
  * (TextEncoder/TextDecoder) is used.
@@ -19,11 +22,27 @@
 import { CAPS } from "../compile/opcodes.ts";
 import { allocBytes } from "./bytes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { codecError } from "./exceptions.ts";
 import { typeName, type Value } from "./values.ts";
 import { codePointAt, strFromCodePoint, unitWidth } from "../text_units.ts";
+import { type Charmap, CHARMAP_CODECS, CHARMAP_DECODE } from "./charmap_generated.ts";
 
 /** A codec the VM has. */
-export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1";
+export type Codec = "utf-8" | "utf-8-sig" | "ascii" | "latin-1" | Charmap;
+
+/** Per charmap codec, the byte each code point it can encode encodes to (the decode table inverted). */
+const CHARMAP_ENCODE: ReadonlyMap<Codec, ReadonlyMap<number, number>> = new Map(
+  CHARMAP_CODECS.map((codec) => {
+    const bytes = new Map<number, number>();
+    CHARMAP_DECODE[codec].forEach((code, byte) => {
+      if (code >= 0) bytes.set(code, byte);
+    });
+    return [codec, bytes] as const;
+  }),
+);
+
+/** CPython's reason for a character or byte a charmap codec's table lacks. */
+const UNMAPPED = "character maps to <undefined>";
 
 /**
  * The aliases of CPython 3.11's encodings/aliases.py (normalised, see
@@ -60,6 +79,15 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
     "latin",
     "latin1",
   ].map((a) => [a, "latin_1"] as const),
+  ["1250", "cp1250"],
+  ["windows_1250", "cp1250"],
+  ["1251", "cp1251"],
+  ["windows_1251", "cp1251"],
+  ["1252", "cp1252"],
+  ["windows_1252", "cp1252"],
+  ["iso_8859_15", "iso8859_15"],
+  ["l9", "iso8859_15"],
+  ["latin9", "iso8859_15"],
   ["base64", "base64_codec"],
   ["base_64", "base64_codec"],
   ["bz2", "bz2_codec"],
@@ -74,7 +102,7 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * The encodings modules the VM knows: its four codecs, and CPython's
+ * The encodings modules the VM knows: its codecs, and CPython's
  * bytes-to-bytes codecs (null), which str.encode and bytes.decode refuse
  * with their own LookupError message. Every other name is unknown.
  */
@@ -83,6 +111,7 @@ const MODULES: ReadonlyMap<string, Codec | null> = new Map([
   ["utf_8_sig", "utf-8-sig"],
   ["ascii", "ascii"],
   ["latin_1", "latin-1"],
+  ...[...CHARMAP_ENCODE.keys()].map((codec) => [codec, codec] as const),
   ...["base64_codec", "bz2_codec", "hex_codec", "quopri_codec", "rot_13", "uu_codec", "zlib_codec"]
     .map((module) => [module, null] as const),
 ]);
@@ -103,10 +132,14 @@ const MESSAGE_NAME: Readonly<Record<Codec, string>> = {
   "utf-8-sig": "utf-8",
   ascii: "ascii",
   "latin-1": "latin-1",
+  cp1250: "charmap",
+  cp1251: "charmap",
+  cp1252: "charmap",
+  iso8859_15: "charmap",
 };
 
-/** The first code point a single-byte codec cannot encode. */
-const LIMIT: Readonly<Record<Codec, number>> = {
+/** The first code point each codec that is not a charmap one cannot encode. */
+const LIMIT: Readonly<Record<Exclude<Codec, Charmap>, number>> = {
   "utf-8": 0x110000,
   "utf-8-sig": 0x110000,
   ascii: 0x80,
@@ -177,13 +210,21 @@ function escapedCodePoint(code: number): string {
   return `\\U${hex(code, 8)}`;
 }
 
-function encodeError(codec: Codec, first: number, start: number, end: number, reason: string) {
+function encodeError(
+  codec: Codec,
+  text: string,
+  first: number,
+  start: number,
+  end: number,
+  reason: string,
+) {
   const where = end - start === 1
     ? `character '${escapedCodePoint(first)}' in position ${start}`
     : `characters in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeEncodeError",
     `'${MESSAGE_NAME[codec]}' codec can't encode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], text, start, end, reason],
   );
 }
 
@@ -191,9 +232,10 @@ function decodeError(codec: Codec, bytes: Uint8Array, start: number, end: number
   const where = end - start === 1
     ? `byte 0x${hex(bytes[start] ?? 0, 2)} in position ${start}`
     : `bytes in position ${start}-${end - 1}`;
-  return vmError(
+  return codecError(
     "UnicodeDecodeError",
     `'${MESSAGE_NAME[codec]}' codec can't decode ${where}: ${reason}`,
+    [MESSAGE_NAME[codec], bytes, start, end, reason],
   );
 }
 
@@ -293,8 +335,23 @@ function writeUtf8(sink: ByteSink, code: number): void {
   }
 }
 
+/** The byte a charmap codec encodes `code` to, undefined where it has none. */
+function charmapByte(codec: Codec, code: number): number | undefined {
+  return CHARMAP_ENCODE.get(codec)?.get(code);
+}
+
+function isCharmap(codec: Codec): codec is Charmap {
+  return CHARMAP_ENCODE.has(codec);
+}
+
 function encodable(codec: Codec, code: number): boolean {
+  if (isCharmap(codec)) return charmapByte(codec, code) !== undefined;
   return code < LIMIT[codec] && !(LIMIT[codec] > 0x100 && isSurrogate(code));
+}
+
+function encodeReason(codec: Codec): string {
+  if (isCharmap(codec)) return UNMAPPED;
+  return LIMIT[codec] > 0x100 ? "surrogates not allowed" : `ordinal not in range(${LIMIT[codec]})`;
 }
 
 /**
@@ -303,18 +360,17 @@ function encodable(codec: Codec, code: number): boolean {
  */
 function encodeRun(
   sink: ByteSink,
+  text: string,
   codecRun: CodecRun,
   run: readonly number[],
   start: number,
   end: number,
 ): void {
   const codec = codecRun.codec;
-  const reason = LIMIT[codec] > 0x100
-    ? "surrogates not allowed"
-    : `ordinal not in range(${LIMIT[codec]})`;
+  const reason = encodeReason(codec);
   switch (codecRun.errors) {
     case "strict":
-      return encodeError(codec, run[0] ?? 0, start, end, reason);
+      return encodeError(codec, text, run[0] ?? 0, start, end, reason);
     case "ignore":
       return;
     case "replace":
@@ -329,13 +385,18 @@ function encodeRun(
       for (let i = 0; i < run.length; i++) {
         const code = run[i] ?? 0;
         if (code < 0xdc80 || code > 0xdcff) {
-          return encodeError(codec, code, start + i, end, reason);
+          // CPython's charmap encoder reports the whole run; its ascii, latin-1 and utf-8 ones the rest.
+          return isCharmap(codec)
+            ? encodeError(codec, text, run[0] ?? 0, start, end, reason)
+            : encodeError(codec, text, code, start + i, end, reason);
         }
         sink.byte(code - 0xdc00);
       }
       return;
     case "surrogatepass":
-      if (LIMIT[codec] <= 0x100) return encodeError(codec, run[0] ?? 0, start, end, reason);
+      if (codec !== "utf-8" && codec !== "utf-8-sig") {
+        return encodeError(codec, text, run[0] ?? 0, start, end, reason);
+      }
       for (const code of run) writeUtf8(sink, code);
       return;
     default:
@@ -351,8 +412,9 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
   while (at < text.length) {
     const code = codePointAt(text, at);
     if (encodable(codec, code)) {
-      if (code < 0x80) sink.byte(code);
-      else if (codec === "latin-1") sink.byte(code);
+      const mapped = charmapByte(codec, code);
+      if (mapped !== undefined) sink.byte(mapped);
+      else if (code < 0x80 || codec === "latin-1") sink.byte(code);
       else writeUtf8(sink, code);
       at += unitWidth(code);
       position++;
@@ -367,7 +429,7 @@ function runEncoder(sink: ByteSink, text: string, run: CodecRun): void {
       at += unitWidth(next);
       position++;
     }
-    encodeRun(sink, run, unencodable, start, position);
+    encodeRun(sink, text, run, unencodable, start, position);
   }
 }
 
@@ -496,7 +558,9 @@ function decodeRun(
       for (let i = start; i < end; i++) sink.codePoint(0xdc00 + (bytes[i] ?? 0));
       return end;
     case "surrogatepass": {
-      const surrogate = codec === "ascii" ? null : passedSurrogate(bytes, start);
+      const surrogate = codec === "utf-8" || codec === "utf-8-sig"
+        ? passedSurrogate(bytes, start)
+        : null;
       if (surrogate === null) return decodeError(codec, bytes, start, end, reason);
       sink.codePoint(surrogate);
       return start + 3;
@@ -516,9 +580,16 @@ function decodeRun(
 function runDecoder(sink: TextSink, bytes: Uint8Array, run: CodecRun): void {
   const codec = run.codec;
   let at = 0;
+  const table = isCharmap(codec) ? CHARMAP_DECODE[codec] : null;
   while (at < bytes.length) {
     const byte = bytes[at] ?? 0;
-    if (byte < 0x80 || codec === "latin-1") {
+    if (table !== null) {
+      const code = table[byte] ?? -1;
+      if (code >= 0) {
+        sink.codePoint(code);
+        at++;
+      } else at = decodeRun(sink, run, bytes, at, at + 1, UNMAPPED);
+    } else if (byte < 0x80 || codec === "latin-1") {
       sink.codePoint(byte);
       at++;
     } else if (codec === "ascii") {

@@ -11,6 +11,7 @@
  * interpreter keeps that promise (see interpreter.ts).
  */
 
+import type { HandlerEntry } from "../compile/ir.ts";
 import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { InternalError } from "../errors.ts";
@@ -80,6 +81,9 @@ export interface Code {
   readonly c: Int32Array;
   /** The verifier's bound on this function's operand stack depth. */
   readonly maxStack: number;
+  /** The exception table, and the index of the entry covering each pc (-1: none). */
+  readonly handlers: readonly HandlerEntry[];
+  readonly handlerAt: Int32Array;
 }
 
 function tripleOf(first: number, second: number, third: number): number | null {
@@ -102,7 +106,10 @@ function pairOf(first: number, second: number): number | null {
   return null;
 }
 
-function decodeFunction(verified: VerifiedModule["functions"][number]): Code {
+function decodeFunction(
+  verified: VerifiedModule["functions"][number],
+  handlers: readonly HandlerEntry[],
+): Code {
   const n = verified.instructions.length;
   const ops = new Uint8Array(n);
   const a = new Int32Array(n);
@@ -130,7 +137,16 @@ function decodeFunction(verified: VerifiedModule["functions"][number]): Code {
     const pair = pc + 1 < n && triples[pc + 1] === 0 ? pairOf(op, ops[pc + 1] ?? 0) : null;
     if (pair !== null) fused[pc] = pair;
   }
-  return { ops, fused, a, b, c, maxStack: verified.maxStack };
+  return {
+    ops,
+    fused,
+    a,
+    b,
+    c,
+    maxStack: verified.maxStack,
+    handlers,
+    handlerAt: verified.handlerAt,
+  };
 }
 
 const cache = new WeakMap<VerifiedModule, readonly Code[]>();
@@ -139,7 +155,9 @@ const cache = new WeakMap<VerifiedModule, readonly Code[]>();
 export function decodedCode(verified: VerifiedModule): readonly Code[] {
   let code = cache.get(verified);
   if (code === undefined) {
-    code = verified.functions.map(decodeFunction);
+    code = verified.functions.map((fn, index) =>
+      decodeFunction(fn, verified.module.functions[index]?.handlers ?? [])
+    );
     cache.set(verified, code);
   }
   return code;

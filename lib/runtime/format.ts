@@ -18,7 +18,8 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
-import { repr } from "./repr.ts";
+import { keyError } from "./exceptions.ts";
+import { repr, strText } from "./repr.ts";
 import type { Meter } from "./ops.ts";
 import {
   asciiUppercase,
@@ -100,7 +101,7 @@ function isMapping(args: Value, bytesMode: boolean): boolean {
 function lookup(meter: Meter, mapping: Value, key: string | Uint8Array): Value {
   if (mapping instanceof PyDict) {
     const entry = mapping.entries.get(dictKey(meter, key));
-    return entry === undefined ? vmError("KeyError", repr(meter, key)) : entry.value;
+    return entry === undefined ? keyError(meter, key) : entry.value;
   }
   const what = mapping instanceof PyList ? "list" : mapping instanceof PyRange ? "range" : "byte";
   return vmError("TypeError", `${what} indices must be integers or slices, not ${typeName(key)}`);
@@ -407,7 +408,7 @@ class Formatter {
       return precision >= 0 ? text.slice(0, precision) : text;
     }
     if (type === "b") return this.unsupported(at);
-    if (type === "s") text = typeof value === "string" ? value : repr(this.meter, value);
+    if (type === "s") text = strText(this.meter, value);
     else if (type === "r") text = repr(this.meter, value);
     else text = asciiRepr(this.meter, value);
     return precision >= 0 ? text.slice(0, codePointEnd(text, precision)) : text;

@@ -3,13 +3,16 @@
  * pre-decoded instructions (with the superinstructions of decode.ts when no
  * step hook watches), explicit call frames (a contract call never recurses
  * in JS), base gas charged before every instruction, dynamic gas through
- * the Meter, caps on steps and call depth. Every failure leaves
- * through one exit that attaches the traceback (function, line, column per
- * frame). Host effects go through the `Host` interface only.
+ * the Meter, caps on steps and call depth. Every failure goes to one
+ * place: a catchable exception (exceptions.ts) whose frame, or a caller's,
+ * has a handler covering the failing pc is unwound to it (paid per frame,
+ * spec/GAS.md §9); anything else leaves with the traceback attached
+ * (function, line, column per frame). Host effects go through the `Host`
+ * interface only.
  */
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
-import type { IrConst, IrModule } from "../compile/ir.ts";
+import type { HandlerEntry, IrConst, IrModule } from "../compile/ir.ts";
 import {
   type CallableInfo,
   CAPS,
@@ -17,6 +20,7 @@ import {
   ISINSTANCE_BIT,
   Op,
   OP_INFO,
+  WALKS,
 } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { callBuiltin } from "./builtins/table.ts";
@@ -25,6 +29,14 @@ import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { BASE_GAS, type Code, decodedCode } from "./decode.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
+import {
+  caughtException,
+  exceptionArgs,
+  exceptionMatches,
+  PyRaised,
+  raiseValue,
+  writeMessage,
+} from "./exceptions.ts";
 import { buildDisplay } from "./dict_display.ts";
 import { callMethod, checkMethod } from "./methods/dispatch.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
@@ -35,6 +47,7 @@ import {
   canonicalInt,
   DONE,
   PyDict,
+  PyException,
   PyIterator,
   PyList,
   PySlice,
@@ -85,6 +98,13 @@ const STORE_LOCAL_GAS = OP_INFO[Op.STORE_LOCAL].base;
 const JUMP_GAS = OP_INFO[Op.JUMP].base;
 const FOR_ITER_GAS = OP_INFO[Op.FOR_ITER].base;
 const JUMP_IF_FALSE_GAS = OP_INFO[Op.JUMP_IF_FALSE].base;
+const UNWIND_GAS = WALKS.unwind.node.per;
+
+/** Where a handler catches: the frame's index in the call stack and the table entry. */
+interface Catch {
+  readonly depth: number;
+  readonly entry: HandlerEntry;
+}
 
 /**
  * The result of `left OP right` for two safe ints when it needs no more
@@ -275,546 +295,643 @@ export class Machine implements Metered {
     const maxSteps = CAPS.steps;
     let gas = this.gasUsed;
     let steps = this.steps;
-    try {
-      while (true) {
-        const op = opcodes[pc] ?? 0;
-        const a = operands[pc] ?? 0;
-        if (onStep !== null) onStep(frame.fn, pc, op, gas, stack, sp, frames.length);
-        // `pc` passes the instruction before its charges, so a failure of its own base gas or
-        // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
-        pc++;
-        const base = baseGas[op] ?? 0;
-        if (gas + base > limit) outOfGas(base, limit - gas);
-        gas += base;
-        if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
-        switch (op) {
-          case 0x01: // CONST
-            stack[sp++] = this.#consts[a] ?? null;
-            break;
-          case 0x02: // SMALL_INT
-            stack[sp++] = a;
-            break;
-          case 0x03: // NONE
-            stack[sp++] = null;
-            break;
-          case 0x04: // TRUE
-            stack[sp++] = true;
-            break;
-          case 0x05: // FALSE
-            stack[sp++] = false;
-            break;
-          case 0x06: // POP
-            sp--;
-            break;
-          case 0x07: // DUP
-            stack[sp] = stack[sp - 1] as Value;
-            sp++;
-            break;
-          case 0x08: // DUP2
-            stack[sp] = stack[sp - 2] as Value;
-            stack[sp + 1] = stack[sp - 1] as Value;
-            sp += 2;
-            break;
-          case 0x09: { // ROT2
-            const top = stack[sp - 1] as Value;
-            stack[sp - 1] = stack[sp - 2] as Value;
-            stack[sp - 2] = top;
-            break;
-          }
-          case 0x0a: { // ROT3: a b c -> c a b
-            const top = stack[sp - 1] as Value;
-            stack[sp - 1] = stack[sp - 2] as Value;
-            stack[sp - 2] = stack[sp - 3] as Value;
-            stack[sp - 3] = top;
-            break;
-          }
-          case 0x10: { // LOAD_LOCAL
-            const value = locals[a];
-            if (value === undefined) this.#unbound(frame.fn, a);
-            stack[sp++] = value;
-            break;
-          }
-          case 0x11: // STORE_LOCAL
-            locals[a] = stack[--sp] as Value;
-            break;
-          case 0x12: { // LOAD_GLOBAL
-            const value = this.#globals[a];
-            if (value === undefined) vmError("NameError", `module value #${a} is not defined yet`);
-            stack[sp++] = value;
-            break;
-          }
-          case 0x13: // STORE_GLOBAL: value --
-            this.#globals[a] = stack[--sp] as Value;
-            break;
-          case 0x15: { // LOAD_FREE: -- value
-            const value = locals[a];
-            if (value === undefined) this.#unboundFree(frame.fn, a);
-            stack[sp++] = value;
-            break;
-          }
-          case 0x14: // DELETE_LOCAL: --
-            locals[a] = undefined;
-            break;
-          case 0x20: // ADD
-          case 0x2f: { // INPLACE_ADD
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            if (typeof left === "number" && typeof right === "number") {
-              const sum = smallAdd(left, right);
-              if (sum !== null) {
-                stack[--sp - 1] = sum;
-                break;
-              }
-            }
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#binary(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x21: { // SUB
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            if (typeof left === "number" && typeof right === "number") {
-              const difference = smallSub(left, right);
-              if (difference !== null) {
-                stack[--sp - 1] = difference;
-                break;
-              }
-            }
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#binary(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x22: // MUL
-          case 0x1a: { // INPLACE_MUL
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            if (typeof left === "number" && typeof right === "number") {
-              const product = smallMul(left, right);
-              if (product !== null) {
-                stack[--sp - 1] = product;
-                break;
-              }
-            }
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#binary(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x23: // FLOORDIV
-          case 0x24: { // MOD
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            if (typeof left === "number" && typeof right === "number" && right !== 0) {
-              // ops.floordiv / ops.mod: one unit of dynamic gas for two small ints.
-              if (gas + 1 > limit) outOfGas(1, limit - gas);
-              gas += 1;
-              stack[--sp - 1] = op === 0x24
-                ? ops.smallFloorMod(left, right)
-                : ops.smallFloorDiv(left, right);
+    // The dispatch loop runs inside a try; a failure it catches either resumes it at a handler
+    // (the outer loop goes round again) or leaves the call.
+    while (true) {
+      try {
+        while (true) {
+          const op = opcodes[pc] ?? 0;
+          const a = operands[pc] ?? 0;
+          if (onStep !== null) onStep(frame.fn, pc, op, gas, stack, sp, frames.length);
+          // `pc` passes the instruction before its charges, so a failure of its own base gas or
+          // step is reported at it (the error exit reports `pc - 1`), as every later failure is.
+          pc++;
+          const base = baseGas[op] ?? 0;
+          if (gas + base > limit) outOfGas(base, limit - gas);
+          gas += base;
+          if (++steps > maxSteps) limitExceeded("steps", "too many instructions executed");
+          switch (op) {
+            case 0x01: // CONST
+              stack[sp++] = this.#consts[a] ?? null;
+              break;
+            case 0x02: // SMALL_INT
+              stack[sp++] = a;
+              break;
+            case 0x03: // NONE
+              stack[sp++] = null;
+              break;
+            case 0x04: // TRUE
+              stack[sp++] = true;
+              break;
+            case 0x05: // FALSE
+              stack[sp++] = false;
+              break;
+            case 0x06: // POP
+              sp--;
+              break;
+            case 0x07: // DUP
+              stack[sp] = stack[sp - 1] as Value;
+              sp++;
+              break;
+            case 0x08: // DUP2
+              stack[sp] = stack[sp - 2] as Value;
+              stack[sp + 1] = stack[sp - 1] as Value;
+              sp += 2;
+              break;
+            case 0x09: { // ROT2
+              const top = stack[sp - 1] as Value;
+              stack[sp - 1] = stack[sp - 2] as Value;
+              stack[sp - 2] = top;
               break;
             }
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#binary(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x25: // POW
-          case 0x26: // LSHIFT
-          case 0x27: // RSHIFT
-          case 0x28: // BITAND
-          case 0x29: // BITOR
-          case 0x2a: // BITXOR
-          case 0x1b: // INPLACE_OR
-          case 0x1c: // INPLACE_AND
-          case 0x1d: // INPLACE_SUB
-          case 0x1e: { // INPLACE_XOR
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#binary(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x2b: // NEG
-            this.gasUsed = gas;
-            stack[sp - 1] = ops.neg(this, stack[sp - 1] as Value);
-            gas = this.gasUsed;
-            break;
-          case 0x2c: // POS
-            stack[sp - 1] = ops.pos(stack[sp - 1] as Value);
-            break;
-          case 0x2d: // INVERT
-            this.gasUsed = gas;
-            stack[sp - 1] = ops.invert(this, stack[sp - 1] as Value);
-            gas = this.gasUsed;
-            break;
-          case 0x2e: // NOT
-            stack[sp - 1] = !truthy(stack[sp - 1] as Value);
-            break;
-          case 0x30: // EQ
-          case 0x31: // NE
-          case 0x32: // LT
-          case 0x33: // LE
-          case 0x34: // GT
-          case 0x35: // GE
-          case 0x36: // IN
-          case 0x37: // NOT_IN
-          case 0x38: // IS
-          case 0x39: { // IS_NOT
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            this.gasUsed = gas;
-            stack[--sp - 1] = this.#compare(op, left, right);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x3a: // ISINSTANCE
-            stack[sp - 1] = (classBits(stack[sp - 1] as Value) & a) !== 0;
-            break;
-          case 0x40: // JUMP
-            pc = a;
-            break;
-          case 0x41: { // JUMP_IF_FALSE
-            const condition = stack[--sp] as Value;
-            if (condition === false || (condition !== true && !truthy(condition))) pc = a;
-            break;
-          }
-          case 0x42: { // JUMP_IF_TRUE
-            const condition = stack[--sp] as Value;
-            if (condition === true || (condition !== false && truthy(condition))) pc = a;
-            break;
-          }
-          case 0x43: // JUMP_IF_FALSE_OR_POP
-            if (!truthy(stack[sp - 1] as Value)) pc = a;
-            else sp--;
-            break;
-          case 0x44: // JUMP_IF_TRUE_OR_POP
-            if (truthy(stack[sp - 1] as Value)) pc = a;
-            else sp--;
-            break;
-          case 0x45: { // RETURN
-            const result = stack[sp - 1] as Value;
-            sp = frame.base;
-            frames.pop();
-            const caller = frames[frames.length - 1];
-            if (caller === undefined) {
-              this.gasUsed = gas;
-              this.steps = steps;
-              return result;
+            case 0x0a: { // ROT3: a b c -> c a b
+              const top = stack[sp - 1] as Value;
+              stack[sp - 1] = stack[sp - 2] as Value;
+              stack[sp - 2] = stack[sp - 3] as Value;
+              stack[sp - 3] = top;
+              break;
             }
-            frame = caller;
+            case 0x10: { // LOAD_LOCAL
+              const value = locals[a];
+              if (value === undefined) this.#unbound(frame.fn, a);
+              stack[sp++] = value;
+              break;
+            }
+            case 0x11: // STORE_LOCAL
+              locals[a] = stack[--sp] as Value;
+              break;
+            case 0x12: { // LOAD_GLOBAL
+              const value = this.#globals[a];
+              if (value === undefined) {
+                vmError("NameError", `module value #${a} is not defined yet`);
+              }
+              stack[sp++] = value;
+              break;
+            }
+            case 0x13: // STORE_GLOBAL: value --
+              this.#globals[a] = stack[--sp] as Value;
+              break;
+            case 0x15: { // LOAD_FREE: -- value
+              const value = locals[a];
+              if (value === undefined) this.#unboundFree(frame.fn, a);
+              stack[sp++] = value;
+              break;
+            }
+            case 0x14: // DELETE_LOCAL: --
+              locals[a] = undefined;
+              break;
+            case 0x20: // ADD
+            case 0x2f: { // INPLACE_ADD
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              if (typeof left === "number" && typeof right === "number") {
+                const sum = smallAdd(left, right);
+                if (sum !== null) {
+                  stack[--sp - 1] = sum;
+                  break;
+                }
+              }
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#binary(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x21: { // SUB
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              if (typeof left === "number" && typeof right === "number") {
+                const difference = smallSub(left, right);
+                if (difference !== null) {
+                  stack[--sp - 1] = difference;
+                  break;
+                }
+              }
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#binary(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x22: // MUL
+            case 0x1a: { // INPLACE_MUL
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              if (typeof left === "number" && typeof right === "number") {
+                const product = smallMul(left, right);
+                if (product !== null) {
+                  stack[--sp - 1] = product;
+                  break;
+                }
+              }
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#binary(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x23: // FLOORDIV
+            case 0x24: { // MOD
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              if (typeof left === "number" && typeof right === "number" && right !== 0) {
+                // ops.floordiv / ops.mod: one unit of dynamic gas for two small ints.
+                if (gas + 1 > limit) outOfGas(1, limit - gas);
+                gas += 1;
+                stack[--sp - 1] = op === 0x24
+                  ? ops.smallFloorMod(left, right)
+                  : ops.smallFloorDiv(left, right);
+                break;
+              }
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#binary(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x25: // POW
+            case 0x26: // LSHIFT
+            case 0x27: // RSHIFT
+            case 0x28: // BITAND
+            case 0x29: // BITOR
+            case 0x2a: // BITXOR
+            case 0x1b: // INPLACE_OR
+            case 0x1c: // INPLACE_AND
+            case 0x1d: // INPLACE_SUB
+            case 0x1e: { // INPLACE_XOR
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#binary(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x2b: // NEG
+              this.gasUsed = gas;
+              stack[sp - 1] = ops.neg(this, stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              break;
+            case 0x2c: // POS
+              stack[sp - 1] = ops.pos(stack[sp - 1] as Value);
+              break;
+            case 0x2d: // INVERT
+              this.gasUsed = gas;
+              stack[sp - 1] = ops.invert(this, stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              break;
+            case 0x2e: // NOT
+              stack[sp - 1] = !truthy(stack[sp - 1] as Value);
+              break;
+            case 0x30: // EQ
+            case 0x31: // NE
+            case 0x32: // LT
+            case 0x33: // LE
+            case 0x34: // GT
+            case 0x35: // GE
+            case 0x36: // IN
+            case 0x37: // NOT_IN
+            case 0x38: // IS
+            case 0x39: { // IS_NOT
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              this.gasUsed = gas;
+              stack[--sp - 1] = this.#compare(op, left, right);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x3a: // ISINSTANCE
+              stack[sp - 1] = (classBits(stack[sp - 1] as Value) & a) !== 0;
+              break;
+            case 0x40: // JUMP
+              pc = a;
+              break;
+            case 0x41: { // JUMP_IF_FALSE
+              const condition = stack[--sp] as Value;
+              if (condition === false || (condition !== true && !truthy(condition))) pc = a;
+              break;
+            }
+            case 0x42: { // JUMP_IF_TRUE
+              const condition = stack[--sp] as Value;
+              if (condition === true || (condition !== false && truthy(condition))) pc = a;
+              break;
+            }
+            case 0x43: // JUMP_IF_FALSE_OR_POP
+              if (!truthy(stack[sp - 1] as Value)) pc = a;
+              else sp--;
+              break;
+            case 0x44: // JUMP_IF_TRUE_OR_POP
+              if (truthy(stack[sp - 1] as Value)) pc = a;
+              else sp--;
+              break;
+            case 0x45: { // RETURN
+              const result = stack[sp - 1] as Value;
+              sp = frame.base;
+              frames.pop();
+              const caller = frames[frames.length - 1];
+              if (caller === undefined) {
+                this.gasUsed = gas;
+                this.steps = steps;
+                return result;
+              }
+              frame = caller;
+              code = this.#code[frame.fn] as Code;
+              opcodes = fusing ? code.fused : code.ops;
+              operands = code.a;
+              locals = frame.locals;
+              pc = frame.pc;
+              stack[sp++] = result;
+              break;
+            }
+            case 0x46: { // ASSERT_FAIL
+              const message = a === 1 ? stack[--sp] as Value : null;
+              vmError("AssertionError", message === null ? "" : toStr(this, message));
+              break;
+            }
+            case 0x49: { // RAISE: exc [cause] --
+              const cause = a === 1 ? stack[--sp] as Value : null;
+              const raised = stack[--sp] as Value;
+              this.gasUsed = gas;
+              if (
+                raised instanceof PyException && cause !== null && !(cause instanceof PyException)
+              ) {
+                vmError("TypeError", "exception causes must derive from BaseException");
+              }
+              raiseValue(raised, false);
+              break;
+            }
+            case 0x4a: // RERAISE: exc --
+              this.gasUsed = gas;
+              raiseValue(stack[--sp] as Value, true);
+              break;
+            case 0x4b: // EXC_MATCH: exc -- matched
+              stack[sp - 1] = exceptionMatches(stack[sp - 1] as Value, a);
+              break;
+            case 0x4c: // EXC_ARGS: exc -- exc.args
+              stack[sp - 1] = exceptionArgs(stack[sp - 1] as Value);
+              break;
+            case 0x59: { // NEW_EXCEPTION: x1..xn -- E(x1..xn)
+              const count = code.b[pc - 1] ?? 0;
+              if (gas + count > limit) outOfGas(count, limit - gas);
+              gas += count;
+              const items = stack.slice(sp - count, sp);
+              sp -= count;
+              stack[sp++] = new PyException(a, new PyTuple(items));
+              break;
+            }
+            case 0x47: // GET_ITER
+              stack[sp - 1] = iterate(stack[sp - 1] as Value);
+              break;
+            case 0x48: { // FOR_ITER
+              // A step may pay (zip pays per item of the tuple it draws).
+              this.gasUsed = gas;
+              const item = nextItem(stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              if (item === DONE) {
+                sp--;
+                pc = a;
+              } else stack[sp++] = item;
+              break;
+            }
+            case 0x50: // BUILD_LIST
+            case 0x51: { // BUILD_TUPLE
+              if (gas + a > limit) outOfGas(a, limit - gas);
+              gas += a;
+              const items = stack.slice(sp - a, sp);
+              sp -= a;
+              stack[sp++] = op === Op.BUILD_LIST ? new PyList(items) : new PyTuple(items);
+              break;
+            }
+            case 0x52: { // BUILD_DICT
+              if (gas + 2 * a > limit) outOfGas(2 * a, limit - gas);
+              gas += 2 * a;
+              this.gasUsed = gas;
+              const dict = buildDisplay(this, stack, sp - 2 * a, a);
+              gas = this.gasUsed;
+              sp -= 2 * a;
+              stack[sp++] = dict;
+              break;
+            }
+            case 0x53: { // BUILD_SLICE
+              sp -= 2;
+              stack[sp - 1] = new PySlice(
+                stack[sp - 1] as Value,
+                stack[sp] as Value,
+                stack[sp + 1] as Value,
+              );
+              break;
+            }
+            case 0x54: { // SUBSCR
+              const key = stack[sp - 1] as Value;
+              const container = stack[sp - 2] as Value;
+              this.gasUsed = gas;
+              stack[--sp - 1] = subscript(this, container, key);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x55: { // STORE_SUBSCR
+              this.gasUsed = gas;
+              storeSubscript(
+                this,
+                stack[sp - 2] as Value,
+                stack[sp - 1] as Value,
+                stack[sp - 3] as Value,
+              );
+              gas = this.gasUsed;
+              sp -= 3;
+              break;
+            }
+            case 0x56: { // DELETE_SUBSCR
+              this.gasUsed = gas;
+              deleteSubscript(this, stack[sp - 2] as Value, stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              sp -= 2;
+              break;
+            }
+            case 0x57: { // UNPACK
+              this.gasUsed = gas;
+              const items = ops.iterableItems(stack[--sp] as Value, "unpacking", this.#payUnpack);
+              gas = this.gasUsed;
+              if (items.length > a) {
+                vmError("ValueError", `too many values to unpack (expected ${a})`);
+              }
+              if (items.length < a) {
+                vmError(
+                  "ValueError",
+                  `not enough values to unpack (expected ${a}, got ${items.length})`,
+                );
+              }
+              for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i] as Value;
+              break;
+            }
+            case 0x58: { // LIST_APPEND
+              const value = stack[--sp] as Value;
+              const list = stack[--sp];
+              if (!(list instanceof PyList)) vmError("TypeError", "LIST_APPEND needs a list");
+              if (list.items.length >= CAPS.container_length) {
+                limitExceeded("container_length", "list is too long");
+              }
+              list.items.push(value);
+              break;
+            }
+            case 0x60: { // CALL
+              if (frames.length >= CAPS.call_depth) {
+                limitExceeded("call_depth", "calls nested too deeply");
+              }
+              frame.pc = pc;
+              const argc = code.b[pc - 1] ?? 0;
+              frame = this.#enter(a, stack, sp - argc, argc);
+              sp = frame.base;
+              stack = this.#reserve(stack, sp, a);
+              frames.push(frame);
+              code = this.#code[a] as Code;
+              opcodes = fusing ? code.fused : code.ops;
+              operands = code.a;
+              locals = frame.locals;
+              pc = 0;
+              break;
+            }
+            case 0x61: // CALL_BUILTIN
+            case 0x62: // CALL_METHOD
+            case 0x63: { // CALL_STDLIB
+              const count = code.b[pc - 1] ?? 0;
+              const kwnames = code.c[pc - 1] ?? 0;
+              // Array literals for small counts: V8 allocates them inline, a slice is a builtin call.
+              const values = count === 0
+                ? []
+                : count === 1
+                ? [stack[sp - 1] as Value]
+                : count === 2
+                ? [stack[sp - 2] as Value, stack[sp - 1] as Value]
+                : stack.slice(sp - count, sp);
+              sp -= count;
+              const receiver = op === Op.CALL_METHOD ? stack[--sp] as Value : null;
+              this.gasUsed = gas;
+              let result: Value;
+              if (kwnames === 0) result = this.#hostCall(op, a, receiver, values, NO_KEYWORDS);
+              else {
+                const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
+                const positional = values.slice(0, values.length - names.length);
+                const kwargs = new Map<string, Value>();
+                for (let i = 0; i < names.length; i++) {
+                  kwargs.set(names[i] ?? "", values[positional.length + i] ?? null);
+                }
+                result = this.#hostCall(op, a, receiver, positional, kwargs);
+              }
+              gas = this.gasUsed;
+              stack[sp++] = result;
+              break;
+            }
+            case 0x64: { // STDLIB_VALUE: -- value
+              this.gasUsed = gas;
+              stack[sp++] = this.#host.value(this, a);
+              gas = this.gasUsed;
+              break;
+            }
+            case 0x65: // CHECK_METHOD: receiver -- receiver
+              checkMethod(a, stack[sp - 1] as Value);
+              break;
+            // Superinstructions (decode.ts): the first instruction, then the
+            // second only when its base gas and step fit; otherwise stop at the
+            // second so that the next dispatch runs it alone and fails exactly
+            // where the unfused code fails. `pc` passes the second before it
+            // runs, so its failures are reported at its own pc.
+            case 0x80: { // fused LOAD_LOCAL_LOAD_LOCAL
+              const first = locals[a];
+              if (first === undefined) this.#unbound(frame.fn, a);
+              stack[sp++] = first;
+              if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
+              gas += LOAD_LOCAL_GAS;
+              steps++;
+              const slot = operands[pc++] ?? 0;
+              const second = locals[slot];
+              if (second === undefined) this.#unbound(frame.fn, slot);
+              stack[sp++] = second;
+              break;
+            }
+            case 0x81: { // fused LOAD_LOCAL_SMALL_INT
+              const value = locals[a];
+              if (value === undefined) this.#unbound(frame.fn, a);
+              stack[sp++] = value;
+              if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
+              gas += SMALL_INT_GAS;
+              steps++;
+              const constant = operands[pc++] ?? 0;
+              stack[sp++] = constant;
+              // The next instruction runs here only when it is an operator on its fast path.
+              if (typeof value !== "number") break;
+              const operator = code.ops[pc] ?? 0;
+              const result = smallIntOperator(operator, value, constant);
+              if (result === null) break;
+              const cost = (baseGas[operator] ?? 0) +
+                (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
+              if (gas + cost > limit || steps >= maxSteps) break;
+              gas += cost;
+              steps++;
+              pc++;
+              stack[--sp - 1] = result;
+              break;
+            }
+            case 0x82: { // fused STORE_LOCAL_LOAD_LOCAL
+              locals[a] = stack[--sp] as Value;
+              if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
+              gas += LOAD_LOCAL_GAS;
+              steps++;
+              const slot = operands[pc++] ?? 0;
+              const value = locals[slot];
+              if (value === undefined) this.#unbound(frame.fn, slot);
+              stack[sp++] = value;
+              break;
+            }
+            case 0x83: // fused STORE_LOCAL_JUMP
+              locals[a] = stack[--sp] as Value;
+              if (gas + JUMP_GAS > limit || steps >= maxSteps) break;
+              gas += JUMP_GAS;
+              steps++;
+              pc = operands[pc] ?? 0;
+              break;
+            case 0x84: { // fused FOR_ITER_STORE_LOCAL
+              this.gasUsed = gas;
+              const item = nextItem(stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              if (item === DONE) {
+                sp--;
+                pc = a;
+                break;
+              }
+              if (gas + STORE_LOCAL_GAS > limit || steps >= maxSteps) {
+                stack[sp++] = item;
+                break;
+              }
+              gas += STORE_LOCAL_GAS;
+              steps++;
+              locals[operands[pc++] ?? 0] = item;
+              break;
+            }
+            case 0x85: { // fused JUMP_FOR_ITER
+              pc = a;
+              if (gas + FOR_ITER_GAS > limit || steps >= maxSteps) break;
+              gas += FOR_ITER_GAS;
+              steps++;
+              pc = a + 1;
+              this.gasUsed = gas;
+              const item = nextItem(stack[sp - 1] as Value);
+              gas = this.gasUsed;
+              if (item === DONE) {
+                sp--;
+                pc = operands[a] ?? 0;
+              } else stack[sp++] = item;
+              break;
+            }
+            case 0x86: { // fused COMPARE_JUMP_IF_FALSE
+              const right = stack[sp - 1] as Value;
+              const left = stack[sp - 2] as Value;
+              this.gasUsed = gas;
+              const result = this.#compare(code.ops[pc - 1] ?? 0, left, right);
+              gas = this.gasUsed;
+              sp -= 2;
+              if (gas + JUMP_IF_FALSE_GAS > limit || steps >= maxSteps) {
+                stack[sp++] = result;
+                break;
+              }
+              gas += JUMP_IF_FALSE_GAS;
+              steps++;
+              const target = operands[pc++] ?? 0;
+              if (!result) pc = target;
+              break;
+            }
+            case 0x87: { // fused SMALL_INT_COMPARE_JUMP_IF_FALSE
+              stack[sp++] = a;
+              const left = stack[sp - 2];
+              if (typeof left !== "number") break;
+              const comparison = code.ops[pc] ?? 0;
+              // Both remaining instructions at once: a comparison of two ints can neither fail nor charge more.
+              const cost = (baseGas[comparison] ?? 0) + JUMP_IF_FALSE_GAS;
+              if (gas + cost > limit || steps + 2 > maxSteps) break;
+              gas += cost;
+              steps += 2;
+              const result = smallIntOperator(comparison, left, a);
+              sp -= 2;
+              const target = operands[pc + 1] ?? 0;
+              pc = result ? pc + 2 : target;
+              break;
+            }
+            default:
+              throw new InternalError(`unknown opcode ${op} reached the interpreter`);
+          }
+        }
+      } catch (thrown) {
+        // Helpers only run after `this.gasUsed = gas`, and gas only grows, so
+        // the larger of the two is the gas used when the failure was raised.
+        this.gasUsed = Math.max(this.gasUsed, gas);
+        this.steps = steps;
+        frame.pc = pc - 1;
+        let error = thrown;
+        const exception = caughtException(error);
+        const handler = exception === null ? null : this.#handlerFor(frames);
+        if (exception !== null && handler !== null) {
+          try {
+            // The traceback is recorded (a frame each) and the popped frames paid before the jump.
+            this.charge(UNWIND_GAS * (2 * frames.length - 1 - handler.depth));
+            if (!(error instanceof PyRaised && error.again && exception.traceback.length > 0)) {
+              exception.traceback = this.#positions(frames, frame);
+            }
+            frames.length = handler.depth + 1;
+            frame = frames[handler.depth] as Frame;
             code = this.#code[frame.fn] as Code;
             opcodes = fusing ? code.fused : code.ops;
             operands = code.a;
             locals = frame.locals;
-            pc = frame.pc;
-            stack[sp++] = result;
-            break;
-          }
-          case 0x46: { // ASSERT_FAIL
-            const message = a === 1 ? stack[--sp] as Value : null;
-            vmError("AssertionError", message === null ? "" : toStr(this, message));
-            break;
-          }
-          case 0x47: // GET_ITER
-            stack[sp - 1] = iterate(stack[sp - 1] as Value);
-            break;
-          case 0x48: { // FOR_ITER
-            // A step may pay (zip pays per item of the tuple it draws).
-            this.gasUsed = gas;
-            const item = nextItem(stack[sp - 1] as Value);
+            sp = frame.base + handler.entry.height;
+            stack[sp++] = exception;
+            pc = handler.entry.target;
             gas = this.gasUsed;
-            if (item === DONE) {
-              sp--;
-              pc = a;
-            } else stack[sp++] = item;
-            break;
+            continue;
+          } catch (unwinding) {
+            error = unwinding;
           }
-          case 0x50: // BUILD_LIST
-          case 0x51: { // BUILD_TUPLE
-            if (gas + a > limit) outOfGas(a, limit - gas);
-            gas += a;
-            const items = stack.slice(sp - a, sp);
-            sp -= a;
-            stack[sp++] = op === Op.BUILD_LIST ? new PyList(items) : new PyTuple(items);
-            break;
-          }
-          case 0x52: { // BUILD_DICT
-            if (gas + 2 * a > limit) outOfGas(2 * a, limit - gas);
-            gas += 2 * a;
-            this.gasUsed = gas;
-            const dict = buildDisplay(this, stack, sp - 2 * a, a);
-            gas = this.gasUsed;
-            sp -= 2 * a;
-            stack[sp++] = dict;
-            break;
-          }
-          case 0x53: { // BUILD_SLICE
-            sp -= 2;
-            stack[sp - 1] = new PySlice(
-              stack[sp - 1] as Value,
-              stack[sp] as Value,
-              stack[sp + 1] as Value,
-            );
-            break;
-          }
-          case 0x54: { // SUBSCR
-            const key = stack[sp - 1] as Value;
-            const container = stack[sp - 2] as Value;
-            this.gasUsed = gas;
-            stack[--sp - 1] = subscript(this, container, key);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x55: { // STORE_SUBSCR
-            this.gasUsed = gas;
-            storeSubscript(
-              this,
-              stack[sp - 2] as Value,
-              stack[sp - 1] as Value,
-              stack[sp - 3] as Value,
-            );
-            gas = this.gasUsed;
-            sp -= 3;
-            break;
-          }
-          case 0x56: { // DELETE_SUBSCR
-            this.gasUsed = gas;
-            deleteSubscript(this, stack[sp - 2] as Value, stack[sp - 1] as Value);
-            gas = this.gasUsed;
-            sp -= 2;
-            break;
-          }
-          case 0x57: { // UNPACK
-            this.gasUsed = gas;
-            const items = ops.iterableItems(stack[--sp] as Value, "unpacking", this.#payUnpack);
-            gas = this.gasUsed;
-            if (items.length > a) {
-              vmError("ValueError", `too many values to unpack (expected ${a})`);
-            }
-            if (items.length < a) {
-              vmError(
-                "ValueError",
-                `not enough values to unpack (expected ${a}, got ${items.length})`,
-              );
-            }
-            for (let i = items.length - 1; i >= 0; i--) stack[sp++] = items[i] as Value;
-            break;
-          }
-          case 0x58: { // LIST_APPEND
-            const value = stack[--sp] as Value;
-            const list = stack[--sp];
-            if (!(list instanceof PyList)) vmError("TypeError", "LIST_APPEND needs a list");
-            if (list.items.length >= CAPS.container_length) {
-              limitExceeded("container_length", "list is too long");
-            }
-            list.items.push(value);
-            break;
-          }
-          case 0x60: { // CALL
-            if (frames.length >= CAPS.call_depth) {
-              limitExceeded("call_depth", "calls nested too deeply");
-            }
-            frame.pc = pc;
-            const argc = code.b[pc - 1] ?? 0;
-            frame = this.#enter(a, stack, sp - argc, argc);
-            sp = frame.base;
-            stack = this.#reserve(stack, sp, a);
-            frames.push(frame);
-            code = this.#code[a] as Code;
-            opcodes = fusing ? code.fused : code.ops;
-            operands = code.a;
-            locals = frame.locals;
-            pc = 0;
-            break;
-          }
-          case 0x61: // CALL_BUILTIN
-          case 0x62: // CALL_METHOD
-          case 0x63: { // CALL_STDLIB
-            const count = code.b[pc - 1] ?? 0;
-            const kwnames = code.c[pc - 1] ?? 0;
-            // Array literals for small counts: V8 allocates them inline, a slice is a builtin call.
-            const values = count === 0
-              ? []
-              : count === 1
-              ? [stack[sp - 1] as Value]
-              : count === 2
-              ? [stack[sp - 2] as Value, stack[sp - 1] as Value]
-              : stack.slice(sp - count, sp);
-            sp -= count;
-            const receiver = op === Op.CALL_METHOD ? stack[--sp] as Value : null;
-            this.gasUsed = gas;
-            let result: Value;
-            if (kwnames === 0) result = this.#hostCall(op, a, receiver, values, NO_KEYWORDS);
-            else {
-              const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
-              const positional = values.slice(0, values.length - names.length);
-              const kwargs = new Map<string, Value>();
-              for (let i = 0; i < names.length; i++) {
-                kwargs.set(names[i] ?? "", values[positional.length + i] ?? null);
-              }
-              result = this.#hostCall(op, a, receiver, positional, kwargs);
-            }
-            gas = this.gasUsed;
-            stack[sp++] = result;
-            break;
-          }
-          case 0x64: { // STDLIB_VALUE: -- value
-            this.gasUsed = gas;
-            stack[sp++] = this.#host.value(this, a);
-            gas = this.gasUsed;
-            break;
-          }
-          case 0x65: // CHECK_METHOD: receiver -- receiver
-            checkMethod(a, stack[sp - 1] as Value);
-            break;
-          // Superinstructions (decode.ts): the first instruction, then the
-          // second only when its base gas and step fit; otherwise stop at the
-          // second so that the next dispatch runs it alone and fails exactly
-          // where the unfused code fails. `pc` passes the second before it
-          // runs, so its failures are reported at its own pc.
-          case 0x80: { // fused LOAD_LOCAL_LOAD_LOCAL
-            const first = locals[a];
-            if (first === undefined) this.#unbound(frame.fn, a);
-            stack[sp++] = first;
-            if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
-            gas += LOAD_LOCAL_GAS;
-            steps++;
-            const slot = operands[pc++] ?? 0;
-            const second = locals[slot];
-            if (second === undefined) this.#unbound(frame.fn, slot);
-            stack[sp++] = second;
-            break;
-          }
-          case 0x81: { // fused LOAD_LOCAL_SMALL_INT
-            const value = locals[a];
-            if (value === undefined) this.#unbound(frame.fn, a);
-            stack[sp++] = value;
-            if (gas + SMALL_INT_GAS > limit || steps >= maxSteps) break;
-            gas += SMALL_INT_GAS;
-            steps++;
-            const constant = operands[pc++] ?? 0;
-            stack[sp++] = constant;
-            // The next instruction runs here only when it is an operator on its fast path.
-            if (typeof value !== "number") break;
-            const operator = code.ops[pc] ?? 0;
-            const result = smallIntOperator(operator, value, constant);
-            if (result === null) break;
-            const cost = (baseGas[operator] ?? 0) +
-              (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
-            if (gas + cost > limit || steps >= maxSteps) break;
-            gas += cost;
-            steps++;
-            pc++;
-            stack[--sp - 1] = result;
-            break;
-          }
-          case 0x82: { // fused STORE_LOCAL_LOAD_LOCAL
-            locals[a] = stack[--sp] as Value;
-            if (gas + LOAD_LOCAL_GAS > limit || steps >= maxSteps) break;
-            gas += LOAD_LOCAL_GAS;
-            steps++;
-            const slot = operands[pc++] ?? 0;
-            const value = locals[slot];
-            if (value === undefined) this.#unbound(frame.fn, slot);
-            stack[sp++] = value;
-            break;
-          }
-          case 0x83: // fused STORE_LOCAL_JUMP
-            locals[a] = stack[--sp] as Value;
-            if (gas + JUMP_GAS > limit || steps >= maxSteps) break;
-            gas += JUMP_GAS;
-            steps++;
-            pc = operands[pc] ?? 0;
-            break;
-          case 0x84: { // fused FOR_ITER_STORE_LOCAL
-            this.gasUsed = gas;
-            const item = nextItem(stack[sp - 1] as Value);
-            gas = this.gasUsed;
-            if (item === DONE) {
-              sp--;
-              pc = a;
-              break;
-            }
-            if (gas + STORE_LOCAL_GAS > limit || steps >= maxSteps) {
-              stack[sp++] = item;
-              break;
-            }
-            gas += STORE_LOCAL_GAS;
-            steps++;
-            locals[operands[pc++] ?? 0] = item;
-            break;
-          }
-          case 0x85: { // fused JUMP_FOR_ITER
-            pc = a;
-            if (gas + FOR_ITER_GAS > limit || steps >= maxSteps) break;
-            gas += FOR_ITER_GAS;
-            steps++;
-            pc = a + 1;
-            this.gasUsed = gas;
-            const item = nextItem(stack[sp - 1] as Value);
-            gas = this.gasUsed;
-            if (item === DONE) {
-              sp--;
-              pc = operands[a] ?? 0;
-            } else stack[sp++] = item;
-            break;
-          }
-          case 0x86: { // fused COMPARE_JUMP_IF_FALSE
-            const right = stack[sp - 1] as Value;
-            const left = stack[sp - 2] as Value;
-            this.gasUsed = gas;
-            const result = this.#compare(code.ops[pc - 1] ?? 0, left, right);
-            gas = this.gasUsed;
-            sp -= 2;
-            if (gas + JUMP_IF_FALSE_GAS > limit || steps >= maxSteps) {
-              stack[sp++] = result;
-              break;
-            }
-            gas += JUMP_IF_FALSE_GAS;
-            steps++;
-            const target = operands[pc++] ?? 0;
-            if (!result) pc = target;
-            break;
-          }
-          case 0x87: { // fused SMALL_INT_COMPARE_JUMP_IF_FALSE
-            stack[sp++] = a;
-            const left = stack[sp - 2];
-            if (typeof left !== "number") break;
-            const comparison = code.ops[pc] ?? 0;
-            // Both remaining instructions at once: a comparison of two ints can neither fail nor charge more.
-            const cost = (baseGas[comparison] ?? 0) + JUMP_IF_FALSE_GAS;
-            if (gas + cost > limit || steps + 2 > maxSteps) break;
-            gas += cost;
-            steps += 2;
-            const result = smallIntOperator(comparison, left, a);
-            sp -= 2;
-            const target = operands[pc + 1] ?? 0;
-            pc = result ? pc + 2 : target;
-            break;
-          }
-          default:
-            throw new InternalError(`unknown opcode ${op} reached the interpreter`);
         }
+        if (error instanceof PyRaised) {
+          try {
+            writeMessage(this, error);
+          } catch (writing) {
+            error = writing;
+          }
+        }
+        if (error instanceof CallFailure && error.traceback.length === 0) {
+          error.traceback = this.#traceback(
+            error instanceof PyRaised && error.again && error.exception.traceback.length > 0
+              ? error.exception.traceback
+              : this.#positions(frames, frame),
+          );
+        }
+        throw error;
       }
-    } catch (error) {
-      // Helpers only run after `this.gasUsed = gas`, and gas only grows, so
-      // the larger of the two is the gas used when the failure was raised.
-      this.gasUsed = Math.max(this.gasUsed, gas);
-      this.steps = steps;
-      frame.pc = pc - 1;
-      if (error instanceof CallFailure && error.traceback.length === 0) {
-        // A loop, not a closure: a closure here would capture `pc` and `frame`
-        // and move them out of registers for the whole dispatch loop.
-        const traceback: TraceFrame[] = [];
-        // The failing frame's pc is the failing instruction; a caller's is just after its CALL.
-        for (const f of frames) traceback.push(this.#lineOf(f.fn, f === frame ? f.pc : f.pc - 1));
-        error.traceback = traceback;
-      }
-      throw error;
     }
+  }
+
+  /**
+   * The innermost handler covering the failing pc of the top frame or the
+   * call pc of a caller (the instruction before its resume pc), or null.
+   */
+  #handlerFor(frames: readonly Frame[]): Catch | null {
+    for (let depth = frames.length - 1; depth >= 0; depth--) {
+      const f = frames[depth] as Frame;
+      const at = depth === frames.length - 1 ? f.pc : f.pc - 1;
+      const code = this.#code[f.fn] as Code;
+      const entry = code.handlers[code.handlerAt[at] ?? -1];
+      if (entry !== undefined) return { depth, entry };
+    }
+    return null;
+  }
+
+  /** Source positions of frames' failing pcs. */
+  #traceback(positions: readonly { fn: number; pc: number }[]): TraceFrame[] {
+    return positions.map((position) => this.#lineOf(position.fn, position.pc));
+  }
+
+  /** Each frame's failing pc: the failing instruction for `top`, the CALL for its callers. */
+  #positions(frames: readonly Frame[], top: Frame): { fn: number; pc: number }[] {
+    // A loop, not a closure over the dispatch loop's `pc` and `frame` (V8 would move them
+    // out of registers for the whole loop).
+    const positions: { fn: number; pc: number }[] = [];
+    for (const f of frames) positions.push({ fn: f.fn, pc: f === top ? f.pc : f.pc - 1 });
+    return positions;
   }
 
   #unbound(fn: number, slot: number): never {

@@ -277,6 +277,13 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
   const y = numeric(b);
   if (x === null && isSequence(a) && y !== null) return repeat(meter, a, b);
   if (y === null && isSequence(b) && x !== null) return repeat(meter, b, a);
+  // CPython's sequence repeat refuses a non-int count by its type (the left sequence's first).
+  if (isSequence(a)) {
+    return vmError("TypeError", `can't multiply sequence by non-int of type '${typeName(b)}'`);
+  }
+  if (isSequence(b)) {
+    return vmError("TypeError", `can't multiply sequence by non-int of type '${typeName(a)}'`);
+  }
   if (x === null || y === null) return unsupported("*", a, b);
   if (typeof x === "number" && typeof y === "number") {
     const product = smallMul(x, y);

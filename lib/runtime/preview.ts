@@ -13,6 +13,7 @@
 import {
   PyDict,
   PyDictView,
+  PyException,
   PyIterator,
   PyList,
   PyRange,
@@ -165,6 +166,16 @@ function previewOf(value: Value, depth: number): string {
     return `slice(${start}, ${stop}, ${previewAt(value.step, depth + 1)})`;
   }
   if (value instanceof PyIterator) return atom(`<${value.typeName}>`);
+  if (value instanceof PyException) {
+    if (depth >= PREVIEW_DEPTH) return atom(`${value.typeName}(...)`);
+    spend(value.typeName.length + 1);
+    const args = value.args.items.slice(0, PREVIEW_ITEMS).map((arg, i) => {
+      if (i > 0) spend(2);
+      return previewAt(arg, depth + 1);
+    });
+    if (value.args.items.length > args.length) args.push(`...(${value.args.items.length} items)`);
+    return `${value.typeName}(${args.join(", ")})`;
+  }
   const [open, close] = brackets(value);
   if (depth >= PREVIEW_DEPTH) return atom(`${open}...${close}`);
   spend(open.length);

@@ -5,7 +5,8 @@
  */
 
 import assert from "node:assert/strict";
-import { compileContract, MemoryState } from "../../mod.ts";
+import { MemoryState } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
 import { executeCall } from "./call.ts";
 import { RETURN_ROW } from "./profile.ts";
 import { foldedStacks, speedscopeProfile } from "./profile_export.ts";

@@ -16,6 +16,7 @@ import { codePoints, strFromCodePoint } from "../text_units.ts";
 import {
   PyDict,
   PyDictView,
+  PyException,
   PyList,
   PyRange,
   PySet,
@@ -163,6 +164,9 @@ function openFrame(value: Value, level: number, out: ReprText): ReprFrame | null
   if (value instanceof PyDictView) {
     return frame(value, viewItems(value), `dict_${value.kind}([`, "])", false, level, out);
   }
+  if (value instanceof PyException) {
+    return frame(value, value.args.items.values(), `${value.typeName}(`, ")", false, level, out);
+  }
   if (value instanceof PySlice) {
     const items = [value.start, value.stop, value.step].values();
     return frame(value, items, "slice(", ")", false, level, out);
@@ -188,6 +192,7 @@ function itemCount(value: Value): number {
   if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
   if (value instanceof PyDict) return 2 * value.entries.size;
   if (value instanceof PyDictView) return value.dict.entries.size;
+  if (value instanceof PyException) return value.args.items.length;
   if (value instanceof PySet) return value.table.used;
   return value instanceof PySlice ? 3 : 0;
 }
@@ -213,7 +218,9 @@ function write(
   if (count > 0) payItems(meter, "repr", count);
   const frame = openFrame(value, level, out);
   if (frame === null) out.text(leafText(meter, value, out));
-  else open.add(frame.container);
+  // CPython guards containers, not exceptions, against printing themselves (args is a tuple made
+  // before the exception, so a cycle through one always passes a list or dict).
+  else if (!(value instanceof PyException)) open.add(frame.container);
   return frame;
 }
 
@@ -239,6 +246,35 @@ export function repr(meter: Meter, value: Value): string {
     if (child !== null) frames.push(child);
   }
   return out.toString();
+}
+
+/** str() of a value: a str itself, an exception's message text, else repr(). */
+export function strText(meter: Meter, value: Value): string {
+  if (typeof value === "string") return value;
+  return value instanceof PyException ? exceptionText(meter, value) : repr(meter, value);
+}
+
+/**
+ * str() of an exception, as BaseException.__str__ writes it: "" without
+ * args, str() of a lone arg (repr() for a KeyError's), else the args tuple.
+ * A lone arg that is itself an exception is followed in a loop, each step
+ * paid as a repr item and counted against caps.value_depth.
+ */
+function exceptionText(meter: Meter, exception: PyException): string {
+  let current: Value = exception;
+  for (let level = 1; current instanceof PyException; level++) {
+    // CPython's str() recurses here: RecursionError past the nesting cap, as for containers.
+    checkDepth("repr", level);
+    payItems(meter, "repr", 1);
+    if (current.text !== null) return current.text;
+    const args: readonly Value[] = current.args.items;
+    if (args.length === 0) return "";
+    if (args.length > 1) return repr(meter, current.args);
+    const arg = args[0] ?? null;
+    if (current.typeName === "KeyError") return repr(meter, arg);
+    current = arg;
+  }
+  return typeof current === "string" ? current : repr(meter, current);
 }
 
 /** repr of a str: CPython escapes the quote, backslash, \t \n \r and every character str.isprintable() rejects. */

@@ -10,9 +10,9 @@ import { fitsSsize, itemIndex, sliceBounds } from "./indices.ts";
 import { bytesFrom } from "./bytes.ts";
 import { deleteEntry, setEntry } from "./dict_table.ts";
 import { limitExceeded, vmError } from "./failure.ts";
+import { keyError } from "./exceptions.ts";
 import { iterableItems, type Meter, utf8Length } from "./ops.ts";
 import { rangeItem, rangeSlice } from "./range.ts";
-import { repr } from "./repr.ts";
 import { codePoints, hasSurrogateUnits, strFromCodePoint } from "../text_units.ts";
 import {
   asBigInt,
@@ -78,7 +78,12 @@ function characters(text: string): ArrayLike<string> {
 }
 
 /** Normalises a sequence index (negative counts from the end); IndexError when out of range. */
-function sequenceIndex(index: Value, length: number, what: string): number {
+function sequenceIndex(
+  index: Value,
+  length: number,
+  what: string,
+  outOfRange = `${what} index out of range`,
+): number {
   const big = asBigInt(index);
   if (big === null) {
     return vmError(
@@ -88,14 +93,14 @@ function sequenceIndex(index: Value, length: number, what: string): number {
   }
   if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");
   const at = itemIndex(big, length);
-  return at === null ? vmError("IndexError", `${what} index out of range`) : at;
+  return at === null ? vmError("IndexError", outOfRange) : at;
 }
 
 /** `x[key]`. */
 export function subscript(meter: Meter, container: Value, key: Value): Value {
   if (container instanceof PyDict) {
     const entry = container.entries.get(dictKey(meter, key));
-    if (entry === undefined) return vmError("KeyError", repr(meter, key));
+    if (entry === undefined) return keyError(meter, key);
     return entry.value;
   }
   if (key instanceof PySlice) {
@@ -130,7 +135,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
     return points[sequenceIndex(key, points.length, "string")] ?? "";
   }
   if (container instanceof Uint8Array) {
-    return container[sequenceIndex(key, container.length, "index")] ?? 0;
+    return container[sequenceIndex(key, container.length, "byte", "index out of range")] ?? 0;
   }
   if (container instanceof PyRange) {
     const index = asBigInt(key);
@@ -213,7 +218,7 @@ export function deleteSubscript(meter: Meter, container: Value, key: Value): voi
   if (container instanceof PyDict) {
     checkMutable(container);
     if (deleteEntry(container, dictKey(meter, key)) === undefined) {
-      vmError("KeyError", repr(meter, key));
+      keyError(meter, key);
     }
     return;
   }

@@ -12,7 +12,16 @@ import { CAPS } from "../compile/opcodes.ts";
 import { setEntry } from "./dict_table.ts";
 import { limitExceeded } from "./failure.ts";
 import { bitLength, utf8Length } from "./ops.ts";
-import { PyDict, PyDictView, PyList, PySet, PySlice, PyTuple, type Value } from "./values.ts";
+import {
+  PyDict,
+  PyDictView,
+  PyException,
+  PyList,
+  PySet,
+  PySlice,
+  PyTuple,
+  type Value,
+} from "./values.ts";
 
 /** How one walk is paid and capped. */
 export interface SizeWalk {
@@ -90,6 +99,9 @@ function containerOf(value: Value): { count: number; next: () => Value | typeof 
   if (value instanceof PySlice) {
     return { count: 3, next: listCursor([value.start, value.stop, value.step]) };
   }
+  if (value instanceof PyException) {
+    return { count: value.args.items.length, next: listCursor(value.args.items) };
+  }
   return null;
 }
 
@@ -165,6 +177,13 @@ export function copyMeasured(value: Value): Value {
   if (value instanceof PyTuple) return new PyTuple(value.items.map(copyMeasured));
   if (value instanceof PyDict) return copyDict(value);
   if (value instanceof PyDictView) return new PyDictView(copyDict(value.dict), value.kind);
+  if (value instanceof PyException) {
+    return new PyException(
+      value.cls,
+      new PyTuple(value.args.items.map(copyMeasured)),
+      value.text,
+    );
+  }
   if (value instanceof PySet) {
     const copy = new PySet();
     copy.table.adopt(value.table.clone());

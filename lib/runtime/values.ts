@@ -9,6 +9,7 @@
  * charges). It raises only VmError.
  */
 
+import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
 import { SetTable } from "./set_table.ts";
 import { vmError } from "./failure.ts";
@@ -31,6 +32,7 @@ export type Value =
   | PySlice
   | PyIterator
   | PyDictView
+  | PyException
   | PySet;
 
 /**
@@ -44,6 +46,39 @@ export class PySet {
   readonly table: SetTable = new SetTable();
   /** Whether mutation is refused (module-level sets). */
   frozen = false;
+}
+
+/**
+ * An exception object (spec/LANGUAGE.md §3): its class (an id of the
+ * EXCEPTIONS table), its args, and the traceback recorded when it was
+ * last raised (empty until then). Compared and hashed by identity, as
+ * CPython's are.
+ */
+export class PyException {
+  /** The class, by EXCEPTIONS id. */
+  readonly cls: number;
+  /** The arguments it was made with (`e.args`). */
+  readonly args: PyTuple;
+  /** Where it was last raised (function and pc per frame, outermost first); a re-raise keeps it. */
+  traceback: readonly { readonly fn: number; readonly pc: number }[] = [];
+  /** Its str() when the class formats one from its args (the codec errors); null otherwise. */
+  readonly text: string | null;
+  /** Its identity as a dict key (internal; never seen by a contract). */
+  readonly serial: number;
+  static #made = 0;
+
+  /** An exception of class `cls` with `args` (and the str() text its class would format). */
+  constructor(cls: number, args: PyTuple, text: string | null = null) {
+    this.cls = cls;
+    this.args = args;
+    this.text = text;
+    this.serial = PyException.#made++;
+  }
+
+  /** The Python class name. */
+  get typeName(): string {
+    return EXCEPTIONS[this.cls]?.name ?? "BaseException";
+  }
 }
 
 /** A mutable list; module-level lists are frozen (mutation is an error). */
@@ -380,6 +415,7 @@ function scalarKey(meter: Meter, value: Value): DictKey {
     const step = length < 2n ? "" : `,${intText(meter, value.step)}`;
     return `${TAG}r${intText(meter, canonicalInt(length))}${first}${step}`;
   }
+  if (value instanceof PyException) return `${TAG}e${value.serial}`;
   return vmError("TypeError", `unhashable type: '${typeName(value)}'`);
 }
 

@@ -31,6 +31,7 @@ const DOING: { readonly [K in NestingCheck]: string } = {
   abi_encode: "while encoding a value",
   abi_decode: "while decoding a value",
   return_value: "while measuring the return value",
+  unwind: "while unwinding",
 };
 
 /** Raises RecursionError when a walk enters a container nested deeper than caps.value_depth. */

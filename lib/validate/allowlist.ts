@@ -248,6 +248,39 @@ export const METHODS: Readonly<Record<string, readonly string[]>> = {
   dict: ["get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear"],
 };
 
+/**
+ * Exception classes a contract may raise, catch and call (spec/LANGUAGE.md
+ * §3). The compiler maps each to its id in spec/opcodes_vm_py.yaml
+ * `exceptions`, which holds the hierarchy; a test keeps the two in step.
+ */
+export const EXCEPTION_CLASSES: ReadonlySet<string> = new Set([
+  "BaseException",
+  "Exception",
+  "ArithmeticError",
+  "OverflowError",
+  "ZeroDivisionError",
+  "AssertionError",
+  "AttributeError",
+  "LookupError",
+  "IndexError",
+  "KeyError",
+  "NameError",
+  "UnboundLocalError",
+  "RuntimeError",
+  "NotImplementedError",
+  "TypeError",
+  "ValueError",
+  "UnicodeError",
+  "UnicodeDecodeError",
+  "UnicodeEncodeError",
+]);
+
+/** Exception classes whose constructor needs arguments of its own (catch them only). */
+export const UNCONSTRUCTIBLE_EXCEPTIONS: ReadonlySet<string> = new Set([
+  "UnicodeDecodeError",
+  "UnicodeEncodeError",
+]);
+
 /** Every method name of {@link METHODS}. */
 export const METHOD_NAMES: ReadonlySet<string> = new Set(Object.values(METHODS).flat());
 

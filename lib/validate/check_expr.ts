@@ -1,6 +1,7 @@
 /**
  * Validator rules for expressions: name resolution (local, comprehension
- * variable, module binding, builtin), what may be called and how, methods
+ * variable, module binding, exception class, builtin), what may be called
+ * and how (exception classes: positional arguments only), methods
  * and stdlib members, annotations, and the expression forms the subset
  * bans. Reports every problem and keeps walking; never throws.
  */
@@ -9,24 +10,27 @@ import type { Attribute, Call, Comprehension, Expr, FunctionDef, Name } from "./
 import {
   ALLOWED_BUILTINS,
   BANNED_BUILTINS,
+  EXCEPTION_CLASSES,
   METHOD_NAMES,
   OTHER_PYTHON_BUILTINS,
   PURE_STDLIB,
   STDLIB,
   TYPE_METHODS,
   TYPE_NAMES,
+  UNCONSTRUCTIBLE_EXCEPTIONS,
   VALUELESS_TYPE_NAMES,
 } from "./allowlist.ts";
 import { type Checker, isDunder, type ModuleBinding, type Scope } from "./checker.ts";
 import type { Span } from "./diagnostic.ts";
 
 /** How a name is used, which decides whether a callable may appear there. */
-type NameUse = "value" | "callee" | "receiver" | "type-argument";
+type NameUse = "value" | "callee" | "receiver" | "type-argument" | "raised";
 
 /** What a name refers to in a scope. */
 type Resolution =
   | { readonly kind: "variable" }
   | { readonly kind: "module"; readonly binding: ModuleBinding }
+  | { readonly kind: "exception" }
   | { readonly kind: "builtin" }
   | { readonly kind: "unresolved" };
 
@@ -35,6 +39,7 @@ function resolve(k: Checker, scope: Scope, id: string): Resolution {
   if (scope.locals?.has(id) === true) return { kind: "variable" };
   const binding = k.bindings.get(id);
   if (binding !== undefined) return { kind: "module", binding };
+  if (EXCEPTION_CLASSES.has(id)) return { kind: "exception" };
   if (ALLOWED_BUILTINS.has(id)) return { kind: "builtin" };
   return { kind: "unresolved" };
 }
@@ -177,6 +182,14 @@ function checkName(k: Checker, scope: Scope, node: Name, use: NameUse): void {
     case "module":
       checkModuleName(k, scope, node, resolution.binding, use);
       return;
+    case "exception":
+      if (use === "callee" || use === "raised") return;
+      k.report(
+        "exception-class",
+        node,
+        `exception class '${id}' can only be called, raised or named in an except clause`,
+      );
+      return;
     case "builtin":
       if (use === "callee") return;
       if (use === "type-argument" && TYPE_NAMES.has(id)) return;
@@ -308,6 +321,7 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
       checkArity(k, call, def);
     }
     isinstanceCall = resolution.kind === "builtin" && func.id === "isinstance";
+    if (resolution.kind === "exception") checkExceptionCall(k, scope, call, func.id);
   } else if (func.kind === "Attribute") {
     checkAttribute(k, scope, func, true);
   } else {
@@ -338,6 +352,39 @@ function checkCall(k: Checker, scope: Scope, call: Call): void {
     if (keyword.arg !== null) seen.add(keyword.arg);
     if (isinstanceCall) checkTypeArgument(k, scope, keyword.value);
     else checkExpr(k, scope, keyword.value);
+  }
+}
+
+/** A call of an exception class: positional arguments, inside a function, a class that can be built. */
+function checkExceptionCall(k: Checker, scope: Scope, call: Call, id: string): void {
+  if (scope.moduleOrder !== null) {
+    k.report("impure-constant", call, `module-level values cannot make exceptions ('${id}')`);
+  } else if (UNCONSTRUCTIBLE_EXCEPTIONS.has(id)) {
+    k.report("exception-class", call, `'${id}' cannot be constructed in a contract`);
+  } else if (call.keywords.length > 0) {
+    k.report("exception-class", call, `${id}() takes no keyword arguments`);
+  }
+}
+
+/**
+ * The exception of a `raise` (or its `from` cause): an exception class
+ * name (raised as an instance) or any expression.
+ */
+export function checkRaised(k: Checker, scope: Scope, expr: Expr): void {
+  if (expr.kind === "Name") checkName(k, scope, expr, "raised");
+  else checkExpr(k, scope, expr);
+}
+
+/** The class of an `except` clause: an exception class name or a tuple of them. */
+export function checkExceptType(k: Checker, scope: Scope, expr: Expr): void {
+  const names = expr.kind === "Tuple" ? expr.elts : [expr];
+  for (const name of names) {
+    if (name.kind === "Name" && resolve(k, scope, name.id).kind === "exception") continue;
+    k.report(
+      "except-type",
+      name,
+      "an except clause names exception classes: except ValueError or except (KeyError, IndexError)",
+    );
   }
 }
 
@@ -460,6 +507,8 @@ function checkAttribute(k: Checker, scope: Scope, node: Attribute, called: boole
     }
   }
   checkExpr(k, scope, receiver);
+  // An exception's `args` is the one attribute read without a call (AttributeError on other values).
+  if (attr === "args" && !called) return;
   if (!METHOD_NAMES.has(attr)) {
     k.report("unknown-attribute", at, `no value in the subset has an attribute '${attr}'`);
   } else if (!called) {

@@ -7,7 +7,7 @@
  */
 
 import type { Arg, Expr, FunctionDef, ImportFrom, Module, Stmt } from "./ast.ts";
-import { ALLOWED_BUILTINS, ALLOWED_FUTURE, STDLIB } from "./allowlist.ts";
+import { ALLOWED_BUILTINS, ALLOWED_FUTURE, EXCEPTION_CLASSES, STDLIB } from "./allowlist.ts";
 import { checkCallGraph } from "./call_graph.ts";
 import { type Checker, headSpan, isDunder, type ModuleBinding, type Scope } from "./checker.ts";
 import { checkAnnotation, checkExpr } from "./check_expr.ts";
@@ -205,7 +205,7 @@ function bind(k: Checker, name: string, span: Span, binding: ModuleBinding): voi
     k.report("duplicate-definition", span, `'${name}' is already defined at module level`);
     return;
   }
-  if (ALLOWED_BUILTINS.has(name)) {
+  if (ALLOWED_BUILTINS.has(name) || EXCEPTION_CLASSES.has(name)) {
     k.report("shadowed-name", span, `'${name}' would hide the builtin of the same name`);
   }
   k.bindings.set(name, binding);

@@ -8,7 +8,7 @@
 
 import type { Expr, FunctionDef, Stmt } from "./ast.ts";
 import { type Checker, headSpan, isDunder, type Scope } from "./checker.ts";
-import { checkAnnotation, checkExpr } from "./check_expr.ts";
+import { checkAnnotation, checkExceptType, checkExpr, checkRaised } from "./check_expr.ts";
 import type { Span } from "./diagnostic.ts";
 import type { RuleId } from "./rules.ts";
 
@@ -28,15 +28,12 @@ export function bannedStatement(stmt: Stmt): BannedStatement | null {
       return { rule: "no-async", span: headSpan(stmt, 5), message: "async is not supported" };
     case "ClassDef":
       return { rule: "no-class", span: headSpan(stmt, 5), message: "classes are not supported" };
-    case "Try":
     case "TryStar":
       return {
         rule: "no-try",
         span: headSpan(stmt, 3),
-        message: "try statements are not supported",
+        message: "except* (exception groups) is not supported",
       };
-    case "Raise":
-      return { rule: "no-raise", span: headSpan(stmt, 5), message: "raise is not supported" };
     case "With":
       return {
         rule: "no-with",
@@ -104,6 +101,16 @@ export function collectLocals(def: FunctionDef): Set<string> {
           visit(stmt.body);
           visit(stmt.orelse);
           break;
+        case "Try":
+        case "TryStar":
+          visit(stmt.body);
+          for (const handler of stmt.handlers) {
+            if (handler.name !== null) locals.add(handler.name);
+            visit(handler.body);
+          }
+          visit(stmt.orelse);
+          visit(stmt.finalbody);
+          break;
         case "Delete":
           stmt.targets.forEach(bindTarget);
           break;
@@ -135,14 +142,32 @@ export function checkFunctionBody(k: Checker, def: FunctionDef): void {
     moduleOrder: null,
     caller: def,
   };
-  checkBlock(k, scope, def.body, false);
+  checkBlock(k, scope, def.body, false, false);
 }
 
-function checkBlock(k: Checker, scope: Scope, body: readonly Stmt[], inLoop: boolean): void {
-  for (const stmt of body) checkStatement(k, scope, stmt, inLoop);
+/**
+ * Checks statements; `inLoop` allows break/continue, `inHandler` a bare
+ * `raise` (lexically inside an except body, where the exception it
+ * re-raises is known; in a finally body or a function called from a
+ * handler, CPython's answer depends on the caller's state at run time).
+ */
+function checkBlock(
+  k: Checker,
+  scope: Scope,
+  body: readonly Stmt[],
+  inLoop: boolean,
+  inHandler: boolean,
+): void {
+  for (const stmt of body) checkStatement(k, scope, stmt, inLoop, inHandler);
 }
 
-function checkStatement(k: Checker, scope: Scope, stmt: Stmt, inLoop: boolean): void {
+function checkStatement(
+  k: Checker,
+  scope: Scope,
+  stmt: Stmt,
+  inLoop: boolean,
+  inHandler: boolean,
+): void {
   const banned = bannedStatement(stmt);
   if (banned !== null) {
     k.report(banned.rule, banned.span, banned.message);
@@ -183,19 +208,19 @@ function checkStatement(k: Checker, scope: Scope, stmt: Stmt, inLoop: boolean): 
       return;
     case "If":
       checkExpr(k, scope, stmt.test);
-      checkBlock(k, scope, stmt.body, inLoop);
-      checkBlock(k, scope, stmt.orelse, inLoop);
+      checkBlock(k, scope, stmt.body, inLoop, inHandler);
+      checkBlock(k, scope, stmt.orelse, inLoop, inHandler);
       return;
     case "While":
       checkExpr(k, scope, stmt.test);
-      checkBlock(k, scope, stmt.body, true);
-      checkBlock(k, scope, stmt.orelse, inLoop);
+      checkBlock(k, scope, stmt.body, true, inHandler);
+      checkBlock(k, scope, stmt.orelse, inLoop, inHandler);
       return;
     case "For":
       checkTarget(k, scope, stmt.target);
       checkExpr(k, scope, stmt.iter);
-      checkBlock(k, scope, stmt.body, true);
-      checkBlock(k, scope, stmt.orelse, inLoop);
+      checkBlock(k, scope, stmt.body, true, inHandler);
+      checkBlock(k, scope, stmt.orelse, inLoop, inHandler);
       return;
     case "Break":
     case "Continue":
@@ -203,6 +228,39 @@ function checkStatement(k: Checker, scope: Scope, stmt: Stmt, inLoop: boolean): 
         const keyword = stmt.kind === "Break" ? "break" : "continue";
         k.report("break-outside-loop", stmt, `'${keyword}' outside loop`);
       }
+      return;
+    case "Try":
+      checkBlock(k, scope, stmt.body, inLoop, inHandler);
+      stmt.handlers.forEach((handler, index) => {
+        if (handler.type === null && index < stmt.handlers.length - 1) {
+          k.report("syntax-error", headSpan(handler, 6), "default 'except:' must be last");
+        }
+        if (handler.type !== null) checkExceptType(k, scope, handler.type);
+        if (handler.name !== null && isDunder(handler.name)) {
+          k.report(
+            "dunder-name",
+            headSpan(handler, 6),
+            `'${handler.name}' is not available in contracts`,
+          );
+        }
+        checkBlock(k, scope, handler.body, inLoop, true);
+      });
+      checkBlock(k, scope, stmt.orelse, inLoop, inHandler);
+      checkBlock(k, scope, stmt.finalbody, inLoop, inHandler);
+      return;
+    case "Raise":
+      if (stmt.exc === null) {
+        if (!inHandler) {
+          k.report(
+            "bare-raise",
+            headSpan(stmt, 5),
+            "a bare raise re-raises the exception being handled, so it belongs in an except block",
+          );
+        }
+        return;
+      }
+      checkRaised(k, scope, stmt.exc);
+      if (stmt.cause !== null) checkRaised(k, scope, stmt.cause);
       return;
     case "Pass":
       return;

@@ -170,12 +170,12 @@ export const RULES = {
     hint: "call the functions directly",
   },
   "no-try": {
-    summary: "try statement",
-    hint: "check conditions up front with abi.require; a failure reverts the call",
+    summary: "try statement with except* (exception groups)",
+    hint: "catch with plain except clauses: except (KeyError, ValueError) as e",
   },
   "no-raise": {
-    summary: "raise statement",
-    hint: "use abi.revert(reason) or assert to fail the call",
+    summary: "retired: raise is supported",
+    hint: "raise ValueError(message); abi.revert(reason) fails the call uncatchably",
   },
   "no-decorator": {
     summary: "decorator",
@@ -258,6 +258,20 @@ export const RULES = {
     summary: "assignment form outside the subset",
     hint: "assign to names, subscripts, or tuples/lists of them",
   },
+  "except-type": {
+    summary: "except clause that names no exception class",
+    hint: "name exception classes: except ValueError, or except (KeyError, IndexError) as e",
+  },
+  "bare-raise": {
+    summary: "bare raise outside an except block",
+    hint:
+      "raise an exception object, e.g. raise ValueError(message), or move the raise into the handler",
+  },
+  "exception-class": {
+    summary: "exception class used other than called, raised or caught",
+    hint:
+      "write ValueError(message) with positional arguments; classes are not values in the subset",
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 /** Identifier of a diagnostic rule. */
@@ -265,6 +279,9 @@ export type RuleId = keyof typeof RULES;
 
 /** Rules only the compiler reports, after lowering: `validate` never returns them. */
 export const COMPILE_RULES: readonly RuleId[] = ["code-size"];
+
+/** Retired rules: never reported again, kept so that their ids are not reused. */
+export const RETIRED_RULES: readonly RuleId[] = ["no-raise"];
 
 /** Every rule id, in catalogue order. */
 export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];

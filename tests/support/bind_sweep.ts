@@ -11,7 +11,7 @@
 
 import type { CallableInfo, ParamKind, Signature } from "../../lib/compile/opcodes.ts";
 import { BUILTINS, METHODS } from "../../lib/compile/opcodes_generated.ts";
-import { compileContract } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
 import { stringifyJson } from "../../abi.ts";
 import { valueJson } from "../../runtime.ts";
 import { runPythonText } from "./python.ts";

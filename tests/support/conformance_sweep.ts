@@ -9,7 +9,7 @@
  */
 
 import { stringifyJson } from "../../abi.ts";
-import { compileContract } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
 import { valueJson } from "../../runtime.ts";
 import { errorClass } from "./bind_sweep.ts";
 import { runPythonText } from "./python.ts";

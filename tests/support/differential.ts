@@ -6,7 +6,8 @@
  * behaviour gives equal strings.
  */
 
-import { compileContract, executeCall, MemoryState } from "../../mod.ts";
+import { MemoryState } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
 import {
   isJsonObject,
   type JsonOutput,
@@ -15,7 +16,7 @@ import {
   stringifyJson,
   toHex,
 } from "../../abi.ts";
-import { textOrHex, valueJson } from "../../runtime.ts";
+import { executeCall, textOrHex, valueJson } from "../../runtime.ts";
 import { JsonNonInteger } from "../../lib/abi/json.ts";
 import { runPythonText } from "./python.ts";
 

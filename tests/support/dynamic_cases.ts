@@ -310,6 +310,13 @@ const OPCODE_CASES: DynamicCase[] = [
     measure: { op: Op.BUILD_TUPLE },
   },
   {
+    entry: "op:NEW_EXCEPTION",
+    body: (n) => `ValueError(${Array(n).fill("x").join(", ")})`,
+    units: (n) => n,
+    sizes: [2, 40],
+    measure: { op: Op.NEW_EXCEPTION },
+  },
+  {
     entry: "op:BUILD_DICT",
     body: (n) => `{${Array.from({ length: n }, (_, i) => `${i}: x`).join(", ")}}`,
     units: (n) => n,

@@ -4,18 +4,10 @@
  * corpus program and benchmark workload (gas, value, failure, receipt).
  */
 
-import {
-  argsFromJson,
-  compileContract,
-  executeCall,
-  findFunction,
-  MemoryState,
-  parseManifest,
-  SourceText,
-} from "../../mod.ts";
+import { argsFromJson, findFunction, MemoryState, parseManifest, SourceText } from "../../mod.ts";
 import { fromHex, parseJson, toHex } from "../../abi.ts";
-import { disassemble } from "../../ir.ts";
-import { encodeReceipt, fromAbiValue, receiptHash } from "../../runtime.ts";
+import { compileContract, disassemble } from "../../ir.ts";
+import { encodeReceipt, executeCall, fromAbiValue, receiptHash } from "../../runtime.ts";
 import { WORKLOADS } from "../../bench/runtime_workloads.ts";
 import { repr } from "../../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";

@@ -15,7 +15,7 @@ import process from "node:process";
 import { ValidationError } from "../../mod.ts";
 import { stringifyJson } from "../../abi.ts";
 import { encodeReceipt, valueJson } from "../../runtime.ts";
-import { compileContract } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
 import { formatOutcome } from "./limits_corpus.ts";
 import { callCompiled } from "./runtime.ts";
 

@@ -17,7 +17,7 @@
  * process down).
  */
 
-import type { CallResult } from "../../mod.ts";
+import { type CallResult } from "../../runtime.ts";
 import type { Meter } from "../../lib/runtime/ops.ts";
 import { repr } from "../../lib/runtime/repr.ts";
 

@@ -79,7 +79,16 @@ const WHITESPACE_BYTES = [
 ];
 const BYTES_TEXTS = ['b"abcab"', 'b"\\x00\\x01\\xff"', 'b""', "bs", 'b"a1 B"', 'b"123"'];
 const STR_TEXTS = ['"h\\u00e9!"', '"abc"', '"\\U0001f600x"', '"\\ufeffab"', '"\\xff"', "s"];
+/** Texts the codecs family encodes: the above, and characters of the charmap codecs' tables. */
+const CODEC_TEXTS = [
+  ...STR_TEXTS,
+  '"\\u20ac\\u0160\\u2122"',
+  '"a\\u0100\\u0101b"',
+  '"\\u0401\\u0451\\u0490"',
+  '"\\u0141\\u010d\\u20ac"',
+];
 const ENCODED_TEXTS = [
+  'b"\\x80\\x81\\x8d\\x98\\xff"',
   'b"h\\xc3\\xa9!"',
   'b"\\xff\\xfeab"',
   'b"\\xef\\xbb\\xbfab"',
@@ -104,8 +113,13 @@ const CODECS = [
   '"iso-8859-1"',
   '"L1"',
   '"utf-8-sig"',
-  '"utf-16"',
   '"cp1252"',
+  '"windows-1252"',
+  '"1252"',
+  '"cp1250"',
+  '"cp1251"',
+  '"latin9"',
+  '"ISO-8859-15"',
   '"bogus"',
   '" utf-8 "',
 ];
@@ -284,7 +298,7 @@ const STATEMENTS: { readonly [F in Family]: readonly Template[] } = {
   ],
   "codecs": [
     (r) =>
-      `bs = ${r.pick(STR_TEXTS)}.encode(${r.pick(CODECS)}${
+      `bs = ${r.pick(CODEC_TEXTS)}.encode(${r.pick(CODECS)}${
         r.pick(["", ...ERROR_HANDLERS.map((e) => `, ${e}`)])
       })`,
     (r) =>
@@ -300,13 +314,13 @@ const STATEMENTS: { readonly [F in Family]: readonly Template[] } = {
         r.pick([`errors=${r.pick(ERROR_HANDLERS)}`, `encoding=${r.pick(CODECS)}`])
       })`,
     (r) =>
-      `bs = ${r.pick(STR_TEXTS)}.encode(${r.pick(["encoding=", "errors="])}${
+      `bs = ${r.pick(CODEC_TEXTS)}.encode(${r.pick(["encoding=", "errors="])}${
         r.pick(['"ascii"', '"ignore"'])
       })`,
     (r) => `s = ${r.pick(ENCODED_TEXTS)}.decode(errors=${r.pick(ERROR_HANDLERS)})`,
     (r) =>
       `bs = (chr(${r.pick(["0xd800", "0xdc80", "0xdfff"])}) + "a").encode(${
-        r.pick(['"utf-8"', '"latin-1"'])
+        r.pick(['"utf-8"', '"latin-1"', '"cp1252"'])
       }, ${r.pick(ERROR_HANDLERS)})`,
     (r) =>
       `s = str(${r.pick(["1", "None", '[b"a"]', '"a"'])}, ${
@@ -409,7 +423,7 @@ const STATEMENTS: { readonly [F in Family]: readonly Template[] } = {
           "any(xs, xs)",
           "reversed()",
           "list(reversed(xs, xs))",
-          "zip(xs, strict=1)",
+          "list(zip(xs, strict=1))",
           "s.count()",
           's.find("a", 1, 2, 3)',
           "bs.hex(1, 2, 3)",
@@ -658,7 +672,7 @@ const STATEMENTS: { readonly [F in Family]: readonly Template[] } = {
     () => `xs = [i for i in range(3) if i in [i for i in range(2)]]`,
     () => `xs = [j2 * k2 for j2 in range(3) for k2 in range(j2)]`,
     () => `a = sum([c2 for c2 in xs if c2 > a])`,
-    () => `xs = [n2 for n2 in range(n2)]`,
+    () => `xs = [n2 for n2 in range(n2)]\nn2 = 2`,
     () => `xs = [m for m in range(2) for m in range(m + 1)]`,
     () => `xs = [late2 for _ in range(2)]\nlate2 = 3`,
   ],

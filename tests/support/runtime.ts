@@ -1,14 +1,8 @@
 /** Helpers for runtime tests: a fixed call context and one-shot execution of `main()`. */
 
-import {
-  type CallContext,
-  type CallResult,
-  compileContract,
-  type CompiledContract,
-  executeCall,
-  MemoryState,
-} from "../../mod.ts";
-import { type StateReader } from "../../runtime.ts";
+import { MemoryState } from "../../mod.ts";
+import { compileContract, type CompiledContract } from "../../ir.ts";
+import { type CallContext, type CallResult, executeCall, type StateReader } from "../../runtime.ts";
 import type { StepHook } from "../../lib/runtime/interpreter.ts";
 
 /** A deterministic call context for tests. */

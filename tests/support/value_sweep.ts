@@ -7,7 +7,9 @@
  */
 
 import { setEntry } from "../../lib/runtime/dict_table.ts";
-import { compileContract, executeCall, MemoryState } from "../../mod.ts";
+import { MemoryState } from "../../mod.ts";
+import { compileContract } from "../../ir.ts";
+import { executeCall } from "../../runtime.ts";
 import { PyDict, PyList, PyTuple, type Value } from "../../lib/runtime/values.ts";
 import { dictKey } from "../../lib/runtime/values.ts";
 import { runPythonText } from "./python.ts";

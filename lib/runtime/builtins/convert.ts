@@ -10,7 +10,7 @@ import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
 import { codecArgument, decodeBytes, encodeText } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
-import { repr } from "../repr.ts";
+import { repr, strText } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
 import { cIntArgument } from "../indices.ts";
@@ -42,7 +42,7 @@ import {
 
 /** str(value). */
 export function toStr(meter: Meter, value: Value): string {
-  return typeof value === "string" ? value : repr(meter, value);
+  return strText(meter, value);
 }
 
 /**

@@ -14,9 +14,9 @@ import {
   setEntry,
 } from "../dict_table.ts";
 import { vmError } from "../failure.ts";
+import { keyError } from "../exceptions.ts";
 import { iterate } from "../iterate.ts";
 import { iterableItems, type Meter } from "../ops.ts";
-import { repr } from "../repr.ts";
 import {
   checkMutable,
   dictKey,
@@ -128,7 +128,7 @@ export const DICT_METHODS: { readonly [K in MethodNames["dict"]]: Method<PyDict>
       : deleteEntry(self, dictKey(m, args[0] ?? null));
     if (entry !== undefined) return entry.value;
     if (fallback !== undefined) return fallback;
-    return vmError("KeyError", repr(m, args[0] ?? null));
+    return keyError(m, args[0] ?? null);
   },
   setdefault: (m, self, args) => {
     const key = args[0] ?? null;

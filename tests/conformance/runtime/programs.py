@@ -324,3 +324,47 @@ def main():
     n -= 3
     n ^= 5
     return sorted(t), str(s), s == t, sorted(u), n
+# ---
+def risky(d, k):
+    try:
+        return d[k]
+    finally:
+        d["seen"] = 1
+
+def main():
+    out = []
+    d = {"a": 1}
+    for k in ["a", "b", "c"]:
+        try:
+            out.append(risky(d, k))
+            if k == "c":
+                break
+        except KeyError as e:
+            out.append(str(e))
+            out.append(e.args)
+            continue
+        else:
+            out.append("else")
+        finally:
+            out.append("finally " + k)
+    return out, sorted(d)
+# ---
+def main():
+    out = []
+    try:
+        try:
+            1 // 0
+        except ArithmeticError:
+            out.append("arith")
+            raise
+    except ZeroDivisionError as e:
+        out.append(str(e))
+    try:
+        raise ValueError("bad", 2) from None
+    except (TypeError, ValueError) as e:
+        out.append(str([e]))
+    try:
+        raise KeyError
+    except LookupError as e:
+        out.append(len(e.args))
+    return out

@@ -139,22 +139,66 @@ def f(x):
 def f(x):
     try:   # expect: no-try@5
         return 1 // x
-    except ZeroDivisionError:
+    except* ZeroDivisionError:
         return 0
 # ---
 # ok: no-try
-from stdlib import abi
 def f(x):
-    abi.require(x != 0, b"division by zero")
-    return 1 // x
+    try:
+        return 1 // x
+    except ZeroDivisionError:
+        return 0
+    finally:
+        x = 0
 # ---
 def f(x):
-    raise ValueError(x)   # expect: no-raise@5
+    try:
+        return x[0]
+    except IndexError or KeyError:   # expect: except-type@12
+        return 0
+    except (KeyError, abs):   # expect: except-type@23
+        return 1
 # ---
-# ok: no-raise
-from stdlib import abi
+# ok: except-type
 def f(x):
-    abi.revert(b"bad value")
+    try:
+        return x[0]
+    except (IndexError, KeyError) as e:
+        return str(e)
+    except Exception:
+        return e.args
+# ---
+def f(x):
+    if x:
+        raise   # expect: bare-raise@9
+    try:
+        return 1
+    finally:
+        raise   # expect: bare-raise@9
+# ---
+# ok: bare-raise
+def f(x):
+    try:
+        return 1 // x
+    except ZeroDivisionError:
+        try:
+            x = 0
+        finally:
+            raise
+# ---
+def f(x):
+    cls = ValueError   # expect: exception-class@11
+    raise ValueError(x, reason=1)   # expect: exception-class@11
+# ---
+def f(x):
+    raise UnicodeDecodeError("utf-8", x, 0, 1, "bad")   # expect: exception-class@11
+# ---
+# ok: exception-class
+def f(x):
+    e = ValueError("bad", x)
+    if x:
+        raise e from None
+    raise KeyError
 # ---
 @decorator   # expect: no-decorator@1
 def f():

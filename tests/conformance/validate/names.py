@@ -23,7 +23,7 @@ def f(xs):
     return list(map(abs, xs))   # expect: builtin-not-allowed@17 callable-as-value@21
 # ---
 def f(x):
-    assert x, ValueError   # expect: builtin-not-allowed@15
+    assert x, ValueError   # expect: exception-class@15
 # ---
 # ok: builtin-not-allowed
 def f(xs):

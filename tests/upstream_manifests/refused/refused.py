@@ -1,0 +1,5 @@
+"""A contract whose upstream manifest cannot map."""
+
+
+def f(x: int) -> int:
+    return x
