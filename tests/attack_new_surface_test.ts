@@ -18,7 +18,7 @@ import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import { runCli } from "./support/cli.ts";
 import { callCompiled, runSource } from "./support/runtime.ts";
-import { compileContract } from "../mod.ts";
+import { compileContract } from "../ir.ts";
 
 /** [name, program (a `main`), expected failure kind, gas limit]. */
 type Case = readonly [string, string, string, number];
