@@ -22,6 +22,7 @@ export type { CompiledContract, CompileOptions } from "./lib/compile/compile.ts"
 export { disassemble, disassembleJson } from "./lib/compile/disasm.ts";
 export type { GasEstimate } from "./lib/compile/estimate.ts";
 export type { AbiEvent, AbiFunction, AbiParam, Manifest } from "./lib/abi/manifest.ts";
+export type { IntBounds } from "./lib/abi/bounds.ts";
 export type { AbiType } from "./lib/abi/types.ts";
 export type {
   HandlerEntry,

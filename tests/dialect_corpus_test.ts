@@ -97,6 +97,33 @@ Deno.test("dialect: counter with submodule imports and bytes event keys", async 
   });
 });
 
+Deno.test("dialect: try/except/else/finally and raise across calls", async () => {
+  await withState(async (state) => {
+    assert.equal((await call(state, "vault", "deposit", ["--args", "[10]"])).return, 10);
+    const bad = await call(state, "vault", "withdraw", ["--args", "[0]"]);
+    assert.deepEqual(bad.return, [-1, ["bad: amount must be positive", "done"]]);
+    const short = await call(state, "vault", "withdraw", ["--args", "[20]"]);
+    assert.deepEqual(short.return, [-2, ["short: 12", "done"]]);
+    const ok = await call(state, "vault", "withdraw", ["--args", "[3]"]);
+    assert.deepEqual(ok.return, [5, ["ok", "done"]]);
+    assert.deepEqual(ok.events, [{ name: "Vault.Withdrawn", args: { amount: 3, left: 5 } }]);
+    const tried = await call(state, "vault", "strict", ["--args", "[1]"]);
+    assert.equal(tried.return, 3);
+    assert.deepEqual(tried.events, [{ name: "Vault.Tried", args: { amount: 1 } }]);
+    // A revert inside a handler is not caught, and the finally block's event goes with the call.
+    const refused = await call(state, "vault", "strict", ["--args", "[0]"]);
+    assert.equal(refused.error?.reason, "refused");
+    assert.deepEqual(refused.events, []);
+    const uncaught = await call(state, "vault", "strict", ["--args", "[100]"]);
+    assert.equal(uncaught.error?.type, "LookupError");
+    assert.equal(uncaught.error?.message, "('insufficient', 101, 3)");
+    const chained = await call(state, "vault", "divide", ["--args", "[7, 0]"]);
+    assert.equal(chained.error?.type, "RuntimeError");
+    assert.equal(chained.error?.message, "cannot divide: integer division or modulo by zero");
+    assert.equal((await call(state, "vault", "deposit", ["--args", "[0]"])).return, 3);
+  });
+});
+
 Deno.test("dialect: private, unknown and wrong-arity calls are errors", async () => {
   await withState(async (state) => {
     const manifest = `${DIR}counter.json`;
