@@ -35,6 +35,7 @@ export { CONTRACT_ALGORITHM, ML_DSA_65_ALGORITHM } from "./lib/chain/address.ts"
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";
+export { hooksFor, withHooks } from "./lib/chain/tool_hooks.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { Block } from "./lib/chain/records.ts";
 export type { CallContext } from "./lib/runtime/host/types.ts";

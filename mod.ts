@@ -86,7 +86,6 @@ export {
 
 export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.ts";
 export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
-export type { StepHook } from "./lib/runtime/interpreter.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { StateWrite } from "./lib/runtime/host/journal.ts";
 export { MemoryState, type StateStore } from "./lib/runtime/state.ts";

@@ -19,7 +19,7 @@ import {
   profileJson,
   speedscopeProfile,
 } from "../runtime.ts";
-import { contractModule, quickstartContract } from "../chain.ts";
+import { contractModule, quickstartContract, withHooks } from "../chain.ts";
 import {
   argsJson,
   contractCode,
@@ -275,7 +275,7 @@ export async function profileCommand(argv: readonly string[]): Promise<number> {
     } else contract = chain.at(address ?? new Uint8Array());
     const args = argsFromJson(findFunction(contract.manifest, name), json);
     const profiler = new GasProfiler(contractModule(contract));
-    const receipt = contract.view(name, args, { ...options, ...profiler.start(name) });
+    const receipt = contract.view(name, args, withHooks(options, profiler.start(name)));
     profiler.end(receipt.gasUsed);
     return { profile: profiler.profile(), receipt, module: contractModule(contract) };
   });

@@ -9,7 +9,7 @@
 import { type Contract, findFunction, parseAddress } from "../mod.ts";
 import { argsFromJson } from "../abi.ts";
 import { Tracer } from "../runtime.ts";
-import { contractModule, quickstartContract } from "../chain.ts";
+import { contractModule, quickstartContract, withHooks } from "../chain.ts";
 import {
   argsJson,
   contractCode,
@@ -144,7 +144,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     try {
       const writer = new TraceWriter(tracing.format, sink.write);
       const tracer = new Tracer(contractModule(contract), (record) => writer.record(record));
-      const receipt = contract.call(name, args, { ...options, ...tracer.start() });
+      const receipt = contract.call(name, args, withHooks(options, tracer.start()));
       tracer.end(receipt.gasUsed);
       writer.flush();
       return printReceipt(receipt);

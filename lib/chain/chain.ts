@@ -15,6 +15,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { CallFailure, ChainError, guarded } from "../errors.ts";
 import { executeCall } from "../runtime/call.ts";
 import { hooksOf } from "../runtime/hooks.ts";
+import { hooksFor } from "./tool_hooks.ts";
 import type { StateReader } from "../runtime/host/types.ts";
 import { bitLength } from "../runtime/ops.ts";
 import { MemoryState, type StateStore, type StateWrite } from "../runtime/state.ts";
@@ -349,7 +350,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, writes),
-      ...hooksOf(options),
+      ...hooksOf(hooksFor(options)),
     });
     if (!result.ok && result.failure !== null) return fail(result.failure, result.gasUsed);
     this.#state.apply([...writes, ...result.writes]);
@@ -398,7 +399,7 @@ export class Chain implements ContractHost {
       gasLimit,
       context,
       state: overlay(this.#state, debit),
-      ...hooksOf(options),
+      ...hooksOf(hooksFor(options)),
     });
     if (kind === "call" && result.ok) this.#state.apply([...bump, ...debit, ...result.writes]);
     return new Receipt({ ...result, txHash: context.txHash, from: sender, to: address });

@@ -7,12 +7,11 @@
 
 import type { Manifest } from "../abi/manifest.ts";
 import type { IrModule } from "../compile/ir.ts";
-import type { CallHooks } from "../runtime/hooks.ts";
 import type { CallArgs } from "./args.ts";
 import type { Receipt } from "./receipt.ts";
 
 /** Options of a transaction. */
-export interface TxOptions extends CallHooks {
+export interface TxOptions {
   /** The sender (default: the chain's default sender). */
   readonly from?: Uint8Array | string;
   /** Value sent with it, debited from the sender (default 0). */
