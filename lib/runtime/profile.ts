@@ -202,7 +202,7 @@ function statsOf(values: readonly number[]): GasStats {
  * @example Profile two calls of the counter's inc
  * ```ts
  * import { Chain } from "@animica/vm-py";
- * import { contractModule } from "@animica/vm-py/chain";
+ * import { contractModule, withHooks } from "@animica/vm-py/chain";
  * import { GasProfiler } from "@animica/vm-py/runtime";
  *
  * const source = "from stdlib import storage\n\n" +
@@ -213,7 +213,9 @@ function statsOf(values: readonly number[]): GasStats {
  * };
  * const counter = new Chain().deploy({ manifest, source });
  * const profiler = new GasProfiler(contractModule(counter));
- * for (let i = 0; i < 2; i++) profiler.end(counter.call("inc", [], profiler.start("inc")).gasUsed);
+ * for (let i = 0; i < 2; i++) {
+ *   profiler.end(counter.call("inc", [], withHooks({}, profiler.start("inc"))).gasUsed);
+ * }
  * const inc = profiler.profile().functions[0];
  * const sum = inc?.lines.reduce((total, row) => total + row.gas, 0);
  * console.log(inc?.stats.calls, sum === 2 * (inc?.stats.mean ?? 0)); // 2 true
