@@ -31,7 +31,20 @@ export { callContext, type Transaction, transactionHash, TX_KIND } from "./lib/c
 export { UndoJournal } from "./lib/chain/journal.ts";
 export { describeState, printable } from "./lib/chain/inspect.ts";
 export { migrateV2, v2ContractAddress } from "./lib/chain/migrate.ts";
-export { CONTRACT_ALGORITHM, ML_DSA_65_ALGORITHM } from "./lib/chain/address.ts";
+export { CONTRACT_ALGORITHM, keyAddress, ML_DSA_65_ALGORITHM } from "./lib/chain/address.ts";
+export {
+  encodeKeyFile,
+  isKeyAlgorithm,
+  KEY_ALGORITHMS,
+  KEY_FILE_FORMAT,
+  type KeyAlgorithm,
+  keyFromSeed,
+  type KeyPair,
+  parseKeyFile,
+  SEED_LENGTH,
+  sign,
+  verify,
+} from "./lib/chain/keys.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";

@@ -38,6 +38,7 @@ import {
 } from "./cli/options.ts";
 import { DEPLOY, deployCommand } from "./cli/deploy.ts";
 import { INIT, initCommand } from "./cli/init.ts";
+import { KEY, KEY_SUBCOMMANDS, keyCommand } from "./cli/key.ts";
 import { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } from "./cli/manifest.ts";
 import { RUN, runCommand } from "./cli/run.ts";
 import { PROFILE, profileCommand } from "./cli/profile.ts";
@@ -63,6 +64,7 @@ const COMMANDS: readonly {
   { info: ABI, run: abiCommand },
   { info: MANIFEST, run: manifestCommand },
   { info: INIT, run: initCommand },
+  { info: KEY, run: keyCommand },
 ];
 
 function usage(): string {
@@ -101,6 +103,8 @@ function helpFor(words: readonly string[]): string {
     ? STATE_SUBCOMMANDS
     : command.info === MANIFEST
     ? MANIFEST_SUBCOMMANDS
+    : command.info === KEY
+    ? KEY_SUBCOMMANDS
     : null;
   if (subcommands === null || sub === undefined) return formatHelp(command.info);
   const subcommand = subcommands[sub];

@@ -29,6 +29,9 @@ const COMMANDS = [
   ["manifest"],
   ["manifest", "convert"],
   ["init"],
+  ["key"],
+  ["key", "new"],
+  ["key", "address"],
 ];
 const COUNTER = "examples/counter/manifest.json";
 

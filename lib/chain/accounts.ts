@@ -7,10 +7,9 @@
  */
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
-import { ml_dsa65 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
 import { concatBytes } from "../abi/hex.ts";
 import { ChainError } from "../errors.ts";
-import { accountAddress } from "./address.ts";
+import { keyFromSeed } from "./keys.ts";
 
 /** Domain tag of test-account seeds. */
 export const TEST_ACCOUNT_DOMAIN = "animica:test-account:v1|";
@@ -49,11 +48,6 @@ export function testAccount(name: string): TestAccount {
     throw new ChainError(`a test account name is 1 to ${MAX_ACCOUNT_NAME} bytes of text`);
   }
   const seed = sha3_256(concatBytes(utf8.encode(TEST_ACCOUNT_DOMAIN), bytes));
-  const keys = ml_dsa65.keygen(seed);
-  return {
-    name,
-    address: accountAddress(keys.publicKey),
-    publicKey: keys.publicKey,
-    secretKey: keys.secretKey,
-  };
+  const { address, publicKey, secretKey } = keyFromSeed("ml-dsa-65", seed);
+  return { name, address, publicKey, secretKey };
 }

@@ -66,7 +66,12 @@ function checkLength(bytes: Uint8Array, length: number, what: string): void {
  * ```
  */
 export function accountAddress(publicKey: Uint8Array): Uint8Array {
-  return withAlgorithm(ML_DSA_65_ALGORITHM, sha3_256(publicKey));
+  return keyAddress(ML_DSA_65_ALGORITHM, publicKey);
+}
+
+/** The address of a public key of the algorithm with id `algorithm`: `algorithm || sha3_256(publicKey)`. */
+export function keyAddress(algorithm: number, publicKey: Uint8Array): Uint8Array {
+  return withAlgorithm(algorithm, sha3_256(publicKey));
 }
 
 /**

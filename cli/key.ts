@@ -1,0 +1,162 @@
+/**
+ * `key new|address`: account key files (spec/KEYS.md). `new` writes the
+ * key file of a seed (given, or 32 random bytes drawn here: lib/ draws no
+ * randomness); `address` prints a key file's `anim1...` address. The key
+ * logic is in lib/chain/keys.ts.
+ */
+
+import { formatAddress } from "../mod.ts";
+import { fromHex, toHex } from "../abi.ts";
+import {
+  encodeKeyFile,
+  isKeyAlgorithm,
+  KEY_ALGORITHMS,
+  keyFromSeed,
+  parseKeyFile,
+  SEED_LENGTH,
+} from "../chain.ts";
+import { fileProblem, readInputFile } from "./common.ts";
+import {
+  type CommandInfo,
+  didYouMean,
+  HelpRequest,
+  InputError,
+  misuse,
+  parseOptions,
+  requireOption,
+} from "./options.ts";
+
+const SAMPLE_SEED = "00".repeat(SEED_LENGTH);
+
+/** `key new`: usage, flags and examples. */
+export const KEY_NEW: CommandInfo = {
+  name: "key new",
+  summary: "Write a new key file (from a seed, or from 32 random bytes)",
+  usage: ["key new --out FILE [--alg ALG] [--seed HEX] [--force]"],
+  options: {
+    out: { type: "string", value: "FILE", description: "the key file to write (required)" },
+    alg: {
+      type: "string",
+      value: "ALG",
+      description: `the algorithm: ${KEY_ALGORITHMS.join(", ")} (default ml-dsa-65)`,
+    },
+    seed: {
+      type: "string",
+      value: "HEX",
+      description: `the ${SEED_LENGTH}-byte seed as hex (default: random); same seed, same key`,
+    },
+    force: { type: "boolean", description: "overwrite FILE if it exists" },
+  },
+  examples: [
+    "key new --out alice.json",
+    `key new --alg ml-dsa-44 --seed ${SAMPLE_SEED} --out t.json`,
+  ],
+  details: "The key file holds the seed: anyone who reads it can sign for the address.",
+};
+
+/** `key address`: usage, flags and examples. */
+export const KEY_ADDRESS: CommandInfo = {
+  name: "key address",
+  summary: "Print the anim1... address of a key file",
+  usage: ["key address KEYFILE [--json]"],
+  options: {
+    json: { type: "boolean", description: "print {alg, address, hex} as JSON" },
+  },
+  examples: ["key address alice.json", "key address alice.json --json"],
+};
+
+const SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = {
+  new: KEY_NEW,
+  address: KEY_ADDRESS,
+};
+
+/** `key`: the subcommands. */
+export const KEY: CommandInfo = {
+  name: "key",
+  summary: "Make post-quantum key files and print their addresses",
+  usage: KEY_NEW.usage.concat(KEY_ADDRESS.usage),
+  options: {},
+  examples: ["key new --out alice.json", "key address alice.json"],
+};
+
+/** The key subcommands by name (for `help key SUB`). */
+export const KEY_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = SUBCOMMANDS;
+
+/** Runs `key SUBCOMMAND ...`; returns the exit code. */
+export async function keyCommand(argv: readonly string[]): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  switch (subcommand) {
+    case "new":
+      return await newKey(rest);
+    case "address":
+      return await address(rest);
+    case undefined:
+    case "--help":
+    case "-h":
+    case "help":
+      throw new HelpRequest(KEY);
+    default:
+      throw misuse(
+        KEY,
+        `no key subcommand '${subcommand}'${didYouMean(subcommand, Object.keys(SUBCOMMANDS))}`,
+      );
+  }
+}
+
+/** The seed of `--seed` (64 hex digits, `0x` optional), or a UsageError saying what is wrong. */
+function parseSeed(text: string): Uint8Array {
+  const bytes = fromHex(text.startsWith("0x") ? text : `0x${text}`);
+  if (bytes === null) throw misuse(KEY_NEW, `--seed must be hex digits, got '${text}'`);
+  if (bytes.length !== SEED_LENGTH) {
+    throw misuse(
+      KEY_NEW,
+      `--seed must be ${SEED_LENGTH} bytes (${2 * SEED_LENGTH} hex digits), got ${bytes.length}`,
+    );
+  }
+  return bytes;
+}
+
+async function newKey(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, KEY_NEW);
+  if (positionals.length > 0) throw misuse(KEY_NEW, `unexpected argument '${positionals[0]}'`);
+  const out = requireOption(KEY_NEW, values, "out");
+  const alg = typeof values.alg === "string" ? values.alg : "ml-dsa-65";
+  if (!isKeyAlgorithm(alg)) {
+    throw misuse(KEY_NEW, `unknown --alg '${alg}'${didYouMean(alg, KEY_ALGORITHMS)}`);
+  }
+  const seed = typeof values.seed === "string"
+    ? parseSeed(values.seed)
+    : crypto.getRandomValues(new Uint8Array(SEED_LENGTH));
+  const key = keyFromSeed(alg, seed);
+  try {
+    await Deno.writeTextFile(out, encodeKeyFile(key), { createNew: values.force !== true });
+  } catch (error) {
+    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    const hint = error instanceof Deno.errors.AlreadyExists ? " (use --force to overwrite)" : "";
+    throw new InputError(`cannot write '${out}': ${problem}${hint}`);
+  }
+  console.log(formatAddress(key.address));
+  return 0;
+}
+
+async function address(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, KEY_ADDRESS);
+  const [path, ...extra] = positionals;
+  if (path === undefined || extra.length > 0) throw misuse(KEY_ADDRESS, "give one KEYFILE");
+  const bytes = await readInputFile(path);
+  const text = new TextDecoder("utf-8", { fatal: true });
+  let key;
+  try {
+    key = parseKeyFile(text.decode(bytes));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError(`'${path}': ${reason}`);
+  }
+  const anim = formatAddress(key.address);
+  console.log(
+    values.json === true
+      ? JSON.stringify({ alg: key.alg, address: anim, hex: toHex(key.address) })
+      : anim,
+  );
+  return 0;
+}

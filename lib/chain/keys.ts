@@ -1,0 +1,158 @@
+/**
+ * Key pairs and signatures of accounts (spec/KEYS.md): ML-DSA-44/65/87
+ * (FIPS 204, `@noble/post-quantum`) generated from a 32-byte seed, signing
+ * without randomness (the FIPS 204 deterministic variant), verification,
+ * the account address `alg id || sha3_256(public key)`, and the canonical
+ * key-file JSON. The seed comes from the caller: this file draws no
+ * randomness and touches no file.
+ */
+
+import { ml_dsa44, ml_dsa65, ml_dsa87 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
+import { fromHex, toHex } from "../abi/hex.ts";
+import { ChainError } from "../errors.ts";
+import { keyAddress, ML_DSA_65_ALGORITHM } from "./address.ts";
+
+/** Length of a key seed in bytes. */
+export const SEED_LENGTH = 32;
+/** The `format` field of a key file. */
+export const KEY_FILE_FORMAT = "animica-key/1";
+
+/** Names of the key algorithms, as key files and the CLI spell them. */
+export type KeyAlgorithm = "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87";
+
+interface AlgorithmEntry {
+  /** The address's first byte. */
+  readonly id: number;
+  readonly scheme: typeof ml_dsa65;
+}
+
+/** One table per fact: each algorithm's address id and implementation. */
+const ALGORITHMS: Readonly<Record<KeyAlgorithm, AlgorithmEntry>> = {
+  "ml-dsa-65": { id: ML_DSA_65_ALGORITHM, scheme: ml_dsa65 },
+  "ml-dsa-44": { id: 0x03, scheme: ml_dsa44 },
+  "ml-dsa-87": { id: 0x04, scheme: ml_dsa87 },
+};
+
+/** The algorithm names, in the order of the table. */
+export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = Object.keys(ALGORITHMS) as KeyAlgorithm[];
+
+/** A key pair generated from its seed, and the address it owns. */
+export interface KeyPair {
+  readonly alg: KeyAlgorithm;
+  /** The 32-byte seed the pair was generated from. */
+  readonly seed: Uint8Array;
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
+  /** The 33-byte address: `alg id || sha3_256(publicKey)`. */
+  readonly address: Uint8Array;
+}
+
+/** Whether `name` is one of {@link KEY_ALGORITHMS}. */
+export function isKeyAlgorithm(name: string): name is KeyAlgorithm {
+  return Object.hasOwn(ALGORITHMS, name);
+}
+
+function unknownAlgorithm(alg: string): ChainError {
+  return new ChainError(`unknown key algorithm '${alg}' (one of ${KEY_ALGORITHMS.join(", ")})`);
+}
+
+function entry(alg: string): AlgorithmEntry {
+  if (!isKeyAlgorithm(alg)) throw unknownAlgorithm(alg);
+  return ALGORITHMS[alg];
+}
+
+/**
+ * The key pair of `alg` generated from a 32-byte seed: the same seed gives
+ * the same pair on every machine and run.
+ *
+ * @example
+ * ```ts
+ * import { keyFromSeed } from "@animica/vm-py/chain";
+ *
+ * const key = keyFromSeed("ml-dsa-65", new Uint8Array(32));
+ * console.log(key.address[0], key.publicKey.length); // 1 1952
+ * ```
+ */
+export function keyFromSeed(alg: KeyAlgorithm, seed: Uint8Array): KeyPair {
+  const { id, scheme } = entry(alg);
+  if (!(seed instanceof Uint8Array) || seed.length !== SEED_LENGTH) {
+    throw new ChainError(`a key seed is ${SEED_LENGTH} bytes, got ${seed.length}`);
+  }
+  const { publicKey, secretKey } = scheme.keygen(seed);
+  return { alg, seed: seed.slice(), publicKey, secretKey, address: keyAddress(id, publicKey) };
+}
+
+/** The signature of `message` by `key` (deterministic: no randomness is drawn). */
+export function sign(key: KeyPair, message: Uint8Array): Uint8Array {
+  return entry(key.alg).scheme.sign(message, key.secretKey, { extraEntropy: false });
+}
+
+/** Whether `signature` is `publicKey`'s signature of `message` under `alg`; malformed input is false. */
+export function verify(
+  alg: KeyAlgorithm,
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  signature: Uint8Array,
+): boolean {
+  const { scheme } = entry(alg);
+  if (publicKey.length !== scheme.lengths.publicKey) return false;
+  if (signature.length !== scheme.lengths.signature) return false;
+  try {
+    return scheme.verify(signature, message, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+/** The canonical key-file text of `key`: one JSON object, fields in spec order, then a newline. */
+export function encodeKeyFile(key: KeyPair): string {
+  const file = {
+    format: KEY_FILE_FORMAT,
+    alg: key.alg,
+    seed: toHex(key.seed),
+    publicKey: toHex(key.publicKey),
+  };
+  return JSON.stringify(file, null, 2) + "\n";
+}
+
+const FIELDS = ["format", "alg", "seed", "publicKey"];
+
+function field(file: Record<string, unknown>, name: string): string {
+  const value = file[name];
+  if (typeof value !== "string") throw new ChainError(`key file: '${name}' must be a string`);
+  return value;
+}
+
+/**
+ * The key pair of a key file's text. Malformed JSON, missing or unknown
+ * fields, bad hex, a wrong seed length, an unknown algorithm and a public
+ * key that is not the seed's are ChainErrors.
+ */
+export function parseKeyFile(text: string): KeyPair {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ChainError(`key file is not JSON: ${error instanceof Error ? error.message : error}`);
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new ChainError("key file must be a JSON object");
+  }
+  const file = json as Record<string, unknown>;
+  const extra = Object.keys(file).find((name) => !FIELDS.includes(name));
+  if (extra !== undefined) throw new ChainError(`key file: unknown field '${extra}'`);
+  if (field(file, "format") !== KEY_FILE_FORMAT) {
+    throw new ChainError(`key file: 'format' must be "${KEY_FILE_FORMAT}"`);
+  }
+  const alg = field(file, "alg");
+  if (!isKeyAlgorithm(alg)) throw unknownAlgorithm(alg);
+  const seed = fromHex(field(file, "seed"));
+  if (seed === null) throw new ChainError("key file: 'seed' must be 0x hex");
+  const publicKey = fromHex(field(file, "publicKey"));
+  if (publicKey === null) throw new ChainError("key file: 'publicKey' must be 0x hex");
+  const key = keyFromSeed(alg, seed);
+  if (toHex(key.publicKey) !== toHex(publicKey)) {
+    throw new ChainError("key file: 'publicKey' is not the public key of 'seed'");
+  }
+  return key;
+}
