@@ -5,13 +5,14 @@
  * logic is in lib/chain/keys.ts.
  */
 
-import { formatAddress } from "../mod.ts";
+import { ChainError, formatAddress } from "../mod.ts";
 import { fromHex, toHex } from "../abi.ts";
 import {
   encodeKeyFile,
   isKeyAlgorithm,
   KEY_ALGORITHMS,
   keyFromSeed,
+  type KeyPair,
   parseKeyFile,
   SEED_LENGTH,
 } from "../chain.ts";
@@ -139,19 +140,27 @@ async function newKey(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
+/** The key pair of a key file's bytes; any problem is an InputError naming the file. */
+function loadKeyFile(path: string, bytes: Uint8Array): KeyPair {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`'${path}': key file is not UTF-8`);
+  }
+  try {
+    return parseKeyFile(text);
+  } catch (error) {
+    if (!(error instanceof ChainError)) throw error;
+    throw new InputError(`'${path}': ${error.message}`);
+  }
+}
+
 async function address(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, KEY_ADDRESS);
   const [path, ...extra] = positionals;
   if (path === undefined || extra.length > 0) throw misuse(KEY_ADDRESS, "give one KEYFILE");
-  const bytes = await readInputFile(path);
-  const text = new TextDecoder("utf-8", { fatal: true });
-  let key;
-  try {
-    key = parseKeyFile(text.decode(bytes));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError(`'${path}': ${reason}`);
-  }
+  const key = loadKeyFile(path, await readInputFile(path));
   const anim = formatAddress(key.address);
   console.log(
     values.json === true
