@@ -38,10 +38,13 @@ export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = Object.keys(ALGORITHMS) a
 
 /** A key pair generated from its seed, and the address it owns. */
 export interface KeyPair {
+  /** The algorithm of the pair. */
   readonly alg: KeyAlgorithm;
   /** The 32-byte seed the pair was generated from. */
   readonly seed: Uint8Array;
+  /** The public key (its length is the algorithm's, spec/KEYS.md §1). */
   readonly publicKey: Uint8Array;
+  /** The expanded secret key, recomputed from the seed. */
   readonly secretKey: Uint8Array;
   /** The 33-byte address: `alg id || sha3_256(publicKey)`. */
   readonly address: Uint8Array;
