@@ -8,9 +8,8 @@
  * attribution lives in lib/runtime/profile.ts.
  */
 
-import { type Contract, findFunction, parseAddress, type Receipt } from "../mod.ts";
+import type { Receipt } from "../mod.ts";
 import type { IrModule } from "../ir.ts";
-import { argsFromJson } from "../abi.ts";
 import {
   asciiSafe,
   foldedStacks,
@@ -19,18 +18,11 @@ import {
   profileJson,
   speedscopeProfile,
 } from "../runtime.ts";
-import { contractModule, quickstartContract, withHooks } from "../chain.ts";
-import {
-  argsJson,
-  contractCode,
-  statePath,
-  TX_OPTIONS,
-  txOptions,
-  withChain,
-} from "./chain_session.ts";
-import { checkOutputPath, fileProblem, loadValidManifest, readInputFile } from "./common.ts";
-import { compileErrorToInput } from "./deploy.ts";
-import { type CommandInfo, InputError, misuse, parseOptions, requireOption } from "./options.ts";
+import { contractModule, withHooks } from "../chain.ts";
+import { statePath, TX_OPTIONS, txOptions, withChain } from "./chain_session.ts";
+import { callTarget, targetCall } from "./call_target.ts";
+import { checkOutputPath, fileProblem, readInputFile } from "./common.ts";
+import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";
 
 const FORMATS = ["table", "json", "speedscope", "folded"] as const;
 type Format = typeof FORMATS[number];
@@ -240,17 +232,10 @@ async function writeOut(path: string, text: string): Promise<void> {
 /** Runs `profile`; returns the exit code. */
 export async function profileCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseOptions(argv, PROFILE);
-  const manifestPath = typeof values.manifest === "string" ? values.manifest : null;
-  const addressText = typeof values.address === "string" ? values.address : null;
-  if ((manifestPath === null) === (addressText === null)) {
-    throw misuse(PROFILE, "give --manifest M or --address A (one of them)");
-  }
-  const name = requireOption(PROFILE, values, "call");
   const format = formatOf(values);
-  const json = await argsJson(values);
+  const target = await callTarget(PROFILE, values);
+  const { name, manifestPath, loaded } = target;
   const options = txOptions(values);
-  const loaded = manifestPath === null ? null : await loadValidManifest(manifestPath);
-  const code = loaded === null ? null : await contractCode(loaded);
   const sourcePath = typeof values.source === "string" ? values.source : loaded?.entryPath ?? null;
   if (typeof values.out === "string") {
     checkOutputPath("--out", values.out, statePath(values), [
@@ -263,17 +248,8 @@ export async function profileCommand(argv: readonly string[]): Promise<number> {
   const sourceText = sourcePath === null
     ? null
     : new TextDecoder().decode(await readInputFile(sourcePath));
-  const address = addressText === null ? null : parseAddress(addressText);
   const run = await withChain(values, (chain) => {
-    let contract: Contract;
-    if (code !== null) {
-      try {
-        contract = quickstartContract(chain, code);
-      } catch (error) {
-        throw compileErrorToInput(error, code);
-      }
-    } else contract = chain.at(address ?? new Uint8Array());
-    const args = argsFromJson(findFunction(contract.manifest, name), json);
+    const { contract, args } = targetCall(chain, target);
     const profiler = new GasProfiler(contractModule(contract));
     const receipt = contract.view(name, args, withHooks(options, profiler.start(name)));
     profiler.end(receipt.gasUsed);

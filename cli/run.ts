@@ -6,13 +6,9 @@
  * the flags are read here, everything else happens in lib/chain/.
  */
 
-import { type Contract, findFunction, parseAddress } from "../mod.ts";
-import { argsFromJson } from "../abi.ts";
 import { Tracer } from "../runtime.ts";
-import { contractModule, quickstartContract, withHooks } from "../chain.ts";
+import { contractModule, withHooks } from "../chain.ts";
 import {
-  argsJson,
-  contractCode,
   DEFAULT_GAS_LIMIT,
   printReceipt,
   statePath,
@@ -20,9 +16,9 @@ import {
   txOptions,
   withChain,
 } from "./chain_session.ts";
-import { checkOutputPath, fileProblem, loadValidManifest } from "./common.ts";
-import { compileErrorToInput } from "./deploy.ts";
-import { type CommandInfo, InputError, misuse, parseOptions, requireOption } from "./options.ts";
+import { callTarget, targetCall } from "./call_target.ts";
+import { checkOutputPath, fileProblem } from "./common.ts";
+import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";
 import { TRACE_FORMATS, type TraceFormat, TraceWriter } from "./trace_output.ts";
 
 export { DEFAULT_GAS_LIMIT };
@@ -110,35 +106,19 @@ function openTrace(
 /** Runs `run`; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseOptions(argv, RUN);
-  const manifestPath = typeof values.manifest === "string" ? values.manifest : null;
-  const addressText = typeof values.address === "string" ? values.address : null;
-  if ((manifestPath === null) === (addressText === null)) {
-    throw misuse(RUN, "give --manifest M or --address A (one of them)");
-  }
-  const name = requireOption(RUN, values, "call");
   const tracing = traceOptions(values);
-  const json = await argsJson(values);
+  const target = await callTarget(RUN, values);
+  const { name } = target;
   const options = txOptions(values);
-  const loaded = manifestPath === null ? null : await loadValidManifest(manifestPath);
   if (tracing !== null && tracing.file !== null) {
     checkOutputPath("--trace-file", tracing.file, statePath(values), [
-      manifestPath,
-      loaded?.entryPath ?? null,
+      target.manifestPath,
+      target.loaded?.entryPath ?? null,
       typeof values["args-file"] === "string" ? values["args-file"] : null,
     ]);
   }
-  const code = loaded === null ? null : await contractCode(loaded);
-  const address = addressText === null ? null : parseAddress(addressText);
   return await withChain(values, (chain) => {
-    let contract: Contract;
-    if (code !== null) {
-      try {
-        contract = quickstartContract(chain, code);
-      } catch (error) {
-        throw compileErrorToInput(error, code);
-      }
-    } else contract = chain.at(address ?? new Uint8Array());
-    const args = argsFromJson(findFunction(contract.manifest, name), json);
+    const { contract, args } = targetCall(chain, target);
     if (tracing === null) return printReceipt(contract.call(name, args, options));
     const sink = openTrace(tracing.file);
     try {
