@@ -20,11 +20,11 @@ import { fileProblem, readInputFile } from "./common.ts";
 import {
   type CommandInfo,
   didYouMean,
-  HelpRequest,
   InputError,
   misuse,
   parseOptions,
   requireOption,
+  runSubcommand,
 } from "./options.ts";
 
 const SAMPLE_SEED = "00".repeat(SEED_LENGTH);
@@ -85,23 +85,7 @@ export const KEY_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = SUBCOMMAND
 
 /** Runs `key SUBCOMMAND ...`; returns the exit code. */
 export async function keyCommand(argv: readonly string[]): Promise<number> {
-  const [subcommand, ...rest] = argv;
-  switch (subcommand) {
-    case "new":
-      return await newKey(rest);
-    case "address":
-      return await address(rest);
-    case undefined:
-    case "--help":
-    case "-h":
-    case "help":
-      throw new HelpRequest(KEY);
-    default:
-      throw misuse(
-        KEY,
-        `no key subcommand '${subcommand}'${didYouMean(subcommand, Object.keys(SUBCOMMANDS))}`,
-      );
-  }
+  return await runSubcommand(KEY, { new: newKey, address }, argv);
 }
 
 /** The seed of `--seed` (64 hex digits, `0x` optional), or a UsageError saying what is wrong. */

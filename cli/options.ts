@@ -211,6 +211,28 @@ export function requireOption(
   return value;
 }
 
+/**
+ * Runs the subcommand `argv[0]` of `info`'s command with the rest of
+ * `argv`: help for none, `--help`, `-h` or `help`, a UsageError with a
+ * suggestion for one `runners` does not have.
+ */
+export async function runSubcommand(
+  info: CommandInfo,
+  runners: Readonly<Record<string, (argv: readonly string[]) => Promise<number>>>,
+  argv: readonly string[],
+): Promise<number> {
+  const [subcommand, ...rest] = argv;
+  if (subcommand === undefined || ["--help", "-h", "help"].includes(subcommand)) {
+    throw new HelpRequest(info);
+  }
+  const runner = Object.hasOwn(runners, subcommand) ? runners[subcommand] : undefined;
+  if (runner === undefined) {
+    const hint = didYouMean(subcommand, Object.keys(runners));
+    throw misuse(info, `no ${info.name} subcommand '${subcommand}'${hint}`);
+  }
+  return await runner(rest);
+}
+
 /** A UsageError pointing to `info`'s help. */
 export function misuse(info: CommandInfo, message: string): UsageError {
   return usageError(info, message);

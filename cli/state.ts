@@ -13,12 +13,11 @@ import { fileProblem, loadValidManifest } from "./common.ts";
 import { compileErrorToInput } from "./deploy.ts";
 import {
   type CommandInfo,
-  didYouMean,
-  HelpRequest,
   InputError,
   misuse,
   parseOptions,
   requireOption,
+  runSubcommand,
 } from "./options.ts";
 import { migrateStateFile } from "./state_files.ts";
 
@@ -92,25 +91,7 @@ export const STATE_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = SUBCOMMA
 
 /** Runs `state SUBCOMMAND ...`; returns the exit code. */
 export async function stateCommand(argv: readonly string[]): Promise<number> {
-  const [subcommand, ...rest] = argv;
-  switch (subcommand) {
-    case "show":
-      return await show(rest);
-    case "fund":
-      return await fund(rest);
-    case "migrate":
-      return await migrate(rest);
-    case undefined:
-    case "--help":
-    case "-h":
-    case "help":
-      throw new HelpRequest(STATE);
-    default:
-      throw misuse(
-        STATE,
-        `no state subcommand '${subcommand}'${didYouMean(subcommand, Object.keys(SUBCOMMANDS))}`,
-      );
-  }
+  return await runSubcommand(STATE, { show, fund, migrate }, argv);
 }
 
 function text(value: JsonOutput): string {
