@@ -46,11 +46,13 @@ import {
   type Host,
   hostCall,
   nextItem,
+  sourcePosition,
   splitKeywords,
 } from "./op_helpers.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
+import { compiledTier, type CompiledModule, TierRun } from "./tier.ts";
 import { deepFreeze } from "./walk.ts";
 import { DONE, PyException, PyList, PySlice, PyTuple, truthy, type Value } from "./values.ts";
 
@@ -107,6 +109,8 @@ export class Machine implements Metered {
   /** Instructions run so far. */
   steps = 0;
   #globals: (Value | undefined)[] = [];
+  /** The compiled tier of the module, or null when calls are interpreted. */
+  readonly #compiled: CompiledModule | null;
 
   /** A machine for `verified` with `host` as its stdlib, `gasLimit` gas and an optional step hook. */
   constructor(
@@ -121,6 +125,7 @@ export class Machine implements Metered {
     this.gasLimit = gasLimit;
     this.#consts = verified.module.consts.map(constValue);
     this.#code = decodedCode(verified);
+    this.#compiled = onStep === null ? compiledTier(verified) : null;
   }
 
   /** Charges gas; fails without side effects when the limit would be passed. */
@@ -160,27 +165,20 @@ export class Machine implements Metered {
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
+    const compiled = this.#compiled;
+    const run = compiled === null ? null : new TierRun(this, compiled, this.#globals, this.#host);
     try {
-      this.#execute(0, []);
+      if (run === null) this.#execute(0, []);
+      else run.execute(0, []);
     } catch (error) {
       // The initialiser runs on the way into `fn`: its failures name `fn`'s first line as the caller.
-      if (error instanceof CallFailure) error.traceback = [this.#lineOf(fn, 0), ...error.traceback];
+      if (error instanceof CallFailure) {
+        error.traceback = [sourcePosition(this.#module, fn, 0), ...error.traceback];
+      }
       throw error;
     }
     for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
-    return this.#execute(fn, args);
-  }
-
-  #lineOf(fn: number, pc: number): TraceFrame {
-    const ir = this.#module.functions[fn];
-    let line = 0;
-    let column = 0;
-    for (const entry of ir?.lines ?? []) {
-      if (entry.pc > pc) break;
-      line = entry.line;
-      column = entry.column;
-    }
-    return { function: ir?.name ?? "?", line, column };
+    return run === null ? this.#execute(fn, args) : run.execute(fn, args);
   }
 
   /**
@@ -838,7 +836,7 @@ export class Machine implements Metered {
 
   /** Source positions of frames' failing pcs. */
   #traceback(positions: readonly { fn: number; pc: number }[]): TraceFrame[] {
-    return positions.map((position) => this.#lineOf(position.fn, position.pc));
+    return positions.map((position) => sourcePosition(this.#module, position.fn, position.pc));
   }
 
   /** Each frame's failing pc: the failing instruction for `top`, the CALL for its callers. */

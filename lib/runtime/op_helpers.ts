@@ -5,7 +5,8 @@
  * and calls of builtins, methods and stdlib members.
  */
 
-import type { IrConst } from "../compile/ir.ts";
+import type { TraceFrame } from "../errors.ts";
+import type { IrConst, IrModule } from "../compile/ir.ts";
 import { ISINSTANCE_BIT, Op } from "../compile/opcodes.ts";
 import { callBuiltin } from "./builtins/table.ts";
 import { vmError } from "./failure.ts";
@@ -166,4 +167,17 @@ export function splitKeywords(
     kwargs.set(names[i] ?? "", values[positional.length + i] ?? null);
   }
   return { positional, kwargs };
+}
+
+/** The traceback frame of instruction `pc` of function `fn`: its name and source position. */
+export function sourcePosition(module: IrModule, fn: number, pc: number): TraceFrame {
+  const ir = module.functions[fn];
+  let line = 0;
+  let column = 0;
+  for (const entry of ir?.lines ?? []) {
+    if (entry.pc > pc) break;
+    line = entry.line;
+    column = entry.column;
+  }
+  return { function: ir?.name ?? "?", line, column };
 }
