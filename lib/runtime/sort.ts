@@ -68,12 +68,41 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   meter.units(n * Math.ceil(Math.log2(n + 1)));
   const primitive = sortedPrimitives(meter, items, descending);
   if (primitive !== null) return primitive;
-  const indexed = items.map((item, index) => ({ item, index }));
-  indexed.sort((a, b) => {
-    const order = descending
-      ? compare(meter, "<", b.item, a.item)
-      : compare(meter, "<", a.item, b.item);
-    return order !== 0 ? order : a.index - b.index;
-  });
-  return indexed.map((entry) => entry.item);
+  return mergeSorted(items, (x, y) =>
+    descending ? compare(meter, "<", y, x) < 0 : compare(meter, "<", x, y) < 0
+  );
+}
+
+/**
+ * A stable bottom-up merge sort: `before(x, y)` says x goes strictly
+ * before y. Written out rather than Array.prototype.sort, whose sequence of
+ * comparisons V8 varies with the engine's state, and comparisons are paid.
+ */
+function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => boolean): Value[] {
+  let from = items.slice();
+  let to = new Array<Value>(from.length);
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let start = 0; start < from.length; start += 2 * width) {
+      const middle = Math.min(start + width, from.length);
+      const end = Math.min(start + 2 * width, from.length);
+      let i = start;
+      let j = middle;
+      let k = start;
+      while (i < middle && j < end) {
+        const left = from[i] as Value;
+        const right = from[j] as Value;
+        if (before(right, left)) {
+          to[k++] = right;
+          j++;
+        } else {
+          to[k++] = left;
+          i++;
+        }
+      }
+      while (i < middle) to[k++] = from[i++] as Value;
+      while (j < end) to[k++] = from[j++] as Value;
+    }
+    [from, to] = [to, from];
+  }
+  return from;
 }
