@@ -59,6 +59,7 @@ export {
   type ManifestProblem,
   StateError,
   type TraceFrame,
+  TxError,
   ValidationError,
 } from "./lib/errors.ts";
 

@@ -51,6 +51,7 @@ export const KEY_NEW: CommandInfo = {
   examples: [
     "key new --out alice.json",
     `key new --alg ml-dsa-44 --seed ${SAMPLE_SEED} --out t.json`,
+    "key new --alg slh-dsa-sha2-128s --out sphincs.json",
   ],
   details: "The key file holds the seed: anyone who reads it can sign for the address.",
 };
