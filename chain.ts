@@ -45,16 +45,57 @@ export {
   sign,
   verify,
 } from "./lib/chain/keys.ts";
+export {
+  type DecodedLog,
+  decodeLog,
+  decodeReceipt,
+  encodeReceipt,
+  eventLogs,
+  eventSignature,
+  eventTopic,
+  type Log,
+  MAX_LOG_DATA,
+  MAX_LOGS,
+  MAX_RECEIPT_BYTES,
+  MAX_TOPICS,
+  receiptHash,
+  type ReceiptStatus,
+  receiptStatus,
+  TOPIC_LENGTH,
+  TX_RECEIPT_DOMAIN,
+  type TxReceipt,
+  txReceipt,
+} from "./lib/chain/tx_receipt.ts";
+export { UNDECLARED_EVENT_DOMAIN, undeclaredEventTopic } from "./lib/chain/logs.ts";
+export { BLOOM_BYTES, bloomIndices, bloomMayContain, logsBloom } from "./lib/chain/bloom.ts";
+export {
+  EMPTY_ROOT,
+  HASH_BYTES,
+  LEAF_PREFIX,
+  leafHash,
+  MerkleBuilder,
+  NODE_PREFIX,
+  nodeHash,
+  receiptsRoot,
+  stateEntryItem,
+  stateRoot,
+} from "./lib/chain/roots.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";
 export { hooksFor, withHooks } from "./lib/chain/tool_hooks.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { Block } from "./lib/chain/records.ts";
-export type { CallContext } from "./lib/runtime/host/types.ts";
+export type { CallContext, EmittedEvent } from "./lib/runtime/host/types.ts";
 export type { JsonOutput } from "./lib/abi/json.ts";
+export type { AbiValue } from "./lib/abi/codec.ts";
 export type { Manifest } from "./lib/abi/manifest.ts";
-export { MemoryState, type StateStore, type StateWrite } from "./lib/runtime/state.ts";
+export {
+  MemoryState,
+  type StateListing,
+  type StateStore,
+  type StateWrite,
+} from "./lib/runtime/state.ts";
 export type { VerifiedModule } from "./lib/compile/verify.ts";
 export type { ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
 export type { ContractHost, TxOptions } from "./lib/chain/contract.ts";

@@ -57,6 +57,7 @@ export {
   IrVerifyError,
   ManifestError,
   type ManifestProblem,
+  ReceiptError,
   StateError,
   type TraceFrame,
   TxError,
@@ -89,7 +90,7 @@ export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.
 export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { StateWrite } from "./lib/runtime/host/journal.ts";
-export { MemoryState, type StateStore } from "./lib/runtime/state.ts";
+export { MemoryState, type StateListing, type StateStore } from "./lib/runtime/state.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { CallArgs } from "./lib/chain/args.ts";
 export type { Block } from "./lib/chain/records.ts";

@@ -464,3 +464,32 @@ export class TxError extends AnimicaError {
     this.field = field;
   }
 }
+
+/**
+ * Bytes that are not a canonical transaction receipt (spec/RECEIPTS.md), a
+ * receipt or log of the wrong shape, or a log that does not decode by its
+ * contract's manifest; the message names the field at fault.
+ *
+ * @example
+ * ```ts
+ * import { ReceiptError } from "@animica/vm-py";
+ * import { decodeReceipt } from "@animica/vm-py/chain";
+ *
+ * try {
+ *   decodeReceipt(new Uint8Array([0xff]));
+ * } catch (error) {
+ *   if (!(error instanceof ReceiptError)) throw error;
+ *   console.log(error.message);
+ * }
+ * ```
+ */
+export class ReceiptError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "receipt";
+
+  /** Builds the error from a message naming the offending field. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ReceiptError";
+  }
+}

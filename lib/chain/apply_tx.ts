@@ -16,7 +16,7 @@ import { Overlay } from "./overlay.ts";
 import { balanceWrite, type Block, nonceWrite, readBalance, readNonce } from "./records.ts";
 import { authProblem, decodeTx, encodeTx, txHash } from "./tx.ts";
 import { type CodeLoader, runBody } from "./tx_body.ts";
-import { type ReceiptStatus, type TxReceipt, txReceipt } from "./tx_receipt.ts";
+import { receiptStatus, type TxReceipt, txReceipt } from "./tx_receipt.ts";
 import type { SignedTx, UnsignedTx } from "./tx_types.ts";
 
 /** The fee terms of the block a transaction is applied in (spec/BLOCKS.md §3). */
@@ -134,11 +134,6 @@ function stateProblem(state: StateReader, tx: UnsignedTx): string | null {
   return null;
 }
 
-function statusOf(failure: CallFailure | null): ReceiptStatus {
-  if (failure === null) return 0;
-  return failure.kind === "out-of-gas" ? 2 : 1;
-}
-
 /**
  * The fee writes over `state` (after the body): the sender pays `fee`, the
  * producer (if any, and if its balance stays under the cap) gets `tip`.
@@ -195,7 +190,7 @@ export function applyTx(
       accepted: true,
       hash,
       tx: signed,
-      receipt: txReceipt(statusOf(outcome.failure), gasUsed, outcome.logs),
+      receipt: txReceipt(receiptStatus(outcome.failure?.kind ?? null), gasUsed, outcome.logs),
       failure: outcome.failure,
       fee: gasUsed * price,
       burned: paid.burned,

@@ -84,11 +84,6 @@ export interface ChainOptions {
   readonly state?: StateStore;
   /** Sender of transactions that name none (default: `account("alice")`). */
   readonly sender?: AddressLike;
-  /**
-   * Lists every entry of `state` (key, value), for the state root of
-   * {@link Chain.applyBlock}; not needed with the default in-memory state.
-   */
-  readonly entries?: () => Iterable<readonly [Uint8Array, Uint8Array]>;
 }
 
 /** A block the chain applied, with the state root after it. */
@@ -129,12 +124,6 @@ function gasLimitOf(options: TxOptions): number {
     throw new ChainError(`the gas limit must be a non-negative safe integer, got ${limit}`);
   }
   return limit;
-}
-
-function hexBytes(hex: string): Uint8Array {
-  const bytes = fromHex(hex);
-  if (bytes === null) throw new ChainError(`a state key is not hex: ${hex}`);
-  return bytes;
 }
 
 function saltOf(salt: Uint8Array | string): Uint8Array {
@@ -180,18 +169,10 @@ export class Chain implements ContractHost {
   readonly #accounts = new Map<string, Uint8Array>();
   readonly #loaded = new Map<string, LoadedCode>();
   readonly #sender: AddressLike | null;
-  readonly #entries: (() => Iterable<readonly [Uint8Array, Uint8Array]>) | null;
 
   /** A chain over `options.state` (default: empty, in memory). */
   constructor(options: ChainOptions = {}) {
-    if (options.state === undefined) {
-      const memory = new MemoryState();
-      this.#state = new UndoJournal(memory);
-      this.#entries = () => memory.entries().map(([key, value]) => [hexBytes(key), value]);
-    } else {
-      this.#state = new UndoJournal(options.state);
-      this.#entries = options.entries ?? null;
-    }
+    this.#state = new UndoJournal(options.state ?? new MemoryState());
     this.#sender = options.sender ?? null;
   }
 
@@ -337,15 +318,11 @@ export class Chain implements ContractHost {
     fees: BlockFees = DEFAULT_FEES,
   ): BlockResult | BlockRejected {
     return guarded(() => {
-      const list = this.#entries;
-      if (list === null) {
-        throw new ChainError("this chain's state cannot list its entries (ChainOptions.entries)");
-      }
       const block = readBlock(this.#state);
       const { result, writes } = applyBlockTxs(this.#state, txs, block, fees, this.#loader);
       if (!result.accepted) return result;
       this.#state.apply(writes);
-      return { ...result, stateRoot: stateRoot(list()) };
+      return { ...result, stateRoot: stateRoot(this.#state) };
     });
   }
 

@@ -427,4 +427,4 @@ export const WALKS = {
 } as const;
 
 /** Intrinsic gas of a signed transaction and the cap on its gas limit (spec/BLOCKS.md §3). */
-export const TX_GAS = { base: 21000, byte: 16, deploy: 32000, deployByte: 5, maxGas: 30000000 } as const;
+export const TX_GAS = { base: 21000, byte: 8, deploy: 32000, deployByte: 5, maxGas: 30000000 } as const;
