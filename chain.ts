@@ -80,6 +80,41 @@ export {
   stateEntryItem,
   stateRoot,
 } from "./lib/chain/roots.ts";
+export {
+  applyTx,
+  type BlockFees,
+  DEFAULT_FEES,
+  gasPrice,
+  intrinsicGas,
+  type TxApplication,
+  type TxApplied,
+  type TxRejected,
+  type TxResult,
+} from "./lib/chain/apply_tx.ts";
+export {
+  applyBlockTxs,
+  type BlockApplied,
+  type BlockOutcome,
+  type BlockRejected,
+} from "./lib/chain/apply_block.ts";
+export {
+  BLOCK_FILE_FORMAT,
+  type BlockFile,
+  encodeBlockFile,
+  MAX_BLOCK_TRANSACTIONS,
+  parseBlockFile,
+} from "./lib/chain/block_file.ts";
+export { logJson, type ManifestAt, txAppliedJson } from "./lib/chain/tx_json.ts";
+export {
+  type BodyInput,
+  type BodyOutcome,
+  type CodeLoader,
+  refusal,
+  runBody,
+} from "./lib/chain/tx_body.ts";
+export { Overlay } from "./lib/chain/overlay.ts";
+export { type CallSite, contextAt } from "./lib/chain/context.ts";
+export { TX_GAS } from "./lib/compile/opcodes.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";
@@ -97,7 +132,7 @@ export {
   type StateWrite,
 } from "./lib/runtime/state.ts";
 export type { VerifiedModule } from "./lib/compile/verify.ts";
-export type { ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
+export type { BlockResult, ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
 export type { ContractHost, TxOptions } from "./lib/chain/contract.ts";
 export type { AddressLike } from "./lib/chain/address.ts";
 export type { CallArgs } from "./lib/chain/args.ts";

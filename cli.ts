@@ -18,6 +18,7 @@
 
 import denoConfig from "./deno.json" with { type: "json" };
 import { ABI, ABI_SUBCOMMANDS, abiCommand } from "./cli/abi.ts";
+import { BLOCK, BLOCK_SUBCOMMANDS, blockCommand } from "./cli/block.ts";
 import { fileProblem } from "./cli/common.ts";
 import {
   COMPILE,
@@ -65,6 +66,7 @@ const COMMANDS: readonly {
   { info: MANIFEST, run: manifestCommand },
   { info: INIT, run: initCommand },
   { info: KEY, run: keyCommand },
+  { info: BLOCK, run: blockCommand },
 ];
 
 function usage(): string {
@@ -105,6 +107,8 @@ function helpFor(words: readonly string[]): string {
     ? MANIFEST_SUBCOMMANDS
     : command.info === KEY
     ? KEY_SUBCOMMANDS
+    : command.info === BLOCK
+    ? BLOCK_SUBCOMMANDS
     : null;
   if (subcommands === null || sub === undefined) return formatHelp(command.info);
   const subcommand = subcommands[sub];
