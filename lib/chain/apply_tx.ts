@@ -109,9 +109,6 @@ function staticProblem(tx: UnsignedTx, size: number, block: Block, fees: BlockFe
   if (tx.gasLimit < intrinsic) {
     return `the gas limit ${tx.gasLimit} is below the intrinsic gas ${intrinsic}`;
   }
-  if (tx.maxPriorityFeePerGas > tx.maxFeePerGas) {
-    return `the max priority fee per gas ${tx.maxPriorityFeePerGas} is over the max fee per gas ${tx.maxFeePerGas}`;
-  }
   if (tx.maxFeePerGas < fees.baseFee) {
     return `the max fee per gas ${tx.maxFeePerGas} is below the base fee ${fees.baseFee}`;
   }

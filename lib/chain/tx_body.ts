@@ -90,22 +90,23 @@ function failed(
 }
 
 /**
- * The writes moving `value` from `from` (who can pay it) to `to`, or a
- * failure when `to`'s balance would reach 2^int_bits.
+ * The writes moving `value` from `from` (who can pay it) to `to`: the
+ * debit, and the credit (which a call's runtime makes itself, as the call
+ * starts), or a failure when `to`'s balance would reach 2^int_bits.
  */
 function moveValue(
   state: StateReader,
   from: Uint8Array,
   to: Uint8Array,
   value: bigint,
-): StateWrite[] | CallFailure {
-  if (value === 0n) return [];
+): { debit: StateWrite[]; credit: StateWrite[] } | CallFailure {
+  if (value === 0n) return { debit: [], credit: [] };
   const debit = balanceWrite(from, readBalance(state, from) - value);
   const credited = readBalance(new Overlay(state, [debit]), to) + value;
   if (bitLength(credited) > CAPS.int_bits) {
     return refusal(`the balance of ${formatAddress(to)} would reach 2^${CAPS.int_bits}`);
   }
-  return [debit, balanceWrite(to, credited)];
+  return { debit: [debit], credit: [balanceWrite(to, credited)] };
 }
 
 /** Runs the body of `input.tx`. */
@@ -127,14 +128,14 @@ function transfer(input: BodyInput, body: TransferBody): BodyOutcome {
   return {
     failure: null,
     gasUsed: 0n,
-    writes: moved,
+    writes: [...moved.debit, ...moved.credit],
     logs: [],
     returnData: new Uint8Array(),
     contractAddress: null,
   };
 }
 
-/** Runs `fn` of `code` at `to` over `writes` (the value moved); `extra` are writes before them. */
+/** Runs `fn` of `code` at `to` over `writes` (the value debited; the runtime credits it). */
 function run(
   input: BodyInput,
   code: LoadedCode,
@@ -185,7 +186,7 @@ function call(input: BodyInput, body: CallBody): BodyOutcome {
     code,
     body.to,
     { fn: decoded.fn.name, args, value: body.value, gas: input.gas },
-    moved,
+    moved.debit,
     null,
   );
 }
@@ -224,8 +225,9 @@ function deploy(input: BodyInput, body: DeployBody): BodyOutcome {
   writes.push(contractWrite(address, prepared));
   const moved = moveValue(new Overlay(input.state, writes), input.tx.sender, address, body.value);
   if (moved instanceof CallFailure) return failed(moved, stored, address);
-  writes.push(...moved);
+  writes.push(...moved.debit);
   if (init === null) {
+    writes.push(...moved.credit);
     return {
       failure: null,
       gasUsed: stored,
