@@ -38,6 +38,9 @@ export {
   KEY_ALGORITHMS,
   KEY_FILE_FORMAT,
   type KeyAlgorithm,
+  keyAlgorithmById,
+  type KeyAlgorithmInfo,
+  keyAlgorithmInfo,
   keyFromSeed,
   type KeyPair,
   parseKeyFile,
@@ -115,6 +118,38 @@ export {
 export { Overlay } from "./lib/chain/overlay.ts";
 export { type CallSite, contextAt } from "./lib/chain/context.ts";
 export { TX_GAS } from "./lib/compile/opcodes.ts";
+export {
+  authProblem,
+  decodeAnyTx,
+  decodeTx,
+  decodeUnsignedTx,
+  encodeTx,
+  encodeUnsignedTx,
+  isSignedTx,
+  MAX_CALLDATA_BYTES,
+  MAX_CODE_BYTES,
+  MAX_MEMO_BYTES,
+  MAX_TX_BYTES,
+  MAX_VALUE,
+  MAX_VALUE_BYTES,
+  signBytes,
+  signTx,
+  TX_HASH_DOMAIN,
+  TX_SIGN_DOMAIN,
+  TX_VERSION,
+  txHash,
+} from "./lib/chain/tx.ts";
+export {
+  type CallBody,
+  type DeployBody,
+  type SignedTx,
+  type TransferBody,
+  TX_KINDS,
+  type TxAuth,
+  type TxBody,
+  type TxKindName,
+  type UnsignedTx,
+} from "./lib/chain/tx_types.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";

@@ -52,13 +52,13 @@ export const TX_HASH_DOMAIN = "animica:signed-tx:v1|";
 /** Longest memo, in bytes. */
 export const MAX_MEMO_BYTES = 256;
 /** Largest value moved by a transaction: the VM's int cap (balances have the same cap). */
-export const MAX_VALUE = (1n << BigInt(CAPS.int_bits)) - 1n;
+export const MAX_VALUE: bigint = (1n << BigInt(CAPS.int_bits)) - 1n;
 /** Longest big-endian form of a value (the content of its bignum tag). */
-export const MAX_VALUE_BYTES = CAPS.int_bits / 8;
+export const MAX_VALUE_BYTES: number = CAPS.int_bits / 8;
 /** Longest calldata (`data`, `initData`): the ABI's longest encoding. */
-export const MAX_CALLDATA_BYTES = ABI_LIMITS.bytesLength;
+export const MAX_CALLDATA_BYTES: number = ABI_LIMITS.bytesLength;
 /** Longest contract source in a deployment: the code_size cap of its IR. */
-export const MAX_CODE_BYTES = CAPS.code_size;
+export const MAX_CODE_BYTES: number = CAPS.code_size;
 
 /**
  * More than the map headers, field names, fixed-size integers and byte
@@ -78,7 +78,7 @@ const LARGEST_AUTH = Math.max(
  * Longest transaction in bytes: the largest deployment (manifest, source,
  * init calldata, value), memo and signature, plus the framing.
  */
-export const MAX_TX_BYTES = MAX_MANIFEST_BYTES + MAX_CODE_BYTES + MAX_CALLDATA_BYTES +
+export const MAX_TX_BYTES: number = MAX_MANIFEST_BYTES + MAX_CODE_BYTES + MAX_CALLDATA_BYTES +
   MAX_VALUE_BYTES + MAX_MEMO_BYTES + LARGEST_AUTH + FRAMING_BYTES;
 
 const U64_MAX = MAX_NONCE;

@@ -1,0 +1,73 @@
+/**
+ * The golden transaction vectors (tests/vectors/tx.json, spec/TX.md §7):
+ * each sample of tests/support/tx_samples.ts, signed by its fixed-seed key,
+ * gives exactly the recorded unsigned bytes, sign bytes, signature, signed
+ * bytes and hash, and the recorded bytes decode back to the sample. The
+ * file is written only by tools/gen_tx_vectors.ts, by hand.
+ */
+
+import assert from "node:assert/strict";
+import { toHex } from "../lib/abi/hex.ts";
+import {
+  authProblem,
+  decodeTx,
+  encodeTx,
+  encodeUnsignedTx,
+  signBytes,
+  signTx,
+  txHash,
+} from "../lib/chain/tx.ts";
+import { QUICK_SAMPLES, slhSample, type TxSample } from "./support/tx_samples.ts";
+
+interface Vector {
+  readonly name: string;
+  readonly alg: string;
+  readonly seed: string;
+  readonly sender: string;
+  readonly unsignedTx: string;
+  readonly signBytes: string;
+  readonly signature: string;
+  readonly tx: string;
+  readonly txHash: string;
+}
+
+const FILE = JSON.parse(
+  await Deno.readTextFile(new URL("./vectors/tx.json", import.meta.url)),
+) as { vectors: Vector[] };
+const SPEC = await Deno.readTextFile(new URL("../spec/TX.md", import.meta.url));
+
+function check(sample: TxSample): void {
+  const vector = FILE.vectors.find((entry) => entry.name === sample.name);
+  assert.ok(vector !== undefined, `no vector ${sample.name}`);
+  const signed = signTx(sample.tx, sample.key);
+  const actual: Vector = {
+    name: sample.name,
+    alg: sample.key.alg,
+    seed: toHex(sample.key.seed),
+    sender: toHex(sample.key.address),
+    unsignedTx: toHex(encodeUnsignedTx(sample.tx)),
+    signBytes: toHex(signBytes(sample.tx, sample.key.alg)),
+    signature: toHex(signed.auth[0]?.signature ?? new Uint8Array()),
+    tx: toHex(encodeTx(signed)),
+    txHash: toHex(txHash(signed)),
+  };
+  assert.deepEqual(actual, vector, sample.name);
+  const decoded = decodeTx(
+    Uint8Array.from(vector.tx.slice(2).match(/../g) ?? [], (b) => parseInt(b, 16)),
+  );
+  assert.deepEqual(decoded, signed, sample.name);
+  assert.equal(authProblem(decoded), null, sample.name);
+  assert.ok(SPEC.includes(vector.txHash), `spec/TX.md lacks the hash of ${sample.name}`);
+}
+
+Deno.test("tx vectors: every ML-DSA sample gives the recorded bytes, signature and hash", () => {
+  assert.deepEqual(
+    FILE.vectors.map((vector) => vector.name),
+    [...QUICK_SAMPLES.map((sample) => sample.name), "transfer-slh"],
+  );
+  for (const sample of QUICK_SAMPLES) check(sample);
+});
+
+Deno.test("tx vectors: the SLH-DSA sample gives the recorded signature (one slow signing)", () => {
+  check(slhSample());
+});
