@@ -2,9 +2,9 @@
  * `tx build|sign|decode`: signed transactions as files (spec/TX.md §8).
  * `build` writes an unsigned transaction (its CBOR, no `auth`) from flags,
  * `sign` adds a key file's signature, `decode` prints either kind of file.
- * The subcommands are one table (TX_TABLE): a new one (`tx send`) is one
- * entry. The format lives in lib/chain/tx.ts; this file reads flags and
- * files and writes files.
+ * The subcommands are one table (TX_TABLE); `send` (applying a signed
+ * file to a state file) is ./tx_send.ts. The format lives in
+ * lib/chain/tx.ts; this file reads flags and files and writes files.
  */
 
 import { AbiEncodeError, formatAddress, parseAddress } from "../mod.ts";
@@ -45,6 +45,7 @@ import {
   runSubcommand,
 } from "./options.ts";
 import { describeTx, TX_DECODE } from "./tx_show.ts";
+import { sendTx, TX_SEND } from "./tx_send.ts";
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
@@ -142,13 +143,14 @@ export const TX_SIGN: CommandInfo = {
   details: "Prints the transaction hash. The key must own the sender's address.",
 };
 
-/** The subcommands: what `tx SUB` runs and documents (add `send` here). */
+/** The subcommands: what `tx SUB` runs and documents. */
 const TX_TABLE: Readonly<
   Record<string, { info: CommandInfo; run: (argv: readonly string[]) => Promise<number> }>
 > = {
   build: { info: TX_BUILD, run: build },
   sign: { info: TX_SIGN, run: signFile },
   decode: { info: TX_DECODE, run: decodeFile },
+  send: { info: TX_SEND, run: sendTx },
 };
 
 /** The tx subcommands by name (for `help tx SUB`). */
@@ -159,7 +161,7 @@ export const TX_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = Object.from
 /** `tx`: the subcommands. */
 export const TX: CommandInfo = {
   name: "tx",
-  summary: "Build, sign and decode post-quantum signed transactions",
+  summary: "Build, sign, decode and send post-quantum signed transactions",
   usage: [
     "tx build transfer|call|deploy --from ADDR|KEYFILE --out FILE [...]",
     ...Object.values(TX_TABLE).flatMap((entry) =>
