@@ -38,6 +38,12 @@ Deno.test("block vectors: the sample block file is the one the sample builds", (
   assert.equal(EXPECTED.fund.amount, String(SAMPLE_FUNDING.amount));
 });
 
+Deno.test("block vectors: spec/BLOCKS.md §9 shows the recorded roots", async () => {
+  const spec = await Deno.readTextFile(new URL("../spec/BLOCKS.md", import.meta.url));
+  assert.ok(spec.includes(`| receipts root | \`${EXPECTED.receiptsRoot}\` |`));
+  assert.ok(spec.includes(`| state root    | \`${EXPECTED.stateRoot}\` |`));
+});
+
 Deno.test("block vectors: receipts, receipts root and state root in process", () => {
   const block = parseBlockFile(BLOCK_TEXT);
   const chain = new Chain();
