@@ -1,18 +1,35 @@
 /**
- * `block apply FILE`: applies a block file's signed transactions, in order,
+ * `block build TXFILE... --out FILE` writes a block file of signed
+ * transaction files; `block apply FILE` applies a block file's signed transactions, in order,
  * to the chain in a state file and prints each transaction's receipt (logs
  * decoded by their contracts' manifests), the receipts root and the state
  * root (spec/BLOCKS.md §7–§8). A rejected block prints why and writes
- * nothing. Also the output shared with `tx send`. The rules are in
+ * nothing. The rules are in
  * lib/chain/ (apply_tx.ts, apply_block.ts, block_file.ts).
  */
 
-import { type Chain, ChainError, type JsonOutput, type Manifest } from "../mod.ts";
+import { ChainError, type JsonOutput, TxError } from "../mod.ts";
 import { stringifyJson, toHex } from "../abi.ts";
-import { parseBlockFile, type TxApplied, txAppliedJson } from "../chain.ts";
+import {
+  decodeTx,
+  encodeBlockFile,
+  MAX_BLOCK_TRANSACTIONS,
+  parseBlockFile,
+  type TxApplied,
+  txAppliedJson,
+} from "../chain.ts";
 import { BLOCK_FLAGS, STATE_OPTION, withChain } from "./chain_session.ts";
 import { readInputFile } from "./common.ts";
-import { type CommandInfo, InputError, misuse, parseOptions, runSubcommand } from "./options.ts";
+import {
+  type CommandInfo,
+  InputError,
+  misuse,
+  parseOptions,
+  requireOption,
+  runSubcommand,
+} from "./options.ts";
+import { writeOutput } from "./tx.ts";
+import { feeFlags, manifestsOn, readSignedTx } from "./tx_send.ts";
 
 /** `block apply`: usage, flags and examples. */
 export const BLOCK_APPLY: CommandInfo = {
@@ -35,26 +52,71 @@ export const BLOCK_APPLY: CommandInfo = {
   ].join("\n"),
 };
 
+/** `block build`: usage, flags and examples. */
+export const BLOCK_BUILD: CommandInfo = {
+  name: "block build",
+  summary: "Write a block file from signed transaction files, in the order given",
+  usage: ["block build TXFILE... --out FILE [--base-fee N] [--producer ADDR] [--force]"],
+  options: {
+    out: { type: "string", value: "FILE", description: "the block file to write (required)" },
+    "base-fee": {
+      type: "string",
+      value: "N",
+      description: "gas price burned; a transaction offering less rejects the block; default 0",
+    },
+    producer: {
+      type: "string",
+      value: "ADDR",
+      description: "who receives the tips (default: none, the tips are burned)",
+    },
+    force: { type: "boolean", description: "overwrite FILE if it exists" },
+  },
+  examples: ["block build deploy.tx pay.tx --base-fee 1 --out block.json"],
+  details: "Each TXFILE must be a signed transaction ('tx sign'); nothing is applied here.",
+};
+
 /** `block`: the subcommands. */
 export const BLOCK: CommandInfo = {
   name: "block",
-  summary: "Apply blocks of signed transactions to a state file",
-  usage: BLOCK_APPLY.usage,
+  summary: "Build block files of signed transactions and apply them to a state file",
+  usage: [...BLOCK_BUILD.usage, ...BLOCK_APPLY.usage],
   options: {},
-  examples: BLOCK_APPLY.examples,
+  examples: [...BLOCK_BUILD.examples, ...BLOCK_APPLY.examples],
 };
 
 /** The block subcommands by name (for `help block SUB`). */
-export const BLOCK_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = { apply: BLOCK_APPLY };
+export const BLOCK_SUBCOMMANDS: Readonly<Record<string, CommandInfo>> = {
+  build: BLOCK_BUILD,
+  apply: BLOCK_APPLY,
+};
 
 /** Runs `block SUBCOMMAND ...`; returns the exit code. */
 export async function blockCommand(argv: readonly string[]): Promise<number> {
-  return await runSubcommand(BLOCK, { apply }, argv);
+  return await runSubcommand(BLOCK, { build, apply }, argv);
 }
 
-/** The manifests of the contracts on `chain`, by address. */
-export function manifestsOn(chain: Chain): (address: Uint8Array) => Manifest | null {
-  return (address) => chain.isDeployed(address) ? chain.at(address).manifest : null;
+async function build(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseOptions(argv, BLOCK_BUILD);
+  const out = requireOption(BLOCK_BUILD, values, "out");
+  const fees = feeFlags(BLOCK_BUILD, values);
+  if (positionals.length > MAX_BLOCK_TRANSACTIONS) {
+    throw misuse(BLOCK_BUILD, `a block holds at most ${MAX_BLOCK_TRANSACTIONS} transactions`);
+  }
+  const transactions: Uint8Array[] = [];
+  for (const path of positionals) {
+    const bytes = await readSignedTx(path);
+    try {
+      decodeTx(bytes);
+    } catch (error) {
+      if (!(error instanceof TxError)) throw error;
+      throw new InputError(`'${path}': ${error.message}`);
+    }
+    transactions.push(bytes);
+  }
+  const text = encodeBlockFile({ fees, transactions });
+  await writeOutput(out, new TextEncoder().encode(text), values.force === true);
+  console.log(`${out}: ${transactions.length} transactions`);
+  return 0;
 }
 
 /** The text lines of one applied transaction. */

@@ -3,17 +3,53 @@
  * a state file (spec/BLOCKS.md §8) and prints its hash and receipt, logs
  * decoded by the contracts' manifests. A rejected transaction prints why
  * and writes nothing; an applied one is written even when it failed, since
- * its nonce is used and its fee paid. The rules are lib/chain/apply_tx.ts's.
+ * its nonce is used and its fee paid. Also what `block` shares with it:
+ * reading signed files, the fee flags, the manifests of a chain's
+ * contracts. The rules are lib/chain/apply_tx.ts's.
  */
 
-import { parseAddress } from "../mod.ts";
+import { type Chain, ChainError, type Manifest, parseAddress, TxError } from "../mod.ts";
 import { stringifyJson } from "../abi.ts";
-import { decodeAnyTx, isSignedTx, txAppliedJson } from "../chain.ts";
-import { ChainError, TxError } from "../mod.ts";
-import { manifestsOn } from "./block.ts";
+import { type BlockFees, decodeAnyTx, isSignedTx, txAppliedJson } from "../chain.ts";
 import { BLOCK_FLAGS, nonNegative, STATE_OPTION, withChain } from "./chain_session.ts";
 import { readInputFile } from "./common.ts";
 import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";
+
+/** The manifests of the contracts on `chain`, by address. */
+export function manifestsOn(chain: Chain): (address: Uint8Array) => Manifest | null {
+  return (address) => chain.isDeployed(address) ? chain.at(address).manifest : null;
+}
+
+/** The fee terms of --base-fee and --producer. */
+export function feeFlags(
+  info: CommandInfo,
+  values: Readonly<Record<string, string | boolean | undefined>>,
+): BlockFees {
+  const baseFee = nonNegative(values["base-fee"], "base-fee") ?? 0n;
+  if (typeof values.producer !== "string") return { baseFee, producer: null };
+  try {
+    return { baseFee, producer: parseAddress(values.producer) };
+  } catch (error) {
+    if (error instanceof ChainError) throw misuse(info, `--producer: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The bytes of a signed transaction file; an unsigned or malformed one is an InputError. */
+export async function readSignedTx(path: string): Promise<Uint8Array> {
+  const bytes = await readInputFile(path);
+  let decoded;
+  try {
+    decoded = decodeAnyTx(bytes);
+  } catch (error) {
+    if (!(error instanceof TxError)) throw error;
+    return bytes;
+  }
+  if (!isSignedTx(decoded)) {
+    throw new InputError(`'${path}' is not signed (sign it with 'tx sign')`);
+  }
+  return bytes;
+}
 
 /** `tx send`: usage, flags and examples. */
 export const TX_SEND: CommandInfo = {
@@ -50,26 +86,10 @@ export async function sendTx(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, TX_SEND);
   const [path, ...extra] = positionals;
   if (path === undefined || extra.length > 0) throw misuse(TX_SEND, "give one TXFILE");
-  const baseFee = nonNegative(values["base-fee"], "base-fee") ?? 0n;
-  let producer: Uint8Array | null = null;
-  if (typeof values.producer === "string") {
-    try {
-      producer = parseAddress(values.producer);
-    } catch (error) {
-      if (error instanceof ChainError) throw misuse(TX_SEND, `--producer: ${error.message}`);
-      throw error;
-    }
-  }
-  const bytes = await readInputFile(path);
-  try {
-    if (!isSignedTx(decodeAnyTx(bytes))) {
-      throw new InputError(`'${path}' is not signed (sign it with 'tx sign')`);
-    }
-  } catch (error) {
-    if (!(error instanceof TxError)) throw error;
-  }
+  const fees = feeFlags(TX_SEND, values);
+  const bytes = await readSignedTx(path);
   const output = await withChain(values, (chain) => {
-    const result = chain.applyTransaction(bytes, { baseFee, producer });
+    const result = chain.applyTransaction(bytes, fees);
     if (!result.accepted) {
       throw new InputError(`transaction rejected: ${result.reason}; nothing was written`);
     }

@@ -11,7 +11,7 @@
 import assert from "node:assert/strict";
 import { toHex } from "../abi.ts";
 import { encodeBlockFile, parseBlockFile, receiptHash } from "../chain.ts";
-import { Chain } from "../mod.ts";
+import { Chain, formatAddress } from "../mod.ts";
 import { SAMPLE_FUNDING, smallBlock } from "./support/block_sample.ts";
 import { runCli } from "./support/cli.ts";
 
@@ -112,6 +112,42 @@ Deno.test("block vectors: two processes on fresh states print identical receipts
     assert.deepEqual(await Deno.readFile(state), before);
   } finally {
     for (const dir of dirs) await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("block build writes the sample block file from its transaction files", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const block = smallBlock();
+    const paths = block.transactions.map((_, i) => `${dir}/${i}.tx`);
+    for (const [i, bytes] of block.transactions.entries()) {
+      await Deno.writeFile(`${dir}/${i}.tx`, bytes);
+    }
+    const producer = formatAddress(block.fees.producer ?? new Uint8Array(33));
+    const out = `${dir}/block.json`;
+    const built = await runCli([
+      "block",
+      "build",
+      ...paths,
+      "--base-fee",
+      "1",
+      "--producer",
+      producer,
+      "--out",
+      out,
+    ]);
+    assert.equal(built.code, 0, built.stderr);
+    assert.equal(built.stdout, `${out}: 4 transactions\n`);
+    assert.equal(await Deno.readTextFile(out), BLOCK_TEXT);
+    const again = await runCli(["block", "build", ...paths, "--out", out]);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /--force/);
+    await Deno.writeFile(`${dir}/bad.tx`, Uint8Array.of(1, 2, 3));
+    const bad = await runCli(["block", "build", `${dir}/bad.tx`, "--out", `${dir}/b2.json`]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /bad\.tx': /);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 
