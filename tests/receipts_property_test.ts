@@ -143,6 +143,14 @@ Deno.test("receipts: malformed receipts and logs are ReceiptErrors", () => {
     assert.throws(run, (error: unknown) => error instanceof ReceiptError, what);
   }
   assert.throws(() => decodeReceipt(reorderedKeys()), /not the canonical encoding/);
+  // Nesting is bounded before the decoder recurses: a million nested arrays or maps.
+  for (const head of [0x81, 0xa1]) {
+    assert.throws(
+      () => decodeReceipt(new Uint8Array(MAX_RECEIPT_BYTES).fill(head)),
+      (error: unknown) => error instanceof ReceiptError && /nest deeper than 4/.test(error.message),
+    );
+  }
+  assert.throws(() => decodeReceipt(Uint8Array.of(0xc2, 0x40)), /is a tag/);
 });
 
 /** The canonical bytes of an empty receipt with its first two fields swapped. */
