@@ -15,6 +15,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { type FailureKind, ReceiptError } from "../errors.ts";
 import { uvarintLength } from "../runtime/value_walk.ts";
 import { BLOOM_BYTES, logsBloom } from "./bloom.ts";
+import { cborShapeProblem } from "./cbor_depth.ts";
 import type { Log } from "./logs.ts";
 
 export {
@@ -48,11 +49,13 @@ export const TOPIC_LENGTH = 32;
 /** Most topics a log has. */
 export const MAX_TOPICS = 4;
 /** Longest log data: an event's size cap and the varint of a name that long. */
-export const MAX_LOG_DATA = CAPS.event_size + uvarintLength(CAPS.event_size);
+export const MAX_LOG_DATA: number = CAPS.event_size + uvarintLength(CAPS.event_size);
 /** Most logs a receipt has: the events one call may emit. */
-export const MAX_LOGS = CAPS.events_per_call;
+export const MAX_LOGS: number = CAPS.events_per_call;
 /** Longest receipt bytes: 512 for the fixed fields, and per log its data and 256 more. */
-export const MAX_RECEIPT_BYTES = 512 + MAX_LOGS * (MAX_LOG_DATA + 256);
+export const MAX_RECEIPT_BYTES: number = 512 + MAX_LOGS * (MAX_LOG_DATA + 256);
+/** Deepest nesting of a receipt: the receipt map, its logs, a log, its topics. */
+const RECEIPT_DEPTH = 4;
 /** Largest gasUsed. */
 const MAX_GAS = (1n << 64n) - 1n;
 
@@ -193,6 +196,8 @@ export function decodeReceipt(input: Uint8Array): TxReceipt {
   if (input.length > MAX_RECEIPT_BYTES) {
     fail(`receipt is ${input.length} bytes, over ${MAX_RECEIPT_BYTES}`);
   }
+  const shape = cborShapeProblem(input, RECEIPT_DEPTH);
+  if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {
     value = cborDecode(input, {

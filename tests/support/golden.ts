@@ -79,8 +79,11 @@ const ALICE = "0x01" + "11".repeat(32);
 const BOB = "0x01" + "22".repeat(32);
 const CAROL = "0x01" + "33".repeat(32);
 
+/** One call of a scenario: example, function, JSON arguments, sender, value. */
+export type ScenarioStep = readonly [string, string, string, string, bigint];
+
 /** Call sequences over each example, in one state per example. */
-const SCENARIOS: readonly (readonly [string, string, string, string, bigint])[] = [
+const SCENARIOS: readonly ScenarioStep[] = [
   ["counter", "inc", "[]", ALICE, 0n],
   ["counter", "inc", "[]", ALICE, 0n],
   ["counter", "get", "[]", BOB, 0n],
@@ -118,10 +121,13 @@ export interface ScenarioCall {
   readonly result: CallResult;
 }
 
-/** Runs the scenarios in order, one state per example, applying each successful call's writes. */
-export function scenarioCalls(): ScenarioCall[] {
+/**
+ * Runs the scenarios (default: the golden ones) in order, one state per
+ * example, applying each successful call's writes.
+ */
+export function scenarioCalls(scenarios: readonly ScenarioStep[] = SCENARIOS): ScenarioCall[] {
   const states = new Map<string, MemoryState>();
-  return SCENARIOS.map(([example, call, args, sender, value]) => {
+  return scenarios.map(([example, call, args, sender, value]) => {
     const manifest = parseManifest(
       JSON.parse(Deno.readTextFileSync(`examples/${example}/manifest.json`)),
     );
