@@ -23,8 +23,6 @@ import {
   encodeUnsignedTx,
   INIT_FUNCTION,
   isSignedTx,
-  type KeyPair,
-  parseKeyFile,
   type SignedTx,
   signTx,
   type TxBody,
@@ -34,7 +32,8 @@ import {
 import { CAPS } from "../ir.ts";
 import { ChainError, TxError } from "../mod.ts";
 import { argsJson, nonNegative } from "./chain_session.ts";
-import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
+import { loadValidManifest, readInputFile, writeNewFile } from "./common.ts";
+import { loadKey } from "./key.ts";
 import {
   type CommandInfo,
   InputError,
@@ -182,29 +181,6 @@ export async function txCommand(argv: readonly string[]): Promise<number> {
   return await runSubcommand(TX, runners, argv);
 }
 
-/** The key pair of a key file; any problem is an InputError naming the file. */
-export async function loadKey(path: string): Promise<KeyPair> {
-  const bytes = await readInputFile(path);
-  try {
-    return parseKeyFile(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (error) {
-    if (error instanceof TypeError) throw new InputError(`'${path}': key file is not UTF-8`);
-    if (error instanceof ChainError) throw new InputError(`'${path}': ${error.message}`);
-    throw error;
-  }
-}
-
-/** Writes `bytes` to `path` (refusing to overwrite without --force); file problems are InputErrors. */
-export async function writeOutput(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  try {
-    await Deno.writeFile(path, bytes, { createNew: !force });
-  } catch (error) {
-    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
-    const hint = error instanceof Deno.errors.AlreadyExists ? " (use --force to overwrite)" : "";
-    throw new InputError(`cannot write '${path}': ${problem}${hint}`);
-  }
-}
-
 async function sender(values: Values): Promise<Uint8Array> {
   const from = requireOption(TX_BUILD, values, "from");
   if (from.startsWith("anim1") || from.startsWith("0x")) {
@@ -324,7 +300,7 @@ async function build(argv: readonly string[]): Promise<number> {
     body,
   };
   const bytes = encodeWithFlags(tx);
-  await writeOutput(out, bytes, values.force === true);
+  await writeNewFile(out, bytes, values.force === true);
   console.log(`${out}: unsigned ${kind} from ${formatAddress(tx.sender)}, ${bytes.length} bytes`);
   return 0;
 }
@@ -382,7 +358,7 @@ async function signFile(argv: readonly string[]): Promise<number> {
     );
   }
   const signed = signTx(tx, key);
-  await writeOutput(out, encodeTx(signed), values.force === true);
+  await writeNewFile(out, encodeTx(signed), values.force === true);
   console.log(toHex(txHash(signed)));
   return 0;
 }
