@@ -221,7 +221,7 @@ Deno.test("cli tx: bad flags and files are exit 2 with a clear message", async (
         "m".repeat(300),
         "--out",
         `${dir}/x`,
-      ], /memo: must be 1 to 256 bytes, got 300 \(--memo\)/],
+      ], /memo: must be 1 to 96 bytes, got 300 \(--memo\)/],
       [
         ["tx", "build", "transfer", ...from, "--to", bob, "--call", "f", "--out", `${dir}/x`],
         /--call does not apply to a transfer/,
