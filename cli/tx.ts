@@ -23,8 +23,7 @@ import {
   encodeUnsignedTx,
   INIT_FUNCTION,
   isSignedTx,
-  type KeyPair,
-  parseKeyFile,
+  MAX_MEMO_BYTES,
   type SignedTx,
   signTx,
   type TxBody,
@@ -34,7 +33,8 @@ import {
 import { CAPS } from "../ir.ts";
 import { ChainError, TxError } from "../mod.ts";
 import { argsJson, nonNegative } from "./chain_session.ts";
-import { fileProblem, loadValidManifest, readInputFile } from "./common.ts";
+import { loadValidManifest, readInputFile, writeNewFile } from "./common.ts";
+import { loadKey } from "./key.ts";
 import {
   type CommandInfo,
   InputError,
@@ -75,7 +75,11 @@ const FEE_OPTIONS: Readonly<Record<string, OptionInfo>> = {
     value: "N",
     description: "most of the fee per gas the block producer gets; default 0",
   },
-  memo: { type: "string", value: "TEXT", description: "a memo (UTF-8, at most 256 bytes)" },
+  memo: {
+    type: "string",
+    value: "TEXT",
+    description: `a memo (UTF-8, at most ${MAX_MEMO_BYTES} bytes)`,
+  },
   value: { type: "string", value: "N", description: "value moved with it; default 0" },
   out: { type: "string", value: "FILE", description: "the file to write (required)" },
   force: { type: "boolean", description: "overwrite FILE if it exists" },
@@ -182,29 +186,6 @@ export async function txCommand(argv: readonly string[]): Promise<number> {
     Object.entries(TX_TABLE).map(([name, entry]) => [name, entry.run]),
   );
   return await runSubcommand(TX, runners, argv);
-}
-
-/** The key pair of a key file; any problem is an InputError naming the file. */
-export async function loadKey(path: string): Promise<KeyPair> {
-  const bytes = await readInputFile(path);
-  try {
-    return parseKeyFile(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (error) {
-    if (error instanceof TypeError) throw new InputError(`'${path}': key file is not UTF-8`);
-    if (error instanceof ChainError) throw new InputError(`'${path}': ${error.message}`);
-    throw error;
-  }
-}
-
-/** Writes `bytes` to `path` (refusing to overwrite without --force); file problems are InputErrors. */
-export async function writeOutput(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
-  try {
-    await Deno.writeFile(path, bytes, { createNew: !force });
-  } catch (error) {
-    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
-    const hint = error instanceof Deno.errors.AlreadyExists ? " (use --force to overwrite)" : "";
-    throw new InputError(`cannot write '${path}': ${problem}${hint}`);
-  }
 }
 
 async function sender(values: Values): Promise<Uint8Array> {
@@ -326,7 +307,7 @@ async function build(argv: readonly string[]): Promise<number> {
     body,
   };
   const bytes = encodeWithFlags(tx);
-  await writeOutput(out, bytes, values.force === true);
+  await writeNewFile(out, bytes, values.force === true);
   console.log(`${out}: unsigned ${kind} from ${formatAddress(tx.sender)}, ${bytes.length} bytes`);
   return 0;
 }
@@ -384,7 +365,7 @@ async function signFile(argv: readonly string[]): Promise<number> {
     );
   }
   const signed = signTx(tx, key);
-  await writeOutput(out, encodeTx(signed), values.force === true);
+  await writeNewFile(out, encodeTx(signed), values.force === true);
   console.log(toHex(txHash(signed)));
   return 0;
 }

@@ -13,6 +13,7 @@ import {
   decodeTx,
   encodeTx,
   encodeUnsignedTx,
+  MAX_TX_BYTES,
   signBytes,
   signTx,
   txHash,
@@ -66,6 +67,12 @@ Deno.test("tx vectors: every ML-DSA sample gives the recorded bytes, signature a
     [...QUICK_SAMPLES.map((sample) => sample.name), "transfer-slh"],
   );
   for (const sample of QUICK_SAMPLES) check(sample);
+  const transfer = FILE.vectors[0]?.unsignedTx.slice(2) ?? "";
+  assert.ok(
+    SPEC.replace(/\s+/g, "").includes(transfer),
+    "spec/TX.md §9 shows the transfer in full",
+  );
+  assert.ok(SPEC.includes(`= ${MAX_TX_BYTES.toLocaleString("en-US")} bytes`), "spec/TX.md §3 cap");
 });
 
 Deno.test("tx vectors: the SLH-DSA sample gives the recorded signature (one slow signing)", () => {

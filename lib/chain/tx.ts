@@ -50,7 +50,7 @@ export const TX_SIGN_DOMAIN = "animica:tx-sign:v1|";
 /** Domain tag of transaction hashes. */
 export const TX_HASH_DOMAIN = "animica:signed-tx:v1|";
 /** Longest memo, in bytes. */
-export const MAX_MEMO_BYTES = 256;
+export const MAX_MEMO_BYTES = 96;
 /** Largest value moved by a transaction: the VM's int cap (balances have the same cap). */
 export const MAX_VALUE: bigint = (1n << BigInt(CAPS.int_bits)) - 1n;
 /** Longest big-endian form of a value (the content of its bignum tag). */
@@ -62,8 +62,8 @@ export const MAX_CODE_BYTES: number = CAPS.code_size;
 
 /**
  * More than the map headers, field names, fixed-size integers and byte
- * string headers of any transaction take together (spec/TX.md §5 counts
- * them: under 400 bytes).
+ * string headers of any transaction take together (spec/TX.md §3: the
+ * largest transaction needs 239 bytes of it).
  */
 const FRAMING_BYTES = 1024;
 
