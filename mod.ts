@@ -86,7 +86,25 @@ export {
   type RawJson,
 } from "./lib/abi/json.ts";
 
-export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.ts";
+export {
+  type BlockResult,
+  Chain,
+  type ChainOptions,
+  type DeployOptions,
+} from "./lib/chain/chain.ts";
+export type { BlockFees, TxApplied, TxRejected, TxResult } from "./lib/chain/apply_tx.ts";
+export type { BlockRejected } from "./lib/chain/apply_block.ts";
+export type {
+  CallBody,
+  DeployBody,
+  SignedTx,
+  TransferBody,
+  TxAuth,
+  TxBody,
+  UnsignedTx,
+} from "./lib/chain/tx_types.ts";
+export type { Log, ReceiptStatus, TxReceipt } from "./lib/chain/tx_receipt.ts";
+export type { KeyAlgorithm } from "./lib/chain/keys.ts";
 export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { StateWrite } from "./lib/runtime/host/journal.ts";

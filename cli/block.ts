@@ -19,7 +19,7 @@ import {
   txAppliedJson,
 } from "../chain.ts";
 import { BLOCK_FLAGS, STATE_OPTION, withChain } from "./chain_session.ts";
-import { readInputFile } from "./common.ts";
+import { readInputFile, writeNewFile } from "./common.ts";
 import {
   type CommandInfo,
   InputError,
@@ -28,7 +28,6 @@ import {
   requireOption,
   runSubcommand,
 } from "./options.ts";
-import { writeOutput } from "./tx.ts";
 import { feeFlags, manifestsOn, readSignedTx } from "./tx_send.ts";
 
 /** `block apply`: usage, flags and examples. */
@@ -114,7 +113,7 @@ async function build(argv: readonly string[]): Promise<number> {
     transactions.push(bytes);
   }
   const text = encodeBlockFile({ fees, transactions });
-  await writeOutput(out, new TextEncoder().encode(text), values.force === true);
+  await writeNewFile(out, new TextEncoder().encode(text), values.force === true);
   console.log(`${out}: ${transactions.length} transactions`);
   return 0;
 }
