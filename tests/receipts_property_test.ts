@@ -31,6 +31,7 @@ import {
   undeclaredEventTopic,
 } from "../chain.ts";
 import { toHex } from "../abi.ts";
+import { CAPS } from "../ir.ts";
 import { PyDict, PyList, PyRange, type Value } from "../runtime.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
 import { mutateBytes, SeededRandom } from "./support/random.ts";
@@ -128,6 +129,14 @@ Deno.test("receipts: malformed receipts and logs are ReceiptErrors", () => {
       () => encodeReceipt({ ...txReceipt(0, 1n, [log]), bloom: new Uint8Array(256) }),
     ],
     ["an event address of 32 bytes", () => eventLogs(COUNTER, new Uint8Array(32), [])],
+    [
+      "an event name over event_size",
+      () =>
+        eventLogs(COUNTER, new Uint8Array(33), [{
+          name: new Uint8Array(CAPS.event_size + 1),
+          args: dict([]),
+        }]),
+    ],
     ["not CBOR", () => decodeReceipt(Uint8Array.of(0xff))],
     ["empty bytes", () => decodeReceipt(new Uint8Array())],
     ["over the size cap", () => decodeReceipt(new Uint8Array(MAX_RECEIPT_BYTES + 1))],

@@ -11,10 +11,11 @@
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { type AbiValue, ADDRESS_LENGTH, decodeAbi, encodeAbi } from "../abi/codec.ts";
 import { checkEventArgs, findEvent } from "../abi/events.ts";
-import { concatBytes } from "../abi/hex.ts";
+import { concatBytes, sameBytes } from "../abi/hex.ts";
 import type { AbiEvent, Manifest } from "../abi/manifest.ts";
 import { signature } from "../abi/selector.ts";
 import type { AbiType } from "../abi/types.ts";
+import { CAPS } from "../compile/opcodes.ts";
 import { AbiDecodeError, AbiEncodeError, ReceiptError } from "../errors.ts";
 import { toAbiValue } from "../runtime/abi_values.ts";
 import type { EmittedEvent } from "../runtime/host/types.ts";
@@ -98,7 +99,8 @@ function declaredLog(
  * topic0 = sha3-256 of its signature and its arguments ABI-encoded as the
  * tuple of the declared types; any other event has topic0 =
  * {@link undeclaredEventTopic} of its name and data = the name ABI-encoded
- * as `bytes`. An address that is not 33 bytes is a ReceiptError.
+ * as `bytes`. An address that is not 33 bytes, or an event name longer
+ * than event_size (which the runtime never emits), is a ReceiptError.
  */
 export function eventLogs(
   manifest: Manifest,
@@ -109,15 +111,14 @@ export function eventLogs(
     throw new ReceiptError(`a log's address is ${ADDRESS_LENGTH} bytes, got ${address.length}`);
   }
   return events.map((event) => {
+    if (event.name.length > CAPS.event_size) {
+      throw new ReceiptError(`an event name is at most ${CAPS.event_size} bytes (cap event_size)`);
+    }
     const declared = declaredLog(manifest, event);
     return declared === null
       ? { address, topics: [undeclaredEventTopic(event.name)], data: encodeAbi(BYTES, event.name) }
       : { address, topics: [declared.topic], data: declared.data };
   });
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function decodeDeclared(event: AbiEvent, data: Uint8Array): DecodedLog {

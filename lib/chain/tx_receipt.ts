@@ -10,7 +10,7 @@
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
-import { concatBytes } from "../abi/hex.ts";
+import { concatBytes, sameBytes } from "../abi/hex.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { type FailureKind, ReceiptError } from "../errors.ts";
 import { uvarintLength } from "../runtime/value_walk.ts";
@@ -117,10 +117,6 @@ function checkParts(status: number, gasUsed: bigint, logs: readonly Log[]): void
 export function txReceipt(status: ReceiptStatus, gasUsed: bigint, logs: readonly Log[]): TxReceipt {
   checkParts(status, gasUsed, logs);
   return { status, gasUsed, logs, bloom: logsBloom(logs) };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 /**
