@@ -1,5 +1,5 @@
 /**
- * `tx build|sign|decode`: signed transactions as files (spec/TX.md §8).
+ * `tx build|sign|decode`: signed transactions as files (spec/TX.md §10).
  * `build` writes an unsigned transaction (its CBOR, no `auth`) from flags,
  * `sign` adds a key file's signature, `decode` prints either kind of file.
  * The subcommands are one table (TX_TABLE): a new one (`tx send`) is one
@@ -123,7 +123,7 @@ export const TX_BUILD: CommandInfo = {
     "tx build deploy --from alice.json --manifest examples/token/manifest.json --init-args '[1000]' --out token.utx",
   ],
   details: [
-    "The file holds the transaction's CBOR without signatures (spec/TX.md §8); sign it with",
+    "The file holds the transaction's CBOR without signatures (spec/TX.md §10); sign it with",
     "'tx sign'. A deployment carries the manifest and the source it names (or SOURCE).",
   ].join("\n"),
 };
