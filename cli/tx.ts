@@ -24,6 +24,7 @@ import {
   INIT_FUNCTION,
   isSignedTx,
   MAX_MEMO_BYTES,
+  MAX_TX_BYTES,
   type SignedTx,
   signTx,
   type TxBody,
@@ -337,7 +338,15 @@ function encodeWithFlags(tx: UnsignedTx): Uint8Array {
   }
 }
 
-async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
+/**
+ * The transaction in the file at `path`, signed or not; a file over the
+ * size cap is refused before it is read, and any problem is an InputError.
+ */
+export async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
+  const info = await Deno.stat(path).catch(() => null);
+  if (info !== null && info.isFile && info.size > MAX_TX_BYTES) {
+    throw new InputError(`'${path}' is ${info.size} bytes, over the ${MAX_TX_BYTES}-byte cap`);
+  }
   const bytes = await readInputFile(path);
   try {
     return decodeAnyTx(bytes);
