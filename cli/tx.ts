@@ -19,6 +19,7 @@ import {
 } from "../abi.ts";
 import {
   decodeAnyTx,
+  DEFAULT_GAS_LIMIT,
   encodeTx,
   encodeUnsignedTx,
   INIT_FUNCTION,
@@ -49,9 +50,6 @@ import { describeTx, TX_DECODE } from "./tx_show.ts";
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
-/** Gas limit of `tx build` when --gas-limit is not given. */
-export const DEFAULT_TX_GAS_LIMIT = 1_000_000n;
-
 const FEE_OPTIONS: Readonly<Record<string, OptionInfo>> = {
   from: {
     type: "string",
@@ -63,7 +61,7 @@ const FEE_OPTIONS: Readonly<Record<string, OptionInfo>> = {
   "gas-limit": {
     type: "string",
     value: "N",
-    description: `most gas it may use; default ${DEFAULT_TX_GAS_LIMIT}`,
+    description: `most gas it may use; default ${DEFAULT_GAS_LIMIT}`,
   },
   "max-fee": {
     type: "string",
@@ -299,7 +297,7 @@ async function build(argv: readonly string[]): Promise<number> {
     chainId: u64Flag(values, "chain-id", 1n),
     nonce: u64Flag(values, "nonce", 0n),
     sender: await sender(values),
-    gasLimit: u64Flag(values, "gas-limit", DEFAULT_TX_GAS_LIMIT),
+    gasLimit: u64Flag(values, "gas-limit", BigInt(DEFAULT_GAS_LIMIT)),
     maxFeePerGas,
     maxPriorityFeePerGas: u64Flag(values, "tip", 0n),
     memo: typeof values.memo === "string" ? new TextEncoder().encode(values.memo) : null,

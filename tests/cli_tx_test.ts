@@ -68,7 +68,7 @@ Deno.test("cli tx: build, sign and decode a transfer; the same flags give the sa
     const tx = decodeUnsignedTx(bytes);
     assert.deepEqual(
       [tx.chainId, tx.nonce, tx.maxFeePerGas, tx.maxPriorityFeePerGas, tx.gasLimit],
-      [3n, 4n, 9n, 2n, 1_000_000n],
+      [3n, 4n, 9n, 2n, 10_000_000n],
     );
     assert.equal(tx.body.kind === "transfer" ? tx.body.value : null, 100n);
     const hash = (await ok([
