@@ -1,5 +1,5 @@
 /**
- * `tx build|sign|decode`: signed transactions as files (spec/TX.md §8).
+ * `tx build|sign|decode`: signed transactions as files (spec/TX.md §10).
  * `build` writes an unsigned transaction (its CBOR, no `auth`) from flags,
  * `sign` adds a key file's signature, `decode` prints either kind of file.
  * The subcommands are one table (TX_TABLE); `send` (applying a signed
@@ -19,11 +19,13 @@ import {
 } from "../abi.ts";
 import {
   decodeAnyTx,
+  DEFAULT_GAS_LIMIT,
   encodeTx,
   encodeUnsignedTx,
   INIT_FUNCTION,
   isSignedTx,
   MAX_MEMO_BYTES,
+  MAX_TX_BYTES,
   type SignedTx,
   signTx,
   type TxBody,
@@ -49,9 +51,6 @@ import { sendTx, TX_SEND } from "./tx_send.ts";
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
 
-/** Gas limit of `tx build` when --gas-limit is not given. */
-export const DEFAULT_TX_GAS_LIMIT = 1_000_000n;
-
 const FEE_OPTIONS: Readonly<Record<string, OptionInfo>> = {
   from: {
     type: "string",
@@ -63,7 +62,7 @@ const FEE_OPTIONS: Readonly<Record<string, OptionInfo>> = {
   "gas-limit": {
     type: "string",
     value: "N",
-    description: `most gas it may use; default ${DEFAULT_TX_GAS_LIMIT}`,
+    description: `most gas it may use; default ${DEFAULT_GAS_LIMIT}`,
   },
   "max-fee": {
     type: "string",
@@ -124,7 +123,7 @@ export const TX_BUILD: CommandInfo = {
     "tx build deploy --from alice.json --manifest examples/token/manifest.json --init-args '[1000]' --out token.utx",
   ],
   details: [
-    "The file holds the transaction's CBOR without signatures (spec/TX.md §8); sign it with",
+    "The file holds the transaction's CBOR without signatures (spec/TX.md §10); sign it with",
     "'tx sign'. A deployment carries the manifest and the source it names (or SOURCE).",
   ].join("\n"),
 };
@@ -300,7 +299,7 @@ async function build(argv: readonly string[]): Promise<number> {
     chainId: u64Flag(values, "chain-id", 1n),
     nonce: u64Flag(values, "nonce", 0n),
     sender: await sender(values),
-    gasLimit: u64Flag(values, "gas-limit", DEFAULT_TX_GAS_LIMIT),
+    gasLimit: u64Flag(values, "gas-limit", BigInt(DEFAULT_GAS_LIMIT)),
     maxFeePerGas,
     maxPriorityFeePerGas: u64Flag(values, "tip", 0n),
     memo: typeof values.memo === "string" ? new TextEncoder().encode(values.memo) : null,
@@ -339,7 +338,15 @@ function encodeWithFlags(tx: UnsignedTx): Uint8Array {
   }
 }
 
-async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
+/**
+ * The transaction in the file at `path`, signed or not; a file over the
+ * size cap is refused before it is read, and any problem is an InputError.
+ */
+export async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
+  const info = await Deno.stat(path).catch(() => null);
+  if (info !== null && info.isFile && info.size > MAX_TX_BYTES) {
+    throw new InputError(`'${path}' is ${info.size} bytes, over the ${MAX_TX_BYTES}-byte cap`);
+  }
   const bytes = await readInputFile(path);
   try {
     return decodeAnyTx(bytes);

@@ -6,7 +6,7 @@
  */
 
 import assert from "node:assert/strict";
-import { decodeTx, decodeUnsignedTx } from "../lib/chain/tx.ts";
+import { decodeTx, decodeUnsignedTx, MAX_TX_BYTES } from "../lib/chain/tx.ts";
 import { runCli } from "./support/cli.ts";
 
 const SEED_A = "00".repeat(32);
@@ -68,7 +68,7 @@ Deno.test("cli tx: build, sign and decode a transfer; the same flags give the sa
     const tx = decodeUnsignedTx(bytes);
     assert.deepEqual(
       [tx.chainId, tx.nonce, tx.maxFeePerGas, tx.maxPriorityFeePerGas, tx.gasLimit],
-      [3n, 4n, 9n, 2n, 1_000_000n],
+      [3n, 4n, 9n, 2n, 10_000_000n],
     );
     assert.equal(tx.body.kind === "transfer" ? tx.body.value : null, 100n);
     const hash = (await ok([
@@ -167,6 +167,7 @@ Deno.test("cli tx: a call from the manifest's function and a deployment with ini
 Deno.test("cli tx: bad flags and files are exit 2 with a clear message", async () => {
   await withKeys(async (dir, bob) => {
     await Deno.writeFile(`${dir}/junk.tx`, new Uint8Array([0xa1, 0x61, 0x76, 0x02]));
+    await Deno.writeFile(`${dir}/huge.tx`, new Uint8Array(MAX_TX_BYTES + 1));
     await ok([
       "tx",
       "build",
@@ -282,6 +283,8 @@ Deno.test("cli tx: bad flags and files are exit 2 with a clear message", async (
       [["tx", "decode", `${dir}/junk.tx`], /junk.tx': v: must be 1/],
       [["tx", "decode", `${dir}/alice.json`], /alice.json': not canonical CBOR/],
       [["tx", "decode"], /give one TX file/],
+      [["tx", "decode", `${dir}/huge.tx`], /huge.tx' is 3155249 bytes, over the 3155248-byte cap/],
+      [["tx", "decode", `${dir}/none.tx`], /cannot read '.*none.tx': no such file/],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args);

@@ -1,9 +1,10 @@
 /**
- * The golden transaction vectors (tests/vectors/tx.json, spec/TX.md §7):
+ * The golden transaction vectors (tests/vectors/tx.json, spec/TX.md §9):
  * each sample of tests/support/tx_samples.ts, signed by its fixed-seed key,
  * gives exactly the recorded unsigned bytes, sign bytes, signature, signed
  * bytes and hash, and the recorded bytes decode back to the sample. The
- * file is written only by tools/gen_tx_vectors.ts, by hand.
+ * file is written only by tools/gen_tx_vectors.ts, by hand. An independent
+ * Python reader (tests/support/tx_cbor_oracle.py) checks the same bytes.
  */
 
 import assert from "node:assert/strict";
@@ -18,6 +19,7 @@ import {
   signTx,
   txHash,
 } from "../lib/chain/tx.ts";
+import { pythonUnavailableReason, runPythonJson } from "./support/python.ts";
 import { QUICK_SAMPLES, slhSample, type TxSample } from "./support/tx_samples.ts";
 
 interface Vector {
@@ -77,4 +79,30 @@ Deno.test("tx vectors: every ML-DSA sample gives the recorded bytes, signature a
 
 Deno.test("tx vectors: the SLH-DSA sample gives the recorded signature (one slow signing)", () => {
   check(slhSample());
+});
+
+const skipReason = pythonUnavailableReason();
+if (skipReason !== null) console.log(`tx vector cross-check skipped: ${skipReason}`);
+
+Deno.test({
+  name: "tx vectors: an independent Python CBOR reader and SHA3 agree on every vector",
+  ignore: skipReason !== null,
+  async fn() {
+    const script = new URL("./support/tx_cbor_oracle.py", import.meta.url);
+    const text = await Deno.readTextFile(new URL("./vectors/tx.json", import.meta.url));
+    const results = await runPythonJson(script, text);
+    assert.ok(Array.isArray(results) && results.length === FILE.vectors.length);
+    for (const [i, vector] of FILE.vectors.entries()) {
+      const result: unknown = results[i];
+      assert.ok(typeof result === "object" && result !== null, vector.name);
+      assert.equal(
+        Reflect.get(result, "reencoded"),
+        true,
+        `${vector.name}: not RFC 8949 deterministic`,
+      );
+      for (const field of ["unsignedTx", "signBytes", "signature", "sender", "txHash"] as const) {
+        assert.equal(Reflect.get(result, field), vector[field], `${vector.name}: ${field}`);
+      }
+    }
+  },
 });

@@ -13,7 +13,7 @@ import { shake256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
 import { slh_dsa_sha2_128s } from "npm:@noble/post-quantum@0.7.1/slh-dsa.js";
 import { concatBytes, fromHex, toHex } from "../abi/hex.ts";
-import { ChainError } from "../errors.ts";
+import { ChainError, InternalError } from "../errors.ts";
 import { keyAddress, ML_DSA_65_ALGORITHM } from "./address.ts";
 
 /** Length of a key seed in bytes. */
@@ -29,6 +29,7 @@ export type KeyAlgorithm = "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87" | "slh-dsa-sh
 
 /** What the library offers of one signature scheme of `@noble/post-quantum`. */
 interface Scheme {
+  readonly lengths: { readonly publicKey?: number; readonly signature?: number };
   readonly keygen: (seed: Uint8Array) => { publicKey: Uint8Array; secretKey: Uint8Array };
   readonly sign: (
     message: Uint8Array,
@@ -55,36 +56,27 @@ function slhSeeds(seed: Uint8Array): Uint8Array {
   return shake256(concatBytes(utf8.encode(SLH_DSA_SEED_DOMAIN), seed), { dkLen: 48 });
 }
 
-/** One table per fact: each algorithm's address id, lengths and implementation. */
+/** An entry of the table: the lengths are the library's own (FIPS 204/205 sizes). */
+function algorithm(
+  id: number,
+  scheme: Scheme,
+  expandSeed: (seed: Uint8Array) => Uint8Array,
+): AlgorithmEntry {
+  const { publicKey, signature } = scheme.lengths;
+  if (publicKey === undefined || signature === undefined) {
+    throw new InternalError(`the signature scheme of id ${id} does not state its lengths`);
+  }
+  return { id, publicKeyLength: publicKey, signatureLength: signature, expandSeed, scheme };
+}
+
+const asIs = (seed: Uint8Array): Uint8Array => seed;
+
+/** One table per fact: each algorithm's address id, implementation and seed expansion. */
 const ALGORITHMS: Readonly<Record<KeyAlgorithm, AlgorithmEntry>> = {
-  "ml-dsa-65": {
-    id: ML_DSA_65_ALGORITHM,
-    publicKeyLength: 1952,
-    signatureLength: 3309,
-    expandSeed: (seed) => seed,
-    scheme: ml_dsa65,
-  },
-  "slh-dsa-sha2-128s": {
-    id: 0x02,
-    publicKeyLength: 32,
-    signatureLength: 7856,
-    expandSeed: slhSeeds,
-    scheme: slh_dsa_sha2_128s,
-  },
-  "ml-dsa-44": {
-    id: 0x03,
-    publicKeyLength: 1312,
-    signatureLength: 2420,
-    expandSeed: (seed) => seed,
-    scheme: ml_dsa44,
-  },
-  "ml-dsa-87": {
-    id: 0x04,
-    publicKeyLength: 2592,
-    signatureLength: 4627,
-    expandSeed: (seed) => seed,
-    scheme: ml_dsa87,
-  },
+  "ml-dsa-65": algorithm(ML_DSA_65_ALGORITHM, ml_dsa65, asIs),
+  "slh-dsa-sha2-128s": algorithm(0x02, slh_dsa_sha2_128s, slhSeeds),
+  "ml-dsa-44": algorithm(0x03, ml_dsa44, asIs),
+  "ml-dsa-87": algorithm(0x04, ml_dsa87, asIs),
 };
 
 /** An algorithm's address id and the lengths of its public keys and signatures. */

@@ -153,3 +153,18 @@ Deno.test("keys: an SLH-DSA key file round-trips, and its PK.seed is not the see
   assert.notEqual(toHex(key.publicKey.subarray(0, 16)), toHex(SEED.subarray(0, 16)));
   assert.notEqual(toHex(key.publicKey.subarray(0, 16)), toHex(SEED.subarray(16, 32)));
 });
+
+Deno.test("keys: spec/KEYS.md §1 gives each algorithm's id and lengths as the library has them", () => {
+  const rows = [
+    ...SPEC.matchAll(
+      /^\| `([a-z0-9-]+)` +\| [^|]+\| `0x([0-9a-f]{2})` +\| (\d+) bytes +\| (\d+) +\|$/gm,
+    ),
+  ];
+  assert.deepEqual(
+    rows.map(([, alg, id, pk, sig]) => [alg, parseInt(id ?? "", 16), Number(pk), Number(sig)]),
+    KEY_ALGORITHMS.map((alg) => {
+      const info = keyAlgorithmInfo(alg);
+      return [alg, info.id, info.publicKeyLength, info.signatureLength];
+    }),
+  );
+});

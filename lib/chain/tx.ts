@@ -428,7 +428,11 @@ function canonical(input: Uint8Array, again: Uint8Array): void {
  * ```
  */
 export function decodeTx(input: Uint8Array): SignedTx {
-  const fields = fieldsOf(cborValue(input), "", SIGNED_FIELDS);
+  return signedOf(input, cborValue(input));
+}
+
+function signedOf(input: Uint8Array, value: unknown): SignedTx {
+  const fields = fieldsOf(value, "", SIGNED_FIELDS);
   const tx = decodeUnsigned(fields);
   const signed = { tx, auth: decodeAuth(required(fields, "", "auth")) };
   canonical(input, encodeTx(signed));
@@ -437,7 +441,11 @@ export function decodeTx(input: Uint8Array): SignedTx {
 
 /** The unsigned transaction of canonical bytes from {@link encodeUnsignedTx}; a TxError otherwise. */
 export function decodeUnsignedTx(input: Uint8Array): UnsignedTx {
-  const tx = decodeUnsigned(fieldsOf(cborValue(input), "", UNSIGNED_FIELDS));
+  return unsignedOf(input, cborValue(input));
+}
+
+function unsignedOf(input: Uint8Array, value: unknown): UnsignedTx {
+  const tx = decodeUnsigned(fieldsOf(value, "", UNSIGNED_FIELDS));
   canonical(input, encodeUnsignedTx(tx));
   return tx;
 }
@@ -448,7 +456,9 @@ export function decodeUnsignedTx(input: Uint8Array): UnsignedTx {
  */
 export function decodeAnyTx(input: Uint8Array): SignedTx | UnsignedTx {
   const value = cborValue(input);
-  return value instanceof Map && value.has("auth") ? decodeTx(input) : decodeUnsignedTx(input);
+  return value instanceof Map && value.has("auth")
+    ? signedOf(input, value)
+    : unsignedOf(input, value);
 }
 
 /** Whether a decoded transaction carries signatures. */

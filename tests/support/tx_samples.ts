@@ -1,5 +1,5 @@
 /**
- * The fixed transactions behind tests/vectors/tx.json and spec/TX.md §7:
+ * The fixed transactions behind tests/vectors/tx.json and spec/TX.md §9:
  * one of each kind from keys of fixed seeds, read by the vector generator
  * (tools/gen_tx_vectors.ts), the vector test and the fuzz test's corpus.
  */
