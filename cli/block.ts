@@ -8,10 +8,9 @@
  * lib/chain/ (apply_tx.ts, apply_block.ts, block_file.ts).
  */
 
-import { ChainError, type JsonOutput, TxError } from "../mod.ts";
+import { ChainError, type JsonOutput } from "../mod.ts";
 import { stringifyJson, toHex } from "../abi.ts";
 import {
-  decodeTx,
   encodeBlockFile,
   MAX_BLOCK_TRANSACTIONS,
   parseBlockFile,
@@ -28,7 +27,8 @@ import {
   requireOption,
   runSubcommand,
 } from "./options.ts";
-import { feeFlags, manifestsOn, readSignedTx } from "./tx_send.ts";
+import { readSignedTx } from "./tx_files.ts";
+import { feeFlags, manifestsOn } from "./tx_send.ts";
 
 /** `block apply`: usage, flags and examples. */
 export const BLOCK_APPLY: CommandInfo = {
@@ -103,14 +103,7 @@ async function build(argv: readonly string[]): Promise<number> {
   }
   const transactions: Uint8Array[] = [];
   for (const path of positionals) {
-    const bytes = await readSignedTx(path);
-    try {
-      decodeTx(bytes);
-    } catch (error) {
-      if (!(error instanceof TxError)) throw error;
-      throw new InputError(`'${path}': ${error.message}`);
-    }
-    transactions.push(bytes);
+    transactions.push(await readSignedTx(path));
   }
   const text = encodeBlockFile({ fees, transactions });
   await writeNewFile(out, new TextEncoder().encode(text), values.force === true);

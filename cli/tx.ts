@@ -18,15 +18,12 @@ import {
   toHex,
 } from "../abi.ts";
 import {
-  decodeAnyTx,
   DEFAULT_GAS_LIMIT,
   encodeTx,
   encodeUnsignedTx,
   INIT_FUNCTION,
   isSignedTx,
   MAX_MEMO_BYTES,
-  MAX_TX_BYTES,
-  type SignedTx,
   signTx,
   type TxBody,
   txHash,
@@ -47,6 +44,7 @@ import {
   runSubcommand,
 } from "./options.ts";
 import { describeTx, TX_DECODE } from "./tx_show.ts";
+import { readTx } from "./tx_files.ts";
 import { sendTx, TX_SEND } from "./tx_send.ts";
 
 type Values = Readonly<Record<string, string | boolean | undefined>>;
@@ -335,24 +333,6 @@ function encodeWithFlags(tx: UnsignedTx): Uint8Array {
     if (!(error instanceof TxError)) throw error;
     const flag = FIELD_FLAGS[error.field];
     throw new InputError(`the transaction is invalid: ${error.message}${flag ? ` (${flag})` : ""}`);
-  }
-}
-
-/**
- * The transaction in the file at `path`, signed or not; a file over the
- * size cap is refused before it is read, and any problem is an InputError.
- */
-export async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
-  const info = await Deno.stat(path).catch(() => null);
-  if (info !== null && info.isFile && info.size > MAX_TX_BYTES) {
-    throw new InputError(`'${path}' is ${info.size} bytes, over the ${MAX_TX_BYTES}-byte cap`);
-  }
-  const bytes = await readInputFile(path);
-  try {
-    return decodeAnyTx(bytes);
-  } catch (error) {
-    if (error instanceof TxError) throw new InputError(`'${path}': ${error.message}`);
-    throw error;
   }
 }
 

@@ -4,15 +4,14 @@
  * decoded by the contracts' manifests. A rejected transaction prints why
  * and writes nothing; an applied one is written even when it failed, since
  * its nonce is used and its fee paid. Also what `block` shares with it:
- * reading signed files, the fee flags, the manifests of a chain's
- * contracts. The rules are lib/chain/apply_tx.ts's.
+ * the fee flags and the manifests of a chain's contracts. The rules are lib/chain/apply_tx.ts's.
  */
 
-import { type Chain, ChainError, type Manifest, parseAddress, TxError } from "../mod.ts";
+import { type Chain, ChainError, type Manifest, parseAddress } from "../mod.ts";
 import { stringifyJson } from "../abi.ts";
-import { type BlockFees, decodeAnyTx, isSignedTx, txAppliedJson } from "../chain.ts";
+import { type BlockFees, txAppliedJson } from "../chain.ts";
 import { BLOCK_FLAGS, nonNegative, STATE_OPTION, withChain } from "./chain_session.ts";
-import { readInputFile } from "./common.ts";
+import { readSignedTx } from "./tx_files.ts";
 import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";
 
 /** The manifests of the contracts on `chain`, by address. */
@@ -33,22 +32,6 @@ export function feeFlags(
     if (error instanceof ChainError) throw misuse(info, `--producer: ${error.message}`);
     throw error;
   }
-}
-
-/** The bytes of a signed transaction file; an unsigned or malformed one is an InputError. */
-export async function readSignedTx(path: string): Promise<Uint8Array> {
-  const bytes = await readInputFile(path);
-  let decoded;
-  try {
-    decoded = decodeAnyTx(bytes);
-  } catch (error) {
-    if (!(error instanceof TxError)) throw error;
-    return bytes;
-  }
-  if (!isSignedTx(decoded)) {
-    throw new InputError(`'${path}' is not signed (sign it with 'tx sign')`);
-  }
-  return bytes;
 }
 
 /** `tx send`: usage, flags and examples. */
