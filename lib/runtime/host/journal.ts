@@ -7,6 +7,7 @@
  * key can never address a balance or another contract's storage.
  */
 
+import { binaryKey } from "../binary_key.ts";
 import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
 import { balanceStateKey, storageStateKey } from "../state_keys.ts";
@@ -24,21 +25,6 @@ export interface StateWrite {
 interface Pending {
   readonly key: Uint8Array;
   value: Uint8Array | null;
-}
-
-/** Longest bytes whose char-per-byte string V8 builds flat by concatenation. */
-const FLAT_CONCAT = 12;
-
-/**
- * A Map key for bytes: one UTF-16 unit per byte (cheaper to build and hash
- * than hex). Short ones are concatenated; longer ones are made in one call,
- * so the Map hashes a flat string rather than a rope.
- */
-function binaryKey(bytes: Uint8Array): string {
-  if (bytes.length > FLAT_CONCAT) return Reflect.apply(String.fromCharCode, null, bytes);
-  let key = "";
-  for (let i = 0; i < bytes.length; i++) key += String.fromCharCode(bytes[i] ?? 0);
-  return key;
 }
 
 /** An empty value deletes. */
