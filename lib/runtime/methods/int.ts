@@ -53,13 +53,17 @@ export const INT_METHODS: { readonly [K in MethodNames["int"]]: Method<number | 
     return bits;
   },
   to_bytes: (m, self, args) => {
-    const length = args[0] === undefined ? 1n : ssizeArgument(indexArg(args[0], "to_bytes"));
+    const given = args[0];
+    // A safe int is a C ssize_t already: only other lengths take the BigInt checks.
+    const length = given === undefined
+      ? 1
+      : typeof given === "number"
+      ? given
+      : Number(ssizeArgument(indexArg(given, "to_bytes")));
     const little = littleEndian(args[1]);
-    if (length < 0n) vmError("ValueError", "length argument must be non-negative");
-    if (length > BigInt(CAPS.bytes_length)) {
-      limitExceeded("bytes_length", "to_bytes length is too large");
-    }
-    m.units(Number(length));
-    return toBytes(self, Number(length), truthy(args[2] ?? false), little);
+    if (length < 0) vmError("ValueError", "length argument must be non-negative");
+    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "to_bytes length is too large");
+    m.units(length);
+    return toBytes(self, length, truthy(args[2] ?? false), little);
   },
 };
