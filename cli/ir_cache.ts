@@ -83,7 +83,7 @@ function usable(dir: string): boolean {
 
 /** The cache key of `source` compiled as `file` with `exports`. */
 function cacheKey(source: Uint8Array, file: string, exports: readonly string[]): Uint8Array {
-  const header = [KEY_DOMAIN, compilerIdentity(), file, JSON.stringify(exports), ""].join("|");
+  const header = KEY_DOMAIN + [compilerIdentity(), file, JSON.stringify(exports), ""].join("|");
   return sha3_256(concatBytes(new TextEncoder().encode(header), source));
 }
 

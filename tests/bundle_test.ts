@@ -1,6 +1,6 @@
 /**
  * The single-file CLI (`deno task bundle`: dist/animica-vm.js, the fast
- * start-up entry of spec/RUNTIME.md §8.4) behaves as cli.ts: same version,
+ * start-up entry of spec/RUNTIME.md §8) behaves as cli.ts: same version,
  * same receipts for a sequence of calls on the counter, same exit code and
  * message for bad usage. Built into a temporary folder; skipped, with the
  * reason printed, when `deno bundle` cannot run (it needs esbuild, which
