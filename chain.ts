@@ -154,6 +154,7 @@ export {
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";
 export { hooksFor, withHooks } from "./lib/chain/tool_hooks.ts";
+export { type Compilation, compiledFor, withCompiled } from "./lib/chain/precompiled.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { Block } from "./lib/chain/records.ts";
 export type { CallContext, EmittedEvent } from "./lib/runtime/host/types.ts";

@@ -18,6 +18,7 @@ import { type JsonOutput, type JsonValue, parseJson, stringifyJson } from "../ab
 import { CAPS } from "../ir.ts";
 import { QUICKSTART_DEPLOYER } from "../chain.ts";
 import { fileProblem, type LoadedManifest, readInputFile } from "./common.ts";
+import { withIrCache } from "./ir_cache.ts";
 import { InputError, type OptionInfo, UsageError } from "./options.ts";
 import { type FileState, openJsonState, openSqliteState } from "./state_files.ts";
 
@@ -131,10 +132,14 @@ export function txOptions(values: Values): TxOptions {
   return { from, value: nonNegative(values.value, "value") ?? 0n, gasLimit: Number(gasLimit) };
 }
 
-/** The contract code of a loaded manifest (its entry source read). */
+/**
+ * The contract code of a loaded manifest (its entry source read), with its
+ * compilation attached from the IR cache (./ir_cache.ts).
+ */
 export async function contractCode(loaded: LoadedManifest): Promise<ContractCode> {
   const text = new TextDecoder().decode(await readInputFile(loaded.path));
-  return { manifest: text, source: await readInputFile(loaded.entryPath) };
+  const code = { manifest: text, source: await readInputFile(loaded.entryPath) };
+  return withIrCache(code, loaded.manifest).code;
 }
 
 async function openState(path: string): Promise<FileState> {
