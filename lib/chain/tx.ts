@@ -21,6 +21,7 @@ import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import { concatBytes, toHex } from "../abi/hex.ts";
 import { ABI_LIMITS } from "../abi/limits.ts";
 import { CAPS } from "../compile/opcodes.ts";
+import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
 import { TxError } from "../errors.ts";
 import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
 import { keyAddress, MAX_NONCE, u64Bytes } from "./address.ts";
@@ -104,13 +105,7 @@ function bignumTokens(value: bigint): Token[] | null {
 const ENCODE_OPTIONS = { ...rfc8949EncodeOptions, typeEncoders: { bigint: bignumTokens } };
 
 const DECODE_OPTIONS = {
-  strict: true,
-  useMaps: true,
-  rejectDuplicateMapKeys: true,
-  allowUndefined: false,
-  allowIndefinite: false,
-  allowInfinity: false,
-  allowNaN: false,
+  ...STRICT_CBOR_DECODE,
   tags: { 2: (decode: () => unknown) => new Bignum(decode()) },
 };
 

@@ -9,6 +9,7 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
+import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import { concatBytes, sameBytes } from "../abi/hex.ts";
 import { CAPS } from "../compile/opcodes.ts";
@@ -196,15 +197,7 @@ export function decodeReceipt(input: Uint8Array): TxReceipt {
   if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {
-    value = cborDecode(input, {
-      strict: true,
-      useMaps: true,
-      rejectDuplicateMapKeys: true,
-      allowUndefined: false,
-      allowIndefinite: false,
-      allowInfinity: false,
-      allowNaN: false,
-    });
+    value = cborDecode(input, STRICT_CBOR_DECODE);
   } catch (error) {
     return fail(`not canonical CBOR: ${error instanceof Error ? error.message : String(error)}`);
   }
