@@ -36,6 +36,21 @@ export const STATE_OPTION: OptionInfo = {
   description: `state file: .json (readable) or SQLite; default ${DEFAULT_STATE}`,
 };
 
+/** The flags that set the block (kept in the state) before a command's transactions. */
+export const BLOCK_FLAGS: Readonly<Record<string, OptionInfo>> = {
+  "block-height": {
+    type: "string",
+    value: "N",
+    description: "set the block height (kept in the state)",
+  },
+  "block-time": {
+    type: "string",
+    value: "N",
+    description: "set the block time (kept in the state)",
+  },
+  "chain-id": { type: "string", value: "N", description: "set the chain id (kept in the state)" },
+};
+
 /** The flags of a transaction, shared by deploy and run. */
 export const TX_OPTIONS: Readonly<Record<string, OptionInfo>> = {
   args: {
@@ -62,17 +77,7 @@ export const TX_OPTIONS: Readonly<Record<string, OptionInfo>> = {
     value: "N",
     description: "value sent, debited from the sender; default 0",
   },
-  "block-height": {
-    type: "string",
-    value: "N",
-    description: "set the block height (kept in the state)",
-  },
-  "block-time": {
-    type: "string",
-    value: "N",
-    description: "set the block time (kept in the state)",
-  },
-  "chain-id": { type: "string", value: "N", description: "set the chain id (kept in the state)" },
+  ...BLOCK_FLAGS,
 };
 
 /** A non-negative integer flag under `bits` bits, or undefined when absent. */

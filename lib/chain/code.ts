@@ -18,6 +18,9 @@ import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
 import { compiledFor } from "./precompiled.ts";
 import { type ContractRecord, readCode, readManifest } from "./records.ts";
 
+/** Name of the function a deployment with initialisation arguments runs. */
+export const INIT_FUNCTION = "init";
+
 /** Domain tag of manifest hashes. */
 export const MANIFEST_DOMAIN = "animica:manifest:v1|";
 

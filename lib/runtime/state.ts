@@ -16,8 +16,14 @@ import { checkStateEntry } from "./state_keys.ts";
 export { balanceStateKey, checkStateEntry, storageStateKey } from "./state_keys.ts";
 export type { StateWrite } from "./host/journal.ts";
 
-/** A state backend: reads, and applies a successful call's writes at once. */
-export interface StateStore extends StateReader {
+/** A state that lists its entries, for commitments over the whole state (spec/RECEIPTS.md §7). */
+export interface StateListing {
+  /** Every stored entry as [key, value], in ascending bytewise key order. */
+  listEntries(): Iterable<readonly [Uint8Array, Uint8Array]>;
+}
+
+/** A state backend: reads, lists, and applies a successful call's writes at once. */
+export interface StateStore extends StateReader, StateListing {
   /** Applies writes (null deletes) atomically. */
   apply(writes: Iterable<StateWrite>): void;
 }
@@ -56,6 +62,11 @@ export class MemoryState implements StateStore {
   /** Entries sorted by key hex. */
   entries(): [string, Uint8Array][] {
     return [...this.#entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Entries as bytes, sorted by key (lowercase hex sorts as the bytes do). */
+  listEntries(): [Uint8Array, Uint8Array][] {
+    return this.entries().map(([key, value]) => [fromHex(key) ?? new Uint8Array(), value]);
   }
 }
 
