@@ -52,7 +52,7 @@ import {
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
-import { compiledTier, type CompiledModule, TierRun } from "./tier.ts";
+import { type CompiledModule, compiledTier, TierRun } from "./tier.ts";
 import { deepFreeze } from "./walk.ts";
 import { DONE, PyException, PyList, PySlice, PyTuple, truthy, type Value } from "./values.ts";
 

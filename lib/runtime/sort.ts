@@ -68,8 +68,9 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   meter.units(n * Math.ceil(Math.log2(n + 1)));
   const primitive = sortedPrimitives(meter, items, descending);
   if (primitive !== null) return primitive;
-  return mergeSorted(items, (x, y) =>
-    descending ? compare(meter, "<", y, x) < 0 : compare(meter, "<", x, y) < 0
+  return mergeSorted(
+    items,
+    (x, y) => descending ? compare(meter, "<", y, x) < 0 : compare(meter, "<", x, y) < 0,
   );
 }
 

@@ -124,7 +124,9 @@ class Generator {
     }
     switch (op) {
       case Op.CONST:
-        return `${s(0)} = ${this.value(constValue(this.module.consts[a] ?? { kind: "str", value: "" }))};`;
+        return `${s(0)} = ${
+          this.value(constValue(this.module.consts[a] ?? { kind: "str", value: "" }))
+        };`;
       case Op.SMALL_INT:
         return `${s(0)} = ${this.value(a)};`;
       case Op.NONE:
@@ -144,9 +146,9 @@ class Generator {
       case Op.ROT3:
         return `t = ${s(-1)}; ${s(-1)} = ${s(-2)}; ${s(-2)} = ${s(-3)}; ${s(-3)} = t;`;
       case Op.LOAD_LOCAL:
-        return `${at} if (${this.local(a)} === undefined) rt.unbound(r, FN, ${
-          this.value(a)
-        }); ${s(0)} = ${this.local(a)};`;
+        return `${at} if (${this.local(a)} === undefined) rt.unbound(r, FN, ${this.value(a)}); ${
+          s(0)
+        } = ${this.local(a)};`;
       case Op.LOAD_FREE:
         return `${at} if (${this.local(a)} === undefined) rt.unboundFree(r, FN, ${
           this.value(a)
@@ -243,18 +245,18 @@ class Generator {
       case Op.UNPACK: {
         const pushes: string[] = [];
         for (let j = 0; j < a; j++) pushes.push(`${s(-1 + j)} = t[${a - 1 - j}];`);
-        return `${at} ${this.pre(pc, mode, false)} t = rt.unpack(r, ${s(-1)}, ${
-          this.value(a)
-        }); ${pushes.join(" ")} ${this.post(pc, mode, false)}`;
+        return `${at} ${this.pre(pc, mode, false)} t = rt.unpack(r, ${s(-1)}, ${this.value(a)}); ${
+          pushes.join(" ")
+        } ${this.post(pc, mode, false)}`;
       }
       case Op.LIST_APPEND:
         return `${at} rt.listAppend(${s(-2)}, ${s(-1)});`;
       case Op.CALL:
-        return `${at} if (depth + 1 >= CALL_DEPTH) rt.tooDeep(); r.pcAt[depth] = ${
-          pc + 1
-        }; ${this.pre(pc, mode, true)} ${s(-b)} = rt.call(r, ${this.value(a)}, ${
-          this.list(h - b, b)
-        }, depth + 1); ${this.post(pc, mode, true)}`;
+        return `${at} if (depth + 1 >= CALL_DEPTH) rt.tooDeep(); r.pcAt[depth] = ${pc + 1}; ${
+          this.pre(pc, mode, true)
+        } ${s(-b)} = rt.call(r, ${this.value(a)}, ${this.list(h - b, b)}, depth + 1); ${
+          this.post(pc, mode, true)
+        }`;
       case Op.CALL_BUILTIN:
       case Op.CALL_METHOD:
       case Op.CALL_STDLIB: {

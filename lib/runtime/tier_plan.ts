@@ -7,16 +7,18 @@
  * step count, and for each instruction the static gas and steps of the
  * rest of its block (what a block paid in advance and has not used yet when
  * that instruction fails or charges dynamically). Also decides whether a
- * module is simple enough to compile: no instruction moves more than
- * MAX_INLINE_VALUES stack values, so generated code stays proportional to
- * the IR.
+ * module is compiled at all: generated code names every stack value an
+ * instruction pops or pushes, so a function whose instructions move more
+ * than MOVED_PER_BYTE values per byte of its code stays interpreted, which
+ * keeps generated code proportional to the IR (and so under the code_size
+ * cap).
  */
 
 import { Op, OP_INFO, stackCount } from "../compile/opcodes.ts";
 import type { VerifiedFunction, VerifiedModule } from "../compile/verify.ts";
 
-/** The most stack values one compiled instruction names (larger counts stay interpreted). */
-export const MAX_INLINE_VALUES = 32;
+/** Stack values moved per byte of a function's code above which its module stays interpreted. */
+export const MOVED_PER_BYTE = 8;
 
 /** One basic block: instructions [start, end). */
 export interface Block {
@@ -65,19 +67,22 @@ function endsBlock(op: number): boolean {
   return info === undefined || info.terminal || info.operands.includes("target");
 }
 
-/** Whether every instruction of `verified` names at most MAX_INLINE_VALUES stack values. */
+/**
+ * Whether `verified` is compiled: every function's instructions together
+ * pop and push at most MOVED_PER_BYTE values per byte of its code.
+ */
 export function compilable(verified: VerifiedModule): boolean {
-  return verified.functions.every((fn) =>
-    fn.instructions.every((instruction) => {
+  return verified.functions.every((fn, index) => {
+    let moved = 0;
+    for (const instruction of fn.instructions) {
       const info = OP_INFO[instruction.op as Op];
       if (info === undefined) return false;
-      const moved = Math.max(
-        stackCount(info.pops, instruction.operands),
-        stackCount(info.pushes, instruction.operands),
-      );
-      return moved <= MAX_INLINE_VALUES;
-    })
-  );
+      moved += stackCount(info.pops, instruction.operands) +
+        stackCount(info.pushes, instruction.operands);
+    }
+    const bytes = verified.module.functions[index]?.code.length ?? 0;
+    return moved <= MOVED_PER_BYTE * bytes;
+  });
 }
 
 /** The block plan of `fn` (handlers: its exception table's targets). */
