@@ -53,6 +53,7 @@ export {
   isJsonObject,
   JsonNonInteger,
   OrderedJsonObject,
+  rawJson,
   stringifyJson,
   valueToJson,
 } from "./lib/abi/json.ts";

@@ -38,6 +38,9 @@ export {
   KEY_ALGORITHMS,
   KEY_FILE_FORMAT,
   type KeyAlgorithm,
+  keyAlgorithmById,
+  type KeyAlgorithmInfo,
+  keyAlgorithmInfo,
   keyFromSeed,
   type KeyPair,
   parseKeyFile,
@@ -45,18 +48,127 @@ export {
   sign,
   verify,
 } from "./lib/chain/keys.ts";
+export {
+  type DecodedLog,
+  decodeLog,
+  decodeReceipt,
+  encodeReceipt,
+  eventLogs,
+  eventSignature,
+  eventTopic,
+  type Log,
+  MAX_LOG_DATA,
+  MAX_LOGS,
+  MAX_RECEIPT_BYTES,
+  MAX_TOPICS,
+  receiptHash,
+  type ReceiptStatus,
+  receiptStatus,
+  TOPIC_LENGTH,
+  TX_RECEIPT_DOMAIN,
+  type TxReceipt,
+  txReceipt,
+} from "./lib/chain/tx_receipt.ts";
+export { UNDECLARED_EVENT_DOMAIN, undeclaredEventTopic } from "./lib/chain/logs.ts";
+export { BLOOM_BYTES, bloomIndices, bloomMayContain, logsBloom } from "./lib/chain/bloom.ts";
+export {
+  EMPTY_ROOT,
+  HASH_BYTES,
+  LEAF_PREFIX,
+  leafHash,
+  MerkleBuilder,
+  NODE_PREFIX,
+  nodeHash,
+  receiptsRoot,
+  stateEntryItem,
+  stateRoot,
+} from "./lib/chain/roots.ts";
+export {
+  applyTx,
+  type BlockFees,
+  DEFAULT_FEES,
+  gasPrice,
+  intrinsicGas,
+  type TxApplication,
+  type TxApplied,
+  type TxRejected,
+  type TxResult,
+} from "./lib/chain/apply_tx.ts";
+export {
+  applyBlockTxs,
+  type BlockApplied,
+  type BlockOutcome,
+  type BlockRejected,
+} from "./lib/chain/apply_block.ts";
+export {
+  BLOCK_FILE_FORMAT,
+  type BlockFile,
+  encodeBlockFile,
+  MAX_BLOCK_TRANSACTIONS,
+  parseBlockFile,
+} from "./lib/chain/block_file.ts";
+export { logJson, type ManifestAt, txAppliedJson } from "./lib/chain/tx_json.ts";
+export {
+  type BodyInput,
+  type BodyOutcome,
+  type CodeLoader,
+  refusal,
+  runBody,
+} from "./lib/chain/tx_body.ts";
+export { Overlay } from "./lib/chain/overlay.ts";
+export { type CallSite, contextAt } from "./lib/chain/context.ts";
+export { TX_GAS } from "./lib/compile/opcodes.ts";
+export {
+  authProblem,
+  decodeAnyTx,
+  decodeTx,
+  decodeUnsignedTx,
+  encodeTx,
+  encodeUnsignedTx,
+  isSignedTx,
+  MAX_CALLDATA_BYTES,
+  MAX_CODE_BYTES,
+  MAX_MEMO_BYTES,
+  MAX_TX_BYTES,
+  MAX_VALUE,
+  MAX_VALUE_BYTES,
+  signBytes,
+  signTx,
+  TX_HASH_DOMAIN,
+  TX_SIGN_DOMAIN,
+  TX_VERSION,
+  txHash,
+} from "./lib/chain/tx.ts";
+export {
+  type CallBody,
+  type DeployBody,
+  type SignedTx,
+  type TransferBody,
+  TX_KINDS,
+  type TxAuth,
+  type TxBody,
+  type TxKindName,
+  type UnsignedTx,
+} from "./lib/chain/tx_types.ts";
 // The types this entry's API refers to, so that it is complete on its own.
 export { Chain } from "./lib/chain/chain.ts";
 export { Contract, contractModule } from "./lib/chain/contract.ts";
 export { hooksFor, withHooks } from "./lib/chain/tool_hooks.ts";
+export { type Compilation, compiledFor, withCompiled } from "./lib/chain/precompiled.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { Block } from "./lib/chain/records.ts";
-export type { CallContext } from "./lib/runtime/host/types.ts";
+export type { CallContext, EmittedEvent } from "./lib/runtime/host/types.ts";
 export type { JsonOutput } from "./lib/abi/json.ts";
+export type { AbiValue } from "./lib/abi/codec.ts";
 export type { Manifest } from "./lib/abi/manifest.ts";
-export { MemoryState, type StateStore, type StateWrite } from "./lib/runtime/state.ts";
+export {
+  MemoryState,
+  type StateListing,
+  type StateStore,
+  type StateWrite,
+} from "./lib/runtime/state.ts";
 export type { VerifiedModule } from "./lib/compile/verify.ts";
-export type { ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
+export type { BlockResult, ChainOptions, DeployOptions } from "./lib/chain/chain.ts";
 export type { ContractHost, TxOptions } from "./lib/chain/contract.ts";
 export type { AddressLike } from "./lib/chain/address.ts";
 export type { CallArgs } from "./lib/chain/args.ts";

@@ -18,6 +18,7 @@
 
 import denoConfig from "./deno.json" with { type: "json" };
 import { ABI, ABI_SUBCOMMANDS, abiCommand } from "./cli/abi.ts";
+import { BLOCK, BLOCK_SUBCOMMANDS, blockCommand } from "./cli/block.ts";
 import { fileProblem } from "./cli/common.ts";
 import {
   COMPILE,
@@ -43,6 +44,7 @@ import { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } from "./cli/manifest.
 import { RUN, runCommand } from "./cli/run.ts";
 import { PROFILE, profileCommand } from "./cli/profile.ts";
 import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
+import { TX, TX_SUBCOMMANDS, txCommand } from "./cli/tx.ts";
 import { VALIDATE, validateCommand } from "./cli/validate.ts";
 import { AnimicaError } from "./mod.ts";
 
@@ -65,6 +67,8 @@ const COMMANDS: readonly {
   { info: MANIFEST, run: manifestCommand },
   { info: INIT, run: initCommand },
   { info: KEY, run: keyCommand },
+  { info: TX, run: txCommand },
+  { info: BLOCK, run: blockCommand },
 ];
 
 function usage(): string {
@@ -105,6 +109,10 @@ function helpFor(words: readonly string[]): string {
     ? MANIFEST_SUBCOMMANDS
     : command.info === KEY
     ? KEY_SUBCOMMANDS
+    : command.info === TX
+    ? TX_SUBCOMMANDS
+    : command.info === BLOCK
+    ? BLOCK_SUBCOMMANDS
     : null;
   if (subcommands === null || sub === undefined) return formatHelp(command.info);
   const subcommand = subcommands[sub];

@@ -57,8 +57,10 @@ export {
   IrVerifyError,
   ManifestError,
   type ManifestProblem,
+  ReceiptError,
   StateError,
   type TraceFrame,
+  TxError,
   ValidationError,
 } from "./lib/errors.ts";
 
@@ -84,11 +86,29 @@ export {
   type RawJson,
 } from "./lib/abi/json.ts";
 
-export { Chain, type ChainOptions, type DeployOptions } from "./lib/chain/chain.ts";
+export {
+  type BlockResult,
+  Chain,
+  type ChainOptions,
+  type DeployOptions,
+} from "./lib/chain/chain.ts";
+export type { BlockFees, TxApplied, TxRejected, TxResult } from "./lib/chain/apply_tx.ts";
+export type { BlockRejected } from "./lib/chain/apply_block.ts";
+export type {
+  CallBody,
+  DeployBody,
+  SignedTx,
+  TransferBody,
+  TxAuth,
+  TxBody,
+  UnsignedTx,
+} from "./lib/chain/tx_types.ts";
+export type { Log, ReceiptStatus, TxReceipt } from "./lib/chain/tx_receipt.ts";
+export type { KeyAlgorithm } from "./lib/chain/keys.ts";
 export { Contract, type ContractHost, type TxOptions } from "./lib/chain/contract.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";
 export type { StateWrite } from "./lib/runtime/host/journal.ts";
-export { MemoryState, type StateStore } from "./lib/runtime/state.ts";
+export { MemoryState, type StateListing, type StateStore } from "./lib/runtime/state.ts";
 export type { ContractCode } from "./lib/chain/code.ts";
 export type { CallArgs } from "./lib/chain/args.ts";
 export type { Block } from "./lib/chain/records.ts";

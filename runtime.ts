@@ -61,6 +61,7 @@ export {
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,
+  type StateListing,
   type StateStore,
   stateToJson,
   type StateWrite,

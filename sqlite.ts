@@ -24,5 +24,5 @@ export {
   openSqliteState,
   STATE_BUSY_TIMEOUT_MS,
 } from "./cli/state_files.ts";
-export type { StateStore, StateWrite } from "./lib/runtime/state.ts";
+export type { StateListing, StateStore, StateWrite } from "./lib/runtime/state.ts";
 export type { StateReader } from "./lib/runtime/host/types.ts";

@@ -1,9 +1,12 @@
 /**
- * `deno task bench:compare`: per-call time of each runtime workload in the
- * VM and under CPython 3.11, side by side, with the ratio. Each side runs 15
- * calibrated rounds of at least 25 ms after warming up; the table shows the
- * best round and the median round (this machine's noise is large, so both
- * matter). Prints a markdown table.
+ * `deno task bench:compare [runs] [name...]`: per-call time of each runtime
+ * workload in the VM and under CPython 3.11, side by side, with the ratio,
+ * warm and in one process per side. Each side runs 15 calibrated rounds of
+ * at least 25 ms after warming up; a table shows the best round and the
+ * median round (this machine's noise is large, so both matter). The whole
+ * comparison repeats `runs` times (3 unless given), one table per run, then
+ * a summary of the best-round ratios over the runs. Names, when given, keep
+ * only the workloads whose name contains one of them. Prints markdown.
  */
 
 import { compileContract } from "../ir.ts";
@@ -44,30 +47,61 @@ function vmTiming(source: string): Timing {
   return { best: Math.min(...rounds), median: median(rounds) };
 }
 
-const python = new Deno.Command("python3", {
-  args: ["bench/cpython_bench.py"],
-  stdin: "piped",
-  stdout: "piped",
-}).spawn();
-const writer = python.stdin.getWriter();
-await writer.write(new TextEncoder().encode(JSON.stringify(WORKLOADS)));
-await writer.close();
-const cpython = JSON.parse(new TextDecoder().decode((await python.output()).stdout)) as Record<
-  string,
-  Timing
->;
+async function cpythonTimings(
+  workloads: Readonly<Record<string, string>>,
+): Promise<Record<string, Timing>> {
+  const python = new Deno.Command("python3", {
+    args: ["bench/cpython_bench.py"],
+    stdin: "piped",
+    stdout: "piped",
+  }).spawn();
+  const writer = python.stdin.getWriter();
+  await writer.write(new TextEncoder().encode(JSON.stringify(workloads)));
+  await writer.close();
+  return JSON.parse(new TextDecoder().decode((await python.output()).stdout));
+}
+
+const [runsArg, ...names] = Deno.args;
+const runCount = runsArg === undefined ? 3 : Number(runsArg);
+if (!Number.isInteger(runCount) || runCount < 1) {
+  console.error("usage: deno task bench:compare [runs] [name...]");
+  Deno.exit(2);
+}
+const selected = Object.fromEntries(
+  Object.entries(WORKLOADS).filter(([name]) =>
+    names.length === 0 || names.some((part) => name.includes(part))
+  ),
+);
 
 const micros = (value: number) => value.toFixed(0);
-console.log(
-  "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
-);
-console.log("| --- | ---: | ---: | ---: |");
-for (const [name, source] of Object.entries(WORKLOADS)) {
-  const vm = vmTiming(source);
-  const py = cpython[name] ?? { best: NaN, median: NaN };
+const ratios = new Map<string, number[]>();
+for (let run = 1; run <= runCount; run++) {
+  const cpython = await cpythonTimings(selected);
+  console.log(`\nrun ${run} of ${runCount}\n`);
   console.log(
-    `| ${name} | ${micros(vm.best)} (${micros(vm.median)}) | ${micros(py.best)} (${
-      micros(py.median)
-    }) | ${(vm.best / py.best).toFixed(2)}× (${(vm.median / py.median).toFixed(2)}×) |`,
+    "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
+  );
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const [name, source] of Object.entries(selected)) {
+    const vm = vmTiming(source);
+    const py = cpython[name] ?? { best: NaN, median: NaN };
+    const ratio = vm.best / py.best;
+    ratios.set(name, [...(ratios.get(name) ?? []), ratio]);
+    console.log(
+      `| ${name} | ${micros(vm.best)} (${micros(vm.median)}) | ${micros(py.best)} (${
+        micros(py.median)
+      }) | ${ratio.toFixed(2)}× (${(vm.median / py.median).toFixed(2)}×) |`,
+    );
+  }
+}
+console.log(`\nVM / CPython, best rounds, over ${runCount} runs\n`);
+console.log("| workload | lowest | median | highest |");
+console.log("| --- | ---: | ---: | ---: |");
+for (const [name, values] of ratios) {
+  const show = (value: number) => `${value.toFixed(2)}×`;
+  console.log(
+    `| ${name} | ${show(Math.min(...values))} | ${show(median(values))} | ${
+      show(Math.max(...values))
+    } |`,
   );
 }

@@ -54,4 +54,51 @@ def main():
         total += storage.get_int(i.to_bytes(4, "big"))
     return total
 `,
+  "modular loop": `def main():
+    x = 1
+    total = 0
+    for i in range(20000):
+        x = (x * 48271 + i) % 2147483647
+        total = (total + x % 65521) % 1000000007
+    return total
+`,
+  "255-bit modular": `def main():
+    p = 2 ** 255 - 19
+    x = 9
+    y = 2 ** 254 + 12345
+    for i in range(2000):
+        x = (x * y + i) % p
+        y = (y * y - x) % p
+    return x ^ y
+`,
+  "dict+list sort": `def main():
+    d = {}
+    xs = []
+    for i in range(3000):
+        k = (i * 2654435761) % 4093
+        d[k] = d.get(k, 0) + i
+        xs.append(k)
+    xs.sort()
+    pairs = sorted(d.items())
+    ys = sorted(list(d.values()))
+    return len(xs), xs[1500], pairs[10], ys[-1]
+`,
+  "chained sha3": `from stdlib import hash
+
+def main():
+    h = b"seed"
+    for i in range(3000):
+        h = hash.sha3_256(h)
+    return h
+`,
+  "storage 30k": `from stdlib import storage
+
+def main():
+    for i in range(15000):
+        storage.set_int(i.to_bytes(8, "big"), i * 40503)
+    total = 0
+    for i in range(15000):
+        total += storage.get_int(i.to_bytes(8, "big"))
+    return total
+`,
 };

@@ -18,6 +18,7 @@ import { type JsonOutput, type JsonValue, parseJson, stringifyJson } from "../ab
 import { CAPS } from "../ir.ts";
 import { QUICKSTART_DEPLOYER } from "../chain.ts";
 import { fileProblem, type LoadedManifest, readInputFile } from "./common.ts";
+import { withIrCache } from "./ir_cache.ts";
 import { InputError, type OptionInfo, UsageError } from "./options.ts";
 import { type FileState, openJsonState, openSqliteState } from "./state_files.ts";
 
@@ -33,6 +34,21 @@ export const STATE_OPTION: OptionInfo = {
   type: "string",
   value: "PATH",
   description: `state file: .json (readable) or SQLite; default ${DEFAULT_STATE}`,
+};
+
+/** The flags that set the block (kept in the state) before a command's transactions. */
+export const BLOCK_FLAGS: Readonly<Record<string, OptionInfo>> = {
+  "block-height": {
+    type: "string",
+    value: "N",
+    description: "set the block height (kept in the state)",
+  },
+  "block-time": {
+    type: "string",
+    value: "N",
+    description: "set the block time (kept in the state)",
+  },
+  "chain-id": { type: "string", value: "N", description: "set the chain id (kept in the state)" },
 };
 
 /** The flags of a transaction, shared by deploy and run. */
@@ -61,17 +77,7 @@ export const TX_OPTIONS: Readonly<Record<string, OptionInfo>> = {
     value: "N",
     description: "value sent, debited from the sender; default 0",
   },
-  "block-height": {
-    type: "string",
-    value: "N",
-    description: "set the block height (kept in the state)",
-  },
-  "block-time": {
-    type: "string",
-    value: "N",
-    description: "set the block time (kept in the state)",
-  },
-  "chain-id": { type: "string", value: "N", description: "set the chain id (kept in the state)" },
+  ...BLOCK_FLAGS,
 };
 
 /** A non-negative integer flag under `bits` bits, or undefined when absent. */
@@ -126,10 +132,14 @@ export function txOptions(values: Values): TxOptions {
   return { from, value: nonNegative(values.value, "value") ?? 0n, gasLimit: Number(gasLimit) };
 }
 
-/** The contract code of a loaded manifest (its entry source read). */
+/**
+ * The contract code of a loaded manifest (its entry source read), with its
+ * compilation attached from the IR cache (./ir_cache.ts).
+ */
 export async function contractCode(loaded: LoadedManifest): Promise<ContractCode> {
   const text = new TextDecoder().decode(await readInputFile(loaded.path));
-  return { manifest: text, source: await readInputFile(loaded.entryPath) };
+  const code = { manifest: text, source: await readInputFile(loaded.entryPath) };
+  return withIrCache(code, loaded.manifest).code;
 }
 
 async function openState(path: string): Promise<FileState> {

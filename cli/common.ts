@@ -39,6 +39,20 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
   }
 }
 
+/**
+ * Writes `bytes` to a new file at `path` (or over it with `force`); file
+ * problems are InputErrors, an existing file one that suggests --force.
+ */
+export async function writeNewFile(path: string, bytes: Uint8Array, force: boolean): Promise<void> {
+  try {
+    await Deno.writeFile(path, bytes, { createNew: !force });
+  } catch (error) {
+    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    const hint = error instanceof Deno.errors.AlreadyExists ? " (use --force to overwrite)" : "";
+    throw new InputError(`cannot write '${path}': ${problem}${hint}`);
+  }
+}
+
 /** A manifest file read and validated, with its entry source path resolved. */
 export interface LoadedManifest {
   readonly path: string;

@@ -16,7 +16,7 @@ import {
   parseKeyFile,
   SEED_LENGTH,
 } from "../chain.ts";
-import { fileProblem, readInputFile } from "./common.ts";
+import { readInputFile, writeNewFile } from "./common.ts";
 import {
   type CommandInfo,
   didYouMean,
@@ -51,6 +51,7 @@ export const KEY_NEW: CommandInfo = {
   examples: [
     "key new --out alice.json",
     `key new --alg ml-dsa-44 --seed ${SAMPLE_SEED} --out t.json`,
+    "key new --alg slh-dsa-sha2-128s --out sphincs.json",
   ],
   details: "The key file holds the seed: anyone who reads it can sign for the address.",
 };
@@ -113,19 +114,14 @@ async function newKey(argv: readonly string[]): Promise<number> {
     ? parseSeed(values.seed)
     : crypto.getRandomValues(new Uint8Array(SEED_LENGTH));
   const key = keyFromSeed(alg, seed);
-  try {
-    await Deno.writeTextFile(out, encodeKeyFile(key), { createNew: values.force !== true });
-  } catch (error) {
-    const problem = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
-    const hint = error instanceof Deno.errors.AlreadyExists ? " (use --force to overwrite)" : "";
-    throw new InputError(`cannot write '${out}': ${problem}${hint}`);
-  }
+  await writeNewFile(out, new TextEncoder().encode(encodeKeyFile(key)), values.force === true);
   console.log(formatAddress(key.address));
   return 0;
 }
 
-/** The key pair of a key file's bytes; any problem is an InputError naming the file. */
-function loadKeyFile(path: string, bytes: Uint8Array): KeyPair {
+/** The key pair of the key file at `path`; any problem is an InputError naming the file. */
+export async function loadKey(path: string): Promise<KeyPair> {
+  const bytes = await readInputFile(path);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -144,7 +140,7 @@ async function address(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, KEY_ADDRESS);
   const [path, ...extra] = positionals;
   if (path === undefined || extra.length > 0) throw misuse(KEY_ADDRESS, "give one KEYFILE");
-  const key = loadKeyFile(path, await readInputFile(path));
+  const key = await loadKey(path);
   const anim = formatAddress(key.address);
   console.log(
     values.json === true

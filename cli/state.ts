@@ -6,7 +6,7 @@
  */
 
 import { type ContractCode, parseAddress } from "../mod.ts";
-import { fromHex, type JsonOutput, stringifyJson } from "../abi.ts";
+import { type JsonOutput, stringifyJson } from "../abi.ts";
 import { describeState, migrateV2, prepareCode } from "../chain.ts";
 import { contractCode, nonNegative, STATE_OPTION, withChain } from "./chain_session.ts";
 import { fileProblem, loadValidManifest } from "./common.ts";
@@ -146,7 +146,7 @@ function showText(view: { readonly [key: string]: JsonOutput }): string {
 async function show(argv: readonly string[]): Promise<number> {
   const { values } = parseOptions(argv, STATE_SHOW);
   const only = typeof values.address === "string" ? parseAddress(values.address) : null;
-  const view = await withChain(values, (_chain, state) => describeState(state.entries(), only));
+  const view = await withChain(values, (_chain, state) => describeState(state.listEntries(), only));
   console.log(values.json === true ? stringifyJson(view, 2) : showText(view));
   return 0;
 }
@@ -191,9 +191,7 @@ async function migrate(argv: readonly string[]): Promise<number> {
       const migrated = migrateV2(entries, codes);
       report = migrated.report;
       return {
-        entries: migrated.state.entries().map((
-          [key, value],
-        ) => [fromHex(key) ?? new Uint8Array(), value]),
+        entries: migrated.state.listEntries(),
       };
     });
   } catch (error) {

@@ -16,7 +16,6 @@
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
 import { MemoryState, StateError, type StateStore } from "../mod.ts";
-import { fromHex } from "../abi.ts";
 import {
   checkStateEntry,
   checkStateVersion,
@@ -29,8 +28,6 @@ import {
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {
-  /** Every entry, sorted by key. */
-  entries(): [Uint8Array, Uint8Array][];
   /** Persists the applied writes (if any) and releases the file. */
   close(): Promise<void>;
   /** Drops the applied writes and releases the file. */
@@ -125,7 +122,7 @@ export async function openJsonState(path: string): Promise<FileState> {
   let changed = false;
   return {
     get: (key) => state.get(key),
-    entries: () => state.entries().map(([key, value]) => [fromHex(key) ?? new Uint8Array(), value]),
+    listEntries: () => state.listEntries(),
     apply(writes) {
       state.apply(writes);
       changed = true;
@@ -214,7 +211,7 @@ export async function openSqliteState(path: string): Promise<FileState> {
   const remove = open.prepare("DELETE FROM kv WHERE key = ?");
   const all = open.prepare("SELECT key, value FROM kv ORDER BY key");
   return {
-    entries() {
+    listEntries() {
       const rows: [Uint8Array, Uint8Array][] = [];
       for (const { key, value } of all.iterate()) {
         if (key instanceof Uint8Array && value instanceof Uint8Array) rows.push([key, value]);
@@ -316,9 +313,7 @@ export async function migrateStateFile(path: string, convert: Migration): Promis
       }
       requireVersion2(json.version, `'${path}'`);
       const old = stateFromJson(JSON.stringify({ ...json, version: STATE_VERSION }));
-      const entries: [Uint8Array, Uint8Array][] = old.entries().map((
-        [key, value],
-      ) => [fromHex(key) ?? new Uint8Array(), value]);
+      const entries = old.listEntries();
       const converted = new MemoryState();
       converted.apply(convert(entries).entries.map(([key, value]) => ({ key, value })));
       await backupOnce(target, `${path}.v2`);

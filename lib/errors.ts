@@ -431,3 +431,65 @@ export class ChainError extends AnimicaError {
     this.name = "ChainError";
   }
 }
+
+/**
+ * Transaction bytes (or a transaction built in code) that break the format
+ * of spec/TX.md: not canonical CBOR, a missing, unknown or duplicate field,
+ * a wrong type, size or range, or over the size cap. `field` names the
+ * offending part (`nonce`, `body.to`, `auth[0].sig`; "" for the whole).
+ *
+ * @example
+ * ```ts
+ * import { TxError } from "@animica/vm-py";
+ * import { decodeTx } from "@animica/vm-py/chain";
+ *
+ * try {
+ *   decodeTx(new Uint8Array([0xa0]));
+ * } catch (error) {
+ *   if (!(error instanceof TxError)) throw error;
+ *   console.log(error.field, error.message); // v v: missing field
+ * }
+ * ```
+ */
+export class TxError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "tx-error";
+  /** The offending field's path (`body.value`, `auth[0].pk`), or "" for the whole transaction. */
+  readonly field: string;
+
+  /** Builds the error; the message is prefixed with the field. */
+  constructor(field: string, message: string) {
+    super(field === "" ? message : `${field}: ${message}`);
+    this.name = "TxError";
+    this.field = field;
+  }
+}
+
+/**
+ * Bytes that are not a canonical transaction receipt (spec/RECEIPTS.md), a
+ * receipt or log of the wrong shape, or a log that does not decode by its
+ * contract's manifest; the message names the field at fault.
+ *
+ * @example
+ * ```ts
+ * import { ReceiptError } from "@animica/vm-py";
+ * import { decodeReceipt } from "@animica/vm-py/chain";
+ *
+ * try {
+ *   decodeReceipt(new Uint8Array([0xff]));
+ * } catch (error) {
+ *   if (!(error instanceof ReceiptError)) throw error;
+ *   console.log(error.message);
+ * }
+ * ```
+ */
+export class ReceiptError extends AnimicaError {
+  /** Stable identifier of this error family. */
+  readonly code = "receipt";
+
+  /** Builds the error from a message naming the offending field. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ReceiptError";
+  }
+}

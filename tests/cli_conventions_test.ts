@@ -32,6 +32,10 @@ const COMMANDS = [
   ["key"],
   ["key", "new"],
   ["key", "address"],
+  ["tx"],
+  ["tx", "build"],
+  ["tx", "sign"],
+  ["tx", "decode"],
 ];
 const COUNTER = "examples/counter/manifest.json";
 

@@ -42,6 +42,22 @@ Deno.test("cli key: the same seed gives the same key file and the spec's address
     ]);
     assert.equal(small.code, 0, small.stderr);
     assert.match(small.stdout, /^anim1qvmnc7lj/);
+    const slh = await runCli([
+      "key",
+      "new",
+      "--alg",
+      "slh-dsa-sha2-128s",
+      "--seed",
+      SEED,
+      "--out",
+      `${dir}/s.json`,
+    ]);
+    assert.equal(slh.code, 0, slh.stderr);
+    const slhJson = await runCli(["key", "address", `${dir}/s.json`, "--json"]);
+    assert.equal(
+      JSON.parse(slhJson.stdout).hex,
+      "0x023c3b9221fc80acd559bd302a39de6318f33dda367c1aeed5ed27e91d65928ae5",
+    );
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

@@ -53,11 +53,32 @@ interface RawSpec {
   methods: RawMethod[];
   stdlib: RawHostCall[];
   walks: Record<string, RawWalk>;
+  transaction: RawTransaction;
+}
+interface RawTransaction {
+  base: number;
+  byte: number;
+  deploy: number;
+  deploy_byte: number;
+  max_gas: number;
 }
 interface RawWalk {
   node: number;
   byte?: number;
   doc: string;
+}
+
+/** The transaction table: every entry a non-negative safe integer. */
+function transactionRow(spec: RawSpec): string {
+  const entry = spec.transaction;
+  const fields = ["base", "byte", "deploy", "deploy_byte", "max_gas"] as const;
+  for (const name of fields) {
+    if (!Number.isSafeInteger(entry[name]) || entry[name] < 0) {
+      fail(`transaction.${name} must be a non-negative integer`);
+    }
+  }
+  return `{ base: ${entry.base}, byte: ${entry.byte}, deploy: ${entry.deploy}, ` +
+    `deployByte: ${entry.deploy_byte}, maxGas: ${entry.max_gas} }`;
 }
 
 /** Each walk's two dynamic terms: per node visited and per byte handled (null when it has none). */
@@ -408,5 +429,8 @@ export type StdlibValueName = ${
 export const WALKS = {
 ${walkRows(spec.walks, spec)}
 } as const;
+
+/** Intrinsic gas of a signed transaction and the cap on its gas limit (spec/BLOCKS.md §3). */
+export const TX_GAS = ${transactionRow(spec)} as const;
 `;
 }

@@ -1,4 +1,4 @@
-/** Byte-string helpers: lowercase "0x" hex, its strict parser, concatenation. */
+/** Byte-string helpers: lowercase "0x" hex, its strict parser, concatenation, equality. */
 
 /** The two lowercase hex digits of each byte value. */
 const HEX_PAIRS: readonly string[] = Array.from(
@@ -30,4 +30,9 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/** Whether two byte strings hold the same bytes. */
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }

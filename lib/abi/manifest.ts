@@ -1,6 +1,7 @@
 /**
  * Contract manifests: JSON Schema validation (spec/manifest.schema.json and
- * spec/abi.schema.json, draft 2020-12, with ajv), then the ABI rules the
+ * spec/abi.schema.json, draft 2020-12, by a validator ajv generated ahead of
+ * time: ./manifest_schema_generated.ts), then the ABI rules the
  * schema cannot express: type strings, unique names, distinct selectors.
  * Every problem is reported with its JSON path
  * (`abi.functions[2].inputs[0].type: unknown type 'uint'`). A manifest in
@@ -8,9 +9,8 @@
  * problems are reported the same way, with the upstream document's paths.
  */
 
-import { Ajv2020, type ErrorObject } from "npm:ajv@8.20.0/dist/2020.js";
-import abiSchema from "../../spec/abi.schema.json" with { type: "json" };
-import manifestSchema from "../../spec/manifest.schema.json" with { type: "json" };
+import { validateManifestSchema } from "./manifest_schema_generated.ts";
+import type { SchemaError } from "./schema_runtime.ts";
 import { AbiTypeError, ManifestError, type ManifestProblem } from "../errors.ts";
 import type { IntBounds } from "./bounds.ts";
 import { toHex } from "./hex.ts";
@@ -88,9 +88,10 @@ interface RawManifest {
   resources?: Record<string, number>;
 }
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-ajv.addSchema(abiSchema);
-const validateSchema = ajv.compile<RawManifest>(manifestSchema);
+/** True when `json` matches the manifest schema (its problems are then in validateManifestSchema.errors). */
+function matchesSchema(json: unknown): json is RawManifest {
+  return validateManifestSchema(json);
+}
 
 /**
  * Validates parsed manifest JSON (our form, or the upstream shape, converted
@@ -106,7 +107,9 @@ export function parseManifest(json: unknown): Manifest {
 }
 
 function parseOurManifest(json: unknown): Manifest {
-  if (!validateSchema(json)) throw new ManifestError(schemaProblems(validateSchema.errors ?? []));
+  if (!matchesSchema(json)) {
+    throw new ManifestError(schemaProblems(validateManifestSchema.errors ?? []));
+  }
   const problems: ManifestProblem[] = [];
   const typeAt = (text: string, path: string): AbiType => {
     try {
@@ -241,8 +244,8 @@ const PATTERN_MESSAGES: readonly [RegExp, string][] = [
   [/\.name$/, "must be an identifier (letters, digits and _, not starting with a digit)"],
 ];
 
-function describeError(error: ErrorObject, path: string): ManifestProblem {
-  const params = error.params as Record<string, unknown>;
+function describeError(error: SchemaError, path: string): ManifestProblem {
+  const params = error.params;
   switch (error.keyword) {
     case "required":
       return { path, message: `missing required property '${String(params.missingProperty)}'` };
@@ -268,7 +271,7 @@ function describeError(error: ErrorObject, path: string): ManifestProblem {
   }
 }
 
-function schemaProblems(errors: readonly ErrorObject[]): ManifestProblem[] {
+function schemaProblems(errors: readonly SchemaError[]): ManifestProblem[] {
   const problems = errors.map((error) => describeError(error, jsonPath(error.instancePath)));
   const unique = new Map(problems.map((p) => [`${p.path}\u0000${p.message}`, p]));
   return [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -5,7 +5,9 @@
  * are deterministic: their context is derived in ./context.ts, addresses in
  * ./address.ts. A failed call or deploy changes nothing (not even the
  * sender's nonce); misuse of the API (unknown contract or function, wrong argument
- * types) throws. Pure: no I/O, clock or randomness.
+ * types) throws. Signed transactions and blocks, which pay fees and use
+ * nonces even when they fail, are applied by ./apply_tx.ts and
+ * ./apply_block.ts. Pure: no I/O, clock or randomness.
  */
 
 import { encodeCall, findFunction } from "../abi/calls.ts";
@@ -30,10 +32,28 @@ import {
   saltedContractAddress,
 } from "./address.ts";
 import { abiArgs, type CallArgs, runtimeArgs } from "./args.ts";
-import { type ContractCode, loadCode, type LoadedCode, prepareCode } from "./code.ts";
+import {
+  type ContractCode,
+  INIT_FUNCTION,
+  loadCode,
+  type LoadedCode,
+  prepareCode,
+} from "./code.ts";
 import { callContext, type Transaction } from "./context.ts";
 import { Contract, type ContractHost, type TxOptions } from "./contract.ts";
 import { UndoJournal } from "./journal.ts";
+import { Overlay } from "./overlay.ts";
+import { applyBlockTxs, type BlockRejected } from "./apply_block.ts";
+import {
+  applyTx,
+  type BlockFees,
+  DEFAULT_FEES,
+  type TxApplied,
+  type TxResult,
+} from "./apply_tx.ts";
+import { stateRoot } from "./roots.ts";
+import { refusal } from "./tx_body.ts";
+import type { SignedTx } from "./tx_types.ts";
 import {
   balanceWrite,
   type Block,
@@ -51,12 +71,12 @@ import {
 } from "./records.ts";
 import { Receipt } from "./receipt.ts";
 
+export { INIT_FUNCTION };
+
 /** Gas limit of a transaction when none is given. */
 export const DEFAULT_GAS_LIMIT = 10_000_000;
 /** Name of the test account that sends when no sender is given. */
 export const DEFAULT_ACCOUNT = "alice";
-/** Name of the function a deployment with `args` runs. */
-export const INIT_FUNCTION = "init";
 
 /** Options of a chain. */
 export interface ChainOptions {
@@ -66,23 +86,24 @@ export interface ChainOptions {
   readonly sender?: AddressLike;
 }
 
+/** A block the chain applied, with the state root after it. */
+export interface BlockResult {
+  /** Applied. */
+  readonly accepted: true;
+  /** Each transaction's outcome, in block order. */
+  readonly transactions: readonly TxApplied[];
+  /** The binary Merkle root of the receipt hashes, in order (spec/RECEIPTS.md). */
+  readonly receiptsRoot: Uint8Array;
+  /** The state root after the block (spec/RECEIPTS.md). */
+  readonly stateRoot: Uint8Array;
+}
+
 /** Options of a deployment. */
 export interface DeployOptions extends TxOptions {
   /** Arguments of the contract's `init` function, run as part of the deployment (none: no init). */
   readonly args?: CallArgs;
   /** A 32-byte salt: the address then derives from deployer, code hash and salt, not the nonce. */
   readonly salt?: Uint8Array | string;
-}
-
-/** A reader over `base` that sees `writes` first. */
-function overlay(base: StateReader, writes: readonly StateWrite[]): StateReader {
-  const pending = new Map(writes.map((write) => [toHex(write.key), write.value]));
-  return {
-    get: (key) => {
-      const value = pending.get(toHex(key));
-      return value === undefined ? base.get(key) : value;
-    },
-  };
 }
 
 function amountOf(value: bigint | number | undefined, what: string): bigint {
@@ -103,10 +124,6 @@ function gasLimitOf(options: TxOptions): number {
     throw new ChainError(`the gas limit must be a non-negative safe integer, got ${limit}`);
   }
   return limit;
-}
-
-function refused(message: string): CallFailure {
-  return new CallFailure("revert", "Revert", message, new TextEncoder().encode(message));
 }
 
 function saltOf(salt: Uint8Array | string): Uint8Array {
@@ -271,15 +288,60 @@ export class Chain implements ContractHost {
     return guarded(() => this.#call(parseAddress(address), fn, args, options, "view"));
   }
 
-  #load(address: Uint8Array): LoadedCode {
-    const record = readContract(this.#state, address);
-    if (record === null) throw new ChainError(`no contract at ${formatAddress(address)}`);
+  /**
+   * Applies a signed transaction (its canonical bytes or the decoded
+   * object) in the current block with `fees` (spec/BLOCKS.md): a rejection
+   * says why and changes nothing; an accepted transaction raises the
+   * sender's nonce and pays its fee even when its body fails.
+   */
+  applyTransaction(tx: SignedTx | Uint8Array, fees: BlockFees = DEFAULT_FEES): TxResult {
+    return guarded(() => {
+      const { result, writes } = applyTx(
+        this.#state,
+        tx,
+        readBlock(this.#state),
+        fees,
+        this.#loader,
+      );
+      this.#state.apply(writes);
+      return result;
+    });
+  }
+
+  /**
+   * Applies the transactions of a block in order, in the current block with
+   * `fees` (spec/BLOCKS.md §6): if one is rejected the block is, and nothing
+   * changes; else the receipts, receipts root and state root after it.
+   */
+  applyBlock(
+    txs: readonly (SignedTx | Uint8Array)[],
+    fees: BlockFees = DEFAULT_FEES,
+  ): BlockResult | BlockRejected {
+    return guarded(() => {
+      const block = readBlock(this.#state);
+      const { result, writes } = applyBlockTxs(this.#state, txs, block, fees, this.#loader);
+      if (!result.accepted) return result;
+      this.#state.apply(writes);
+      return { ...result, stateRoot: stateRoot(this.#state) };
+    });
+  }
+
+  /** Loads the contract at `address` as `state` holds it (null: none), through the cache. */
+  readonly #loader = (state: StateReader, address: Uint8Array): LoadedCode | null => {
+    const record = readContract(state, address);
+    if (record === null) return null;
     const id = toHex(record.codeHash) + toHex(record.manifestHash);
     let loaded = this.#loaded.get(id);
     if (loaded === undefined) {
-      loaded = loadCode(this.#state, record);
+      loaded = loadCode(state, record);
       this.#loaded.set(id, loaded);
     }
+    return loaded;
+  };
+
+  #load(address: Uint8Array): LoadedCode {
+    const loaded = this.#loader(this.#state, address);
+    if (loaded === null) throw new ChainError(`no contract at ${formatAddress(address)}`);
     return loaded;
   }
 
@@ -318,10 +380,10 @@ export class Chain implements ContractHost {
       return new Contract(this, address, prepared.codeHash, loaded, receipt);
     };
     if (readContract(this.#state, address) !== null) {
-      return fail(refused(`a contract is already deployed at ${formatAddress(address)}`));
+      return fail(refusal(`a contract is already deployed at ${formatAddress(address)}`));
     }
     const balance = readBalance(this.#state, sender);
-    if (balance < value) return fail(refused("insufficient balance for the value sent"));
+    if (balance < value) return fail(refusal("insufficient balance for the value sent"));
     const writes: StateWrite[] = [bump];
     if (readCode(this.#state, prepared.codeHash) === null) {
       writes.push(codeWrite(prepared.codeHash, prepared.bytes));
@@ -335,7 +397,7 @@ export class Chain implements ContractHost {
     if (init === null) {
       if (value > 0n) {
         writes.push(
-          balanceWrite(address, readBalance(overlay(this.#state, writes), address) + value),
+          balanceWrite(address, readBalance(new Overlay(this.#state, writes), address) + value),
         );
       }
       this.#state.apply(writes);
@@ -349,7 +411,7 @@ export class Chain implements ContractHost {
       args: runtimeArgs(init.fn, abiArgs(init.fn, init.args)),
       gasLimit,
       context,
-      state: overlay(this.#state, writes),
+      state: new Overlay(this.#state, writes),
       ...hooksOf(hooksFor(options)),
     });
     if (!result.ok && result.failure !== null) return fail(result.failure, result.gasUsed);
@@ -386,7 +448,7 @@ export class Chain implements ContractHost {
     const balance = readBalance(this.#state, sender);
     if (balance < value) {
       return this.#receipt(tx, context.txHash, {
-        failure: refused("insufficient balance for the value sent"),
+        failure: refusal("insufficient balance for the value sent"),
         gasUsed: 0,
       });
     }
@@ -398,7 +460,7 @@ export class Chain implements ContractHost {
       args: runtimeArgs(fn, abi),
       gasLimit,
       context,
-      state: overlay(this.#state, debit),
+      state: new Overlay(this.#state, debit),
       ...hooksOf(hooksFor(options)),
     });
     if (kind === "call" && result.ok) this.#state.apply([...bump, ...debit, ...result.writes]);

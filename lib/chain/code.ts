@@ -15,7 +15,11 @@ import type { VerifiedModule } from "../compile/verify.ts";
 import { AnimicaError, ManifestError, StateError } from "../errors.ts";
 import type { StateReader } from "../runtime/host/types.ts";
 import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
+import { compiledFor } from "./precompiled.ts";
 import { type ContractRecord, readCode, readManifest } from "./records.ts";
+
+/** Name of the function a deployment with initialisation arguments runs. */
+export const INIT_FUNCTION = "init";
 
 /** Domain tag of manifest hashes. */
 export const MANIFEST_DOMAIN = "animica:manifest:v1|";
@@ -69,7 +73,10 @@ function manifestJson(manifest: string | object): unknown {
   }
 }
 
-/** Parses the manifest and compiles the source with the manifest's functions as exports. */
+/**
+ * Parses the manifest and compiles the source with the manifest's functions
+ * as exports (or takes the compilation attached by withCompiled, ./precompiled.ts).
+ */
 export function prepareCode(code: ContractCode): PreparedCode {
   const json = manifestJson(code.manifest);
   const manifest = parseManifest(json);
@@ -80,7 +87,7 @@ export function prepareCode(code: ContractCode): PreparedCode {
       message: `the manifest is over ${MAX_MANIFEST_BYTES} bytes`,
     }]);
   }
-  const compiled = compileContract(code.source, {
+  const compiled = compiledFor(code) ?? compileContract(code.source, {
     file: manifest.entry,
     exports: manifest.functions.map((fn) => fn.name),
   });

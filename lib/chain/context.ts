@@ -3,7 +3,8 @@
  * what the transaction is (kind, chain id, sender, sender's nonce, target,
  * value, payload), and the CallContext the runtime sees. A transaction
  * makes one call, so its call index is 0; `stdlib.random` is seeded from
- * the hash and that index.
+ * the hash and that index. Signed transactions (./apply_tx.ts) bring their
+ * own hash (./tx.ts) to the same context.
  */
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
@@ -64,16 +65,33 @@ export function transactionHash(tx: Transaction): Uint8Array {
   ));
 }
 
-/** The CallContext of a transaction's call. */
-export function callContext(tx: Transaction): CallContext {
+/** What a call sees of the transaction it belongs to. */
+export interface CallSite {
+  /** The transaction's sender. */
+  readonly sender: Uint8Array;
+  /** The contract called or deployed. */
+  readonly to: Uint8Array;
+  /** Value sent with it. */
+  readonly value: bigint;
+  /** The block it runs in. */
+  readonly block: Block;
+}
+
+/** The CallContext of the one call of a transaction whose hash is `txHash`. */
+export function contextAt(site: CallSite, txHash: Uint8Array): CallContext {
   return {
-    sender: tx.sender,
-    value: tx.value,
-    address: tx.to,
-    blockHeight: tx.block.height,
-    blockTime: tx.block.time,
-    chainId: tx.block.chainId,
-    txHash: transactionHash(tx),
+    sender: site.sender,
+    value: site.value,
+    address: site.to,
+    blockHeight: site.block.height,
+    blockTime: site.block.time,
+    chainId: site.block.chainId,
+    txHash,
     callIndex: 0,
   };
+}
+
+/** The CallContext of a transaction's call. */
+export function callContext(tx: Transaction): CallContext {
+  return contextAt(tx, transactionHash(tx));
 }

@@ -27,6 +27,11 @@ export class UndoJournal implements StateStore {
     return this.#store.get(key);
   }
 
+  /** The store's entries, in key order. */
+  listEntries(): Iterable<readonly [Uint8Array, Uint8Array]> {
+    return this.#store.listEntries();
+  }
+
   /** Applies `writes`, first recording what they replace when a snapshot is open. */
   apply(writes: Iterable<StateWrite>): void {
     const list = [...writes];

@@ -1,15 +1,19 @@
 /**
  * Key pairs and signatures of accounts (spec/KEYS.md): ML-DSA-44/65/87
- * (FIPS 204, `@noble/post-quantum`) generated from a 32-byte seed, signing
- * without randomness (the FIPS 204 deterministic variant), verification,
- * the account address `alg id || sha3_256(public key)`, and the canonical
- * key-file JSON. The seed comes from the caller: this file draws no
+ * (FIPS 204) and SLH-DSA-SHA2-128s (FIPS 205), by `@noble/post-quantum`,
+ * generated from a 32-byte seed, signing without randomness (the
+ * deterministic variants), verification, the account address
+ * `alg id || sha3_256(public key)`, and the canonical key-file JSON. The
+ * table of algorithms (id, key and signature lengths) lives here and
+ * nowhere else. The seed comes from the caller: this file draws no
  * randomness and touches no file.
  */
 
+import { shake256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
-import { fromHex, toHex } from "../abi/hex.ts";
-import { ChainError } from "../errors.ts";
+import { slh_dsa_sha2_128s } from "npm:@noble/post-quantum@0.7.1/slh-dsa.js";
+import { concatBytes, fromHex, toHex } from "../abi/hex.ts";
+import { ChainError, InternalError } from "../errors.ts";
 import { keyAddress, ML_DSA_65_ALGORITHM } from "./address.ts";
 
 /** Length of a key seed in bytes. */
@@ -17,21 +21,75 @@ export const SEED_LENGTH = 32;
 /** The `format` field of a key file. */
 export const KEY_FILE_FORMAT = "animica-key/1";
 
+/** Domain tag of the expansion of a seed into SLH-DSA's three key-generation seeds. */
+export const SLH_DSA_SEED_DOMAIN = "animica:slh-dsa-keygen:v1|";
+
 /** Names of the key algorithms, as key files and the CLI spell them. */
-export type KeyAlgorithm = "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87";
+export type KeyAlgorithm = "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87" | "slh-dsa-sha2-128s";
+
+/** What the library offers of one signature scheme of `@noble/post-quantum`. */
+interface Scheme {
+  readonly lengths: { readonly publicKey?: number; readonly signature?: number };
+  readonly keygen: (seed: Uint8Array) => { publicKey: Uint8Array; secretKey: Uint8Array };
+  readonly sign: (
+    message: Uint8Array,
+    secretKey: Uint8Array,
+    options: { extraEntropy: false },
+  ) => Uint8Array;
+  readonly verify: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
+}
 
 interface AlgorithmEntry {
   /** The address's first byte. */
   readonly id: number;
-  readonly scheme: typeof ml_dsa65;
+  readonly publicKeyLength: number;
+  readonly signatureLength: number;
+  /** The scheme's own key-generation seed from our 32-byte seed. */
+  readonly expandSeed: (seed: Uint8Array) => Uint8Array;
+  readonly scheme: Scheme;
 }
 
-/** One table per fact: each algorithm's address id and implementation. */
+const utf8 = new TextEncoder();
+
+/** FIPS 205 key generation takes SK.seed, SK.prf and PK.seed (16 bytes each at 128s). */
+function slhSeeds(seed: Uint8Array): Uint8Array {
+  return shake256(concatBytes(utf8.encode(SLH_DSA_SEED_DOMAIN), seed), { dkLen: 48 });
+}
+
+/** An entry of the table: the lengths are the library's own (FIPS 204/205 sizes). */
+function algorithm(
+  id: number,
+  scheme: Scheme,
+  expandSeed: (seed: Uint8Array) => Uint8Array,
+): AlgorithmEntry {
+  const { publicKey, signature } = scheme.lengths;
+  if (publicKey === undefined || signature === undefined) {
+    throw new InternalError(`the signature scheme of id ${id} does not state its lengths`);
+  }
+  return { id, publicKeyLength: publicKey, signatureLength: signature, expandSeed, scheme };
+}
+
+const asIs = (seed: Uint8Array): Uint8Array => seed;
+
+/** One table per fact: each algorithm's address id, implementation and seed expansion. */
 const ALGORITHMS: Readonly<Record<KeyAlgorithm, AlgorithmEntry>> = {
-  "ml-dsa-65": { id: ML_DSA_65_ALGORITHM, scheme: ml_dsa65 },
-  "ml-dsa-44": { id: 0x03, scheme: ml_dsa44 },
-  "ml-dsa-87": { id: 0x04, scheme: ml_dsa87 },
+  "ml-dsa-65": algorithm(ML_DSA_65_ALGORITHM, ml_dsa65, asIs),
+  "slh-dsa-sha2-128s": algorithm(0x02, slh_dsa_sha2_128s, slhSeeds),
+  "ml-dsa-44": algorithm(0x03, ml_dsa44, asIs),
+  "ml-dsa-87": algorithm(0x04, ml_dsa87, asIs),
 };
+
+/** An algorithm's address id and the lengths of its public keys and signatures. */
+export interface KeyAlgorithmInfo {
+  /** The algorithm's name. */
+  readonly alg: KeyAlgorithm;
+  /** Its id: the first byte of the addresses its keys own. */
+  readonly id: number;
+  /** Length of a public key in bytes. */
+  readonly publicKeyLength: number;
+  /** Length of a signature in bytes. */
+  readonly signatureLength: number;
+}
 
 /** The algorithm names, in the order of the table. */
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = Object.keys(ALGORITHMS) as KeyAlgorithm[];
@@ -65,6 +123,37 @@ function entry(alg: string): AlgorithmEntry {
 }
 
 /**
+ * The id and lengths of `alg` (a ChainError when it is not one of
+ * {@link KEY_ALGORITHMS}).
+ *
+ * @example
+ * ```ts
+ * import { keyAlgorithmInfo } from "@animica/vm-py/chain";
+ *
+ * console.log(keyAlgorithmInfo("slh-dsa-sha2-128s").id); // 2
+ * ```
+ */
+export function keyAlgorithmInfo(alg: KeyAlgorithm): KeyAlgorithmInfo {
+  const { id, publicKeyLength, signatureLength } = entry(alg);
+  return { alg, id, publicKeyLength, signatureLength };
+}
+
+/**
+ * The algorithm whose id is `id`, or null when no key algorithm has it
+ * (contracts' 0xc0 among them).
+ *
+ * @example
+ * ```ts
+ * import { keyAlgorithmById } from "@animica/vm-py/chain";
+ *
+ * console.log(keyAlgorithmById(1), keyAlgorithmById(0xc0)); // ml-dsa-65 null
+ * ```
+ */
+export function keyAlgorithmById(id: number): KeyAlgorithm | null {
+  return KEY_ALGORITHMS.find((alg) => ALGORITHMS[alg].id === id) ?? null;
+}
+
+/**
  * The key pair of `alg` generated from a 32-byte seed: the same seed gives
  * the same pair on every machine and run.
  *
@@ -77,11 +166,11 @@ function entry(alg: string): AlgorithmEntry {
  * ```
  */
 export function keyFromSeed(alg: KeyAlgorithm, seed: Uint8Array): KeyPair {
-  const { id, scheme } = entry(alg);
+  const { id, scheme, expandSeed } = entry(alg);
   if (!(seed instanceof Uint8Array) || seed.length !== SEED_LENGTH) {
     throw new ChainError(`a key seed is ${SEED_LENGTH} bytes, got ${seed.length}`);
   }
-  const { publicKey, secretKey } = scheme.keygen(seed);
+  const { publicKey, secretKey } = scheme.keygen(expandSeed(seed));
   return { alg, seed: seed.slice(), publicKey, secretKey, address: keyAddress(id, publicKey) };
 }
 
@@ -97,9 +186,9 @@ export function verify(
   message: Uint8Array,
   signature: Uint8Array,
 ): boolean {
-  const { scheme } = entry(alg);
-  if (publicKey.length !== scheme.lengths.publicKey) return false;
-  if (signature.length !== scheme.lengths.signature) return false;
+  const { scheme, publicKeyLength, signatureLength } = entry(alg);
+  if (publicKey.length !== publicKeyLength) return false;
+  if (signature.length !== signatureLength) return false;
   try {
     return scheme.verify(signature, message, publicKey);
   } catch {

@@ -12,6 +12,8 @@ import {
   encodeKeyFile,
   KEY_ALGORITHMS,
   type KeyAlgorithm,
+  keyAlgorithmById,
+  keyAlgorithmInfo,
   keyFromSeed,
   parseKeyFile,
   sign,
@@ -37,7 +39,14 @@ const VECTORS: readonly [KeyAlgorithm, string, string][] = [
     "0x04e6cf50a9c2fa5234f59949ff61f8161db4d629532127f4aefa8bb10811ecfb1e",
     "0x1dab6db3d23e408ae5d1750860765e0c0e1501e9694b7936ae04ac858d43c471",
   ],
+  [
+    "slh-dsa-sha2-128s",
+    "0x023c3b9221fc80acd559bd302a39de6318f33dda367c1aeed5ed27e91d65928ae5",
+    "0x6b2204f7ef4a0ded0b4bd8e3b980d82c2800f1ed980a4785774a859366495d31",
+  ],
 ];
+/** SLH-DSA signing takes seconds: these tests sign with it once each. */
+const SLH = "slh-dsa-sha2-128s";
 
 Deno.test("keys: a fixed seed gives the spec's address and signature for every algorithm", () => {
   assert.deepEqual(VECTORS.map(([alg]) => alg).sort(), [...KEY_ALGORITHMS].sort());
@@ -45,8 +54,19 @@ Deno.test("keys: a fixed seed gives the spec's address and signature for every a
     const key = keyFromSeed(alg, SEED);
     assert.equal(toHex(key.address), address, alg);
     assert.equal(toHex(sha3_256(sign(key, MESSAGE))), signatureHash, alg);
-    assert.ok(SPEC.includes(`| \`${alg}\` | \`${address}\` | \`${signatureHash}\` |`), alg);
+    const row = new RegExp(`\\| \`${alg}\` +\\| \`${address}\` \\| \`${signatureHash}\` \\|`);
+    assert.match(SPEC, row, alg);
+    assert.equal(key.publicKey.length, keyAlgorithmInfo(alg).publicKeyLength, alg);
+    assert.equal(keyAlgorithmById(keyAlgorithmInfo(alg).id), alg);
   }
+  const slh = keyFromSeed(SLH, SEED);
+  assert.equal(
+    toHex(slh.publicKey),
+    "0x460cb277202deb10ea4c1b5d132308b9d08feab7e15f68ff61edd107b2c93d9a",
+  );
+  assert.ok(SPEC.includes(toHex(slh.publicKey)));
+  assert.equal(keyAlgorithmById(0xc0), null);
+  assert.equal(keyAlgorithmById(0), null);
   const bech32 = formatAddress(keyFromSeed("ml-dsa-65", SEED).address);
   assert.equal(bech32, "anim1qyvqqujsvl3c3kphmyglunmxzqwvr9smrwm42qcdc46zwt8mqqqn7kmj80z");
   assert.ok(SPEC.includes(bech32));
@@ -68,6 +88,7 @@ Deno.test("keys: signatures verify; a tampered message, signature, key or algori
   for (const alg of KEY_ALGORITHMS) {
     const key = keyFromSeed(alg, SEED);
     const signature = sign(key, MESSAGE);
+    assert.equal(signature.length, keyAlgorithmInfo(alg).signatureLength, alg);
     assert.ok(verify(alg, key.publicKey, MESSAGE, signature), alg);
     const message = MESSAGE.slice();
     message[0] = (message[0] ?? 0) ^ 1;
@@ -122,4 +143,28 @@ Deno.test("keys: every malformed key file is a ChainError naming its problem", (
       return true;
     });
   }
+});
+
+Deno.test("keys: an SLH-DSA key file round-trips, and its PK.seed is not the seed's own bytes", () => {
+  const key = keyFromSeed(SLH, SEED);
+  const text = encodeKeyFile(key);
+  assert.equal(parseKeyFile(text).alg, SLH);
+  assert.equal(JSON.parse(text).alg, SLH);
+  assert.notEqual(toHex(key.publicKey.subarray(0, 16)), toHex(SEED.subarray(0, 16)));
+  assert.notEqual(toHex(key.publicKey.subarray(0, 16)), toHex(SEED.subarray(16, 32)));
+});
+
+Deno.test("keys: spec/KEYS.md §1 gives each algorithm's id and lengths as the library has them", () => {
+  const rows = [
+    ...SPEC.matchAll(
+      /^\| `([a-z0-9-]+)` +\| [^|]+\| `0x([0-9a-f]{2})` +\| (\d+) bytes +\| (\d+) +\|$/gm,
+    ),
+  ];
+  assert.deepEqual(
+    rows.map(([, alg, id, pk, sig]) => [alg, parseInt(id ?? "", 16), Number(pk), Number(sig)]),
+    KEY_ALGORITHMS.map((alg) => {
+      const info = keyAlgorithmInfo(alg);
+      return [alg, info.id, info.publicKeyLength, info.signatureLength];
+    }),
+  );
 });

@@ -19,6 +19,7 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
+import { STRICT_CBOR_DECODE } from "./strict_cbor.ts";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
@@ -214,15 +215,7 @@ export function decodeModule(input: Uint8Array): IrModule {
   if (oversized !== null) fail(oversized);
   let value: unknown;
   try {
-    value = cborDecode(input, {
-      strict: true,
-      useMaps: true,
-      rejectDuplicateMapKeys: true,
-      allowUndefined: false,
-      allowIndefinite: false,
-      allowInfinity: false,
-      allowNaN: false,
-    });
+    value = cborDecode(input, STRICT_CBOR_DECODE);
   } catch (error) {
     return fail(`not canonical CBOR: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -23,6 +23,7 @@ export {
   STDLIB,
   type StdlibFunctionName,
   type StdlibValueName,
+  TX_GAS,
   UNIT_MAX,
   WALKS,
 } from "./opcodes_generated.ts";

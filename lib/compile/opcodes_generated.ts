@@ -425,3 +425,6 @@ export const WALKS = {
   set_table: { node: { per: 1, unit: "nodes", maxUnits: 1048576 }, byte: { per: 1, unit: "bytes", maxUnits: 1048576 } },
   return_value: { node: { per: 4, unit: "nodes", maxUnits: 1048576 }, byte: null },
 } as const;
+
+/** Intrinsic gas of a signed transaction and the cap on its gas limit (spec/BLOCKS.md §3). */
+export const TX_GAS = { base: 21000, byte: 8, deploy: 32000, deployByte: 5, maxGas: 30000000 } as const;

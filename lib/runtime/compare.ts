@@ -279,6 +279,29 @@ function orderFor(op: string, verdict: boolean): number {
   return verdict ? 0 : -1;
 }
 
+/** {@link compare} of two values that are not two lists or two tuples (nor two numbers). */
+function compareOther(meter: Meter, op: string, left: Value, right: Value, level: number): number {
+  if (typeof left === "string" && typeof right === "string") {
+    payBytes(meter, "compare", Math.min(left.length, right.length));
+    return compareStrs(left, right);
+  }
+  if (left instanceof Uint8Array && right instanceof Uint8Array) {
+    payBytes(meter, "compare", Math.min(left.length, right.length));
+    return compareBytes(left, right);
+  }
+  if (isSetView(left) && isSetView(right)) {
+    return orderFor(op, viewOrder(meter, op, left, right, level));
+  }
+  if (left instanceof PySet || right instanceof PySet) {
+    const verdict = setCompare(meter, op, left, right);
+    if (verdict !== null) return orderFor(op, verdict);
+  }
+  return vmError(
+    "TypeError",
+    `'${op}' not supported between instances of '${typeName(left)}' and '${typeName(right)}'`,
+  );
+}
+
 /**
  * Ordering for <, <=, >, >= (TypeError across unorderable types), paid
  * as {@link equals} is: a number whose comparison with 0 by `op` is the
@@ -298,29 +321,12 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
       const [p, q] = [BigInt(x), BigInt(y)];
       return p < q ? -1 : p > q ? 1 : 0;
     }
-    if (typeof left === "string" && typeof right === "string") {
-      payBytes(meter, "compare", Math.min(left.length, right.length));
-      return compareStrs(left, right);
-    }
-    if (left instanceof Uint8Array && right instanceof Uint8Array) {
-      payBytes(meter, "compare", Math.min(left.length, right.length));
-      return compareBytes(left, right);
-    }
-    if (isSetView(left) && isSetView(right)) {
-      return orderFor(op, viewOrder(meter, op, left, right, level));
-    }
-    if (left instanceof PySet || right instanceof PySet) {
-      const verdict = setCompare(meter, op, left, right);
-      if (verdict !== null) return orderFor(op, verdict);
-    }
+    // Two lists or two tuples (what sorts compare most) are told apart from the rest first.
     if (
-      !(left instanceof PyList && right instanceof PyList) &&
-      !(left instanceof PyTuple && right instanceof PyTuple)
+      !(left instanceof PyTuple && right instanceof PyTuple) &&
+      !(left instanceof PyList && right instanceof PyList)
     ) {
-      return vmError(
-        "TypeError",
-        `'${op}' not supported between instances of '${typeName(left)}' and '${typeName(right)}'`,
-      );
+      return compareOther(meter, op, left, right, level);
     }
     checkDepth("compare", level);
     const leftItems = left.items;
@@ -331,7 +337,9 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
       payItems(meter, "compare", 1);
       const l = leftItems[i] as Value;
       const r = rightItems[i] as Value;
-      if (l !== r && !equalsAt(meter, l, r, level + 1)) unequal = i;
+      // Two safe ints are equal exactly when they are the same number (and pay nothing to compare).
+      const numbers = typeof l === "number" && typeof r === "number";
+      if (l !== r && (numbers || !equalsAt(meter, l, r, level + 1))) unequal = i;
     }
     if (unequal < 0) {
       return leftItems.length === rightItems.length

@@ -6,7 +6,7 @@
  * nothing from the host but WebAssembly, so lib/ still runs in a browser.
  */
 
-import { copyBytes } from "./bytes.ts";
+import { allocBytes } from "./bytes.ts";
 import { base64 } from "npm:@scure/base@2.4.0";
 import { KECCAK_WASM_BASE64 } from "./keccak_wasm_generated.ts";
 
@@ -18,32 +18,51 @@ interface KeccakExports {
 }
 
 const PAGE = 65536;
-let sponge: KeccakExports | null = null;
 
-function instantiate(): KeccakExports {
-  const module = new WebAssembly.Module(Uint8Array.from(base64.decode(KECCAK_WASM_BASE64)));
-  return new WebAssembly.Instance(module, {}).exports as unknown as KeccakExports;
+/** The instantiated sponge, with where it reads the message and writes the digest (fixed). */
+interface Sponge {
+  readonly exports: KeccakExports;
+  readonly input: number;
+  readonly output: number;
 }
 
-/** A view of the sponge's memory, made again only when the memory grows (views are costly in Deno). */
+let sponge: Sponge | null = null;
+
+function instantiate(): Sponge {
+  const module = new WebAssembly.Module(Uint8Array.from(base64.decode(KECCAK_WASM_BASE64)));
+  const exports = new WebAssembly.Instance(module, {}).exports as unknown as KeccakExports;
+  return { exports, input: exports.input(), output: exports.output() };
+}
+
+/**
+ * A view of the sponge's memory, made again only when this file grows the
+ * memory (views are costly in Deno; the module itself never grows it).
+ */
 let memory: Uint8Array = new Uint8Array(0);
 
-/** Runs the sponge over `message`; returns the memory view, with the digest at `output()`. */
-function absorb(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
+/**
+ * Runs the sponge over `message`, copied once into its memory; returns the
+ * sponge, whose digest is then at `memory[output...]`.
+ */
+function absorb(message: Uint8Array, rate: number, suffix: number, outLength: number): Sponge {
   sponge ??= instantiate();
-  const at = sponge.input();
-  const shortfall = at + message.length - sponge.memory.buffer.byteLength;
-  if (shortfall > 0) sponge.memory.grow(Math.ceil(shortfall / PAGE));
-  if (memory.buffer !== sponge.memory.buffer) memory = new Uint8Array(sponge.memory.buffer);
-  memory.set(message, at);
-  sponge.keccak(message.length, rate, suffix, outLength);
-  return memory;
+  const { exports, input } = sponge;
+  if (input + message.length > memory.length) {
+    const shortfall = input + message.length - exports.memory.buffer.byteLength;
+    if (shortfall > 0) exports.memory.grow(Math.ceil(shortfall / PAGE));
+    memory = new Uint8Array(exports.memory.buffer);
+  }
+  memory.set(message, input);
+  exports.keccak(message.length, rate, suffix, outLength);
+  return sponge;
 }
 
+/** The digest of `message`, copied once out of the sponge's memory into a new bytes value. */
 function digest(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
-  const view = absorb(message, rate, suffix, outLength);
-  const from = sponge?.output() ?? 0;
-  return copyBytes(view.subarray(from, from + outLength));
+  const { output } = absorb(message, rate, suffix, outLength);
+  const out = allocBytes(outLength);
+  for (let i = 0; i < outLength; i++) out[i] = memory[output + i] ?? 0;
+  return out;
 }
 
 /** SHA3-256 of `message`, its first `length` bytes written into `out` at `offset` (no allocation). */
@@ -53,9 +72,8 @@ export function sha3_256Into(
   offset: number,
   length: number,
 ): void {
-  const view = absorb(message, 136, 0x06, 32);
-  const from = sponge?.output() ?? 0;
-  for (let i = 0; i < length; i++) out[offset + i] = view[from + i] ?? 0;
+  const { output } = absorb(message, 136, 0x06, 32);
+  for (let i = 0; i < length; i++) out[offset + i] = memory[output + i] ?? 0;
 }
 
 /** SHA3-256 (FIPS 202). */

@@ -104,10 +104,44 @@ export function bitLength(value: bigint): number {
   return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));
 }
 
-function words(value: number | bigint): number {
+/** 2^(64·k), k = 0..int_bits/64: the word-count boundaries of every int under the cap. */
+const WORD_BOUNDS: readonly bigint[] = Array.from(
+  { length: CAPS.int_bits / 64 + 1 },
+  (_, k) => 1n << BigInt(64 * k),
+);
+/** -(2^(64·k)): the same boundaries for negative ints (no negation per measurement). */
+const NEGATIVE_WORD_BOUNDS: readonly bigint[] = WORD_BOUNDS.map((bound) => -bound);
+/** Word counts found by a scan from one word; larger ones by bisection. */
+const SCANNED_WORDS = 4;
+
+/**
+ * The 64-bit words of |x| (at least 1): `max(1, ceil(bitLength(x) / 64))`,
+ * exact, the unit of the int operators' dynamic gas. A safe int is one
+ * word; a bigint is placed among the cached powers 2^(64·k) by comparisons
+ * alone (a scan up to four words, then bisection), which costs less than
+ * converting it to a double; an int beyond the cap (a result not yet
+ * checked) is measured by {@link bitLength}.
+ */
+export function intWords(value: number | bigint): number {
   if (typeof value === "number") return 1;
-  return Math.max(1, Math.ceil(bitLength(value) / 64));
+  // Measures -|x| against -(2^(64·k)) when negative, so |x| is never built.
+  const negative = value < 0n;
+  const bounds = negative ? NEGATIVE_WORD_BOUNDS : WORD_BOUNDS;
+  for (let k = 1; k <= SCANNED_WORDS; k++) {
+    if (negative ? value > (bounds[k] ?? 0n) : value < (bounds[k] ?? 0n)) return k;
+  }
+  let low = SCANNED_WORDS + 1;
+  let high = bounds.length;
+  // |value| < 2^(64·high) holds for `high` = bounds.length only when it is under the cap.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (negative ? value > (bounds[middle] ?? 0n) : value < (bounds[middle] ?? 0n)) high = middle;
+    else low = middle + 1;
+  }
+  return low < bounds.length ? low : Math.ceil(bitLength(value) / 64);
 }
+
+const words = intWords;
 
 /** Bit length of |x| for an int in either form (exact for safe integers too). */
 export function bitsOf(value: number | bigint): number {
@@ -118,9 +152,14 @@ export function bitsOf(value: number | bigint): number {
     : 64 - Math.clz32(Math.floor(magnitude / 2 ** 32));
 }
 
-/** {@link words} of an int whose bit length is already known. */
-function wordsOfBits(value: number | bigint, bits: number): number {
-  return typeof value === "number" ? 1 : Math.max(1, Math.ceil(bits / 64));
+/**
+ * Whether a sum or difference of operands of at most `larger` words is
+ * surely under the cap: it has at most one bit more than its larger
+ * operand, so fewer than int_bits / 64 words leave room (else the result
+ * is checked exactly, which is the same outcome for any result under the cap).
+ */
+function belowCapAfterCarry(larger: number): boolean {
+  return 64 * larger < CAPS.int_bits;
 }
 
 function checkIntSize(value: bigint): number | bigint {
@@ -243,12 +282,10 @@ export function add(meter: Meter, a: Value, b: Value): Value {
     const sum = smallAdd(x, y);
     if (sum !== null) return sum;
   }
-  const xBits = bitsOf(x);
-  const yBits = bitsOf(y);
-  meter.pay(COST.add, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  const larger = Math.max(words(x), words(y));
+  meter.pay(COST.add, larger);
   const sum = BigInt(x) + BigInt(y);
-  // A sum has at most one bit more than its larger operand.
-  return Math.max(xBits, yBits) + 1 > CAPS.int_bits ? checkIntSize(sum) : canonicalInt(sum);
+  return belowCapAfterCarry(larger) ? canonicalInt(sum) : checkIntSize(sum);
 }
 
 /** `a - b`. */
@@ -262,13 +299,10 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
     const difference = smallSub(x, y);
     if (difference !== null) return difference;
   }
-  const xBits = bitsOf(x);
-  const yBits = bitsOf(y);
-  meter.pay(COST.sub, Math.max(wordsOfBits(x, xBits), wordsOfBits(y, yBits)));
+  const larger = Math.max(words(x), words(y));
+  meter.pay(COST.sub, larger);
   const difference = BigInt(x) - BigInt(y);
-  return Math.max(xBits, yBits) + 1 > CAPS.int_bits
-    ? checkIntSize(difference)
-    : canonicalInt(difference);
+  return belowCapAfterCarry(larger) ? canonicalInt(difference) : checkIntSize(difference);
 }
 
 /** `a * b`. */
@@ -289,13 +323,17 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
     const product = smallMul(x, y);
     if (product !== null) return product;
   }
-  const xBits = bitsOf(x);
-  const yBits = bitsOf(y);
-  if (xBits + yBits > CAPS.int_bits + 1) limitExceeded("int_bits", "integer result is too large");
-  meter.pay(COST.mul, wordsOfBits(x, xBits) * wordsOfBits(y, yBits));
+  const xWords = words(x);
+  const yWords = words(y);
+  // A product has at most as many bits as its operands together, and at least one fewer:
+  // past int_bits + 1 it is refused before the work. Few words settle that without the bits.
+  const mayExceed = 64 * (xWords + yWords) > CAPS.int_bits;
+  if (mayExceed && bitsOf(x) + bitsOf(y) > CAPS.int_bits + 1) {
+    limitExceeded("int_bits", "integer result is too large");
+  }
+  meter.pay(COST.mul, xWords * yWords);
   const product = BigInt(x) * BigInt(y);
-  // A product has at most as many bits as its operands together.
-  return xBits + yBits > CAPS.int_bits ? checkIntSize(product) : canonicalInt(product);
+  return mayExceed ? checkIntSize(product) : canonicalInt(product);
 }
 
 function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {

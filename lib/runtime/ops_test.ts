@@ -1,7 +1,8 @@
 /** bitLength and bitsOf are exact at every power-of-two boundary, where rounding to a double misleads. */
 
 import assert from "node:assert/strict";
-import { bitLength, bitsOf } from "./ops.ts";
+import { bitLength, bitsOf, intWords } from "./ops.ts";
+import { SeededRandom } from "../../tests/support/random.ts";
 
 function reference(value: bigint): number {
   const magnitude = value < 0n ? -value : value;
@@ -32,4 +33,23 @@ Deno.test("bitsOf agrees with bitLength for safe integers at every power-of-two 
     }
   }
   assert.deepEqual(wrong, []);
+});
+
+Deno.test("intWords is max(1, ceil(bitLength / 64)) at every word boundary and random sizes", () => {
+  const old = (value: number | bigint) =>
+    typeof value === "number" ? 1 : Math.max(1, Math.ceil(reference(value) / 64));
+  const values: (number | bigint)[] = [0, 1, -1, 2 ** 53 - 1, 1 - 2 ** 53];
+  for (let k = 53; k <= 4200; k++) {
+    const power = 1n << BigInt(k);
+    for (const value of [power - 1n, power, power + 1n]) values.push(value, -value);
+  }
+  const random = new SeededRandom(64);
+  for (let i = 0; i < 2000; i++) {
+    let value = 1n;
+    const bits = 54 + random.below(4100);
+    while (value < 1n << BigInt(bits)) value = (value << 32n) | BigInt(random.nextU32());
+    values.push(value >> BigInt(random.below(32)), -value);
+  }
+  const wrong = values.filter((value) => intWords(value) !== old(value));
+  assert.deepEqual(wrong.slice(0, 5), []);
 });

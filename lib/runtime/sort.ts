@@ -14,6 +14,42 @@ import { asBigInt, typeName, type Value } from "./values.ts";
 const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
+ * Safe ints in ascending order, without a comparison callback. One scan
+ * checks their kind and finds the orders a run check settles at once
+ * (already ascending, or descending: reversed); otherwise they are sorted
+ * as int32s when they all fit (V8 sorts those fastest), else as doubles
+ * (exact for safe ints), and copied back by a loop. Null when some item is
+ * not a safe int.
+ */
+function sortedInts(items: readonly Value[]): number[] | null {
+  const n = items.length;
+  let ascending = true;
+  let descending = true;
+  let int32 = true;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const item = items[i];
+    if (typeof item !== "number") return null;
+    if (i > 0) {
+      if (item < previous) ascending = false;
+      else if (item > previous) descending = false;
+    }
+    if ((item | 0) !== item) int32 = false;
+    previous = item;
+  }
+  const out = new Array<number>(n);
+  if (ascending || descending) {
+    for (let i = 0; i < n; i++) out[i] = items[ascending ? i : n - 1 - i] as number;
+    return out;
+  }
+  const numbers = int32 ? new Int32Array(n) : new Float64Array(n);
+  for (let i = 0; i < n; i++) numbers[i] = items[i] as number;
+  numbers.sort();
+  for (let i = 0; i < n; i++) out[i] = numbers[i] ?? 0;
+  return out;
+}
+
+/**
  * Items sorted without a comparison callback when they are all safe ints,
  * or all strs without surrogates (whose UTF-16 order is code-point order);
  * equal items of these kinds are indistinguishable, so stability holds.
@@ -27,13 +63,9 @@ function sortedPrimitives(
   const first = items[0];
   let sorted: Value[];
   if (typeof first === "number") {
-    const numbers = new Float64Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (typeof item !== "number") return null;
-      numbers[i] = item;
-    }
-    sorted = Array.from(numbers.sort());
+    const ints = sortedInts(items);
+    if (ints === null) return null;
+    sorted = ints;
   } else if (typeof first === "string") {
     const texts: string[] = [];
     for (const item of items) {

@@ -11,13 +11,20 @@ import { StateError } from "../errors.ts";
 import { fromHex, toHex } from "../abi/hex.ts";
 import type { StateWrite } from "./host/journal.ts";
 import type { StateReader } from "./host/types.ts";
+import { binaryKey, keyBytes } from "./binary_key.ts";
 import { checkStateEntry } from "./state_keys.ts";
 
 export { balanceStateKey, checkStateEntry, storageStateKey } from "./state_keys.ts";
 export type { StateWrite } from "./host/journal.ts";
 
-/** A state backend: reads, and applies a successful call's writes at once. */
-export interface StateStore extends StateReader {
+/** A state that lists its entries, for commitments over the whole state (spec/RECEIPTS.md §7). */
+export interface StateListing {
+  /** Every stored entry as [key, value], in ascending bytewise key order. */
+  listEntries(): Iterable<readonly [Uint8Array, Uint8Array]>;
+}
+
+/** A state backend: reads, lists, and applies a successful call's writes at once. */
+export interface StateStore extends StateReader, StateListing {
   /** Applies writes (null deletes) atomically. */
   apply(writes: Iterable<StateWrite>): void;
 }
@@ -38,24 +45,32 @@ export interface StateStore extends StateReader {
  * ```
  */
 export class MemoryState implements StateStore {
+  /** The entries, by binaryKey of their key (cheaper to build and hash than hex). */
   readonly #entries = new Map<string, Uint8Array>();
 
   /** The value stored at `key` (null when absent). */
   get(key: Uint8Array): Uint8Array | null {
-    return this.#entries.get(toHex(key)) ?? null;
+    return this.#entries.get(binaryKey(key)) ?? null;
   }
 
   /** Applies writes (null deletes); stored values are copies. */
   apply(writes: Iterable<StateWrite>): void {
     for (const { key, value } of writes) {
-      if (value === null) this.#entries.delete(toHex(key));
-      else this.#entries.set(toHex(key), value.slice());
+      if (value === null) this.#entries.delete(binaryKey(key));
+      else this.#entries.set(binaryKey(key), value.slice());
     }
   }
 
-  /** Entries sorted by key hex. */
+  /** Entries sorted by key hex (which is the order of their binary keys). */
   entries(): [string, Uint8Array][] {
-    return [...this.#entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return [...this.#entries.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => [toHex(keyBytes(key)), value]);
+  }
+
+  /** Entries as bytes, sorted by key (lowercase hex sorts as the bytes do). */
+  listEntries(): [Uint8Array, Uint8Array][] {
+    return this.entries().map(([key, value]) => [fromHex(key) ?? new Uint8Array(), value]);
   }
 }
 

@@ -4,10 +4,23 @@
  * corpus program and benchmark workload (gas, value, failure, receipt).
  */
 
-import { argsFromJson, findFunction, MemoryState, parseManifest, SourceText } from "../../mod.ts";
+import {
+  argsFromJson,
+  findFunction,
+  type Manifest,
+  MemoryState,
+  parseManifest,
+  SourceText,
+} from "../../mod.ts";
 import { fromHex, parseJson, toHex } from "../../abi.ts";
 import { compileContract, disassemble } from "../../ir.ts";
-import { encodeReceipt, executeCall, fromAbiValue, receiptHash } from "../../runtime.ts";
+import {
+  type CallResult,
+  encodeReceipt,
+  executeCall,
+  fromAbiValue,
+  receiptHash,
+} from "../../runtime.ts";
 import { WORKLOADS } from "../../bench/runtime_workloads.ts";
 import { repr } from "../../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
@@ -66,8 +79,11 @@ const ALICE = "0x01" + "11".repeat(32);
 const BOB = "0x01" + "22".repeat(32);
 const CAROL = "0x01" + "33".repeat(32);
 
+/** One call of a scenario: example, function, JSON arguments, sender, value. */
+export type ScenarioStep = readonly [string, string, string, string, bigint];
+
 /** Call sequences over each example, in one state per example. */
-const SCENARIOS: readonly (readonly [string, string, string, string, bigint])[] = [
+const SCENARIOS: readonly ScenarioStep[] = [
   ["counter", "inc", "[]", ALICE, 0n],
   ["counter", "inc", "[]", ALICE, 0n],
   ["counter", "get", "[]", BOB, 0n],
@@ -94,10 +110,24 @@ const SCENARIOS: readonly (readonly [string, string, string, string, bigint])[] 
   ["lottery", "tickets", "[]", ALICE, 0n],
 ];
 
-/** Runs the scenarios and returns each call's outcome. */
-export function receiptLines(): ReceiptLine[] {
+/** One scenario call: its example, manifest, sender, value and what the call did. */
+export interface ScenarioCall {
+  readonly example: string;
+  readonly manifest: Manifest;
+  readonly call: string;
+  readonly args: string;
+  readonly sender: string;
+  readonly value: bigint;
+  readonly result: CallResult;
+}
+
+/**
+ * Runs the scenarios (default: the golden ones) in order, one state per
+ * example, applying each successful call's writes.
+ */
+export function scenarioCalls(scenarios: readonly ScenarioStep[] = SCENARIOS): ScenarioCall[] {
   const states = new Map<string, MemoryState>();
-  return SCENARIOS.map(([example, call, args, sender, value]) => {
+  return scenarios.map(([example, call, args, sender, value]) => {
     const manifest = parseManifest(
       JSON.parse(Deno.readTextFileSync(`examples/${example}/manifest.json`)),
     );
@@ -120,17 +150,22 @@ export function receiptLines(): ReceiptLine[] {
       state,
     });
     if (result.ok) state.apply(result.writes);
-    return {
-      example,
-      call,
-      args,
-      sender,
-      value: value.toString(),
-      ok: result.ok,
-      gasUsed: result.gasUsed,
-      receipt: toHex(receiptHash(encodeReceipt(result))),
-    };
+    return { example, manifest, call, args, sender, value, result };
   });
+}
+
+/** Runs the scenarios and returns each call's outcome. */
+export function receiptLines(): ReceiptLine[] {
+  return scenarioCalls().map(({ example, call, args, sender, value, result }) => ({
+    example,
+    call,
+    args,
+    sender,
+    value: value.toString(),
+    ok: result.ok,
+    gasUsed: result.gasUsed,
+    receipt: toHex(receiptHash(encodeReceipt(result))),
+  }));
 }
 
 /** The pinned outcome of one corpus program or benchmark workload. */

@@ -14,7 +14,7 @@ import { repr, strText } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
 import { cIntArgument } from "../indices.ts";
-import { intFromBytes } from "../int_bytes.ts";
+import { intFromBytes, smallIntFromBytes } from "../int_bytes.ts";
 import { setEntry } from "../dict_table.ts";
 import { updateFrom } from "../methods/dict.ts";
 import { littleEndian } from "../methods/int.ts";
@@ -333,8 +333,10 @@ function fromBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
     });
   }
   meter.units(bytes.length);
-  const ordered = little ? copyBytes(bytes).reverse() : bytes;
   const isSigned = truthy(signed ?? false);
+  const small = smallIntFromBytes(bytes, isSigned, little);
+  if (small !== null) return small;
+  const ordered = little ? copyBytes(bytes).reverse() : bytes;
   // Leading zero bytes (or 0xff of a negative signed value) do not add bits.
   let first = 0;
   const pad = isSigned && ordered.length > 0 && ((ordered[0] ?? 0) & 0x80) !== 0 ? 0xff : 0;

@@ -14,7 +14,12 @@ export function bytesArg(value: Value | undefined, what: string): Uint8Array {
 
 /** The argument as an int (bool counts as int), or TypeError naming `what`. */
 export function intArg(value: Value | undefined, what: string): bigint {
-  if (typeof value === "number" || typeof value === "bigint") return BigInt(value);
-  if (typeof value === "boolean") return value ? 1n : 0n;
+  return BigInt(intValueArg(value, what));
+}
+
+/** The argument as an int in its canonical form (a safe int stays a number), or TypeError naming `what`. */
+export function intValueArg(value: Value | undefined, what: string): number | bigint {
+  if (typeof value === "number" || typeof value === "bigint") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
   return vmError("TypeError", `${what} must be an int, not ${typeName(value ?? null)}`);
 }

@@ -7,6 +7,7 @@
  * key can never address a balance or another contract's storage.
  */
 
+import { binaryKey } from "../binary_key.ts";
 import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
 import { balanceStateKey, storageStateKey } from "../state_keys.ts";
@@ -20,71 +21,94 @@ export interface StateWrite {
   readonly value: Uint8Array | null;
 }
 
-/** A Map key for bytes: one UTF-16 unit per byte (cheaper to build and hash than hex). */
-function binaryKey(bytes: Uint8Array): string {
-  let key = "";
-  for (let i = 0; i < bytes.length; i++) key += String.fromCharCode(bytes[i] ?? 0);
-  return key;
+/** A journal entry: its state key is built once, at the first write; later writes replace the value. */
+interface Pending {
+  readonly key: Uint8Array;
+  value: Uint8Array | null;
+}
+
+/** An empty value deletes. */
+function stored(value: Uint8Array | null): Uint8Array | null {
+  return value === null || value.length === 0 ? null : value;
 }
 
 /** Pending writes of a call, by state key. */
 export class Journal {
   readonly #base: StateReader;
-  /** The pending writes, by the hex of their state key. */
-  readonly writes: Map<string, StateWrite> = new Map<string, StateWrite>();
+  /** Every pending write, in the order its state key was first written. */
+  readonly #order: Pending[] = [];
+  /** Storage writes by contract, then by storage key (both as binaryKey): no key is rebuilt per access. */
+  readonly #storage = new Map<string, Map<string, Pending>>();
+  /** Writes of the other spaces (balances), by binaryKey of the state key. */
+  readonly #others = new Map<string, Pending>();
 
   /** An empty journal over `base`. */
   constructor(base: StateReader) {
     this.#base = base;
   }
 
-  /** The last contract whose storage was addressed, and its state-key prefix as a map key. */
-  #contract: Uint8Array | null = null;
-  #prefix = "";
+  /** The pending writes, each state key once, in the order of their first write. */
+  get writes(): readonly StateWrite[] {
+    return this.#order;
+  }
 
-  /** The map key of a storage entry: binaryKey of its state key, the contract's part cached. */
-  #storageMapKey(contract: Uint8Array, key: Uint8Array): string {
-    if (contract !== this.#contract) {
-      this.#contract = contract;
-      this.#prefix = binaryKey(storageStateKey(contract, new Uint8Array(0)));
+  /** The last contract whose storage was addressed, and its writes. */
+  #contract: Uint8Array | null = null;
+  #contractWrites = new Map<string, Pending>();
+
+  #writesOf(contract: Uint8Array): Map<string, Pending> {
+    if (contract === this.#contract) return this.#contractWrites;
+    const name = binaryKey(contract);
+    let writes = this.#storage.get(name);
+    if (writes === undefined) {
+      writes = new Map<string, Pending>();
+      this.#storage.set(name, writes);
     }
-    return this.#prefix + binaryKey(key);
+    this.#contract = contract;
+    this.#contractWrites = writes;
+    return writes;
   }
 
   /** The value of `key` in the storage of `contract` (null when absent). */
   storage(contract: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const pending = this.writes.get(this.#storageMapKey(contract, key));
+    const pending = this.#writesOf(contract).get(binaryKey(key));
     return pending === undefined ? this.#base.get(storageStateKey(contract, key)) : pending.value;
   }
 
   /** Records a storage write; an empty value or null deletes. */
   setStorage(contract: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    this.writes.set(this.#storageMapKey(contract, key), {
-      key: storageStateKey(contract, key),
-      value: value === null || value.length === 0 ? null : value,
-    });
+    const writes = this.#writesOf(contract);
+    const name = binaryKey(key);
+    const pending = writes.get(name);
+    if (pending !== undefined) {
+      pending.value = stored(value);
+      return;
+    }
+    const entry = { key: storageStateKey(contract, key), value: stored(value) };
+    writes.set(name, entry);
+    this.#order.push(entry);
   }
 
   /** The balance of `account` (0 when absent). */
   balance(account: Uint8Array): bigint {
-    return decodeStoredInt(this.#get(balanceStateKey(account)) ?? new Uint8Array());
+    const stateKey = balanceStateKey(account);
+    const pending = this.#others.get(binaryKey(stateKey));
+    const value = pending === undefined ? this.#base.get(stateKey) : pending.value;
+    return decodeStoredInt(value ?? new Uint8Array());
   }
 
   /** Records a new balance of `account` (the caller keeps it non-negative and capped). */
   setBalance(account: Uint8Array, amount: bigint): void {
-    this.#set(balanceStateKey(account), encodeStoredInt(amount, bitLength(amount)));
-  }
-
-  #get(stateKey: Uint8Array): Uint8Array | null {
-    const pending = this.writes.get(binaryKey(stateKey));
-    return pending === undefined ? this.#base.get(stateKey) : pending.value;
-  }
-
-  /** Bytes values are immutable, so they are kept as they are (not copied). */
-  #set(stateKey: Uint8Array, value: Uint8Array | null): void {
-    this.writes.set(binaryKey(stateKey), {
-      key: stateKey,
-      value: value === null || value.length === 0 ? null : value,
-    });
+    const stateKey = balanceStateKey(account);
+    const value = stored(encodeStoredInt(amount, bitLength(amount)));
+    const name = binaryKey(stateKey);
+    const pending = this.#others.get(name);
+    if (pending !== undefined) {
+      pending.value = value;
+      return;
+    }
+    const entry = { key: stateKey, value };
+    this.#others.set(name, entry);
+    this.#order.push(entry);
   }
 }

@@ -16,11 +16,12 @@ import {
   decodeStoredInt,
   encodeStoredInt,
   MAX_STORED_INT_BYTES,
+  smallIntFromBytes,
   storedIntLength,
 } from "../int_bytes.ts";
-import { bitLength } from "../ops.ts";
+import { bitsOf } from "../ops.ts";
 import type { Value } from "../values.ts";
-import { bytesArg, intArg } from "./args.ts";
+import { bytesArg, intValueArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
 
 function storageKey(value: Value | undefined): Uint8Array {
@@ -63,12 +64,13 @@ export const STORAGE = {
       limitExceeded("int_bits", "stored value is too long for an int");
     }
     meter.units(stored.length);
-    return cappedInt(decodeStoredInt(stored), "stored int");
+    return smallIntFromBytes(stored, true, false) ??
+      cappedInt(decodeStoredInt(stored), "stored int");
   },
   "storage.set_int": (host, meter, args) => {
     const key = storageKey(args[0]);
-    const value = intArg(args[1], "storage int");
-    const bits = bitLength(value);
+    const value = intValueArg(args[1], "storage int");
+    const bits = bitsOf(value);
     checkIntBits(bits, "storage int");
     if (storedIntLength(bits) > CAPS.storage_value) {
       limitExceeded("storage_value", "storage value is too large");

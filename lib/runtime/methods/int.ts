@@ -5,8 +5,7 @@
 
 import type { MethodNames } from "../../compile/opcodes.ts";
 import { CAPS } from "../../compile/opcodes.ts";
-import { allocBytes } from "../bytes.ts";
-import { intToBytes } from "../int_bytes.ts";
+import { intToBytes, smallIntFits, smallIntToBytes } from "../int_bytes.ts";
 import { ssizeArgument } from "../indices.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitsOf } from "../ops.ts";
@@ -25,32 +24,16 @@ export function littleEndian(order: Value | undefined): boolean {
   return byteorder === "little";
 }
 
-/** A safe int in at most 6 bytes, without BigInt (the common storage-sized case). */
-function smallToBytes(self: number, length: number, signed: boolean): Uint8Array {
-  const bits = 8 * length;
-  const fits = signed
-    ? self >= -(2 ** Math.max(0, bits - 1)) && self < (bits === 0 ? 1 : 2 ** (bits - 1)) &&
-      !(bits === 0 && self !== 0)
-    : self >= 0 && self < 2 ** bits;
-  if (self < 0 && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
-  if (!fits) vmError("OverflowError", "int too big to convert");
-  let small = self < 0 ? self + 2 ** bits : self;
-  const out = allocBytes(length);
-  for (let i = out.length - 1; i >= 0; i--) {
-    out[i] = small % 256;
-    small = Math.floor(small / 256);
-  }
-  return out;
-}
-
 function toBytes(self: number | bigint, length: number, signed: boolean, little: boolean) {
-  // CPython 3.11 writes -1 signed in no bytes at all (its sign needs none).
-  if (length === 0 && signed && (self === -1 || self === -1n)) return allocBytes(0);
-  if (typeof self === "number" && length <= 6) {
-    const out = smallToBytes(self, length, signed);
-    return little ? out.reverse() : out;
+  if (typeof self === "number") {
+    // A safe int at any length, without BigInt (the common storage-sized case). CPython 3.11
+    // writes -1 signed in no bytes at all, as 0: the sign needs none (smallIntFits).
+    if (self < 0 && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
+    if (!smallIntFits(self, length, signed)) vmError("OverflowError", "int too big to convert");
+    return smallIntToBytes(self, length, little);
   }
-  const value = BigInt(self);
+  // A bigint is beyond the safe range: never -1 or 0, which fit no bytes.
+  const value = self;
   if (value < 0n && !signed) vmError("OverflowError", "can't convert negative int to unsigned");
   const bits = BigInt(length) * 8n;
   const fits = signed
@@ -70,13 +53,17 @@ export const INT_METHODS: { readonly [K in MethodNames["int"]]: Method<number | 
     return bits;
   },
   to_bytes: (m, self, args) => {
-    const length = args[0] === undefined ? 1n : ssizeArgument(indexArg(args[0], "to_bytes"));
+    const given = args[0];
+    // A safe int is a C ssize_t already: only other lengths take the BigInt checks.
+    const length = given === undefined
+      ? 1
+      : typeof given === "number"
+      ? given
+      : Number(ssizeArgument(indexArg(given, "to_bytes")));
     const little = littleEndian(args[1]);
-    if (length < 0n) vmError("ValueError", "length argument must be non-negative");
-    if (length > BigInt(CAPS.bytes_length)) {
-      limitExceeded("bytes_length", "to_bytes length is too large");
-    }
-    m.units(Number(length));
-    return toBytes(self, Number(length), truthy(args[2] ?? false), little);
+    if (length < 0) vmError("ValueError", "length argument must be non-negative");
+    if (length > CAPS.bytes_length) limitExceeded("bytes_length", "to_bytes length is too large");
+    m.units(length);
+    return toBytes(self, length, truthy(args[2] ?? false), little);
   },
 };
