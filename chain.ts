@@ -104,6 +104,7 @@ export {
   BLOCK_FILE_FORMAT,
   type BlockFile,
   encodeBlockFile,
+  MAX_BLOCK_FILE_BYTES,
   MAX_BLOCK_TRANSACTIONS,
   parseBlockFile,
 } from "./lib/chain/block_file.ts";
