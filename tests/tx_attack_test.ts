@@ -4,7 +4,8 @@
  * transfers, a sender or recipient that is the producer and a producer at
  * the balance cap; JSON that repeats a key (read differently by different
  * parsers) is refused in block files and deployed manifests; endless or
- * huge transaction and block files are refused as they are read.
+ * huge transaction and block files are refused as they are read; nesting
+ * a million deep is refused by shape before the recursive CBOR decoder.
  */
 
 import assert from "node:assert/strict";
@@ -12,6 +13,8 @@ import { Chain, contractAddress, MemoryState } from "../mod.ts";
 import { type BlockFees, parseBlockFile, type TxResult } from "../chain.ts";
 import { CAPS } from "../ir.ts";
 import { readBalance } from "../lib/chain/records.ts";
+import { decodeTx } from "../lib/chain/tx.ts";
+import { TxError } from "../mod.ts";
 import type { SignedTx } from "../lib/chain/tx_types.ts";
 import { runCli } from "./support/cli.ts";
 import { ALICE, BOB, deployToken, signed, TOKEN } from "./support/signed_txs.ts";
@@ -147,5 +150,21 @@ Deno.test("attack: endless transaction and block files are refused as they are r
     assert.equal(await Deno.stat(state).then(() => true, () => false), false);
   } finally {
     await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("attack: deep CBOR nesting and nested tags are refused before decoding", () => {
+  const cases: [Uint8Array, RegExp][] = [
+    [new Uint8Array(1_000_000).fill(0x81), /nest deeper than 3/],
+    [new Uint8Array(1_000_000).fill(0xa1), /nest deeper than 3/],
+    [new Uint8Array(1_000_000).fill(0xc2), /byte 1 is a tag/],
+    [Uint8Array.of(0xc1, 0x00), /byte 0 is a tag/],
+    [Uint8Array.of(0x9b, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff), /more items than bytes left/],
+  ];
+  for (const [bytes, pattern] of cases) {
+    assert.throws(
+      () => decodeTx(bytes),
+      (error) => error instanceof TxError && pattern.test(error.message),
+    );
   }
 });
