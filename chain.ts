@@ -43,6 +43,7 @@ export {
   keyAlgorithmInfo,
   keyFromSeed,
   type KeyPair,
+  MAX_KEY_FILE_BYTES,
   parseKeyFile,
   SEED_LENGTH,
   sign,

@@ -4,7 +4,7 @@
  * transfers, a sender or recipient that is the producer and a producer at
  * the balance cap; JSON that repeats a key (read differently by different
  * parsers) is refused in block files and deployed manifests; endless or
- * huge transaction and block files are refused as they are read; nesting
+ * huge transaction, block and key files are refused as they are read; nesting
  * a million deep is refused by shape before the recursive CBOR decoder.
  */
 
@@ -128,7 +128,7 @@ Deno.test("attack: a block file that repeats a key is refused", () => {
   assert.throws(() => parseBlockFile(text), /repeats the key "baseFee"/);
 });
 
-Deno.test("attack: endless transaction and block files are refused as they are read", async () => {
+Deno.test("attack: endless transaction, block and key files are refused as they are read", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const state = `${dir}/s.json`;
@@ -140,6 +140,20 @@ Deno.test("attack: endless transaction and block files are refused as they are r
         /'\/dev\/zero' is over the 268435456-byte/,
       ],
       [["block", "apply", dir, "--state", state], /cannot read .*: is a directory/],
+      [
+        [
+          "tx",
+          "build",
+          "transfer",
+          "--from",
+          "/dev/zero",
+          "--to",
+          `0x01${"ab".repeat(32)}`,
+          "--out",
+          `${dir}/t`,
+        ],
+        /'\/dev\/zero' is over the 65536-byte cap/,
+      ],
     ];
     for (const [args, pattern] of cases) {
       const result = await runCli(args);
