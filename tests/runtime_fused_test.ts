@@ -1,6 +1,6 @@
 /**
- * Superinstructions (lib/runtime/decode.ts) are invisible: a run without a
- * step hook (fused code) and a run with one (plain code) give the same
+ * Superinstructions (lib/runtime/decode.ts) are invisible: an interpreter
+ * run without a step hook (fused code) and a run with one (plain code) give the same
  * value, gas used, failure and traceback at every gas limit from zero to
  * the program's full cost, so running out of gas between the two halves of
  * a fused pair fails exactly where unfused code fails; and the same holds
@@ -12,6 +12,7 @@ import { type CallResult } from "../runtime.ts";
 import { compileContract, type CompiledContract } from "../ir.ts";
 import { repr } from "../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../lib/runtime/walk.ts";
+import { withTier } from "../lib/runtime/tier.ts";
 import { callCompiled } from "./support/runtime.ts";
 
 const PROGRAMS: readonly string[] = [
@@ -95,7 +96,8 @@ function outcome(result: CallResult): string {
 }
 
 function both(compiled: CompiledContract, gasLimit: number): [string, string] {
-  const fused = callCompiled(compiled, { gasLimit });
+  // Without a hook calls run on the compiled tier: the fused interpreter is asked for by name.
+  const fused = withTier("interpreter", () => callCompiled(compiled, { gasLimit }));
   const plain = callCompiled(compiled, { gasLimit, onStep: () => {} });
   return [outcome(fused), outcome(plain)];
 }

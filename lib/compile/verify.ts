@@ -44,6 +44,8 @@ export interface VerifiedFunction {
   readonly maxStack: number;
   /** Index in the function's exception table of the entry that covers each pc, or -1. */
   readonly handlerAt: Int32Array;
+  /** Operand stack height before each instruction; -1 where no path reaches it. */
+  readonly heights: Int32Array;
 }
 
 /** A module that passed verification, with its decoded code. */
@@ -96,11 +98,9 @@ function verifyFunction(module: IrModule, fn: IrFunction, index: number): Verifi
   );
   verifyLines(fn, instructions.length, where);
   const handlerAt = verifyHandlers(fn.handlers, instructions.length, where);
-  return {
-    instructions,
-    maxStack: verifyStack(instructions, fn.handlers, handlerAt, where),
-    handlerAt,
-  };
+  const heights = new Int32Array(instructions.length).fill(-1);
+  const maxStack = verifyStack(instructions, fn.handlers, handlerAt, heights, where);
+  return { instructions, maxStack, handlerAt, heights };
 }
 
 /**
@@ -252,14 +252,17 @@ function verifyLines(fn: IrFunction, codeLength: number, where: string): void {
   }
 }
 
-/** Height checks over every reachable path; returns the deepest stack. */
+/**
+ * Height checks over every reachable path; fills `heights` (the height
+ * before each reachable instruction) and returns the deepest stack.
+ */
 function verifyStack(
   instructions: readonly Instruction[],
   handlers: readonly HandlerEntry[],
   handlerAt: Int32Array,
+  heights: Int32Array,
   where: string,
 ): number {
-  const heights = new Array<number | undefined>(instructions.length);
   const work: number[] = [0];
   heights[0] = 0;
   let deepest = 0;
@@ -267,8 +270,8 @@ function verifyStack(
     if (pc >= instructions.length) {
       throw new IrVerifyError(`${where} pc ${from}: control falls off the end of the code`);
     }
-    const known = heights[pc];
-    if (known === undefined) {
+    const known = heights[pc] ?? -1;
+    if (known === -1) {
       heights[pc] = height;
       work.push(pc);
     } else if (known !== height) {

@@ -12,18 +12,16 @@
  */
 
 import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
-import type { HandlerEntry, IrConst, IrModule } from "../compile/ir.ts";
+import type { HandlerEntry, IrModule } from "../compile/ir.ts";
 import {
   type CallableInfo,
   CAPS,
   type DynamicGas,
-  ISINSTANCE_BIT,
   Op,
   OP_INFO,
   WALKS,
 } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
-import { callBuiltin } from "./builtins/table.ts";
 import { toStr } from "./builtins/convert.ts";
 import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
@@ -38,36 +36,27 @@ import {
   writeMessage,
 } from "./exceptions.ts";
 import { buildDisplay } from "./dict_display.ts";
-import { callMethod, checkMethod } from "./methods/dispatch.ts";
+import { FAST_PATH_AT } from "./fast_paths.ts";
+import { checkMethod } from "./methods/dispatch.ts";
+import {
+  binaryOp,
+  classBits,
+  compareOp,
+  constValue,
+  type Host,
+  hostCall,
+  nextItem,
+  sourcePosition,
+  splitKeywords,
+} from "./op_helpers.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
+import { type CompiledModule, compiledTier, TierRun } from "./tier.ts";
 import { deepFreeze } from "./walk.ts";
-import {
-  canonicalInt,
-  DONE,
-  PyDict,
-  PyException,
-  PyIterator,
-  PyList,
-  PySlice,
-  PyTuple,
-  truthy,
-  type Value,
-} from "./values.ts";
+import { DONE, PyException, PyList, PySlice, PyTuple, truthy, type Value } from "./values.ts";
 
-/** The host side of stdlib: members by table id (spec/opcodes_vm_py.yaml). */
-export interface Host {
-  /** Calls stdlib function `id` (binding its arguments and charging its cost through `meter`). */
-  call(
-    meter: Metered,
-    id: number,
-    args: readonly Value[],
-    kwargs: ReadonlyMap<string, Value>,
-  ): Value;
-  /** Reads stdlib value `id` (charging its cost through `meter`). */
-  value(meter: Metered, id: number): Value;
-}
+export type { Host } from "./op_helpers.ts";
 
 /**
  * Called before each instruction (never a superinstruction: a hook turns fusing off) with the
@@ -106,73 +95,6 @@ interface Catch {
   readonly entry: HandlerEntry;
 }
 
-/**
- * The result of `left OP right` for two safe ints when it needs no more
- * than the operator's base gas plus, for `//` and `%`, the one unit
- * ops.floordiv/ops.mod charge; null when the general operator must run
- * (a result beyond the safe range, a zero divisor) or `op` is not one of
- * these operators.
- */
-function smallIntOperator(op: number, left: number, right: number): number | boolean | null {
-  switch (op) {
-    case 0x20: // ADD
-    case 0x2f: // INPLACE_ADD
-      return smallAdd(left, right);
-    case 0x21: // SUB
-      return smallSub(left, right);
-    case 0x22: // MUL
-      return smallMul(left, right);
-    case 0x23: // FLOORDIV
-      return right === 0 ? null : ops.smallFloorDiv(left, right);
-    case 0x24: // MOD
-      return right === 0 ? null : ops.smallFloorMod(left, right);
-    case 0x30: // EQ
-      return left === right;
-    case 0x31: // NE
-      return left !== right;
-    case 0x32: // LT
-      return left < right;
-    case 0x33: // LE
-      return left <= right;
-    case 0x34: // GT
-      return left > right;
-    case 0x35: // GE
-      return left >= right;
-    default:
-      return null;
-  }
-}
-
-/** FOR_ITER's step: the next item of an iterator, or DONE. */
-function nextItem(iterator: Value): Value | typeof DONE {
-  if (iterator instanceof PyIterator) return iterator.next();
-  return vmError("TypeError", "FOR_ITER needs an iterator");
-}
-
-function constValue(value: IrConst): Value {
-  switch (value.kind) {
-    case "int":
-      return canonicalInt(value.value);
-    case "bytes":
-    case "str":
-      return value.value;
-    case "names":
-      throw new InternalError("a names constant cannot be pushed");
-  }
-}
-
-/** The ISINSTANCE mask bits of a value's classes (a bool is also an int). */
-function classBits(value: Value): number {
-  if (typeof value === "boolean") return ISINSTANCE_BIT.bool | ISINSTANCE_BIT.int;
-  if (typeof value === "number" || typeof value === "bigint") return ISINSTANCE_BIT.int;
-  if (value instanceof Uint8Array) return ISINSTANCE_BIT.bytes;
-  if (typeof value === "string") return ISINSTANCE_BIT.str;
-  if (value instanceof PyList) return ISINSTANCE_BIT.list;
-  if (value instanceof PyTuple) return ISINSTANCE_BIT.tuple;
-  if (value instanceof PyDict) return ISINSTANCE_BIT.dict;
-  return 0;
-}
-
 /** Executes calls into one verified module. */
 export class Machine implements Metered {
   readonly #module: IrModule;
@@ -187,6 +109,8 @@ export class Machine implements Metered {
   /** Instructions run so far. */
   steps = 0;
   #globals: (Value | undefined)[] = [];
+  /** The compiled tier of the module, or null when calls are interpreted. */
+  readonly #compiled: CompiledModule | null;
 
   /** A machine for `verified` with `host` as its stdlib, `gasLimit` gas and an optional step hook. */
   constructor(
@@ -199,10 +123,9 @@ export class Machine implements Metered {
     this.#module = verified.module;
     this.#host = host;
     this.gasLimit = gasLimit;
-    this.#consts = verified.module.consts.map((
-      value,
-    ) => (value.kind === "names" ? null : constValue(value)));
+    this.#consts = verified.module.consts.map(constValue);
     this.#code = decodedCode(verified);
+    this.#compiled = onStep === null ? compiledTier(verified) : null;
   }
 
   /** Charges gas; fails without side effects when the limit would be passed. */
@@ -242,27 +165,20 @@ export class Machine implements Metered {
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);
+    const compiled = this.#compiled;
+    const run = compiled === null ? null : new TierRun(this, compiled, this.#globals, this.#host);
     try {
-      this.#execute(0, []);
+      if (run === null) this.#execute(0, []);
+      else run.execute(0, []);
     } catch (error) {
       // The initialiser runs on the way into `fn`: its failures name `fn`'s first line as the caller.
-      if (error instanceof CallFailure) error.traceback = [this.#lineOf(fn, 0), ...error.traceback];
+      if (error instanceof CallFailure) {
+        error.traceback = [sourcePosition(this.#module, fn, 0), ...error.traceback];
+      }
       throw error;
     }
     for (const value of this.#globals) if (value !== undefined) deepFreeze(value);
-    return this.#execute(fn, args);
-  }
-
-  #lineOf(fn: number, pc: number): TraceFrame {
-    const ir = this.#module.functions[fn];
-    let line = 0;
-    let column = 0;
-    for (const entry of ir?.lines ?? []) {
-      if (entry.pc > pc) break;
-      line = entry.line;
-      column = entry.column;
-    }
-    return { function: ir?.name ?? "?", line, column };
+    return run === null ? this.#execute(fn, args) : run.execute(fn, args);
   }
 
   /**
@@ -392,7 +308,7 @@ export class Machine implements Metered {
                 }
               }
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#binary(op, left, right);
+              stack[--sp - 1] = binaryOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -407,7 +323,7 @@ export class Machine implements Metered {
                 }
               }
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#binary(op, left, right);
+              stack[--sp - 1] = binaryOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -423,7 +339,7 @@ export class Machine implements Metered {
                 }
               }
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#binary(op, left, right);
+              stack[--sp - 1] = binaryOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -441,7 +357,7 @@ export class Machine implements Metered {
                 break;
               }
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#binary(op, left, right);
+              stack[--sp - 1] = binaryOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -458,7 +374,7 @@ export class Machine implements Metered {
               const right = stack[sp - 1] as Value;
               const left = stack[sp - 2] as Value;
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#binary(op, left, right);
+              stack[--sp - 1] = binaryOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -491,7 +407,7 @@ export class Machine implements Metered {
               const right = stack[sp - 1] as Value;
               const left = stack[sp - 2] as Value;
               this.gasUsed = gas;
-              stack[--sp - 1] = this.#compare(op, left, right);
+              stack[--sp - 1] = compareOp(this, op, left, right);
               gas = this.gasUsed;
               break;
             }
@@ -540,6 +456,7 @@ export class Machine implements Metered {
             }
             case 0x46: { // ASSERT_FAIL
               const message = a === 1 ? stack[--sp] as Value : null;
+              this.gasUsed = gas;
               vmError("AssertionError", message === null ? "" : toStr(this, message));
               break;
             }
@@ -703,15 +620,12 @@ export class Machine implements Metered {
               const receiver = op === Op.CALL_METHOD ? stack[--sp] as Value : null;
               this.gasUsed = gas;
               let result: Value;
-              if (kwnames === 0) result = this.#hostCall(op, a, receiver, values, NO_KEYWORDS);
-              else {
+              if (kwnames === 0) {
+                result = hostCall(this, this.#host, op, a, receiver, values, NO_KEYWORDS);
+              } else {
                 const names = this.#module.consts[kwnames - 1]?.value as readonly string[];
-                const positional = values.slice(0, values.length - names.length);
-                const kwargs = new Map<string, Value>();
-                for (let i = 0; i < names.length; i++) {
-                  kwargs.set(names[i] ?? "", values[positional.length + i] ?? null);
-                }
-                result = this.#hostCall(op, a, receiver, positional, kwargs);
+                const { positional, kwargs } = splitKeywords(values, names);
+                result = hostCall(this, this.#host, op, a, receiver, positional, kwargs);
               }
               gas = this.gasUsed;
               stack[sp++] = result;
@@ -756,10 +670,10 @@ export class Machine implements Metered {
               // The next instruction runs here only when it is an operator on its fast path.
               if (typeof value !== "number") break;
               const operator = code.ops[pc] ?? 0;
-              const result = smallIntOperator(operator, value, constant);
-              if (result === null) break;
-              const cost = (baseGas[operator] ?? 0) +
-                (operator === Op.MOD || operator === Op.FLOORDIV ? 1 : 0);
+              const fast = FAST_PATH_AT[operator];
+              const result = fast === undefined ? null : fast.run(value, constant);
+              if (fast === undefined || result === null) break;
+              const cost = (baseGas[operator] ?? 0) + fast.extra;
               if (gas + cost > limit || steps >= maxSteps) break;
               gas += cost;
               steps++;
@@ -822,7 +736,7 @@ export class Machine implements Metered {
               const right = stack[sp - 1] as Value;
               const left = stack[sp - 2] as Value;
               this.gasUsed = gas;
-              const result = this.#compare(code.ops[pc - 1] ?? 0, left, right);
+              const result = compareOp(this, code.ops[pc - 1] ?? 0, left, right);
               gas = this.gasUsed;
               sp -= 2;
               if (gas + JUMP_IF_FALSE_GAS > limit || steps >= maxSteps) {
@@ -845,7 +759,7 @@ export class Machine implements Metered {
               if (gas + cost > limit || steps + 2 > maxSteps) break;
               gas += cost;
               steps += 2;
-              const result = smallIntOperator(comparison, left, a);
+              const result = FAST_PATH_AT[comparison]?.run(left, a);
               sp -= 2;
               const target = operands[pc + 1] ?? 0;
               pc = result ? pc + 2 : target;
@@ -922,7 +836,7 @@ export class Machine implements Metered {
 
   /** Source positions of frames' failing pcs. */
   #traceback(positions: readonly { fn: number; pc: number }[]): TraceFrame[] {
-    return positions.map((position) => this.#lineOf(position.fn, position.pc));
+    return positions.map((position) => sourcePosition(this.#module, position.fn, position.pc));
   }
 
   /** Each frame's failing pc: the failing instruction for `top`, the CALL for its callers. */
@@ -968,97 +882,5 @@ export class Machine implements Metered {
     return stack.concat(
       new Array<Value>(Math.max(needed, 2 * stack.length) - stack.length).fill(null),
     );
-  }
-
-  #binary(op: number, left: Value, right: Value): Value {
-    switch (op) {
-      case 0x20: // ADD
-        return ops.add(this, left, right);
-      case 0x21: // SUB
-        return ops.sub(this, left, right);
-      case 0x22: // MUL
-        return ops.mul(this, left, right);
-      case 0x23: // FLOORDIV
-        return ops.floordiv(this, left, right);
-      case 0x24: // MOD
-        return ops.mod(this, left, right);
-      case 0x25: // POW
-        return ops.pow(this, left, right);
-      case 0x26: // LSHIFT
-        return ops.lshift(this, left, right);
-      case 0x27: // RSHIFT
-        return ops.rshift(this, left, right);
-      case 0x28: // BITAND
-        return ops.bitwise(this, "&", left, right);
-      case 0x29: // BITOR
-        return ops.bitwise(this, "|", left, right);
-      case 0x2a: // BITXOR
-        return ops.bitwise(this, "^", left, right);
-      case 0x2f: // INPLACE_ADD
-        return ops.inplace(this, "+", left, right);
-      case 0x1a: // INPLACE_MUL
-        return ops.inplace(this, "*", left, right);
-      case 0x1c: // INPLACE_AND
-        return ops.inplace(this, "&", left, right);
-      case 0x1d: // INPLACE_SUB
-        return ops.inplace(this, "-", left, right);
-      case 0x1e: // INPLACE_XOR
-        return ops.inplace(this, "^", left, right);
-      default:
-        return ops.inplace(this, "|", left, right);
-    }
-  }
-
-  #compare(op: number, left: Value, right: Value): boolean {
-    if (typeof left === "number" && typeof right === "number") {
-      switch (op) {
-        case 0x30: // EQ
-          return left === right;
-        case 0x31: // NE
-          return left !== right;
-        case 0x32: // LT
-          return left < right;
-        case 0x33: // LE
-          return left <= right;
-        case 0x34: // GT
-          return left > right;
-        case 0x35: // GE
-          return left >= right;
-      }
-    }
-    switch (op) {
-      case 0x30: // EQ
-        return ops.equals(this, left, right);
-      case 0x31: // NE
-        return !ops.equals(this, left, right);
-      case 0x32: // LT
-        return ops.compare(this, "<", left, right) < 0;
-      case 0x33: // LE
-        return ops.compare(this, "<=", left, right) <= 0;
-      case 0x34: // GT
-        return ops.compare(this, ">", left, right) > 0;
-      case 0x35: // GE
-        return ops.compare(this, ">=", left, right) >= 0;
-      case 0x36: // IN
-        return ops.contains(this, right, left);
-      case 0x37: // NOT_IN
-        return !ops.contains(this, right, left);
-      case 0x38: // IS
-        return left === right;
-      default:
-        return left !== right;
-    }
-  }
-
-  #hostCall(
-    op: number,
-    id: number,
-    receiver: Value,
-    args: Value[],
-    kwargs: ReadonlyMap<string, Value>,
-  ): Value {
-    if (op === Op.CALL_BUILTIN) return callBuiltin(this, id, args, kwargs);
-    if (op === Op.CALL_METHOD) return callMethod(this, id, receiver, args, kwargs);
-    return this.#host.call(this, id, args, kwargs);
   }
 }

@@ -100,12 +100,69 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   meter.units(n * Math.ceil(Math.log2(n + 1)));
   const primitive = sortedPrimitives(meter, items, descending);
   if (primitive !== null) return primitive;
-  const indexed = items.map((item, index) => ({ item, index }));
-  indexed.sort((a, b) => {
-    const order = descending
-      ? compare(meter, "<", b.item, a.item)
-      : compare(meter, "<", a.item, b.item);
-    return order !== 0 ? order : a.index - b.index;
-  });
-  return indexed.map((entry) => entry.item);
+  return mergeSorted(
+    items,
+    (x, y) => descending ? compare(meter, "<", y, x) < 0 : compare(meter, "<", x, y) < 0,
+  );
+}
+
+/**
+ * A stable natural merge sort: `before(x, y)` says x goes strictly before
+ * y, and it is always asked of a later item against an earlier one, as
+ * CPython's sort asks. The items are cut into runs as CPython cuts them (a
+ * strictly descending run is reversed, any other run is non-descending),
+ * then adjacent runs are merged pairwise, left to right, until one is left;
+ * on a tie the earlier item goes first. Written out rather than
+ * Array.prototype.sort, whose sequence of comparisons is the engine's to
+ * change, and comparisons are paid. Sorted input costs n - 1 comparisons.
+ */
+function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => boolean): Value[] {
+  const n = items.length;
+  let from = items.slice();
+  let to = new Array<Value>(n);
+  const starts: number[] = [];
+  for (let i = 0; i < n;) {
+    const start = i++;
+    starts.push(start);
+    if (i < n && before(from[i] as Value, from[i - 1] as Value)) {
+      while (i + 1 < n && before(from[i + 1] as Value, from[i] as Value)) i++;
+      i++;
+      for (let lo = start, hi = i - 1; lo < hi; lo++, hi--) {
+        const swap = from[lo] as Value;
+        from[lo] = from[hi] as Value;
+        from[hi] = swap;
+      }
+    } else {
+      while (i < n && !before(from[i] as Value, from[i - 1] as Value)) i++;
+    }
+  }
+  let runs = starts;
+  while (runs.length > 1) {
+    const merged: number[] = [];
+    for (let r = 0; r < runs.length; r += 2) {
+      const start = runs[r] as number;
+      merged.push(start);
+      const middle = runs[r + 1] ?? n;
+      const end = runs[r + 2] ?? n;
+      let i = start;
+      let j = middle;
+      let k = start;
+      while (i < middle && j < end) {
+        const left = from[i] as Value;
+        const right = from[j] as Value;
+        if (before(right, left)) {
+          to[k++] = right;
+          j++;
+        } else {
+          to[k++] = left;
+          i++;
+        }
+      }
+      while (i < middle) to[k++] = from[i++] as Value;
+      while (j < end) to[k++] = from[j++] as Value;
+    }
+    [from, to] = [to, from];
+    runs = merged;
+  }
+  return from;
 }

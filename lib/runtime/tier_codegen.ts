@@ -1,0 +1,385 @@
+/**
+ * JavaScript source for one verified function, for the compiled tier
+ * (tier.ts; spec/RUNTIME.md §7). Locals and operand-stack slots become JS
+ * variables (`l3`, `s2`: the verifier fixes the height before every
+ * instruction). Each basic block (tier_plan.ts) has two bodies: a fast one,
+ * entered when the gas and steps left cover the block's whole static cost,
+ * which charges that cost once; and a slow one that charges each
+ * instruction's base gas and step before it, as the interpreter does, and
+ * that the fast body also drops into when a dynamic charge leaves too little
+ * for the rest of its block. Anything that meters itself first sees the gas
+ * the interpreter would have used at that point (the block's unused
+ * prepayment taken off).
+ *
+ * No contract data enters the source: constants, small ints, names, table
+ * ids and masks are read from the `V` array the source is compiled with;
+ * the text holds only variable names and labels derived from slot numbers,
+ * pcs and heights, and costs from the opcode table.
+ */
+
+import type { HandlerEntry, IrModule } from "../compile/ir.ts";
+import { Op, OP_INFO } from "../compile/opcodes.ts";
+import type { VerifiedFunction } from "../compile/verify.ts";
+import { FAST_PATHS } from "./fast_paths.ts";
+import { constValue } from "./op_helpers.ts";
+import { type Plan, planFunction } from "./tier_plan.ts";
+
+/** Generated source and the values it reads. */
+export interface GeneratedFunction {
+  /** The body of a factory `(rt, V, FN, RG, RS) => (run, args, depth) => Value`. */
+  readonly source: string;
+  /** Values the source reads as `V[i]`. */
+  readonly values: readonly unknown[];
+  /** The block plan the source follows. */
+  readonly plan: Plan;
+}
+
+type Mode = "fast" | "slow";
+
+/** One function's generator: collects values and emits instruction bodies. */
+class Generator {
+  readonly values: unknown[] = [];
+  readonly locals = new Set<number>();
+  maxSlot = 0;
+  readonly fastOps = new Set<number>();
+
+  constructor(
+    readonly module: IrModule,
+    readonly fn: VerifiedFunction,
+    readonly plan: Plan,
+  ) {}
+
+  /** A hoisted name for `value`, read from V at compile time. */
+  value(value: unknown): string {
+    this.values.push(value);
+    return `v${this.values.length - 1}`;
+  }
+
+  slot(height: number): string {
+    if (height + 1 > this.maxSlot) this.maxSlot = height + 1;
+    return `s${height}`;
+  }
+
+  local(slot: number): string {
+    this.locals.add(slot);
+    return `l${slot}`;
+  }
+
+  /** Writes gas (and steps) back to the machine before metered work. */
+  pre(pc: number, mode: Mode, steps: boolean): string {
+    const rest = mode === "fast" ? this.plan.restGas[pc] ?? 0 : 0;
+    const restSteps = mode === "fast" ? this.plan.restSteps[pc] ?? 0 : 0;
+    const gas = rest === 0 ? "m.gasUsed = gas;" : `m.gasUsed = gas - ${rest};`;
+    if (!steps) return gas;
+    return `${gas} m.steps = ${restSteps === 0 ? "steps" : `steps - ${restSteps}`};`;
+  }
+
+  /**
+   * Reads gas (and steps) back after metered work; in a fast body, drops
+   * into the slow body at the next instruction when the rest of the block is
+   * no longer covered.
+   */
+  post(pc: number, mode: Mode, steps: boolean): string {
+    const rest = mode === "fast" ? this.plan.restGas[pc] ?? 0 : 0;
+    const restSteps = mode === "fast" ? this.plan.restSteps[pc] ?? 0 : 0;
+    if (mode === "slow" || (rest === 0 && restSteps === 0)) {
+      return steps ? "gas = m.gasUsed; steps = m.steps;" : "gas = m.gasUsed;";
+    }
+    const read = steps
+      ? `gas = m.gasUsed + ${rest}; steps = m.steps + ${restSteps};`
+      : `gas = m.gasUsed + ${rest};`;
+    const over = steps ? "gas > limit || steps > MAX" : "gas > limit";
+    return `${read} if (${over}) { gas -= ${rest}; steps -= ${restSteps}; pc = ${
+      pc + 1
+    }; slow = true; continue; }`;
+  }
+
+  /** `[s(from) .. s(from + count - 1)]`. */
+  list(from: number, count: number): string {
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) items.push(this.slot(from + i));
+    return `[${items.join(", ")}]`;
+  }
+
+  /** The code of instruction `pc` at stack height `h` (without its base charge). */
+  body(pc: number, h: number, mode: Mode): string {
+    const instruction = this.fn.instructions[pc];
+    if (instruction === undefined) return "";
+    const [a = 0, b = 0, c = 0] = instruction.operands;
+    const op = instruction.op;
+    const s = (offset: number) => this.slot(h + offset);
+    const at = `at = ${pc};`;
+    const metered = (expression: string, steps = false) =>
+      `${at} ${this.pre(pc, mode, steps)} ${expression}; ${this.post(pc, mode, steps)}`;
+    const fast = FAST_PATHS.get(op);
+    if (fast !== undefined) {
+      this.fastOps.add(op);
+      const [left, right] = [s(-2), s(-1)];
+      const room = fast.extra === 0 ? "" : ` && gas + ${fast.extra} <= limit`;
+      const pay = fast.extra === 0 ? "" : `gas += ${fast.extra}; `;
+      const general = op >= Op.EQ && op <= Op.GE ? "rt.compareOp" : "rt.binaryOp";
+      return `if (typeof ${left} === "number" && typeof ${right} === "number" && (t = f${op}(${left}, ${right})) !== null${room}) { ${pay}${left} = t; } else { ${
+        metered(`${left} = ${general}(m, ${op}, ${left}, ${right})`)
+      } }`;
+    }
+    switch (op) {
+      case Op.CONST:
+        return `${s(0)} = ${
+          this.value(constValue(this.module.consts[a] ?? { kind: "str", value: "" }))
+        };`;
+      case Op.SMALL_INT:
+        return `${s(0)} = ${this.value(a)};`;
+      case Op.NONE:
+        return `${s(0)} = null;`;
+      case Op.TRUE:
+        return `${s(0)} = true;`;
+      case Op.FALSE:
+        return `${s(0)} = false;`;
+      case Op.POP:
+        return "";
+      case Op.DUP:
+        return `${s(0)} = ${s(-1)};`;
+      case Op.DUP2:
+        return `${s(0)} = ${s(-2)}; ${s(1)} = ${s(-1)};`;
+      case Op.ROT2:
+        return `t = ${s(-1)}; ${s(-1)} = ${s(-2)}; ${s(-2)} = t;`;
+      case Op.ROT3:
+        return `t = ${s(-1)}; ${s(-1)} = ${s(-2)}; ${s(-2)} = ${s(-3)}; ${s(-3)} = t;`;
+      case Op.LOAD_LOCAL:
+        return `${at} if (${this.local(a)} === undefined) rt.unbound(r, FN, ${this.value(a)}); ${
+          s(0)
+        } = ${this.local(a)};`;
+      case Op.LOAD_FREE:
+        return `${at} if (${this.local(a)} === undefined) rt.unboundFree(r, FN, ${
+          this.value(a)
+        }); ${s(0)} = ${this.local(a)};`;
+      case Op.STORE_LOCAL:
+        return `${this.local(a)} = ${s(-1)};`;
+      case Op.DELETE_LOCAL:
+        return `${this.local(a)} = undefined;`;
+      case Op.LOAD_GLOBAL: {
+        const slot = this.value(a);
+        return `${at} t = r.globals[${slot}]; if (t === undefined) rt.noGlobal(${slot}); ${
+          s(0)
+        } = t;`;
+      }
+      case Op.STORE_GLOBAL:
+        return `${at} r.globals[${this.value(a)}] = ${s(-1)};`;
+      case Op.POW:
+      case Op.LSHIFT:
+      case Op.RSHIFT:
+      case Op.BITAND:
+      case Op.BITOR:
+      case Op.BITXOR:
+      case Op.INPLACE_OR:
+      case Op.INPLACE_AND:
+      case Op.INPLACE_XOR:
+        return metered(`${s(-2)} = rt.binaryOp(m, ${op}, ${s(-2)}, ${s(-1)})`);
+      case Op.IN:
+      case Op.NOT_IN:
+      case Op.IS:
+      case Op.IS_NOT:
+        return metered(`${s(-2)} = rt.compareOp(m, ${op}, ${s(-2)}, ${s(-1)})`);
+      case Op.NEG:
+        return metered(`${s(-1)} = rt.neg(m, ${s(-1)})`);
+      case Op.INVERT:
+        return metered(`${s(-1)} = rt.invert(m, ${s(-1)})`);
+      case Op.POS:
+        return `${at} ${s(-1)} = rt.pos(${s(-1)});`;
+      case Op.NOT:
+        return `${at} ${s(-1)} = !rt.truthy(${s(-1)});`;
+      case Op.ISINSTANCE:
+        return `${at} ${s(-1)} = (rt.classBits(${s(-1)}) & ${this.value(a)}) !== 0;`;
+      case Op.JUMP:
+        return `pc = ${a};${mode === "slow" ? " slow = false;" : ""} continue;`;
+      case Op.JUMP_IF_FALSE:
+        return `${at} t = ${s(-1)}; if (t === false || (t !== true && !rt.truthy(t))) { ${
+          this.jump(a, mode)
+        } }`;
+      case Op.JUMP_IF_TRUE:
+        return `${at} t = ${s(-1)}; if (t === true || (t !== false && rt.truthy(t))) { ${
+          this.jump(a, mode)
+        } }`;
+      case Op.JUMP_IF_FALSE_OR_POP:
+        return `${at} if (!rt.truthy(${s(-1)})) { ${this.jump(a, mode)} }`;
+      case Op.JUMP_IF_TRUE_OR_POP:
+        return `${at} if (rt.truthy(${s(-1)})) { ${this.jump(a, mode)} }`;
+      case Op.RETURN:
+        return `m.gasUsed = gas; m.steps = steps; return ${s(-1)};`;
+      case Op.ASSERT_FAIL:
+        return `${at} ${this.pre(pc, mode, false)} rt.assertFail(m, ${a === 1 ? s(-1) : "null"});`;
+      case Op.RAISE:
+        return `${at} ${this.pre(pc, mode, false)} rt.raise(${a === 1 ? s(-2) : s(-1)}, ${
+          a === 1 ? s(-1) : "null"
+        });`;
+      case Op.RERAISE:
+        return `${at} ${this.pre(pc, mode, false)} rt.reraise(${s(-1)});`;
+      case Op.EXC_MATCH:
+        return `${at} ${s(-1)} = rt.exceptionMatches(${s(-1)}, ${this.value(a)});`;
+      case Op.EXC_ARGS:
+        return `${at} ${s(-1)} = rt.exceptionArgs(${s(-1)});`;
+      case Op.NEW_EXCEPTION:
+        return `${at} ${s(-b)} = rt.newException(${this.value(a)}, ${this.list(h - b, b)});`;
+      case Op.GET_ITER:
+        return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
+      case Op.FOR_ITER:
+        return `${at} ${this.pre(pc, mode, false)} t = rt.nextItem(${s(-1)}); ${
+          this.post(pc, mode, false)
+        } if (t === rt.DONE) { ${this.jump(a, mode)} } ${s(0)} = t;`;
+      case Op.BUILD_LIST:
+        return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
+      case Op.BUILD_TUPLE:
+        return `${at} ${s(-a)} = new rt.PyTuple(${this.list(h - a, a)});`;
+      case Op.BUILD_DICT:
+        return metered(
+          `${s(-2 * a)} = rt.buildDisplay(m, ${this.list(h - 2 * a, 2 * a)}, 0, ${this.value(a)})`,
+        );
+      case Op.BUILD_SLICE:
+        return `${at} ${s(-3)} = new rt.PySlice(${s(-3)}, ${s(-2)}, ${s(-1)});`;
+      case Op.SUBSCR:
+        return metered(`${s(-2)} = rt.subscript(m, ${s(-2)}, ${s(-1)})`);
+      case Op.STORE_SUBSCR:
+        return metered(`rt.storeSubscript(m, ${s(-2)}, ${s(-1)}, ${s(-3)})`);
+      case Op.DELETE_SUBSCR:
+        return metered(`rt.deleteSubscript(m, ${s(-2)}, ${s(-1)})`);
+      case Op.UNPACK: {
+        const pushes: string[] = [];
+        for (let j = 0; j < a; j++) pushes.push(`${s(-1 + j)} = t[${a - 1 - j}];`);
+        return `${at} ${this.pre(pc, mode, false)} t = rt.unpack(r, ${s(-1)}, ${this.value(a)}); ${
+          pushes.join(" ")
+        } ${this.post(pc, mode, false)}`;
+      }
+      case Op.LIST_APPEND:
+        return `${at} rt.listAppend(${s(-2)}, ${s(-1)});`;
+      case Op.CALL:
+        return `${at} if (depth + 1 >= CALL_DEPTH) rt.tooDeep(); r.pcAt[depth] = ${pc + 1}; ${
+          this.pre(pc, mode, true)
+        } ${s(-b)} = rt.call(r, ${this.value(a)}, ${this.list(h - b, b)}, depth + 1); ${
+          this.post(pc, mode, true)
+        }`;
+      case Op.CALL_BUILTIN:
+      case Op.CALL_METHOD:
+      case Op.CALL_STDLIB: {
+        const method = op === Op.CALL_METHOD;
+        const result = method ? s(-b - 1) : s(-b);
+        const receiver = method ? s(-b - 1) : "null";
+        const args = this.list(h - b, b);
+        const names = c === 0 ? null : this.module.consts[c - 1]?.value;
+        const call = names === null || names === undefined
+          ? `rt.hostCall(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, rt.NO_KEYWORDS)`
+          : `rt.callKeywords(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, ${
+            this.value(names)
+          })`;
+        return metered(`${result} = ${call}`);
+      }
+      case Op.STDLIB_VALUE:
+        return metered(`${s(0)} = r.host.value(m, ${this.value(a)})`);
+      case Op.CHECK_METHOD:
+        return `${at} rt.checkMethod(${this.value(a)}, ${s(-1)});`;
+      default:
+        return `${at} rt.unknown();`;
+    }
+  }
+
+  jump(target: number, mode: Mode): string {
+    return `pc = ${target};${mode === "slow" ? " slow = false;" : ""} continue;`;
+  }
+
+  /** The slow body's base charge and step of instruction `pc`, and its operand-fixed charge. */
+  charge(pc: number): string {
+    const instruction = this.fn.instructions[pc];
+    const op = instruction?.op ?? 0;
+    const base = OP_INFO[op as Op]?.base ?? 0;
+    const [a = 0, b = 0] = instruction?.operands ?? [];
+    const fixed = op === Op.BUILD_LIST || op === Op.BUILD_TUPLE
+      ? a
+      : op === Op.BUILD_DICT
+      ? 2 * a
+      : op === Op.NEW_EXCEPTION
+      ? b
+      : 0;
+    const baseCharge = base === 0
+      ? ""
+      : `if (gas + ${base} > limit) rt.outOfGas(${base}, limit - gas); gas += ${base}; `;
+    const fixedCharge = fixed === 0
+      ? ""
+      : ` if (gas + ${fixed} > limit) rt.outOfGas(${fixed}, limit - gas); gas += ${fixed};`;
+    return `at = ${pc}; ${baseCharge}if (++steps > MAX) rt.tooManySteps();${fixedCharge}`;
+  }
+}
+
+/** Source for function `index` of `module`, following its block plan. */
+export function generateFunction(
+  module: IrModule,
+  fn: VerifiedFunction,
+  index: number,
+): GeneratedFunction {
+  const ir = module.functions[index];
+  const handlers: readonly HandlerEntry[] = ir?.handlers ?? [];
+  const plan = planFunction(fn, handlers.map((entry) => entry.target));
+  const gen = new Generator(module, fn, plan);
+  const fast: string[] = [];
+  const slow: string[] = [];
+  for (const block of plan.blocks) {
+    fast.push(
+      `case ${block.start}: if (gas + ${block.gas} > limit || steps + ${block.steps} > MAX) { pc = ${block.start}; slow = true; continue; } gas += ${block.gas}; steps += ${block.steps};`,
+    );
+    for (let pc = block.start; pc < block.end; pc++) {
+      const h = fn.heights[pc] ?? 0;
+      fast.push(gen.body(pc, h, "fast"));
+      slow.push(`case ${pc}: ${gen.charge(pc)} ${gen.body(pc, h, "slow")}`);
+    }
+    const last = fn.instructions[block.end - 1];
+    const info = last === undefined ? undefined : OP_INFO[last.op as Op];
+    // Only the slow body needs an explicit exit: the fast body falls into the next block's case.
+    if (info !== undefined && !info.terminal && last?.op !== Op.JUMP) {
+      slow.push(`pc = ${block.end}; slow = false; continue;`);
+    }
+  }
+  const resume = handlers.map((entry, i) =>
+    `case ${i}: ${gen.slot(entry.height)} = r.caught; pc = ${entry.target}; break;`
+  );
+  const params = ir?.params.length ?? 0;
+  const localNames: string[] = [];
+  for (let i = 0; i < params; i++) gen.local(i);
+  for (const slot of [...gen.locals].sort((x, y) => x - y)) {
+    localNames.push(slot < params ? `l${slot} = args[${slot}]` : `l${slot}`);
+  }
+  const slots: string[] = ["t"];
+  for (let i = 0; i < gen.maxSlot; i++) slots.push(`s${i}`);
+  const hoisted = gen.values.map((_, i) => `v${i} = V[${i}]`);
+  const fastRuns = [...gen.fastOps].map((op) => `f${op} = rt.fastRun(${op})`);
+  const constants = ["MAX = rt.maxSteps", "CALL_DEPTH = rt.callDepth", ...hoisted, ...fastRuns];
+  const source = `"use strict";
+const ${constants.join(", ")};
+return function (r, args, depth) {
+  const m = r.m;
+  const limit = m.gasLimit;
+  let ${[...localNames, ...slots].join(", ")};
+  let gas = m.gasUsed, steps = m.steps, pc = 0, at = 0, slow = false;
+  r.fnAt[depth] = FN;
+  for (;;) {
+    try {
+      for (;;) {
+        if (slow) {
+          switch (pc) {
+${slow.join("\n")}
+          }
+        } else {
+          switch (pc) {
+${fast.join("\n")}
+          }
+        }
+        rt.unknown();
+      }
+    } catch (thrown) {
+      const handler = rt.failure(r, thrown, depth, at, slow ? gas : gas - RG[at], slow ? steps : steps - RS[at]);
+      gas = m.gasUsed; steps = m.steps; slow = false;
+      switch (handler) {
+${resume.join("\n")}
+      }
+    }
+  }
+};`;
+  return { source, values: gen.values, plan };
+}
