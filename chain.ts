@@ -43,6 +43,7 @@ export {
   keyAlgorithmInfo,
   keyFromSeed,
   type KeyPair,
+  MAX_KEY_FILE_BYTES,
   parseKeyFile,
   SEED_LENGTH,
   sign,
@@ -104,6 +105,7 @@ export {
   BLOCK_FILE_FORMAT,
   type BlockFile,
   encodeBlockFile,
+  MAX_BLOCK_FILE_BYTES,
   MAX_BLOCK_TRANSACTIONS,
   parseBlockFile,
 } from "./lib/chain/block_file.ts";

@@ -12,13 +12,14 @@ import { ChainError, type JsonOutput } from "../mod.ts";
 import { stringifyJson, toHex } from "../abi.ts";
 import {
   encodeBlockFile,
+  MAX_BLOCK_FILE_BYTES,
   MAX_BLOCK_TRANSACTIONS,
   parseBlockFile,
   type TxApplied,
   txAppliedJson,
 } from "../chain.ts";
 import { BLOCK_FLAGS, STATE_OPTION, withChain } from "./chain_session.ts";
-import { readInputFile, writeNewFile } from "./common.ts";
+import { readCappedFile, writeNewFile } from "./common.ts";
 import {
   type CommandInfo,
   InputError,
@@ -141,7 +142,7 @@ async function apply(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseOptions(argv, BLOCK_APPLY);
   const [path, ...extra] = positionals;
   if (path === undefined || extra.length > 0) throw misuse(BLOCK_APPLY, "give one block FILE");
-  const bytes = await readInputFile(path);
+  const bytes = await readCappedFile(path, MAX_BLOCK_FILE_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

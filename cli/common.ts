@@ -40,6 +40,39 @@ export async function readInputFile(path: string): Promise<Uint8Array> {
 }
 
 /**
+ * Reads at most `cap` bytes of a file (or device, pipe): one byte more is
+ * an InputError, so an endless input (`/dev/zero`) or a huge file is
+ * refused without being held in memory. File-system failures are
+ * InputErrors as in {@link readInputFile}.
+ */
+export async function readCappedFile(path: string, cap: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    using file = await Deno.open(path);
+    const buffer = new Uint8Array(64 * 1024);
+    for (;;) {
+      const read = await file.read(buffer);
+      if (read === null) break;
+      size += read;
+      if (size > cap) throw new InputError(`'${path}' is over the ${cap}-byte cap`);
+      chunks.push(buffer.slice(0, read));
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const reason = fileProblem(error) ?? (error instanceof Error ? error.message : String(error));
+    throw new InputError(`cannot read '${path}': ${reason}`);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+/**
  * Writes `bytes` to a new file at `path` (or over it with `force`); file
  * problems are InputErrors, an existing file one that suggests --force.
  */

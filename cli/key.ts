@@ -13,10 +13,11 @@ import {
   KEY_ALGORITHMS,
   keyFromSeed,
   type KeyPair,
+  MAX_KEY_FILE_BYTES,
   parseKeyFile,
   SEED_LENGTH,
 } from "../chain.ts";
-import { readInputFile, writeNewFile } from "./common.ts";
+import { readCappedFile, writeNewFile } from "./common.ts";
 import {
   type CommandInfo,
   didYouMean,
@@ -121,7 +122,7 @@ async function newKey(argv: readonly string[]): Promise<number> {
 
 /** The key pair of the key file at `path`; any problem is an InputError naming the file. */
 export async function loadKey(path: string): Promise<KeyPair> {
-  const bytes = await readInputFile(path);
+  const bytes = await readCappedFile(path, MAX_KEY_FILE_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

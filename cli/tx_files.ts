@@ -1,7 +1,7 @@
 /**
  * Reading transaction files (spec/TX.md §8), shared by `tx sign|decode`
  * and by `tx send` and `block build`, which need a signed one: the size
- * cap is checked before the file is read, and a malformed, oversized or
+ * cap is checked while the file is read (never more than the cap is held), and a malformed, oversized or
  * (where a signature is needed) unsigned file is an InputError naming it.
  */
 
@@ -14,19 +14,15 @@ import {
   type SignedTx,
   type UnsignedTx,
 } from "../chain.ts";
-import { readInputFile } from "./common.ts";
+import { readCappedFile } from "./common.ts";
 import { InputError } from "./options.ts";
 
 /**
  * The transaction in the file at `path`, signed or not; a file over the
- * size cap is refused before it is read, and any problem is an InputError.
+ * size cap (or an endless device) is refused as it is read, and any problem is an InputError.
  */
 export async function readTx(path: string): Promise<SignedTx | UnsignedTx> {
-  const info = await Deno.stat(path).catch(() => null);
-  if (info !== null && info.isFile && info.size > MAX_TX_BYTES) {
-    throw new InputError(`'${path}' is ${info.size} bytes, over the ${MAX_TX_BYTES}-byte cap`);
-  }
-  const bytes = await readInputFile(path);
+  const bytes = await readCappedFile(path, MAX_TX_BYTES);
   try {
     return decodeAnyTx(bytes);
   } catch (error) {

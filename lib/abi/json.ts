@@ -5,7 +5,8 @@
  * str <-> string, bool <-> true/false, list/tuple <-> array.
  *
  * `parseJson` keeps integers exact by reading each number's source text
- * and refuses text nested deeper than MAX_JSON_DEPTH before parsing it;
+ * and refuses text nested deeper than MAX_JSON_DEPTH before parsing it, and
+ * text that repeats a key in an object;
  * `stringifyJson` writes big integers verbatim with JSON.rawJSON. Input
  * values hold the caps (limits.ts): int_bits, bytes_length,
  * container_length and the type's nesting.
@@ -39,6 +40,46 @@ function jsonDepth(text: string, cap: number): number {
     } else if (char === 0x5d || char === 0x7d) depth--;
   }
   return deepest;
+}
+
+/**
+ * The first key repeated within one object of valid JSON `text`, or null
+ * when there is none. JSON.parse keeps the last of repeated keys silently
+ * and other parsers keep the first or refuse, so text that repeats a key
+ * means different things to different readers: callers refuse it. One pass,
+ * no recursion; the keys of each open object are held until it closes.
+ */
+export function duplicateJsonKey(text: string): string | null {
+  const open: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x22) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+      const keys = open[open.length - 1];
+      if (expectKey && keys instanceof Set) {
+        const key = String(JSON.parse(text.slice(start, i + 1)));
+        if (keys.has(key)) return key;
+        keys.add(key);
+      }
+      expectKey = false;
+    } else if (char === 0x7b) {
+      open.push(new Set());
+      expectKey = true;
+    } else if (char === 0x5b) {
+      open.push(null);
+      expectKey = false;
+    } else if (char === 0x5d || char === 0x7d) {
+      open.pop();
+      expectKey = false;
+    } else if (char === 0x2c) {
+      expectKey = open[open.length - 1] instanceof Set;
+    }
+  }
+  return null;
 }
 
 /** A JSON number that is not an integer, kept as its source text. */
@@ -79,14 +120,23 @@ export function parseJson(text: string, what = "JSON"): JsonValue {
     const source = context.source ?? String(value);
     return /^-?(?:0|[1-9][0-9]*)$/.test(source) ? BigInt(source) : new JsonNonInteger(source);
   };
+  let value: JsonValue;
   try {
-    return JSON.parse(text, reviver as (key: string, value: unknown) => unknown) as JsonValue;
+    value = JSON.parse(text, reviver as (key: string, value: unknown) => unknown) as JsonValue;
   } catch (error) {
     throw new AbiEncodeError(
       "",
       `${what} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  const repeated = duplicateJsonKey(text);
+  if (repeated !== null) {
+    throw new AbiEncodeError(
+      "",
+      `${what} repeats the key ${JSON.stringify(repeated)} in an object`,
+    );
+  }
+  return value;
 }
 
 /** True for a JSON object (not an array, number or null). */

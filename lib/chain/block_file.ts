@@ -20,6 +20,11 @@ import { MAX_TX_BYTES } from "./tx.ts";
 export const BLOCK_FILE_FORMAT = "animica-block/1";
 /** Most transactions one block file holds. */
 export const MAX_BLOCK_TRANSACTIONS = 4096;
+/**
+ * Longest block file, in bytes of UTF-8 text (256 MiB): read no further,
+ * so a huge or endless file is refused before it fills the memory.
+ */
+export const MAX_BLOCK_FILE_BYTES: number = 256 * 1024 * 1024;
 
 /** A block file's contents. */
 export interface BlockFile {
@@ -63,6 +68,9 @@ function transactionsOf(value: JsonValue | undefined): Uint8Array[] {
 
 /** The block file of `text`; anything malformed is a ChainError. */
 export function parseBlockFile(text: string): BlockFile {
+  if (text.length > MAX_BLOCK_FILE_BYTES) {
+    throw problem(`over the ${MAX_BLOCK_FILE_BYTES}-byte cap`);
+  }
   let json: JsonValue;
   try {
     json = parseJson(text, "block file");

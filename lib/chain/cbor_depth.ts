@@ -3,17 +3,26 @@
  * iterative pass over the item heads, so hostile bytes nested a million
  * deep are refused with a message instead of exhausting the JS stack in a
  * recursive decoder. It checks structure only (heads, lengths within the
- * input, no indefinite lengths or tags, arrays and maps at most `maxDepth`
+ * input, no indefinite lengths, no tags but those allowed, arrays and maps at most `maxDepth`
  * deep); the decoder still checks everything else.
  */
 
 /** Bytes that follow a head's first byte for additional info 24 to 27. */
 const ARGUMENT_BYTES: Readonly<Record<number, number>> = { 24: 1, 25: 2, 26: 4, 27: 8 };
 
-/** Why `bytes` is not one CBOR item nested at most `maxDepth` arrays or maps deep, or null. */
-export function cborShapeProblem(bytes: Uint8Array, maxDepth: number): string | null {
+/**
+ * Why `bytes` is not one CBOR item nested at most `maxDepth` arrays or maps
+ * deep, or null. A tag is refused unless its number is in `tags` (then its
+ * content is checked as one more item, and may not be a tag itself).
+ */
+export function cborShapeProblem(
+  bytes: Uint8Array,
+  maxDepth: number,
+  tags: readonly number[] = [],
+): string | null {
   let pos = 0;
   const open: number[] = [1];
+  let tagged = false;
   while (open.length > 0) {
     const last = open.length - 1;
     const left = open[last] ?? 0;
@@ -25,6 +34,7 @@ export function cborShapeProblem(bytes: Uint8Array, maxDepth: number): string | 
     const first = bytes[pos];
     if (first === undefined) return `the input ends inside an item at byte ${pos}`;
     const major = first >> 5;
+    if (major !== 6) tagged = false;
     const info = first & 0x1f;
     pos++;
     let argument = info;
@@ -52,7 +62,10 @@ export function cborShapeProblem(bytes: Uint8Array, maxDepth: number): string | 
         break;
       }
       case 6:
-        return `byte ${pos - 1} is a tag`;
+        if (!tags.includes(argument) || tagged) return `byte ${pos - 1} is a tag`;
+        open[last] = (open[last] ?? 0) + 1;
+        tagged = true;
+        continue;
       default:
         break;
     }

@@ -8,6 +8,7 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { concatBytes, toHex } from "../abi/hex.ts";
+import { duplicateJsonKey } from "../abi/json.ts";
 import { type Manifest, parseManifest } from "../abi/manifest.ts";
 import { compileContract, loadModule } from "../compile/compile.ts";
 import { codeHash } from "../compile/ir_codec.ts";
@@ -65,12 +66,19 @@ export function manifestHash(text: Uint8Array): Uint8Array {
 
 function manifestJson(manifest: string | object): unknown {
   if (typeof manifest !== "string") return manifest;
+  let json: unknown;
   try {
-    return JSON.parse(manifest);
+    json = JSON.parse(manifest);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ManifestError([{ path: "", message: `the manifest is not valid JSON: ${detail}` }]);
   }
+  const repeated = duplicateJsonKey(manifest);
+  if (repeated !== null) {
+    const message = `the manifest repeats the key ${JSON.stringify(repeated)} in an object`;
+    throw new ManifestError([{ path: "", message }]);
+  }
+  return json;
 }
 
 /**

@@ -209,6 +209,13 @@ export function encodeKeyFile(key: KeyPair): string {
 
 const FIELDS = ["format", "alg", "seed", "publicKey"];
 
+/**
+ * Longest key file, in bytes (64 KiB): many times the largest canonical one
+ * (an ML-DSA-87 public key in hex is 5,186 characters), so that a reader
+ * refuses a huge or endless file before holding it.
+ */
+export const MAX_KEY_FILE_BYTES = 65536;
+
 function field(file: Record<string, unknown>, name: string): string {
   const value = file[name];
   if (typeof value !== "string") throw new ChainError(`key file: '${name}' must be a string`);
@@ -221,6 +228,9 @@ function field(file: Record<string, unknown>, name: string): string {
  * key that is not the seed's are ChainErrors.
  */
 export function parseKeyFile(text: string): KeyPair {
+  if (text.length > MAX_KEY_FILE_BYTES) {
+    throw new ChainError(`key file is over the ${MAX_KEY_FILE_BYTES}-byte cap`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -25,6 +25,7 @@ import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
 import { TxError } from "../errors.ts";
 import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
 import { keyAddress, MAX_NONCE, u64Bytes } from "./address.ts";
+import { cborShapeProblem } from "./cbor_depth.ts";
 import {
   isKeyAlgorithm,
   KEY_ALGORITHMS,
@@ -83,6 +84,14 @@ export const MAX_TX_BYTES: number = MAX_MANIFEST_BYTES + MAX_CODE_BYTES + MAX_CA
   MAX_VALUE_BYTES + MAX_MEMO_BYTES + LARGEST_AUTH + FRAMING_BYTES;
 
 const U64_MAX = MAX_NONCE;
+/** The CBOR tag of an unsigned bignum (RFC 8949 §3.4.3), the only tag a transaction holds. */
+const BIGNUM_TAG = 2;
+/**
+ * Deepest nesting of arrays and maps in a transaction (the auth entries: a
+ * map in an array in the top map), checked in one pass before decoding so
+ * hostile nesting never reaches the recursive decoder.
+ */
+const TX_CBOR_DEPTH = 3;
 const utf8 = new TextEncoder();
 
 /** The content of a bignum tag (CBOR tag 2) as the decoder met it. */
@@ -106,7 +115,7 @@ const ENCODE_OPTIONS = { ...rfc8949EncodeOptions, typeEncoders: { bigint: bignum
 
 const DECODE_OPTIONS = {
   ...STRICT_CBOR_DECODE,
-  tags: { 2: (decode: () => unknown) => new Bignum(decode()) },
+  tags: { [BIGNUM_TAG]: (decode: () => unknown) => new Bignum(decode()) },
 };
 
 function path(where: string, name: string): string {
@@ -383,6 +392,8 @@ function cborValue(input: Uint8Array): unknown {
   if (input.length > MAX_TX_BYTES) {
     throw new TxError("", `is ${input.length} bytes, over the ${MAX_TX_BYTES}-byte cap`);
   }
+  const shape = cborShapeProblem(input, TX_CBOR_DEPTH, [BIGNUM_TAG]);
+  if (shape !== null) throw new TxError("", `not canonical CBOR: ${shape}`);
   try {
     return cborDecode(input, DECODE_OPTIONS);
   } catch (error) {
