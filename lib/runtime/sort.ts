@@ -100,10 +100,55 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   meter.units(n * Math.ceil(Math.log2(n + 1)));
   const primitive = sortedPrimitives(meter, items, descending);
   if (primitive !== null) return primitive;
-  return mergeSorted(
-    items,
-    (x, y) => descending ? compare(meter, "<", y, x) < 0 : compare(meter, "<", x, y) < 0,
-  );
+  // As CPython: a reverse sort reverses, sorts ascending and reverses back (stable either way).
+  const input = descending ? items.slice().reverse() : items;
+  const less = (x: Value, y: Value) => compare(meter, "<", x, y) < 0;
+  const sorted = n < SMALL_SORT ? insertionSorted(input, less) : mergeSorted(input, less);
+  return descending ? sorted.reverse() : sorted;
+}
+
+/** Below this many items CPython's sort is one run extended by binary insertion. */
+const SMALL_SORT = 64;
+
+/**
+ * The leading run of `items` as CPython cuts it (a strictly descending run
+ * reversed in place, else the longest non-descending prefix); returns its
+ * length. Every comparison asks whether a later item is less than the one
+ * before it.
+ */
+function leadingRun(items: Value[], less: (x: Value, y: Value) => boolean): number {
+  const n = items.length;
+  if (n < 2) return n;
+  let end = 2;
+  if (less(items[1] as Value, items[0] as Value)) {
+    while (end < n && less(items[end] as Value, items[end - 1] as Value)) end++;
+    items.splice(0, end, ...items.slice(0, end).reverse());
+  } else {
+    while (end < n && !less(items[end] as Value, items[end - 1] as Value)) end++;
+  }
+  return end;
+}
+
+/**
+ * CPython's sort of fewer than 64 items, comparison for comparison: the
+ * leading run, then every later item inserted by binary search (the item
+ * compared with the middle of the sorted prefix; on a tie it goes after).
+ */
+function insertionSorted(items: readonly Value[], less: (x: Value, y: Value) => boolean): Value[] {
+  const out = items.slice();
+  for (let start = leadingRun(out, less); start < out.length; start++) {
+    const pivot = out[start] as Value;
+    let low = 0;
+    let high = start;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (less(pivot, out[middle] as Value)) high = middle;
+      else low = middle + 1;
+    }
+    out.copyWithin(low + 1, low, start);
+    out[low] = pivot;
+  }
+  return out;
 }
 
 /**
