@@ -111,19 +111,26 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
 const SMALL_SORT = 64;
 
 /**
- * The leading run of `items` as CPython cuts it (a strictly descending run
- * reversed in place, else the longest non-descending prefix); returns its
- * length. Every comparison asks whether a later item is less than the one
- * before it.
+ * Cuts the run of `items` that starts at `start` as CPython cuts it: when
+ * the next item is less than the first, the run is strictly descending and
+ * is reversed in place; otherwise it is the longest non-descending stretch.
+ * Returns where it ends. Every comparison asks whether a later item is less
+ * than the one before it.
  */
-function leadingRun(items: Value[], less: (x: Value, y: Value) => boolean): number {
+function cutRun(items: Value[], start: number, less: (x: Value, y: Value) => boolean): number {
   const n = items.length;
-  if (n < 2) return n;
-  let end = 2;
-  if (less(items[1] as Value, items[0] as Value)) {
+  let end = start + 1;
+  if (end >= n) return n;
+  if (less(items[end] as Value, items[start] as Value)) {
+    end++;
     while (end < n && less(items[end] as Value, items[end - 1] as Value)) end++;
-    items.splice(0, end, ...items.slice(0, end).reverse());
+    for (let lo = start, hi = end - 1; lo < hi; lo++, hi--) {
+      const swap = items[lo] as Value;
+      items[lo] = items[hi] as Value;
+      items[hi] = swap;
+    }
   } else {
+    end++;
     while (end < n && !less(items[end] as Value, items[end - 1] as Value)) end++;
   }
   return end;
@@ -131,12 +138,12 @@ function leadingRun(items: Value[], less: (x: Value, y: Value) => boolean): numb
 
 /**
  * CPython's sort of fewer than 64 items, comparison for comparison: the
- * leading run, then every later item inserted by binary search (the item
+ * leading run (cutRun), then every later item inserted by binary search (the item
  * compared with the middle of the sorted prefix; on a tie it goes after).
  */
 function insertionSorted(items: readonly Value[], less: (x: Value, y: Value) => boolean): Value[] {
   const out = items.slice();
-  for (let start = leadingRun(out, less); start < out.length; start++) {
+  for (let start = cutRun(out, 0, less); start < out.length; start++) {
     const pivot = out[start] as Value;
     let low = 0;
     let high = start;
@@ -154,9 +161,7 @@ function insertionSorted(items: readonly Value[], less: (x: Value, y: Value) => 
 /**
  * A stable natural merge sort: `before(x, y)` says x goes strictly before
  * y, and it is always asked of a later item against an earlier one, as
- * CPython's sort asks. The items are cut into runs as CPython cuts them (a
- * strictly descending run is reversed, any other run is non-descending),
- * then adjacent runs are merged pairwise, left to right, until one is left;
+ * CPython's sort asks. The items are cut into runs (cutRun), then adjacent runs are merged pairwise, left to right, until one is left;
  * on a tie the earlier item goes first. Written out rather than
  * Array.prototype.sort, whose sequence of comparisons is the engine's to
  * change, and comparisons are paid. Sorted input costs n - 1 comparisons.
@@ -166,21 +171,7 @@ function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => bo
   let from = items.slice();
   let to = new Array<Value>(n);
   const starts: number[] = [];
-  for (let i = 0; i < n;) {
-    const start = i++;
-    starts.push(start);
-    if (i < n && before(from[i] as Value, from[i - 1] as Value)) {
-      while (i + 1 < n && before(from[i + 1] as Value, from[i] as Value)) i++;
-      i++;
-      for (let lo = start, hi = i - 1; lo < hi; lo++, hi--) {
-        const swap = from[lo] as Value;
-        from[lo] = from[hi] as Value;
-        from[hi] = swap;
-      }
-    } else {
-      while (i < n && !before(from[i] as Value, from[i - 1] as Value)) i++;
-    }
-  }
+  for (let start = 0; start < n; start = cutRun(from, start, before)) starts.push(start);
   let runs = starts;
   while (runs.length > 1) {
     const merged: number[] = [];
