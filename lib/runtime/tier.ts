@@ -47,6 +47,7 @@ import {
   DONE,
   PyDict,
   PyException,
+  PyIterator,
   PyList,
   PySlice,
   PyTuple,
@@ -246,6 +247,7 @@ const RT = {
   NO_REST,
   NO_EXTRA_KEYWORDS,
   PyDict,
+  PyIterator,
   unbound(run: TierRun, fn: number, slot: number): never {
     const name = run.code.verified.module.functions[fn]?.params[slot];
     return vmError(

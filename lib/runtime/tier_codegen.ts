@@ -225,9 +225,12 @@ class Generator {
       case Op.GET_ITER:
         return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
       case Op.FOR_ITER:
-        return `${at} ${this.pre(pc, mode, false)} t = rt.nextItem(${s(-1)}); ${
-          this.post(pc, mode, false)
-        } if (t === rt.DONE) { ${this.jump(a, mode)} } ${s(0)} = t;`;
+        // Each loop calls its own iterator's next (one type per site, so the call is inlined).
+        return `${at} ${this.pre(pc, mode, false)} t = ${s(-1)} instanceof rt.PyIterator ? ${
+          s(-1)
+        }.next() : rt.nextItem(${s(-1)}); ${this.post(pc, mode, false)} if (t === rt.DONE) { ${
+          this.jump(a, mode)
+        } } ${s(0)} = t;`;
       case Op.BUILD_LIST:
         return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
       case Op.BUILD_TUPLE:
