@@ -48,17 +48,26 @@ export function payItems(meter: Meter, kind: WalkKind, count: number): void {
 }
 
 /**
- * Pays for `count` items as `count` one-item payments in a row would: at
- * once when they all fit (a failing charge changes nothing), else one at a
- * time, so out of gas falls on the same item with the same message. For
- * work already bounded by a prepayment, counted as it ran and paid after.
+ * Pays for `count` items as `count` one-item payments in a row would, for
+ * work already bounded by a prepayment, counted as it ran and paid after:
+ * at once when they all fit, else in halving chunks (a failing charge
+ * changes nothing), down to the one item that does not fit, so out of gas
+ * falls on the same item with the same message after O(log count) tries.
  */
 export function payItemsInSequence(meter: Meter, kind: WalkKind, count: number): void {
-  try {
-    meter.pay(WALKS[kind].node, count);
-  } catch (error) {
-    if (!(error instanceof CallFailure && error.kind === "out-of-gas")) throw error;
-    for (let i = 0; i < count; i++) meter.pay(WALKS[kind].node, 1);
+  let left = count;
+  let chunk = count;
+  while (left > 0) {
+    chunk = Math.min(chunk, left);
+    try {
+      meter.pay(WALKS[kind].node, chunk);
+      left -= chunk;
+    } catch (error) {
+      if (!(error instanceof CallFailure && error.kind === "out-of-gas") || chunk === 1) {
+        throw error;
+      }
+      chunk = Math.ceil(chunk / 2);
+    }
   }
 }
 
