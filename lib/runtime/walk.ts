@@ -8,7 +8,6 @@
  */
 
 import { CAPS, WALKS } from "../compile/opcodes.ts";
-import { CallFailure } from "../errors.ts";
 import { vmError } from "./failure.ts";
 import type { Meter } from "./ops.ts";
 import { PyDict, PyList, PySet, PyTuple, type Value } from "./values.ts";
@@ -45,30 +44,6 @@ export function checkDepth(kind: NestingCheck, depth: number): void {
 /** Pays for `count` items a walk of `kind` is about to visit. */
 export function payItems(meter: Meter, kind: WalkKind, count: number): void {
   meter.pay(WALKS[kind].node, count);
-}
-
-/**
- * Pays for `count` items as `count` one-item payments in a row would, for
- * work already bounded by a prepayment, counted as it ran and paid after:
- * at once when they all fit, else in halving chunks (a failing charge
- * changes nothing), down to the one item that does not fit, so out of gas
- * falls on the same item with the same message after O(log count) tries.
- */
-export function payItemsInSequence(meter: Meter, kind: WalkKind, count: number): void {
-  let left = count;
-  let chunk = count;
-  while (left > 0) {
-    chunk = Math.min(chunk, left);
-    try {
-      meter.pay(WALKS[kind].node, chunk);
-      left -= chunk;
-    } catch (error) {
-      if (!(error instanceof CallFailure && error.kind === "out-of-gas") || chunk === 1) {
-        throw error;
-      }
-      chunk = Math.ceil(chunk / 2);
-    }
-  }
 }
 
 /** Pays for `count` bytes a walk of `kind` is about to compare, hash or write. */
