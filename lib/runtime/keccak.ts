@@ -19,8 +19,8 @@ interface KeccakExports {
 
 const PAGE = 65536;
 
-/** Room the sponge needs past the message: it pads in place, up to one rate (136 at most). */
-const PADDING_ROOM = 136;
+/** Room the sponge needs past the message: it writes the padded last word in place. */
+const PADDING_ROOM = 8;
 
 /** The instantiated sponge, with where it reads the message and writes the digest (fixed). */
 interface Sponge {

@@ -4,11 +4,11 @@
  * tools/gen_keccak_wasm.ts; the bytes are embedded in
  * lib/runtime/keccak_wasm_generated.ts. Regenerate after any change here.
  *
- * Interface: the caller writes the message at input(), with at least
- * `rate` writable bytes after it (the sponge pads in place there), calls
- * keccak(length, rate, suffix) and reads the digest (64 bytes, of which the
- * caller keeps what it needs) at output().
- * No state survives between calls.
+ * Interface: the caller writes the message at input(), with at least 8
+ * writable bytes after it (the sponge writes the padded last word there),
+ * calls keccak(length, rate, suffix) and reads the digest (64 bytes, of
+ * which the caller keeps what it needs) at output(). No state survives
+ * between calls.
  *
  * Speed: the 25 lanes live in local variables for the whole message (the
  * WebAssembly compiler keeps them in registers or spill slots, never in
@@ -126,6 +126,28 @@ static u64 load64(const u8 *bytes) {
 
 static void store64(u8 *bytes, u64 value) { __builtin_memcpy(bytes, &value, 8); }
 
+/* XORs the first `words` (1 to 17) little-endian words at `block` into lanes 0, 1, ... (x + 5y order). */
+#define ABSORB(block, words) \
+  switch (words) { \
+    case 17: a13 ^= load64((block) + 128); \
+    case 16: a03 ^= load64((block) + 120); \
+    case 15: a42 ^= load64((block) + 112); \
+    case 14: a32 ^= load64((block) + 104); \
+    case 13: a22 ^= load64((block) + 96); \
+    case 12: a12 ^= load64((block) + 88); \
+    case 11: a02 ^= load64((block) + 80); \
+    case 10: a41 ^= load64((block) + 72); \
+    case 9: a31 ^= load64((block) + 64); \
+    case 8: a21 ^= load64((block) + 56); \
+    case 7: a11 ^= load64((block) + 48); \
+    case 6: a01 ^= load64((block) + 40); \
+    case 5: a40 ^= load64((block) + 32); \
+    case 4: a30 ^= load64((block) + 24); \
+    case 3: a20 ^= load64((block) + 16); \
+    case 2: a10 ^= load64((block) + 8); \
+    case 1: a00 ^= load64((block) + 0); \
+  }
+
 u8 *input(void) { return &__heap_base; }
 
 u8 *output(void) { return digest; }
@@ -137,10 +159,6 @@ u8 *output(void) { return digest; }
  */
 void keccak(unsigned length, unsigned rate, unsigned suffix) {
   u8 *message = &__heap_base;
-  unsigned padded = length - length % rate + rate;
-  __builtin_memset(message + length, 0, padded - length);
-  message[length] = (u8)suffix;
-  message[padded - 1] |= 0x80;
   u64 a00 = 0;
   u64 a10 = ~0ULL;
   u64 a20 = ~0ULL;
@@ -168,30 +186,34 @@ void keccak(unsigned length, unsigned rate, unsigned suffix) {
   u64 a44 = 0;
   u64 e00, e10, e20, e30, e40, e01, e11, e21, e31, e41, e02, e12, e22, e32, e42, e03, e13, e23, e33, e43, e04, e14, e24, e34, e44;
   u64 c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4, nb;
-  for (const u8 *block = message; block < message + padded; block += rate) {
-    a00 ^= load64(block + 0);
-    a10 ^= load64(block + 8);
-    a20 ^= load64(block + 16);
-    a30 ^= load64(block + 24);
-    a40 ^= load64(block + 32);
-    a01 ^= load64(block + 40);
-    a11 ^= load64(block + 48);
-    a21 ^= load64(block + 56);
-    a31 ^= load64(block + 64);
-    if (rate == 136) {
-    a41 ^= load64(block + 72);
-    a02 ^= load64(block + 80);
-    a12 ^= load64(block + 88);
-    a22 ^= load64(block + 96);
-    a32 ^= load64(block + 104);
-    a42 ^= load64(block + 112);
-    a03 ^= load64(block + 120);
-    a13 ^= load64(block + 128);
+  /*
+   * Padding without filling: the last block holds the message's final
+   * `length % rate` bytes; its word holding the first padding byte gets
+   * the message's bytes there and the suffix (written back in place), the
+   * words after it are zero and absorbing skips them, and the final bit
+   * goes straight into the lane holding the block's last byte.
+   */
+  u8 *last = message + length - length % rate;
+  unsigned word = (length % rate) & ~7u;
+  unsigned spare = length % 8;
+  u64 partial = spare == 0 ? 0 : load64(last + word) & (~0ULL >> (64 - 8 * spare));
+  store64(last + word, partial | (u64)suffix << (8 * spare));
+  for (u8 *block = message;; block += rate) {
+    if (block == last) {
+      ABSORB(block, word / 8 + 1)
+      if (rate == 136) {
+        a13 ^= 0x80ULL << 56;
+      } else {
+        a31 ^= 0x80ULL << 56;
+      }
+    } else {
+      ABSORB(block, rate / 8)
     }
     for (int round = 0; round < 24; round += 2) {
       ROUND(a, e, ROUND_CONSTANTS[round])
       ROUND(e, a, ROUND_CONSTANTS[round + 1])
     }
+    if (block == last) break;
   }
   store64(digest + 0, a00);
   store64(digest + 8, a10 ^ ~0ULL);
