@@ -3,7 +3,7 @@
 
 /** sha3-256 of the C source the module was compiled from. */
 export const KECCAK_SOURCE_DIGEST =
-  "0xfae90c141cd83b2d356c42efca6f489a2668b05ac1c27ebdce46c9a6270658f7";
+  "0x6b03fc7c26347918daf67d0d8d0f30336d6a9e1fec063f2a212973f758d3099e";
 
 /** The module bytes, base64. */
 export const KECCAK_WASM_BASE64 =

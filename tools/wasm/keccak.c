@@ -159,32 +159,17 @@ u8 *output(void) { return digest; }
  */
 void keccak(unsigned length, unsigned rate, unsigned suffix) {
   u8 *message = &__heap_base;
-  u64 a00 = 0;
-  u64 a10 = ~0ULL;
-  u64 a20 = ~0ULL;
-  u64 a30 = 0;
-  u64 a40 = 0;
-  u64 a01 = 0;
-  u64 a11 = 0;
-  u64 a21 = 0;
-  u64 a31 = ~0ULL;
-  u64 a41 = 0;
-  u64 a02 = 0;
-  u64 a12 = 0;
-  u64 a22 = ~0ULL;
-  u64 a32 = 0;
-  u64 a42 = 0;
-  u64 a03 = 0;
-  u64 a13 = 0;
-  u64 a23 = ~0ULL;
-  u64 a33 = 0;
-  u64 a43 = 0;
-  u64 a04 = ~0ULL;
-  u64 a14 = 0;
-  u64 a24 = 0;
-  u64 a34 = 0;
-  u64 a44 = 0;
-  u64 e00, e10, e20, e30, e40, e01, e11, e21, e31, e41, e02, e12, e22, e32, e42, e03, e13, e23, e33, e43, e04, e14, e24, e34, e44;
+  /* The zero state, complemented lanes as ~0. */
+  u64 a00 = 0, a10 = ~0ULL, a20 = ~0ULL, a30 = 0, a40 = 0;
+  u64 a01 = 0, a11 = 0, a21 = 0, a31 = ~0ULL, a41 = 0;
+  u64 a02 = 0, a12 = 0, a22 = ~0ULL, a32 = 0, a42 = 0;
+  u64 a03 = 0, a13 = 0, a23 = ~0ULL, a33 = 0, a43 = 0;
+  u64 a04 = ~0ULL, a14 = 0, a24 = 0, a34 = 0, a44 = 0;
+  u64 e00, e10, e20, e30, e40;
+  u64 e01, e11, e21, e31, e41;
+  u64 e02, e12, e22, e32, e42;
+  u64 e03, e13, e23, e33, e43;
+  u64 e04, e14, e24, e34, e44;
   u64 c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4, nb;
   /*
    * Padding without filling: the last block holds the message's final
