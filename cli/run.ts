@@ -6,8 +6,9 @@
  * the flags are read here, everything else happens in lib/chain/.
  */
 
-import { Tracer } from "../runtime.ts";
-import { contractModule, withHooks } from "../chain.ts";
+import { Tracer } from "../lib/runtime/trace.ts";
+import { contractModule } from "../lib/chain/contract.ts";
+import { withHooks } from "../lib/chain/tool_hooks.ts";
 import {
   DEFAULT_GAS_LIMIT,
   printReceipt,

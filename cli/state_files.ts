@@ -15,16 +15,18 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { MemoryState, StateError, type StateStore } from "../mod.ts";
+import { StateError } from "../lib/errors.ts";
 import {
   checkStateEntry,
   checkStateVersion,
+  MemoryState,
   MIGRATABLE_STATE_VERSION,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,
+  type StateStore,
   stateToJson,
-} from "../runtime.ts";
+} from "../lib/runtime/state.ts";
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {
