@@ -15,6 +15,7 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
+import { CAPS } from "../lib/compile/opcodes.ts";
 import { StateError } from "../lib/errors.ts";
 import {
   checkStateEntry,
@@ -27,6 +28,7 @@ import {
   type StateStore,
   stateToJson,
 } from "../lib/runtime/state.ts";
+import { STORAGE_SPACE } from "../lib/runtime/state_keys.ts";
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {
@@ -152,6 +154,36 @@ const EXPECTED_MASTER = JSON.stringify([
   ["index", "sqlite_autoindex_kv_1", null],
 ]);
 
+/** A BLOB literal of SQL: `X'..'` with the bytes in hex. */
+function blobLiteral(bytes: readonly number[]): string {
+  return `X'${bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("")}'`;
+}
+
+/**
+ * SQL true for the rows that checkStateEntry surely accepts: a contract
+ * storage entry whose address length (its second byte, found as the
+ * position of that byte in the bytes 1..255; 0, as in no address, is in no
+ * position) fits the key, whose storage key is within the cap, and whose
+ * value is not empty and within the cap. SQLite tests these in C, so that a
+ * state of many storage entries is not copied into JS at every open; every
+ * other row still goes through checkStateEntry, in the same scan order, so
+ * the first bad entry and its message are the ones the full check finds.
+ */
+const SURELY_VALID_STORAGE = (() => {
+  const addressLength = `instr(${
+    blobLiteral(Array.from({ length: 255 }, (_, index) => index + 1))
+  }, substr(key, 2, 1))`;
+  return [
+    "typeof(key) = 'blob'",
+    "typeof(value) = 'blob'",
+    `substr(key, 1, 1) = ${blobLiteral([STORAGE_SPACE])}`,
+    `${addressLength} > 0`,
+    `length(key) >= 2 + ${addressLength}`,
+    `length(key) - 2 - ${addressLength} <= ${CAPS.storage_key}`,
+    `length(value) BETWEEN 1 AND ${CAPS.storage_value}`,
+  ].join(" AND ");
+})();
+
 /**
  * Checks integrity, schema, version and every entry against the caps
  * (creating the schema in an empty database).
@@ -180,7 +212,8 @@ function checkDatabase(db: DatabaseSync, path: string): void {
     throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
   }
   checkStateVersion(meta[0]?.version, `'${path}'`);
-  for (const { key, value } of db.prepare("SELECT key, value FROM kv").iterate()) {
+  const rows = db.prepare(`SELECT key, value FROM kv WHERE NOT (${SURELY_VALID_STORAGE})`);
+  for (const { key, value } of rows.iterate()) {
     if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
       throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
     }
