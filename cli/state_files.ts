@@ -221,6 +221,15 @@ function checkDatabase(db: DatabaseSync, path: string): void {
   }
 }
 
+/** Rows stored by one statement at most (far below SQLite's cap on a statement's parameters). */
+const WRITE_BATCH = 256;
+
+/** The statement that stores `count` rows: each key inserted, or its value replaced. */
+function upsertSql(count: number): string {
+  const rows = Array.from({ length: count }, () => "(?, ?)").join(", ");
+  return `INSERT INTO kv (key, value) VALUES ${rows} ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+}
+
 /** SQLite state file (created with its schema when absent), held in one write transaction. */
 export async function openSqliteState(path: string): Promise<FileState> {
   await Deno.mkdir(dirname(path), { recursive: true });
@@ -242,7 +251,16 @@ export async function openSqliteState(path: string): Promise<FileState> {
   }
   const open = db;
   const read = open.prepare("SELECT value FROM kv WHERE key = ?");
-  const upsert = open.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
+  const upserts = new Map<number, ReturnType<DatabaseSync["prepare"]>>();
+  const upsert = (rows: Uint8Array[]) => {
+    const count = rows.length / 2;
+    let statement = upserts.get(count);
+    if (statement === undefined) {
+      statement = open.prepare(upsertSql(count));
+      upserts.set(count, statement);
+    }
+    statement.run(...rows);
+  };
   const remove = open.prepare("DELETE FROM kv WHERE key = ?");
   const all = open.prepare("SELECT key, value FROM kv ORDER BY key");
   return {
@@ -259,10 +277,23 @@ export async function openSqliteState(path: string): Promise<FileState> {
     },
     apply(writes) {
       try {
+        // Runs of stores go in statements of up to WRITE_BATCH rows (one call into SQLite each);
+        // a delete first stores what is pending, so the writes apply in their order.
+        let rows: Uint8Array[] = [];
         for (const { key, value } of writes) {
-          if (value === null) remove.run(key);
-          else upsert.run(key, value);
+          if (value === null) {
+            if (rows.length > 0) upsert(rows);
+            rows = [];
+            remove.run(key);
+            continue;
+          }
+          rows.push(key, value);
+          if (rows.length === 2 * WRITE_BATCH) {
+            upsert(rows);
+            rows = [];
+          }
         }
+        if (rows.length > 0) upsert(rows);
       } catch (error) {
         open.exec("ROLLBACK");
         throw error;

@@ -13,7 +13,7 @@ import { DatabaseSync } from "node:sqlite";
 import { runCli } from "./support/cli.ts";
 import { SeededRandom } from "./support/random.ts";
 import { openJsonState, openSqliteState } from "../cli/state_files.ts";
-import { StateError } from "../mod.ts";
+import { MemoryState, StateError } from "../mod.ts";
 import { CAPS } from "../ir.ts";
 import { checkStateEntry } from "../runtime.ts";
 import { STORAGE_SPACE } from "../lib/runtime/state_keys.ts";
@@ -324,5 +324,35 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
     insert.run(storageKey(32, 32, 3), bytes(CAPS.storage_value + 1));
     db.close();
     await assert.rejects(openSqliteState(two), /the value is empty/);
+  });
+});
+
+Deno.test("SQLite writes: stores, replacements, deletes and repeats apply in order, as on MemoryState", async () => {
+  await inTempDir(async (dir) => {
+    const random = new SeededRandom(15);
+    const key = (n: number) => Uint8Array.of(STORAGE_SPACE, 1, 9, n >> 8, n & 0xff);
+    const writes: { key: Uint8Array; value: Uint8Array | null }[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const n = random.below(40);
+      writes.push({
+        key: key(n),
+        value: random.below(5) === 0 ? null : Uint8Array.of(i & 0xff, 1),
+      });
+    }
+    for (let i = 0; i < 600; i++) {
+      writes.push({ key: key(1000 + i), value: Uint8Array.of(i & 0xff) });
+    }
+    writes.push({ key: key(5), value: Uint8Array.of(1) }, { key: key(5), value: Uint8Array.of(2) });
+    const path = `${dir}/writes.sqlite`;
+    const expected = new MemoryState();
+    for (const slice of [writes.slice(0, 1000), writes.slice(1000)]) {
+      const state = await openSqliteState(path);
+      state.apply(slice);
+      await state.close();
+      expected.apply(slice);
+    }
+    const state = await openSqliteState(path);
+    assert.deepEqual(state.listEntries(), expected.listEntries());
+    await state.abort();
   });
 });
