@@ -15,7 +15,7 @@ import { concatBytes, toHex } from "../lib/abi/hex.ts";
 import type { Manifest } from "../lib/abi/manifest.ts";
 import type { ContractCode } from "../lib/chain/code.ts";
 import { type Compilation, withCompiled } from "../lib/chain/precompiled.ts";
-import { compileContract, loadModule } from "../lib/compile/api.ts";
+import { compileContract, loadModule } from "../lib/compile/compile.ts";
 import { codeHash } from "../lib/compile/ir_codec.ts";
 import { CAPS, GAS_VERSION, IR_VERSION } from "../lib/compile/opcodes.ts";
 
