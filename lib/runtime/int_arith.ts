@@ -16,6 +16,13 @@ import type { Meter } from "./ops.ts";
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { canonicalInt } from "./values.ts";
 
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** canonicalInt of an int known not to be negative (one comparison instead of two). */
+function canonicalNonNegative(value: bigint): Int {
+  return value <= MAX_SAFE ? Number(value) : value;
+}
+
 /** The dynamic terms of the int operators, from the opcode table. */
 const COST = {
   add: OP_INFO[Op.ADD].dynamic,
@@ -110,7 +117,52 @@ export function intWords(value: Int): number {
   return words <= CAP_WORDS ? words : Math.ceil(bitLength(value) / 64);
 }
 
-const words = intWords;
+/**
+ * The word measure of one operand of one operator, which tries first the
+ * count it found last: operands at one place in a loop tend to keep their
+ * size and sign, and two comparisons with the bounds intWords uses
+ * (2^(64·(k-1)) ≤ x < 2^(64·k), or the same for -x) confirm the guess; a
+ * miss measures by intWords. The guess only orders the comparisons: every
+ * answer is the exact count, so gas never depends on what ran before.
+ */
+class WordGauge {
+  /** The count found last, negated when that int was negative; never 0. */
+  #last = 1;
+
+  /**
+   * `intWords(value)`, exact, negated unless `value` is positive: a
+   * positive answer proves value > 0 (and so tells the caller the sign
+   * without another comparison).
+   */
+  measure(value: Int): number {
+    if (typeof value === "number") return value > 0 ? 1 : -1;
+    const guess = this.#last;
+    if (guess > 0) {
+      if (value < (WORD_BOUNDS[guess] ?? 0n) && value >= (WORD_BOUNDS[guess - 1] ?? 0n)) {
+        return guess;
+      }
+    } else if (
+      value > (NEGATIVE_WORD_BOUNDS[-guess] ?? 0n) &&
+      value <= (NEGATIVE_WORD_BOUNDS[-guess - 1] ?? 0n)
+    ) {
+      return guess;
+    }
+    const words = intWords(value);
+    const signed = value > 0n ? words : -words;
+    // Zero (never a canonical bigint) and results beyond the cap are measured, not remembered.
+    if (words <= CAP_WORDS && value !== 0n) this.#last = signed;
+    return signed;
+  }
+}
+
+/** One gauge per operand of each operator (left, right). */
+const GAUGES = {
+  add: [new WordGauge(), new WordGauge()],
+  sub: [new WordGauge(), new WordGauge()],
+  mul: [new WordGauge(), new WordGauge()],
+  floordiv: [new WordGauge(), new WordGauge()],
+  mod: [new WordGauge(), new WordGauge()],
+} as const;
 
 /** `value` as a bigint (a bigint is returned as it is, without a conversion). */
 function big(value: Int): bigint {
@@ -137,7 +189,7 @@ export function addInts(meter: Meter, x: Int, y: Int): Int {
     const sum = smallAdd(x, y);
     if (sum !== null) return sum;
   }
-  const larger = Math.max(words(x), words(y));
+  const larger = Math.max(Math.abs(GAUGES.add[0].measure(x)), Math.abs(GAUGES.add[1].measure(y)));
   meter.pay(COST.add, larger);
   const sum = big(x) + big(y);
   return belowCapAfterCarry(larger) ? canonicalInt(sum) : checkIntSize(sum);
@@ -149,7 +201,7 @@ export function subInts(meter: Meter, x: Int, y: Int): Int {
     const difference = smallSub(x, y);
     if (difference !== null) return difference;
   }
-  const larger = Math.max(words(x), words(y));
+  const larger = Math.max(Math.abs(GAUGES.sub[0].measure(x)), Math.abs(GAUGES.sub[1].measure(y)));
   meter.pay(COST.sub, larger);
   const difference = big(x) - big(y);
   return belowCapAfterCarry(larger) ? canonicalInt(difference) : checkIntSize(difference);
@@ -161,8 +213,8 @@ export function mulInts(meter: Meter, x: Int, y: Int): Int {
     const product = smallMul(x, y);
     if (product !== null) return product;
   }
-  const xWords = words(x);
-  const yWords = words(y);
+  const xWords = Math.abs(GAUGES.mul[0].measure(x));
+  const yWords = Math.abs(GAUGES.mul[1].measure(y));
   // A product has at most as many bits as its operands together, and at least one fewer:
   // past int_bits + 1 it is refused before the work. Few words settle that without the bits.
   const mayExceed = 64 * (xWords + yWords) > CAPS.int_bits;
@@ -236,7 +288,10 @@ export function floordivInts(meter: Meter, x: Int, y: Int): Int {
   }
   const divisor = big(y);
   checkDivisor("//", divisor);
-  meter.pay(COST.floordiv, words(x) * words(y));
+  meter.pay(
+    COST.floordiv,
+    Math.abs(GAUGES.floordiv[0].measure(x) * GAUGES.floordiv[1].measure(y)),
+  );
   return canonicalInt(floorDivide(big(x), divisor));
 }
 
@@ -246,8 +301,15 @@ export function modInts(meter: Meter, x: Int, y: Int): Int {
     meter.pay(COST.mod, 1);
     return smallFloorMod(x, y);
   }
+  const xWords = GAUGES.mod[0].measure(x);
+  const yWords = GAUGES.mod[1].measure(y);
+  if (xWords > 0 && yWords > 0) {
+    // Both positive (the gauges said so): no zero divisor, and the remainder is already the floor's.
+    meter.pay(COST.mod, xWords * yWords);
+    return canonicalNonNegative(big(x) % big(y));
+  }
   const divisor = big(y);
   checkDivisor("%", divisor);
-  meter.pay(COST.mod, words(x) * words(y));
+  meter.pay(COST.mod, Math.abs(xWords * yWords));
   return canonicalInt(floorModulo(big(x), divisor));
 }
