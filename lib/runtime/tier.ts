@@ -269,7 +269,13 @@ const RT = {
   newException(cls: number, items: Value[]): PyException {
     return new PyException(cls, new PyTuple(items));
   },
-  unpack(run: TierRun, value: Value, count: number): Value[] {
+  unpack(run: TierRun, value: Value, count: number): readonly Value[] {
+    // A tuple of the expected length (`a, b = b, a + b`) is read in place: the payment
+    // iterableItems makes for it, without the copy (the generated code only reads the items).
+    if (value instanceof PyTuple && value.items.length === count) {
+      run.payUnpack(count);
+      return value.items;
+    }
     const items = ops.iterableItems(value, "unpacking", run.payUnpack);
     if (items.length > count) {
       vmError("ValueError", `too many values to unpack (expected ${count})`);
