@@ -30,6 +30,7 @@ const COST = {
   mul: OP_INFO[Op.MUL].dynamic,
   floordiv: OP_INFO[Op.FLOORDIV].dynamic,
   mod: OP_INFO[Op.MOD].dynamic,
+  pow: OP_INFO[Op.POW].dynamic,
 } as const;
 
 /** An int as the operators hold it: a safe integer, or a bigint beyond the safe range. */
@@ -312,4 +313,51 @@ export function modInts(meter: Meter, x: Int, y: Int): Int {
   checkDivisor("%", divisor);
   meter.pay(COST.mod, Math.abs(xWords * yWords));
   return canonicalInt(floorModulo(big(x), divisor));
+}
+
+/** The int_bits cap as a bigint. */
+const INT_BITS = BigInt(CAPS.int_bits);
+
+/** The last power of two safe ints, kept (`2 ** 521` in a loop converts and multiplies once). */
+const lastPower = { base: 0, exponent: 0, value: 1n };
+
+/** `x ** y` of two safe ints, y ≥ 0 (the memo of the last one: bigints are immutable). */
+function safePower(x: number, y: number): bigint {
+  if (x !== lastPower.base || y !== lastPower.exponent) {
+    lastPower.value = BigInt(x) ** BigInt(y);
+    lastPower.base = x;
+    lastPower.exponent = y;
+  }
+  return lastPower.value;
+}
+
+/** `x ** y` of two ints (and pow(x, y) without a modulus). */
+export function powInts(meter: Meter, x: Int, y: Int): Int {
+  const bits = bitsOf(x);
+  if (typeof y === "number" ? y < 0 : y < 0n) {
+    if (bits === 0) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+    vmError("ValueError", "negative exponent gives a float, which contracts do not support");
+  }
+  if (bits <= 1) {
+    // 0, 1 and -1: a one-word result whatever the exponent.
+    meter.pay(COST.pow, 1);
+    const base = Number(x);
+    const even = typeof y === "number" ? y % 2 === 0 : (y & 1n) === 0n;
+    return (typeof y === "number" ? y === 0 : y === 0n) || (base === -1 && even) ? 1 : base;
+  }
+  // |x| ** y has at least (bits - 1) * y + 1 bits: past the cap, it is refused from the sizes
+  // (|x| ≥ 2 here, so an exponent of int_bits or more always is, and the sizes are small
+  // numbers). Below, it has at most bits * y bits: only past the cap is it checked exactly.
+  const exponent = typeof y === "number"
+    ? Math.min(y, CAPS.int_bits)
+    : (y < INT_BITS ? Number(y) : CAPS.int_bits);
+  if ((bits - 1) * exponent + 1 > CAPS.int_bits) {
+    limitExceeded("int_bits", "power result is too large");
+  }
+  const resultBits = bits * exponent;
+  meter.pay(COST.pow, intWords(x) * Math.max(1, Math.ceil(resultBits / 64)));
+  const result = typeof x === "number" && typeof y === "number"
+    ? safePower(x, y)
+    : big(x) ** big(y);
+  return resultBits <= CAPS.int_bits ? canonicalInt(result) : checkIntSize(result);
 }

@@ -10,7 +10,7 @@ import type { IrConst, IrModule } from "../compile/ir.ts";
 import { ISINSTANCE_BIT, Op } from "../compile/opcodes.ts";
 import { callBuiltin } from "./builtins/table.ts";
 import { vmError } from "./failure.ts";
-import { addInts, floordivInts, modInts, mulInts, subInts } from "./int_arith.ts";
+import { addInts, floordivInts, modInts, mulInts, powInts, subInts } from "./int_arith.ts";
 import type { Metered } from "./meter.ts";
 import { callMethod } from "./methods/dispatch.ts";
 import * as ops from "./ops.ts";
@@ -84,6 +84,8 @@ export function binaryOp(meter: Metered, op: number, left: Value, right: Value):
         return modInts(meter, left, right);
       case Op.FLOORDIV:
         return floordivInts(meter, left, right);
+      case Op.POW:
+        return powInts(meter, left, right);
     }
   }
   switch (op) {

@@ -19,13 +19,13 @@ import { cappedInt } from "./int_cap.ts";
 import {
   addInts,
   bitLength,
-  bitsOf,
   floorDivide,
   floordivInts,
   floorModulo,
   intWords,
   modInts,
   mulInts,
+  powInts,
   subInts,
 } from "./int_arith.ts";
 import { fitsSsize } from "./indices.ts";
@@ -319,36 +319,12 @@ export function modularPow(meter: Charge, a: Value, b: Value, modulus: Value): V
   return canonicalInt(m < 0n && result !== 0n ? result - magnitude : result);
 }
 
-/** The int_bits cap as a bigint. */
-const INT_BITS = BigInt(CAPS.int_bits);
-
 /** `a ** b` (and pow(a, b) without a modulus). */
 export function pow(meter: Meter, a: Value, b: Value): Value {
-  const x = asBigInt(a);
-  const y = asBigInt(b);
+  const x = numeric(a);
+  const y = numeric(b);
   if (x === null || y === null) return unsupported("** or pow()", a, b);
-  if (y < 0n) {
-    if (x === 0n) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-    vmError("ValueError", "negative exponent gives a float, which contracts do not support");
-  }
-  if (x === 0n || x === 1n || x === -1n) {
-    // A one-word result whatever the exponent.
-    meter.pay(COST.pow, 1);
-    return y === 0n || (x === -1n && (y & 1n) === 0n) ? 1 : canonicalInt(x);
-  }
-  // |x| ≥ 2 from here on (a bool or a safe base is measured without a conversion).
-  const bits = typeof a === "bigint" ? bitLength(x) : bitsOf(Number(x));
-  // |x| ** y has at least (bits - 1) * y + 1 bits: past the cap, it is refused from the sizes
-  // (an exponent of int_bits or more always is, so the sizes are small numbers). Below, it has
-  // at most bits * y bits: only past the cap is the result checked exactly.
-  const exponent = y < INT_BITS ? Number(y) : CAPS.int_bits;
-  if ((bits - 1) * exponent + 1 > CAPS.int_bits) {
-    limitExceeded("int_bits", "power result is too large");
-  }
-  const resultBits = bits * exponent;
-  meter.pay(COST.pow, words(x) * Math.max(1, Math.ceil(resultBits / 64)));
-  const result = x ** y;
-  return resultBits <= CAPS.int_bits ? canonicalInt(result) : checkIntSize(result);
+  return powInts(meter, x, y);
 }
 
 function shiftCount(a: Value, b: Value, op: string): [bigint, bigint] {

@@ -63,14 +63,28 @@ Deno.test("pow: value, gas and the int_bits refusal around the cap, safe and big
   const per = OP_INFO[Op.POW].dynamic?.per ?? 0;
   const cap = CAPS.int_bits;
   const wrong: string[] = [];
-  const bases: (number | bigint)[] = [2, -2, 3, -3, 255, 2 ** 53 - 1, 1 - 2 ** 53];
+  const bases: (number | bigint | boolean)[] = [
+    0,
+    1,
+    -1,
+    true,
+    false,
+    2,
+    -2,
+    3,
+    -3,
+    255,
+    2 ** 53 - 1,
+    1 - 2 ** 53,
+  ];
   for (const power of [64n, 100n, 1000n]) {
     bases.push(1n << power, -(1n << power), (1n << power) + 1n);
   }
   for (const base of bases) {
     const bits = reference(BigInt(base));
-    const edge = Math.floor((cap - 1) / (bits - 1));
-    const exponents: (number | bigint)[] = [0, 1, 2, edge - 1, edge, edge + 1, cap, 2n ** 70n];
+    const edge = bits > 1 ? Math.floor((cap - 1) / (bits - 1)) : 5;
+    const exponents: (number | bigint | boolean)[] = [0, 1, 2, edge - 1, edge, edge + 1, cap];
+    exponents.push(2n ** 70n, 2n ** 70n + 1n, -1, -(2n ** 70n), true, false);
     for (const exponent of exponents) {
       let gas = 0;
       const meter = {
@@ -86,7 +100,13 @@ Deno.test("pow: value, gas and the int_bits refusal around the cap, safe and big
       const y = BigInt(exponent);
       let want: string;
       let wantGas = 0;
-      if (y === 0n) {
+      if (y < 0n) {
+        want = bits === 0
+          ? "0.0 cannot be raised to a negative power"
+          : "negative exponent gives a float, which contracts do not support";
+      } else if (bits <= 1) {
+        [want, wantGas] = [String(BigInt(base) ** y), per];
+      } else if (y === 0n) {
         [want, wantGas] = ["1", per * Math.max(1, Math.ceil(0 / 64)) * intWordsOf(base)];
       } else if (BigInt(bits - 1) * y + 1n > BigInt(cap)) {
         want = "power result is too large (cap int_bits)";
@@ -103,6 +123,6 @@ Deno.test("pow: value, gas and the int_bits refusal around the cap, safe and big
   assert.deepEqual(wrong, []);
 });
 
-function intWordsOf(value: number | bigint): number {
-  return typeof value === "number" ? 1 : Math.max(1, Math.ceil(reference(value) / 64));
+function intWordsOf(value: number | bigint | boolean): number {
+  return typeof value === "bigint" ? Math.max(1, Math.ceil(reference(value) / 64)) : 1;
 }

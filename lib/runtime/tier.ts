@@ -68,6 +68,7 @@ type Factory = (
 ) => CompiledFunction;
 
 const UNWIND_GAS = WALKS.unwind.node.per;
+const UNPACK_ITEMS = OP_INFO[Op.UNPACK].dynamic;
 const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
 
 /** Unwinding to a handler in a caller's frame: the frames in between let it pass. */
@@ -99,7 +100,7 @@ export class TierRun {
     readonly globals: (Value | undefined)[],
     readonly host: Host,
   ) {
-    this.payUnpack = (count) => m.pay(OP_INFO[Op.UNPACK].dynamic, count);
+    this.payUnpack = (count) => m.pay(UNPACK_ITEMS, count);
   }
 
   /** Runs function `fn` with `args` as the outermost frame. */
