@@ -190,10 +190,14 @@ export function addInts(meter: Meter, x: Int, y: Int): Int {
     const sum = smallAdd(x, y);
     if (sum !== null) return sum;
   }
-  const larger = Math.max(Math.abs(GAUGES.add[0].measure(x)), Math.abs(GAUGES.add[1].measure(y)));
+  const xWords = GAUGES.add[0].measure(x);
+  const yWords = GAUGES.add[1].measure(y);
+  const larger = Math.max(Math.abs(xWords), Math.abs(yWords));
   meter.pay(COST.add, larger);
   const sum = big(x) + big(y);
-  return belowCapAfterCarry(larger) ? canonicalInt(sum) : checkIntSize(sum);
+  if (!belowCapAfterCarry(larger)) return checkIntSize(sum);
+  // Two positive operands, one of two words or more: the sum is at least 2^64, already canonical.
+  return xWords > 0 && yWords > 0 && larger > 1 ? sum : canonicalInt(sum);
 }
 
 /** `x - y` of two ints. */
