@@ -260,9 +260,27 @@ export function floorModulo(x: bigint, y: bigint): bigint {
   return remainder > 0n ? remainder + y : remainder;
 }
 
-/** The truncated remainder of two safe ints; integer division when both fit in int32 (V8 otherwise uses the x87 remainder loop). */
+/** Below this magnitude a quotient times its divisor is exact in doubles (see truncatedRemainder). */
+const EXACT_PRODUCT = 2 ** 52;
+
+/**
+ * The truncated remainder of two safe ints, `b` not zero. Both in int32:
+ * integer division. Both under 2^52: from the rounded quotient, which is
+ * at most one off the truncated one, so `q·b` (under 2^53, exact) leaves a
+ * remainder at most one divisor out of range, put back by one step. Else
+ * the double remainder, which is exact but slow (V8 runs the x87 loop).
+ */
 function truncatedRemainder(a: number, b: number): number {
-  return (a | 0) === a && (b | 0) === b ? (a | 0) % (b | 0) : a % b;
+  if ((a | 0) === a && (b | 0) === b) return (a | 0) % (b | 0);
+  const divisor = Math.abs(b);
+  if (Math.abs(a) >= EXACT_PRODUCT || divisor >= EXACT_PRODUCT) return a % b;
+  const remainder = a - Math.trunc(a / b) * b;
+  if (a >= 0) {
+    if (remainder < 0) return remainder + divisor;
+    return remainder >= divisor ? remainder - divisor : remainder;
+  }
+  if (remainder > 0) return remainder - divisor;
+  return remainder <= -divisor ? remainder + divisor : remainder;
 }
 
 /** Python's `a % b` of two safe ints, `b` not zero: the sign of the divisor; exact. */

@@ -464,7 +464,7 @@ export function invert(meter: Meter, a: Value): Value {
 export function iterableItems(value: Value, what: string, pay: (items: number) => void): Value[] {
   if (value instanceof PyList || value instanceof PyTuple) {
     pay(value.items.length);
-    return [...value.items];
+    return value.items.slice();
   }
   if (typeof value === "string") {
     // A str of n UTF-16 units has at least n / 2 code points.
@@ -481,7 +481,7 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   }
   if (value instanceof PyDict) {
     pay(value.entries.size);
-    return [...value.entries.values()].map((entry) => entry.key);
+    return new PyDictView(value, "keys").items();
   }
   if (value instanceof PyDictView) {
     pay(value.dict.entries.size);
@@ -494,11 +494,12 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   if (value instanceof PyRange) {
     const length = rangeSize(value);
     if (length > BigInt(CAPS.container_length)) tooManyItems(what);
-    pay(Number(length));
+    const count = Number(length);
+    pay(count);
     const items: Value[] = [];
     if (isSmallRange(value)) {
       const step = Number(value.step);
-      for (let i = 0, at = Number(value.start); i < length; i++, at += step) items.push(at);
+      for (let i = 0, at = Number(value.start); i < count; i++, at += step) items.push(at);
       return items;
     }
     for (let i = 0n; i < length; i++) items.push(canonicalInt(value.start + i * value.step));
