@@ -156,13 +156,31 @@ class WordGauge {
   }
 }
 
+/**
+ * The gauge of a divisor, which also keeps the last int it measured: a
+ * modulus is usually one value held in a variable (`% p` in a loop), and
+ * the same bigint is recognised without a comparison of its size.
+ */
+class DivisorGauge extends WordGauge {
+  #value: Int = 0;
+  #words = -1;
+
+  override measure(value: Int): number {
+    if (value === this.#value) return this.#words;
+    const words = super.measure(value);
+    this.#value = value;
+    this.#words = words;
+    return words;
+  }
+}
+
 /** One gauge per operand of each operator (left, right). */
 const GAUGES = {
   add: [new WordGauge(), new WordGauge()],
   sub: [new WordGauge(), new WordGauge()],
   mul: [new WordGauge(), new WordGauge()],
-  floordiv: [new WordGauge(), new WordGauge()],
-  mod: [new WordGauge(), new WordGauge()],
+  floordiv: [new WordGauge(), new DivisorGauge()],
+  mod: [new WordGauge(), new DivisorGauge()],
 } as const;
 
 /** `value` as a bigint (a bigint is returned as it is, without a conversion). */
