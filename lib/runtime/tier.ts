@@ -93,10 +93,12 @@ class Resume {
 
 /** The state of one call (initialiser or function) on the compiled tier. */
 export class TierRun {
+  // Plain arrays, not typed ones: Deno allocates a typed array's storage off the JS heap, which
+  // costs more than the rest of a short call's set-up.
   /** Function of each frame, by depth. */
-  readonly fnAt: Int32Array = new Int32Array(CAPS.call_depth + 1);
+  readonly fnAt: number[] = new Array<number>(CAPS.call_depth + 1).fill(0);
   /** Each frame's pc: a caller's resume pc (its CALL + 1), or the failing pc. */
-  readonly pcAt: Int32Array = new Int32Array(CAPS.call_depth + 1);
+  readonly pcAt: number[] = new Array<number>(CAPS.call_depth + 1).fill(0);
   /** The failure leaving the call, once raised (frames above let it pass). */
   final: unknown = undefined;
   /** The exception a handler is being given. */
