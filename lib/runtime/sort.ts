@@ -136,6 +136,8 @@ class Comparisons {
   pairs = 0;
   /** Bytes of strs compared so far (by the item-pair comparison). */
   bytes = 0;
+  /** The gas of the pairs and bytes counted so far. */
+  gas = 0;
   /** Whether the item-pair comparison gave up: the general sort must run instead. */
   failed = false;
 
@@ -164,25 +166,29 @@ class Comparisons {
     const shorter = Math.min(left.length, right.length);
     for (let i = 0; i < shorter; i++) {
       this.pairs++;
-      if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+      if ((this.gas += PAIR_GAS) > this.budget) return this.giveUp();
       const l = left[i];
       const r = right[i];
       if (l === r) {
         // Two equal strs are compared (a JS str has no identity): their length is paid.
-        if (typeof l !== "string") continue;
-        this.bytes += l.length;
-        if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+        if (typeof l === "string" && this.countBytes(l.length)) return this.giveUp();
         continue;
       }
       if (typeof l === "number" && typeof r === "number") return l < r;
       if (typeof l !== "string" || typeof r !== "string") return this.giveUp();
-      this.bytes += 2 * Math.min(l.length, r.length);
-      if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+      if (this.countBytes(2 * Math.min(l.length, r.length))) return this.giveUp();
       return compareStrs(l, r) < 0;
     }
     return left.length < right.length;
   }
 
+  /** Counts `count` str bytes compared; whether the count has passed the budget. */
+  countBytes(count: number): boolean {
+    this.bytes += count;
+    return (this.gas += count * BYTE_GAS) > this.budget;
+  }
+
+  /** Gives the sort back to the general comparison. */
   giveUp(): boolean {
     this.failed = true;
     return false;
