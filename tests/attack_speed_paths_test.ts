@@ -10,48 +10,14 @@
  */
 
 import assert from "node:assert/strict";
-import type { DynamicGas } from "../lib/compile/opcodes.ts";
-import { CallFailure } from "../lib/errors.ts";
-import { outOfGas } from "../lib/runtime/failure.ts";
-import { sortValues } from "../lib/runtime/sort.ts";
 import { PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { compileContract } from "../ir.ts";
 import { cpythonOutcomes, vmOutcome } from "./support/differential.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import { runSource } from "./support/runtime.ts";
+import { sortUnder } from "./support/sort_under.ts";
 import { fullCost, onBothTiers, sweepLimits } from "./support/tier_compare.ts";
-
-/** A charge with a limit that fails as the machine does; `general` hides the gas left. */
-class LimitedCharge {
-  used = 0;
-  constructor(readonly limit: number, readonly general: boolean) {}
-  units(count: number): void {
-    this.charge(count);
-  }
-  pay(cost: DynamicGas | null, units: number): void {
-    this.charge((cost?.per ?? 0) * units);
-  }
-  gasLeft(): number {
-    return this.general ? 0 : this.limit - this.used;
-  }
-  charge(amount: number): void {
-    if (this.used + amount > this.limit) outOfGas(amount, this.limit - this.used);
-    this.used += amount;
-  }
-}
-
-/** The outcome of one sort under `limit`: the items by identity index, or the failure; gas used. */
-function sortUnder(items: readonly Value[], reverse: boolean, limit: number, general: boolean) {
-  const meter = new LimitedCharge(limit, general);
-  try {
-    const sorted = sortValues(meter, [...items], null, reverse);
-    return { order: sorted.map((item) => items.indexOf(item)).join(","), used: meter.used };
-  } catch (error) {
-    if (!(error instanceof CallFailure)) throw error;
-    return { failure: `${error.type}: ${error.message}`, used: meter.used };
-  }
-}
 
 /** Equal text built twice: two JS strings, one Python value. */
 const twice = (text: string) => [text, [...text].join("")] as const;

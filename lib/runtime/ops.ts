@@ -62,7 +62,6 @@ const COST = {
   repeat: OP_INFO[Op.MUL].sequence,
   floordiv: OP_INFO[Op.FLOORDIV].dynamic,
   format: OP_INFO[Op.MOD].sequence,
-  pow: OP_INFO[Op.POW].dynamic,
   lshift: OP_INFO[Op.LSHIFT].dynamic,
   rshift: OP_INFO[Op.RSHIFT].dynamic,
   "&": OP_INFO[Op.BITAND].dynamic,

@@ -11,11 +11,10 @@
 
 import assert from "node:assert/strict";
 import type { DynamicGas } from "../compile/opcodes.ts";
-import { CallFailure } from "../errors.ts";
-import { outOfGas } from "./failure.ts";
 import { sortValues } from "./sort.ts";
 import { PyList, PyTuple, type Value } from "./values.ts";
 import { SeededRandom } from "../../tests/support/random.ts";
+import { sortUnder } from "../../tests/support/sort_under.ts";
 
 class CountingCharge {
   prepaid = 0;
@@ -75,41 +74,6 @@ Deno.test("sortValues: a bigint among safe ints leaves the fast path with the sa
   const sorted = sortValues(new CountingCharge(), items, null, false);
   assert.deepEqual(sorted, [-(2n ** 64n), -3, 0, 5, 5, 2n ** 70n]);
 });
-
-/**
- * A charge with a gas limit that fails as the machine does (the failing
- * charge changes nothing). `general` makes it report no gas left, which
- * sends every sort of lists or tuples to the general comparison.
- */
-class LimitedCharge {
-  used = 0;
-  constructor(readonly limit: number, readonly general: boolean) {}
-  units(count: number): void {
-    this.charge(count);
-  }
-  pay(cost: DynamicGas | null, units: number): void {
-    this.charge((cost?.per ?? 0) * units);
-  }
-  gasLeft(): number {
-    return this.general ? 0 : this.limit - this.used;
-  }
-  charge(amount: number): void {
-    if (this.used + amount > this.limit) outOfGas(amount, this.limit - this.used);
-    this.used += amount;
-  }
-}
-
-/** Sorts `items` under `limit`: the result (items by their index in the input) or the failure. */
-function sortUnder(items: readonly Value[], reverse: boolean, limit: number, general: boolean) {
-  const meter = new LimitedCharge(limit, general);
-  try {
-    const sorted = sortValues(meter, [...items], null, reverse);
-    return { order: sorted.map((item) => items.indexOf(item)), used: meter.used };
-  } catch (error) {
-    if (!(error instanceof CallFailure)) throw error;
-    return { failure: `${error.type}: ${error.message}`, used: meter.used };
-  }
-}
 
 /** Lists of tuples the item-pair comparison takes (or gives up on part way). */
 function sequenceCases(random: SeededRandom): PyTuple[][] {
