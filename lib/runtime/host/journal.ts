@@ -8,6 +8,7 @@
  */
 
 import { binaryKey } from "../binary_key.ts";
+import { ByteMap } from "./byte_map.ts";
 import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
 import { balanceStateKey, storageStateKey } from "../state_keys.ts";
@@ -37,8 +38,8 @@ export class Journal {
   readonly #base: StateReader;
   /** Every pending write, in the order its state key was first written. */
   readonly #order: Pending[] = [];
-  /** Storage writes by contract, then by storage key (both as binaryKey): no key is rebuilt per access. */
-  readonly #storage = new Map<string, Map<string, Pending>>();
+  /** Storage writes by contract (as binaryKey), then by storage key (./byte_map.ts: no string per access). */
+  readonly #storage = new Map<string, ByteMap<Pending>>();
   /** Writes of the other spaces (balances), by binaryKey of the state key. */
   readonly #others = new Map<string, Pending>();
 
@@ -54,14 +55,14 @@ export class Journal {
 
   /** The last contract whose storage was addressed, and its writes. */
   #contract: Uint8Array | null = null;
-  #contractWrites = new Map<string, Pending>();
+  #contractWrites = new ByteMap<Pending>();
 
-  #writesOf(contract: Uint8Array): Map<string, Pending> {
+  #writesOf(contract: Uint8Array): ByteMap<Pending> {
     if (contract === this.#contract) return this.#contractWrites;
     const name = binaryKey(contract);
     let writes = this.#storage.get(name);
     if (writes === undefined) {
-      writes = new Map<string, Pending>();
+      writes = new ByteMap<Pending>();
       this.#storage.set(name, writes);
     }
     this.#contract = contract;
@@ -71,21 +72,20 @@ export class Journal {
 
   /** The value of `key` in the storage of `contract` (null when absent). */
   storage(contract: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const pending = this.#writesOf(contract).get(binaryKey(key));
+    const pending = this.#writesOf(contract).get(key);
     return pending === undefined ? this.#base.get(storageStateKey(contract, key)) : pending.value;
   }
 
   /** Records a storage write; an empty value or null deletes. */
   setStorage(contract: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
     const writes = this.#writesOf(contract);
-    const name = binaryKey(key);
-    const pending = writes.get(name);
+    const pending = writes.get(key);
     if (pending !== undefined) {
       pending.value = stored(value);
       return;
     }
     const entry = { key: storageStateKey(contract, key), value: stored(value) };
-    writes.set(name, entry);
+    writes.set(key, entry);
     this.#order.push(entry);
   }
 
