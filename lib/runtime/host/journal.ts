@@ -8,10 +8,10 @@
  */
 
 import { binaryKey } from "../binary_key.ts";
-import { ByteMap } from "./byte_map.ts";
-import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
+import { decodeStoredInt, encodeStoredInt, encodeStoredSmallInt } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
-import { balanceStateKey, storageStateKey } from "../state_keys.ts";
+import { balanceStateKey, checkContractAddress, storageStateKey } from "../state_keys.ts";
+import { ByteMap } from "./byte_map.ts";
 import type { StateReader } from "./types.ts";
 
 /** One pending write of a state key (null deletes). */
@@ -22,15 +22,32 @@ export interface StateWrite {
   readonly value: Uint8Array | null;
 }
 
-/** A journal entry: its state key is built once, at the first write; later writes replace the value. */
+/**
+ * What a read of a storage key finds: its stored bytes, null when absent,
+ * or the safe int a pending set_int left there (never 0, which deletes),
+ * whose stored bytes are those of encodeStoredInt.
+ */
+export type StoredValue = Uint8Array | number | null;
+
+/**
+ * A journal entry. A storage write keeps its contract and storage key, and
+ * its state key is built only when the writes are taken; a balance write
+ * (contract null) keeps its whole state key. Later writes replace the value.
+ */
 interface Pending {
+  readonly contract: Uint8Array | null;
   readonly key: Uint8Array;
-  value: Uint8Array | null;
+  value: StoredValue;
 }
 
 /** An empty value deletes. */
 function stored(value: Uint8Array | null): Uint8Array | null {
   return value === null || value.length === 0 ? null : value;
+}
+
+/** The stored bytes of a value (a pending int encoded). */
+function storedBytes(value: StoredValue): Uint8Array | null {
+  return typeof value === "number" ? encodeStoredSmallInt(value) : value;
 }
 
 /** Pending writes of a call, by state key. */
@@ -50,15 +67,20 @@ export class Journal {
 
   /** The pending writes, each state key once, in the order of their first write. */
   get writes(): readonly StateWrite[] {
-    return this.#order;
+    return this.#order.map(({ contract, key, value }) => ({
+      key: contract === null ? key : storageStateKey(contract, key),
+      value: storedBytes(value),
+    }));
   }
 
   /** The last contract whose storage was addressed, and its writes. */
   #contract: Uint8Array | null = null;
   #contractWrites = new ByteMap<Pending>();
 
+  /** The writes of `contract`, whose address is checked the first time it is addressed. */
   #writesOf(contract: Uint8Array): ByteMap<Pending> {
     if (contract === this.#contract) return this.#contractWrites;
+    checkContractAddress(contract);
     const name = binaryKey(contract);
     let writes = this.#storage.get(name);
     if (writes === undefined) {
@@ -72,19 +94,36 @@ export class Journal {
 
   /** The value of `key` in the storage of `contract` (null when absent). */
   storage(contract: Uint8Array, key: Uint8Array): Uint8Array | null {
+    return storedBytes(this.storedValue(contract, key));
+  }
+
+  /**
+   * Like {@link storage}, but a safe int left by a pending set_int comes
+   * back as that int (its stored form is not built).
+   */
+  storedValue(contract: Uint8Array, key: Uint8Array): StoredValue {
     const pending = this.#writesOf(contract).get(key);
     return pending === undefined ? this.#base.get(storageStateKey(contract, key)) : pending.value;
   }
 
   /** Records a storage write; an empty value or null deletes. */
   setStorage(contract: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
+    this.#record(contract, key, stored(value));
+  }
+
+  /** Records a storage write of the stored form of the safe int `value` (0 deletes). */
+  setStorageInt(contract: Uint8Array, key: Uint8Array, value: number): void {
+    this.#record(contract, key, value === 0 ? null : value);
+  }
+
+  #record(contract: Uint8Array, key: Uint8Array, value: StoredValue): void {
     const writes = this.#writesOf(contract);
     const pending = writes.get(key);
     if (pending !== undefined) {
-      pending.value = stored(value);
+      pending.value = value;
       return;
     }
-    const entry = { key: storageStateKey(contract, key), value: stored(value) };
+    const entry = { contract, key, value };
     writes.set(key, entry);
     this.#order.push(entry);
   }
@@ -93,7 +132,7 @@ export class Journal {
   balance(account: Uint8Array): bigint {
     const stateKey = balanceStateKey(account);
     const pending = this.#others.get(binaryKey(stateKey));
-    const value = pending === undefined ? this.#base.get(stateKey) : pending.value;
+    const value = pending === undefined ? this.#base.get(stateKey) : storedBytes(pending.value);
     return decodeStoredInt(value ?? new Uint8Array());
   }
 
@@ -107,7 +146,7 @@ export class Journal {
       pending.value = value;
       return;
     }
-    const entry = { key: stateKey, value };
+    const entry = { contract: null, key: stateKey, value };
     this.#others.set(name, entry);
     this.#order.push(entry);
   }
