@@ -65,7 +65,7 @@ export class Journal {
     this.#base = base;
   }
 
-  /** The pending writes, each state key once, in the order of their first write. */
+  /** The pending writes, each state key once, in the order of their first write (a fresh array). */
   get writes(): readonly StateWrite[] {
     const out: StateWrite[] = [];
     for (let i = 0; i < this.#keys.length; i++) {
