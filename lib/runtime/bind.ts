@@ -87,9 +87,13 @@ export function bindsAsGiven(
   args: readonly Value[],
   kwargs: ReadonlyMap<string, Value>,
 ): boolean {
+  return kwargs.size === 0 && bindsPositionally(info, args.length);
+}
+
+/** Whether `count` positional arguments alone bind to `info`'s signature as given. */
+export function bindsPositionally(info: CallableInfo, count: number): boolean {
   const sig = info.sig;
-  return sig !== null && kwargs.size === 0 && args.length <= sig.positional &&
-    args.length >= sig.required;
+  return sig !== null && count <= sig.positional && count >= sig.required;
 }
 
 /**

@@ -100,14 +100,20 @@ export class DictTable {
     this.#before[slot] = slot - 1;
   }
 
-  /** A fresh table of 2^logSize slots holding `live` (taken, not copied) in order. */
+  /**
+   * A fresh table of 2^logSize slots holding `live` (taken, not copied) in
+   * order; `live` may be this table's own slots when it has no hole, whose
+   * entries then keep their slots.
+   */
   reset(logSize: number, unicode: boolean, live: DictEntry[]): void {
     this.logSize = logSize;
     this.unicode = unicode;
     this.usable = usableFraction(2 ** logSize) - live.length;
+    const renumber = live !== this.slots;
     this.slots = live;
     this.#after = [];
     this.#before = [];
+    if (!renumber) return;
     for (let slot = 0; slot < live.length; slot++) (live[slot] as DictEntry).slot = slot;
   }
 
@@ -129,7 +135,12 @@ export class DictTable {
 
 /** Rebuilds `dict`'s table for its current entries at `logSize` (a general table stays general). */
 function rebuild(dict: PyDict, logSize: number, unicode: boolean): void {
-  dict.table.reset(logSize, unicode && dict.table.unicode, [...dict.entries.values()]);
+  const table = dict.table;
+  // Without holes the slots already hold the live entries in order (the dict's Map order).
+  const live = table.slots.length === dict.entries.size
+    ? table.slots as DictEntry[]
+    : [...dict.entries.values()];
+  table.reset(logSize, unicode && table.unicode, live);
 }
 
 /** The rebuild before an insertion that does not fit: three slots per entry held. */

@@ -359,9 +359,27 @@ function floorModulo(x: bigint, y: bigint): bigint {
   return remainder !== 0n && (remainder < 0n) !== (y < 0n) ? remainder + y : remainder;
 }
 
-/** The truncated remainder of two safe ints; integer division when both fit in int32 (V8 otherwise uses the x87 remainder loop). */
+/** Below this magnitude a quotient times its divisor is exact in doubles (see truncatedRemainder). */
+const EXACT_PRODUCT = 2 ** 52;
+
+/**
+ * The truncated remainder of two safe ints, `b` not zero. Both in int32:
+ * integer division. Both under 2^52: from the rounded quotient, which is
+ * at most one off the truncated one, so `q·b` (under 2^53, exact) leaves a
+ * remainder at most one divisor out of range, put back by one step. Else
+ * the double remainder, which is exact but slow (V8 runs the x87 loop).
+ */
 function truncatedRemainder(a: number, b: number): number {
-  return (a | 0) === a && (b | 0) === b ? (a | 0) % (b | 0) : a % b;
+  if ((a | 0) === a && (b | 0) === b) return (a | 0) % (b | 0);
+  const divisor = Math.abs(b);
+  if (Math.abs(a) >= EXACT_PRODUCT || divisor >= EXACT_PRODUCT) return a % b;
+  const remainder = a - Math.trunc(a / b) * b;
+  if (a >= 0) {
+    if (remainder < 0) return remainder + divisor;
+    return remainder >= divisor ? remainder - divisor : remainder;
+  }
+  if (remainder > 0) return remainder - divisor;
+  return remainder <= -divisor ? remainder + divisor : remainder;
 }
 
 /** Python's `a % b` of two safe ints, `b` not zero: the sign of the divisor; exact. */
@@ -622,7 +640,7 @@ export function invert(meter: Meter, a: Value): Value {
 export function iterableItems(value: Value, what: string, pay: (items: number) => void): Value[] {
   if (value instanceof PyList || value instanceof PyTuple) {
     pay(value.items.length);
-    return [...value.items];
+    return value.items.slice();
   }
   if (typeof value === "string") {
     // A str of n UTF-16 units has at least n / 2 code points.
@@ -639,7 +657,7 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   }
   if (value instanceof PyDict) {
     pay(value.entries.size);
-    return [...value.entries.values()].map((entry) => entry.key);
+    return new PyDictView(value, "keys").items();
   }
   if (value instanceof PyDictView) {
     pay(value.dict.entries.size);
@@ -652,11 +670,12 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   if (value instanceof PyRange) {
     const length = rangeSize(value);
     if (length > BigInt(CAPS.container_length)) tooManyItems(what);
-    pay(Number(length));
+    const count = Number(length);
+    pay(count);
     const items: Value[] = [];
     if (isSmallRange(value)) {
       const step = Number(value.step);
-      for (let i = 0, at = Number(value.start); i < length; i++, at += step) items.push(at);
+      for (let i = 0, at = Number(value.start); i < count; i++, at += step) items.push(at);
       return items;
     }
     for (let i = 0n; i < length; i++) items.push(canonicalInt(value.start + i * value.step));

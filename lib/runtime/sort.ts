@@ -8,8 +8,8 @@ import { vmError } from "./failure.ts";
 import { cIntArgument } from "./indices.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
-import { payBytes } from "./walk.ts";
-import { asBigInt, typeName, type Value } from "./values.ts";
+import { payBytes, payItemsInSequence } from "./walk.ts";
+import { asBigInt, PyTuple, typeName, type Value } from "./values.ts";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -102,76 +102,142 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   if (primitive !== null) return primitive;
   // As CPython: a reverse sort reverses, sorts ascending and reverses back (stable either way).
   const input = descending ? items.slice().reverse() : items;
-  const less = (x: Value, y: Value) => compare(meter, "<", x, y) < 0;
-  const sorted = n < SMALL_SORT ? insertionSorted(input, less) : mergeSorted(input, less);
+  const order = orderByIntHeads(meter, input) ??
+    cpythonOrder(
+      new Comparisons(null, (x, y) => compare(meter, "<", input[x] ?? null, input[y] ?? null) < 0),
+      n,
+    );
+  const sorted = new Array<Value>(n);
+  for (let i = 0; i < n; i++) sorted[i] = input[order[i] as number] ?? null;
   return descending ? sorted.reverse() : sorted;
+}
+
+/**
+ * The comparisons of one sort, of items named by their index: by numeric
+ * keys when the sort has them, else by `before`; `count` says how many
+ * were made. One class for both, so the sort's code is written once and
+ * the key comparison is inlined where it runs.
+ */
+class Comparisons {
+  /** Comparisons made so far. */
+  count = 0;
+
+  constructor(
+    readonly keys: Float64Array | null,
+    readonly before: (x: number, y: number) => boolean,
+  ) {}
+
+  /** Whether item `x` goes strictly before item `y`. */
+  less(x: number, y: number): boolean {
+    this.count++;
+    const keys = this.keys;
+    return keys !== null ? (keys[x] as number) < (keys[y] as number) : this.before(x, y);
+  }
+}
+
+/**
+ * The order of a sort of tuples whose first items are distinct safe ints
+ * (such as a dict's items with int keys), without the general comparison:
+ * comparing two of them pays one compared item pair and orders them by
+ * their first items, which is all the general comparison does. So the same
+ * sort runs on the first items, and the comparisons it made are paid after
+ * it, as that many one-item payments in a row (payItemsInSequence: out of
+ * gas falls on the same comparison). Null, having paid nothing, when some
+ * item is not such a tuple or two first items are equal (the general sort
+ * then runs from the start).
+ */
+function orderByIntHeads(meter: Charge, items: readonly Value[]): Int32Array | null {
+  const keys = new Float64Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!(item instanceof PyTuple)) return null;
+    const head = item.items[0];
+    if (typeof head !== "number") return null;
+    keys[i] = head;
+  }
+  const comparisons = new Comparisons(keys, () => false);
+  const order = cpythonOrder(comparisons, items.length);
+  for (let i = 1; i < order.length; i++) {
+    if (keys[order[i] as number] === keys[order[i - 1] as number]) return null;
+  }
+  payItemsInSequence(meter, "compare", comparisons.count);
+  return order;
 }
 
 /** Below this many items CPython's sort is one run extended by binary insertion. */
 const SMALL_SORT = 64;
 
+/** The sorted order of items 0..n-1 as CPython's sort would compare them. */
+function cpythonOrder(comparisons: Comparisons, n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return n < SMALL_SORT ? insertionOrder(order, comparisons) : mergeOrder(order, comparisons);
+}
+
 /**
- * Cuts the run of `items` that starts at `start` as CPython cuts it: when
+ * Cuts the run of `order` that starts at `start` as CPython cuts it: when
  * the next item is less than the first, the run is strictly descending and
  * is reversed in place; otherwise it is the longest non-descending stretch.
  * Returns where it ends. Every comparison asks whether a later item is less
  * than the one before it.
  */
-function cutRun(items: Value[], start: number, less: (x: Value, y: Value) => boolean): number {
-  const n = items.length;
+function cutRun(order: Int32Array<ArrayBuffer>, start: number, comparisons: Comparisons): number {
+  const n = order.length;
   let end = start + 1;
   if (end >= n) return n;
-  if (less(items[end] as Value, items[start] as Value)) {
+  if (comparisons.less(order[end] as number, order[start] as number)) {
     end++;
-    while (end < n && less(items[end] as Value, items[end - 1] as Value)) end++;
-    for (let lo = start, hi = end - 1; lo < hi; lo++, hi--) {
-      const swap = items[lo] as Value;
-      items[lo] = items[hi] as Value;
-      items[hi] = swap;
-    }
+    while (end < n && comparisons.less(order[end] as number, order[end - 1] as number)) end++;
+    order.subarray(start, end).reverse();
   } else {
     end++;
-    while (end < n && !less(items[end] as Value, items[end - 1] as Value)) end++;
+    while (end < n && !comparisons.less(order[end] as number, order[end - 1] as number)) end++;
   }
   return end;
 }
 
 /**
  * CPython's sort of fewer than 64 items, comparison for comparison: the
- * leading run (cutRun), then every later item inserted by binary search (the item
- * compared with the middle of the sorted prefix; on a tie it goes after).
+ * leading run (cutRun), then every later item inserted by binary search
+ * (compared with the middle of the sorted prefix; on a tie it goes after).
  */
-function insertionSorted(items: readonly Value[], less: (x: Value, y: Value) => boolean): Value[] {
-  const out = items.slice();
-  for (let start = cutRun(out, 0, less); start < out.length; start++) {
-    const pivot = out[start] as Value;
+function insertionOrder(
+  order: Int32Array<ArrayBuffer>,
+  comparisons: Comparisons,
+): Int32Array<ArrayBuffer> {
+  for (let start = cutRun(order, 0, comparisons); start < order.length; start++) {
+    const pivot = order[start] as number;
     let low = 0;
     let high = start;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (less(pivot, out[middle] as Value)) high = middle;
+      if (comparisons.less(pivot, order[middle] as number)) high = middle;
       else low = middle + 1;
     }
-    out.copyWithin(low + 1, low, start);
-    out[low] = pivot;
+    order.copyWithin(low + 1, low, start);
+    order[low] = pivot;
   }
-  return out;
+  return order;
 }
 
 /**
- * A stable natural merge sort: `before(x, y)` says x goes strictly before
- * y, and it is always asked of a later item against an earlier one, as
- * CPython's sort asks. The items are cut into runs (cutRun), then adjacent runs are merged pairwise, left to right, until one is left;
- * on a tie the earlier item goes first. Written out rather than
- * Array.prototype.sort, whose sequence of comparisons is the engine's to
- * change, and comparisons are paid. Sorted input costs n - 1 comparisons.
+ * A stable natural merge sort, always asking whether a later item goes
+ * strictly before an earlier one, as CPython's sort asks. The items are cut
+ * into runs (cutRun), then adjacent runs are merged pairwise, left to
+ * right, until one is left; on a tie the earlier item goes first. Written
+ * out rather than Array.prototype.sort, whose sequence of comparisons is
+ * the engine's to change, since comparisons are paid. Sorted input costs
+ * n - 1 comparisons.
  */
-function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => boolean): Value[] {
-  const n = items.length;
-  let from = items.slice();
-  let to = new Array<Value>(n);
+function mergeOrder(
+  order: Int32Array<ArrayBuffer>,
+  comparisons: Comparisons,
+): Int32Array<ArrayBuffer> {
+  const n = order.length;
+  let from = order;
+  let to = new Int32Array(n);
   const starts: number[] = [];
-  for (let start = 0; start < n; start = cutRun(from, start, before)) starts.push(start);
+  for (let start = 0; start < n; start = cutRun(from, start, comparisons)) starts.push(start);
   let runs = starts;
   while (runs.length > 1) {
     const merged: number[] = [];
@@ -184,9 +250,9 @@ function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => bo
       let j = middle;
       let k = start;
       while (i < middle && j < end) {
-        const left = from[i] as Value;
-        const right = from[j] as Value;
-        if (before(right, left)) {
+        const left = from[i] as number;
+        const right = from[j] as number;
+        if (comparisons.less(right, left)) {
           to[k++] = right;
           j++;
         } else {
@@ -194,8 +260,8 @@ function mergeSorted(items: readonly Value[], before: (x: Value, y: Value) => bo
           i++;
         }
       }
-      while (i < middle) to[k++] = from[i++] as Value;
-      while (j < end) to[k++] = from[j++] as Value;
+      while (i < middle) to[k++] = from[i++] as number;
+      while (j < end) to[k++] = from[j++] as number;
     }
     [from, to] = [to, from];
     runs = merged;

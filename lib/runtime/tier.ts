@@ -14,6 +14,7 @@ import { CallFailure, InternalError, type TraceFrame } from "../errors.ts";
 import { CAPS, Op, OP_INFO, WALKS } from "../compile/opcodes.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { toStr } from "./builtins/convert.ts";
+import { NO_EXTRA_KEYWORDS, NO_REST } from "./bind.ts";
 import { buildDisplay } from "./dict_display.ts";
 import {
   caughtException,
@@ -42,7 +43,17 @@ import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import { generateFunction } from "./tier_codegen.ts";
 import { compilable } from "./tier_plan.ts";
-import { DONE, PyException, PyList, PySlice, PyTuple, truthy, type Value } from "./values.ts";
+import {
+  DONE,
+  PyDict,
+  PyException,
+  PyIterator,
+  PyList,
+  PySlice,
+  PyTuple,
+  truthy,
+  type Value,
+} from "./values.ts";
 
 /** The machine as compiled code sees it: the meter, its gas and steps, and its limit. */
 export interface TierMeter extends Metered {
@@ -233,6 +244,10 @@ const RT = {
   outOfGas,
   failure,
   NO_KEYWORDS,
+  NO_REST,
+  NO_EXTRA_KEYWORDS,
+  PyDict,
+  PyIterator,
   unbound(run: TierRun, fn: number, slot: number): never {
     const name = run.code.verified.module.functions[fn]?.params[slot];
     return vmError(

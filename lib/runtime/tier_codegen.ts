@@ -20,7 +20,9 @@
 import type { HandlerEntry, IrModule } from "../compile/ir.ts";
 import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedFunction } from "../compile/verify.ts";
+import { directBuiltin } from "./builtins/table.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
+import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
 import { constValue } from "./op_helpers.ts";
 import { type Plan, planFunction } from "./tier_plan.ts";
 
@@ -223,9 +225,12 @@ class Generator {
       case Op.GET_ITER:
         return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
       case Op.FOR_ITER:
-        return `${at} ${this.pre(pc, mode, false)} t = rt.nextItem(${s(-1)}); ${
-          this.post(pc, mode, false)
-        } if (t === rt.DONE) { ${this.jump(a, mode)} } ${s(0)} = t;`;
+        // Each loop calls its own iterator's next (one type per site, so the call is inlined).
+        return `${at} ${this.pre(pc, mode, false)} t = ${s(-1)} instanceof rt.PyIterator ? ${
+          s(-1)
+        }.next() : rt.nextItem(${s(-1)}); ${this.post(pc, mode, false)} if (t === rt.DONE) { ${
+          this.jump(a, mode)
+        } } ${s(0)} = t;`;
       case Op.BUILD_LIST:
         return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
       case Op.BUILD_TUPLE:
@@ -266,7 +271,14 @@ class Generator {
         const args = this.list(h - b, b);
         const names = c === 0 ? null : this.module.consts[c - 1]?.value;
         const call = names === null || names === undefined
-          ? `rt.hostCall(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, rt.NO_KEYWORDS)`
+          ? this.directCall(
+            op,
+            a,
+            b,
+            receiver,
+            args,
+            `rt.hostCall(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, rt.NO_KEYWORDS)`,
+          )
           : `rt.callKeywords(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, ${
             this.value(names)
           })`;
@@ -274,11 +286,45 @@ class Generator {
       }
       case Op.STDLIB_VALUE:
         return metered(`${s(0)} = r.host.value(m, ${this.value(a)})`);
-      case Op.CHECK_METHOD:
-        return `${at} rt.checkMethod(${this.value(a)}, ${s(-1)});`;
+      case Op.CHECK_METHOD: {
+        const tests = directMethods(a, null).map((direct) => receiverTest(direct.receiver, s(-1)));
+        const check = `rt.checkMethod(${this.value(a)}, ${s(-1)});`;
+        return `${at} ${tests.length === 0 ? check : `if (!(${tests.join(" || ")})) ${check}`}`;
+      }
       default:
         return `${at} rt.unknown();`;
     }
+  }
+
+  /**
+   * A call without keywords: for a method, a test of each direct receiver
+   * type (methods/dispatch.ts directMethods) that begins and runs its
+   * variant, else `general`; for a builtin whose signature the arguments
+   * fill as given, the builtin begun and run; stdlib calls go to `general`.
+   */
+  directCall(
+    op: number,
+    id: number,
+    count: number,
+    receiver: string,
+    args: string,
+    general: string,
+  ): string {
+    if (op === Op.CALL_BUILTIN) {
+      const builtin = directBuiltin(id, count);
+      if (builtin === null) return general;
+      return `(m.begin(${this.value(builtin.info)}), ${
+        this.value(builtin.run)
+      }(m, ${args}, rt.NO_REST, rt.NO_EXTRA_KEYWORDS))`;
+    }
+    if (op !== Op.CALL_METHOD) return general;
+    let call = general;
+    for (const direct of directMethods(id, count).reverse()) {
+      call = `${receiverTest(direct.receiver, receiver)} ? (m.begin(${this.value(direct.info)}), ${
+        this.value(direct.run)
+      }(m, ${receiver}, ${args}, rt.NO_EXTRA_KEYWORDS)) : ${call}`;
+    }
+    return call;
   }
 
   jump(target: number, mode: Mode): string {
@@ -305,6 +351,22 @@ class Generator {
       ? ""
       : ` if (gas + ${fixed} > limit) rt.outOfGas(${fixed}, limit - gas); gas += ${fixed};`;
     return `at = ${pc}; ${baseCharge}if (++steps > MAX) rt.tooManySteps();${fixedCharge}`;
+  }
+}
+
+/** A JS test that `value` (a variable name) is of the direct receiver type `receiver`. */
+function receiverTest(receiver: DirectReceiver, value: string): string {
+  switch (receiver) {
+    case "list":
+      return `${value} instanceof rt.PyList`;
+    case "tuple":
+      return `${value} instanceof rt.PyTuple`;
+    case "dict":
+      return `${value} instanceof rt.PyDict`;
+    case "str":
+      return `typeof ${value} === "string"`;
+    case "bytes":
+      return `${value} instanceof Uint8Array`;
   }
 }
 

@@ -135,10 +135,19 @@ export class PyDictView {
 
   /** The view's current elements. */
   items(): Value[] {
-    const entries = [...this.dict.entries.values()];
-    if (this.kind === "keys") return entries.map((entry) => entry.key);
-    if (this.kind === "values") return entries.map((entry) => entry.value);
-    return entries.map((entry) => new PyTuple([entry.key, entry.value]));
+    const out: Value[] = [];
+    const entries = this.dict.entries.values();
+    const kind = this.kind;
+    for (const entry of entries) {
+      out.push(
+        kind === "keys"
+          ? entry.key
+          : kind === "values"
+          ? entry.value
+          : new PyTuple([entry.key, entry.value]),
+      );
+    }
+    return out;
   }
 }
 

@@ -6,7 +6,13 @@
 
 import { type BuiltinName, BUILTINS, type CallableInfo } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS, NO_REST } from "../bind.ts";
+import {
+  bindArguments,
+  bindsAsGiven,
+  bindsPositionally,
+  NO_EXTRA_KEYWORDS,
+  NO_REST,
+} from "../bind.ts";
 import type { Metered } from "../meter.ts";
 import type { Value } from "../values.ts";
 import { AGGREGATE_BUILTINS } from "./aggregate.ts";
@@ -52,4 +58,20 @@ export function callBuiltin(
   }
   const bound = bindArguments(builtin.info, args, kwargs);
   return builtin.run(meter, bound.args, bound.rest, bound.keywords);
+}
+
+/**
+ * Builtin `id` for a call site with `count` positional arguments and no
+ * keywords, when they bind to it as given: the site can begin it and run it
+ * with its arguments as they are, which is all {@link callBuiltin} does for
+ * them. Null otherwise.
+ */
+export function directBuiltin(
+  id: number,
+  count: number,
+): { info: CallableInfo; run: Builtin } | null {
+  const builtin = BY_ID[id];
+  return builtin === null || builtin === undefined || !bindsPositionally(builtin.info, count)
+    ? null
+    : builtin;
 }

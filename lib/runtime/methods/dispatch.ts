@@ -9,7 +9,7 @@
 
 import { type CallableInfo, METHODS, type Receiver } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments, bindsAsGiven, NO_EXTRA_KEYWORDS } from "../bind.ts";
+import { bindArguments, bindsAsGiven, bindsPositionally, NO_EXTRA_KEYWORDS } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Metered } from "../meter.ts";
 import {
@@ -143,7 +143,6 @@ function dispatch(
   return vmError("AttributeError", `'${typeName(self)}' object has no attribute '${name}'`);
 }
 
-/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
 /** The methods CPython's set has, which a contract's sets do not (spec/LANGUAGE.md §7.9). */
 const SET_METHODS: ReadonlySet<string> = new Set([
   "add",
@@ -165,6 +164,7 @@ const SET_METHODS: ReadonlySet<string> = new Set([
   "update",
 ]);
 
+/** Calls the method with table id `id` on `self`; AttributeError when its type has no such method. */
 export function callMethod(
   meter: Metered,
   id: number,
@@ -180,4 +180,37 @@ export function callMethod(
 /** CHECK_METHOD: AttributeError unless `self`'s type has the method with table id `id`. */
 export function checkMethod(id: number, self: Value): void {
   dispatch(null, id, self, [], NO_EXTRA_KEYWORDS);
+}
+
+/** A receiver type that compiled code tells apart by itself (tier_codegen.ts). */
+export type DirectReceiver = "list" | "tuple" | "dict" | "str" | "bytes";
+
+const DIRECT_RECEIVERS: readonly DirectReceiver[] = ["list", "tuple", "dict", "str", "bytes"];
+
+/** A method a call site may run without the lookup: on `receiver`, begun with `info`. */
+export interface DirectMethod {
+  readonly receiver: DirectReceiver;
+  readonly info: CallableInfo;
+  readonly run: Method<never>;
+}
+
+/**
+ * The variants of method `id` on the direct receiver types, for a call
+ * site: those a call with `count` positional arguments (and no keywords)
+ * binds to as given when `count` is a number, so the site can begin the
+ * variant and run it with the arguments as they are, which is all a call
+ * through {@link callMethod} does for them; every variant when `count` is
+ * null (a lookup without a call, as CHECK_METHOD's).
+ */
+export function directMethods(id: number, count: number | null): DirectMethod[] {
+  const variants = BY_ID[id];
+  if (variants === null || variants === undefined) return [];
+  const out: DirectMethod[] = [];
+  for (const receiver of DIRECT_RECEIVERS) {
+    const found: Variant<never> | undefined = variants[receiver];
+    if (found === undefined) continue;
+    if (count !== null && !bindsPositionally(found.info, count)) continue;
+    out.push({ receiver, info: found.info, run: found.run });
+  }
+  return out;
 }
