@@ -27,7 +27,7 @@ export interface StateWrite {
  * or the safe int a pending set_int left there (never 0, which deletes),
  * whose stored bytes are those of encodeStoredInt.
  */
-export type StoredValue = Uint8Array | number | null;
+type StoredValue = Uint8Array | number | null;
 
 /** An empty value deletes. */
 function stored(value: Uint8Array | null): Uint8Array | null {
@@ -107,7 +107,7 @@ export class Journal {
    * Like {@link storage}, but a safe int left by a pending set_int comes
    * back as that int (its stored form is not built).
    */
-  storedValue(contract: Uint8Array, key: Uint8Array): StoredValue {
+  storedValue(contract: Uint8Array, key: Uint8Array): Uint8Array | number | null {
     const index = this.#entriesOf(contract).get(key);
     return index === undefined
       ? this.#base.get(storageStateKey(contract, key))
