@@ -203,6 +203,10 @@ export function compareStrs(a: string, b: string): number {
   let i = 0;
   while (i < shorter && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   if (i === shorter) return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+  // Two units outside the surrogates each start a code point of their own: they order the strs.
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  if ((x < 0xd800 || x > 0xdfff) && (y < 0xd800 || y > 0xdfff)) return x < y ? -1 : 1;
   // Step back to the start of the code point holding the first unequal unit.
   if (i > 0 && (continues(a, i) || continues(b, i))) i--;
   const left = codePointAt(a, i);

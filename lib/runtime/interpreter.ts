@@ -162,6 +162,11 @@ export class Machine implements Metered {
     this.pay(dynamic, count);
   }
 
+  /** The gas the call may still use (Charge). */
+  gasLeft(): number {
+    return this.gasLimit - this.gasUsed;
+  }
+
   /** Runs the module initialiser, then function `fn` with `args`; returns its result. */
   call(fn: number, args: readonly Value[]): Value {
     this.#globals = new Array(this.#module.globals);

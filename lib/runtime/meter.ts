@@ -15,6 +15,8 @@ export interface Charge extends Meter {
    * (InternalError), so the table and the code cannot disagree silently.
    */
   units(count: number): void;
+  /** The gas the call may still use: a charge of more fails. */
+  gasLeft(): number;
 }
 
 /** The machine side of a Charge: starts a callable, charging its base and setting its rate. */

@@ -227,6 +227,12 @@ function write(
 /** Python repr of a value, paid through `meter` (used in messages and str() of containers). */
 export function repr(meter: Meter, value: Value): string {
   const out = new ReprText(meter);
+  // A safe int (the most common repr) is one piece: written without the walk's frames.
+  if (typeof value === "number") {
+    const text = String(value);
+    out.ascii(text);
+    return text;
+  }
   const open = new Set<object>();
   const frames: ReprFrame[] = [];
   const root = write(meter, value, 1, out, open);

@@ -8,8 +8,10 @@ import { vmError } from "./failure.ts";
 import { cIntArgument } from "./indices.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
-import { payBytes, payItemsInSequence } from "./walk.ts";
-import { asBigInt, PyTuple, typeName, type Value } from "./values.ts";
+import { WALKS } from "../compile/opcodes.ts";
+import { compareStrs } from "../text_units.ts";
+import { payBytes, payItems } from "./walk.ts";
+import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 
@@ -102,9 +104,13 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   if (primitive !== null) return primitive;
   // As CPython: a reverse sort reverses, sorts ascending and reverses back (stable either way).
   const input = descending ? items.slice().reverse() : items;
-  const order = orderByIntHeads(meter, input) ??
+  const order = orderBySequences(meter, input) ??
     cpythonOrder(
-      new Comparisons(null, (x, y) => compare(meter, "<", input[x] ?? null, input[y] ?? null) < 0),
+      new Comparisons(
+        null,
+        0,
+        (x, y) => compare(meter, "<", input[x] ?? null, input[y] ?? null) < 0,
+      ),
       n,
     );
   const sorted = new Array<Value>(n);
@@ -112,55 +118,93 @@ export function sortValues(meter: Charge, items: Value[], key: Value, reverse: V
   return descending ? sorted.reverse() : sorted;
 }
 
+const PAIR_GAS = WALKS.compare.node.per;
+const BYTE_GAS = WALKS.compare.byte.per;
+
 /**
- * The comparisons of one sort, of items named by their index: by numeric
- * keys when the sort has them, else by `before`; `count` says how many
- * were made. One class for both, so the sort's code is written once and
- * the key comparison is inlined where it runs.
+ * The comparisons of one sort, of items named by their index: by the
+ * general comparison (`before`), or, when the items are all tuples or all
+ * lists (`sequences`, their items), item pair by item pair as the general
+ * comparison walks them (spec/GAS.md §1), as long as every pair it reaches
+ * is one value twice, two safe ints or two strs. Those comparisons pay
+ * nothing as they go: they count the item pairs and str bytes the general
+ * comparison would pay, and give up (`failed`) on any other pair, or when
+ * what they count passes `budget`, the gas left when the sort began.
  */
 class Comparisons {
-  /** Comparisons made so far. */
-  count = 0;
+  /** Item pairs compared so far (by the item-pair comparison). */
+  pairs = 0;
+  /** Bytes of strs compared so far (by the item-pair comparison). */
+  bytes = 0;
+  /** Whether the item-pair comparison gave up: the general sort must run instead. */
+  failed = false;
 
   constructor(
-    readonly keys: Float64Array | null,
+    readonly sequences: readonly (readonly Value[])[] | null,
+    readonly budget: number,
     readonly before: (x: number, y: number) => boolean,
   ) {}
 
   /** Whether item `x` goes strictly before item `y`. */
   less(x: number, y: number): boolean {
-    this.count++;
-    const keys = this.keys;
-    return keys !== null ? (keys[x] as number) < (keys[y] as number) : this.before(x, y);
+    const sequences = this.sequences;
+    if (sequences === null) return this.before(x, y);
+    return this.failed ? false : this.lessItems(sequences[x] ?? [], sequences[y] ?? []);
+  }
+
+  /**
+   * The general comparison of two sequences for these pairs: equal items
+   * (one value twice, two equal ints or strs) pay their pair and go on;
+   * the first unequal pair orders them, two strs paying the shorter's
+   * length twice (once found unequal, once ordered); equal up to the
+   * shorter, the shorter goes first.
+   */
+  lessItems(left: readonly Value[], right: readonly Value[]): boolean {
+    const shorter = Math.min(left.length, right.length);
+    for (let i = 0; i < shorter; i++) {
+      this.pairs++;
+      if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+      const l = left[i];
+      const r = right[i];
+      if (l === r) continue;
+      if (typeof l === "number" && typeof r === "number") return l < r;
+      if (typeof l !== "string" || typeof r !== "string") return this.giveUp();
+      this.bytes += 2 * Math.min(l.length, r.length);
+      if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+      return compareStrs(l, r) < 0;
+    }
+    return left.length < right.length;
+  }
+
+  giveUp(): boolean {
+    this.failed = true;
+    return false;
   }
 }
 
 /**
- * The order of a sort of tuples whose first items are distinct safe ints
- * (such as a dict's items with int keys), without the general comparison:
- * comparing two of them pays one compared item pair and orders them by
- * their first items, which is all the general comparison does. So the same
- * sort runs on the first items, and the comparisons it made are paid after
- * it, as that many one-item payments in a row (payItemsInSequence: out of
- * gas falls on the same comparison). Null, having paid nothing, when some
- * item is not such a tuple or two first items are equal (the general sort
- * then runs from the start).
+ * The order of a sort of lists or tuples by their item pairs (Comparisons),
+ * paid once it is done: as the general comparison pays the same pairs and
+ * bytes, made one comparison after another, and all of it within the gas
+ * left, the outcome is the general sort's. Null, having paid nothing, when
+ * the items are not all tuples or all lists, or the item-pair comparison
+ * gave up (the general sort then runs from the start, and fails where it
+ * must).
  */
-function orderByIntHeads(meter: Charge, items: readonly Value[]): Int32Array | null {
-  const keys = new Float64Array(items.length);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (!(item instanceof PyTuple)) return null;
-    const head = item.items[0];
-    if (typeof head !== "number") return null;
-    keys[i] = head;
+function orderBySequences(meter: Charge, items: readonly Value[]): Int32Array | null {
+  const first = items[0];
+  const kind = first instanceof PyTuple ? PyTuple : first instanceof PyList ? PyList : null;
+  if (kind === null) return null;
+  const sequences: (readonly Value[])[] = [];
+  for (const item of items) {
+    if (!(item instanceof kind)) return null;
+    sequences.push(item.items);
   }
-  const comparisons = new Comparisons(keys, () => false);
+  const comparisons = new Comparisons(sequences, meter.gasLeft(), () => false);
   const order = cpythonOrder(comparisons, items.length);
-  for (let i = 1; i < order.length; i++) {
-    if (keys[order[i] as number] === keys[order[i - 1] as number]) return null;
-  }
-  payItemsInSequence(meter, "compare", comparisons.count);
+  if (comparisons.failed) return null;
+  payItems(meter, "compare", comparisons.pairs);
+  payBytes(meter, "compare", comparisons.bytes);
   return order;
 }
 

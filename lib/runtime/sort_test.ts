@@ -4,9 +4,9 @@
  * separate (random, ascending, descending, equal, nearly sorted, two runs,
  * values around ±2^31 and ±2^53), in both directions, and pays the same
  * prepaid units as before: n · ceil(log2(n + 1)), nothing per comparison.
- * Tuples headed by distinct safe ints (sorted on their heads) give the
- * order, gas and out-of-gas failure of the general comparison, which the
- * same items as lists take.
+ * Lists and tuples compared item pair by item pair give the order, gas and
+ * failure (out of gas, TypeError) of the general comparison, which a meter
+ * reporting no gas left forces.
  */
 
 import assert from "node:assert/strict";
@@ -20,6 +20,9 @@ import { SeededRandom } from "../../tests/support/random.ts";
 class CountingCharge {
   prepaid = 0;
   pays = 0;
+  gasLeft(): number {
+    return Number.MAX_SAFE_INTEGER;
+  }
   units(count: number): void {
     this.prepaid += count;
   }
@@ -73,15 +76,22 @@ Deno.test("sortValues: a bigint among safe ints leaves the fast path with the sa
   assert.deepEqual(sorted, [-(2n ** 64n), -3, 0, 5, 5, 2n ** 70n]);
 });
 
-/** A charge with a gas limit that fails as the machine does (the failing charge changes nothing). */
+/**
+ * A charge with a gas limit that fails as the machine does (the failing
+ * charge changes nothing). `general` makes it report no gas left, which
+ * sends every sort of lists or tuples to the general comparison.
+ */
 class LimitedCharge {
   used = 0;
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number, readonly general: boolean) {}
   units(count: number): void {
     this.charge(count);
   }
   pay(cost: DynamicGas | null, units: number): void {
     this.charge((cost?.per ?? 0) * units);
+  }
+  gasLeft(): number {
+    return this.general ? 0 : this.limit - this.used;
   }
   charge(amount: number): void {
     if (this.used + amount > this.limit) outOfGas(amount, this.limit - this.used);
@@ -90,8 +100,8 @@ class LimitedCharge {
 }
 
 /** Sorts `items` under `limit`: the result (items by their index in the input) or the failure. */
-function sortUnder(items: readonly Value[], reverse: boolean, limit: number) {
-  const meter = new LimitedCharge(limit);
+function sortUnder(items: readonly Value[], reverse: boolean, limit: number, general: boolean) {
+  const meter = new LimitedCharge(limit, general);
   try {
     const sorted = sortValues(meter, [...items], null, reverse);
     return { order: sorted.map((item) => items.indexOf(item)), used: meter.used };
@@ -101,29 +111,60 @@ function sortUnder(items: readonly Value[], reverse: boolean, limit: number) {
   }
 }
 
-function headedTuples(random: SeededRandom, n: number, heads: readonly Value[]): PyTuple[] {
-  return Array.from({ length: n }, (_, i) => new PyTuple([random.pick(heads), i % 3, "x"]));
-}
-
-Deno.test("sortValues: int-headed tuples sort, pay and run out of gas as the same lists", () => {
-  const random = new SeededRandom(11);
+/** Lists of tuples the item-pair comparison takes (or gives up on part way). */
+function sequenceCases(random: SeededRandom): PyTuple[][] {
   const distinct = (n: number) => Array.from({ length: n }, (_, i) => (i * 7919) % 10007 - 5000);
+  const texts = [
+    "",
+    "a",
+    "ab",
+    "abc",
+    "b",
+    "ba",
+    "\u00e9",
+    "\ud83d\ude00",
+    "\ud83d",
+    "\uffff",
+    "zz",
+  ];
+  const shared = new PyTuple([1, 2]);
+  const pick = (values: readonly Value[], length: number) =>
+    Array.from({ length }, () => random.pick(values));
   const cases: PyTuple[][] = [];
-  for (const n of [2, 5, 63, 64, 65, 300, 1000]) {
+  for (const n of [1, 2, 5, 63, 64, 65, 300, 1000]) {
     const heads = distinct(n);
     cases.push(heads.map((head, i) => new PyTuple([head, i])));
     cases.push([...heads].sort((a, b) => a - b).map((head) => new PyTuple([head])));
     cases.push([...heads].sort((a, b) => b - a).map((head) => new PyTuple([head, null])));
-    cases.push(headedTuples(random, n, [1, 2, 3, 2 ** 40, -(2 ** 53) + 1])); // ties: general path
-    cases.push(headedTuples(random, n, [1, 2n ** 64n, -7, true])); // a bigint and a bool head
+    const tuple = (values: readonly Value[], length: number) =>
+      Array.from({ length: n }, () => new PyTuple(pick(values, 1 + random.below(length))));
+    cases.push(tuple([1, 2, 3, 2 ** 40, -(2 ** 53) + 1], 4)); // int tuples with ties
+    cases.push(tuple(texts, 3)); // str tuples, equal prefixes, surrogates
+    cases.push(tuple([...texts, 0, 1], 3)); // an int against a str: TypeError
+    cases.push(tuple([1, 2n ** 64n, -7, true, null, shared], 2)); // a bigint, a bool, None
+    cases.push(
+      Array.from({ length: n }, () => random.below(2) === 0 ? shared : new PyTuple([1, 2])),
+    );
+    cases.push(Array.from({ length: n }, (_, i) => new PyTuple([random.pick(texts), i % 4])));
   }
-  for (const tuples of cases) {
+  return cases;
+}
+
+Deno.test("sortValues: lists and tuples sort, pay and fail as under the general comparison", () => {
+  for (const tuples of sequenceCases(new SeededRandom(11))) {
     const lists = tuples.map((tuple) => new PyList([...tuple.items]));
-    for (const reverse of [false, true]) {
-      const full = sortUnder(tuples, reverse, Number.MAX_SAFE_INTEGER);
-      assert.deepEqual(full, sortUnder(lists, reverse, Number.MAX_SAFE_INTEGER));
-      for (const limit of [0, full.used >> 1, full.used - 3, full.used - 1, full.used]) {
-        assert.deepEqual(sortUnder(tuples, reverse, limit), sortUnder(lists, reverse, limit));
+    for (const items of [tuples, lists]) {
+      for (const reverse of [false, true]) {
+        const full = sortUnder(items, reverse, Number.MAX_SAFE_INTEGER, false);
+        assert.deepEqual(full, sortUnder(items, reverse, Number.MAX_SAFE_INTEGER, true));
+        for (const limit of [0, full.used >> 1, full.used - 3, full.used - 1, full.used]) {
+          if (limit < 0) continue;
+          assert.deepEqual(
+            sortUnder(items, reverse, limit, false),
+            sortUnder(items, reverse, limit, true),
+            `${items.length} items under ${limit}`,
+          );
+        }
       }
     }
   }

@@ -411,7 +411,22 @@ export function generateFunction(
   for (let i = 0; i < gen.maxSlot; i++) slots.push(`s${i}`);
   const hoisted = gen.values.map((_, i) => `v${i} = V[${i}]`);
   const fastRuns = [...gen.fastOps].map((op) => `f${op} = rt.fastRun(${op})`);
-  const constants = ["MAX = rt.maxSteps", "CALL_DEPTH = rt.callDepth", ...hoisted, ...fastRuns];
+  // The helpers the bodies name are read from `rt` once, into constants (V8 folds those).
+  const helpers = new Set<string>();
+  const hoist = (body: string) =>
+    body.replace(/\brt\.([A-Za-z_]+)/g, (_, name: string) => {
+      helpers.add(name);
+      return `rt_${name}`;
+    });
+  const [slowBody, fastBody] = [hoist(slow.join("\n")), hoist(fast.join("\n"))];
+  const constants = [
+    "MAX = rt.maxSteps",
+    "CALL_DEPTH = rt.callDepth",
+    "rt_failure = rt.failure",
+    ...hoisted,
+    ...fastRuns,
+  ];
+  for (const name of helpers) if (name !== "failure") constants.push(`rt_${name} = rt.${name}`);
   const source = `"use strict";
 const ${constants.join(", ")};
 return function (r, args, depth) {
@@ -425,17 +440,17 @@ return function (r, args, depth) {
       for (;;) {
         if (slow) {
           switch (pc) {
-${slow.join("\n")}
+${slowBody}
           }
         } else {
           switch (pc) {
-${fast.join("\n")}
+${fastBody}
           }
         }
         rt.unknown();
       }
     } catch (thrown) {
-      const handler = rt.failure(r, thrown, depth, at, slow ? gas : gas - RG[at], slow ? steps : steps - RS[at]);
+      const handler = rt_failure(r, thrown, depth, at, slow ? gas : gas - RG[at], slow ? steps : steps - RS[at]);
       gas = m.gasUsed; steps = m.steps; slow = false;
       switch (handler) {
 ${resume.join("\n")}

@@ -136,9 +136,12 @@ export class PyDictView {
   /** The view's current elements. */
   items(): Value[] {
     const out: Value[] = [];
-    const entries = this.dict.entries.values();
+    // The table's live slots hold the entries in their order, as a dict iterator walks them.
+    const slots = this.dict.table.slots;
     const kind = this.kind;
-    for (const entry of entries) {
+    for (let i = 0; i < slots.length; i++) {
+      const entry = slots[i];
+      if (entry === null || entry === undefined) continue;
       out.push(
         kind === "keys"
           ? entry.key

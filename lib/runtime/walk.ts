@@ -8,7 +8,6 @@
  */
 
 import { CAPS, WALKS } from "../compile/opcodes.ts";
-import { CallFailure } from "../errors.ts";
 import { vmError } from "./failure.ts";
 import type { Meter } from "./ops.ts";
 import { PyDict, PyList, PySet, PyTuple, type Value } from "./values.ts";
@@ -45,21 +44,6 @@ export function checkDepth(kind: NestingCheck, depth: number): void {
 /** Pays for `count` items a walk of `kind` is about to visit. */
 export function payItems(meter: Meter, kind: WalkKind, count: number): void {
   meter.pay(WALKS[kind].node, count);
-}
-
-/**
- * Pays for `count` items as `count` one-item payments in a row would: at
- * once when they all fit (a failing charge changes nothing), else one at a
- * time, so out of gas falls on the same item with the same message. For
- * work already bounded by a prepayment, counted as it ran and paid after.
- */
-export function payItemsInSequence(meter: Meter, kind: WalkKind, count: number): void {
-  try {
-    meter.pay(WALKS[kind].node, count);
-  } catch (error) {
-    if (!(error instanceof CallFailure && error.kind === "out-of-gas")) throw error;
-    for (let i = 0; i < count; i++) meter.pay(WALKS[kind].node, 1);
-  }
 }
 
 /** Pays for `count` bytes a walk of `kind` is about to compare, hash or write. */
