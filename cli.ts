@@ -17,17 +17,8 @@
  */
 
 import denoConfig from "./deno.json" with { type: "json" };
-import { ABI, ABI_SUBCOMMANDS, abiCommand } from "./cli/abi.ts";
-import { BLOCK, BLOCK_SUBCOMMANDS, blockCommand } from "./cli/block.ts";
+import { AnimicaError } from "./lib/errors.ts";
 import { fileProblem } from "./cli/common.ts";
-import {
-  COMPILE,
-  compileCommand,
-  ESTIMATE,
-  estimateCommand,
-  INSPECT,
-  inspectCommand,
-} from "./cli/compile.ts";
 import {
   type CommandInfo,
   didYouMean,
@@ -37,52 +28,141 @@ import {
   UsageError,
   usageLine,
 } from "./cli/options.ts";
-import { DEPLOY, deployCommand } from "./cli/deploy.ts";
-import { INIT, initCommand } from "./cli/init.ts";
-import { KEY, KEY_SUBCOMMANDS, keyCommand } from "./cli/key.ts";
-import { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } from "./cli/manifest.ts";
-import { RUN, runCommand } from "./cli/run.ts";
-import { PROFILE, profileCommand } from "./cli/profile.ts";
-import { STATE, STATE_SUBCOMMANDS, stateCommand } from "./cli/state.ts";
-import { TX, TX_SUBCOMMANDS, txCommand } from "./cli/tx.ts";
-import { VALIDATE, validateCommand } from "./cli/validate.ts";
-import { AnimicaError } from "./mod.ts";
 
 /** The version of this package (from deno.json). */
 export const VERSION: string = denoConfig.version;
 
-const COMMANDS: readonly {
+/** A command as its module gives it: help, subcommands' help, and what runs it. */
+interface Command {
   readonly info: CommandInfo;
+  readonly subcommands: Readonly<Record<string, CommandInfo>> | null;
   readonly run: (args: readonly string[]) => Promise<number>;
-}[] = [
-  { info: VALIDATE, run: validateCommand },
-  { info: COMPILE, run: compileCommand },
-  { info: INSPECT, run: inspectCommand },
-  { info: ESTIMATE, run: estimateCommand },
-  { info: DEPLOY, run: deployCommand },
-  { info: RUN, run: runCommand },
-  { info: PROFILE, run: profileCommand },
-  { info: STATE, run: stateCommand },
-  { info: ABI, run: abiCommand },
-  { info: MANIFEST, run: manifestCommand },
-  { info: INIT, run: initCommand },
-  { info: KEY, run: keyCommand },
-  { info: TX, run: txCommand },
-  { info: BLOCK, run: blockCommand },
+}
+
+/**
+ * The commands in help order, each with the loader of its module: a
+ * command's module graph (compiler, chain, SQLite, keys...) is imported only
+ * when that command runs or its help is printed, so that `run` starts
+ * without the code of the others. The specifiers are string literals, so
+ * `deno bundle` and `deno compile` include every module.
+ */
+const COMMANDS: readonly { readonly name: string; readonly load: () => Promise<Command> }[] = [
+  {
+    name: "validate",
+    load: async () => {
+      const { VALIDATE, validateCommand } = await import("./cli/validate.ts");
+      return { info: VALIDATE, subcommands: null, run: validateCommand };
+    },
+  },
+  {
+    name: "compile",
+    load: async () => {
+      const { COMPILE, compileCommand } = await import("./cli/compile.ts");
+      return { info: COMPILE, subcommands: null, run: compileCommand };
+    },
+  },
+  {
+    name: "inspect",
+    load: async () => {
+      const { INSPECT, inspectCommand } = await import("./cli/compile.ts");
+      return { info: INSPECT, subcommands: null, run: inspectCommand };
+    },
+  },
+  {
+    name: "estimate",
+    load: async () => {
+      const { ESTIMATE, estimateCommand } = await import("./cli/compile.ts");
+      return { info: ESTIMATE, subcommands: null, run: estimateCommand };
+    },
+  },
+  {
+    name: "deploy",
+    load: async () => {
+      const { DEPLOY, deployCommand } = await import("./cli/deploy.ts");
+      return { info: DEPLOY, subcommands: null, run: deployCommand };
+    },
+  },
+  {
+    name: "run",
+    load: async () => {
+      const { RUN, runCommand } = await import("./cli/run.ts");
+      return { info: RUN, subcommands: null, run: runCommand };
+    },
+  },
+  {
+    name: "profile",
+    load: async () => {
+      const { PROFILE, profileCommand } = await import("./cli/profile.ts");
+      return { info: PROFILE, subcommands: null, run: profileCommand };
+    },
+  },
+  {
+    name: "state",
+    load: async () => {
+      const { STATE, STATE_SUBCOMMANDS, stateCommand } = await import("./cli/state.ts");
+      return { info: STATE, subcommands: STATE_SUBCOMMANDS, run: stateCommand };
+    },
+  },
+  {
+    name: "abi",
+    load: async () => {
+      const { ABI, ABI_SUBCOMMANDS, abiCommand } = await import("./cli/abi.ts");
+      return { info: ABI, subcommands: ABI_SUBCOMMANDS, run: abiCommand };
+    },
+  },
+  {
+    name: "manifest",
+    load: async () => {
+      const { MANIFEST, MANIFEST_SUBCOMMANDS, manifestCommand } = await import("./cli/manifest.ts");
+      return { info: MANIFEST, subcommands: MANIFEST_SUBCOMMANDS, run: manifestCommand };
+    },
+  },
+  {
+    name: "init",
+    load: async () => {
+      const { INIT, initCommand } = await import("./cli/init.ts");
+      return { info: INIT, subcommands: null, run: initCommand };
+    },
+  },
+  {
+    name: "key",
+    load: async () => {
+      const { KEY, KEY_SUBCOMMANDS, keyCommand } = await import("./cli/key.ts");
+      return { info: KEY, subcommands: KEY_SUBCOMMANDS, run: keyCommand };
+    },
+  },
+  {
+    name: "tx",
+    load: async () => {
+      const { TX, TX_SUBCOMMANDS, txCommand } = await import("./cli/tx.ts");
+      return { info: TX, subcommands: TX_SUBCOMMANDS, run: txCommand };
+    },
+  },
+  {
+    name: "block",
+    load: async () => {
+      const { BLOCK, BLOCK_SUBCOMMANDS, blockCommand } = await import("./cli/block.ts");
+      return { info: BLOCK, subcommands: BLOCK_SUBCOMMANDS, run: blockCommand };
+    },
+  },
 ];
 
-function usage(): string {
+const COMMAND_NAMES = COMMANDS.map(({ name }) => name);
+
+/** The tool's usage: every command's usage lines and summary (so every command's module). */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map(({ load }) => load()));
   const lines = [
     `animica-vm ${VERSION} — deterministic, gas-metered VM for Python smart contracts`,
     "",
     "Usage:",
   ];
-  for (const { info } of COMMANDS) {
+  for (const { info } of commands) {
     for (const line of info.usage) lines.push(usageLine(line));
   }
   lines.push("  animica-vm help [COMMAND] | --version", "", "Commands:");
-  const width = Math.max(...COMMANDS.map(({ info }) => info.name.length));
-  for (const { info } of COMMANDS) lines.push(`  ${info.name.padEnd(width)}  ${info.summary}`);
+  const width = Math.max(...commands.map(({ info }) => info.name.length));
+  for (const { info } of commands) lines.push(`  ${info.name.padEnd(width)}  ${info.summary}`);
   lines.push(
     "",
     "Run 'animica-vm COMMAND --help' (or 'animica-vm help COMMAND') for its flags and examples.",
@@ -92,29 +172,15 @@ function usage(): string {
 }
 
 /** The help text for `help WORDS...`, or a UsageError naming what is unknown. */
-function helpFor(words: readonly string[]): string {
+async function helpFor(words: readonly string[]): Promise<string> {
   const [name, sub] = words;
-  if (name === undefined) return usage();
-  const command = COMMANDS.find(({ info }) => info.name === name);
-  if (command === undefined) {
-    throw new UsageError(
-      `no command '${name}'${didYouMean(name, COMMANDS.map(({ info }) => info.name))}`,
-    );
+  if (name === undefined) return await usage();
+  const entry = COMMANDS.find((command) => command.name === name);
+  if (entry === undefined) {
+    throw new UsageError(`no command '${name}'${didYouMean(name, COMMAND_NAMES)}`);
   }
-  const subcommands = command.info === ABI
-    ? ABI_SUBCOMMANDS
-    : command.info === STATE
-    ? STATE_SUBCOMMANDS
-    : command.info === MANIFEST
-    ? MANIFEST_SUBCOMMANDS
-    : command.info === KEY
-    ? KEY_SUBCOMMANDS
-    : command.info === TX
-    ? TX_SUBCOMMANDS
-    : command.info === BLOCK
-    ? BLOCK_SUBCOMMANDS
-    : null;
-  if (subcommands === null || sub === undefined) return formatHelp(command.info);
+  const { info, subcommands } = await entry.load();
+  if (subcommands === null || sub === undefined) return formatHelp(info);
   const subcommand = subcommands[sub];
   if (subcommand === undefined) {
     throw new UsageError(
@@ -140,12 +206,12 @@ async function dispatch(args: readonly string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
     case undefined:
-      console.error(usage());
+      console.error(await usage());
       return 2;
     case "help":
     case "-h":
     case "--help":
-      console.log(helpFor(rest));
+      console.log(await helpFor(rest));
       return 0;
     case "version":
     case "--version":
@@ -153,14 +219,14 @@ async function dispatch(args: readonly string[]): Promise<number> {
       console.log(VERSION);
       return 0;
   }
-  const found = COMMANDS.find(({ info }) => info.name === command);
-  if (found === undefined) {
-    const names = COMMANDS.map(({ info }) => info.name);
+  const entry = COMMANDS.find(({ name }) => name === command);
+  if (entry === undefined) {
     const hint = command.startsWith("-")
       ? `unknown option '${command}' (options go after the command)`
-      : `unknown command '${command}'${didYouMean(command, names)}`;
+      : `unknown command '${command}'${didYouMean(command, COMMAND_NAMES)}`;
     throw new UsageError(hint);
   }
+  const found = await entry.load();
   try {
     return await found.run(rest);
   } catch (error) {

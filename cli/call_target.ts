@@ -5,15 +5,14 @@
  * chain, the contract handle and the ABI-typed arguments.
  */
 
-import {
-  type Chain,
-  type Contract,
-  type ContractCode,
-  findFunction,
-  parseAddress,
-} from "../mod.ts";
-import { type AbiValue, argsFromJson, type JsonValue } from "../abi.ts";
-import { quickstartContract } from "../chain.ts";
+import { argsFromJson, findFunction } from "../lib/abi/api.ts";
+import type { AbiValue } from "../lib/abi/codec.ts";
+import type { JsonValue } from "../lib/abi/json.ts";
+import { parseAddress } from "../lib/chain/address.ts";
+import type { Chain } from "../lib/chain/chain.ts";
+import type { ContractCode } from "../lib/chain/code.ts";
+import type { Contract } from "../lib/chain/contract.ts";
+import { quickstartContract } from "../lib/chain/quickstart.ts";
 import { argsJson, contractCode } from "./chain_session.ts";
 import { type LoadedManifest, loadValidManifest } from "./common.ts";
 import { compileErrorToInput } from "./deploy.ts";

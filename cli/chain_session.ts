@@ -6,17 +6,15 @@
  * chain rule lives in lib/chain/.
  */
 
-import {
-  Chain,
-  type ContractCode,
-  formatAddress,
-  parseAddress,
-  type Receipt,
-  type TxOptions,
-} from "../mod.ts";
-import { type JsonOutput, type JsonValue, parseJson, stringifyJson } from "../abi.ts";
-import { CAPS } from "../ir.ts";
-import { QUICKSTART_DEPLOYER } from "../chain.ts";
+import { parseJson } from "../lib/abi/api.ts";
+import { type JsonOutput, type JsonValue, stringifyJson } from "../lib/abi/json.ts";
+import { formatAddress, parseAddress } from "../lib/chain/address.ts";
+import { Chain } from "../lib/chain/chain.ts";
+import type { ContractCode } from "../lib/chain/code.ts";
+import type { TxOptions } from "../lib/chain/contract.ts";
+import { QUICKSTART_DEPLOYER } from "../lib/chain/quickstart.ts";
+import type { Receipt } from "../lib/chain/receipt.ts";
+import { CAPS } from "../lib/compile/opcodes.ts";
 import { fileProblem, type LoadedManifest, readInputFile } from "./common.ts";
 import { withIrCache } from "./ir_cache.ts";
 import { InputError, type OptionInfo, UsageError } from "./options.ts";

@@ -5,7 +5,9 @@
  */
 
 import { dirname, join, resolve } from "node:path";
-import { type Manifest, ManifestError, parseManifest } from "../mod.ts";
+import { parseManifest } from "../lib/abi/api.ts";
+import type { Manifest } from "../lib/abi/manifest.ts";
+import { ManifestError } from "../lib/errors.ts";
 import { InputError } from "./options.ts";
 
 /**

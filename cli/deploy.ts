@@ -6,10 +6,14 @@
  * Chain.deploy.
  */
 
-import { formatAddress, formatDiagnostic, SourceText, ValidationError } from "../mod.ts";
-import type { ContractCode } from "../mod.ts";
-import { argsFromJson, findFunction, toHex } from "../abi.ts";
-import { INIT_FUNCTION } from "../chain.ts";
+import { formatDiagnostic } from "../lib/api.ts";
+import { argsFromJson, findFunction } from "../lib/abi/api.ts";
+import { toHex } from "../lib/abi/hex.ts";
+import { formatAddress } from "../lib/chain/address.ts";
+import { INIT_FUNCTION } from "../lib/chain/chain.ts";
+import type { ContractCode } from "../lib/chain/code.ts";
+import { ValidationError } from "../lib/errors.ts";
+import { SourceText } from "../lib/validate/source.ts";
 import {
   argsJson,
   contractCode,

@@ -11,10 +11,13 @@
 
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import denoConfig from "../deno.json" with { type: "json" };
-import { concatBytes, type Manifest, toHex } from "../abi.ts";
-import { CAPS, codeHash, compileContract, GAS_VERSION, IR_VERSION, loadModule } from "../ir.ts";
-import { type Compilation, withCompiled } from "../chain.ts";
-import type { ContractCode } from "../mod.ts";
+import { concatBytes, toHex } from "../lib/abi/hex.ts";
+import type { Manifest } from "../lib/abi/manifest.ts";
+import type { ContractCode } from "../lib/chain/code.ts";
+import { type Compilation, withCompiled } from "../lib/chain/precompiled.ts";
+import { compileContract, loadModule } from "../lib/compile/compile.ts";
+import { codeHash } from "../lib/compile/ir_codec.ts";
+import { CAPS, GAS_VERSION, IR_VERSION } from "../lib/compile/opcodes.ts";
 
 /** Where the CLI keeps the cache, relative to the working directory. */
 export const IR_CACHE_DIR = ".animica/cache";

@@ -6,8 +6,8 @@
  * the flags are read here, everything else happens in lib/chain/.
  */
 
-import { Tracer } from "../runtime.ts";
-import { contractModule, withHooks } from "../chain.ts";
+import { contractModule } from "../lib/chain/contract.ts";
+import { withHooks } from "../lib/chain/tool_hooks.ts";
 import {
   DEFAULT_GAS_LIMIT,
   printReceipt,
@@ -117,13 +117,15 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       typeof values["args-file"] === "string" ? values["args-file"] : null,
     ]);
   }
+  // The tracer (with the disassembler and value previews) loads only when tracing.
+  const trace = tracing === null ? null : await import("../lib/runtime/trace.ts");
   return await withChain(values, (chain) => {
     const { contract, args } = targetCall(chain, target);
-    if (tracing === null) return printReceipt(contract.call(name, args, options));
+    if (tracing === null || trace === null) return printReceipt(contract.call(name, args, options));
     const sink = openTrace(tracing.file);
     try {
       const writer = new TraceWriter(tracing.format, sink.write);
-      const tracer = new Tracer(contractModule(contract), (record) => writer.record(record));
+      const tracer = new trace.Tracer(contractModule(contract), (record) => writer.record(record));
       const receipt = contract.call(name, args, withHooks(options, tracer.start()));
       tracer.end(receipt.gasUsed);
       writer.flush();

@@ -15,16 +15,20 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "node:path";
-import { MemoryState, StateError, type StateStore } from "../mod.ts";
+import { CAPS } from "../lib/compile/opcodes.ts";
+import { StateError } from "../lib/errors.ts";
 import {
   checkStateEntry,
   checkStateVersion,
+  MemoryState,
   MIGRATABLE_STATE_VERSION,
   STATE_FORMAT,
   STATE_VERSION,
   stateFromJson,
+  type StateStore,
   stateToJson,
-} from "../runtime.ts";
+} from "../lib/runtime/state.ts";
+import { STORAGE_SPACE } from "../lib/runtime/state_keys.ts";
 
 /** A state store that must be closed after use. */
 export interface FileState extends StateStore {
@@ -150,6 +154,36 @@ const EXPECTED_MASTER = JSON.stringify([
   ["index", "sqlite_autoindex_kv_1", null],
 ]);
 
+/** A BLOB literal of SQL: `X'..'` with the bytes in hex. */
+function blobLiteral(bytes: readonly number[]): string {
+  return `X'${bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("")}'`;
+}
+
+/**
+ * SQL true for the rows that checkStateEntry surely accepts: a contract
+ * storage entry whose address length (its second byte, found as the
+ * position of that byte in the bytes 1..255; 0, as in no address, is in no
+ * position) fits the key, whose storage key is within the cap, and whose
+ * value is not empty and within the cap. SQLite tests these in C, so that a
+ * state of many storage entries is not copied into JS at every open; every
+ * other row still goes through checkStateEntry, in the same scan order, so
+ * the first bad entry and its message are the ones the full check finds.
+ */
+const SURELY_VALID_STORAGE = (() => {
+  const addressLength = `instr(${
+    blobLiteral(Array.from({ length: 255 }, (_, index) => index + 1))
+  }, substr(key, 2, 1))`;
+  return [
+    "typeof(key) = 'blob'",
+    "typeof(value) = 'blob'",
+    `substr(key, 1, 1) = ${blobLiteral([STORAGE_SPACE])}`,
+    `${addressLength} > 0`,
+    `length(key) >= 2 + ${addressLength}`,
+    `length(key) - 2 - ${addressLength} <= ${CAPS.storage_key}`,
+    `length(value) BETWEEN 1 AND ${CAPS.storage_value}`,
+  ].join(" AND ");
+})();
+
 /**
  * Checks integrity, schema, version and every entry against the caps
  * (creating the schema in an empty database).
@@ -178,12 +212,22 @@ function checkDatabase(db: DatabaseSync, path: string): void {
     throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
   }
   checkStateVersion(meta[0]?.version, `'${path}'`);
-  for (const { key, value } of db.prepare("SELECT key, value FROM kv").iterate()) {
+  const rows = db.prepare(`SELECT key, value FROM kv WHERE NOT (${SURELY_VALID_STORAGE})`);
+  for (const { key, value } of rows.iterate()) {
     if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
       throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
     }
     checkStateEntry(key, value);
   }
+}
+
+/** Rows stored by one statement at most (far below SQLite's cap on a statement's parameters). */
+const WRITE_BATCH = 256;
+
+/** The statement that stores `count` rows: each key inserted, or its value replaced. */
+function upsertSql(count: number): string {
+  const rows = Array.from({ length: count }, () => "(?, ?)").join(", ");
+  return `INSERT INTO kv (key, value) VALUES ${rows} ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
 }
 
 /** SQLite state file (created with its schema when absent), held in one write transaction. */
@@ -207,7 +251,16 @@ export async function openSqliteState(path: string): Promise<FileState> {
   }
   const open = db;
   const read = open.prepare("SELECT value FROM kv WHERE key = ?");
-  const upsert = open.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
+  const upserts = new Map<number, ReturnType<DatabaseSync["prepare"]>>();
+  const upsert = (rows: Uint8Array[]) => {
+    const count = rows.length / 2;
+    let statement = upserts.get(count);
+    if (statement === undefined) {
+      statement = open.prepare(upsertSql(count));
+      upserts.set(count, statement);
+    }
+    statement.run(...rows);
+  };
   const remove = open.prepare("DELETE FROM kv WHERE key = ?");
   const all = open.prepare("SELECT key, value FROM kv ORDER BY key");
   return {
@@ -224,10 +277,23 @@ export async function openSqliteState(path: string): Promise<FileState> {
     },
     apply(writes) {
       try {
+        // Runs of stores go in statements of up to WRITE_BATCH rows (one call into SQLite each);
+        // a delete first stores what is pending, so the writes apply in their order.
+        let rows: Uint8Array[] = [];
         for (const { key, value } of writes) {
-          if (value === null) remove.run(key);
-          else upsert.run(key, value);
+          if (value === null) {
+            if (rows.length > 0) upsert(rows);
+            rows = [];
+            remove.run(key);
+            continue;
+          }
+          rows.push(key, value);
+          if (rows.length === 2 * WRITE_BATCH) {
+            upsert(rows);
+            rows = [];
+          }
         }
+        if (rows.length > 0) upsert(rows);
       } catch (error) {
         open.exec("ROLLBACK");
         throw error;

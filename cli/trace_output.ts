@@ -5,7 +5,7 @@
  * library's Tracer (lib/runtime/trace.ts); this file only prints them.
  */
 
-import type { TraceRecord } from "../runtime.ts";
+import type { TraceRecord } from "../lib/runtime/trace.ts";
 
 /** How trace records are written. */
 export type TraceFormat = "text" | "json";

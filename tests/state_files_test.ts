@@ -13,7 +13,10 @@ import { DatabaseSync } from "node:sqlite";
 import { runCli } from "./support/cli.ts";
 import { SeededRandom } from "./support/random.ts";
 import { openJsonState, openSqliteState } from "../cli/state_files.ts";
-import { StateError } from "../mod.ts";
+import { MemoryState, StateError } from "../mod.ts";
+import { CAPS } from "../ir.ts";
+import { checkStateEntry } from "../runtime.ts";
+import { STORAGE_SPACE } from "../lib/runtime/state_keys.ts";
 
 const COUNTER = "examples/counter/manifest.json";
 const CLI = new URL("../cli.ts", import.meta.url).pathname;
@@ -256,5 +259,100 @@ Deno.test("a JSON state that is a symlink stays one (the target is written) and 
     await incOnce(`${dir}/dangling.json`);
     assert.ok(Deno.lstatSync(`${dir}/dangling.json`).isSymlink);
     assert.equal(await counterValue(`${dir}/real/fresh.json`), 1);
+  });
+});
+
+Deno.test("SQLite open: each storage entry is refused exactly when checkStateEntry refuses it, with its message", async () => {
+  await inTempDir(async (dir) => {
+    const empty = `${dir}/empty.sqlite`;
+    await (await openSqliteState(empty)).close();
+    const bytes = (length: number, fill = 7) => new Uint8Array(length).fill(fill);
+    const storageKey = (addressLength: number, address: number, key: number) =>
+      Uint8Array.of(STORAGE_SPACE, addressLength, ...bytes(address), ...bytes(key));
+    const cap = CAPS.storage_key;
+    const rows: [Uint8Array | string, Uint8Array | string][] = [
+      [storageKey(32, 32, 8), bytes(1)],
+      [storageKey(32, 32, 0), bytes(CAPS.storage_value)],
+      [storageKey(32, 32, cap), bytes(3)],
+      [storageKey(32, 32, cap + 1), bytes(3)],
+      [storageKey(255, 255, 1), bytes(3)],
+      [storageKey(255, 254, 0), bytes(3)],
+      [storageKey(1, 1, cap), bytes(3)],
+      [storageKey(0, 0, 4), bytes(3)],
+      [storageKey(0, 3, 4), bytes(3)],
+      [storageKey(32, 31, 0), bytes(3)],
+      [Uint8Array.of(STORAGE_SPACE), bytes(3)],
+      [Uint8Array.of(STORAGE_SPACE, 1), bytes(3)],
+      [storageKey(32, 32, 8), bytes(0)],
+      [storageKey(32, 32, 8), bytes(CAPS.storage_value + 1)],
+      [storageKey(32, 32, 8), "text"],
+      ["\u0001 text key", bytes(3)],
+      [Uint8Array.of(0x02, 1), Uint8Array.of(5)],
+    ];
+    await Promise.all(rows.map(async ([key, value], index) => {
+      const path = `${dir}/row${index}.sqlite`;
+      Deno.copyFileSync(empty, path);
+      const db = new DatabaseSync(path);
+      db.prepare("INSERT INTO kv VALUES (?, ?)").run(key, value);
+      db.close();
+      let expected: string | null;
+      try {
+        if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
+          throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
+        }
+        checkStateEntry(key, value);
+        expected = null;
+      } catch (error) {
+        expected = error instanceof StateError ? error.message : String(error);
+      }
+      let actual: string | null = null;
+      try {
+        await (await openSqliteState(path)).abort();
+      } catch (error) {
+        actual = error instanceof StateError ? error.message : String(error);
+      }
+      assert.equal(actual, expected, `row ${index}`);
+    }));
+    // Of two bad entries, the first in the table's order is the one named.
+    const two = `${dir}/two.sqlite`;
+    Deno.copyFileSync(empty, two);
+    const db = new DatabaseSync(two);
+    const insert = db.prepare("INSERT INTO kv VALUES (?, ?)");
+    insert.run(storageKey(32, 32, 1), bytes(1));
+    insert.run(storageKey(32, 32, 9), bytes(0));
+    insert.run(storageKey(32, 32, 2), bytes(1));
+    insert.run(storageKey(32, 32, 3), bytes(CAPS.storage_value + 1));
+    db.close();
+    await assert.rejects(openSqliteState(two), /the value is empty/);
+  });
+});
+
+Deno.test("SQLite writes: stores, replacements, deletes and repeats apply in order, as on MemoryState", async () => {
+  await inTempDir(async (dir) => {
+    const random = new SeededRandom(15);
+    const key = (n: number) => Uint8Array.of(STORAGE_SPACE, 1, 9, n >> 8, n & 0xff);
+    const writes: { key: Uint8Array; value: Uint8Array | null }[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const n = random.below(40);
+      writes.push({
+        key: key(n),
+        value: random.below(5) === 0 ? null : Uint8Array.of(i & 0xff, 1),
+      });
+    }
+    for (let i = 0; i < 600; i++) {
+      writes.push({ key: key(1000 + i), value: Uint8Array.of(i & 0xff) });
+    }
+    writes.push({ key: key(5), value: Uint8Array.of(1) }, { key: key(5), value: Uint8Array.of(2) });
+    const path = `${dir}/writes.sqlite`;
+    const expected = new MemoryState();
+    for (const slice of [writes.slice(0, 1000), writes.slice(1000)]) {
+      const state = await openSqliteState(path);
+      state.apply(slice);
+      await state.close();
+      expected.apply(slice);
+    }
+    const state = await openSqliteState(path);
+    assert.deepEqual(state.listEntries(), expected.listEntries());
+    await state.abort();
   });
 });

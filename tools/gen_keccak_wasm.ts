@@ -61,7 +61,8 @@ await Deno.writeTextFile(
 // The Keccak sponge as a WebAssembly module (${wasm.length} bytes), see lib/runtime/keccak.ts.
 
 /** sha3-256 of the C source the module was compiled from. */
-export const KECCAK_SOURCE_DIGEST = "${toHex(sha3_256(source))}";
+export const KECCAK_SOURCE_DIGEST =
+  "${toHex(sha3_256(source))}";
 
 /** The module bytes, base64. */
 export const KECCAK_WASM_BASE64 =

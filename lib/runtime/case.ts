@@ -70,10 +70,19 @@ function searchRuns(runs: readonly number[], codePoint: number): number {
   return codePoint;
 }
 
-const UPPER = mappingOf(UPPER_RUNS, UPPER_SPECIAL);
-const LOWER = mappingOf(LOWER_RUNS, LOWER_SPECIAL);
-const TITLE = mappingOf(TITLE_RUNS, TITLE_SPECIAL);
-const CASEFOLD = mappingOf(CASEFOLD_RUNS, CASEFOLD_SPECIAL);
+/**
+ * A mapping built on its first use: building the four at import would cost
+ * every process's start-up, also of the programs that never change case.
+ */
+function lazyMapping(runs: readonly number[], flat: readonly number[]): () => Mapping {
+  let built: Mapping | null = null;
+  return () => built ??= mappingOf(runs, flat);
+}
+
+const UPPER = lazyMapping(UPPER_RUNS, UPPER_SPECIAL);
+const LOWER = lazyMapping(LOWER_RUNS, LOWER_SPECIAL);
+const TITLE = lazyMapping(TITLE_RUNS, TITLE_SPECIAL);
+const CASEFOLD = lazyMapping(CASEFOLD_RUNS, CASEFOLD_SPECIAL);
 
 /** Appends the mapping of `codePoint` to `out`. */
 function mapInto(mapping: Mapping, codePoint: number, out: number[]): void {
@@ -89,22 +98,22 @@ function mapInto(mapping: Mapping, codePoint: number, out: number[]): void {
 
 /** Appends the full uppercase mapping of one code point. */
 export function upperInto(codePoint: number, out: number[]): void {
-  mapInto(UPPER, codePoint, out);
+  mapInto(UPPER(), codePoint, out);
 }
 
 /** Appends the full lowercase mapping of one code point (without the final-sigma rule). */
 export function lowerInto(codePoint: number, out: number[]): void {
-  mapInto(LOWER, codePoint, out);
+  mapInto(LOWER(), codePoint, out);
 }
 
 /** Appends the full titlecase mapping of one code point. */
 export function titleInto(codePoint: number, out: number[]): void {
-  mapInto(TITLE, codePoint, out);
+  mapInto(TITLE(), codePoint, out);
 }
 
 /** Appends the full case folding of one code point. */
 export function casefoldInto(codePoint: number, out: number[]): void {
-  mapInto(CASEFOLD, codePoint, out);
+  mapInto(CASEFOLD(), codePoint, out);
 }
 
 const LOWERCASE = 1;
@@ -113,8 +122,10 @@ const TITLECASE = 4;
 const CASED = 8;
 const CASE_IGNORABLE = 16;
 
-/** The flags of the code points below {@link DIRECT}, one bit each. */
-const DIRECT_FLAGS: Uint8Array = (() => {
+/** The flags of the code points below {@link DIRECT}, one bit each (built on first use). */
+let directFlags: Uint8Array | null = null;
+
+function buildDirectFlags(): Uint8Array {
   const flags = new Uint8Array(DIRECT);
   const tables: [readonly number[], number][] = [
     [LOWERCASE_RANGES, LOWERCASE],
@@ -129,11 +140,11 @@ const DIRECT_FLAGS: Uint8Array = (() => {
     flags[codePoint] = bits;
   }
   return flags;
-})();
+}
 
 function hasFlag(codePoint: number, bit: number, ranges: readonly number[]): boolean {
   return codePoint < DIRECT
-    ? ((DIRECT_FLAGS[codePoint] ?? 0) & bit) !== 0
+    ? (((directFlags ??= buildDirectFlags())[codePoint] ?? 0) & bit) !== 0
     : inRanges(ranges, codePoint);
 }
 

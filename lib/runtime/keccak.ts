@@ -14,10 +14,13 @@ interface KeccakExports {
   readonly memory: WebAssembly.Memory;
   input(): number;
   output(): number;
-  keccak(length: number, rate: number, suffix: number, outLength: number): void;
+  keccak(length: number, rate: number, suffix: number): void;
 }
 
 const PAGE = 65536;
+
+/** Room the sponge needs past the message: it writes the padded last word in place. */
+const PADDING_ROOM = 8;
 
 /** The instantiated sponge, with where it reads the message and writes the digest (fixed). */
 interface Sponge {
@@ -44,22 +47,23 @@ let memory: Uint8Array = new Uint8Array(0);
  * Runs the sponge over `message`, copied once into its memory; returns the
  * sponge, whose digest is then at `memory[output...]`.
  */
-function absorb(message: Uint8Array, rate: number, suffix: number, outLength: number): Sponge {
+function absorb(message: Uint8Array, rate: number, suffix: number): Sponge {
   sponge ??= instantiate();
   const { exports, input } = sponge;
-  if (input + message.length > memory.length) {
-    const shortfall = input + message.length - exports.memory.buffer.byteLength;
+  const end = input + message.length + PADDING_ROOM;
+  if (end > memory.length) {
+    const shortfall = end - exports.memory.buffer.byteLength;
     if (shortfall > 0) exports.memory.grow(Math.ceil(shortfall / PAGE));
     memory = new Uint8Array(exports.memory.buffer);
   }
   memory.set(message, input);
-  exports.keccak(message.length, rate, suffix, outLength);
+  exports.keccak(message.length, rate, suffix);
   return sponge;
 }
 
 /** The digest of `message`, copied once out of the sponge's memory into a new bytes value. */
 function digest(message: Uint8Array, rate: number, suffix: number, outLength: number): Uint8Array {
-  const { output } = absorb(message, rate, suffix, outLength);
+  const { output } = absorb(message, rate, suffix);
   const out = allocBytes(outLength);
   for (let i = 0; i < outLength; i++) out[i] = memory[output + i] ?? 0;
   return out;
@@ -72,7 +76,7 @@ export function sha3_256Into(
   offset: number,
   length: number,
 ): void {
-  const { output } = absorb(message, 136, 0x06, 32);
+  const { output } = absorb(message, 136, 0x06);
   for (let i = 0; i < length; i++) out[offset + i] = memory[output + i] ?? 0;
 }
 

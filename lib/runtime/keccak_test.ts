@@ -42,6 +42,17 @@ Deno.test("keccak: the WebAssembly sponge matches @noble/hashes at every length 
   }
 });
 
+Deno.test("keccak: bytes a longer earlier message left past the end do not reach the digest", () => {
+  const earlier = new Uint8Array(3 * 136 + 16).fill(0xff);
+  for (const [name, ours, reference] of VARIANTS) {
+    for (let length = 3 * 136 + 2; length >= 0; length--) {
+      ours(earlier);
+      const input = message(length, length + 7);
+      assert.equal(toHex(ours(input)), toHex(reference(input)), `${name} of ${length} bytes`);
+    }
+  }
+});
+
 Deno.test("keccak: known answers from FIPS 202 and Keccak", () => {
   const empty = new Uint8Array();
   assert.equal(
