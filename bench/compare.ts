@@ -1,14 +1,18 @@
 /**
- * `deno task bench:compare [runs] [name...]`: per-call time of each runtime
- * workload in the VM and under CPython 3.11, side by side, with the ratio,
- * warm and in one process per side. Each side runs 15 calibrated rounds of
- * at least 25 ms after warming up; a table shows the best round and the
- * median round (this machine's noise is large, so both matter). The whole
- * comparison repeats `runs` times (3 unless given), one table per run, then
- * a summary of the best-round ratios over the runs. Names, when given, keep
- * only the workloads whose name contains one of them. Prints markdown.
+ * `deno task bench:compare [--cpu] [runs] [name...]`: per-call time of each
+ * runtime workload in the VM and under CPython 3.11, side by side, with the
+ * ratio, warm and in one process per side. Each side runs 15 calibrated
+ * rounds of at least 25 ms after warming up; a table shows the best round
+ * and the median round (this machine's noise is large, so both matter).
+ * The whole comparison repeats `runs` times (3 unless given), one table per
+ * run, then a summary of the best-round ratios over the runs. Names, when
+ * given, keep only the workloads whose name contains one of them. With
+ * `--cpu` both sides time their own process's CPU time instead of the wall
+ * clock (steadier on a shared machine; the VM's includes V8's background
+ * compiler and collector threads). Prints markdown.
  */
 
+import process from "node:process";
 import { compileContract } from "../ir.ts";
 import { callCompiled } from "../tests/support/runtime.ts";
 import { WORKLOADS } from "./runtime_workloads.ts";
@@ -27,31 +31,35 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
+/** Milliseconds by the chosen clock: wall time, or this process's CPU time with --cpu. */
+let clock = () => performance.now();
+
 function vmTiming(source: string): Timing {
   const compiled = compileContract(source);
   const call = () => callCompiled(compiled, { gasLimit: 100_000_000 });
-  const warmupStarted = performance.now();
+  const warmupStarted = clock();
   let warmups = 0;
-  while (warmups < 30 || performance.now() - warmupStarted < 200) {
+  while (warmups < 30 || clock() - warmupStarted < 200) {
     call();
     warmups++;
   }
-  const perCallMs = (performance.now() - warmupStarted) / warmups;
+  const perCallMs = (clock() - warmupStarted) / warmups;
   const runs = Math.max(1, Math.ceil(ROUND_MS / perCallMs));
   const rounds: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const started = performance.now();
+    const started = clock();
     for (let i = 0; i < runs; i++) call();
-    rounds.push(((performance.now() - started) / runs) * 1000);
+    rounds.push(((clock() - started) / runs) * 1000);
   }
   return { best: Math.min(...rounds), median: median(rounds) };
 }
 
 async function cpythonTimings(
   workloads: Readonly<Record<string, string>>,
+  cpu: boolean,
 ): Promise<Record<string, Timing>> {
   const python = new Deno.Command("python3", {
-    args: ["bench/cpython_bench.py"],
+    args: ["bench/cpython_bench.py", ...(cpu ? ["--cpu"] : [])],
     stdin: "piped",
     stdout: "piped",
   }).spawn();
@@ -61,11 +69,18 @@ async function cpythonTimings(
   return JSON.parse(new TextDecoder().decode((await python.output()).stdout));
 }
 
-const [runsArg, ...names] = Deno.args;
+const cpu = Deno.args[0] === "--cpu";
+const [runsArg, ...names] = cpu ? Deno.args.slice(1) : Deno.args;
 const runCount = runsArg === undefined ? 3 : Number(runsArg);
 if (!Number.isInteger(runCount) || runCount < 1) {
-  console.error("usage: deno task bench:compare [runs] [name...]");
+  console.error("usage: deno task bench:compare [--cpu] [runs] [name...]");
   Deno.exit(2);
+}
+if (cpu) {
+  clock = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
 }
 const selected = Object.fromEntries(
   Object.entries(WORKLOADS).filter(([name]) =>
@@ -76,8 +91,8 @@ const selected = Object.fromEntries(
 const micros = (value: number) => value.toFixed(0);
 const ratios = new Map<string, number[]>();
 for (let run = 1; run <= runCount; run++) {
-  const cpython = await cpythonTimings(selected);
-  console.log(`\nrun ${run} of ${runCount}\n`);
+  const cpython = await cpythonTimings(selected, cpu);
+  console.log(`\nrun ${run} of ${runCount}${cpu ? " (CPU time)" : ""}\n`);
   console.log(
     "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
   );

@@ -339,7 +339,9 @@ export function compare(meter: Meter, op: string, a: Value, b: Value): number {
       const r = rightItems[i] as Value;
       // Two safe ints are equal exactly when they are the same number (and pay nothing to compare).
       const numbers = typeof l === "number" && typeof r === "number";
-      if (l !== r && (numbers || !equalsAt(meter, l, r, level + 1))) unequal = i;
+      // Two equal strs are not one object (a JS str has no identity): their text is compared, paid.
+      const same = l === r && typeof l !== "string";
+      if (!same && (numbers || !equalsAt(meter, l, r, level + 1))) unequal = i;
     }
     if (unequal < 0) {
       return leftItems.length === rightItems.length

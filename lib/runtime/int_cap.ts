@@ -7,7 +7,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded } from "./failure.ts";
-import { bitLength } from "./ops.ts";
+import { bitLength } from "./int_arith.ts";
 import { canonicalInt } from "./values.ts";
 
 /** Fails with LimitExceeded (int_bits) when an int of `bits` bits is above the cap. */

@@ -10,6 +10,7 @@ import type { IrConst, IrModule } from "../compile/ir.ts";
 import { ISINSTANCE_BIT, Op } from "../compile/opcodes.ts";
 import { callBuiltin } from "./builtins/table.ts";
 import { vmError } from "./failure.ts";
+import { addInts, floordivInts, modInts, mulInts, powInts, subInts } from "./int_arith.ts";
 import type { Metered } from "./meter.ts";
 import { callMethod } from "./methods/dispatch.ts";
 import * as ops from "./ops.ts";
@@ -59,8 +60,34 @@ export function classBits(value: Value): number {
   return 0;
 }
 
-/** `left OP right` for a binary or in-place operator, by the general operators of ops.ts. */
+/**
+ * `left OP right` for a binary or in-place operator, by the general
+ * operators of ops.ts; two ints go to the int arithmetic of int_arith.ts
+ * at once (where ops.ts would send them too, after its type tests).
+ */
 export function binaryOp(meter: Metered, op: number, left: Value, right: Value): Value {
+  if (
+    (typeof left === "bigint" || typeof left === "number") &&
+    (typeof right === "bigint" || typeof right === "number")
+  ) {
+    switch (op) {
+      case Op.ADD:
+      case Op.INPLACE_ADD:
+        return addInts(meter, left, right);
+      case Op.SUB:
+      case Op.INPLACE_SUB:
+        return subInts(meter, left, right);
+      case Op.MUL:
+      case Op.INPLACE_MUL:
+        return mulInts(meter, left, right);
+      case Op.MOD:
+        return modInts(meter, left, right);
+      case Op.FLOORDIV:
+        return floordivInts(meter, left, right);
+      case Op.POW:
+        return powInts(meter, left, right);
+    }
+  }
   switch (op) {
     case Op.ADD:
       return ops.add(meter, left, right);

@@ -16,11 +16,22 @@ import { formatPercent, formatPercentBytes } from "./format.ts";
 import { copyEntries, mergeEntries } from "./dict_table.ts";
 import type { Charge } from "./meter.ts";
 import { cappedInt } from "./int_cap.ts";
+import {
+  addInts,
+  bitLength,
+  floorDivide,
+  floordivInts,
+  floorModulo,
+  intWords,
+  modInts,
+  mulInts,
+  powInts,
+  subInts,
+} from "./int_arith.ts";
 import { fitsSsize } from "./indices.ts";
 import { updateFrom } from "./methods/dict.ts";
 import { setInPlace, setOperator } from "./set_ops.ts";
 import { rangeHolds, rangeSize } from "./range.ts";
-import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import { payItems } from "./walk.ts";
 import { codePoints, strFromCodePoint, utf8Length } from "../text_units.ts";
 import {
@@ -43,16 +54,13 @@ import {
 } from "./values.ts";
 
 export { compare, equals } from "./compare.ts";
+export { bitLength, bitsOf, intWords, smallFloorDiv, smallFloorMod } from "./int_arith.ts";
 
 /** The dynamic terms the operators pay, from the opcode table. */
 const COST = {
-  add: OP_INFO[Op.ADD].dynamic,
   concat: OP_INFO[Op.ADD].sequence,
-  sub: OP_INFO[Op.SUB].dynamic,
-  mul: OP_INFO[Op.MUL].dynamic,
   repeat: OP_INFO[Op.MUL].sequence,
   floordiv: OP_INFO[Op.FLOORDIV].dynamic,
-  mod: OP_INFO[Op.MOD].dynamic,
   format: OP_INFO[Op.MOD].sequence,
   pow: OP_INFO[Op.POW].dynamic,
   lshift: OP_INFO[Op.LSHIFT].dynamic,
@@ -80,87 +88,7 @@ export interface Meter {
 
 const SMALL = 0x7fffffff;
 
-const DOUBLE = new DataView(new ArrayBuffer(8));
-const BIG_BITS_CUTOFF = 2 ** 1023;
-
-/**
- * Bit length of |x|, exact. Below 2^1023 it reads the binary exponent of
- * the nearest double (through a DataView: the same on every platform);
- * rounding can carry the double up to the next power of two, which only a
- * mantissa of zero can show, and one comparison settles that case.
- */
-export function bitLength(value: bigint): number {
-  const magnitude = value < 0n ? -value : value;
-  if (magnitude === 0n) return 0;
-  const approximate = Number(magnitude);
-  if (approximate < BIG_BITS_CUTOFF) {
-    DOUBLE.setFloat64(0, approximate);
-    const high = DOUBLE.getUint32(0);
-    const exponent = (high >>> 20) - 1023;
-    if ((high & 0xfffff) !== 0 || DOUBLE.getUint32(4) !== 0) return exponent + 1;
-    return magnitude >= 1n << BigInt(exponent) ? exponent + 1 : exponent;
-  }
-  const hex = magnitude.toString(16);
-  return (hex.length - 1) * 4 + (32 - Math.clz32(Number.parseInt(hex[0] ?? "0", 16)));
-}
-
-/** 2^(64·k), k = 0..int_bits/64: the word-count boundaries of every int under the cap. */
-const WORD_BOUNDS: readonly bigint[] = Array.from(
-  { length: CAPS.int_bits / 64 + 1 },
-  (_, k) => 1n << BigInt(64 * k),
-);
-/** -(2^(64·k)): the same boundaries for negative ints (no negation per measurement). */
-const NEGATIVE_WORD_BOUNDS: readonly bigint[] = WORD_BOUNDS.map((bound) => -bound);
-/** Word counts found by a scan from one word; larger ones by bisection. */
-const SCANNED_WORDS = 4;
-
-/**
- * The 64-bit words of |x| (at least 1): `max(1, ceil(bitLength(x) / 64))`,
- * exact, the unit of the int operators' dynamic gas. A safe int is one
- * word; a bigint is placed among the cached powers 2^(64·k) by comparisons
- * alone (a scan up to four words, then bisection), which costs less than
- * converting it to a double; an int beyond the cap (a result not yet
- * checked) is measured by {@link bitLength}.
- */
-export function intWords(value: number | bigint): number {
-  if (typeof value === "number") return 1;
-  // Measures -|x| against -(2^(64·k)) when negative, so |x| is never built.
-  const negative = value < 0n;
-  const bounds = negative ? NEGATIVE_WORD_BOUNDS : WORD_BOUNDS;
-  for (let k = 1; k <= SCANNED_WORDS; k++) {
-    if (negative ? value > (bounds[k] ?? 0n) : value < (bounds[k] ?? 0n)) return k;
-  }
-  let low = SCANNED_WORDS + 1;
-  let high = bounds.length;
-  // |value| < 2^(64·high) holds for `high` = bounds.length only when it is under the cap.
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (negative ? value > (bounds[middle] ?? 0n) : value < (bounds[middle] ?? 0n)) high = middle;
-    else low = middle + 1;
-  }
-  return low < bounds.length ? low : Math.ceil(bitLength(value) / 64);
-}
-
 const words = intWords;
-
-/** Bit length of |x| for an int in either form (exact for safe integers too). */
-export function bitsOf(value: number | bigint): number {
-  if (typeof value === "bigint") return bitLength(value);
-  const magnitude = Math.abs(value);
-  return magnitude < 2 ** 32
-    ? 32 - Math.clz32(magnitude)
-    : 64 - Math.clz32(Math.floor(magnitude / 2 ** 32));
-}
-
-/**
- * Whether a sum or difference of operands of at most `larger` words is
- * surely under the cap: it has at most one bit more than its larger
- * operand, so fewer than int_bits / 64 words leave room (else the result
- * is checked exactly, which is the same outcome for any result under the cap).
- */
-function belowCapAfterCarry(larger: number): boolean {
-  return 64 * larger < CAPS.int_bits;
-}
 
 function checkIntSize(value: bigint): number | bigint {
   return cappedInt(value, "integer result");
@@ -278,14 +206,7 @@ export function add(meter: Meter, a: Value, b: Value): Value {
   const x = numeric(a);
   const y = numeric(b);
   if (x === null || y === null) return concat(meter, a, b);
-  if (typeof x === "number" && typeof y === "number") {
-    const sum = smallAdd(x, y);
-    if (sum !== null) return sum;
-  }
-  const larger = Math.max(words(x), words(y));
-  meter.pay(COST.add, larger);
-  const sum = BigInt(x) + BigInt(y);
-  return belowCapAfterCarry(larger) ? canonicalInt(sum) : checkIntSize(sum);
+  return addInts(meter, x, y);
 }
 
 /** `a - b`. */
@@ -295,14 +216,7 @@ export function sub(meter: Meter, a: Value, b: Value): Value {
   if (x === null || y === null) {
     return setOperator(meter, "-", a, b) ?? unsupported("-", a, b);
   }
-  if (typeof x === "number" && typeof y === "number") {
-    const difference = smallSub(x, y);
-    if (difference !== null) return difference;
-  }
-  const larger = Math.max(words(x), words(y));
-  meter.pay(COST.sub, larger);
-  const difference = BigInt(x) - BigInt(y);
-  return belowCapAfterCarry(larger) ? canonicalInt(difference) : checkIntSize(difference);
+  return subInts(meter, x, y);
 }
 
 /** `a * b`. */
@@ -319,21 +233,7 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
     return vmError("TypeError", `can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
   if (x === null || y === null) return unsupported("*", a, b);
-  if (typeof x === "number" && typeof y === "number") {
-    const product = smallMul(x, y);
-    if (product !== null) return product;
-  }
-  const xWords = words(x);
-  const yWords = words(y);
-  // A product has at most as many bits as its operands together, and at least one fewer:
-  // past int_bits + 1 it is refused before the work. Few words settle that without the bits.
-  const mayExceed = 64 * (xWords + yWords) > CAPS.int_bits;
-  if (mayExceed && bitsOf(x) + bitsOf(y) > CAPS.int_bits + 1) {
-    limitExceeded("int_bits", "integer result is too large");
-  }
-  meter.pay(COST.mul, xWords * yWords);
-  const product = BigInt(x) * BigInt(y);
-  return mayExceed ? checkIntSize(product) : canonicalInt(product);
+  return mulInts(meter, x, y);
 }
 
 function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {
@@ -349,68 +249,12 @@ function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {
   return [x, y];
 }
 
-function floorDivide(x: bigint, y: bigint): bigint {
-  const quotient = x / y;
-  return x % y !== 0n && (x < 0n) !== (y < 0n) ? quotient - 1n : quotient;
-}
-
-function floorModulo(x: bigint, y: bigint): bigint {
-  const remainder = x % y;
-  return remainder !== 0n && (remainder < 0n) !== (y < 0n) ? remainder + y : remainder;
-}
-
-/** Below this magnitude a quotient times its divisor is exact in doubles (see truncatedRemainder). */
-const EXACT_PRODUCT = 2 ** 52;
-
-/**
- * The truncated remainder of two safe ints, `b` not zero. Both in int32:
- * integer division. Both under 2^52: from the rounded quotient, which is
- * at most one off the truncated one, so `q·b` (under 2^53, exact) leaves a
- * remainder at most one divisor out of range, put back by one step. Else
- * the double remainder, which is exact but slow (V8 runs the x87 loop).
- */
-function truncatedRemainder(a: number, b: number): number {
-  if ((a | 0) === a && (b | 0) === b) return (a | 0) % (b | 0);
-  const divisor = Math.abs(b);
-  if (Math.abs(a) >= EXACT_PRODUCT || divisor >= EXACT_PRODUCT) return a % b;
-  const remainder = a - Math.trunc(a / b) * b;
-  if (a >= 0) {
-    if (remainder < 0) return remainder + divisor;
-    return remainder >= divisor ? remainder - divisor : remainder;
-  }
-  if (remainder > 0) return remainder - divisor;
-  return remainder <= -divisor ? remainder + divisor : remainder;
-}
-
-/** Python's `a % b` of two safe ints, `b` not zero: the sign of the divisor; exact. */
-export function smallFloorMod(a: number, b: number): number {
-  const remainder = truncatedRemainder(a, b);
-  const modulo = remainder !== 0 && (remainder < 0) !== (b < 0) ? remainder + b : remainder;
-  return modulo === 0 ? 0 : modulo;
-}
-
-/**
- * Python's `a // b` of two safe ints, `b` not zero. Exact: `a` minus its
- * truncated remainder is a multiple of `b` no larger than `a`, so the
- * division is exact in doubles; the floor then steps down by one when the
- * remainder's sign differs from the divisor's.
- */
-export function smallFloorDiv(a: number, b: number): number {
-  const remainder = truncatedRemainder(a, b);
-  const truncated = (a - remainder) / b;
-  const quotient = remainder !== 0 && (remainder < 0) !== (b < 0) ? truncated - 1 : truncated;
-  return quotient === 0 ? 0 : quotient;
-}
-
 /** `a // b`. */
 export function floordiv(meter: Meter, a: Value, b: Value): Value {
-  if (typeof a === "number" && typeof b === "number" && b !== 0) {
-    meter.pay(COST.floordiv, 1);
-    return smallFloorDiv(a, b);
-  }
-  const [x, y] = divisionOperands("//", a, b);
-  meter.pay(COST.floordiv, words(x) * words(y));
-  return canonicalInt(floorDivide(x, y));
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) return unsupported("//", a, b);
+  return floordivInts(meter, x, y);
 }
 
 /** `a % b`: ints, or printf-style formatting of a str or bytes (each piece paid as it is built). */
@@ -418,13 +262,10 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
   const pay = (units: number) => meter.pay(COST.format, units);
   if (typeof a === "string") return formatPercent(meter, pay, a, b);
   if (a instanceof Uint8Array) return formatPercentBytes(meter, pay, a, b);
-  if (typeof a === "number" && typeof b === "number" && b !== 0) {
-    meter.pay(COST.mod, 1);
-    return smallFloorMod(a, b);
-  }
-  const [x, y] = divisionOperands("%", a, b);
-  meter.pay(COST.mod, words(x) * words(y));
-  return canonicalInt(floorModulo(x, y));
+  const x = numeric(a);
+  const y = numeric(b);
+  if (x === null || y === null) return unsupported("%", a, b);
+  return modInts(meter, x, y);
 }
 
 /** divmod(a, b). */
@@ -480,27 +321,10 @@ export function modularPow(meter: Charge, a: Value, b: Value, modulus: Value): V
 
 /** `a ** b` (and pow(a, b) without a modulus). */
 export function pow(meter: Meter, a: Value, b: Value): Value {
-  const x = asBigInt(a);
-  const y = asBigInt(b);
+  const x = numeric(a);
+  const y = numeric(b);
   if (x === null || y === null) return unsupported("** or pow()", a, b);
-  if (y < 0n) {
-    if (x === 0n) vmError("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-    vmError("ValueError", "negative exponent gives a float, which contracts do not support");
-  }
-  if (x === 0n || x === 1n || x === -1n) {
-    // A one-word result whatever the exponent.
-    meter.pay(COST.pow, 1);
-    return y === 0n || (x === -1n && (y & 1n) === 0n) ? 1 : canonicalInt(x);
-  }
-  const bits = BigInt(bitLength(x));
-  // |x| ** y has at least (bits - 1) * y + 1 bits: past the cap, it is refused from the sizes.
-  // Below, it has at most bits * y (at most twice the cap), and the result is checked exactly.
-  if ((bits - 1n) * y + 1n > BigInt(CAPS.int_bits)) {
-    limitExceeded("int_bits", "power result is too large");
-  }
-  const resultWords = Math.max(1, Math.ceil(Number(bits * y) / 64));
-  meter.pay(COST.pow, words(x) * resultWords);
-  return checkIntSize(x ** y);
+  return powInts(meter, x, y);
 }
 
 function shiftCount(a: Value, b: Value, op: string): [bigint, bigint] {

@@ -1,7 +1,12 @@
-/** bitLength and bitsOf are exact at every power-of-two boundary, where rounding to a double misleads. */
+/**
+ * bitLength and bitsOf are exact at every power-of-two boundary, where rounding to a double
+ * misleads; `**` pays and refuses exactly at the int_bits cap.
+ */
 
 import assert from "node:assert/strict";
-import { bitLength, bitsOf, intWords } from "./ops.ts";
+import { bitLength, bitsOf, intWords, pow } from "./ops.ts";
+import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
+import { CallFailure } from "../errors.ts";
 import { SeededRandom } from "../../tests/support/random.ts";
 
 function reference(value: bigint): number {
@@ -53,3 +58,71 @@ Deno.test("intWords is max(1, ceil(bitLength / 64)) at every word boundary and r
   const wrong = values.filter((value) => intWords(value) !== old(value));
   assert.deepEqual(wrong.slice(0, 5), []);
 });
+
+Deno.test("pow: value, gas and the int_bits refusal around the cap, safe and bigint bases", () => {
+  const per = OP_INFO[Op.POW].dynamic?.per ?? 0;
+  const cap = CAPS.int_bits;
+  const wrong: string[] = [];
+  const bases: (number | bigint | boolean)[] = [
+    0,
+    1,
+    -1,
+    true,
+    false,
+    2,
+    -2,
+    3,
+    -3,
+    255,
+    2 ** 53 - 1,
+    1 - 2 ** 53,
+  ];
+  for (const power of [64n, 100n, 1000n]) {
+    bases.push(1n << power, -(1n << power), (1n << power) + 1n);
+  }
+  for (const base of bases) {
+    const bits = reference(BigInt(base));
+    const edge = bits > 1 ? Math.floor((cap - 1) / (bits - 1)) : 5;
+    const exponents: (number | bigint | boolean)[] = [0, 1, 2, edge - 1, edge, edge + 1, cap];
+    exponents.push(2n ** 70n, 2n ** 70n + 1n, -1, -(2n ** 70n), true, false);
+    for (const exponent of exponents) {
+      let gas = 0;
+      const meter = {
+        pay: (cost: DynamicGas | null, units: number) => gas += (cost?.per ?? 0) * units,
+      };
+      let got: string;
+      try {
+        got = String(pow(meter, base, exponent));
+      } catch (error) {
+        if (!(error instanceof CallFailure)) throw error;
+        got = error.message;
+      }
+      const y = BigInt(exponent);
+      let want: string;
+      let wantGas = 0;
+      if (y < 0n) {
+        want = bits === 0
+          ? "0.0 cannot be raised to a negative power"
+          : "negative exponent gives a float, which contracts do not support";
+      } else if (bits <= 1) {
+        [want, wantGas] = [String(BigInt(base) ** y), per];
+      } else if (y === 0n) {
+        [want, wantGas] = ["1", per * Math.max(1, Math.ceil(0 / 64)) * intWordsOf(base)];
+      } else if (BigInt(bits - 1) * y + 1n > BigInt(cap)) {
+        want = "power result is too large (cap int_bits)";
+      } else {
+        wantGas = per * intWordsOf(base) * Math.max(1, Math.ceil((bits * Number(y)) / 64));
+        const value = BigInt(base) ** y;
+        want = reference(value) > cap
+          ? "integer result is too large (cap int_bits)"
+          : String(value);
+      }
+      if (got !== want || gas !== wantGas) wrong.push(`${base} ** ${exponent}: ${got} ${gas}`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});
+
+function intWordsOf(value: number | bigint | boolean): number {
+  return typeof value === "bigint" ? Math.max(1, Math.ceil(reference(value) / 64)) : 1;
+}

@@ -154,7 +154,8 @@ class Comparisons {
 
   /**
    * The general comparison of two sequences for these pairs: equal items
-   * (one value twice, two equal ints or strs) pay their pair and go on;
+   * (one value twice, two equal ints or strs) pay their pair, and two
+   * equal strs their length too, and go on;
    * the first unequal pair orders them, two strs paying the shorter's
    * length twice (once found unequal, once ordered); equal up to the
    * shorter, the shorter goes first.
@@ -166,7 +167,13 @@ class Comparisons {
       if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
       const l = left[i];
       const r = right[i];
-      if (l === r) continue;
+      if (l === r) {
+        // Two equal strs are compared (a JS str has no identity): their length is paid.
+        if (typeof l !== "string") continue;
+        this.bytes += l.length;
+        if (this.pairs * PAIR_GAS + this.bytes * BYTE_GAS > this.budget) return this.giveUp();
+        continue;
+      }
       if (typeof l === "number" && typeof r === "number") return l < r;
       if (typeof l !== "string" || typeof r !== "string") return this.giveUp();
       this.bytes += 2 * Math.min(l.length, r.length);

@@ -79,6 +79,7 @@ type Factory = (
 ) => CompiledFunction;
 
 const UNWIND_GAS = WALKS.unwind.node.per;
+const UNPACK_ITEMS = OP_INFO[Op.UNPACK].dynamic;
 const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
 
 /** Unwinding to a handler in a caller's frame: the frames in between let it pass. */
@@ -92,10 +93,12 @@ class Resume {
 
 /** The state of one call (initialiser or function) on the compiled tier. */
 export class TierRun {
+  // Plain arrays, not typed ones: Deno allocates a typed array's storage off the JS heap, which
+  // costs more than the rest of a short call's set-up.
   /** Function of each frame, by depth. */
-  readonly fnAt: Int32Array = new Int32Array(CAPS.call_depth + 1);
+  readonly fnAt: number[] = new Array<number>(CAPS.call_depth + 1).fill(0);
   /** Each frame's pc: a caller's resume pc (its CALL + 1), or the failing pc. */
-  readonly pcAt: Int32Array = new Int32Array(CAPS.call_depth + 1);
+  readonly pcAt: number[] = new Array<number>(CAPS.call_depth + 1).fill(0);
   /** The failure leaving the call, once raised (frames above let it pass). */
   final: unknown = undefined;
   /** The exception a handler is being given. */
@@ -110,7 +113,7 @@ export class TierRun {
     readonly globals: (Value | undefined)[],
     readonly host: Host,
   ) {
-    this.payUnpack = (count) => m.pay(OP_INFO[Op.UNPACK].dynamic, count);
+    this.payUnpack = (count) => m.pay(UNPACK_ITEMS, count);
   }
 
   /** Runs function `fn` with `args` as the outermost frame. */
@@ -284,7 +287,13 @@ const RT = {
   newException(cls: number, items: Value[]): PyException {
     return new PyException(cls, new PyTuple(items));
   },
-  unpack(run: TierRun, value: Value, count: number): Value[] {
+  unpack(run: TierRun, value: Value, count: number): readonly Value[] {
+    // A tuple of the expected length (`a, b = b, a + b`) is read in place: the payment
+    // iterableItems makes for it, without the copy (the generated code only reads the items).
+    if (value instanceof PyTuple && value.items.length === count) {
+      run.payUnpack(count);
+      return value.items;
+    }
     const items = ops.iterableItems(value, "unpacking", run.payUnpack);
     if (items.length > count) {
       vmError("ValueError", `too many values to unpack (expected ${count})`);

@@ -44,12 +44,29 @@ class Generator {
   readonly locals = new Set<number>();
   maxSlot = 0;
   readonly fastOps = new Set<number>();
+  /** The first pc of each block. */
+  readonly starts: ReadonlySet<number>;
 
   constructor(
     readonly module: IrModule,
     readonly fn: VerifiedFunction,
     readonly plan: Plan,
-  ) {}
+  ) {
+    this.starts = new Set(plan.blocks.map((block) => block.start));
+  }
+
+  /**
+   * Whether BUILD_TUPLE at `pc` is unpacked at once by an UNPACK of the same
+   * count in its block (`a, b = b, a`): control reaches that UNPACK only from
+   * the BUILD_TUPLE, so the pair is emitted as a reversal of the slots, with
+   * UNPACK's payment for its items and no tuple built. Both charge as before.
+   */
+  swapsAt(pc: number): boolean {
+    const build = this.fn.instructions[pc];
+    const unpack = this.fn.instructions[pc + 1];
+    return build?.op === Op.BUILD_TUPLE && unpack?.op === Op.UNPACK &&
+      unpack.operands[0] === build.operands[0] && !this.starts.has(pc + 1);
+  }
 
   /** A hoisted name for `value`, read from V at compile time. */
   value(value: unknown): string {
@@ -234,6 +251,7 @@ class Generator {
       case Op.BUILD_LIST:
         return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
       case Op.BUILD_TUPLE:
+        if (this.swapsAt(pc)) return "";
         return `${at} ${s(-a)} = new rt.PyTuple(${this.list(h - a, a)});`;
       case Op.BUILD_DICT:
         return metered(
@@ -248,6 +266,16 @@ class Generator {
       case Op.DELETE_SUBSCR:
         return metered(`rt.deleteSubscript(m, ${s(-2)}, ${s(-1)})`);
       case Op.UNPACK: {
+        if (this.swapsAt(pc - 1)) {
+          // The tuple's items are still in the slots below: reverse them in place.
+          const swaps: string[] = [];
+          for (let i = 0; i < a - 1 - i; i++) {
+            swaps.push(`t = ${s(-1 + i)}; ${s(-1 + i)} = ${s(a - 2 - i)}; ${s(a - 2 - i)} = t;`);
+          }
+          return `${at} ${this.pre(pc, mode, false)} r.payUnpack(${this.value(a)}); ${
+            swaps.join(" ")
+          } ${this.post(pc, mode, false)}`;
+        }
         const pushes: string[] = [];
         for (let j = 0; j < a; j++) pushes.push(`${s(-1 + j)} = t[${a - 1 - j}];`);
         return `${at} ${this.pre(pc, mode, false)} t = rt.unpack(r, ${s(-1)}, ${this.value(a)}); ${

@@ -66,12 +66,15 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   count: (m, self, args) => countOf(m, self.items, args),
   sort: (m, self, args) => {
     checkMutable(self);
-    self.items = sortValues(
-      m,
-      self.items,
-      args[0] ?? null,
-      args[1] === undefined ? false : args[1],
-    );
+    // As CPython, the list is empty while it is sorted: an item that holds it compares it as [].
+    const items = self.items;
+    self.items = [];
+    try {
+      self.items = sortValues(m, items, args[0] ?? null, args[1] === undefined ? false : args[1]);
+    } catch (error) {
+      self.items = items;
+      throw error;
+    }
     return null;
   },
   reverse: (m, self) => {
