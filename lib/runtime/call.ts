@@ -172,7 +172,7 @@ export function executeCall(request: CallRequest): CallResult {
       gasUsed: machine.gasUsed,
       events: host.events,
       syscalls: host.syscalls,
-      writes: [...host.journal.writes.values()],
+      writes: host.journal.writes,
       failure: null,
     };
   } catch (error) {

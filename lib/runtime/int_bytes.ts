@@ -17,6 +17,20 @@ export function storedIntLength(bits: number): number {
   return bits === 0 ? 0 : Math.floor(bits / 8) + 1;
 }
 
+/**
+ * Bytes of the shortest stored form of the safe int `value` (0: none): one
+ * more than the whole bytes of `value` (of `-value - 1` when negative), so
+ * its sign bit fits. {@link encodeStoredInt} writes this many.
+ */
+export function storedSmallIntLength(value: number): number {
+  return value === 0 ? 0 : Math.floor(bitsOf(value < 0 ? -value - 1 : value) / 8) + 1;
+}
+
+/** The shortest stored form of the safe int `value` (0 is empty). */
+export function encodeStoredSmallInt(value: number): Uint8Array {
+  return smallIntToBytes(value, storedSmallIntLength(value), false);
+}
+
 /** The longest stored int whose value is under the int_bits cap. */
 export const MAX_STORED_INT_BYTES = storedIntLength(CAPS.int_bits);
 
@@ -28,15 +42,10 @@ const SHORT_BYTES = 6;
  * bit length of |value|, already known to the caller (who paid for it); it
  * fixes the length: |value| < 2^bits, so bits + 1 sign-inclusive bits fit
  * (one fewer for -2^(bits-1), whose form is one byte shorter when bits % 8 is 0).
- * A safe int takes the number path: the shortest length holding its sign bit
- * is one more byte than the whole bytes of `value` (or of `-value - 1` when negative).
+ * A safe int takes the number path ({@link storedSmallIntLength}).
  */
 export function encodeStoredInt(value: number | bigint, bits: number): Uint8Array {
-  if (typeof value === "number") {
-    if (value === 0) return allocBytes(0);
-    const length = Math.floor(bitsOf(value < 0 ? -value - 1 : value) / 8) + 1;
-    return smallIntToBytes(value, length, false);
-  }
+  if (typeof value === "number") return encodeStoredSmallInt(value);
   if (value === 0n) return allocBytes(0);
   let length = storedIntLength(bits);
   const lowest = -(1n << BigInt(8 * (length - 1) - 1));

@@ -40,13 +40,18 @@ export const MAX_MANIFEST_BYTES = 1 << 20;
 /** Longest contract address a storage key can name (its length is one byte). */
 export const MAX_CONTRACT_ADDRESS = 255;
 
-/** The state key of `key` in the storage of `contract`. */
-export function storageStateKey(contract: Uint8Array, key: Uint8Array): Uint8Array {
+/** Checks that `contract` can name a storage space (1 to 255 bytes); else a StateError. */
+export function checkContractAddress(contract: Uint8Array): void {
   if (contract.length === 0 || contract.length > MAX_CONTRACT_ADDRESS) {
     throw new StateError(
       `a contract address must be 1 to ${MAX_CONTRACT_ADDRESS} bytes, got ${contract.length}`,
     );
   }
+}
+
+/** The state key of `key` in the storage of `contract`. */
+export function storageStateKey(contract: Uint8Array, key: Uint8Array): Uint8Array {
+  checkContractAddress(contract);
   const out = allocBytes(2 + contract.length + key.length);
   out[0] = STORAGE_SPACE;
   out[1] = contract.length;

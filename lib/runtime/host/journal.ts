@@ -8,9 +8,10 @@
  */
 
 import { binaryKey } from "../binary_key.ts";
-import { decodeStoredInt, encodeStoredInt } from "../int_bytes.ts";
+import { decodeStoredInt, encodeStoredInt, encodeStoredSmallInt } from "../int_bytes.ts";
 import { bitLength } from "../ops.ts";
-import { balanceStateKey, storageStateKey } from "../state_keys.ts";
+import { balanceStateKey, checkContractAddress, storageStateKey } from "../state_keys.ts";
+import { ByteMap } from "./byte_map.ts";
 import type { StateReader } from "./types.ts";
 
 /** One pending write of a state key (null deletes). */
@@ -21,79 +22,132 @@ export interface StateWrite {
   readonly value: Uint8Array | null;
 }
 
-/** A journal entry: its state key is built once, at the first write; later writes replace the value. */
-interface Pending {
-  readonly key: Uint8Array;
-  value: Uint8Array | null;
-}
+/**
+ * What a read of a storage key finds: its stored bytes, null when absent,
+ * or the safe int a pending set_int left there (never 0, which deletes),
+ * whose stored bytes are those of encodeStoredInt.
+ */
+type StoredValue = Uint8Array | number | null;
 
 /** An empty value deletes. */
 function stored(value: Uint8Array | null): Uint8Array | null {
   return value === null || value.length === 0 ? null : value;
 }
 
-/** Pending writes of a call, by state key. */
+/** The stored bytes of a value (a pending int encoded). */
+function storedBytes(value: StoredValue): Uint8Array | null {
+  return typeof value === "number" ? encodeStoredSmallInt(value) : value;
+}
+
+/**
+ * Pending writes of a call, by state key. Entry i (in the order of first
+ * writes) is kept across three arrays rather than as an object of its own
+ * (fewer objects for the garbage collector to copy): a storage write keeps its contract and storage
+ * key, and its state key is built only when the writes are taken; a
+ * balance write (contract null) keeps its whole state key. Later writes
+ * of a key replace its value.
+ */
 export class Journal {
   readonly #base: StateReader;
-  /** Every pending write, in the order its state key was first written. */
-  readonly #order: Pending[] = [];
-  /** Storage writes by contract, then by storage key (both as binaryKey): no key is rebuilt per access. */
-  readonly #storage = new Map<string, Map<string, Pending>>();
-  /** Writes of the other spaces (balances), by binaryKey of the state key. */
-  readonly #others = new Map<string, Pending>();
+  /** Each entry's contract (null: the key is a whole state key). */
+  readonly #contracts: (Uint8Array | null)[] = [];
+  /** Each entry's storage key (or whole state key). */
+  readonly #keys: Uint8Array[] = [];
+  /** Each entry's value (null deletes). */
+  readonly #values: StoredValue[] = [];
+  /** Storage entries' indices by contract (as binaryKey), then by storage key (./byte_map.ts: no string per access). */
+  readonly #storage = new Map<string, ByteMap<number>>();
+  /** Indices of the other spaces' entries (balances), by binaryKey of the state key. */
+  readonly #others = new Map<string, number>();
 
   /** An empty journal over `base`. */
   constructor(base: StateReader) {
     this.#base = base;
   }
 
-  /** The pending writes, each state key once, in the order of their first write. */
+  /** The pending writes, each state key once, in the order of their first write (a fresh array). */
   get writes(): readonly StateWrite[] {
-    return this.#order;
+    const out: StateWrite[] = [];
+    for (let i = 0; i < this.#keys.length; i++) {
+      const contract = this.#contracts[i] ?? null;
+      const key = this.#keys[i] ?? new Uint8Array();
+      out.push({
+        key: contract === null ? key : storageStateKey(contract, key),
+        value: storedBytes(this.#values[i] ?? null),
+      });
+    }
+    return out;
   }
 
-  /** The last contract whose storage was addressed, and its writes. */
+  /** The last contract whose storage was addressed, and its entries. */
   #contract: Uint8Array | null = null;
-  #contractWrites = new Map<string, Pending>();
+  #contractEntries = new ByteMap<number>();
 
-  #writesOf(contract: Uint8Array): Map<string, Pending> {
-    if (contract === this.#contract) return this.#contractWrites;
+  /** The entries of `contract`, whose address is checked the first time it is addressed. */
+  #entriesOf(contract: Uint8Array): ByteMap<number> {
+    if (contract === this.#contract) return this.#contractEntries;
+    checkContractAddress(contract);
     const name = binaryKey(contract);
-    let writes = this.#storage.get(name);
-    if (writes === undefined) {
-      writes = new Map<string, Pending>();
-      this.#storage.set(name, writes);
+    let entries = this.#storage.get(name);
+    if (entries === undefined) {
+      entries = new ByteMap<number>();
+      this.#storage.set(name, entries);
     }
     this.#contract = contract;
-    this.#contractWrites = writes;
-    return writes;
+    this.#contractEntries = entries;
+    return entries;
   }
 
   /** The value of `key` in the storage of `contract` (null when absent). */
   storage(contract: Uint8Array, key: Uint8Array): Uint8Array | null {
-    const pending = this.#writesOf(contract).get(binaryKey(key));
-    return pending === undefined ? this.#base.get(storageStateKey(contract, key)) : pending.value;
+    return storedBytes(this.storedValue(contract, key));
+  }
+
+  /**
+   * Like {@link storage}, but a safe int left by a pending set_int comes
+   * back as that int (its stored form is not built).
+   */
+  storedValue(contract: Uint8Array, key: Uint8Array): Uint8Array | number | null {
+    const index = this.#entriesOf(contract).get(key);
+    return index === undefined
+      ? this.#base.get(storageStateKey(contract, key))
+      : this.#values[index] ?? null;
   }
 
   /** Records a storage write; an empty value or null deletes. */
   setStorage(contract: Uint8Array, key: Uint8Array, value: Uint8Array | null): void {
-    const writes = this.#writesOf(contract);
-    const name = binaryKey(key);
-    const pending = writes.get(name);
-    if (pending !== undefined) {
-      pending.value = stored(value);
+    this.#record(contract, key, stored(value));
+  }
+
+  /** Records a storage write of the stored form of the safe int `value` (0 deletes). */
+  setStorageInt(contract: Uint8Array, key: Uint8Array, value: number): void {
+    this.#record(contract, key, value === 0 ? null : value);
+  }
+
+  #record(contract: Uint8Array, key: Uint8Array, value: StoredValue): void {
+    const entries = this.#entriesOf(contract);
+    const index = entries.get(key);
+    if (index !== undefined) {
+      this.#values[index] = value;
       return;
     }
-    const entry = { key: storageStateKey(contract, key), value: stored(value) };
-    writes.set(name, entry);
-    this.#order.push(entry);
+    entries.set(key, this.#push(contract, key, value));
+  }
+
+  /** Appends an entry; returns its index. */
+  #push(contract: Uint8Array | null, key: Uint8Array, value: StoredValue): number {
+    this.#contracts.push(contract);
+    this.#keys.push(key);
+    return this.#values.push(value) - 1;
   }
 
   /** The balance of `account` (0 when absent). */
   balance(account: Uint8Array): bigint {
     const stateKey = balanceStateKey(account);
-    const pending = this.#others.get(binaryKey(stateKey));
-    const value = pending === undefined ? this.#base.get(stateKey) : pending.value;
+    const index = this.#others.get(binaryKey(stateKey));
+    const value = index === undefined
+      ? this.#base.get(stateKey)
+      : storedBytes(this.#values[index] ?? null);
     return decodeStoredInt(value ?? new Uint8Array());
   }
 
@@ -102,13 +156,11 @@ export class Journal {
     const stateKey = balanceStateKey(account);
     const value = stored(encodeStoredInt(amount, bitLength(amount)));
     const name = binaryKey(stateKey);
-    const pending = this.#others.get(name);
-    if (pending !== undefined) {
-      pending.value = value;
+    const index = this.#others.get(name);
+    if (index !== undefined) {
+      this.#values[index] = value;
       return;
     }
-    const entry = { key: stateKey, value };
-    this.#others.set(name, entry);
-    this.#order.push(entry);
+    this.#others.set(name, this.#push(null, stateKey, value));
   }
 }

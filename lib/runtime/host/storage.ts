@@ -18,6 +18,7 @@ import {
   MAX_STORED_INT_BYTES,
   smallIntFromBytes,
   storedIntLength,
+  storedSmallIntLength,
 } from "../int_bytes.ts";
 import { bitsOf } from "../ops.ts";
 import type { Value } from "../values.ts";
@@ -58,8 +59,12 @@ export const STORAGE = {
   "storage.get_int": (host, meter, args) => {
     const key = storageKey(args[0]);
     const fallback = args[1] === undefined ? 0 : args[1];
-    const stored = host.journal.storage(host.context.address, key);
+    const stored = host.journal.storedValue(host.context.address, key);
     if (stored === null) return fallback;
+    if (typeof stored === "number") {
+      meter.units(storedSmallIntLength(stored));
+      return stored;
+    }
     if (stored.length > MAX_STORED_INT_BYTES) {
       limitExceeded("int_bits", "stored value is too long for an int");
     }
@@ -76,7 +81,8 @@ export const STORAGE = {
       limitExceeded("storage_value", "storage value is too large");
     }
     meter.units(Math.max(1, Math.ceil(bits / 64)));
-    host.journal.setStorage(host.context.address, key, encodeStoredInt(value, bits));
+    if (typeof value === "number") host.journal.setStorageInt(host.context.address, key, value);
+    else host.journal.setStorage(host.context.address, key, encodeStoredInt(value, bits));
     return null;
   },
 } as const satisfies Readonly<Record<string, StdlibMember>>;
