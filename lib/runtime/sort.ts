@@ -17,11 +17,13 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Safe ints in ascending order, without a comparison callback. One scan
- * checks their kind and finds the orders a run check settles at once
- * (already ascending, or descending: reversed); otherwise they are sorted
- * as int32s when they all fit (V8 sorts those fastest), else as doubles
- * (exact for safe ints), and copied back by a loop. Null when some item is
- * not a safe int.
+ * checks their kind, finds their range and the orders a run check settles
+ * at once (already ascending, or descending: reversed); otherwise ints
+ * spanning at most a few times as many values as there are items are
+ * counted (each value's count, then the values in order), others are
+ * sorted as int32s when they all fit (V8 sorts those fastest), else as
+ * doubles (exact for safe ints), and copied back by a loop. Null when some
+ * item is not a safe int.
  */
 function sortedInts(items: readonly Value[]): number[] | null {
   const n = items.length;
@@ -29,6 +31,8 @@ function sortedInts(items: readonly Value[]): number[] | null {
   let descending = true;
   let int32 = true;
   let previous = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (typeof item !== "number") return null;
@@ -37,6 +41,8 @@ function sortedInts(items: readonly Value[]): number[] | null {
       else if (item > previous) descending = false;
     }
     if ((item | 0) !== item) int32 = false;
+    if (item < lowest) lowest = item;
+    if (item > highest) highest = item;
     previous = item;
   }
   const out = new Array<number>(n);
@@ -44,10 +50,33 @@ function sortedInts(items: readonly Value[]): number[] | null {
     for (let i = 0; i < n; i++) out[i] = items[ascending ? i : n - 1 - i] as number;
     return out;
   }
+  if (highest - lowest < COUNTED_SPAN * n) return countedInts(items, lowest, highest, out);
   const numbers = int32 ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) numbers[i] = items[i] as number;
   numbers.sort();
   for (let i = 0; i < n; i++) out[i] = numbers[i] ?? 0;
+  return out;
+}
+
+/** Ints are counted rather than sorted when their range is under this many values per item. */
+const COUNTED_SPAN = 4;
+
+/** `out` filled with the safe ints `items` (all within lowest..highest) in order, by counting. */
+function countedInts(
+  items: readonly Value[],
+  lowest: number,
+  highest: number,
+  out: number[],
+): number[] {
+  const counts = new Int32Array(highest - lowest + 1);
+  for (let i = 0; i < items.length; i++) {
+    const slot = (items[i] as number) - lowest;
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+  let at = 0;
+  for (let value = 0; value < counts.length; value++) {
+    for (let c = counts[value] as number; c > 0; c--) out[at++] = value + lowest;
+  }
   return out;
 }
 

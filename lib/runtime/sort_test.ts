@@ -1,6 +1,6 @@
 /**
  * The safe-int path of sortValues gives the order of a plain comparison
- * sort, for every shape its run check and its int32 / double choice
+ * sort, for every shape its run check, its counting of narrow ranges and its int32 / double choice
  * separate (random, ascending, descending, equal, nearly sorted, two runs,
  * values around ±2^31 and ±2^53), in both directions, and pays the same
  * prepaid units as before: n · ceil(log2(n + 1)), nothing per comparison.
