@@ -1,7 +1,9 @@
 /**
  * Sorting for list.sort and sorted(): Python's stable order, `key` (only
  * None can reach it in a contract) and `reverse` checked as CPython checks
- * them, and the comparisons paid up front as sort steps.
+ * them, sort steps paid up front, and the comparisons GAS.md §7 fixes paid
+ * as the general comparison pays them (lists and tuples compared item pair
+ * by item pair pay the same, once the sort is done).
  */
 
 import { vmError } from "./failure.ts";
