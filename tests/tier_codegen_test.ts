@@ -14,7 +14,7 @@ import { Op } from "../lib/compile/opcodes.ts";
 import { generateContract } from "../bench/generated_contract.ts";
 import { compiledTier, withTier } from "../lib/runtime/tier.ts";
 import { generateFunction } from "../lib/runtime/tier_codegen.ts";
-import { compilable } from "../lib/runtime/tier_plan.ts";
+import { compilable, MAX_COMPILED_INSTRUCTIONS } from "../lib/runtime/tier_plan.ts";
 import { repr } from "../lib/runtime/repr.ts";
 import { OUTPUT_METER } from "../lib/runtime/walk.ts";
 import { callOn, onBothTiers } from "./support/tier_compare.ts";
@@ -99,6 +99,15 @@ Deno.test("a module whose instructions move too many stack values per byte is in
   assert.equal(compilable(verified), false);
   assert.equal(compiledTier(verified), null);
   assert.equal(callOn(verified, "main", [], 10_000_000).ok, true);
+});
+
+Deno.test("a module with a function too long for the engine to compile cheaply is interpreted", () => {
+  const lines = (n: number) => `def main():\n${"    x = 1\n".repeat(n)}    return 0\n`;
+  const short = compileContract(lines(MAX_COMPILED_INSTRUCTIONS / 2 - 8)).verified;
+  const long = compileContract(lines(MAX_COMPILED_INSTRUCTIONS / 2 + 8)).verified;
+  assert.notEqual(compiledTier(short), null);
+  assert.equal(compiledTier(long), null);
+  assert.equal(callOn(long, "main", [], 10_000_000).ok, true);
 });
 
 Deno.test("without code generation from strings, calls run on the interpreter with the same outcome", async () => {

@@ -11,7 +11,10 @@
  * instruction pops or pushes, so a function whose instructions move more
  * than MOVED_PER_BYTE values per byte of its code stays interpreted, which
  * keeps generated code proportional to the IR (and so under the code_size
- * cap).
+ * cap); and since the engine's cost of compiling and first running a
+ * generated function grows with its length, which no gas pays for, a
+ * module with a function longer than MAX_COMPILED_INSTRUCTIONS stays
+ * interpreted too (RUNTIME.md §7.1).
  */
 
 import { Op, OP_INFO, stackCount } from "../compile/opcodes.ts";
@@ -19,6 +22,8 @@ import type { VerifiedFunction, VerifiedModule } from "../compile/verify.ts";
 
 /** Stack values moved per byte of a function's code above which its module stays interpreted. */
 export const MOVED_PER_BYTE = 8;
+/** Instructions of one function above which its module stays interpreted. */
+export const MAX_COMPILED_INSTRUCTIONS = 4096;
 
 /** One basic block: instructions [start, end). */
 export interface Block {
@@ -68,11 +73,13 @@ function endsBlock(op: number): boolean {
 }
 
 /**
- * Whether `verified` is compiled: every function's instructions together
- * pop and push at most MOVED_PER_BYTE values per byte of its code.
+ * Whether `verified` is compiled: every function has at most
+ * MAX_COMPILED_INSTRUCTIONS instructions, which together pop and push at
+ * most MOVED_PER_BYTE values per byte of its code.
  */
 export function compilable(verified: VerifiedModule): boolean {
   return verified.functions.every((fn, index) => {
+    if (fn.instructions.length > MAX_COMPILED_INSTRUCTIONS) return false;
     let moved = 0;
     for (const instruction of fn.instructions) {
       const info = OP_INFO[instruction.op as Op];
