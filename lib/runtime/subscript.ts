@@ -82,8 +82,12 @@ function sequenceIndex(
   index: Value,
   length: number,
   what: string,
-  outOfRange = `${what} index out of range`,
+  outOfRange?: string,
 ): number {
+  // A safe int in range (the usual index) needs no conversion.
+  if (typeof index === "number" && index < length && index >= -length) {
+    return index < 0 ? index + length : index;
+  }
   const big = asBigInt(index);
   if (big === null) {
     return vmError(
@@ -93,7 +97,7 @@ function sequenceIndex(
   }
   if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");
   const at = itemIndex(big, length);
-  return at === null ? vmError("IndexError", outOfRange) : at;
+  return at === null ? vmError("IndexError", outOfRange ?? `${what} index out of range`) : at;
 }
 
 /** `x[key]`. */
