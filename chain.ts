@@ -208,6 +208,7 @@ export type {
   PyTuple,
 } from "./lib/runtime/values.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
+export type { KeyMap, MapKey } from "./lib/runtime/key_map.ts";
 export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";
 export type { Hash64 } from "./lib/runtime/py_hash.ts";
 export type { Meter } from "./lib/runtime/ops.ts";

@@ -570,6 +570,25 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     op: "r = d.pop(k)\nd[k] = r",
   },
   { family: "dict", name: "copy (30,000)", setup: DICT, op: "r = d.copy()" },
+  // Keys the engine's own Map hashes without a seed (lib/runtime/key_map.ts keeps them out of it).
+  {
+    family: "dict",
+    name: "build 4,096 keys str(j << 16) (index strs)",
+    setup: [],
+    op: "d = {}\nfor j in range(4096):\n    d[str(j << 16)] = j",
+  },
+  {
+    family: "dict",
+    name: "build 4,096 keys j << 64 (bigints, equal low words)",
+    setup: [],
+    op: "d = {}\nfor j in range(4096):\n    d[(j + 1) << 64] = j",
+  },
+  {
+    family: "set",
+    name: "keys() | [] (4,096 bigints, equal low words)",
+    setup: ["d = {}", "for j in range(4096):", "    d[(j + 1) << 64] = j"],
+    op: "r = d.keys() | []",
+  },
   // Sets made by dict-view operators (CPython's table layout).
   { family: "set", name: "keys() | [] (30,000 ints)", setup: DICT, op: "r = d.keys() | []" },
   {
@@ -657,6 +676,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     imports: ["storage"],
     setup: ['v = b"a" * 65536'],
     op: 'storage.set(b"k", v)',
+  },
+  {
+    family: "stdlib",
+    name: "storage.set (keys of 10 ASCII digits, index strs)",
+    imports: ["storage"],
+    setup: ["j = 0"],
+    op: 'storage.set(str(1000000000 + (j << 16)).encode(), b"v")\nj += 1',
   },
   {
     family: "stdlib",

@@ -45,7 +45,7 @@ Deno.test("receipts: every example's events round-trip through their logs", () =
       assert.deepEqual(
         [...(decoded.args?.entries() ?? [])],
         declared.inputs.map((param) => {
-          const value = [...event.args.entries.values()].find((entry) => entry.key === param.name);
+          const value = [...event.args.ordered()].find((entry) => entry.key === param.name);
           assert.ok(value !== undefined, param.name);
           return [param.name, toAbiValue(value.value)];
         }),

@@ -80,7 +80,7 @@ function declaredLog(
   if (name === null || declared === null) return null;
   const values = new Map<string, AbiValue>();
   try {
-    for (const entry of event.args.entries.values()) {
+    for (const entry of event.args.ordered()) {
       const value = toAbiValue(entry.value);
       if (typeof entry.key !== "string" || value === null) return null;
       values.set(entry.key, value);

@@ -73,7 +73,7 @@ export function jsValue(value: Value, depth = 0): JsValue {
   }
   if (value instanceof PyDict) {
     const map = new Map<JsValue, JsValue>();
-    for (const entry of value.entries.values()) {
+    for (const entry of value.ordered()) {
       map.set(jsValue(entry.key, depth + 1), jsValue(entry.value, depth + 1));
     }
     return map;
@@ -138,7 +138,7 @@ export class Receipt {
       address: parts.to,
       name: textOrHex(event.name),
       args: Object.fromEntries(
-        [...event.args.entries.values()].map((entry) => [argName(entry.key), jsValue(entry.value)]),
+        [...event.args.ordered()].map((entry) => [argName(entry.key), jsValue(entry.value)]),
       ),
     }));
     this.error = parts.failure;

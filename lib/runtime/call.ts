@@ -211,7 +211,7 @@ function cborValue(value: Value, depth = 0): Cbor {
     return value.items.map((item) => cborValue(item, depth + 1));
   }
   if (value instanceof PyDict) {
-    return [...value.entries.values()].map((
+    return [...value.ordered()].map((
       entry,
     ) => [cborValue(entry.key, depth + 1), cborValue(entry.value, depth + 1)]);
   }

@@ -40,7 +40,7 @@ interface SequenceFrame {
 /** Entries of a dict to find in another (and, for dicts and items views, whose values to compare). */
 interface MappingFrame {
   readonly kind: "mapping";
-  readonly entries: Iterator<[DictKey, DictEntry]>;
+  readonly entries: Iterator<DictEntry>;
   readonly other: PyDict;
   readonly values: boolean;
   readonly level: number;
@@ -53,7 +53,7 @@ interface MappingFrame {
  */
 interface MembersFrame {
   readonly kind: "members";
-  readonly entries: Iterator<[DictKey, DictEntry]>;
+  readonly entries: Iterator<DictEntry>;
   readonly of: PyDictView;
   readonly within: PyDictView;
   readonly level: number;
@@ -69,7 +69,7 @@ export function isSetView(value: Value): value is PyDictView {
 function membersFrame(of: PyDictView, within: PyDictView, level: number): MembersFrame | boolean {
   checkDepth("compare", level);
   if (of.dict.entries.size === 0) return true;
-  return { kind: "members", entries: of.dict.entries.entries(), of, within, level };
+  return { kind: "members", entries: of.dict.ordered(), of, within, level };
 }
 
 function numeric(value: Value): number | bigint | null {
@@ -97,7 +97,7 @@ function mappingFrame(
   if (left.entries.size !== right.entries.size) return false;
   checkDepth("compare", level);
   if (left.entries.size === 0) return true;
-  return { kind: "mapping", entries: left.entries.entries(), other: right, values, level };
+  return { kind: "mapping", entries: left.ordered(), other: right, values, level };
 }
 
 /**
@@ -217,8 +217,8 @@ function walkEquals(meter: Meter, first: Frame | boolean): boolean {
         continue;
       }
       payItems(meter, "compare", 1);
-      const [dk, entry] = next.value;
-      const found = memberValue(meter, frame.of, dk, entry, frame.within);
+      const entry = next.value;
+      const found = memberValue(meter, frame.of, entry.dk, entry, frame.within);
       if (found === null) return false;
       if (found === MEMBER) continue;
       [left, right] = found;
@@ -229,7 +229,8 @@ function walkEquals(meter: Meter, first: Frame | boolean): boolean {
         continue;
       }
       payItems(meter, "compare", 1);
-      const [key, entry] = next.value;
+      const entry = next.value;
+      const key = entry.dk;
       // Finding a str key compares its text with the other dict's key.
       if (typeof key === "string") payBytes(meter, "compare", key.length);
       const other = frame.other.entries.get(key);

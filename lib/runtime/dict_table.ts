@@ -139,7 +139,7 @@ function rebuild(dict: PyDict, logSize: number, unicode: boolean): void {
   // Without holes the slots already hold the live entries in order (the dict's Map order).
   const live = table.slots.length === dict.entries.size
     ? table.slots as DictEntry[]
-    : [...dict.entries.values()];
+    : [...dict.ordered()];
   table.reset(logSize, unicode && table.unicode, live);
 }
 
@@ -170,7 +170,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
     limitExceeded("container_length", "dict is too large");
   }
   if (table.usable <= 0) grow(dict, true);
-  const entry: DictEntry = { key, value, slot: 0 };
+  const entry: DictEntry = { key, dk, value, slot: 0 };
   table.append(entry);
   dict.entries.set(dk, entry);
 }
@@ -202,10 +202,10 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
 function cloneTable(target: PyDict, source: PyDict): void {
   const copies = new Map<DictEntry, DictEntry>();
-  for (const [dk, entry] of source.entries) {
-    const copy: DictEntry = { key: entry.key, value: entry.value, slot: entry.slot };
+  for (const entry of source.ordered()) {
+    const copy: DictEntry = { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot };
     copies.set(entry, copy);
-    target.entries.set(dk, copy);
+    target.entries.set(entry.dk, copy);
   }
   source.table.cloneInto(target.table, copies);
 }
@@ -232,7 +232,7 @@ export function mergeEntries(target: PyDict, source: PyDict): void {
     const wanted = log2Presize(target.entries.size + source.entries.size);
     rebuild(target, wanted, other.unicode);
   }
-  for (const [dk, entry] of source.entries) setEntry(target, dk, entry.key, entry.value);
+  for (const entry of source.ordered()) setEntry(target, entry.dk, entry.key, entry.value);
 }
 
 /**

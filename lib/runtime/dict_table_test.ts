@@ -36,7 +36,7 @@ Deno.test("dict table: skipping holes finds the slot a plain scan finds", () => 
     let key = 0;
     for (let step = 0; step < 400; step++) {
       if (next() % 3 === 0 && dict.entries.size > 0) {
-        const keys = [...dict.entries.keys()];
+        const keys = [...dict.ordered()].map((entry) => entry.dk);
         deleteEntry(dict, keys[next() % keys.length] ?? 0);
       } else {
         setEntry(dict, key, key, key);

@@ -357,7 +357,7 @@ export function rshift(meter: Meter, a: Value, b: Value): Value {
 function checkMergedSize(a: PyDict, b: PyDict): void {
   if (a.entries.size + b.entries.size <= CAPS.container_length) return;
   let size = a.entries.size;
-  for (const key of b.entries.keys()) if (!a.entries.has(key)) size++;
+  for (const entry of b.ordered()) if (!a.entries.has(entry.dk)) size++;
   checkLength(size, false);
 }
 
@@ -547,7 +547,7 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
       return entry !== undefined && sameOrEqual(meter, entry.value, item.items[1] ?? null);
     }
     payItems(meter, "compare", container.dict.entries.size);
-    for (const entry of container.dict.entries.values()) {
+    for (const entry of container.dict.ordered()) {
       if (sameOrEqual(meter, entry.value, item)) return true;
     }
     return false;

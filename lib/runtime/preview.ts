@@ -96,7 +96,7 @@ function shownParts(
   const dict = value instanceof PyDict ? value : value.dict;
   const kind = value instanceof PyDict ? "dict" : value.kind;
   const parts: string[] = [];
-  for (const entry of dict.entries.values()) {
+  for (const entry of dict.ordered()) {
     if (parts.length === PREVIEW_ITEMS) break;
     spend((parts.length > 0 ? 2 : 0) + (kind === "items" ? 1 : 0));
     const key = kind === "values" ? "" : previewAt(entry.key, depth + 1);

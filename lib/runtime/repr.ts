@@ -81,14 +81,14 @@ class ReprText {
 }
 
 function* dictItems(dict: PyDict): Iterator<Value> {
-  for (const entry of dict.entries.values()) {
+  for (const entry of dict.ordered()) {
     yield entry.key;
     yield entry.value;
   }
 }
 
 function* viewItems(view: PyDictView): Iterator<Value> {
-  for (const entry of view.dict.entries.values()) {
+  for (const entry of view.dict.ordered()) {
     yield view.kind === "keys"
       ? entry.key
       : view.kind === "values"

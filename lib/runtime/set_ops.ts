@@ -12,12 +12,15 @@
 
 import { equals, isSetView } from "./compare.ts";
 import { iterate } from "./iterate.ts";
+import { KeyMap } from "./key_map.ts";
 import type { Meter } from "./ops.ts";
 import { contains } from "./ops.ts";
 import { pyHash } from "./py_hash.ts";
 import { SetTable } from "./set_table.ts";
 import {
   checkMutable,
+  type DictEntry,
+  type DictKey,
   dictKey,
   DONE,
   PyDict,
@@ -65,9 +68,11 @@ function update(meter: Meter, table: SetTable, other: Value): void {
   if (other instanceof PyDict) {
     const size = other.entries.size;
     if ((table.fill + size) * 5 >= table.mask * 3) table.resize(meter, (table.used + size) * 2);
-    for (const [key, entry] of other.entries) {
+    for (const entry of other.ordered()) {
       payItems(meter, "key", 1);
-      if (!table.byKey.has(key)) table.add(meter, entry.key, key, pyHash(meter, entry.key));
+      if (!table.byKey.has(entry.dk)) {
+        table.add(meter, entry.key, entry.dk, pyHash(meter, entry.key));
+      }
     }
     return;
   }
@@ -104,9 +109,9 @@ function symmetricUpdate(meter: Meter, table: SetTable, other: Value): void {
     return;
   }
   if (other instanceof PyDict) {
-    for (const [key, entry] of other.entries) {
+    for (const entry of other.ordered()) {
       payItems(meter, "key", 1);
-      if (!table.discard(key)) table.add(meter, entry.key, key, pyHash(meter, entry.key));
+      if (!table.discard(entry.dk)) table.add(meter, entry.key, entry.dk, pyHash(meter, entry.key));
     }
     return;
   }
@@ -186,15 +191,18 @@ function viewIntersect(meter: Meter, a: Value, b: Value): SetTable {
 
 /** dictitems_xor: the pairs of either items view whose key is not paired with an equal value in the other. */
 function itemsXor(meter: Meter, a: PyDictView, b: PyDictView): SetTable {
-  const remaining = new Map(a.dict.entries);
+  // a's entries not yet paired, by key (a's order is walked again at the end).
+  const remaining = new KeyMap<DictKey, DictEntry>();
+  for (const entry of a.dict.ordered()) remaining.set(entry.dk, entry);
   const result = new SetTable();
-  for (const [key, entry] of b.dict.entries) {
+  for (const entry of b.dict.ordered()) {
     payItems(meter, "key", 1);
-    const mine = remaining.get(key);
-    if (mine !== undefined && equals(meter, mine.value, entry.value)) remaining.delete(key);
+    const mine = remaining.get(entry.dk);
+    if (mine !== undefined && equals(meter, mine.value, entry.value)) remaining.delete(entry.dk);
     else addValue(meter, result, new PyTuple([entry.key, entry.value]));
   }
-  for (const entry of remaining.values()) {
+  for (const entry of a.dict.ordered()) {
+    if (!remaining.has(entry.dk)) continue;
     payItems(meter, "key", 1);
     addValue(meter, result, new PyTuple([entry.key, entry.value]));
   }

@@ -17,6 +17,7 @@
 
 import { CAPS, WALKS } from "../compile/opcodes.ts";
 import { limitExceeded } from "./failure.ts";
+import { KeyMap } from "./key_map.ts";
 import type { Meter } from "./ops.ts";
 import type { Hash64 } from "./py_hash.ts";
 import type { DictKey, Value } from "./values.ts";
@@ -76,7 +77,7 @@ export class SetTable {
   /** The slots; the length is a power of two. */
   #slots: Slot[] = new Array<Slot>(MINSIZE).fill(null);
   /** The elements by dict key. */
-  byKey: Map<DictKey, SetMember> = new Map<DictKey, SetMember>();
+  byKey: KeyMap<DictKey, SetMember> = new KeyMap<DictKey, SetMember>();
   /** Slots holding an element or a dummy. */
   fill = 0;
   /** The elements in slot order, while the table has not changed since it was settled. */

@@ -39,7 +39,7 @@ function toJson(value: Value, depth: number): JsonOutput {
   }
   if (value instanceof PyDict) {
     return new OrderedJsonObject(
-      [...value.entries.values()].map((entry) => [
+      [...value.ordered()].map((entry) => [
         typeof entry.key === "string" ? entry.key : repr(OUTPUT_METER, entry.key),
         toJson(entry.value, depth + 1),
       ]),

@@ -65,7 +65,7 @@ function listCursor(items: readonly Value[]): () => Value | typeof END {
 
 /** Keys and values of a dict (or a view's elements), one at a time, in order. */
 function dictCursor(dict: PyDict, kind: "keys" | "values" | "items" | "dict") {
-  const entries = dict.entries.values();
+  const entries = dict.ordered();
   let pendingValue: Value | typeof END = END;
   return (): Value | typeof END => {
     if (pendingValue !== END) {
@@ -194,8 +194,8 @@ export function copyMeasured(value: Value): Value {
 
 function copyDict(dict: PyDict): PyDict {
   const copy = new PyDict();
-  for (const [key, entry] of dict.entries) {
-    setEntry(copy, key, entry.key, copyMeasured(entry.value));
+  for (const entry of dict.ordered()) {
+    setEntry(copy, entry.dk, entry.key, copyMeasured(entry.value));
   }
   return copy;
 }

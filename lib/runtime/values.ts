@@ -11,6 +11,7 @@
 
 import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
+import { KeyMap } from "./key_map.ts";
 import { SetTable } from "./set_table.ts";
 import { vmError } from "./failure.ts";
 import { steppedLength } from "./indices.ts";
@@ -109,6 +110,8 @@ export class PyTuple {
 export interface DictEntry {
   /** The key as first inserted. */
   readonly key: Value;
+  /** Its {@link dictKey}. */
+  readonly dk: DictKey;
   /** The current value. */
   value: Value;
   /** Its slot in the dict's {@link DictTable}. */
@@ -120,12 +123,37 @@ export interface DictEntry {
  * layout beside it; written only through lib/runtime/dict_table.ts.
  */
 export class PyDict {
-  /** The entries in insertion order, by {@link dictKey}. */
-  readonly entries: Map<DictKey, DictEntry> = new Map<DictKey, DictEntry>();
-  /** The slots the entries sit in, as CPython lays them out. */
+  /** The entries by {@link dictKey} (unordered: {@link PyDict.ordered} walks them in order). */
+  readonly entries: KeyMap<DictKey, DictEntry> = new KeyMap<DictKey, DictEntry>();
+  /** The slots the entries sit in, as CPython lays them out (in insertion order, with holes). */
   readonly table: DictTable = new DictTable();
   /** Whether mutation is refused (module-level dicts). */
   frozen = false;
+
+  /** The entries in insertion order (the table's live slots; the dict must not change meanwhile). */
+  ordered(): IterableIterator<DictEntry> {
+    return new LiveSlots(this.table.slots);
+  }
+}
+
+/** The live slots of a slot array, in order. */
+class LiveSlots implements IterableIterator<DictEntry> {
+  #at = 0;
+
+  constructor(readonly slots: readonly (DictEntry | null)[]) {}
+
+  next(): IteratorResult<DictEntry> {
+    const { slots } = this;
+    while (this.#at < slots.length) {
+      const entry = slots[this.#at++] ?? null;
+      if (entry !== null) return { done: false, value: entry };
+    }
+    return { done: true, value: undefined };
+  }
+
+  [Symbol.iterator](): IterableIterator<DictEntry> {
+    return this;
+  }
 }
 
 /** A live view of a dict's keys, values or items (dict.keys() and friends). */

@@ -71,7 +71,7 @@ export function deepFreeze(root: Value): void {
     } else if (value instanceof PyDict) {
       if (value.frozen) continue;
       value.frozen = true;
-      for (const entry of value.entries.values()) pending.push(entry.value);
+      for (const entry of value.ordered()) pending.push(entry.value);
     } else if (value instanceof PySet) {
       value.frozen = true;
     } else if (value instanceof PyTuple) {

@@ -19,7 +19,7 @@ export function nodesBelow(value: Value): number {
   const children = value instanceof PyList || value instanceof PyTuple
     ? value.items
     : value instanceof PyDict
-    ? [...value.entries.values()].flatMap((entry) => [entry.key, entry.value])
+    ? [...value.ordered()].flatMap((entry) => [entry.key, entry.value])
     : value instanceof PyDictView
     ? value.items()
     : value instanceof PySlice

@@ -107,7 +107,7 @@ export function tagValue(value: Value): Tagged {
   if (value instanceof PyList) return ["list", value.items.map(tagValue)];
   if (value instanceof PyTuple) return ["tuple", value.items.map(tagValue)];
   if (value instanceof PyDict) {
-    return ["dict", [...value.entries.values()].map((e) => [tagValue(e.key), tagValue(e.value)])];
+    return ["dict", [...value.ordered()].map((e) => [tagValue(e.key), tagValue(e.value)])];
   }
   return ["other", String(value)];
 }

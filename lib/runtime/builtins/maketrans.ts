@@ -31,7 +31,7 @@ function strMaketrans(meter: Charge, args: readonly (Value | undefined)[]): PyDi
       return vmError("TypeError", "if you give only one argument to maketrans it must be a dict");
     }
     meter.units(x.entries.size);
-    for (const { key, value } of x.entries.values()) {
+    for (const { key, value } of x.ordered()) {
       if (typeof key === "string") {
         const [code, ...rest] = codePoints(key);
         if (code === undefined || rest.length > 0) {

@@ -45,7 +45,7 @@ function fieldType(value: Value): AbiType {
 
 /** The fields of a record: a dict's values in insertion order, or a list's or tuple's items. */
 function fields(value: Value): readonly Value[] {
-  if (value instanceof PyDict) return [...value.entries.values()].map((entry) => entry.value);
+  if (value instanceof PyDict) return [...value.ordered()].map((entry) => entry.value);
   if (value instanceof PyList || value instanceof PyTuple) return value.items;
   return vmError(
     "TypeError",

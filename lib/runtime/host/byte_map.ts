@@ -6,10 +6,13 @@
  * key length, so two keys share an entry exactly when their bytes are
  * equal. Every other key is its binaryKey string. A fresh string costs a
  * hash computation on every Map access, a small integer does not, and the
- * journal looks up every storage key a call reads or writes.
+ * journal looks up every storage key a call reads or writes. Both kinds
+ * are kept in KeyMaps (../key_map.ts), which a contract choosing its keys
+ * cannot flood.
  */
 
 import { binaryKey } from "../binary_key.ts";
+import { KeyMap } from "../key_map.ts";
 
 /** Trailing bytes whose big-endian integer is always exact in a double (48 bits). */
 const NUMBER_BYTES = 6;
@@ -26,9 +29,9 @@ function numberKey(key: Uint8Array): number | null {
 /** Values by byte-string key (compared by their bytes). */
 export class ByteMap<V> {
   /** Entries of number-keyed keys, by key length. */
-  readonly #byLength: (Map<number, V> | undefined)[] = [];
+  readonly #byLength: (KeyMap<number, V> | undefined)[] = [];
   /** Entries of the other keys, by binaryKey. */
-  readonly #others = new Map<string, V>();
+  readonly #others = new KeyMap<string, V>();
 
   /** The value at `key` (undefined when absent). */
   get(key: Uint8Array): V | undefined {
@@ -47,7 +50,7 @@ export class ByteMap<V> {
     }
     let map = this.#byLength[key.length];
     if (map === undefined) {
-      map = new Map<number, V>();
+      map = new KeyMap<number, V>();
       this.#byLength[key.length] = map;
     }
     map.set(number, value);

@@ -26,7 +26,7 @@ function checkDeclared(manifest: Manifest | null, name: Uint8Array, args: PyDict
   if (manifest === null || manifest.events.length === 0) return;
   const text = new TextDecoder().decode(name);
   const values = new Map<string, AbiValue>();
-  for (const entry of args.entries.values()) {
+  for (const entry of args.ordered()) {
     const value = toAbiValue(entry.value);
     if (value === null) {
       vmError("TypeError", `event ${text} argument '${String(entry.key)}' has no ABI form`);
@@ -87,10 +87,10 @@ export const EVENTS = {
       what: "event",
     });
     const snapshot = new PyDict();
-    for (const [key, entry] of fields.entries) {
+    for (const entry of fields.ordered()) {
       const name = typeof entry.key === "string" ? entry.key : bytesArgumentName(entry.key);
       // An identifier never starts with NUL, so its text is its own dict key.
-      const nameKey = name === entry.key ? key : name;
+      const nameKey = name === entry.key ? entry.dk : name;
       if (snapshot.entries.has(nameKey)) {
         vmError("TypeError", `event argument name '${name}' is given twice`);
       }

@@ -1,0 +1,279 @@
+/**
+ * Values by dict key (numbers, bigints, strs), unordered, that a contract
+ * cannot flood. The engine's own Map hashes numbers, bigints and strs that
+ * spell an array index (`"16384"`) without a seed, so an author who has
+ * read its source can pick keys that all land in one bucket and make every
+ * insertion walk all of them (16,384 such keys: 0.5–0.7 s against 5 ms).
+ * Here those keys go to a table of our own (open addressing, linear
+ * probes); every other str stays in a Map, which hashes it with the
+ * engine's random per-process seed.
+ *
+ * Our table's hash is fixed (results must not depend on a seed), so it
+ * can be flooded too; it counts the probes it makes past the first of
+ * each lookup, and once they exceed {@link EXTRA_PROBES_PER_LOOKUP} per
+ * lookup made (plus {@link PROBE_SLACK}) it gives those keys up to a Map
+ * under tagged strs (seeded) for good. Honest keys probe ~1.5 times per
+ * lookup at the load kept here, so the switch costs an attacker its flood
+ * and bounds its work by a constant per lookup. Nothing here changes a
+ * result or a gas charge: lookups find the same entries in either form,
+ * and nothing iterates this map (a dict iterates its slot table, a set its
+ * own slots).
+ */
+
+/** The key kinds a dict, set or byte map stores. */
+export type MapKey = number | bigint | string;
+
+/** An empty slot of our table, and a slot whose key was deleted. */
+const EMPTY = -1;
+const TOMBSTONE = -2;
+/** What a deleted key leaves in the array of our keys. */
+const HOLE: unique symbol = Symbol("hole");
+type Hole = typeof HOLE;
+
+const MIN_TABLE = 8;
+/** Probes past the first allowed per lookup, on average, before the table gives up. */
+const EXTRA_PROBES_PER_LOOKUP = 4;
+/** Probes allowed on top of that (a small table's first clusters). */
+const PROBE_SLACK = 1024;
+/** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
+const INDEX_DIGITS = 10;
+
+const doubleScratch = new Float64Array(1);
+const doubleWords = new Int32Array(doubleScratch.buffer);
+
+/** A 32-bit avalanche of `h` (every input bit flips about half the output bits). */
+function mix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x7feb352d);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x846ca68b);
+  return x ^ (x >>> 16);
+}
+
+function hashNumber(n: number): number {
+  if ((n | 0) === n) return mix(n);
+  doubleScratch[0] = n;
+  return mix((doubleWords[0] ?? 0) ^ mix(doubleWords[1] ?? 0));
+}
+
+/** A bigint by its low 32 bits and its leading bits (as the nearest double). */
+function hashBigint(n: bigint): number {
+  return mix(Number(BigInt.asIntN(32, n)) ^ hashNumber(Number(n)));
+}
+
+function hashText(text: string): number {
+  let h = text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix(h);
+}
+
+/** Whether the engine may hash `text` as an array index (unseeded): short and led by a digit. */
+function indexLike(text: string): boolean {
+  if (text.length > INDEX_DIGITS) return false;
+  const first = text.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39;
+}
+
+/** Whether `key` lives in our table (else in the str Map). */
+function ownKey(key: MapKey): boolean {
+  return typeof key !== "string" || indexLike(key);
+}
+
+function hashKey(key: MapKey): number {
+  if (typeof key === "number") return hashNumber(key);
+  if (typeof key === "bigint") return hashBigint(key);
+  return hashText(key);
+}
+
+/** The seeded Map's key for one of our keys once the table is given up (kinds never collide). */
+function taggedKey(key: MapKey): string {
+  if (typeof key === "number") {
+    // An int32 as two UTF-16 units (no decimal conversion); any other number in decimal.
+    return (key | 0) === key ? String.fromCharCode(0x69, key & 0xffff, key >>> 16) : `n${key}`;
+  }
+  if (typeof key === "bigint") return `b${key.toString(16)}`;
+  return `s${key}`;
+}
+
+/** Values by dict key (see the file header). */
+export class KeyMap<K extends MapKey, V> {
+  /** The strs that are not array-index-like. */
+  #texts = new Map<string, V>();
+  /** Our keys and their values, in arrays (HOLE where deleted), found through #table. */
+  #ownKeys: (K | Hole)[] = [];
+  #ownValues: (V | undefined)[] = [];
+  #ownSize = 0;
+  /** Our table: positions in #ownKeys (or EMPTY / TOMBSTONE), null until a key needs it. */
+  #table: Int32Array | null = null;
+  /** Slots of our table holding a position or a tombstone. */
+  #filled = 0;
+  /** Our keys under tagged strs, once the table was given up. */
+  #tagged: Map<string, V> | null = null;
+  #lookups = 0;
+  #extraProbes = 0;
+  /** Where the last failed lookup in our table would insert. */
+  #freeSlot = -1;
+  /** The slot the last successful lookup in our table found. */
+  #foundSlot = -1;
+
+  /** The number of entries. */
+  get size(): number {
+    return this.#texts.size + (this.#tagged === null ? this.#ownSize : this.#tagged.size);
+  }
+
+  /** Whether our table was given up for a Map under tagged strs (a flood, or its start). */
+  get flooded(): boolean {
+    return this.#tagged !== null;
+  }
+
+  /** The value at `key`, or undefined. */
+  get(key: K): V | undefined {
+    if (!ownKey(key)) return this.#texts.get(key as string);
+    const at = this.#findOwn(key);
+    if (at >= 0) return this.#ownValues[at];
+    return this.#tagged === null ? undefined : this.#tagged.get(taggedKey(key));
+  }
+
+  /** Whether `key` has an entry. */
+  has(key: K): boolean {
+    if (!ownKey(key)) return this.#texts.has(key as string);
+    if (this.#findOwn(key) >= 0) return true;
+    return this.#tagged !== null && this.#tagged.has(taggedKey(key));
+  }
+
+  /** Sets the value at `key`. */
+  set(key: K, value: V): this {
+    if (!ownKey(key)) {
+      this.#texts.set(key as string, value);
+      return this;
+    }
+    const at = this.#findOwn(key);
+    if (at >= 0) {
+      this.#ownValues[at] = value;
+      return this;
+    }
+    if (this.#tagged !== null) {
+      this.#tagged.set(taggedKey(key), value);
+      return this;
+    }
+    const position = this.#ownKeys.length;
+    this.#ownKeys.push(key);
+    this.#ownValues.push(value);
+    this.#ownSize++;
+    const table = this.#table;
+    if (table === null || (this.#filled + 1) * 2 > table.length) {
+      this.#rebuild();
+    } else {
+      if (table[this.#freeSlot] === EMPTY) this.#filled++;
+      table[this.#freeSlot] = position;
+    }
+    return this;
+  }
+
+  /** Deletes the entry of `key`; whether there was one. */
+  delete(key: K): boolean {
+    if (!ownKey(key)) return this.#texts.delete(key as string);
+    const at = this.#findOwn(key);
+    if (at < 0) return this.#tagged !== null && this.#tagged.delete(taggedKey(key));
+    this.#ownKeys[at] = HOLE;
+    this.#ownValues[at] = undefined;
+    this.#ownSize--;
+    (this.#table as Int32Array)[this.#foundSlot] = TOMBSTONE;
+    return true;
+  }
+
+  /** Deletes every entry. */
+  clear(): void {
+    this.#texts = new Map();
+    this.#ownKeys = [];
+    this.#ownValues = [];
+    this.#ownSize = 0;
+    this.#table = null;
+    this.#filled = 0;
+    this.#tagged = null;
+    this.#lookups = 0;
+    this.#extraProbes = 0;
+  }
+
+  /**
+   * The position of one of our keys in #ownKeys, or -1 (then #freeSlot is
+   * where our table would take it); -1 also once the table is given up.
+   */
+  #findOwn(key: K): number {
+    const table = this.#table;
+    if (table === null) return -1;
+    this.#lookups++;
+    const keys = this.#ownKeys;
+    const mask = table.length - 1;
+    let slot = hashKey(key) & mask;
+    let free = -1;
+    for (;;) {
+      const at = table[slot] ?? EMPTY;
+      if (at === EMPTY) {
+        this.#freeSlot = free >= 0 ? free : slot;
+        return -1;
+      }
+      if (at === TOMBSTONE) {
+        if (free < 0) free = slot;
+      } else if (keys[at] === key) {
+        this.#foundSlot = slot;
+        return at;
+      }
+      slot = (slot + 1) & mask;
+      if (!this.#probe()) return -1;
+    }
+  }
+
+  /** Counts one probe past a lookup's first; false once the budget is spent (the table is given up). */
+  #probe(): boolean {
+    if (++this.#extraProbes <= this.#lookups * EXTRA_PROBES_PER_LOOKUP + PROBE_SLACK) return true;
+    this.#giveUp();
+    return false;
+  }
+
+  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most a quarter. */
+  #rebuild(): void {
+    const keys: K[] = [];
+    const values: V[] = [];
+    for (let at = 0; at < this.#ownKeys.length; at++) {
+      const key = this.#ownKeys[at] as K | Hole;
+      if (key === HOLE) continue;
+      keys.push(key);
+      values.push(this.#ownValues[at] as V);
+    }
+    this.#ownKeys = keys;
+    this.#ownValues = values;
+    let size = MIN_TABLE;
+    while (size < keys.length * 4) size *= 2;
+    const table = new Int32Array(size).fill(EMPTY);
+    const mask = size - 1;
+    this.#table = null;
+    for (let at = 0; at < keys.length; at++) {
+      this.#lookups++;
+      let slot = hashKey(keys[at] as K) & mask;
+      while (table[slot] !== EMPTY) {
+        slot = (slot + 1) & mask;
+        if (!this.#probe()) return;
+      }
+      table[slot] = at;
+    }
+    this.#table = table;
+    this.#filled = keys.length;
+  }
+
+  /** Moves our keys to the seeded Map under tagged strs, for good. */
+  #giveUp(): void {
+    const tagged = new Map<string, V>();
+    const keys = this.#ownKeys;
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as K | Hole;
+      if (key !== HOLE) tagged.set(taggedKey(key), this.#ownValues[at] as V);
+    }
+    this.#tagged = tagged;
+    this.#ownKeys = [];
+    this.#ownValues = [];
+    this.#ownSize = 0;
+    this.#table = null;
+    this.#filled = 0;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Hash flooding: contracts whose dict keys, set elements and storage keys
+ * are chosen to collide in the engine's own Map (strs that spell array
+ * indices, bigints equal in their low words, ints crafted against our
+ * table's fixed hash) must run about as fast per gas as the same contract
+ * with keys that do not collide. Each pair is timed side by side in one
+ * run (CPU load slows both alike), best of three, and held to a ratio far
+ * below the 20-60x the flood costs in the engine's Map.
+ */
+
+import assert from "node:assert/strict";
+import { runSource } from "./support/runtime.ts";
+
+/** How much slower per gas a crafted key set may run than its honest twin. */
+const MOST_SLOWDOWN = 5;
+const GAS = 2_000_000;
+
+/** The inverse of lib/runtime/key_map.ts's mix: ints whose table hash has 16 low zero bits. */
+function craftedInts(count: number): number[] {
+  const unshift = (x: number, by: number): number => {
+    let y = x;
+    for (let i = by; i < 32; i += by) y = x ^ (y >>> by);
+    return y;
+  };
+  const inverse = (odd: number): number => {
+    let y = odd;
+    for (let i = 0; i < 5; i++) y = Math.imul(y, 2 - Math.imul(odd, y));
+    return y;
+  };
+  const out: number[] = [];
+  for (let i = 1; out.length < count; i++) {
+    let x = unshift(i << 16, 16);
+    x = Math.imul(x, inverse(0x846ca68b));
+    x = unshift(x, 15);
+    x = Math.imul(x, inverse(0x7feb352d));
+    out.push(unshift(x, 16) | 0);
+  }
+  return out;
+}
+
+/** A contract building dicts from `keys(j)` until its gas runs out, with `body` per key. */
+function builder(setup: string, body: string): string {
+  return [
+    ...(setup === "" ? [] : [setup]),
+    "def main():",
+    "    while True:",
+    "        d = {}",
+    "        for j in range(4096):",
+    `            ${body}`,
+    "",
+  ].join("\n");
+}
+
+/** Nanoseconds per gas of `source` at GAS, best of three. */
+function nsPerGas(source: string): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    const result = runSource(source, { gasLimit: GAS });
+    const elapsed = performance.now() - start;
+    assert.equal(result.gasUsed > GAS * 0.9, true, `used ${result.gasUsed} gas`);
+    best = Math.min(best, (elapsed * 1e6) / result.gasUsed);
+  }
+  return best;
+}
+
+const crafted = craftedInts(4096);
+const CASES: readonly { name: string; crafted: string; honest: string }[] = [
+  {
+    name: "dict keys str(j << 16) (index strs)",
+    crafted: builder("", "d[str(j << 16)] = j"),
+    honest: builder("", "d[str(j) + 'x'] = j"),
+  },
+  {
+    name: "dict keys (j + 1) << 64 (bigints equal in their low words)",
+    crafted: builder("", "d[(j + 1) << 64] = j"),
+    honest: builder("", "d[((j + 1) << 64) + j] = j"),
+  },
+  {
+    name: "dict keys crafted against the table's own hash",
+    crafted: builder(`K = ${JSON.stringify(crafted)}`, "d[K[j]] = j"),
+    honest: builder(`K = ${JSON.stringify(crafted.map((_, i) => i * 7919))}`, "d[K[j]] = j"),
+  },
+  {
+    name: "storage keys of 10 ASCII digits (index strs)",
+    crafted: builder(
+      "from stdlib import storage",
+      'storage.set(str(1000000000 + (j << 16)).encode(), b"v")',
+    ),
+    honest: builder(
+      "from stdlib import storage",
+      'storage.set(str(1000000000 + j).encode(), b"v")',
+    ),
+  },
+  {
+    name: "set elements (j + 1) << 64",
+    crafted: builder("", "d[(j + 1) << 64] = j\n        s = d.keys() | []"),
+    honest: builder("", "d[((j + 1) << 64) + j] = j\n        s = d.keys() | []"),
+  },
+];
+
+for (const c of CASES) {
+  Deno.test(`hash flood: ${c.name} runs within ${MOST_SLOWDOWN}x its honest twin per gas`, () => {
+    const honest = nsPerGas(c.honest);
+    const attack = nsPerGas(c.crafted);
+    assert.ok(
+      attack < honest * MOST_SLOWDOWN,
+      `crafted ${attack.toFixed(1)} ns/gas, honest ${honest.toFixed(1)} ns/gas`,
+    );
+  });
+}
