@@ -121,6 +121,11 @@ export class KeyMap<K extends MapKey, V> {
     return this.#texts.size + (this.#tagged === null ? this.#ownSize : this.#tagged.size);
   }
 
+  /** The slots our key and value arrays hold (live entries and holes; for tests). */
+  get slotsHeld(): number {
+    return this.#ownKeys.length;
+  }
+
   /** Whether our table was given up for a Map under tagged strs (a flood, or its start). */
   get flooded(): boolean {
     return this.#tagged !== null;
@@ -161,7 +166,10 @@ export class KeyMap<K extends MapKey, V> {
     this.#ownValues.push(value);
     this.#ownSize++;
     const table = this.#table;
-    if (table === null || (this.#filled + 1) * 2 > table.length) {
+    // A new position past the table's length is compacted away with the holes before it: a
+    // key deleted and set again reuses its tombstone, so #filled alone would let the arrays
+    // grow by one slot per round forever (a one-entry dict kept 84 MB after one call).
+    if (table === null || (this.#filled + 1) * 2 > table.length || position >= table.length) {
       this.#rebuild();
     } else {
       if (table[this.#freeSlot] === EMPTY) this.#filled++;

@@ -66,6 +66,21 @@ Deno.test("KeyMap answers as Map over random operations on every key kind", () =
   }
 });
 
+Deno.test("a key deleted and set again does not grow KeyMap's arrays round after round", () => {
+  for (const key of [5, 2 ** 40, 7n << 64n, "123"] as MapKey[]) {
+    const mine = new KeyMap<MapKey, number>();
+    mine.set(key, 0);
+    mine.set("k", 0);
+    for (let round = 1; round <= 100_000; round++) {
+      assert.equal(mine.delete(key), true);
+      mine.set(key, round);
+    }
+    assert.equal(mine.get(key), 100_000);
+    assert.equal(mine.size, 2);
+    assert.ok(mine.slotsHeld <= 8, `${mine.slotsHeld} slots held for one entry`);
+  }
+});
+
 Deno.test("KeyMap keeps every entry through heavy deletion (tombstones, rebuilds) and reinsertion", () => {
   const mine = new KeyMap<MapKey, number>();
   const theirs = new Map<MapKey, number>();
