@@ -25,7 +25,7 @@ import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
 import { TxError } from "../errors.ts";
 import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
 import { keyAddress, MAX_NONCE, u64Bytes } from "./address.ts";
-import { cborShapeProblem } from "./cbor_depth.ts";
+import { cborShapeProblem } from "../compile/cbor_depth.ts";
 import {
   isKeyAlgorithm,
   KEY_ALGORITHMS,
@@ -387,12 +387,20 @@ function decodeAuth(value: unknown): TxAuth[] {
   });
 }
 
+/**
+ * Most entries a map of a transaction may have before it is read: a few
+ * times the 11 fields of the signed top map, so that a stray field is
+ * still named as unknown, and far too few for crafted keys to flood the
+ * decoder's Map (../compile/cbor_depth.ts).
+ */
+const TX_MAP_ENTRIES = 32;
+
 function cborValue(input: Uint8Array): unknown {
   if (!(input instanceof Uint8Array)) throw new TxError("", "a transaction is bytes");
   if (input.length > MAX_TX_BYTES) {
     throw new TxError("", `is ${input.length} bytes, over the ${MAX_TX_BYTES}-byte cap`);
   }
-  const shape = cborShapeProblem(input, TX_CBOR_DEPTH, [BIGNUM_TAG]);
+  const shape = cborShapeProblem(input, TX_CBOR_DEPTH, TX_MAP_ENTRIES, [BIGNUM_TAG]);
   if (shape !== null) throw new TxError("", `not canonical CBOR: ${shape}`);
   try {
     return cborDecode(input, DECODE_OPTIONS);

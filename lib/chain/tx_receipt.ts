@@ -16,7 +16,7 @@ import { CAPS } from "../compile/opcodes.ts";
 import { type FailureKind, ReceiptError } from "../errors.ts";
 import { uvarintLength } from "../runtime/value_walk.ts";
 import { BLOOM_BYTES, logsBloom } from "./bloom.ts";
-import { cborShapeProblem } from "./cbor_depth.ts";
+import { cborShapeProblem } from "../compile/cbor_depth.ts";
 import type { Log } from "./logs.ts";
 
 export {
@@ -57,6 +57,8 @@ export const MAX_LOGS: number = CAPS.events_per_call;
 export const MAX_RECEIPT_BYTES: number = 512 + MAX_LOGS * (MAX_LOG_DATA + 256);
 /** Deepest nesting of a receipt: the receipt map, its logs, a log, its topics. */
 const RECEIPT_DEPTH = 4;
+/** Most entries a map of a receipt may have before it is read (a receipt has 4 fields; see tx.ts). */
+const RECEIPT_MAP_ENTRIES = 32;
 /** Largest gasUsed. */
 const MAX_GAS = (1n << 64n) - 1n;
 
@@ -193,7 +195,7 @@ export function decodeReceipt(input: Uint8Array): TxReceipt {
   if (input.length > MAX_RECEIPT_BYTES) {
     fail(`receipt is ${input.length} bytes, over ${MAX_RECEIPT_BYTES}`);
   }
-  const shape = cborShapeProblem(input, RECEIPT_DEPTH);
+  const shape = cborShapeProblem(input, RECEIPT_DEPTH, RECEIPT_MAP_ENTRIES);
   if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {

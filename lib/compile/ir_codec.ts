@@ -20,12 +20,16 @@
 import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { STRICT_CBOR_DECODE } from "./strict_cbor.ts";
+import { cborShapeProblem } from "./cbor_depth.ts";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { readUvarint, unzigzag, writeUvarint, zigzag } from "../abi/varint.ts";
 import type { HandlerEntry, IrConst, IrExport, IrFunction, IrModule, LineEntry } from "./ir.ts";
 import { CAPS, IR_VERSION } from "./opcodes.ts";
 import { strFromUtf8SurrogatePass, utf8SurrogatePass } from "../text_units.ts";
+
+/** Deepest nesting of arrays in a module (module, functions, a function, its params). */
+const IR_CBOR_DEPTH = 4;
 
 /** Domain tag of code hashes. */
 export const CODE_HASH_DOMAIN = "animica:code:v1|";
@@ -213,6 +217,10 @@ function decodeFunction(value: unknown, where: string): IrFunction {
 export function decodeModule(input: Uint8Array): IrModule {
   const oversized = codeSizeViolation(input.length);
   if (oversized !== null) fail(oversized);
+  // Nested at most 4 deep (module, functions, a function, its params), and no maps (the decoder
+  // would read one into a Map, which crafted keys flood: cbor_depth.ts).
+  const shape = cborShapeProblem(input, IR_CBOR_DEPTH, 0);
+  if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {
     value = cborDecode(input, STRICT_CBOR_DECODE);
