@@ -202,11 +202,12 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
 function cloneTable(target: PyDict, source: PyDict): void {
   const copies = new Map<DictEntry, DictEntry>();
-  for (const entry of source.ordered()) {
+  // In the source's form: setting each key again would make crafted keys flood the copy anew.
+  target.entries.fillMapped(source.entries, (entry) => {
     const copy: DictEntry = { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot };
     copies.set(entry, copy);
-    target.entries.set(entry.dk, copy);
-  }
+    return copy;
+  });
   source.table.cloneInto(target.table, copies);
 }
 

@@ -81,6 +81,47 @@ Deno.test("a key deleted and set again does not grow KeyMap's arrays round after
   }
 });
 
+Deno.test("fillMapped copies a KeyMap in every form, and the two then change apart", () => {
+  let floodedSources = 0;
+  for (let seed = 1; seed <= 30; seed++) {
+    const next = generator(seed);
+    const pool = keyPool(next);
+    // Half the seeds flood the source first, so that it copies a given-up map.
+    if (seed % 2 === 0) pool.push(...craftedKeys(1200));
+    const source = new KeyMap<MapKey, number>();
+    const model = new Map<MapKey, number>();
+    for (let step = 0; step < 2000; step++) {
+      const key = pool[next() % pool.length] as MapKey;
+      if (next() % 3 === 0) assert.equal(source.delete(key), model.delete(key));
+      else {
+        source.set(key, step);
+        model.set(key, step);
+      }
+    }
+    // A target that held keys and lost them all (holes, perhaps a given-up form) before the copy.
+    const copy = new KeyMap<MapKey, number>();
+    for (const key of craftedKeys(1200)) copy.set(key, 0);
+    for (const key of craftedKeys(1200)) copy.delete(key);
+    copy.fillMapped(source, (value) => value + 1);
+    assert.equal(copy.flooded, source.flooded);
+    if (source.flooded) floodedSources++;
+    const copyModel = new Map([...model].map(([key, value]) => [key, value + 1]));
+    sameContents(copy, copyModel, pool);
+    for (let step = 0; step < 2000; step++) {
+      const key = pool[next() % pool.length] as MapKey;
+      const [mine, theirs] = step % 2 === 0 ? [copy, copyModel] : [source, model];
+      if (next() % 3 === 0) assert.equal(mine.delete(key), theirs.delete(key));
+      else {
+        mine.set(key, -step);
+        theirs.set(key, -step);
+      }
+    }
+    sameContents(copy, copyModel, pool);
+    sameContents(source, model, pool);
+  }
+  assert.ok(floodedSources >= 10, `${floodedSources} given-up sources copied`);
+});
+
 Deno.test("KeyMap keeps every entry through heavy deletion (tombstones, rebuilds) and reinsertion", () => {
   const mine = new KeyMap<MapKey, number>();
   const theirs = new Map<MapKey, number>();
@@ -116,6 +157,13 @@ function unmix(h: number): number {
   x = unshift(x, 15);
   x = Math.imul(x, inverse(0x7feb352d));
   return unshift(x, 16) | 0;
+}
+
+/** `count` ints whose mixed hash has 16 low zero bits (they all start at slot 0 of our table). */
+function craftedKeys(count: number): number[] {
+  const out: number[] = [];
+  for (let i = 1; out.length < count; i++) out.push(unmix(i << 16));
+  return out;
 }
 
 Deno.test("keys crafted to collide in KeyMap's own table make it give up within its budget", () => {

@@ -180,11 +180,9 @@ export class SetTable {
     const copy = new SetTable();
     copy.#slots = this.#slots.map((slot) => (slot === null || slot === DUMMY ? slot : { ...slot }));
     const ordered: SetMember[] = [];
-    for (const member of this.settled()) {
-      const own = copy.#slots[member.slot] as SetMember;
-      ordered.push(own);
-      copy.byKey.set(own.key, own);
-    }
+    for (const member of this.settled()) ordered.push(copy.#slots[member.slot] as SetMember);
+    // In this table's form (setting each key again would let crafted keys flood the copy anew).
+    copy.byKey.fillMapped(this.byKey, (member) => copy.#slots[member.slot] as SetMember);
     copy.fill = this.fill;
     copy.#ordered = ordered;
     return copy;
