@@ -193,7 +193,7 @@ function viewIntersect(meter: Meter, a: Value, b: Value): SetTable {
 function itemsXor(meter: Meter, a: PyDictView, b: PyDictView): SetTable {
   // a's entries not yet paired, by key (a's order is walked again at the end).
   const remaining = new KeyMap<DictKey, DictEntry>();
-  for (const entry of a.dict.ordered()) remaining.set(entry.dk, entry);
+  remaining.fillMapped(a.dict.entries, (entry) => entry);
   const result = new SetTable();
   for (const entry of b.dict.ordered()) {
     payItems(meter, "key", 1);
