@@ -7,6 +7,7 @@
  */
 
 import assert from "node:assert/strict";
+import { keysCollidingInKeyMap } from "../../tests/support/key_map_floods.ts";
 import { KeyMap, type MapKey } from "./key_map.ts";
 
 /** A small deterministic generator (xorshift32). */
@@ -89,29 +90,8 @@ Deno.test("KeyMap keeps every entry through heavy deletion (tombstones, rebuilds
   assert.equal(mine.flooded, false);
 });
 
-/** The inverse of KeyMap's 32-bit mix (each step undone in reverse order). */
-function unmix(h: number): number {
-  const unshift = (x: number, by: number): number => {
-    let y = x;
-    for (let i = by; i < 32; i += by) y = x ^ (y >>> by);
-    return y;
-  };
-  const inverse = (odd: number): number => {
-    let y = odd;
-    for (let i = 0; i < 5; i++) y = Math.imul(y, 2 - Math.imul(odd, y));
-    return y;
-  };
-  let x = unshift(h, 16);
-  x = Math.imul(x, inverse(0x846ca68b));
-  x = unshift(x, 15);
-  x = Math.imul(x, inverse(0x7feb352d));
-  return unshift(x, 16) | 0;
-}
-
 Deno.test("keys crafted to collide in KeyMap's own table make it give up within its budget", () => {
-  // Ints whose mixed hash has 16 low zero bits: in a table of up to 2^16 slots all start at slot 0.
-  const crafted: number[] = [];
-  for (let i = 1; crafted.length < 20000; i++) crafted.push(unmix(i << 16));
+  const crafted = keysCollidingInKeyMap(20000);
   const map = new KeyMap<number, number>();
   let inserted = 0;
   for (const key of crafted) {
