@@ -9,34 +9,12 @@
  */
 
 import assert from "node:assert/strict";
+import { keysCollidingInKeyMap } from "./support/key_map_floods.ts";
 import { runSource } from "./support/runtime.ts";
 
 /** How much slower per gas a crafted key set may run than its honest twin. */
 const MOST_SLOWDOWN = 5;
 const GAS = 2_000_000;
-
-/** The inverse of lib/runtime/key_map.ts's mix: ints whose table hash has 16 low zero bits. */
-function craftedInts(count: number): number[] {
-  const unshift = (x: number, by: number): number => {
-    let y = x;
-    for (let i = by; i < 32; i += by) y = x ^ (y >>> by);
-    return y;
-  };
-  const inverse = (odd: number): number => {
-    let y = odd;
-    for (let i = 0; i < 5; i++) y = Math.imul(y, 2 - Math.imul(odd, y));
-    return y;
-  };
-  const out: number[] = [];
-  for (let i = 1; out.length < count; i++) {
-    let x = unshift(i << 16, 16);
-    x = Math.imul(x, inverse(0x846ca68b));
-    x = unshift(x, 15);
-    x = Math.imul(x, inverse(0x7feb352d));
-    out.push(unshift(x, 16) | 0);
-  }
-  return out;
-}
 
 /** A contract building dicts from `keys(j)` until its gas runs out, with `body` per key. */
 function builder(setup: string, body: string): string {
@@ -77,7 +55,7 @@ function copier(key: string): string {
   ].join("\n");
 }
 
-const crafted = craftedInts(4096);
+const crafted = keysCollidingInKeyMap(4096);
 const CASES: readonly { name: string; crafted: string; honest: string }[] = [
   {
     name: "dict keys str(j << 16) (index strs)",

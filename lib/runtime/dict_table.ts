@@ -172,7 +172,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
   if (table.usable <= 0) grow(dict, true);
   const entry: DictEntry = { key, dk, value, slot: 0 };
   table.append(entry);
-  dict.entries.set(dk, entry);
+  dict.entries.addAbsent(dk, entry);
 }
 
 /** Deletes the entry of `dk`, leaving a hole in its slot; the entry, or undefined when absent. */

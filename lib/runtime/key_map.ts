@@ -38,6 +38,9 @@ const PROBE_SLACK = 1024;
 /** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
 const INDEX_DIGITS = 10;
 
+/** The hash bits kept: a table never has more slots than this (container_length is far lower). */
+const HASH_BITS = 0x3fffffff;
+
 const doubleScratch = new Float64Array(1);
 const doubleWords = new Int32Array(doubleScratch.buffer);
 
@@ -79,10 +82,11 @@ function ownKey(key: MapKey): boolean {
   return typeof key !== "string" || indexLike(key);
 }
 
+/** A key's hash, kept to 30 bits (a small integer to the engine, so an array of them stays compact). */
 function hashKey(key: MapKey): number {
-  if (typeof key === "number") return hashNumber(key);
-  if (typeof key === "bigint") return hashBigint(key);
-  return hashText(key);
+  if (typeof key === "number") return hashNumber(key) & HASH_BITS;
+  if (typeof key === "bigint") return hashBigint(key) & HASH_BITS;
+  return hashText(key) & HASH_BITS;
 }
 
 /** The seeded Map's key for one of our keys once the table is given up (kinds never collide). */
@@ -102,6 +106,8 @@ export class KeyMap<K extends MapKey, V> {
   /** Our keys and their values, in arrays (HOLE where deleted), found through #table. */
   #ownKeys: (K | Hole)[] = [];
   #ownValues: (V | undefined)[] = [];
+  /** Each of our keys' hash (a rebuild does not hash again). */
+  #ownHashes: number[] = [];
   #ownSize = 0;
   /** Our table: positions in #ownKeys (or EMPTY / TOMBSTONE), null until a key needs it. */
   #table: Int32Array | null = null;
@@ -115,10 +121,13 @@ export class KeyMap<K extends MapKey, V> {
   #freeSlot = -1;
   /** The slot the last successful lookup in our table found. */
   #foundSlot = -1;
+  /** The key the last lookup in our table missed, and its hash (HOLE once anything changed). */
+  #missed: K | Hole = HOLE;
+  #missedHash = 0;
 
   /** The number of entries. */
   get size(): number {
-    return this.#texts.size + (this.#tagged === null ? this.#ownSize : this.#tagged.size);
+    return this.#texts.size + this.#ownSize;
   }
 
   /** The slots our key and value arrays hold (live entries and holes; for tests). */
@@ -157,14 +166,35 @@ export class KeyMap<K extends MapKey, V> {
       this.#ownValues[at] = value;
       return this;
     }
-    if (this.#tagged !== null) {
-      this.#tagged.set(taggedKey(key), value);
-      return this;
+    this.#addMissed(key, value);
+    return this;
+  }
+
+  /**
+   * Adds `key`, which get() or has() has just found absent (nothing changed
+   * since): set() without a second lookup.
+   */
+  addAbsent(key: K, value: V): void {
+    if (!ownKey(key)) this.#texts.set(key as string, value);
+    else if (key === this.#missed || this.#table === null) this.#addMissed(key, value);
+    else this.set(key, value);
+  }
+
+  /** Adds one of our keys right after a lookup missed it. */
+  #addMissed(key: K, value: V): void {
+    const tagged = this.#tagged;
+    if (tagged !== null) {
+      const before = tagged.size;
+      tagged.set(taggedKey(key), value);
+      this.#ownSize += tagged.size - before;
+      return;
     }
     const position = this.#ownKeys.length;
     this.#ownKeys.push(key);
     this.#ownValues.push(value);
+    this.#ownHashes.push(this.#table === null ? hashKey(key) : this.#missedHash);
     this.#ownSize++;
+    this.#missed = HOLE;
     const table = this.#table;
     // A new position past the table's length is compacted away with the holes before it: a
     // key deleted and set again reuses its tombstone, so #filled alone would let the arrays
@@ -175,17 +205,21 @@ export class KeyMap<K extends MapKey, V> {
       if (table[this.#freeSlot] === EMPTY) this.#filled++;
       table[this.#freeSlot] = position;
     }
-    return this;
   }
 
   /** Deletes the entry of `key`; whether there was one. */
   delete(key: K): boolean {
     if (!ownKey(key)) return this.#texts.delete(key as string);
     const at = this.#findOwn(key);
-    if (at < 0) return this.#tagged !== null && this.#tagged.delete(taggedKey(key));
+    if (at < 0) {
+      if (this.#tagged === null || !this.#tagged.delete(taggedKey(key))) return false;
+      this.#ownSize--;
+      return true;
+    }
     this.#ownKeys[at] = HOLE;
     this.#ownValues[at] = undefined;
     this.#ownSize--;
+    this.#missed = HOLE;
     (this.#table as Int32Array)[this.#foundSlot] = TOMBSTONE;
     return true;
   }
@@ -216,7 +250,9 @@ export class KeyMap<K extends MapKey, V> {
     }
     this.#ownKeys = keys.slice();
     this.#ownValues = values;
+    this.#ownHashes = source.#ownHashes.slice();
     this.#ownSize = source.#ownSize;
+    this.#missed = HOLE;
     this.#table = source.#table === null ? null : source.#table.slice();
     this.#filled = source.#filled;
     this.#lookups = source.#lookups;
@@ -228,9 +264,11 @@ export class KeyMap<K extends MapKey, V> {
     this.#texts = new Map();
     this.#ownKeys = [];
     this.#ownValues = [];
+    this.#ownHashes = [];
     this.#ownSize = 0;
     this.#table = null;
     this.#filled = 0;
+    this.#missed = HOLE;
     this.#tagged = null;
     this.#lookups = 0;
     this.#extraProbes = 0;
@@ -246,12 +284,15 @@ export class KeyMap<K extends MapKey, V> {
     this.#lookups++;
     const keys = this.#ownKeys;
     const mask = table.length - 1;
-    let slot = hashKey(key) & mask;
+    const hash = hashKey(key);
+    let slot = hash & mask;
     let free = -1;
     for (;;) {
       const at = table[slot] ?? EMPTY;
       if (at === EMPTY) {
         this.#freeSlot = free >= 0 ? free : slot;
+        this.#missed = key;
+        this.#missedHash = hash;
         return -1;
       }
       if (at === TOMBSTONE) {
@@ -272,26 +313,34 @@ export class KeyMap<K extends MapKey, V> {
     return false;
   }
 
-  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most a quarter. */
+  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most an eighth. */
   #rebuild(): void {
-    const keys: K[] = [];
-    const values: V[] = [];
-    for (let at = 0; at < this.#ownKeys.length; at++) {
-      const key = this.#ownKeys[at] as K | Hole;
-      if (key === HOLE) continue;
-      keys.push(key);
-      values.push(this.#ownValues[at] as V);
+    this.#missed = HOLE;
+    if (this.#ownKeys.length !== this.#ownSize) {
+      const keys: (K | Hole)[] = [];
+      const values: (V | undefined)[] = [];
+      const hashes: number[] = [];
+      for (let at = 0; at < this.#ownKeys.length; at++) {
+        const key = this.#ownKeys[at] as K | Hole;
+        if (key === HOLE) continue;
+        keys.push(key);
+        values.push(this.#ownValues[at]);
+        hashes.push(this.#ownHashes[at] ?? 0);
+      }
+      this.#ownKeys = keys;
+      this.#ownValues = values;
+      this.#ownHashes = hashes;
     }
-    this.#ownKeys = keys;
-    this.#ownValues = values;
+    const count = this.#ownKeys.length;
+    const hashes = this.#ownHashes;
     let size = MIN_TABLE;
-    while (size < keys.length * 4) size *= 2;
+    while (size < count * 8) size *= 2;
     const table = new Int32Array(size).fill(EMPTY);
     const mask = size - 1;
     this.#table = null;
-    for (let at = 0; at < keys.length; at++) {
+    for (let at = 0; at < count; at++) {
       this.#lookups++;
-      let slot = hashKey(keys[at] as K) & mask;
+      let slot = (hashes[at] ?? 0) & mask;
       while (table[slot] !== EMPTY) {
         slot = (slot + 1) & mask;
         if (!this.#probe()) return;
@@ -299,7 +348,7 @@ export class KeyMap<K extends MapKey, V> {
       table[slot] = at;
     }
     this.#table = table;
-    this.#filled = keys.length;
+    this.#filled = count;
   }
 
   /** Moves our keys to the seeded Map under tagged strs, for good. */
@@ -313,7 +362,8 @@ export class KeyMap<K extends MapKey, V> {
     this.#tagged = tagged;
     this.#ownKeys = [];
     this.#ownValues = [];
-    this.#ownSize = 0;
+    this.#ownHashes = [];
+    this.#missed = HOLE;
     this.#table = null;
     this.#filled = 0;
   }

@@ -7,6 +7,7 @@
  */
 
 import assert from "node:assert/strict";
+import { keysCollidingInKeyMap } from "../../tests/support/key_map_floods.ts";
 import { KeyMap, type MapKey } from "./key_map.ts";
 
 /** A small deterministic generator (xorshift32). */
@@ -48,8 +49,13 @@ Deno.test("KeyMap answers as Map over random operations on every key kind", () =
     for (let step = 0; step < 3000; step++) {
       const key = pool[next() % pool.length] as MapKey;
       const choice = next() % 100;
-      if (choice < 45) {
+      if (choice < 30) {
         assert.equal(mine.set(key, step), mine);
+        theirs.set(key, step);
+      } else if (choice < 45) {
+        // A dict's insertion: a lookup, then the add without a second one when it missed.
+        if (mine.get(key) === undefined) mine.addAbsent(key, step);
+        else mine.set(key, step);
         theirs.set(key, step);
       } else if (choice < 80) {
         assert.equal(mine.delete(key), theirs.delete(key));
@@ -87,7 +93,7 @@ Deno.test("fillMapped copies a KeyMap in every form, and the two then change apa
     const next = generator(seed);
     const pool = keyPool(next);
     // Half the seeds flood the source first, so that it copies a given-up map.
-    if (seed % 2 === 0) pool.push(...craftedKeys(1200));
+    if (seed % 2 === 0) pool.push(...keysCollidingInKeyMap(1200));
     const source = new KeyMap<MapKey, number>();
     const model = new Map<MapKey, number>();
     for (let step = 0; step < 2000; step++) {
@@ -100,8 +106,8 @@ Deno.test("fillMapped copies a KeyMap in every form, and the two then change apa
     }
     // A target that held keys and lost them all (holes, perhaps a given-up form) before the copy.
     const copy = new KeyMap<MapKey, number>();
-    for (const key of craftedKeys(1200)) copy.set(key, 0);
-    for (const key of craftedKeys(1200)) copy.delete(key);
+    for (const key of keysCollidingInKeyMap(1200)) copy.set(key, 0);
+    for (const key of keysCollidingInKeyMap(1200)) copy.delete(key);
     copy.fillMapped(source, (value) => value + 1);
     assert.equal(copy.flooded, source.flooded);
     if (source.flooded) floodedSources++;
@@ -140,36 +146,8 @@ Deno.test("KeyMap keeps every entry through heavy deletion (tombstones, rebuilds
   assert.equal(mine.flooded, false);
 });
 
-/** The inverse of KeyMap's 32-bit mix (each step undone in reverse order). */
-function unmix(h: number): number {
-  const unshift = (x: number, by: number): number => {
-    let y = x;
-    for (let i = by; i < 32; i += by) y = x ^ (y >>> by);
-    return y;
-  };
-  const inverse = (odd: number): number => {
-    let y = odd;
-    for (let i = 0; i < 5; i++) y = Math.imul(y, 2 - Math.imul(odd, y));
-    return y;
-  };
-  let x = unshift(h, 16);
-  x = Math.imul(x, inverse(0x846ca68b));
-  x = unshift(x, 15);
-  x = Math.imul(x, inverse(0x7feb352d));
-  return unshift(x, 16) | 0;
-}
-
-/** `count` ints whose mixed hash has 16 low zero bits (they all start at slot 0 of our table). */
-function craftedKeys(count: number): number[] {
-  const out: number[] = [];
-  for (let i = 1; out.length < count; i++) out.push(unmix(i << 16));
-  return out;
-}
-
 Deno.test("keys crafted to collide in KeyMap's own table make it give up within its budget", () => {
-  // Ints whose mixed hash has 16 low zero bits: in a table of up to 2^16 slots all start at slot 0.
-  const crafted: number[] = [];
-  for (let i = 1; crafted.length < 20000; i++) crafted.push(unmix(i << 16));
+  const crafted = keysCollidingInKeyMap(20000);
   const map = new KeyMap<number, number>();
   let inserted = 0;
   for (const key of crafted) {
