@@ -91,6 +91,11 @@ const CASES: readonly { name: string; crafted: string; honest: string }[] = [
     honest: copier("((j + 1) << 4000) + j"),
   },
   {
+    name: "dict keys (j + 1) << 4000 and lookups (big ints past a double's range)",
+    crafted: builder("", "k = (j + 1) << 4000\n            d[k] = j\n            r = k in d"),
+    honest: builder("", "k = ((j + 1) << 4000) + j\n            d[k] = j\n            r = k in d"),
+  },
+  {
     name: "set elements (j + 1) << 64",
     crafted: builder("", "d[(j + 1) << 64] = j\n        s = d.keys() | []"),
     honest: builder("", "d[((j + 1) << 64) + j] = j\n        s = d.keys() | []"),

@@ -6,7 +6,7 @@ import type { CallableInfo, ExceptionClass, MethodInfo, OpInfo } from "./opcodes
 /** Version of the IR encoding; bump it (in the spec) when bytes change. */
 export const IR_VERSION = 3;
 /** Version of the gas schedule. */
-export const GAS_VERSION = 5;
+export const GAS_VERSION = 6;
 
 /** Default resource caps. */
 export const CAPS = {

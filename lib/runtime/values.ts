@@ -433,7 +433,11 @@ function intText(meter: Meter, value: number | bigint): string {
 function scalarKey(meter: Meter, value: Value): DictKey {
   switch (typeof value) {
     case "number":
+      return value;
     case "bigint":
+      // Paid by its hex digits: a big int key is found by them once its table gives up on a flood
+      // (RUNTIME.md §1.4), and any hash of part of it can be made to collide.
+      payBytes(meter, "key", Math.ceil(bitsOf(value) / 4));
       return value;
     case "string":
       if (value.charCodeAt(0) !== 0) return value;
@@ -495,7 +499,8 @@ export function dictKey(meter: Meter, value: Value): DictKey {
     }
     if (typeof item === "string") payBytes(meter, "key", item.length);
     const key = scalarKey(meter, item);
-    parts.push(typeof key === "string" ? `s${key.length}:${key}` : `i${intText(meter, key)};`);
+    // A big int item's digits were paid as its own key.
+    parts.push(typeof key === "string" ? `s${key.length}:${key}` : `i${key.toString(16)};`);
     if (parts.length >= CHUNK) text += parts.splice(0).join("");
   }
   return text + parts.join("");
