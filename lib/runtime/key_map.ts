@@ -20,6 +20,8 @@
  * table, a set its own slots; a copy takes every form as it is).
  */
 
+import { LONG_TEXT, LongTexts } from "./long_texts.ts";
+
 /** The key kinds a dict, set or byte map stores. */
 export type MapKey = number | bigint | string;
 
@@ -103,6 +105,8 @@ function taggedKey(key: MapKey): string {
 export class KeyMap<K extends MapKey, V> {
   /** The strs that are not array-index-like. */
   #texts = new Map<string, V>();
+  /** The strs the engine hashes by their length alone, once there is one. */
+  #long: LongTexts<V> | null = null;
   /** Our keys and their values, in arrays (HOLE where deleted), found through #table. */
   #ownKeys: (K | Hole)[] = [];
   #ownValues: (V | undefined)[] = [];
@@ -127,7 +131,7 @@ export class KeyMap<K extends MapKey, V> {
 
   /** The number of entries. */
   get size(): number {
-    return this.#texts.size + this.#ownSize;
+    return this.#texts.size + this.#ownSize + (this.#long === null ? 0 : this.#long.size);
   }
 
   /** The slots our key and value arrays hold (live entries and holes; for tests). */
@@ -142,7 +146,10 @@ export class KeyMap<K extends MapKey, V> {
 
   /** The value at `key`, or undefined. */
   get(key: K): V | undefined {
-    if (!ownKey(key)) return this.#texts.get(key as string);
+    if (!ownKey(key)) {
+      const text = key as string;
+      return text.length < LONG_TEXT ? this.#texts.get(text) : this.#long?.get(text);
+    }
     const at = this.#findOwn(key);
     if (at >= 0) return this.#ownValues[at];
     return this.#tagged === null ? undefined : this.#tagged.get(taggedKey(key));
@@ -150,7 +157,10 @@ export class KeyMap<K extends MapKey, V> {
 
   /** Whether `key` has an entry. */
   has(key: K): boolean {
-    if (!ownKey(key)) return this.#texts.has(key as string);
+    if (!ownKey(key)) {
+      const text = key as string;
+      return text.length < LONG_TEXT ? this.#texts.has(text) : this.#long?.has(text) === true;
+    }
     if (this.#findOwn(key) >= 0) return true;
     return this.#tagged !== null && this.#tagged.has(taggedKey(key));
   }
@@ -158,7 +168,7 @@ export class KeyMap<K extends MapKey, V> {
   /** Sets the value at `key`. */
   set(key: K, value: V): this {
     if (!ownKey(key)) {
-      this.#texts.set(key as string, value);
+      this.#setText(key as string, value);
       return this;
     }
     const at = this.#findOwn(key);
@@ -175,9 +185,19 @@ export class KeyMap<K extends MapKey, V> {
    * since): set() without a second lookup.
    */
   addAbsent(key: K, value: V): void {
-    if (!ownKey(key)) this.#texts.set(key as string, value);
+    if (!ownKey(key)) this.#setText(key as string, value);
     else if (key === this.#missed || this.#table === null) this.#addMissed(key, value);
     else this.set(key, value);
+  }
+
+  /** Sets a str that is not ours: in the Map, or among the long ones. */
+  #setText(text: string, value: V): void {
+    if (text.length < LONG_TEXT) {
+      this.#texts.set(text, value);
+      return;
+    }
+    if (this.#long === null) this.#long = new LongTexts<V>();
+    this.#long.set(text, value);
   }
 
   /** Adds one of our keys right after a lookup missed it. */
@@ -209,7 +229,10 @@ export class KeyMap<K extends MapKey, V> {
 
   /** Deletes the entry of `key`; whether there was one. */
   delete(key: K): boolean {
-    if (!ownKey(key)) return this.#texts.delete(key as string);
+    if (!ownKey(key)) {
+      const text = key as string;
+      return text.length < LONG_TEXT ? this.#texts.delete(text) : this.#long?.delete(text) === true;
+    }
     const at = this.#findOwn(key);
     if (at < 0) {
       if (this.#tagged === null || !this.#tagged.delete(taggedKey(key))) return false;
@@ -237,6 +260,7 @@ export class KeyMap<K extends MapKey, V> {
     const texts = new Map<string, V>();
     for (const [key, value] of source.#texts) texts.set(key, map(value));
     this.#texts = texts;
+    this.#long = source.#long === null ? null : source.#long.mapped(map);
     let tagged: Map<string, V> | null = null;
     if (source.#tagged !== null) {
       tagged = new Map<string, V>();
@@ -262,6 +286,7 @@ export class KeyMap<K extends MapKey, V> {
   /** Deletes every entry. */
   clear(): void {
     this.#texts = new Map();
+    this.#long = null;
     this.#ownKeys = [];
     this.#ownValues = [];
     this.#ownHashes = [];

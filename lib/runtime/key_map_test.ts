@@ -31,6 +31,13 @@ function keyPool(next: () => number): MapKey[] {
     pool.push(String(i * 16384), `k${i}`, `0${i}`, String(next()));
   }
   pool.push("", "12345678901", "-1", 0.5);
+  // Long strs (found by digest), some equal in text but built apart.
+  const long = "x".repeat(16383);
+  const wide = "\u0101".repeat(16383);
+  pool.push(`${wide}a`, `${wide}b`, `${wide}\ud800`, `${wide}\udc00`, `${long}\u0101`);
+  for (let i = 0; i < 6; i++) {
+    pool.push(`${long}${i % 3}`, `${long}${i % 3}`.slice(0), `${long}${i}y`);
+  }
   return pool;
 }
 

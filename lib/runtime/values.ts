@@ -12,6 +12,7 @@
 import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
 import { KeyMap } from "./key_map.ts";
+import { LONG_TEXT } from "./long_texts.ts";
 import { SetTable } from "./set_table.ts";
 import { vmError } from "./failure.ts";
 import { steppedLength } from "./indices.ts";
@@ -473,7 +474,14 @@ function scalarKey(meter: Meter, value: Value): DictKey {
  * nested tuple), so distinct tuples never share a key.
  */
 export function dictKey(meter: Meter, value: Value): DictKey {
-  if (!(value instanceof PyTuple)) return scalarKey(meter, value);
+  if (!(value instanceof PyTuple)) {
+    // A long str is found by a digest of its whole text (./long_texts.ts); a NUL-led one pays its
+    // text as any tagged key does, and strs inside a tuple pay theirs as items.
+    if (typeof value === "string" && value.length >= LONG_TEXT && value.charCodeAt(0) !== 0) {
+      payBytes(meter, "key", value.length);
+    }
+    return scalarKey(meter, value);
+  }
   checkDepth("key", 1);
   payItems(meter, "key", value.items.length);
   let text = `${TAG}t`;
