@@ -34,7 +34,7 @@ type Hole = typeof HOLE;
 
 const MIN_TABLE = 8;
 /** Probes past the first allowed per lookup, on average, before the table gives up. */
-const EXTRA_PROBES_PER_LOOKUP = 4;
+const EXTRA_PROBES_PER_LOOKUP = 2;
 /** Probes allowed on top of that (a small table's first clusters). */
 const PROBE_SLACK = 1024;
 /** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
