@@ -338,7 +338,7 @@ export class KeyMap<K extends MapKey, V> {
     return false;
   }
 
-  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most an eighth. */
+  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most a quarter. */
   #rebuild(): void {
     this.#missed = HOLE;
     if (this.#ownKeys.length !== this.#ownSize) {
@@ -359,7 +359,7 @@ export class KeyMap<K extends MapKey, V> {
     const count = this.#ownKeys.length;
     const hashes = this.#ownHashes;
     let size = MIN_TABLE;
-    while (size < count * 8) size *= 2;
+    while (size < count * 4) size *= 2;
     const table = new Int32Array(size).fill(EMPTY);
     const mask = size - 1;
     this.#table = null;
