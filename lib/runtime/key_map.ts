@@ -4,9 +4,11 @@
  * spell an array index (`"16384"`) without a seed, so an author who has
  * read its source can pick keys that all land in one bucket and make every
  * insertion walk all of them (16,384 such keys: 0.5–0.7 s against 5 ms).
- * Here those keys go to a table of our own (open addressing, linear
+ * Here those keys go to arrays of our own, scanned while they hold up to
+ * 8 keys and past that found through a table (open addressing, linear
  * probes); every other str stays in a Map, which hashes it with the
- * engine's random per-process seed.
+ * engine's random per-process seed. Most dicts are small: a scan of a few
+ * keys is cheaper than any hash, and allocates nothing.
  *
  * Our table's hash is fixed (results must not depend on a seed), so it
  * can be flooded too; it counts the probes it makes past the first of
@@ -32,7 +34,8 @@ const TOMBSTONE = -2;
 const HOLE: unique symbol = Symbol("hole");
 type Hole = typeof HOLE;
 
-const MIN_TABLE = 8;
+/** Our keys held before lookups use a table (until then they scan the arrays). */
+const SCANNED_KEYS = 8;
 /** Probes past the first allowed per lookup, on average, before the table gives up. */
 const EXTRA_PROBES_PER_LOOKUP = 2;
 /** Probes allowed on top of that (a small table's first clusters). */
@@ -103,18 +106,24 @@ function taggedKey(key: MapKey): string {
 
 /** Values by dict key (see the file header). */
 export class KeyMap<K extends MapKey, V> {
-  /** The strs that are not array-index-like. */
-  #texts = new Map<string, V>();
+  /** The strs that are not array-index-like, once there is one. */
+  #texts: Map<string, V> | null = null;
   /** The strs the engine hashes by their length alone, once there is one. */
   #long: LongTexts<V> | null = null;
   /** Our keys and their values, in arrays (HOLE where deleted), found through #table. */
   #ownKeys: (K | Hole)[] = [];
   #ownValues: (V | undefined)[] = [];
-  /** Each of our keys' hash (a rebuild does not hash again). */
-  #ownHashes: number[] = [];
   #ownSize = 0;
-  /** Our table: positions in #ownKeys (or EMPTY / TOMBSTONE), null until a key needs it. */
-  #table: Int32Array | null = null;
+  /** The number of entries of every kind. */
+  #size = 0;
+  /**
+   * Our table: positions in #ownKeys (or EMPTY / TOMBSTONE). Null while our
+   * arrays hold at most {@link SCANNED_KEYS} slots, which lookups scan, and
+   * once the table is given up. A plain array, not an Int32Array: Deno
+   * keeps a typed array's storage off the JS heap, and allocating it cost
+   * more than a small dict's whole life.
+   */
+  #table: number[] | null = null;
   /** Slots of our table holding a position or a tombstone. */
   #filled = 0;
   /** Our keys under tagged strs, once the table was given up. */
@@ -131,7 +140,7 @@ export class KeyMap<K extends MapKey, V> {
 
   /** The number of entries. */
   get size(): number {
-    return this.#texts.size + this.#ownSize + (this.#long === null ? 0 : this.#long.size);
+    return this.#size;
   }
 
   /** The slots our key and value arrays hold (live entries and holes; for tests). */
@@ -148,7 +157,7 @@ export class KeyMap<K extends MapKey, V> {
   get(key: K): V | undefined {
     if (!ownKey(key)) {
       const text = key as string;
-      return text.length < LONG_TEXT ? this.#texts.get(text) : this.#long?.get(text);
+      return text.length < LONG_TEXT ? this.#texts?.get(text) : this.#long?.get(text);
     }
     const at = this.#findOwn(key);
     if (at >= 0) return this.#ownValues[at];
@@ -159,7 +168,9 @@ export class KeyMap<K extends MapKey, V> {
   has(key: K): boolean {
     if (!ownKey(key)) {
       const text = key as string;
-      return text.length < LONG_TEXT ? this.#texts.has(text) : this.#long?.has(text) === true;
+      return text.length < LONG_TEXT
+        ? this.#texts?.has(text) === true
+        : this.#long?.has(text) === true;
     }
     if (this.#findOwn(key) >= 0) return true;
     return this.#tagged !== null && this.#tagged.has(taggedKey(key));
@@ -193,11 +204,16 @@ export class KeyMap<K extends MapKey, V> {
   /** Sets a str that is not ours: in the Map, or among the long ones. */
   #setText(text: string, value: V): void {
     if (text.length < LONG_TEXT) {
+      if (this.#texts === null) this.#texts = new Map<string, V>();
+      const before = this.#texts.size;
       this.#texts.set(text, value);
+      this.#size += this.#texts.size - before;
       return;
     }
     if (this.#long === null) this.#long = new LongTexts<V>();
+    const before = this.#long.size;
     this.#long.set(text, value);
+    this.#size += this.#long.size - before;
   }
 
   /** Adds one of our keys right after a lookup missed it. */
@@ -207,19 +223,24 @@ export class KeyMap<K extends MapKey, V> {
       const before = tagged.size;
       tagged.set(taggedKey(key), value);
       this.#ownSize += tagged.size - before;
+      this.#size += tagged.size - before;
       return;
     }
     const position = this.#ownKeys.length;
     this.#ownKeys.push(key);
     this.#ownValues.push(value);
-    this.#ownHashes.push(this.#table === null ? hashKey(key) : this.#missedHash);
     this.#ownSize++;
+    this.#size++;
     this.#missed = HOLE;
     const table = this.#table;
+    if (table === null) {
+      if (position >= SCANNED_KEYS) this.#rebuild();
+      return;
+    }
     // A new position past the table's length is compacted away with the holes before it: a
     // key deleted and set again reuses its tombstone, so #filled alone would let the arrays
     // grow by one slot per round forever (a one-entry dict kept 84 MB after one call).
-    if (table === null || (this.#filled + 1) * 2 > table.length || position >= table.length) {
+    if ((this.#filled + 1) * 2 > table.length || position >= table.length) {
       this.#rebuild();
     } else {
       if (table[this.#freeSlot] === EMPTY) this.#filled++;
@@ -231,19 +252,25 @@ export class KeyMap<K extends MapKey, V> {
   delete(key: K): boolean {
     if (!ownKey(key)) {
       const text = key as string;
-      return text.length < LONG_TEXT ? this.#texts.delete(text) : this.#long?.delete(text) === true;
+      const deleted = text.length < LONG_TEXT
+        ? this.#texts?.delete(text) === true
+        : this.#long?.delete(text) === true;
+      if (deleted) this.#size--;
+      return deleted;
     }
     const at = this.#findOwn(key);
     if (at < 0) {
       if (this.#tagged === null || !this.#tagged.delete(taggedKey(key))) return false;
       this.#ownSize--;
+      this.#size--;
       return true;
     }
     this.#ownKeys[at] = HOLE;
     this.#ownValues[at] = undefined;
     this.#ownSize--;
+    this.#size--;
     this.#missed = HOLE;
-    (this.#table as Int32Array)[this.#foundSlot] = TOMBSTONE;
+    if (this.#table !== null) this.#table[this.#foundSlot] = TOMBSTONE;
     return true;
   }
 
@@ -257,16 +284,9 @@ export class KeyMap<K extends MapKey, V> {
    */
   fillMapped<U>(source: KeyMap<K, U>, map: (value: U) => V): void {
     // Empty is not fresh (keys deleted one by one leave holes, or a given-up form): start over.
-    const texts = new Map<string, V>();
-    for (const [key, value] of source.#texts) texts.set(key, map(value));
-    this.#texts = texts;
+    this.#texts = source.#texts === null ? null : mappedMap(source.#texts, map);
     this.#long = source.#long === null ? null : source.#long.mapped(map);
-    let tagged: Map<string, V> | null = null;
-    if (source.#tagged !== null) {
-      tagged = new Map<string, V>();
-      for (const [key, value] of source.#tagged) tagged.set(key, map(value));
-    }
-    this.#tagged = tagged;
+    this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, map);
     const keys = source.#ownKeys;
     const values: (V | undefined)[] = new Array(keys.length);
     for (let at = 0; at < keys.length; at++) {
@@ -274,8 +294,8 @@ export class KeyMap<K extends MapKey, V> {
     }
     this.#ownKeys = keys.slice();
     this.#ownValues = values;
-    this.#ownHashes = source.#ownHashes.slice();
     this.#ownSize = source.#ownSize;
+    this.#size = source.#size;
     this.#missed = HOLE;
     this.#table = source.#table === null ? null : source.#table.slice();
     this.#filled = source.#filled;
@@ -285,12 +305,12 @@ export class KeyMap<K extends MapKey, V> {
 
   /** Deletes every entry. */
   clear(): void {
-    this.#texts = new Map();
+    this.#texts = null;
     this.#long = null;
     this.#ownKeys = [];
     this.#ownValues = [];
-    this.#ownHashes = [];
     this.#ownSize = 0;
+    this.#size = 0;
     this.#table = null;
     this.#filled = 0;
     this.#missed = HOLE;
@@ -302,12 +322,17 @@ export class KeyMap<K extends MapKey, V> {
   /**
    * The position of one of our keys in #ownKeys, or -1 (then #freeSlot is
    * where our table would take it); -1 also once the table is given up.
+   * Without a table the few slots held are scanned.
    */
   #findOwn(key: K): number {
     const table = this.#table;
-    if (table === null) return -1;
-    this.#lookups++;
     const keys = this.#ownKeys;
+    if (table === null) {
+      for (let at = 0; at < keys.length; at++) if (keys[at] === key) return at;
+      this.#missed = key;
+      return -1;
+    }
+    this.#lookups++;
     const mask = table.length - 1;
     const hash = hashKey(key);
     let slot = hash & mask;
@@ -338,34 +363,36 @@ export class KeyMap<K extends MapKey, V> {
     return false;
   }
 
-  /** Our keys compacted (holes dropped) and our table rebuilt at a load of at most a quarter. */
+  /**
+   * Our keys compacted (holes dropped), then, past {@link SCANNED_KEYS} of
+   * them, our table rebuilt at a load of at most a quarter.
+   */
   #rebuild(): void {
     this.#missed = HOLE;
     if (this.#ownKeys.length !== this.#ownSize) {
       const keys: (K | Hole)[] = [];
       const values: (V | undefined)[] = [];
-      const hashes: number[] = [];
       for (let at = 0; at < this.#ownKeys.length; at++) {
         const key = this.#ownKeys[at] as K | Hole;
         if (key === HOLE) continue;
         keys.push(key);
         values.push(this.#ownValues[at]);
-        hashes.push(this.#ownHashes[at] ?? 0);
       }
       this.#ownKeys = keys;
       this.#ownValues = values;
-      this.#ownHashes = hashes;
     }
-    const count = this.#ownKeys.length;
-    const hashes = this.#ownHashes;
-    let size = MIN_TABLE;
-    while (size < count * 4) size *= 2;
-    const table = new Int32Array(size).fill(EMPTY);
-    const mask = size - 1;
+    const keys = this.#ownKeys;
+    const count = keys.length;
     this.#table = null;
+    this.#filled = 0;
+    if (count <= SCANNED_KEYS) return;
+    let size = SCANNED_KEYS;
+    while (size < count * 4) size *= 2;
+    const table = new Array<number>(size).fill(EMPTY);
+    const mask = size - 1;
     for (let at = 0; at < count; at++) {
       this.#lookups++;
-      let slot = (hashes[at] ?? 0) & mask;
+      let slot = hashKey(keys[at] as K) & mask;
       while (table[slot] !== EMPTY) {
         slot = (slot + 1) & mask;
         if (!this.#probe()) return;
@@ -387,9 +414,15 @@ export class KeyMap<K extends MapKey, V> {
     this.#tagged = tagged;
     this.#ownKeys = [];
     this.#ownValues = [];
-    this.#ownHashes = [];
     this.#missed = HOLE;
     this.#table = null;
     this.#filled = 0;
   }
+}
+
+/** A copy of `source` with `map` of each value. */
+function mappedMap<U, V>(source: Map<string, U>, map: (value: U) => V): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [key, value] of source) out.set(key, map(value));
+  return out;
 }
