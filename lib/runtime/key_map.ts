@@ -117,13 +117,13 @@ export class KeyMap<K extends MapKey, V> {
   /** The number of entries of every kind. */
   #size = 0;
   /**
-   * Our table: positions in #ownKeys (or EMPTY / TOMBSTONE). Null while our
-   * arrays hold at most {@link SCANNED_KEYS} slots, which lookups scan, and
-   * once the table is given up. A plain array, not an Int32Array: Deno
-   * keeps a typed array's storage off the JS heap, and allocating it cost
-   * more than a small dict's whole life.
+   * Our table: positions in #ownKeys (or EMPTY / TOMBSTONE). Null while
+   * our arrays hold at most {@link SCANNED_KEYS} slots, which lookups scan
+   * (Deno keeps a typed array's storage off the JS heap: allocating one
+   * cost more than a small dict's whole life), and once the table is given
+   * up.
    */
-  #table: number[] | null = null;
+  #table: Int32Array | null = null;
   /** Slots of our table holding a position or a tombstone. */
   #filled = 0;
   /** Our keys under tagged strs, once the table was given up. */
@@ -388,7 +388,7 @@ export class KeyMap<K extends MapKey, V> {
     if (count <= SCANNED_KEYS) return;
     let size = SCANNED_KEYS;
     while (size < count * 4) size *= 2;
-    const table = new Array<number>(size).fill(EMPTY);
+    const table = new Int32Array(size).fill(EMPTY);
     const mask = size - 1;
     for (let at = 0; at < count; at++) {
       this.#lookups++;

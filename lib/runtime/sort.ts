@@ -160,15 +160,15 @@ const BYTE_GAS = WALKS.compare.byte.per;
  * is one value twice, two safe ints or two strs. Those comparisons pay
  * nothing as they go: they count the item pairs and str bytes the general
  * comparison would pay, and give up (`failed`) on any other pair, or when
- * what they count passes `budget`, the gas left when the sort began.
+ * what they count passes `budget`, the gas left when the sort began (a
+ * pair settled by two first ints is only counted: the sort's own steps,
+ * paid up front, bound them, and the total is checked once it is done).
  */
 class Comparisons {
   /** Item pairs compared so far (by the item-pair comparison). */
   pairs = 0;
   /** Bytes of strs compared so far (by the item-pair comparison). */
   bytes = 0;
-  /** The gas of the pairs and bytes counted so far. */
-  gas = 0;
   /** Whether the item-pair comparison gave up: the general sort must run instead. */
   failed = false;
 
@@ -176,13 +176,35 @@ class Comparisons {
     readonly sequences: readonly (readonly Value[])[] | null,
     readonly budget: number,
     readonly before: (x: number, y: number) => boolean,
+    /** Each sequence's first item, when every one starts with a safe int (else null). */
+    readonly firsts: readonly number[] | null = null,
   ) {}
 
   /** Whether item `x` goes strictly before item `y`. */
   less(x: number, y: number): boolean {
+    const firsts = this.firsts;
+    if (firsts !== null) {
+      // Two different first ints settle it at the first pair (the commonest case: dict items).
+      const l = firsts[x] as number;
+      const r = firsts[y] as number;
+      if (l !== r) {
+        this.pairs++;
+        return l < r;
+      }
+    }
+    return this.lessInGeneral(x, y);
+  }
+
+  /** less() past its first-int case. */
+  lessInGeneral(x: number, y: number): boolean {
     const sequences = this.sequences;
     if (sequences === null) return this.before(x, y);
     return this.failed ? false : this.lessItems(sequences[x] ?? [], sequences[y] ?? []);
+  }
+
+  /** The gas of the pairs and bytes counted so far. */
+  get gas(): number {
+    return this.pairs * PAIR_GAS + this.bytes * BYTE_GAS;
   }
 
   /**
@@ -197,7 +219,7 @@ class Comparisons {
     const shorter = Math.min(left.length, right.length);
     for (let i = 0; i < shorter; i++) {
       this.pairs++;
-      if ((this.gas += PAIR_GAS) > this.budget) return this.giveUp();
+      if (this.gas > this.budget) return this.giveUp();
       const l = left[i];
       const r = right[i];
       if (l === r) {
@@ -216,7 +238,7 @@ class Comparisons {
   /** Counts `count` str bytes compared; whether the count has passed the budget. */
   countBytes(count: number): boolean {
     this.bytes += count;
-    return (this.gas += count * BYTE_GAS) > this.budget;
+    return this.gas > this.budget;
   }
 
   /** Gives the sort back to the general comparison. */
@@ -235,18 +257,24 @@ class Comparisons {
  * gave up (the general sort then runs from the start, and fails where it
  * must).
  */
-function orderBySequences(meter: Charge, items: readonly Value[]): Int32Array | null {
+function orderBySequences(meter: Charge, items: readonly Value[]): number[] | null {
   const first = items[0];
   const kind = first instanceof PyTuple ? PyTuple : first instanceof PyList ? PyList : null;
   if (kind === null) return null;
   const sequences: (readonly Value[])[] = [];
+  let firsts: number[] | null = [];
   for (const item of items) {
     if (!(item instanceof kind)) return null;
     sequences.push(item.items);
+    const first = item.items[0];
+    if (firsts !== null) {
+      if (typeof first === "number") firsts.push(first);
+      else firsts = null;
+    }
   }
-  const comparisons = new Comparisons(sequences, meter.gasLeft(), () => false);
+  const comparisons = new Comparisons(sequences, meter.gasLeft(), () => false, firsts);
   const order = cpythonOrder(comparisons, items.length);
-  if (comparisons.failed) return null;
+  if (comparisons.failed || comparisons.gas > comparisons.budget) return null;
   payItems(meter, "compare", comparisons.pairs);
   payBytes(meter, "compare", comparisons.bytes);
   return order;
@@ -256,9 +284,10 @@ function orderBySequences(meter: Charge, items: readonly Value[]): Int32Array | 
 const SMALL_SORT = 64;
 
 /** The sorted order of items 0..n-1 as CPython's sort would compare them. */
-function cpythonOrder(comparisons: Comparisons, n: number): Int32Array {
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+function cpythonOrder(comparisons: Comparisons, n: number): number[] {
+  // Plain arrays: Deno allocates a typed array's storage off the JS heap, which costs more here.
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
   return n < SMALL_SORT ? insertionOrder(order, comparisons) : mergeOrder(order, comparisons);
 }
 
@@ -269,14 +298,19 @@ function cpythonOrder(comparisons: Comparisons, n: number): Int32Array {
  * Returns where it ends. Every comparison asks whether a later item is less
  * than the one before it.
  */
-function cutRun(order: Int32Array<ArrayBuffer>, start: number, comparisons: Comparisons): number {
+function cutRun(order: number[], start: number, comparisons: Comparisons): number {
   const n = order.length;
   let end = start + 1;
   if (end >= n) return n;
   if (comparisons.less(order[end] as number, order[start] as number)) {
     end++;
     while (end < n && comparisons.less(order[end] as number, order[end - 1] as number)) end++;
-    order.subarray(start, end).reverse();
+    // Reversed by hand: a subarray per run is an object each, and random input has n / 3 of them.
+    for (let low = start, high = end - 1; low < high; low++, high--) {
+      const swapped = order[low] as number;
+      order[low] = order[high] as number;
+      order[high] = swapped;
+    }
   } else {
     end++;
     while (end < n && !comparisons.less(order[end] as number, order[end - 1] as number)) end++;
@@ -290,9 +324,9 @@ function cutRun(order: Int32Array<ArrayBuffer>, start: number, comparisons: Comp
  * (compared with the middle of the sorted prefix; on a tie it goes after).
  */
 function insertionOrder(
-  order: Int32Array<ArrayBuffer>,
+  order: number[],
   comparisons: Comparisons,
-): Int32Array<ArrayBuffer> {
+): number[] {
   for (let start = cutRun(order, 0, comparisons); start < order.length; start++) {
     const pivot = order[start] as number;
     let low = 0;
@@ -318,12 +352,12 @@ function insertionOrder(
  * n - 1 comparisons.
  */
 function mergeOrder(
-  order: Int32Array<ArrayBuffer>,
+  order: number[],
   comparisons: Comparisons,
-): Int32Array<ArrayBuffer> {
+): number[] {
   const n = order.length;
   let from = order;
-  let to = new Int32Array(n);
+  let to = order.slice();
   const starts: number[] = [];
   for (let start = 0; start < n; start = cutRun(from, start, comparisons)) starts.push(start);
   let runs = starts;

@@ -26,6 +26,7 @@ import {
 } from "./exceptions.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { FAST_PATHS, type FastPath } from "./fast_paths.ts";
+import { MISS } from "./inline_methods.ts";
 import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { checkMethod } from "./methods/dispatch.ts";
@@ -251,6 +252,7 @@ const RT = {
   NO_EXTRA_KEYWORDS,
   PyDict,
   PyIterator,
+  MISS,
   unbound(run: TierRun, fn: number, slot: number): never {
     const name = run.code.verified.module.functions[fn]?.params[slot];
     return vmError(

@@ -22,6 +22,7 @@ import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedFunction } from "../compile/verify.ts";
 import { directBuiltin } from "./builtins/table.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
+import { INLINE_METHODS } from "./inline_methods.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
 import { constValue } from "./op_helpers.ts";
 import { type Plan, planFunction } from "./tier_plan.ts";
@@ -310,7 +311,10 @@ class Generator {
           : `rt.callKeywords(m, r.host, ${op}, ${this.value(a)}, ${receiver}, ${args}, ${
             this.value(names)
           })`;
-        return metered(`${result} = ${call}`);
+        const general = metered(`${result} = ${call}`);
+        return names === null || names === undefined
+          ? this.inlineMethods(op, a, b, receiver, h, general)
+          : general;
       }
       case Op.STDLIB_VALUE:
         return metered(`${s(0)} = r.host.value(m, ${this.value(a)})`);
@@ -353,6 +357,35 @@ class Generator {
       }(m, ${receiver}, ${args}, rt.NO_EXTRA_KEYWORDS)) : ${call}`;
     }
     return call;
+  }
+
+  /**
+   * A method call with an in-line entry for some direct receiver
+   * (inline_methods.ts): for such a receiver, the entry run and the
+   * method's base gas charged when the gas left covers it and the entry
+   * does not miss; else `general`.
+   */
+  inlineMethods(
+    op: number,
+    id: number,
+    count: number,
+    receiver: string,
+    h: number,
+    general: string,
+  ): string {
+    if (op !== Op.CALL_METHOD || count > 2) return general;
+    let code = general;
+    for (const direct of directMethods(id, count).reverse()) {
+      const inline = INLINE_METHODS.get(`${direct.info.name}/${count}`);
+      if (inline === undefined) continue;
+      const first = count > 0 ? this.slot(h - count) : "null";
+      const second = count > 1 ? this.slot(h - count + 1) : "null";
+      const base = direct.info.base;
+      code = `if (${receiverTest(direct.receiver, receiver)} && gas + ${base} <= limit && (t = ${
+        this.value(inline)
+      }(${receiver}, ${first}, ${second})) !== rt.MISS) { gas += ${base}; ${receiver} = t; } else { ${code} }`;
+    }
+    return code;
   }
 
   jump(target: number, mode: Mode): string {

@@ -1,0 +1,134 @@
+/**
+ * The methods the compiled tier runs in line (lib/runtime/inline_methods.ts)
+ * agree with the methods themselves: wherever an entry gives a result, the
+ * general call on an identical receiver gives the same value, charges
+ * exactly the method's base gas and leaves the receiver the same; wherever
+ * it misses, it has changed nothing. Receivers and arguments cover what
+ * makes an entry miss (frozen and full lists, keys that pay or fail).
+ */
+
+import assert from "node:assert/strict";
+import { type CallableInfo, CAPS, type DynamicGas, METHODS } from "../lib/compile/opcodes.ts";
+import { setEntry } from "../lib/runtime/dict_table.ts";
+import { INLINE_METHODS, MISS } from "../lib/runtime/inline_methods.ts";
+import type { Metered } from "../lib/runtime/meter.ts";
+import { callMethod } from "../lib/runtime/methods/dispatch.ts";
+import { dictKey, PyDict, PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
+import { repr } from "../lib/runtime/repr.ts";
+
+class CountingMeter implements Metered {
+  gas = 0;
+  charge(amount: number): void {
+    this.gas += amount;
+  }
+  pay(cost: DynamicGas | null, units: number): void {
+    this.gas += (cost?.per ?? 0) * units;
+  }
+  begin(info: CallableInfo): void {
+    this.gas += info.base;
+  }
+  units(): void {
+    throw new Error("no dynamic charge in these cases");
+  }
+  gasLeft(): number {
+    return Number.MAX_SAFE_INTEGER;
+  }
+}
+
+const LONG = "k".repeat(16_384);
+const KEYS: Value[] = [
+  0,
+  1,
+  -1,
+  7,
+  2 ** 40,
+  2 ** 53 - 1,
+  2n ** 64n,
+  true,
+  false,
+  "",
+  "a",
+  "7",
+  "\0a",
+  LONG,
+  null,
+  new PyTuple([1, "a"]),
+  new Uint8Array([1]),
+];
+
+function listReceivers(): PyList[] {
+  const frozen = new PyList([1, 2]);
+  frozen.frozen = true;
+  return [
+    new PyList([]),
+    new PyList([1, "x"]),
+    frozen,
+    new PyList(new Array(CAPS.container_length).fill(0)),
+  ];
+}
+
+function dictReceivers(): PyDict[] {
+  const meter = new CountingMeter();
+  const filled = new PyDict();
+  for (const key of KEYS) setEntry(filled, dictKey(meter, key), key, `v${repr(meter, key)}`);
+  const ints = new PyDict();
+  for (let i = 0; i < 40; i++) setEntry(ints, i, i, i * i);
+  return [new PyDict(), filled, ints];
+}
+
+/** A receiver's observable state. */
+function state(receiver: PyList | PyDict): string {
+  const meter = new CountingMeter();
+  return repr(meter, receiver);
+}
+
+function methodId(name: string): number {
+  const id = METHODS.findIndex((method) => method?.name === name);
+  assert.ok(id >= 0, `method ${name}`);
+  return id;
+}
+
+Deno.test("inline methods: every entry matches the method's value, gas and effect, or misses changing nothing", () => {
+  let ran = 0;
+  let missed = 0;
+  for (const [entry, run] of INLINE_METHODS) {
+    const [qualified = "", countText = ""] = entry.split("/");
+    const [receiverType, name = ""] = qualified.split(".");
+    const count = Number(countText);
+    const id = methodId(name);
+    const argumentLists: Value[][] = count === 1
+      ? KEYS.map((key) => [key])
+      : KEYS.flatMap((key) => [[key, 0], [key, "fallback"]]);
+    for (const args of argumentLists) {
+      const receivers = receiverType === "list" ? listReceivers() : dictReceivers();
+      const twins = receiverType === "list" ? listReceivers() : dictReceivers();
+      receivers.forEach((receiver, i) => {
+        const twin = twins[i] as PyList | PyDict;
+        const before = state(receiver);
+        const result = (run as (self: unknown, a: Value, b: Value) => Value | typeof MISS)(
+          receiver,
+          args[0] ?? null,
+          args[1] ?? null,
+        );
+        if (result === MISS) {
+          assert.equal(state(receiver), before, `${entry} missed but changed its receiver`);
+          missed++;
+          return;
+        }
+        const meter = new CountingMeter();
+        const general = callMethod(meter, id, twin, args, new Map());
+        const gas = meter.gas;
+        const printer = new CountingMeter();
+        const shown = args.map((a) => repr(printer, a).slice(0, 20)).join(", ");
+        const label = `${entry} on ${before.slice(0, 40)} with ${shown}`;
+        assert.equal(repr(printer, result), repr(printer, general), label);
+        const info = receiverType === "list" ? METHODS[id]?.on.list : METHODS[id]?.on.dict;
+        assert.equal(gas, info?.base, `${label}: gas`);
+        assert.equal(state(receiver), state(twin), `${label}: effect`);
+        ran++;
+      });
+    }
+  }
+  assert.ok(ran > 50, `${ran} runs`);
+  assert.ok(missed > 20, `${missed} misses`);
+});
