@@ -132,7 +132,9 @@ export class KeyMap<K extends MapKey, V> {
   #extraProbes = 0;
   /** Where the last failed lookup in our table would insert. */
   #freeSlot = -1;
-  /** The slot the last successful lookup in our table found. */
+  /** The last key a lookup found (HOLE once anything moved), its position and its table slot. */
+  #found: K | Hole = HOLE;
+  #foundAt = -1;
   #foundSlot = -1;
   /** The key the last lookup in our table missed, and its hash (HOLE once anything changed). */
   #missed: K | Hole = HOLE;
@@ -270,6 +272,7 @@ export class KeyMap<K extends MapKey, V> {
     this.#ownSize--;
     this.#size--;
     this.#missed = HOLE;
+    this.#found = HOLE;
     if (this.#table !== null) this.#table[this.#foundSlot] = TOMBSTONE;
     return true;
   }
@@ -297,6 +300,7 @@ export class KeyMap<K extends MapKey, V> {
     this.#ownSize = source.#ownSize;
     this.#size = source.#size;
     this.#missed = HOLE;
+    this.#found = HOLE;
     this.#table = source.#table === null ? null : source.#table.slice();
     this.#filled = source.#filled;
     this.#lookups = source.#lookups;
@@ -314,6 +318,7 @@ export class KeyMap<K extends MapKey, V> {
     this.#table = null;
     this.#filled = 0;
     this.#missed = HOLE;
+    this.#found = HOLE;
     this.#tagged = null;
     this.#lookups = 0;
     this.#extraProbes = 0;
@@ -325,10 +330,19 @@ export class KeyMap<K extends MapKey, V> {
    * Without a table the few slots held are scanned.
    */
   #findOwn(key: K): number {
+    // The key just looked up again (`d[k] = d.get(k, 0) + 1`): nothing has moved since.
+    if (key === this.#found) return this.#foundAt;
+    if (key === this.#missed) return -1;
     const table = this.#table;
     const keys = this.#ownKeys;
     if (table === null) {
-      for (let at = 0; at < keys.length; at++) if (keys[at] === key) return at;
+      for (let at = 0; at < keys.length; at++) {
+        if (keys[at] === key) {
+          this.#found = key;
+          this.#foundAt = at;
+          return at;
+        }
+      }
       this.#missed = key;
       return -1;
     }
@@ -348,6 +362,8 @@ export class KeyMap<K extends MapKey, V> {
       if (at === TOMBSTONE) {
         if (free < 0) free = slot;
       } else if (keys[at] === key) {
+        this.#found = key;
+        this.#foundAt = at;
         this.#foundSlot = slot;
         return at;
       }
@@ -369,6 +385,7 @@ export class KeyMap<K extends MapKey, V> {
    */
   #rebuild(): void {
     this.#missed = HOLE;
+    this.#found = HOLE;
     if (this.#ownKeys.length !== this.#ownSize) {
       const keys: (K | Hole)[] = [];
       const values: (V | undefined)[] = [];
@@ -415,6 +432,7 @@ export class KeyMap<K extends MapKey, V> {
     this.#ownKeys = [];
     this.#ownValues = [];
     this.#missed = HOLE;
+    this.#found = HOLE;
     this.#table = null;
     this.#filled = 0;
   }

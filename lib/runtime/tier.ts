@@ -26,7 +26,7 @@ import {
 } from "./exceptions.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { FAST_PATHS, type FastPath } from "./fast_paths.ts";
-import { MISS } from "./inline_methods.ts";
+import { inlineSubscript, MISS } from "./inline_paths.ts";
 import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { checkMethod } from "./methods/dispatch.ts";
@@ -223,6 +223,7 @@ function fastRun(op: number): FastPath["run"] {
 const RT = {
   maxSteps: CAPS.steps,
   callDepth: CAPS.call_depth,
+  containerLength: CAPS.container_length,
   fastRun,
   binaryOp,
   compareOp,
@@ -253,6 +254,7 @@ const RT = {
   PyDict,
   PyIterator,
   MISS,
+  inlineSubscript,
   unbound(run: TierRun, fn: number, slot: number): never {
     const name = run.code.verified.module.functions[fn]?.params[slot];
     return vmError(

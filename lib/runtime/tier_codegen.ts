@@ -22,7 +22,7 @@ import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedFunction } from "../compile/verify.ts";
 import { directBuiltin } from "./builtins/table.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
-import { INLINE_METHODS } from "./inline_methods.ts";
+import { INLINE_METHODS } from "./inline_paths.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
 import { constValue } from "./op_helpers.ts";
 import { type Plan, planFunction } from "./tier_plan.ts";
@@ -261,7 +261,9 @@ class Generator {
       case Op.BUILD_SLICE:
         return `${at} ${s(-3)} = new rt.PySlice(${s(-3)}, ${s(-2)}, ${s(-1)});`;
       case Op.SUBSCR:
-        return metered(`${s(-2)} = rt.subscript(m, ${s(-2)}, ${s(-1)})`);
+        return `if ((t = rt.inlineSubscript(${s(-2)}, ${s(-1)})) !== rt.MISS) ${
+          s(-2)
+        } = t; else { ${metered(`${s(-2)} = rt.subscript(m, ${s(-2)}, ${s(-1)})`)} }`;
       case Op.STORE_SUBSCR:
         return metered(`rt.storeSubscript(m, ${s(-2)}, ${s(-1)}, ${s(-3)})`);
       case Op.DELETE_SUBSCR:
@@ -284,7 +286,11 @@ class Generator {
         } ${this.post(pc, mode, false)}`;
       }
       case Op.LIST_APPEND:
-        return `${at} rt.listAppend(${s(-2)}, ${s(-1)});`;
+        return `${at} if (${s(-2)} instanceof rt.PyList && ${
+          s(-2)
+        }.items.length < CONTAINER_LENGTH) ${s(-2)}.items.push(${s(-1)}); else rt.listAppend(${
+          s(-2)
+        }, ${s(-1)});`;
       case Op.CALL:
         return `${at} if (depth + 1 >= CALL_DEPTH) rt.tooDeep(); r.pcAt[depth] = ${pc + 1}; ${
           this.pre(pc, mode, true)
@@ -361,7 +367,7 @@ class Generator {
 
   /**
    * A method call with an in-line entry for some direct receiver
-   * (inline_methods.ts): for such a receiver, the entry run and the
+   * (inline_paths.ts): for such a receiver, the entry run and the
    * method's base gas charged when the gas left covers it and the entry
    * does not miss; else `general`.
    */
@@ -483,6 +489,7 @@ export function generateFunction(
   const constants = [
     "MAX = rt.maxSteps",
     "CALL_DEPTH = rt.callDepth",
+    "CONTAINER_LENGTH = rt.containerLength",
     "rt_failure = rt.failure",
     ...hoisted,
     ...fastRuns,

@@ -1,5 +1,5 @@
 /**
- * The methods the compiled tier runs in line (lib/runtime/inline_methods.ts)
+ * The methods the compiled tier runs in line (lib/runtime/inline_paths.ts)
  * agree with the methods themselves: wherever an entry gives a result, the
  * general call on an identical receiver gives the same value, charges
  * exactly the method's base gas and leaves the receiver the same; wherever
@@ -10,7 +10,8 @@
 import assert from "node:assert/strict";
 import { type CallableInfo, CAPS, type DynamicGas, METHODS } from "../lib/compile/opcodes.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
-import { INLINE_METHODS, MISS } from "../lib/runtime/inline_methods.ts";
+import { INLINE_METHODS, inlineSubscript, MISS } from "../lib/runtime/inline_paths.ts";
+import { subscript } from "../lib/runtime/subscript.ts";
 import type { Metered } from "../lib/runtime/meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
 import { dictKey, PyDict, PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
@@ -131,4 +132,31 @@ Deno.test("inline methods: every entry matches the method's value, gas and effec
   }
   assert.ok(ran > 50, `${ran} runs`);
   assert.ok(missed > 20, `${missed} misses`);
+});
+
+Deno.test("inline subscript: every hit matches subscript() at no extra gas", () => {
+  const printer = new CountingMeter();
+  const containers: Value[] = [
+    ...dictReceivers(),
+    new PyList([]),
+    new PyList([1, "x", null]),
+    new PyTuple([5, 6]),
+    "abc",
+    new Uint8Array([1, 2]),
+  ];
+  const keys: Value[] = [...KEYS, -2, -3, -4, 2, 3, 39, 40, -40, -41, 2 ** 53 - 1, -(2 ** 53 - 1)];
+  let hits = 0;
+  for (const container of containers) {
+    for (const key of keys) {
+      const result = inlineSubscript(container, key);
+      if (result === MISS) continue;
+      const meter = new CountingMeter();
+      const general = subscript(meter, container, key);
+      const label = `${repr(printer, container).slice(0, 40)}[${repr(printer, key).slice(0, 20)}]`;
+      assert.equal(repr(printer, result), repr(printer, general), label);
+      assert.equal(meter.gas, 0, `${label}: gas`);
+      hits++;
+    }
+  }
+  assert.ok(hits > 20, `${hits} hits`);
 });

@@ -1,0 +1,70 @@
+/**
+ * What the compiled tier (tier_codegen.ts) runs in line at a call or
+ * subscript site: the commonest method calls of a contract's loops and
+ * reads of `x[k]`, on the operands that need nothing but their base gas.
+ * Each entry gives the result the general operation gives, or MISS,
+ * having changed nothing, when the general operation must run (a frozen
+ * or full list, a key whose lookup pays or could fail, an index out of
+ * range). A method's site charges its base (its CallableInfo, as the
+ * general call's begin charges it) only when the entry runs, so the two
+ * paths cannot charge differently; a subscript charges nothing beyond its
+ * instruction's base on either. tests/tier_inline_paths_test.ts checks
+ * every entry against the general operation. The interpreter, the
+ * reference, always runs the general one.
+ */
+
+import { CAPS } from "../compile/opcodes.ts";
+import { LONG_TEXT } from "./long_texts.ts";
+import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
+
+/** What an entry returns when the general call must run instead. */
+export const MISS: unique symbol = Symbol("inline miss");
+
+/** One method in line: on its receiver and up to two positional arguments. */
+export type InlineRun = (self: never, first: Value, second: Value) => Value | typeof MISS;
+
+/** Whether `key` is its own dict key and pays nothing to be found (values.ts dictKey). */
+function freeKey(key: Value): key is number | string {
+  if (typeof key === "number") return true;
+  // A NUL-led str is tagged, and a long one pays its length: both take the general call.
+  return typeof key === "string" && key.length < LONG_TEXT && key.charCodeAt(0) !== 0;
+}
+
+function append(self: PyList, item: Value): Value | typeof MISS {
+  if (self.frozen || self.items.length >= CAPS.container_length) return MISS;
+  self.items.push(item);
+  return null;
+}
+
+function dictGet(self: PyDict, key: Value, fallback: Value): Value | typeof MISS {
+  if (!freeKey(key)) return MISS;
+  const entry = self.entries.get(key);
+  return entry === undefined ? fallback : entry.value;
+}
+
+/**
+ * Entries by qualified method name and positional argument count (a
+ * missing second argument is passed as None: dict.get's default).
+ */
+export const INLINE_METHODS: ReadonlyMap<string, InlineRun> = new Map<string, InlineRun>([
+  ["list.append/1", append as InlineRun],
+  ["dict.get/1", dictGet as InlineRun],
+  ["dict.get/2", dictGet as InlineRun],
+]);
+
+/** `container[key]` for a dict and a free key, or a list or tuple and an int in range; else MISS. */
+export function inlineSubscript(container: Value, key: Value): Value | typeof MISS {
+  if (container instanceof PyDict) {
+    if (!freeKey(key)) return MISS;
+    const entry = container.entries.get(key);
+    return entry === undefined ? MISS : entry.value;
+  }
+  if (
+    (container instanceof PyList || container instanceof PyTuple) && typeof key === "number"
+  ) {
+    const items = container.items;
+    const at = key < 0 ? key + items.length : key;
+    return at >= 0 && at < items.length ? items[at] as Value : MISS;
+  }
+  return MISS;
+}
