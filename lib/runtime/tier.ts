@@ -50,6 +50,8 @@ import {
   PyException,
   PyIterator,
   PyList,
+  PyRangeIterator,
+  PySequenceIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -253,6 +255,8 @@ const RT = {
   NO_EXTRA_KEYWORDS,
   PyDict,
   PyIterator,
+  PyRangeIterator,
+  PySequenceIterator,
   MISS,
   inlineSubscript,
   unbound(run: TierRun, fn: number, slot: number): never {

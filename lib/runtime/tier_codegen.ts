@@ -242,13 +242,16 @@ class Generator {
         return `${at} ${s(-b)} = rt.newException(${this.value(a)}, ${this.list(h - b, b)});`;
       case Op.GET_ITER:
         return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
-      case Op.FOR_ITER:
+      case Op.FOR_ITER: {
         // Each loop calls its own iterator's next (one type per site, so the call is inlined).
-        return `${at} ${this.pre(pc, mode, false)} t = ${s(-1)} instanceof rt.PyIterator ? ${
-          s(-1)
-        }.next() : rt.nextItem(${s(-1)}); ${this.post(pc, mode, false)} if (t === rt.DONE) { ${
-          this.jump(a, mode)
-        } } ${s(0)} = t;`;
+        // Ranges, lists and tuples never charge as they step: their gas is not written around it.
+        const it = s(-1);
+        return `${at} if (${it} instanceof rt.PyRangeIterator || ${it} instanceof rt.PySequenceIterator) t = ${it}.next(); else { ${
+          this.pre(pc, mode, false)
+        } t = ${it} instanceof rt.PyIterator ? ${it}.next() : rt.nextItem(${it}); ${
+          this.post(pc, mode, false)
+        } } if (t === rt.DONE) { ${this.jump(a, mode)} } ${s(0)} = t;`;
+      }
       case Op.BUILD_LIST:
         return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
       case Op.BUILD_TUPLE:
