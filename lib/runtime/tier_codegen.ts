@@ -21,6 +21,7 @@ import type { HandlerEntry, IrModule } from "../compile/ir.ts";
 import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedFunction } from "../compile/verify.ts";
 import { directBuiltin } from "./builtins/table.ts";
+import { directStdlib } from "./host/call_host.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
 import { INLINE_METHODS } from "./inline_paths.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
@@ -340,8 +341,9 @@ class Generator {
   /**
    * A call without keywords: for a method, a test of each direct receiver
    * type (methods/dispatch.ts directMethods) that begins and runs its
-   * variant, else `general`; for a builtin whose signature the arguments
-   * fill as given, the builtin begun and run; stdlib calls go to `general`.
+   * variant, else `general`; for a builtin or stdlib function whose
+   * signature the arguments fill as given, the callable begun and run (a
+   * stdlib function only on the call's own CallHost).
    */
   directCall(
     op: number,
@@ -357,6 +359,14 @@ class Generator {
       return `(m.begin(${this.value(builtin.info)}), ${
         this.value(builtin.run)
       }(m, ${args}, rt.NO_REST, rt.NO_EXTRA_KEYWORDS))`;
+    }
+    if (op === Op.CALL_STDLIB) {
+      // Only on the call's own host: a watched host (hooks.ts) sees every call go through it.
+      const member = directStdlib(id, count);
+      if (member === null) return general;
+      return `r.host instanceof rt.CallHost ? (m.begin(${this.value(member.info)}), ${
+        this.value(member.run)
+      }(r.host, m, ${args}, rt.NO_REST)) : ${general}`;
     }
     if (op !== Op.CALL_METHOD) return general;
     let call = general;
@@ -437,6 +447,8 @@ function receiverTest(receiver: DirectReceiver, value: string): string {
       return `typeof ${value} === "string"`;
     case "bytes":
       return `${value} instanceof Uint8Array`;
+    case "int":
+      return `(typeof ${value} === "number" || typeof ${value} === "bigint")`;
   }
 }
 
