@@ -26,6 +26,7 @@ import {
 } from "./exceptions.ts";
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { FAST_PATHS, type FastPath } from "./fast_paths.ts";
+import { CallHost } from "./host/call_host.ts";
 import { inlineSubscript, MISS } from "./inline_paths.ts";
 import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
@@ -50,6 +51,8 @@ import {
   PyException,
   PyIterator,
   PyList,
+  PyRangeIterator,
+  PySequenceIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -253,6 +256,9 @@ const RT = {
   NO_EXTRA_KEYWORDS,
   PyDict,
   PyIterator,
+  PyRangeIterator,
+  PySequenceIterator,
+  CallHost,
   MISS,
   inlineSubscript,
   unbound(run: TierRun, fn: number, slot: number): never {

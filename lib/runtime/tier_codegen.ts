@@ -21,6 +21,7 @@ import type { HandlerEntry, IrModule } from "../compile/ir.ts";
 import { Op, OP_INFO } from "../compile/opcodes.ts";
 import type { VerifiedFunction } from "../compile/verify.ts";
 import { directBuiltin } from "./builtins/table.ts";
+import { directStdlib } from "./host/call_host.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
 import { INLINE_METHODS } from "./inline_paths.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
@@ -242,13 +243,16 @@ class Generator {
         return `${at} ${s(-b)} = rt.newException(${this.value(a)}, ${this.list(h - b, b)});`;
       case Op.GET_ITER:
         return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
-      case Op.FOR_ITER:
+      case Op.FOR_ITER: {
         // Each loop calls its own iterator's next (one type per site, so the call is inlined).
-        return `${at} ${this.pre(pc, mode, false)} t = ${s(-1)} instanceof rt.PyIterator ? ${
-          s(-1)
-        }.next() : rt.nextItem(${s(-1)}); ${this.post(pc, mode, false)} if (t === rt.DONE) { ${
-          this.jump(a, mode)
-        } } ${s(0)} = t;`;
+        // Ranges, lists and tuples never charge as they step: their gas is not written around it.
+        const it = s(-1);
+        return `${at} if (${it} instanceof rt.PyRangeIterator || ${it} instanceof rt.PySequenceIterator) t = ${it}.next(); else { ${
+          this.pre(pc, mode, false)
+        } t = ${it} instanceof rt.PyIterator ? ${it}.next() : rt.nextItem(${it}); ${
+          this.post(pc, mode, false)
+        } } if (t === rt.DONE) { ${this.jump(a, mode)} } ${s(0)} = t;`;
+      }
       case Op.BUILD_LIST:
         return `${at} ${s(-a)} = new rt.PyList(${this.list(h - a, a)});`;
       case Op.BUILD_TUPLE:
@@ -337,8 +341,9 @@ class Generator {
   /**
    * A call without keywords: for a method, a test of each direct receiver
    * type (methods/dispatch.ts directMethods) that begins and runs its
-   * variant, else `general`; for a builtin whose signature the arguments
-   * fill as given, the builtin begun and run; stdlib calls go to `general`.
+   * variant, else `general`; for a builtin or stdlib function whose
+   * signature the arguments fill as given, the callable begun and run (a
+   * stdlib function only on the call's own CallHost).
    */
   directCall(
     op: number,
@@ -354,6 +359,14 @@ class Generator {
       return `(m.begin(${this.value(builtin.info)}), ${
         this.value(builtin.run)
       }(m, ${args}, rt.NO_REST, rt.NO_EXTRA_KEYWORDS))`;
+    }
+    if (op === Op.CALL_STDLIB) {
+      // Only on the call's own host: a watched host (hooks.ts) sees every call go through it.
+      const member = directStdlib(id, count);
+      if (member === null) return general;
+      return `r.host instanceof rt.CallHost ? (m.begin(${this.value(member.info)}), ${
+        this.value(member.run)
+      }(r.host, m, ${args}, rt.NO_REST)) : ${general}`;
     }
     if (op !== Op.CALL_METHOD) return general;
     let call = general;
@@ -434,6 +447,8 @@ function receiverTest(receiver: DirectReceiver, value: string): string {
       return `typeof ${value} === "string"`;
     case "bytes":
       return `${value} instanceof Uint8Array`;
+    case "int":
+      return `(typeof ${value} === "number" || typeof ${value} === "bigint")`;
   }
 }
 

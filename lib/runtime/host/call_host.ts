@@ -7,7 +7,7 @@
 import type { Manifest } from "../../abi/manifest.ts";
 import { type CallableInfo, STDLIB, type StdlibFunctionName } from "../../compile/opcodes.ts";
 import { InternalError } from "../../errors.ts";
-import { bindArguments, bindsAsGiven, NO_REST } from "../bind.ts";
+import { bindArguments, bindsAsGiven, bindsPositionally, NO_REST } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Host } from "../interpreter.ts";
 import type { Metered } from "../meter.ts";
@@ -62,6 +62,22 @@ const BY_ID: readonly ({ info: CallableInfo; run: StdlibMember | null } | null)[
     return { info, run: MEMBERS[info.name] };
   },
 );
+
+/**
+ * Stdlib function `id` for a call site with `count` positional arguments
+ * and no keywords, when they bind to it as given: the site can begin it and
+ * run it on a CallHost with its arguments as they are, which is all
+ * {@link CallHost.call} does for them. Null otherwise (a value, or a call
+ * that needs binding).
+ */
+export function directStdlib(
+  id: number,
+  count: number,
+): { info: CallableInfo; run: StdlibMember } | null {
+  const member = BY_ID[id];
+  if (member === null || member === undefined || member.run === null) return null;
+  return bindsPositionally(member.info, count) ? { info: member.info, run: member.run } : null;
+}
 
 /** stdlib for one call. */
 export class CallHost implements Host, HostCall {

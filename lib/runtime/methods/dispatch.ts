@@ -183,9 +183,17 @@ export function checkMethod(id: number, self: Value): void {
 }
 
 /** A receiver type that compiled code tells apart by itself (tier_codegen.ts). */
-export type DirectReceiver = "list" | "tuple" | "dict" | "str" | "bytes";
+export type DirectReceiver = "list" | "tuple" | "dict" | "str" | "bytes" | "int";
 
-const DIRECT_RECEIVERS: readonly DirectReceiver[] = ["list", "tuple", "dict", "str", "bytes"];
+/** A bool receiver is not among them: dispatch gives int's methods its int value. */
+const DIRECT_RECEIVERS: readonly DirectReceiver[] = [
+  "list",
+  "tuple",
+  "dict",
+  "str",
+  "bytes",
+  "int",
+];
 
 /** A method a call site may run without the lookup: on `receiver`, begun with `info`. */
 export interface DirectMethod {
