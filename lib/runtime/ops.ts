@@ -122,7 +122,25 @@ function checkLength(length: number, isBytes: boolean): void {
   }
 }
 
-function concat(meter: Meter, a: Value, b: Value): Value {
+/**
+ * CPython's TypeError for `a + b` (or `a += b`, `symbol`) that no
+ * operand supports: a str, list or tuple on the left names what it can
+ * concatenate, a bytes what it cannot; anything else is unsupported.
+ */
+function concatFailure(a: Value, b: Value, symbol: string): never {
+  const other = typeName(b);
+  if (typeof a === "string") {
+    return vmError("TypeError", `can only concatenate str (not "${other}") to str`);
+  }
+  if (a instanceof PyList || a instanceof PyTuple) {
+    const kind = typeName(a);
+    return vmError("TypeError", `can only concatenate ${kind} (not "${other}") to ${kind}`);
+  }
+  if (a instanceof Uint8Array) return vmError("TypeError", `can't concat ${other} to bytes`);
+  return unsupported(symbol, a, b);
+}
+
+function concat(meter: Meter, a: Value, b: Value, symbol: string): Value {
   if (typeof a === "string" && typeof b === "string") {
     const length = utf8Length(a) + utf8Length(b);
     checkLength(length, true);
@@ -147,7 +165,7 @@ function concat(meter: Meter, a: Value, b: Value): Value {
       ? new PyList([...a.items, ...b.items])
       : new PyTuple([...a.items, ...b.items]);
   }
-  return unsupported("+", a, b);
+  return concatFailure(a, b, symbol);
 }
 
 /**
@@ -200,26 +218,26 @@ function isSequence(value: Value): boolean {
     value instanceof PyTuple;
 }
 
-/** `a + b`. */
-export function add(meter: Meter, a: Value, b: Value): Value {
+/** `a + b` (`symbol` names the operator in a TypeError: `+=` for the in-place form). */
+export function add(meter: Meter, a: Value, b: Value, symbol = "+"): Value {
   const x = numeric(a);
   const y = numeric(b);
-  if (x === null || y === null) return concat(meter, a, b);
+  if (x === null || y === null) return concat(meter, a, b, symbol);
   return addInts(meter, x, y);
 }
 
-/** `a - b`. */
-export function sub(meter: Meter, a: Value, b: Value): Value {
+/** `a - b` (`symbol` names the operator in a TypeError). */
+export function sub(meter: Meter, a: Value, b: Value, symbol = "-"): Value {
   const x = numeric(a);
   const y = numeric(b);
   if (x === null || y === null) {
-    return setOperator(meter, "-", a, b) ?? unsupported("-", a, b);
+    return setOperator(meter, "-", a, b) ?? unsupported(symbol, a, b);
   }
   return subInts(meter, x, y);
 }
 
-/** `a * b`. */
-export function mul(meter: Meter, a: Value, b: Value): Value {
+/** `a * b` (`symbol` names the operator in a TypeError). */
+export function mul(meter: Meter, a: Value, b: Value, symbol = "*"): Value {
   const x = numeric(a);
   const y = numeric(b);
   if (x === null && isSequence(a) && y !== null) return repeat(meter, a, b);
@@ -231,7 +249,7 @@ export function mul(meter: Meter, a: Value, b: Value): Value {
   if (isSequence(b)) {
     return vmError("TypeError", `can't multiply sequence by non-int of type '${typeName(a)}'`);
   }
-  if (x === null || y === null) return unsupported("*", a, b);
+  if (x === null || y === null) return unsupported(symbol, a, b);
   return mulInts(meter, x, y);
 }
 
@@ -362,7 +380,14 @@ function checkMergedSize(a: PyDict, b: PyDict): void {
 }
 
 /** `a & b`, `a | b`, `a ^ b` (ints and bools; dict | dict merges). */
-export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): Value {
+/** `a & b`, `a | b`, `a ^ b` (`symbol` names the operator in a TypeError). */
+export function bitwise(
+  meter: Meter,
+  op: "&" | "|" | "^",
+  a: Value,
+  b: Value,
+  symbol: string = op,
+): Value {
   if (typeof a === "boolean" && typeof b === "boolean") {
     return op === "&" ? a && b : op === "|" ? a || b : a !== b;
   }
@@ -377,7 +402,7 @@ export function bitwise(meter: Meter, op: "&" | "|" | "^", a: Value, b: Value): 
   const x = numeric(a);
   const y = numeric(b);
   if (x === null || y === null) {
-    return setOperator(meter, op, a, b) ?? unsupported(op, a, b);
+    return setOperator(meter, op, a, b) ?? unsupported(symbol, a, b);
   }
   if (
     typeof x === "number" && typeof y === "number" && Math.abs(x) <= SMALL && Math.abs(y) <= SMALL
@@ -406,7 +431,7 @@ export function inplace(
   }
   if (a instanceof PyList && op === "*") {
     checkMutable(a);
-    const repeated = repeat(meter, a, b) as PyList;
+    const repeated = mul(meter, a, b, "*=") as PyList;
     a.items = repeated.items;
     return a;
   }
@@ -421,9 +446,18 @@ export function inplace(
     const updated = setInPlace(meter, op, a, b);
     if (updated !== null) return updated;
   }
-  if (op === "+") return add(meter, a, b);
-  if (op === "*") return mul(meter, a, b);
-  return op === "-" ? sub(meter, a, b) : bitwise(meter, op, a, b);
+  const symbol = `${op}=`;
+  // CPython's in-place repeat asks a left operand that has sequence methods and never the right
+  // one: a dict, range, view or set has them but cannot repeat.
+  if (
+    op === "*" &&
+    (a instanceof PyDict || a instanceof PyRange || a instanceof PyDictView || a instanceof PySet)
+  ) {
+    return unsupported(symbol, a, b);
+  }
+  if (op === "+") return add(meter, a, b, symbol);
+  if (op === "*") return mul(meter, a, b, symbol);
+  return op === "-" ? sub(meter, a, b, symbol) : bitwise(meter, op, a, b, symbol);
 }
 
 /** `-a`. */
@@ -517,7 +551,9 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   if (what === "unpacking") {
     return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
-  return vmError("TypeError", `'${typeName(value)}' object is not iterable (in ${what})`);
+  // CPython's own words: join() has its own; every other caller asks iter() and says what it says.
+  if (what === "join()") return vmError("TypeError", "can only join an iterable");
+  return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
 }
 
 function tooManyItems(what: string): never {
