@@ -7,30 +7,10 @@
  */
 
 import assert from "node:assert/strict";
-import type { CallableInfo, DynamicGas } from "../lib/compile/opcodes.ts";
 import { FAST_PATH_AT, FAST_PATHS } from "../lib/runtime/fast_paths.ts";
-import type { Metered } from "../lib/runtime/meter.ts";
+import { CountingMeter } from "./support/counting_meter.ts";
 import { binaryOp, compareOp } from "../lib/runtime/op_helpers.ts";
 import { Op } from "../lib/compile/opcodes.ts";
-
-class CountingMeter implements Metered {
-  gas = 0;
-  charge(amount: number): void {
-    this.gas += amount;
-  }
-  pay(cost: DynamicGas | null, units: number): void {
-    this.gas += (cost?.per ?? 0) * units;
-  }
-  begin(info: CallableInfo): void {
-    this.gas += info.base;
-  }
-  units(): void {
-    throw new Error("no callable runs here");
-  }
-  gasLeft(): number {
-    return Number.MAX_SAFE_INTEGER;
-  }
-}
 
 const EDGE = 2 ** 53 - 1;
 const OPERANDS = [

@@ -8,33 +8,14 @@
  */
 
 import assert from "node:assert/strict";
-import { type CallableInfo, CAPS, type DynamicGas, METHODS } from "../lib/compile/opcodes.ts";
+import { CAPS, METHODS } from "../lib/compile/opcodes.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
 import { INLINE_METHODS, inlineSubscript, MISS } from "../lib/runtime/inline_paths.ts";
 import { subscript } from "../lib/runtime/subscript.ts";
-import type { Metered } from "../lib/runtime/meter.ts";
+import { CountingMeter } from "./support/counting_meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
 import { dictKey, PyDict, PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
 import { repr } from "../lib/runtime/repr.ts";
-
-class CountingMeter implements Metered {
-  gas = 0;
-  charge(amount: number): void {
-    this.gas += amount;
-  }
-  pay(cost: DynamicGas | null, units: number): void {
-    this.gas += (cost?.per ?? 0) * units;
-  }
-  begin(info: CallableInfo): void {
-    this.gas += info.base;
-  }
-  units(): void {
-    throw new Error("no dynamic charge in these cases");
-  }
-  gasLeft(): number {
-    return Number.MAX_SAFE_INTEGER;
-  }
-}
 
 const LONG = "k".repeat(16_384);
 const KEYS: Value[] = [

@@ -359,21 +359,13 @@ export function genIndexProgram(r: SeededRandom): string {
   for (let o = 0; o < ops; o++) {
     const ix = IDX[r.below(IDX.length)] as string;
     const k = INDEX_KEYS[r.below(INDEX_KEYS.length)] as string;
-    switch (r.below(13)) {
+    const choice = r.below(13);
+    switch (choice) {
       case 0:
-        L.push(
-          `        try:`,
-          `            out.append(xs[${ix}])`,
-          `        except IndexError:`,
-          `            out.append('IE')`,
-          `        except TypeError:`,
-          `            out.append('TE')`,
-        );
-        break;
       case 1:
         L.push(
           `        try:`,
-          `            out.append(ts[${ix}])`,
+          `            out.append(${choice === 0 ? "xs" : "ts"}[${ix}])`,
           `        except IndexError:`,
           `            out.append('IE')`,
           `        except TypeError:`,
