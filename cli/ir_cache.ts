@@ -9,7 +9,7 @@
  * permission, read-only disk) the source is compiled as without it.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../lib/keccak_sponge.ts";
 import denoConfig from "../deno.json" with { type: "json" };
 import { concatBytes, toHex } from "../lib/abi/hex.ts";
 import type { Manifest } from "../lib/abi/manifest.ts";

@@ -4,7 +4,7 @@
  * Changing the domain tag or the signature spelling changes every selector.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { type AbiType, canonicalType } from "./types.ts";
 
 /** Domain tag hashed in front of every signature. */

@@ -6,7 +6,7 @@
  * name: they are for tests and local chains, never for value.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { concatBytes } from "../abi/hex.ts";
 import { ChainError } from "../errors.ts";
 import { keyFromSeed } from "./keys.ts";

@@ -7,7 +7,7 @@
  * from text (`0x` hex, bech32m `anim1...`); it holds no state.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import { decodeAddress, encodeAddress } from "../abi/address.ts";
 import { concatBytes, fromHex } from "../abi/hex.ts";

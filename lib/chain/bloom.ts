@@ -5,7 +5,7 @@
  * log it looks for.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 
 /** Length of a bloom in bytes (2048 bits). */
 export const BLOOM_BYTES = 256;

@@ -6,7 +6,7 @@
  * manifest checked), because a state file may be written by an attacker.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { concatBytes, toHex } from "../abi/hex.ts";
 import { duplicateJsonKey } from "../abi/json.ts";
 import { type Manifest, parseManifest } from "../abi/manifest.ts";

@@ -7,7 +7,7 @@
  * own hash (./tx.ts) to the same context.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { concatBytes } from "../abi/hex.ts";
 import type { CallContext } from "../runtime/host/types.ts";
 import { intToBytes } from "../runtime/int_bytes.ts";

@@ -8,7 +8,7 @@
  * gets an "undeclared" log that records only its name.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { type AbiValue, ADDRESS_LENGTH, decodeAbi, encodeAbi } from "../abi/codec.ts";
 import { checkEventArgs, findEvent } from "../abi/events.ts";
 import { concatBytes, sameBytes } from "../abi/hex.ts";

@@ -7,7 +7,7 @@
  * CLI reads and writes the files.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { concatBytes, fromHex, toHex } from "../abi/hex.ts";
 import type { JsonOutput } from "../abi/json.ts";
 import { StateError } from "../errors.ts";

@@ -7,7 +7,7 @@
  * the number of leaves: no recursion over attacker-sized data.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { ReceiptError, StateError } from "../errors.ts";
 import type { StateListing } from "../runtime/state.ts";
 import { BLOCK_SPACE } from "../runtime/state_keys.ts";

@@ -9,7 +9,7 @@
  * field. Applying a transaction is ./apply_tx.ts's job, not this file's.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import {
   decode as cborDecode,
   encode as cborEncode,

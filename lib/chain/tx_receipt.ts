@@ -7,7 +7,7 @@
  * richer record of one call; this is the one a block commits to.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";

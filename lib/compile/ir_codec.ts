@@ -17,7 +17,7 @@
  * the bytes. Bump IR_VERSION in the spec when this layout changes.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
 import { STRICT_CBOR_DECODE } from "./strict_cbor.ts";
 import { cborShapeProblem } from "./cbor_depth.ts";

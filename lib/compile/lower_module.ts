@@ -5,7 +5,7 @@
  * the exports. Deterministic: the same AST always gives the same IR.
  */
 
-import { sha3_256 } from "npm:@noble/hashes@2.4.0/sha3.js";
+import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import type { FunctionDef, Module } from "../validate/ast.ts";
 import { stdlibSubmodule } from "../validate/check_module.ts";
 import { collectLocals, parameterNames } from "../validate/check_stmt.ts";

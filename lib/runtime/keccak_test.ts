@@ -8,7 +8,7 @@ import {
 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { toHex } from "../abi/hex.ts";
 import { keccak256, sha3_256 as wasm256, sha3_512 as wasm512 } from "./keccak.ts";
-import { KECCAK_SOURCE_DIGEST } from "./keccak_wasm_generated.ts";
+import { KECCAK_SOURCE_DIGEST } from "../keccak_wasm_generated.ts";
 
 const VARIANTS = [
   ["sha3_256", wasm256, noble256],
