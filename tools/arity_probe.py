@@ -1,10 +1,11 @@
 """Probe of CPython 3.11's argument-parsing style for every builtin and method of
-spec/opcodes_vm_py.yaml (the `parse` field of each callable; spec/RUNTIME.md, "Argument
-binding"). Run `python3 tools/arity_probe.py` (needs PyYAML): each callable is called with
-0 to (its positional parameters + 1) positional arguments and with an unknown keyword, and
-the TypeErrors about arity or keywords name the style the message wording shows. Prints one
-line per callable: `name: style` (the probe's guess), then the messages it saw, so that a
-new callable's style can be read off and written into the spec.
+spec/opcodes_vm_py.yaml (the `parse` field of each callable; spec/GAS.md §5). Run
+`python3 tools/arity_probe.py` (needs PyYAML): each callable is called with 0 to (its
+positional parameters + 1) positional arguments and with an unknown keyword after its
+required ones, and the TypeErrors about arity or keywords show the style by their wording.
+Prints one line per callable, `name: style` (the probe's guess; enumerate's own parser, and
+the `least` and `keywords_as` of min, max and sorted, are read off the messages by eye), then
+the messages it saw.
 """
 import os
 import re
@@ -30,15 +31,17 @@ ARITY = re.compile(
 )
 
 
-def positional_count(sig):
+def positional_counts(sig):
+    """How many parameters can be passed by position, and how many of those are required."""
     params = [p.strip() for p in sig.strip("()").split(",") if p.strip()]
-    count = 0
+    count = required = 0
     for param in params:
         if param.startswith("*"):
             break
         if param != "/":
             count += 1
-    return count
+            required += "=" not in param
+    return count, required
 
 
 def message(expr):
@@ -66,10 +69,9 @@ def style(messages):
 
 
 def probe(callee, sig):
-    most = positional_count(sig)
+    most, required = positional_counts(sig)
     calls = [f"{callee}({', '.join(['1'] * count)})" for count in range(most + 2)]
-    calls.append(f"{callee}(unknown=1)")
-    calls.append(f"{callee}({', '.join(['1'] * most)}{', ' if most else ''}unknown=1)")
+    calls.append(f"{callee}({'1, ' * required}unknown=1)")
     return [m for m in (message(call) for call in calls) if m is not None]
 
 

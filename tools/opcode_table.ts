@@ -226,7 +226,8 @@ function signature(text: string, where: string): { text: string; required: numbe
   const required =
     params.filter((param) => !param.includes('kind: "keyword"') && param.includes("required: true"))
       .length;
-  const literal = `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
+  const literal =
+    `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
     `keywords: ${
       keywords === null ? "null" : `"${keywords}"`
     }, positional: ${positional}, required: ${required} }`;
@@ -266,9 +267,7 @@ function callable(
   if (cpython && entry.sig === undefined) fail(`${where}: missing sig`);
   const dynamic = gas(entry.dynamic, spec, where);
   const sig = entry.sig === undefined ? null : signature(entry.sig, where);
-  const parse = sig === null
-    ? "null"
-    : parsing(entry.parse, name, sig.required, cpython, where);
+  const parse = sig === null ? "null" : parsing(entry.parse, name, sig.required, cpython, where);
   const maxGas = entry.base + dynamic.max;
   return {
     text: `sig: ${sig?.text ?? "null"}, parse: ${parse}, base: ${entry.base}, ` +

@@ -143,13 +143,20 @@ export interface Signature {
 
 /**
  * How CPython 3.11 parses a callable's arguments, which decides the wording
- * of the TypeError for a wrong argument count or keyword (spec/RUNTIME.md
- * §5.1): `noargs` (METH_NOARGS), `one` (METH_O), `checked`
+ * of the TypeError for a wrong argument count or keyword (spec/GAS.md §5):
+ * `noargs` (METH_NOARGS), `one` (METH_O), `checked`
  * (`_PyArg_CheckPositional`), `tuple` (`PyArg_ParseTuple`), `clinic`
  * (`_PyArg_UnpackKeywords`), `enumerate` (its own vectorcall) and
  * `signature` (a Python function's wording: the stdlib members).
  */
-export type ParseStyle = "noargs" | "one" | "checked" | "tuple" | "clinic" | "enumerate" | "signature";
+export type ParseStyle =
+  | "noargs"
+  | "one"
+  | "checked"
+  | "tuple"
+  | "clinic"
+  | "enumerate"
+  | "signature";
 
 /** A callable's argument parsing as its messages show it. */
 export interface ArgumentParsing {

@@ -1,9 +1,9 @@
 /**
  * CPython 3.11's TypeErrors for a call whose argument count or keywords its
  * argument parser refuses, worded by the parsing style each builtin and
- * method declares in spec/opcodes_vm_py.yaml (`parse`; spec/RUNTIME.md
- * §5.1). The binder (bind.ts) asks before it binds anything that is not
- * plainly positional; a call this accepts then binds without error.
+ * method declares in spec/opcodes_vm_py.yaml (`parse`; spec/GAS.md §5).
+ * The binder (bind.ts) asks before it binds anything that is not plainly
+ * positional; a call this accepts then binds without error.
  */
 
 import type { ArgumentParsing, CallableInfo, Signature } from "../compile/opcodes.ts";
@@ -36,7 +36,10 @@ function parseTuple(name: string, given: number, least: number, most: number): v
   if (given >= least && given <= most) return;
   const limit = given < least ? least : most;
   const amount = least === most ? "exactly" : given < least ? "at least" : "at most";
-  vmError("TypeError", `${name}() takes ${amount} ${limit} argument${plural(limit)} (${given} given)`);
+  vmError(
+    "TypeError",
+    `${name}() takes ${amount} ${limit} argument${plural(limit)} (${given} given)`,
+  );
 }
 
 /** The first keyword that names no parameter in `names`, CPython's wording for it. */
