@@ -160,6 +160,7 @@ export type ParseStyle =
 
 /** A callable's argument parsing as its messages show it. */
 export interface ArgumentParsing {
+  /** Which of CPython's argument parsers the callable's messages show. */
   readonly style: ParseStyle;
   /** The name the messages give, unqualified (`split` for `str.split`). */
   readonly name: string;
