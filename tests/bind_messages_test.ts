@@ -12,6 +12,7 @@ import assert from "node:assert/strict";
 import { bindShapes } from "./support/bind_shapes.ts";
 import { cpythonOutcomes, type Outcome, outcomeClass, vmOutcome } from "./support/bind_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
+import { renderOpcodeTable } from "../tools/opcode_table.ts";
 
 const skipReason = pythonUnavailableReason();
 if (skipReason !== null) console.log(`binding-message comparison skipped: ${skipReason}`);
@@ -47,4 +48,22 @@ Deno.test({
     assert.ok(compared >= 800, `only ${compared} refusals compared`);
     assert.ok(callables.size >= 120, `only ${callables.size} callables refused`);
   },
+});
+
+Deno.test("bind messages: every builtin and method declares a known parsing style", () => {
+  const spec = Deno.readTextFileSync(new URL("../spec/opcodes_vm_py.yaml", import.meta.url));
+  const len = 'name: len, sig: "(obj, /)", parse: one,';
+  assert.ok(spec.includes(len));
+  assert.throws(
+    () => renderOpcodeTable(spec.replace(len, 'name: len, sig: "(obj, /)",')),
+    /builtins\.len: missing parse/,
+  );
+  assert.throws(
+    () => renderOpcodeTable(spec.replace(len, 'name: len, sig: "(obj, /)", parse: o,')),
+    /builtins\.len: unknown parse 'o'/,
+  );
+  assert.throws(
+    () => renderOpcodeTable(spec.replace(len, `${len.slice(0, -5)}{ style: one, lest: 1 },`)),
+    /builtins\.len: unknown parse field 'lest'/,
+  );
 });

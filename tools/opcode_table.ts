@@ -251,6 +251,13 @@ function parsing(
   if (cpython && raw === undefined) fail(`${where}: missing parse`);
   if (!cpython && raw !== undefined) fail(`${where}: parse is for builtins and methods`);
   const entry = typeof raw === "object" ? raw : { style: raw ?? "signature" };
+  const extra = Object.keys(entry).filter((key) =>
+    !["style", "least", "keywords_as"].includes(key)
+  );
+  if (extra.length > 0) fail(`${where}: unknown parse field '${extra[0]}'`);
+  if (entry.least !== undefined && !(Number.isInteger(entry.least) && entry.least >= 0)) {
+    fail(`${where}: parse.least must be a non-negative integer`);
+  }
   if (cpython && !PARSE_STYLES.has(entry.style)) fail(`${where}: unknown parse '${entry.style}'`);
   const short = name.slice(name.lastIndexOf(".") + 1);
   return `{ style: "${entry.style}", name: "${short}", least: ${entry.least ?? required}, ` +
