@@ -45,6 +45,7 @@ export {
   STDLIB,
 } from "./lib/compile/opcodes.ts";
 export type {
+  ArgumentParsing,
   CallableInfo,
   DynamicGas,
   GasUnit,
@@ -54,6 +55,7 @@ export type {
   OpInfo,
   Param,
   ParamKind,
+  ParseStyle,
   Receiver,
   Signature,
   StackCount,

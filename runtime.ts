@@ -88,11 +88,13 @@ export type {
   LineEntry,
 } from "./lib/compile/ir.ts";
 export type {
+  ArgumentParsing,
   CallableInfo,
   DynamicGas,
   GasUnit,
   Param,
   ParamKind,
+  ParseStyle,
   Signature,
 } from "./lib/compile/opcodes.ts";
 export type { AbiValue } from "./lib/abi/codec.ts";

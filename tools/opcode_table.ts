@@ -26,8 +26,11 @@ interface RawOp {
   terminal?: boolean;
   doc?: string;
 }
+/** A callable's argument parsing: a style, or a style with its declared exceptions. */
+type RawParse = string | { style: string; least?: number; keywords_as?: string };
 interface RawCallable {
   sig?: string;
+  parse?: RawParse;
   base: number;
   dynamic?: RawGas;
 }
@@ -171,9 +174,10 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * Parses a signature in CPython's notation, `(a, b=1, /, c=?, *, d, **kw)`,
- * into the generated literal of a `Signature` (lib/compile/opcodes.ts).
+ * into the generated literal of a `Signature` (lib/compile/opcodes.ts),
+ * with its count of required positional parameters.
  */
-function signature(text: string, where: string): string {
+function signature(text: string, where: string): { text: string; required: number } {
   const match = /^\((.*)\)$/.exec(text.trim());
   if (match === null) fail(`${where}: signature '${text}' must be parenthesised`);
   const body = (match[1] ?? "").trim();
@@ -222,24 +226,59 @@ function signature(text: string, where: string): string {
   const required =
     params.filter((param) => !param.includes('kind: "keyword"') && param.includes("required: true"))
       .length;
-  return `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
+  const literal =
+    `{ params: [${params.join(", ")}], rest: ${rest === null ? "null" : `"${rest}"`}, ` +
     `keywords: ${
       keywords === null ? "null" : `"${keywords}"`
     }, positional: ${positional}, required: ${required} }`;
+  return { text: literal, required };
+}
+
+const PARSE_STYLES = new Set(["noargs", "one", "checked", "tuple", "clinic", "enumerate"]);
+
+/**
+ * The generated literal of an `ArgumentParsing` (lib/compile/opcodes.ts):
+ * a builtin or method declares CPython's style, a stdlib member has the
+ * `signature` style. `required` is the signature's required positional count.
+ */
+function parsing(
+  raw: RawParse | undefined,
+  name: string,
+  required: number,
+  cpython: boolean,
+  where: string,
+): string {
+  if (cpython && raw === undefined) fail(`${where}: missing parse`);
+  if (!cpython && raw !== undefined) fail(`${where}: parse is for builtins and methods`);
+  const entry = typeof raw === "object" ? raw : { style: raw ?? "signature" };
+  const extra = Object.keys(entry).filter((key) =>
+    !["style", "least", "keywords_as"].includes(key)
+  );
+  if (extra.length > 0) fail(`${where}: unknown parse field '${extra[0]}'`);
+  if (entry.least !== undefined && !(Number.isInteger(entry.least) && entry.least >= 0)) {
+    fail(`${where}: parse.least must be a non-negative integer`);
+  }
+  if (cpython && !PARSE_STYLES.has(entry.style)) fail(`${where}: unknown parse '${entry.style}'`);
+  const short = name.slice(name.lastIndexOf(".") + 1);
+  return `{ style: "${entry.style}", name: "${short}", least: ${entry.least ?? required}, ` +
+    `keywordsAs: "${entry.keywords_as ?? short}" }`;
 }
 
 function callable(
   entry: RawCallable,
   spec: RawSpec,
   where: string,
-  sigRequired: boolean,
+  name: string,
+  cpython: boolean,
 ): { text: string; maxGas: number } {
-  if (sigRequired && entry.sig === undefined) fail(`${where}: missing sig`);
+  if (cpython && entry.sig === undefined) fail(`${where}: missing sig`);
   const dynamic = gas(entry.dynamic, spec, where);
-  const sig = entry.sig === undefined ? "null" : signature(entry.sig, where);
+  const sig = entry.sig === undefined ? null : signature(entry.sig, where);
+  const parse = sig === null ? "null" : parsing(entry.parse, name, sig.required, cpython, where);
   const maxGas = entry.base + dynamic.max;
   return {
-    text: `sig: ${sig}, base: ${entry.base}, dynamic: ${dynamic.text}, maxGas: ${maxGas}`,
+    text: `sig: ${sig?.text ?? "null"}, parse: ${parse}, base: ${entry.base}, ` +
+      `dynamic: ${dynamic.text}, maxGas: ${maxGas}`,
     maxGas,
   };
 }
@@ -255,10 +294,11 @@ function checkIds(entries: readonly { id: number; name: string }[], table: strin
   });
 }
 
-function hostCalls(entries: RawHostCall[], spec: RawSpec, table: string, sigRequired: boolean) {
+/** A builtin or stdlib table; `cpython` for the builtins, whose parsing style is declared. */
+function hostCalls(entries: RawHostCall[], spec: RawSpec, table: string, cpython: boolean) {
   checkIds(entries, table);
   const rows = entries.map((entry) => {
-    const body = callable(entry, spec, `${table}.${entry.name}`, sigRequired);
+    const body = callable(entry, spec, `${table}.${entry.name}`, entry.name, cpython);
     return `  { id: ${entry.id}, name: "${entry.name}", ${body.text} },`;
   });
   return `[\n  null,\n${rows.join("\n")}\n]`;
@@ -291,7 +331,7 @@ function methods(spec: RawSpec): { table: string; names: Record<Receiver, string
       }
       const raw = entry[receiver];
       if (typeof raw !== "object") fail(`methods.${entry.name}.${receiver}: not a callable`);
-      const body = callable(raw, spec, `methods.${entry.name}.${receiver}`, true);
+      const body = callable(raw, spec, `methods.${entry.name}.${receiver}`, entry.name, true);
       maxGas = Math.max(maxGas, body.maxGas);
       names[receiver as Receiver].push(entry.name);
       return `${receiver}: { id: ${entry.id}, name: "${receiver}.${entry.name}", ${body.text} }`;

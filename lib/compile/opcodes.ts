@@ -141,6 +141,35 @@ export interface Signature {
   readonly required: number;
 }
 
+/**
+ * How CPython 3.11 parses a callable's arguments, which decides the wording
+ * of the TypeError for a wrong argument count or keyword (spec/GAS.md §5):
+ * `noargs` (METH_NOARGS), `one` (METH_O), `checked`
+ * (`_PyArg_CheckPositional`), `tuple` (`PyArg_ParseTuple`), `clinic`
+ * (`_PyArg_UnpackKeywords`), `enumerate` (its own vectorcall) and
+ * `signature` (a Python function's wording: the stdlib members).
+ */
+export type ParseStyle =
+  | "noargs"
+  | "one"
+  | "checked"
+  | "tuple"
+  | "clinic"
+  | "enumerate"
+  | "signature";
+
+/** A callable's argument parsing as its messages show it. */
+export interface ArgumentParsing {
+  /** Which of CPython's argument parsers the callable's messages show. */
+  readonly style: ParseStyle;
+  /** The name the messages give, unqualified (`split` for `str.split`). */
+  readonly name: string;
+  /** Fewest positional arguments (`checked`): the signature's required ones unless declared. */
+  readonly least: number;
+  /** The name keyword errors give (`checked` with keyword parameters: `sort` for `sorted`). */
+  readonly keywordsAs: string;
+}
+
 /** A builtin, stdlib member or one receiver type's method: signature and cost. */
 export interface CallableInfo {
   /** Index in its table (BUILTINS, STDLIB or a method's receivers). */
@@ -149,6 +178,8 @@ export interface CallableInfo {
   readonly name: string;
   /** Null for a stdlib value (read with STDLIB_VALUE). */
   readonly sig: Signature | null;
+  /** How its arguments are parsed; null with the signature. */
+  readonly parse: ArgumentParsing | null;
   /** Gas charged before the call runs. */
   readonly base: number;
   /** Gas in proportion to the work, when the cost depends on the operands. */

@@ -3,10 +3,13 @@
  * a builtin, method or stdlib call against the signature declared for it in
  * spec/opcodes_vm_py.yaml, as CPython binds arguments (positional-only,
  * keyword-only, defaults, `*rest`, `**keywords`), raising TypeError before
- * the implementation runs. Nothing else checks arity.
+ * the implementation runs. Nothing else checks arity. A builtin's or
+ * method's refusal is worded by its parsing style (arity.ts); the messages
+ * here are a Python function's, the stdlib members' wording.
  */
 
 import type { CallableInfo, Param, Signature } from "../compile/opcodes.ts";
+import { checkArity } from "./arity.ts";
 import { vmError } from "./failure.ts";
 import type { Value } from "./values.ts";
 
@@ -25,12 +28,9 @@ export interface Bound {
 const NONE: readonly Value[] = [];
 const NO_KEYWORDS: ReadonlyMap<string, Value> = new Map();
 
-/** The short name CPython prints for a callable: `split` for `str.split`. */
+/** The name the messages of the `signature` style give: `get` for `storage.get`. */
 function shortName(info: CallableInfo): string {
-  const dot = info.name.lastIndexOf(".");
-  return dot < 0 || info.name.startsWith("int.") || info.name.startsWith("bytes.f")
-    ? info.name
-    : info.name.slice(dot + 1);
+  return info.parse?.name ?? info.name;
 }
 
 function tooManyPositional(info: CallableInfo, sig: Signature, given: number): never {
@@ -111,6 +111,7 @@ export function bindArguments(
   const params = sig.params;
   const limit = sig.positional;
   if (bindsAsGiven(info, args, kwargs)) return { args, rest: NONE, keywords: NO_KEYWORDS };
+  checkArity(info, sig, args.length, kwargs);
   let rest = NONE;
   let slots: (Value | undefined)[] | readonly Value[] = args;
   if (args.length > limit) {

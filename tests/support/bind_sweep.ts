@@ -45,35 +45,47 @@ export function errorClass(type: string, message: string): string {
   return type === "TypeError" && BINDING_MESSAGE.test(message) ? "TypeError (binding)" : type;
 }
 
-/** The VM's outcome class of `main()` of `source` (`refused` when it does not compile). */
-export function vmOutcomeClass(source: string): string {
-  let compiled;
-  try {
-    compiled = compileContract(source);
-  } catch {
-    return "refused";
-  }
-  const result = callCompiled(compiled, { gasLimit: 50_000_000 });
-  if (result.failure === null) return `ok ${stringifyJson(valueJson(result.value))}`;
-  return errorClass(result.failure.type, result.failure.message);
-}
-
-interface OracleOutcome {
+/** An outcome of `main()`: its value's JSON text, or the exception's type and message. */
+export interface Outcome {
   readonly ok?: string;
   readonly error?: string;
   readonly message?: string;
 }
 
+/** The VM's outcome of `main()` of `source`, or null when it does not compile. */
+export function vmOutcome(source: string): Outcome | null {
+  let compiled;
+  try {
+    compiled = compileContract(source);
+  } catch {
+    return null;
+  }
+  const result = callCompiled(compiled, { gasLimit: 50_000_000 });
+  if (result.failure === null) return { ok: stringifyJson(valueJson(result.value)) };
+  return { error: result.failure.type, message: result.failure.message };
+}
+
+/** The class of an outcome (see {@link errorClass}). */
+export function outcomeClass(outcome: Outcome): string {
+  return outcome.ok !== undefined
+    ? `ok ${outcome.ok}`
+    : errorClass(outcome.error ?? "", outcome.message ?? "");
+}
+
+/** The VM's outcome class of `main()` of `source` (`refused` when it does not compile). */
+export function vmOutcomeClass(source: string): string {
+  const outcome = vmOutcome(source);
+  return outcome === null ? "refused" : outcomeClass(outcome);
+}
+
+/** CPython's outcomes of `main()` of each source, in one python3 process. */
+export async function cpythonOutcomes(sources: readonly string[]): Promise<Outcome[]> {
+  return JSON.parse(await runPythonText(ORACLE, JSON.stringify(sources)));
+}
+
 /** CPython's outcome classes of `main()` of each source, in one python3 process. */
 export async function cpythonOutcomeClasses(sources: readonly string[]): Promise<string[]> {
-  const outcomes: OracleOutcome[] = JSON.parse(
-    await runPythonText(ORACLE, JSON.stringify(sources)),
-  );
-  return outcomes.map((outcome) =>
-    outcome.ok !== undefined
-      ? `ok ${outcome.ok}`
-      : errorClass(outcome.error ?? "", outcome.message ?? "")
-  );
+  return (await cpythonOutcomes(sources)).map(outcomeClass);
 }
 
 /**
