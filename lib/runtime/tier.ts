@@ -46,6 +46,7 @@ import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import { generateFunction } from "./tier_codegen.ts";
 import { compilable } from "./tier_plan.ts";
 import {
+  DictIterator,
   DONE,
   PyDict,
   PyException,
@@ -258,6 +259,7 @@ const RT = {
   PyIterator,
   PyRangeIterator,
   PySequenceIterator,
+  DictIterator,
   CallHost,
   MISS,
   inlineSubscript,

@@ -309,6 +309,19 @@ export class DictIterator extends PyIterator {
       return vmError("RuntimeError", "dictionary changed size during iteration");
     }
     const table = dict.table;
+    if (!this.backward && this.#left > 0) {
+      // Forward onto a live slot (a dict without holes, always): no search for the next one.
+      const live = table.slots[this.#at];
+      if (live !== null && live !== undefined) {
+        this.#at++;
+        this.#left--;
+        return this.part === "keys"
+          ? live.key
+          : this.part === "values"
+          ? live.value
+          : new PyTuple([live.key, live.value]);
+      }
+    }
     const at = this.backward
       ? (this.#at < 0 ? -1 : table.previousLive(this.#at))
       : table.nextLive(this.#at);
