@@ -6,8 +6,11 @@
  * &= ^=` on a local, each compared with CPython 3.11 by outcome and, for
  * an exception, by its message (`can only concatenate str (not "int") to
  * str`, `unsupported operand type(s) for -=: ...`, `'int' object is not
- * iterable` for `list += int`). The other in-place forms (`//= %= **= <<=
- * >>=`) run as their plain operator and name it so (LANGUAGE.md §7, item 12).
+ * iterable` for `list += int`), and what a subscript or an int argument
+ * says of an operand of the wrong type (`string indices must be integers,
+ * not 'str'`, `'str' object cannot be interpreted as an integer`). The
+ * other in-place forms (`//= %= **= <<= >>=`) run as their plain operator
+ * and name it so (LANGUAGE.md §7, item 12).
  */
 
 import assert from "node:assert/strict";
@@ -59,6 +62,39 @@ function inPlaceCases(): SweepCase[] {
   return cases;
 }
 
+/** Subscripts and int parameters given operands of every kind. */
+function wrongTypeCases(): SweepCase[] {
+  const containers = ["'abc'", "b'abc'", "[1, 2]", "(1, 2)", "range(3)", "{1: 2}"];
+  const calls = [
+    "range(X)",
+    "hex(X)",
+    "chr(X)",
+    "int('7', X)",
+    "list(enumerate([1], X))",
+    "[1].pop(X)",
+    "[1].insert(X, 0)",
+    "'a'.center(X)",
+    "'a b'.split(' ', X)",
+    "'ab'.replace('a', 'b', X)",
+    "'a'.expandtabs(X)",
+    "'a'.splitlines(X)",
+    "b'ab'.hex(':', X)",
+    "(1).to_bytes(X, 'big')",
+  ];
+  const cases: SweepCase[] = [];
+  for (const operand of OPERANDS) {
+    for (const container of containers) {
+      const expr = `${container}[${operand}]`;
+      cases.push({ label: expr, source: `def main():\n    return ${expr}\n`, message: true });
+    }
+    for (const call of calls) {
+      const expr = call.replace("X", operand);
+      cases.push({ label: expr, source: `def main():\n    return ${expr}\n`, message: true });
+    }
+  }
+  return cases;
+}
+
 Deno.test({
   name: "operator messages: unsupported operands say what CPython 3.11 says",
   ignore: skipReason !== null,
@@ -66,6 +102,7 @@ Deno.test({
     const report = await runFamilies([
       ["binary operators", binaryCases()],
       ["in-place operators", inPlaceCases()],
+      ["wrong operand types", wrongTypeCases()],
     ]);
     assert.deepEqual(report.mismatches.slice(0, 10), [], `${report.mismatches.length} mismatches`);
   },

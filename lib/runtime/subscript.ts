@@ -90,9 +90,12 @@ function sequenceIndex(
   }
   const big = asBigInt(index);
   if (big === null) {
+    // CPython 3.11 words a str's own way (it names no slices, and quotes the type).
     return vmError(
       "TypeError",
-      `${what} indices must be integers or slices, not ${typeName(index)}`,
+      what === "string"
+        ? `string indices must be integers, not '${typeName(index)}'`
+        : `${what} indices must be integers or slices, not ${typeName(index)}`,
     );
   }
   if (!fitsSsize(big)) vmError("IndexError", "cannot fit 'int' into an index-sized integer");

@@ -19,13 +19,13 @@ export type Builtin = (
   keywords: ReadonlyMap<string, Value>,
 ) => Value;
 
-/** An int argument of builtin `fn` (bool counts), else TypeError. */
-export function intArg(fn: string, value: Value | undefined): bigint {
+/** An int argument of a builtin (bool counts), else TypeError in CPython's words. */
+export function intArg(value: Value | undefined): bigint {
   const big = value === undefined ? null : asBigInt(value);
   if (big === null) {
     return vmError(
       "TypeError",
-      `'${typeName(value ?? null)}' object cannot be interpreted as an integer (in ${fn}())`,
+      `'${typeName(value ?? null)}' object cannot be interpreted as an integer`,
     );
   }
   return big;

@@ -218,7 +218,7 @@ function toInt(meter: Charge, value: Value | undefined, baseArg: Value | undefin
       vmError("TypeError", "int() can't convert non-string with explicit base");
     }
     meter.units(value.length);
-    return canonicalInt(parseInt(meter, value, intArg("int", baseArg)));
+    return canonicalInt(parseInt(meter, value, intArg(baseArg)));
   }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number" || typeof value === "bigint") return value;
@@ -423,7 +423,7 @@ export const CONVERT_BUILTINS = {
   dict: (m, args, _rest, keywords) => toDict(m, args[0], keywords),
   ord: (_m, args) => ord(args[0] ?? null),
   chr: (_m, args) => {
-    const code = cIntArgument(intArg("chr", args[0]));
+    const code = cIntArgument(intArg(args[0]));
     if (code < 0n || code > 0x10ffffn) vmError("ValueError", "chr() arg not in range(0x110000)");
     return strFromCodePoint(Number(code));
   },

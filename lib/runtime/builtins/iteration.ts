@@ -31,10 +31,10 @@ import { type Builtin, intArg } from "./common.ts";
 
 function range(args: readonly (Value | undefined)[]): Value {
   const [a, b, c] = args;
-  const first = intArg("range", a);
+  const first = intArg(a);
   const [start, stop, step] = b === undefined
     ? [0n, first, 1n]
-    : [first, intArg("range", b), c === undefined ? 1n : intArg("range", c)];
+    : [first, intArg(b), c === undefined ? 1n : intArg(c)];
   if (step === 0n) vmError("ValueError", "range() arg 3 must not be zero");
   return cappedRange(start, stop, step);
 }
@@ -187,7 +187,7 @@ export const ITERATION_BUILTINS = {
   enumerate: (_m, args) => {
     const iterator = iterate(args[0] ?? null);
     // The count stays a number while it is a safe integer (the common case), a bigint beyond.
-    const start = intArg("enumerate", args[1] === undefined ? 0 : args[1]);
+    const start = intArg(args[1] === undefined ? 0 : args[1]);
     let small = canonicalInt(start);
     let big = start;
     return new StepIterator(() => {

@@ -24,7 +24,7 @@ export const NUMBER_BUILTINS = {
       ? pow(m, args[0] ?? null, args[1] ?? null)
       : modularPow(m, args[0] ?? null, args[1] ?? null, args[2]),
   hex: (m, args) => {
-    const value = intArg("hex", args[0]);
+    const value = intArg(args[0]);
     m.units(Math.max(1, Math.ceil(bitsOf(value) / 64)));
     return value < 0n ? `-0x${(-value).toString(16)}` : `0x${value.toString(16)}`;
   },

@@ -48,7 +48,7 @@ function separatorCode(sep: Value): number {
  * length is checked against bytes_length and paid before it is built.
  */
 function hex(meter: Charge, self: Uint8Array, args: Args): string {
-  const perSep = args[1] === undefined ? 1 : cIntArg(args[1], "hex");
+  const perSep = args[1] === undefined ? 1 : cIntArg(args[1]);
   const sep = args[0] === undefined ? null : separatorCode(args[0]);
   const group = Math.abs(perSep);
   const separators = sep === null || group === 0 || self.length === 0

@@ -19,26 +19,26 @@ export type Method<T> = (
   keywords: ReadonlyMap<string, Value>,
 ) => Value;
 
-/** An int argument of method `name` (TypeError otherwise). */
-export function indexArg(value: Value | undefined, name: string): bigint {
+/** An int argument of a method (TypeError otherwise, in CPython's words). */
+export function indexArg(value: Value | undefined): bigint {
   const big = value === undefined || value === null ? null : asBigInt(value);
   if (big === null) {
     return vmError(
       "TypeError",
-      `'${typeName(value ?? null)}' object cannot be interpreted as an integer (in ${name}())`,
+      `'${typeName(value ?? null)}' object cannot be interpreted as an integer`,
     );
   }
   return big;
 }
 
 /** An int argument CPython converts to a C ssize_t: OverflowError outside [-2^63, 2^63). */
-export function ssizeArg(value: Value | undefined, name: string): bigint {
-  return ssizeArgument(indexArg(value, name));
+export function ssizeArg(value: Value | undefined): bigint {
+  return ssizeArgument(indexArg(value));
 }
 
 /** An int argument CPython converts to a C int: OverflowError outside [-2^31, 2^31). */
-export function cIntArg(value: Value | undefined, name: string): number {
-  return Number(cIntArgument(indexArg(value, name)));
+export function cIntArg(value: Value | undefined): number {
+  return Number(cIntArgument(indexArg(value)));
 }
 
 /** A bound of list.index/tuple.index: negative counts from the end, clamped to [0, length]. */

@@ -59,7 +59,7 @@ export const INT_METHODS: { readonly [K in MethodNames["int"]]: Method<number | 
       ? 1
       : typeof given === "number"
       ? given
-      : Number(ssizeArgument(indexArg(given, "to_bytes")));
+      : Number(ssizeArgument(indexArg(given)));
     const little = littleEndian(args[1]);
     if (length < 0) vmError("ValueError", "length argument must be non-negative");
     if (length > CAPS.bytes_length) limitExceeded("bytes_length", "to_bytes length is too large");

@@ -35,7 +35,7 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   insert: (m, self, args) => {
     checkMutable(self);
-    const at = clampIndex(ssizeArgument(indexArg(args[0], "insert")), self.items.length);
+    const at = clampIndex(ssizeArgument(indexArg(args[0])), self.items.length);
     if (self.items.length >= CAPS.container_length) {
       limitExceeded("container_length", "list is too long");
     }
@@ -45,7 +45,7 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
   },
   pop: (m, self, args) => {
     checkMutable(self);
-    const index = args[0] === undefined ? -1n : ssizeArgument(indexArg(args[0], "pop"));
+    const index = args[0] === undefined ? -1n : ssizeArgument(indexArg(args[0]));
     if (self.items.length === 0) vmError("IndexError", "pop from empty list");
     const at = itemIndex(index, self.items.length);
     if (at === null) return vmError("IndexError", "pop index out of range");

@@ -290,7 +290,7 @@ function replace(meter: Charge, self: Text, args: Args): Text {
   const sequence = codes(self);
   const old = codes(oldText);
   const replacement = codes(newText);
-  const limit = args[2] === undefined ? -1n : ssizeArg(args[2], "replace");
+  const limit = args[2] === undefined ? -1n : ssizeArg(args[2]);
   const most = limit < 0n || limit > BigInt(sequence.length + 1)
     ? sequence.length + 1
     : Number(limit);

@@ -62,7 +62,7 @@ function pad(
   name: string,
   left: (padding: number, width: number) => number,
 ): Text {
-  const requested = ssizeArg(args[0], name);
+  const requested = ssizeArg(args[0]);
   const fill = name === "zfill" ? ZERO : fillCode(self, args[1], name);
   if (requested > BigInt(CAPS.bytes_length)) {
     limitExceeded("bytes_length", `${name} result is too long`);
@@ -92,7 +92,7 @@ function pad(
 
 /** expandtabs(tabsize=8): each tab becomes the spaces to the next multiple of tabsize. */
 function expandTabs(meter: Charge, self: Text, args: Args): Text {
-  const tabsize = args[0] === undefined ? 8 : cIntArg(args[0], "expandtabs");
+  const tabsize = args[0] === undefined ? 8 : cIntArg(args[0]);
   meter.units(textUnits(self));
   const sequence = codes(self);
   // The result's size is counted first (and capped) without building it.

@@ -64,7 +64,7 @@ function rsplitWhitespace(self: Text, sequence: readonly number[], maxsplit: big
 function splitBy(meter: Charge, self: Text, args: Args, fromEnd: boolean): Value {
   const name = fromEnd ? "rsplit" : "split";
   const sep = args[0];
-  const maxsplit = args[1] === undefined ? -1n : ssizeArg(args[1], name);
+  const maxsplit = args[1] === undefined ? -1n : ssizeArg(args[1]);
   const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, name);
   meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
   const sequence = codes(self);
@@ -113,7 +113,7 @@ function isLineBreak(self: Text, code: number): boolean {
 
 /** splitlines(keepends=False): cut after each line boundary (\r\n is one). */
 function splitLines(meter: Charge, self: Text, args: Args): Value {
-  const keepEnds = args[0] === undefined ? false : cIntArg(args[0], "splitlines") !== 0;
+  const keepEnds = args[0] === undefined ? false : cIntArg(args[0]) !== 0;
   meter.units(textUnits(self));
   const sequence = codes(self);
   const lines: Text[] = [];
