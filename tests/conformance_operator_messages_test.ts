@@ -1,16 +1,16 @@
 /**
- * Generated conformance sweep of what binary and in-place operators say
- * when their operands do not support them: every pair of operand kinds
- * (int, bool, str, bytes, list, tuple, dict, None, range, a dict's keys)
- * under `+ - * | & ^ // % ** << >>`, and the in-place forms `+= -= *= |=
- * &= ^=` on a local, each compared with CPython 3.11 by outcome and, for
- * an exception, by its message (`can only concatenate str (not "int") to
- * str`, `unsupported operand type(s) for -=: ...`, `'int' object is not
- * iterable` for `list += int`), and what a subscript or an int argument
- * says of an operand of the wrong type (`string indices must be integers,
- * not 'str'`, `'str' object cannot be interpreted as an integer`). The
- * other in-place forms (`//= %= **= <<= >>=`) run as their plain operator
- * and name it so (LANGUAGE.md §7, item 12).
+ * Generated conformance sweep of what operators say when their operands do
+ * not support them: every pair of operand kinds (int, bool, str, bytes,
+ * list, tuple, dict, None, range, a dict's keys) under `+ - * | & ^ // %
+ * ** << >>`, divmod() and pow(), and the in-place forms `+= -= *= |= &=
+ * ^=` on a local; and what a subscript or an int argument says of an
+ * operand of the wrong type. Each case is compared with CPython 3.11 by
+ * outcome and, for an exception, by its message (`can only concatenate str
+ * (not "int") to str`, `unsupported operand type(s) for -=: ...`, `'int'
+ * object is not iterable` for `list += int`, `string indices must be
+ * integers, not 'str'`, `'str' object cannot be interpreted as an
+ * integer`). The other in-place forms (`//= %= **= <<= >>=`) run as their
+ * plain operator and name it so (LANGUAGE.md §7, item 12).
  */
 
 import assert from "node:assert/strict";
@@ -37,10 +37,14 @@ const IN_PLACE = ["+", "-", "*", "|", "&", "^"];
 
 function binaryCases(): SweepCase[] {
   const cases: SweepCase[] = [];
-  for (const op of BINARY) {
+  const forms = [...BINARY.map((op) => (l: string, r: string) => `${l} ${op} ${r}`), (
+    l: string,
+    r: string,
+  ) => `divmod(${l}, ${r})`, (l: string, r: string) => `pow(${l}, ${r})`];
+  for (const form of forms) {
     for (const left of OPERANDS) {
       for (const right of OPERANDS) {
-        const expr = `${left} ${op} ${right}`;
+        const expr = form(left, right);
         cases.push({ label: expr, source: `def main():\n    return ${expr}\n`, message: true });
       }
     }

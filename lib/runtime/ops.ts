@@ -253,16 +253,12 @@ export function mul(meter: Meter, a: Value, b: Value, symbol = "*"): Value {
   return mulInts(meter, x, y);
 }
 
-function divisionOperands(op: string, a: Value, b: Value): [bigint, bigint] {
+/** divmod's operands as ints: TypeError unless both are, ZeroDivisionError for a zero divisor. */
+function divmodOperands(a: Value, b: Value): [bigint, bigint] {
   const x = asBigInt(a);
   const y = asBigInt(b);
-  if (x === null || y === null) return unsupported(op, a, b);
-  if (y === 0n) {
-    vmError(
-      "ZeroDivisionError",
-      op === "%" ? "integer modulo by zero" : "integer division or modulo by zero",
-    );
-  }
+  if (x === null || y === null) return unsupported("divmod()", a, b);
+  if (y === 0n) vmError("ZeroDivisionError", "integer division or modulo by zero");
   return [x, y];
 }
 
@@ -287,7 +283,7 @@ export function mod(meter: Meter, a: Value, b: Value): Value {
 
 /** divmod(a, b). */
 export function divmod(meter: Meter, a: Value, b: Value): Value {
-  const [x, y] = divisionOperands("//", a, b);
+  const [x, y] = divmodOperands(a, b);
   meter.pay(COST.floordiv, words(x) * words(y));
   return new PyTuple([canonicalInt(floorDivide(x, y)), canonicalInt(floorModulo(x, y))]);
 }
