@@ -3,8 +3,9 @@
  * not support them: every pair of operand kinds (int, bool, str, bytes,
  * list, tuple, dict, None, range, a dict's keys) under `+ - * | & ^ // %
  * ** << >>`, divmod() and pow(), and the in-place forms `+= -= *= |= &=
- * ^=` on a local; and what a subscript or an int argument says of an
- * operand of the wrong type. Each case is compared with CPython 3.11 by
+ * ^=` on a local; and what a subscript, a store or deletion through one,
+ * a slice assignment or an int argument says of an operand of the wrong
+ * type. Each case is compared with CPython 3.11 by
  * outcome and, for an exception, by its message (`can only concatenate str
  * (not "int") to str`, `unsupported operand type(s) for -=: ...`, `'int'
  * object is not iterable` for `list += int`, `string indices must be
@@ -94,6 +95,18 @@ function wrongTypeCases(): SweepCase[] {
     for (const call of calls) {
       const expr = call.replace("X", operand);
       cases.push({ label: expr, source: `def main():\n    return ${expr}\n`, message: true });
+    }
+    const stores = [
+      `x[${operand}] = 1`,
+      `del x[${operand}]`,
+      `x[0:1] = ${operand}`,
+      `x[::2] = ${operand}`,
+      `x[::-1] = ${operand}`,
+    ];
+    for (const store of stores) {
+      const label = `x = [1, 2]; ${store}`;
+      const source = `def main():\n    x = [1, 2]\n    ${store}\n    return x\n`;
+      cases.push({ label, source, message: true });
     }
   }
   return cases;

@@ -547,8 +547,13 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   if (what === "unpacking") {
     return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
-  // CPython's own words: join() has its own; every other caller asks iter() and says what it says.
+  // CPython's own words: join() and slice assignments have their own; every other caller asks
+  // iter() and says what it says.
   if (what === "join()") return vmError("TypeError", "can only join an iterable");
+  if (what === "slice assignment") return vmError("TypeError", "can only assign an iterable");
+  if (what === "extended slice assignment") {
+    return vmError("TypeError", "must assign iterable to extended slice");
+  }
   return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
 }
 

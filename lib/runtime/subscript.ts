@@ -190,9 +190,11 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
   if (container instanceof PyList) {
     checkMutable(container);
     if (key instanceof PySlice) {
+      // CPython words a value that is not iterable by the slice's step: 1 (or none), or any other.
+      const simple = key.step === null || key.step === 1 || key.step === true;
       const items = iterableItems(
         value,
-        "slice assignment",
+        simple ? "slice assignment" : "extended slice assignment",
         (count) => meter.pay(STORE_COST, count),
       );
       const [start, stop, step] = sliceIndices(container.items.length, key);
@@ -214,7 +216,9 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
       replaceRun(meter, container.items, start, removed, items);
       return;
     }
-    container.items[sequenceIndex(key, container.items.length, "list assignment")] = value;
+    container.items[
+      sequenceIndex(key, container.items.length, "list", "list assignment index out of range")
+    ] = value;
     return;
   }
   vmError("TypeError", `'${typeName(container)}' object does not support item assignment`);
@@ -237,7 +241,12 @@ export function deleteSubscript(meter: Meter, container: Value, key: Value): voi
       container.items = container.items.filter((_, i) => !doomed.has(i));
       return;
     }
-    const at = sequenceIndex(key, container.items.length, "list assignment");
+    const at = sequenceIndex(
+      key,
+      container.items.length,
+      "list",
+      "list assignment index out of range",
+    );
     meter.pay(DELETE_COST, container.items.length - at - 1);
     container.items.splice(at, 1);
     return;
