@@ -12,6 +12,7 @@ import {
   BANNED_BUILTINS,
   EXCEPTION_CLASSES,
   METHOD_NAMES,
+  METHODS,
   OTHER_PYTHON_BUILTINS,
   PURE_STDLIB,
   STDLIB,
@@ -493,12 +494,16 @@ function checkAttribute(k: Checker, scope: Scope, node: Attribute, called: boole
     const typeMethods = resolution.kind === "builtin" ? TYPE_METHODS[receiver.id] : undefined;
     if (typeMethods !== undefined) {
       if (!typeMethods.includes(attr)) {
+        // `str.upper(s)`: a method of the type's values is called on a value (`s.upper()`).
+        const instanceMethod = METHODS[receiver.id]?.includes(attr) === true;
         k.report(
           "unknown-attribute",
           at,
-          `'${receiver.id}.${attr}' is not available; use ${
-            typeMethods.map((m) => `${receiver.id}.${m}`).join(", ")
-          }`,
+          instanceMethod
+            ? `'${receiver.id}.${attr}' is not available through the type; call it on a value: x.${attr}(...)`
+            : `'${receiver.id}.${attr}' is not available; use ${
+              typeMethods.map((m) => `${receiver.id}.${m}`).join(", ")
+            }`,
         );
       } else if (!called) {
         k.report("attribute-not-called", at, `'${receiver.id}.${attr}' can only be called`);
