@@ -547,15 +547,22 @@ export function iterableItems(value: Value, what: string, pay: (items: number) =
   if (what === "unpacking") {
     return vmError("TypeError", `cannot unpack non-iterable ${typeName(value)} object`);
   }
-  // CPython's own words: join() and slice assignments have their own; every other caller asks
-  // iter() and says what it says.
-  if (what === "join()") return vmError("TypeError", "can only join an iterable");
-  if (what === "slice assignment") return vmError("TypeError", "can only assign an iterable");
-  if (what === "extended slice assignment") {
-    return vmError("TypeError", "must assign iterable to extended slice");
-  }
-  return vmError("TypeError", `'${typeName(value)}' object is not iterable`);
+  return vmError(
+    "TypeError",
+    NOT_ITERABLE_MESSAGES.get(what) ?? `'${typeName(value)}' object is not iterable`,
+  );
 }
+
+/**
+ * CPython's TypeError for a value that is not iterable, where the caller
+ * words its own; every other caller asks iter(), which says "'X' object is
+ * not iterable".
+ */
+const NOT_ITERABLE_MESSAGES: ReadonlyMap<string, string> = new Map([
+  ["join()", "can only join an iterable"],
+  ["slice assignment", "can only assign an iterable"],
+  ["extended slice assignment", "must assign iterable to extended slice"],
+]);
 
 function tooManyItems(what: string): never {
   return limitExceeded("container_length", `too many items (in ${what})`);
