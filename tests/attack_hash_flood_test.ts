@@ -9,7 +9,7 @@
  */
 
 import assert from "node:assert/strict";
-import { keysCollidingInKeyMap } from "./support/key_map_floods.ts";
+import { keysCollidingInKeyMap, strsCollidingInKeyMap } from "./support/key_map_floods.ts";
 import { runSource } from "./support/runtime.ts";
 
 /** How much slower per gas a crafted key set may run than its honest twin. */
@@ -55,7 +55,19 @@ function copier(key: string): string {
   ].join("\n");
 }
 
+/** A Python list literal of `strs`, every unit but a letter or digit written as a \\u escape. */
+function strList(strs: readonly string[]): string {
+  const literal = (text: string) =>
+    `"${text.replace(/[^0-9A-Za-z]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+  return `[${strs.map(literal).join(", ")}]`;
+}
+
 const crafted = keysCollidingInKeyMap(4096);
+const craftedStrs = strsCollidingInKeyMap(4096);
+// The same strs with their last unit changed: the same shape, hashes that do not collide.
+const honestStrs = craftedStrs.map((text) =>
+  text.slice(0, -1) + String.fromCharCode(text.charCodeAt(text.length - 1) ^ 0x100)
+);
 const CASES: readonly { name: string; crafted: string; honest: string; gas?: number }[] = [
   {
     name: "dict keys str(j << 16) (index strs)",
@@ -71,6 +83,11 @@ const CASES: readonly { name: string; crafted: string; honest: string; gas?: num
     name: "dict keys crafted against the table's own hash",
     crafted: builder(`K = ${JSON.stringify(crafted)}`, "d[K[j]] = j"),
     honest: builder(`K = ${JSON.stringify(crafted.map((_, i) => i * 7919))}`, "d[K[j]] = j"),
+  },
+  {
+    name: "dict keys of 12 units crafted against the table's own str hash",
+    crafted: builder(`K = ${strList(craftedStrs)}`, "d[K[j]] = j"),
+    honest: builder(`K = ${strList(honestStrs)}`, "d[K[j]] = j"),
   },
   {
     name: "storage keys of 10 ASCII digits (index strs)",

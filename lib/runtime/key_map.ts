@@ -6,9 +6,12 @@
  * insertion walk all of them (16,384 such keys: 0.5–0.7 s against 5 ms).
  * Here those keys go to arrays of our own, scanned while they hold up to
  * 8 keys and past that found through a table (open addressing, linear
- * probes); every other str stays in a Map, which hashes it with the
- * engine's random per-process seed. Most dicts are small: a scan of a few
- * keys is cheaper than any hash, and allocates nothing.
+ * probes), and so do all short strs: the engine hashes a str it has not
+ * hashed before (every str a contract builds) through a call into its
+ * runtime, ~50 ns, where our hash of 12 UTF-16 units takes a few. Longer
+ * strs stay in a Map, which hashes them with the engine's random
+ * per-process seed. Most dicts are small: a scan of a few keys is cheaper
+ * than any hash, and allocates nothing.
  *
  * Our table's hash is fixed (results must not depend on a seed), so it
  * can be flooded too; it counts the probes it makes past the first of
@@ -40,8 +43,12 @@ const SCANNED_KEYS = 8;
 const EXTRA_PROBES_PER_LOOKUP = 2;
 /** Probes allowed on top of that (a small table's first clusters). */
 const PROBE_SLACK = 1024;
-/** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
-const INDEX_DIGITS = 10;
+/**
+ * The longest str in our table (longer ones go to the seeded Map). At
+ * least 10: a str the engine may hash as an array index, without its
+ * seed, is led by a digit and has at most 10 (2^32 - 2 has 10 digits).
+ */
+const OWN_TEXT = 12;
 
 /** The hash bits kept: a table never has more slots than this (container_length is far lower). */
 const HASH_BITS = 0x3fffffff;
@@ -69,22 +76,21 @@ function hashBigint(n: bigint): number {
   return mix(Number(BigInt.asIntN(32, n)) ^ hashNumber(Number(n)));
 }
 
+/** A str by its length and its UTF-16 units, two to a 32-bit word. */
 function hashText(text: string): number {
-  let h = text.length;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const length = text.length;
+  let h = length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    h = Math.imul(h ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), 0x01000193);
+  }
+  if (i < length) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return mix(h);
-}
-
-/** Whether the engine may hash `text` as an array index (unseeded): short and led by a digit. */
-function indexLike(text: string): boolean {
-  if (text.length > INDEX_DIGITS) return false;
-  const first = text.charCodeAt(0);
-  return first >= 0x30 && first <= 0x39;
 }
 
 /** Whether `key` lives in our table (else in the str Map). */
 function ownKey(key: MapKey): boolean {
-  return typeof key !== "string" || indexLike(key);
+  return typeof key !== "string" || key.length <= OWN_TEXT;
 }
 
 /** A key's hash, kept to 30 bits (a small integer to the engine, so an array of them stays compact). */
@@ -106,7 +112,7 @@ function taggedKey(key: MapKey): string {
 
 /** Values by dict key (see the file header). */
 export class KeyMap<K extends MapKey, V> {
-  /** The strs that are not array-index-like, once there is one. */
+  /** The strs longer than {@link OWN_TEXT} units (and shorter than LONG_TEXT), once there is one. */
   #texts: Map<string, V> | null = null;
   /** The strs the engine hashes by their length alone, once there is one. */
   #long: LongTexts<V> | null = null;
@@ -136,9 +142,8 @@ export class KeyMap<K extends MapKey, V> {
   #found: K | Hole = HOLE;
   #foundAt = -1;
   #foundSlot = -1;
-  /** The key the last lookup in our table missed, and its hash (HOLE once anything changed). */
+  /** The key the last lookup in our table missed (HOLE once anything changed). */
   #missed: K | Hole = HOLE;
-  #missedHash = 0;
 
   /** The number of entries. */
   get size(): number {
@@ -356,7 +361,6 @@ export class KeyMap<K extends MapKey, V> {
       if (at === EMPTY) {
         this.#freeSlot = free >= 0 ? free : slot;
         this.#missed = key;
-        this.#missedHash = hash;
         return -1;
       }
       if (at === TOMBSTONE) {

@@ -7,7 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import { keysCollidingInKeyMap } from "../../tests/support/key_map_floods.ts";
+import { keysCollidingInKeyMap, strsCollidingInKeyMap } from "../../tests/support/key_map_floods.ts";
 import { KeyMap, type MapKey } from "./key_map.ts";
 
 /** A small deterministic generator (xorshift32). */
@@ -29,6 +29,8 @@ function keyPool(next: () => number): MapKey[] {
     pool.push(i - 5, i * 16384, 2 ** 40 + i * 2 ** 20, -(2 ** 50) - i);
     pool.push(BigInt(i) << 64n, -(BigInt(i + 1) << 70n) - 3n);
     pool.push(String(i * 16384), `k${i}`, `0${i}`, String(next()));
+    // Around the longest str the table holds (12 units): shorter ones in it, longer in the Map.
+    pool.push(`abcdefghij${i}`, `abcdefghijk${i}`, `\u0000${"z".repeat(i % 14)}`);
   }
   pool.push("", "12345678901", "-1", 0.5);
   // Long strs (found by digest), some equal in text but built apart.
@@ -154,21 +156,26 @@ Deno.test("KeyMap keeps every entry through heavy deletion (tombstones, rebuilds
 });
 
 Deno.test("keys crafted to collide in KeyMap's own table make it give up within its budget", () => {
-  const crafted = keysCollidingInKeyMap(20000);
-  const map = new KeyMap<number, number>();
-  let inserted = 0;
-  for (const key of crafted) {
-    map.set(key, inserted++);
-    if (map.flooded) break;
+  const families: readonly (readonly MapKey[])[] = [
+    keysCollidingInKeyMap(20000),
+    strsCollidingInKeyMap(20000),
+  ];
+  for (const crafted of families) {
+    const map = new KeyMap<MapKey, number>();
+    let inserted = 0;
+    for (const key of crafted) {
+      map.set(key, inserted++);
+      if (map.flooded) break;
+    }
+    assert.ok(map.flooded, "the table gave up");
+    assert.ok(inserted < 200, `gave up after ${inserted} crafted ${typeof crafted[0]} keys`);
+    for (const key of crafted) map.set(key, 1);
+    assert.equal(map.size, crafted.length);
+    for (const key of crafted) assert.equal(map.get(key), 1);
+    assert.equal(map.has(typeof crafted[0] === "number" ? crafted[0] + 1 : "k"), false);
+    for (const key of crafted.slice(0, 100)) assert.equal(map.delete(key), true);
+    assert.equal(map.size, crafted.length - 100);
   }
-  assert.ok(map.flooded, "the table gave up");
-  assert.ok(inserted < 200, `gave up after ${inserted} crafted keys`);
-  for (const key of crafted) map.set(key, 1);
-  assert.equal(map.size, crafted.length);
-  for (const key of crafted) assert.equal(map.get(key), 1);
-  assert.equal(map.has(crafted[0] as number + 1), false);
-  for (const key of crafted.slice(0, 100)) assert.equal(map.delete(key), true);
-  assert.equal(map.size, crafted.length - 100);
 });
 
 Deno.test("sequential and random honest keys never make the table give up", () => {
@@ -178,6 +185,8 @@ Deno.test("sequential and random honest keys never make the table give up", () =
   for (let i = 0; i < 100000; i++) map.set(next() * 1024 + (next() & 1023), i);
   for (let i = 0; i < 50000; i++) map.set(BigInt(next()) << 60n | BigInt(i), i);
   for (let i = 0; i < 50000; i++) map.set(String(i * 16384), i);
+  for (let i = 0; i < 50000; i++) map.set(`user${i}`, i);
+  for (let i = 0; i < 50000; i++) map.set(`${String.fromCharCode(next() & 0x7fff)}${i % 977}`, i);
   assert.equal(map.flooded, false);
 });
 
