@@ -58,7 +58,10 @@ function copier(key: string): string {
 /** A Python list literal of `strs`, every unit but a letter or digit written as a \\u escape. */
 function strList(strs: readonly string[]): string {
   const literal = (text: string) =>
-    `"${text.replace(/[^0-9A-Za-z]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`;
+    `"${
+      text.replace(/[^0-9A-Za-z]/g, (unit) =>
+        `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    }"`;
   return `[${strs.map(literal).join(", ")}]`;
 }
 

@@ -7,7 +7,10 @@
  */
 
 import assert from "node:assert/strict";
-import { keysCollidingInKeyMap, strsCollidingInKeyMap } from "../../tests/support/key_map_floods.ts";
+import {
+  keysCollidingInKeyMap,
+  strsCollidingInKeyMap,
+} from "../../tests/support/key_map_floods.ts";
 import { KeyMap, type MapKey } from "./key_map.ts";
 
 /** A small deterministic generator (xorshift32). */
