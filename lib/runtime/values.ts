@@ -483,8 +483,10 @@ function scalarKey(meter: Meter, value: Value): DictKey {
  * each item is paid before it is visited, and so are the bytes of the
  * strs, bytes and big ints it holds; a tuple nested deeper than
  * caps.value_depth raises RecursionError. Inside a tuple's key every item
- * is self-delimiting (`s<length>:<text>`, `i<hex>;`, `(`...`)` for a
- * nested tuple), so distinct tuples never share a key.
+ * is self-delimiting (`s<length>:<text>`, `j` and two UTF-16 units for an
+ * int32, `i<hex>;` for another int, `(`...`)` for a nested tuple), so
+ * distinct tuples never share a key. A tuple holding no tuple is written
+ * in one loop, without the walk's stack.
  */
 export function dictKey(meter: Meter, value: Value): DictKey {
   if (!(value instanceof PyTuple)) {
@@ -497,6 +499,8 @@ export function dictKey(meter: Meter, value: Value): DictKey {
   }
   checkDepth("key", 1);
   payItems(meter, "key", value.items.length);
+  const flat = flatTupleKey(meter, value.items);
+  if (flat !== null) return flat;
   let text = `${TAG}t`;
   const parts: string[] = [];
   const frames: { readonly items: readonly Value[]; at: number }[] = [{
@@ -518,13 +522,31 @@ export function dictKey(meter: Meter, value: Value): DictKey {
       frames.push({ items: item.items, at: 0 });
       continue;
     }
-    if (typeof item === "string") payBytes(meter, "key", item.length);
-    const key = scalarKey(meter, item);
-    // A big int item's digits were paid as its own key.
-    parts.push(typeof key === "string" ? `s${key.length}:${key}` : `i${key.toString(16)};`);
+    parts.push(itemKey(meter, item));
     if (parts.length >= CHUNK) text += parts.splice(0).join("");
   }
   return text + parts.join("");
+}
+
+/** The key of a tuple whose items hold no tuple (each item paid by dictKey); null otherwise. */
+function flatTupleKey(meter: Meter, items: readonly Value[]): string | null {
+  if (items.length > CHUNK) return null;
+  for (let i = 0; i < items.length; i++) if (items[i] instanceof PyTuple) return null;
+  let text = `${TAG}t`;
+  for (let i = 0; i < items.length; i++) text += itemKey(meter, items[i] as Value);
+  return text;
+}
+
+/** A tuple item that is not a tuple, self-delimiting inside its tuple's key; its bytes are paid. */
+function itemKey(meter: Meter, item: Value): string {
+  if (typeof item === "string") payBytes(meter, "key", item.length);
+  const key = scalarKey(meter, item);
+  if (typeof key === "string") return `s${key.length}:${key}`;
+  // An int32 in two units, without a conversion to digits; a big int's digits were paid as its key.
+  if (typeof key === "number" && (key | 0) === key) {
+    return String.fromCharCode(0x6a, key & 0xffff, key >>> 16);
+  }
+  return `i${key.toString(16)};`;
 }
 
 /**
