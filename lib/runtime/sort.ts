@@ -12,6 +12,7 @@ import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
 import { compareStrs } from "../text_units.ts";
+import { sortTexts } from "./sort_texts.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -108,7 +109,7 @@ function sortedPrimitives(
     // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
     payBytes(meter, "compare", texts.reduce((sum, text) => sum + text.length, 0));
     if (texts.some((text) => SURROGATE.test(text))) return null;
-    sorted = texts.sort();
+    sorted = sortTexts(texts);
   } else return null;
   return reverse ? sorted.reverse() : sorted;
 }

@@ -1,0 +1,54 @@
+/**
+ * sortTexts against the engine's sort of strs: random lists over small and
+ * wide alphabets, with and without long shared prefixes, empty and equal
+ * strs, so that every path (insertion, counting, the shared-prefix jump,
+ * the hand-off to the engine by span and by level) is taken.
+ */
+
+import assert from "node:assert/strict";
+import { sortTexts } from "./sort_texts.ts";
+
+/** A small deterministic generator (xorshift32). */
+function generator(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state;
+  };
+}
+
+const ALPHABETS = ["ab", "abc", "a\u0000b", "xyz\uffff\u0100", "0123456789", "\u00e9\u4e00a"];
+
+Deno.test("sortTexts orders random strs as the engine's sort does", () => {
+  const next = generator(7);
+  for (let trial = 0; trial < 3000; trial++) {
+    const alphabet = ALPHABETS[trial % ALPHABETS.length] as string;
+    const count = next() % 300;
+    const longest = 1 + next() % 40;
+    const prefix = trial % 3 === 0 ? "common".repeat(next() % 12) : "";
+    const texts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      let text = prefix;
+      const length = next() % longest;
+      for (let j = 0; j < length; j++) text += alphabet[next() % alphabet.length];
+      texts.push(text);
+    }
+    assert.deepEqual(sortTexts(texts.slice()), texts.slice().sort(), `trial ${trial}`);
+  }
+});
+
+Deno.test("sortTexts orders crafted shared prefixes (past its level limit) as the engine does", () => {
+  const staircase = Array.from(
+    { length: 300 },
+    (_, j) => "a".repeat(j) + "b" + "a".repeat(300 - j),
+  );
+  const equal = Array.from({ length: 200 }, () => "a".repeat(100));
+  const keys = Array.from({ length: 3000 }, (_, j) => `user${(j * 7919) % 3001}`);
+  for (const texts of [staircase, equal, keys, staircase.concat(equal, keys)]) {
+    assert.deepEqual(sortTexts(texts.slice().reverse()), texts.slice().sort());
+  }
+});
