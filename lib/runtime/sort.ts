@@ -21,7 +21,8 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 /**
  * Safe ints in ascending order, without a comparison callback. One scan
  * checks their kind, finds their range and the orders a run check settles
- * at once (already ascending, or descending: reversed); otherwise ints
+ * at once (already ascending, or descending: reversed); otherwise a few
+ * ascending runs are merged (ids and totals appended in order), ints
  * spanning at most a few times as many values as there are items are
  * counted (each value's count, then the values in order), others are
  * sorted as int32s when they all fit (V8 sorts those fastest), else as
@@ -36,12 +37,16 @@ function sortedInts(items: readonly Value[]): number[] | null {
   let previous = 0;
   let lowest = Infinity;
   let highest = -Infinity;
+  // Where each ascending run after the first starts, while there are few.
+  const runStarts: number[] = [];
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (typeof item !== "number") return null;
     if (i > 0) {
-      if (item < previous) ascending = false;
-      else if (item > previous) descending = false;
+      if (item < previous) {
+        ascending = false;
+        if (runStarts.length <= MERGED_RUNS) runStarts.push(i);
+      } else if (item > previous) descending = false;
     }
     if ((item | 0) !== item) int32 = false;
     if (item < lowest) lowest = item;
@@ -53,12 +58,56 @@ function sortedInts(items: readonly Value[]): number[] | null {
     for (let i = 0; i < n; i++) out[i] = items[ascending ? i : n - 1 - i] as number;
     return out;
   }
+  if (runStarts.length < MERGED_RUNS) return mergedRuns(items, runStarts);
   if (highest - lowest < COUNTED_SPAN * n) return countedInts(items, lowest, highest, out);
   const numbers = int32 ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) numbers[i] = items[i] as number;
   numbers.sort();
   for (let i = 0; i < n; i++) out[i] = numbers[i] ?? 0;
   return out;
+}
+
+/** Ints in fewer ascending runs than this are merged rather than sorted. */
+const MERGED_RUNS = 8;
+
+/**
+ * The safe ints `items`, ascending runs starting at 0 and at each of
+ * `runStarts`, merged pairwise into one run (left to right, a tie taking
+ * the left item: equal ints are indistinguishable anyway).
+ */
+function mergedRuns(items: readonly Value[], runStarts: readonly number[]): number[] {
+  const n = items.length;
+  let from = items.slice() as number[];
+  let to = new Array<number>(n);
+  let starts = [0, ...runStarts];
+  while (starts.length > 1) {
+    const merged: number[] = [];
+    for (let r = 0; r < starts.length; r += 2) {
+      const start = starts[r] as number;
+      const middle = starts[r + 1] ?? n;
+      const end = starts[r + 2] ?? n;
+      merged.push(start);
+      let i = start;
+      let j = middle;
+      let k = start;
+      while (i < middle && j < end) {
+        const left = from[i] as number;
+        const right = from[j] as number;
+        if (right < left) {
+          to[k++] = right;
+          j++;
+        } else {
+          to[k++] = left;
+          i++;
+        }
+      }
+      while (i < middle) to[k++] = from[i++] as number;
+      while (j < end) to[k++] = from[j++] as number;
+    }
+    [from, to] = [to, from];
+    starts = merged;
+  }
+  return from;
 }
 
 /** Ints are counted rather than sorted when their range is under this many values per item. */
