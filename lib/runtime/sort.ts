@@ -12,7 +12,7 @@ import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
 import { compareStrs } from "../text_units.ts";
-import { sortTexts } from "./sort_texts.ts";
+import { sortTexts, textOrder } from "./sort_texts.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -226,8 +226,14 @@ class Comparisons {
     readonly sequences: readonly (readonly Value[])[] | null,
     readonly budget: number,
     readonly before: (x: number, y: number) => boolean,
-    /** Each sequence's first item, when every one starts with a safe int (else null). */
+    /**
+     * A number per sequence that orders them by their first items, when
+     * every one starts with a safe int (the int) or every one with a short
+     * str (its rank among them); else null.
+     */
     readonly firsts: readonly number[] | null = null,
+    /** With ranked strs: each first str's length (a settled pair pays the shorter's twice). */
+    readonly firstLengths: readonly number[] | null = null,
   ) {}
 
   /** Whether item `x` goes strictly before item `y`. */
@@ -239,6 +245,10 @@ class Comparisons {
       const r = firsts[y] as number;
       if (l !== r) {
         this.pairs++;
+        const lengths = this.firstLengths;
+        if (lengths !== null) {
+          this.bytes += 2 * Math.min(lengths[x] as number, lengths[y] as number);
+        }
         return l < r;
       }
     }
@@ -312,22 +322,68 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
   const kind = first instanceof PyTuple ? PyTuple : first instanceof PyList ? PyList : null;
   if (kind === null) return null;
   const sequences: (readonly Value[])[] = [];
-  let firsts: number[] | null = [];
   for (const item of items) {
     if (!(item instanceof kind)) return null;
     sequences.push(item.items);
-    const first = item.items[0];
-    if (firsts !== null) {
-      if (typeof first === "number") firsts.push(first);
-      else firsts = null;
-    }
   }
-  const comparisons = new Comparisons(sequences, meter.gasLeft(), () => false, firsts);
+  const [firsts, firstLengths] = firstInts(sequences) ?? firstTextRanks(sequences) ?? [null, null];
+  const comparisons = new Comparisons(
+    sequences,
+    meter.gasLeft(),
+    () => false,
+    firsts,
+    firstLengths,
+  );
   const order = cpythonOrder(comparisons, items.length);
   if (comparisons.failed || comparisons.gas > comparisons.budget) return null;
   payItems(meter, "compare", comparisons.pairs);
   payBytes(meter, "compare", comparisons.bytes);
   return order;
+}
+
+/** Each sequence's first item, when every one starts with a safe int; else null. */
+function firstInts(sequences: readonly (readonly Value[])[]): [number[], null] | null {
+  const firsts: number[] = [];
+  for (const sequence of sequences) {
+    const first = sequence[0];
+    if (typeof first !== "number") return null;
+    firsts.push(first);
+  }
+  return [firsts, null];
+}
+
+/** First strs ranked only while they average at most this many UTF-16 units. */
+const RANKED_UNITS = 16;
+
+/**
+ * When every sequence starts with a str, none with a surrogate, and they
+ * are short (their scan and ranking stay within the sort steps paid):
+ * each one's rank among them in code-point order (equal strs share one),
+ * and each one's length. Else null.
+ */
+function firstTextRanks(
+  sequences: readonly (readonly Value[])[],
+): [number[], number[]] | null {
+  const texts: string[] = [];
+  let units = 0;
+  for (const sequence of sequences) {
+    const first = sequence[0];
+    if (typeof first !== "string") return null;
+    units += first.length;
+    if (units > RANKED_UNITS * sequences.length) return null;
+    texts.push(first);
+  }
+  if (texts.some((text) => SURROGATE.test(text))) return null;
+  const ranks = new Array<number>(texts.length);
+  let rank = 0;
+  let previous: string | null = null;
+  for (const at of textOrder(texts)) {
+    const text = texts[at] as string;
+    if (previous !== null && text !== previous) rank++;
+    ranks[at] = rank;
+    previous = text;
+  }
+  return [ranks, texts.map((text) => text.length)];
 }
 
 /** Below this many items CPython's sort is one run extended by binary insertion. */

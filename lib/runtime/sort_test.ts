@@ -116,6 +116,9 @@ function sequenceCases(random: SeededRandom): PyTuple[][] {
       Array.from({ length: n }, () => random.below(2) === 0 ? shared : new PyTuple([1, 2])),
     );
     cases.push(Array.from({ length: n }, (_, i) => new PyTuple([random.pick(texts), i % 4])));
+    // Short distinct strs first (ranked), and some long ones (too long to rank).
+    cases.push(heads.map((head, i) => new PyTuple([`k${head % 97}`, i])));
+    cases.push(heads.map((head) => new PyTuple([`${"p".repeat(Math.abs(head) % 40)}${head}`])));
   }
   return cases;
 }

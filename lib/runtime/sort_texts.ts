@@ -27,11 +27,21 @@ const LEVELS = 8;
 
 /** Sorts `texts` in place into code-unit order; returns it. */
 export function sortTexts(texts: string[]): string[] {
+  const order = textOrder(texts);
+  const sorted = order.map((at) => texts[at] as string);
+  for (let i = 0; i < texts.length; i++) texts[i] = sorted[i] as string;
+  return texts;
+}
+
+/** The positions of `texts` in the code-unit order of the strs there. */
+export function textOrder(texts: readonly string[]): number[] {
   const n = texts.length;
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
   // Pending segments, four numbers each: start, end, the units they share, the levels so far.
   const segments: number[] = [0, n, 0, 0];
   const units = new Int32Array(n);
-  const moved: string[] = new Array<string>(n);
+  const moved: number[] = new Array<number>(n);
   let counts = new Int32Array(BUCKET_SLACK + 1);
   while (segments.length > 0) {
     const level = segments.pop() as number;
@@ -40,14 +50,14 @@ export function sortTexts(texts: string[]): string[] {
     const start = segments.pop() as number;
     const size = end - start;
     if (size <= INSERTION_SIZE) {
-      insertionSort(texts, start, end);
+      insertionSort(texts, order, start, end);
       continue;
     }
-    const at = depth + sharedUnits(texts, start, end, depth);
+    const at = depth + sharedUnits(texts, order, start, end, depth);
     let lowest = Infinity;
     let highest = 0;
     for (let i = start; i < end; i++) {
-      const text = texts[i] as string;
+      const text = texts[order[i] as number] as string;
       const unit = at < text.length ? text.charCodeAt(at) + 1 : 0;
       units[i] = unit;
       if (unit < lowest) lowest = unit;
@@ -55,7 +65,7 @@ export function sortTexts(texts: string[]): string[] {
     }
     const span = highest - lowest + 1;
     if (span > size + BUCKET_SLACK || level >= LEVELS) {
-      engineSort(texts, start, end);
+      engineSort(texts, order, start, end);
       continue;
     }
     if (counts.length < span + 1) counts = new Int32Array(span + 1);
@@ -68,7 +78,7 @@ export function sortTexts(texts: string[]): string[] {
     for (let b = 1; b <= span; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
     for (let i = start; i < end; i++) {
       const bucket = (units[i] as number) - lowest;
-      moved[counts[bucket] as number] = texts[i] as string;
+      moved[counts[bucket] as number] = order[i] as number;
       counts[bucket] = (counts[bucket] as number) + 1;
     }
     // Each bucket now ends where counts says; the one of ended strs (unit 0) holds equal strs.
@@ -80,22 +90,28 @@ export function sortTexts(texts: string[]): string[] {
       }
       bucketStart = bucketEnd;
     }
-    for (let i = 0; i < size; i++) texts[start + i] = moved[i] as string;
+    for (let i = 0; i < size; i++) order[start + i] = moved[i] as number;
   }
-  return texts;
+  return order;
 }
 
 /**
- * How many units from `depth` on all of `texts[start..end)` share, up to
- * {@link SHARED_SCAN}: a level reads at most that many units of each str
- * and goes at least one unit deeper, and a str goes through at most
- * {@link LEVELS} levels.
+ * How many units from `depth` on all the strs at `order[start..end)`
+ * share, up to {@link SHARED_SCAN}: a level reads at most that many units
+ * of each str and goes at least one unit deeper, and a str goes through
+ * at most {@link LEVELS} levels.
  */
-function sharedUnits(texts: readonly string[], start: number, end: number, depth: number): number {
-  const first = texts[start] as string;
+function sharedUnits(
+  texts: readonly string[],
+  order: readonly number[],
+  start: number,
+  end: number,
+  depth: number,
+): number {
+  const first = texts[order[start] as number] as string;
   let shared = Math.min(SHARED_SCAN, first.length - depth);
   for (let i = start + 1; i < end && shared > 0; i++) {
-    const text = texts[i] as string;
+    const text = texts[order[i] as number] as string;
     const limit = Math.min(shared, text.length - depth);
     let k = 0;
     while (k < limit && text.charCodeAt(depth + k) === first.charCodeAt(depth + k)) k++;
@@ -104,21 +120,31 @@ function sharedUnits(texts: readonly string[], start: number, end: number, depth
   return Math.max(0, shared);
 }
 
-/** Sorts `texts[start..end)` in place by insertion. */
-function insertionSort(texts: string[], start: number, end: number): void {
+/** Sorts `order[start..end)` by insertion, by the strs the positions name. */
+function insertionSort(
+  texts: readonly string[],
+  order: number[],
+  start: number,
+  end: number,
+): void {
   for (let i = start + 1; i < end; i++) {
-    const text = texts[i] as string;
+    const at = order[i] as number;
+    const text = texts[at] as string;
     let j = i - 1;
-    while (j >= start && text < (texts[j] as string)) {
-      texts[j + 1] = texts[j] as string;
+    while (j >= start && text < (texts[order[j] as number] as string)) {
+      order[j + 1] = order[j] as number;
       j--;
     }
-    texts[j + 1] = text;
+    order[j + 1] = at;
   }
 }
 
-/** Sorts `texts[start..end)` in place by the engine's sort (code-unit order, no callback). */
-function engineSort(texts: string[], start: number, end: number): void {
-  const part = texts.slice(start, end).sort();
-  for (let i = 0; i < part.length; i++) texts[start + i] = part[i] as string;
+/** Sorts `order[start..end)` by the engine's sort of the strs they name (code-unit order). */
+function engineSort(texts: readonly string[], order: number[], start: number, end: number): void {
+  const part = order.slice(start, end).sort((x, y) => {
+    const left = texts[x] as string;
+    const right = texts[y] as string;
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  for (let i = 0; i < part.length; i++) order[start + i] = part[i] as number;
 }
