@@ -4,13 +4,21 @@
  * general call on an identical receiver gives the same value, charges
  * exactly the method's base gas and leaves the receiver the same; wherever
  * it misses, it has changed nothing. Receivers and arguments cover what
- * makes an entry miss (frozen and full lists, keys that pay or fail).
+ * makes an entry miss (frozen and full lists, keys that pay or fail). The
+ * subscript and membership entries give what subscript() and contains()
+ * give, at no gas beyond the instruction's.
  */
 
 import assert from "node:assert/strict";
 import { CAPS, METHODS } from "../lib/compile/opcodes.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
-import { INLINE_METHODS, inlineSubscript, MISS } from "../lib/runtime/inline_paths.ts";
+import {
+  INLINE_METHODS,
+  inlineContains,
+  inlineSubscript,
+  MISS,
+} from "../lib/runtime/inline_paths.ts";
+import { contains } from "../lib/runtime/ops.ts";
 import { subscript } from "../lib/runtime/subscript.ts";
 import { CountingMeter } from "./support/counting_meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
@@ -135,6 +143,27 @@ Deno.test("inline subscript: every hit matches subscript() at no extra gas", () 
       const general = subscript(meter, container, key);
       const label = `${repr(printer, container).slice(0, 40)}[${repr(printer, key).slice(0, 20)}]`;
       assert.equal(repr(printer, result), repr(printer, general), label);
+      assert.equal(meter.gas, 0, `${label}: gas`);
+      hits++;
+    }
+  }
+  assert.ok(hits > 20, `${hits} hits`);
+});
+
+Deno.test("inline membership: every hit matches contains() at no extra gas", () => {
+  const printer = new CountingMeter();
+  const containers: Value[] = [...dictReceivers(), new PyList([1, "a"]), "abc", new PyTuple([1])];
+  let hits = 0;
+  for (const container of containers) {
+    for (const key of [...KEYS, 39, 40, "v1"]) {
+      const result = inlineContains(container, key);
+      if (result === MISS) continue;
+      const meter = new CountingMeter();
+      const general = contains(meter, container, key);
+      const label = `${repr(printer, key).slice(0, 20)} in ${
+        repr(printer, container).slice(0, 40)
+      }`;
+      assert.equal(result, general, label);
       assert.equal(meter.gas, 0, `${label}: gas`);
       hits++;
     }

@@ -1,14 +1,15 @@
 /**
- * What the compiled tier (tier_codegen.ts) runs in line at a call or
- * subscript site: the commonest method calls of a contract's loops and
- * reads of `x[k]`, on the operands that need nothing but their base gas.
+ * What the compiled tier (tier_codegen.ts) runs in line at a call,
+ * subscript or membership site: the commonest method calls of a
+ * contract's loops, reads of `x[k]` and tests `k in d`, on the operands
+ * that need nothing but their base gas.
  * Each entry gives the result the general operation gives, or MISS,
  * having changed nothing, when the general operation must run (a frozen
  * or full list, a key whose lookup pays or could fail, an index out of
  * range). A method's site charges its base (its CallableInfo, as the
  * general call's begin charges it) only when the entry runs, so the two
- * paths cannot charge differently; a subscript charges nothing beyond its
- * instruction's base on either. tests/tier_inline_paths_test.ts checks
+ * paths cannot charge differently; a subscript or membership test charges
+ * nothing beyond its instruction's base on either. tests/tier_inline_paths_test.ts checks
  * every entry against the general operation. The interpreter, the
  * reference, always runs the general one.
  */
@@ -67,4 +68,9 @@ export function inlineSubscript(container: Value, key: Value): Value | typeof MI
     return at >= 0 && at < items.length ? items[at] as Value : MISS;
   }
   return MISS;
+}
+
+/** `key in container` for a dict and a free key (found without a charge), else MISS. */
+export function inlineContains(container: Value, key: Value): boolean | typeof MISS {
+  return container instanceof PyDict && freeKey(key) ? container.entries.has(key) : MISS;
 }

@@ -198,6 +198,9 @@ class Generator {
         return metered(`${s(-2)} = rt.binaryOp(m, ${op}, ${s(-2)}, ${s(-1)})`);
       case Op.IN:
       case Op.NOT_IN:
+        return `if ((t = rt.inlineContains(${s(-1)}, ${s(-2)})) !== rt.MISS) ${s(-2)} = ${
+          op === Op.IN ? "t" : "!t"
+        }; else { ${metered(`${s(-2)} = rt.compareOp(m, ${op}, ${s(-2)}, ${s(-1)})`)} }`;
       case Op.IS:
       case Op.IS_NOT:
         return metered(`${s(-2)} = rt.compareOp(m, ${op}, ${s(-2)}, ${s(-1)})`);
