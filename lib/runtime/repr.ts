@@ -224,15 +224,21 @@ function write(
   return frame;
 }
 
+/**
+ * The repr of a safe int (the most common one), paid as repr() pays any
+ * piece: its digits, one piece far below the bytes_length cap, written
+ * without the walk's frames or text buffer.
+ */
+export function safeIntRepr(meter: Meter, value: number): string {
+  const text = String(value);
+  payBytes(meter, "repr", text.length);
+  return text;
+}
+
 /** Python repr of a value, paid through `meter` (used in messages and str() of containers). */
 export function repr(meter: Meter, value: Value): string {
+  if (typeof value === "number") return safeIntRepr(meter, value);
   const out = new ReprText(meter);
-  // A safe int (the most common repr) is one piece: written without the walk's frames.
-  if (typeof value === "number") {
-    const text = String(value);
-    out.ascii(text);
-    return text;
-  }
   const open = new Set<object>();
   const frames: ReprFrame[] = [];
   const root = write(meter, value, 1, out, open);

@@ -10,7 +10,7 @@ import { allocBytes, bytesFrom, copyBytes } from "../bytes.ts";
 import { codecArgument, decodeBytes, encodeText } from "../codecs.ts";
 import { limitExceeded, vmError } from "../failure.ts";
 import { bitLength, iterableItems, type Meter, utf8Length } from "../ops.ts";
-import { repr, strText } from "../repr.ts";
+import { repr, safeIntRepr, strText } from "../repr.ts";
 import { decimalValue, isSpace } from "../unicode.ts";
 import { cappedInt, checkIntBits } from "../int_cap.ts";
 import { cIntArgument } from "../indices.ts";
@@ -295,6 +295,12 @@ function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Valu
       "TypeError",
       `decoding to str: need a bytes-like object, ${typeName(value)} found`,
     );
+  }
+  if (typeof value === "number") {
+    const digits = safeIntRepr(meter, value);
+    // ASCII: one UTF-8 byte per unit.
+    meter.units(digits.length);
+    return digits;
   }
   const text = toStr(meter, value);
   meter.units(utf8Length(text));
