@@ -15,11 +15,12 @@ import { setEntry } from "../lib/runtime/dict_table.ts";
 import {
   INLINE_METHODS,
   inlineContains,
+  inlineStore,
   inlineSubscript,
   MISS,
 } from "../lib/runtime/inline_paths.ts";
 import { contains } from "../lib/runtime/ops.ts";
-import { subscript } from "../lib/runtime/subscript.ts";
+import { storeSubscript, subscript } from "../lib/runtime/subscript.ts";
 import { CountingMeter } from "./support/counting_meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
 import { dictKey, PyDict, PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
@@ -169,4 +170,42 @@ Deno.test("inline membership: every hit matches contains() at no extra gas", () 
     }
   }
   assert.ok(hits > 20, `${hits} hits`);
+});
+
+Deno.test("inline store: every store matches storeSubscript() at no extra gas, every miss changes nothing", () => {
+  const printer = new CountingMeter();
+  const fullDict = new PyDict();
+  for (let i = 0; i < CAPS.container_length; i++) setEntry(fullDict, i, i, 0);
+  const frozenDict = new PyDict();
+  frozenDict.frozen = true;
+  // Each receiver is made twice (one for each path), so their states can be compared.
+  const receivers = (): (PyList | PyDict)[] => [
+    ...dictReceivers(),
+    ...listReceivers().slice(0, 3),
+    new PyList([1, 2, 3]),
+    frozenDict,
+  ];
+  const keys: Value[] = [...KEYS, -3, -4, 2, 3, 39, 40, 2 ** 53 - 1];
+  let stored = 0;
+  for (const key of keys) {
+    const inline = receivers();
+    const general = receivers();
+    for (let i = 0; i < inline.length; i++) {
+      const receiver = inline[i] as PyList | PyDict;
+      const before = state(receiver);
+      const label = `${before.slice(0, 30)}[${repr(printer, key).slice(0, 20)}]`;
+      if (!inlineStore(receiver, key, "new")) {
+        assert.equal(state(receiver), before, `${label}: a miss changed nothing`);
+        continue;
+      }
+      const meter = new CountingMeter();
+      storeSubscript(meter, general[i] as PyList | PyDict, key, "new");
+      assert.equal(state(receiver), state(general[i] as PyList | PyDict), label);
+      assert.equal(meter.gas, 0, `${label}: gas`);
+      stored++;
+    }
+  }
+  assert.equal(inlineStore(fullDict, CAPS.container_length, 1), false, "a full dict misses");
+  assert.equal(inlineStore(fullDict, 5, 1), false, "a full dict misses even an update");
+  assert.ok(stored > 30, `${stored} stores`);
 });

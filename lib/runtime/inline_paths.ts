@@ -1,20 +1,21 @@
 /**
  * What the compiled tier (tier_codegen.ts) runs in line at a call,
- * subscript or membership site: the commonest method calls of a
- * contract's loops, reads of `x[k]` and tests `k in d`, on the operands
- * that need nothing but their base gas.
+ * subscript, store or membership site: the commonest method calls of a
+ * contract's loops, reads and stores of `x[k]` and tests `k in d`, on
+ * the operands that need nothing but their base gas.
  * Each entry gives the result the general operation gives, or MISS,
  * having changed nothing, when the general operation must run (a frozen
  * or full list, a key whose lookup pays or could fail, an index out of
  * range). A method's site charges its base (its CallableInfo, as the
  * general call's begin charges it) only when the entry runs, so the two
- * paths cannot charge differently; a subscript or membership test charges
- * nothing beyond its instruction's base on either. tests/tier_inline_paths_test.ts checks
+ * paths cannot charge differently; a subscript, store or membership test
+ * charges nothing beyond its instruction's base on either. tests/tier_inline_paths_test.ts checks
  * every entry against the general operation. The interpreter, the
  * reference, always runs the general one.
  */
 
 import { CAPS } from "../compile/opcodes.ts";
+import { setEntry } from "./dict_table.ts";
 import { LONG_TEXT } from "./long_texts.ts";
 import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
 
@@ -73,4 +74,26 @@ export function inlineSubscript(container: Value, key: Value): Value | typeof MI
 /** `key in container` for a dict and a free key (found without a charge), else MISS. */
 export function inlineContains(container: Value, key: Value): boolean | typeof MISS {
   return container instanceof PyDict && freeKey(key) ? container.entries.has(key) : MISS;
+}
+
+/**
+ * `container[key] = value` for a dict that is neither frozen nor full and
+ * a free key, or a list that is not frozen and an int index in range:
+ * whether it was stored (false: nothing changed, the general store runs).
+ */
+export function inlineStore(container: Value, key: Value, value: Value): boolean {
+  if (container instanceof PyDict) {
+    if (container.frozen || !freeKey(key)) return false;
+    if (container.entries.size >= CAPS.container_length) return false;
+    setEntry(container, key, key, value);
+    return true;
+  }
+  if (container instanceof PyList && typeof key === "number" && !container.frozen) {
+    const items = container.items;
+    const at = key < 0 ? key + items.length : key;
+    if (at < 0 || at >= items.length) return false;
+    items[at] = value;
+    return true;
+  }
+  return false;
 }

@@ -27,7 +27,7 @@ import {
 import { limitExceeded, outOfGas, vmError } from "./failure.ts";
 import { FAST_PATHS, type FastPath } from "./fast_paths.ts";
 import { CallHost } from "./host/call_host.ts";
-import { inlineContains, inlineSubscript, MISS } from "./inline_paths.ts";
+import { inlineContains, inlineStore, inlineSubscript, MISS } from "./inline_paths.ts";
 import { iterate } from "./iterate.ts";
 import type { Metered } from "./meter.ts";
 import { checkMethod } from "./methods/dispatch.ts";
@@ -263,6 +263,7 @@ const RT = {
   CallHost,
   MISS,
   inlineContains,
+  inlineStore,
   inlineSubscript,
   unbound(run: TierRun, fn: number, slot: number): never {
     const name = run.code.verified.module.functions[fn]?.params[slot];

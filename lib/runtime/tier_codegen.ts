@@ -273,7 +273,9 @@ class Generator {
           s(-2)
         } = t; else { ${metered(`${s(-2)} = rt.subscript(m, ${s(-2)}, ${s(-1)})`)} }`;
       case Op.STORE_SUBSCR:
-        return metered(`rt.storeSubscript(m, ${s(-2)}, ${s(-1)}, ${s(-3)})`);
+        return `if (!rt.inlineStore(${s(-2)}, ${s(-1)}, ${s(-3)})) { ${
+          metered(`rt.storeSubscript(m, ${s(-2)}, ${s(-1)}, ${s(-3)})`)
+        } }`;
       case Op.DELETE_SUBSCR:
         return metered(`rt.deleteSubscript(m, ${s(-2)}, ${s(-1)})`);
       case Op.UNPACK: {
