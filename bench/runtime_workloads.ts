@@ -83,6 +83,15 @@ def main():
     ys = sorted(list(d.values()))
     return len(xs), xs[1500], pairs[10], ys[-1]
 `,
+  "str-keyed dict + sort": `def main():
+    d = {}
+    for i in range(5000):
+        k = "user" + str((i * 7919) % 2003)
+        d[k] = d.get(k, 0) + i
+    names = sorted(d.keys())
+    pairs = sorted(d.items())
+    return len(names), names[0], pairs[-1]
+`,
   "chained sha3": `from stdlib import hash
 
 def main():
