@@ -45,17 +45,51 @@ export function sliceParts(slice: PySlice): [bigint | null, bigint | null, bigin
   return [toBig(slice.start, "start"), toBig(slice.stop, "stop"), step];
 }
 
-/** A slice's bounds over a sequence of `length` items, as safe numbers. */
+/** A step longer than any sequence selects at most one item: held to a safe number. */
+const LONGEST_STEP = 2n ** 40n;
+
+/**
+ * A slice's bounds over a sequence of `length` items, as safe numbers:
+ * sliceBounds' clamp, in number arithmetic when the slice holds safe ints
+ * or None (the usual `xs[i:j]`), else through sliceParts (its TypeErrors
+ * and ValueError) and sliceBounds on bigints.
+ */
 function sliceIndices(length: number, slice: PySlice): [number, number, number] {
-  const [start, stop, step] = sliceParts(slice);
-  const [from, to] = sliceBounds(start, stop, step, BigInt(length));
-  // A step longer than any sequence selects at most one item: held to a safe number.
-  const longest = BigInt(2 ** 40);
-  return [
-    Number(from),
-    Number(to),
-    Number(step < -longest ? -longest : step > longest ? longest : step),
-  ];
+  const { start, stop, step } = slice;
+  if (
+    (start === null || typeof start === "number") && (stop === null || typeof stop === "number") &&
+    (step === null || (typeof step === "number" && step !== 0))
+  ) {
+    const by = step ?? 1;
+    const lower = by < 0 ? -1 : 0;
+    const upper = by < 0 ? length - 1 : length;
+    return [
+      clampBound(start, by < 0 ? upper : lower, lower, upper, length),
+      clampBound(stop, by < 0 ? lower : upper, lower, upper, length),
+      by,
+    ];
+  }
+  const [bigStart, bigStop, bigStep] = sliceParts(slice);
+  const [from, to] = sliceBounds(bigStart, bigStop, bigStep, BigInt(length));
+  const held = bigStep < -LONGEST_STEP
+    ? -LONGEST_STEP
+    : bigStep > LONGEST_STEP
+    ? LONGEST_STEP
+    : bigStep;
+  return [Number(from), Number(to), Number(held)];
+}
+
+/** One bound of sliceIndices' number form: `fallback` for None, else counted from the end and clamped. */
+function clampBound(
+  value: number | null,
+  fallback: number,
+  lower: number,
+  upper: number,
+  length: number,
+): number {
+  if (value === null) return fallback;
+  const at = value < 0 ? value + length : value;
+  return at < lower ? lower : at > upper ? upper : at;
 }
 
 /** How many items a slice selects, known before any is copied (so gas is charged first). */
@@ -70,6 +104,15 @@ function sliceIndexList(length: number, slice: PySlice): number[] {
   const indices: number[] = [];
   for (let i = start; step > 0 ? i < stop : i > stop; i += step) indices.push(i);
   return indices;
+}
+
+/** The items a slice selects from `items`, copied (a plain step takes one native copy). */
+function slicedItems(items: readonly Value[], slice: PySlice): Value[] {
+  const [start, stop, step] = sliceIndices(items.length, slice);
+  if (step === 1) return start < stop ? items.slice(start, stop) : [];
+  const out: Value[] = [];
+  for (let i = start; step > 0 ? i < stop : i > stop; i += step) out.push(items[i] as Value);
+  return out;
 }
 
 /** The code points of a str, each as a str (its units, when none is a surrogate unit). */
@@ -113,9 +156,7 @@ export function subscript(meter: Meter, container: Value, key: Value): Value {
   if (key instanceof PySlice) {
     if (container instanceof PyList || container instanceof PyTuple) {
       meter.pay(SUBSCR_COST, sliceLength(container.items.length, key));
-      const items = sliceIndexList(container.items.length, key).map((i) =>
-        container.items[i] as Value
-      );
+      const items = slicedItems(container.items, key);
       return container instanceof PyList ? new PyList(items) : new PyTuple(items);
     }
     if (typeof container === "string") {
