@@ -6,6 +6,7 @@
  */
 
 import { CAPS } from "../../compile/opcodes.ts";
+import { hasSurrogateUnits } from "../../text_units.ts";
 import type { Args } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
@@ -67,6 +68,10 @@ function splitBy(meter: Charge, self: Text, args: Args, fromEnd: boolean): Value
   const maxsplit = args[1] === undefined ? -1n : ssizeArg(args[1]);
   const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, name);
   meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
+  if (!fromEnd && typeof self === "string" && typeof sepText === "string" && sepText !== "") {
+    const parts = splitUnits(self, sepText, cutLimit(maxsplit, self.length));
+    if (parts !== null) return new PyList(parts);
+  }
   const sequence = codes(self);
   if (sepText === null) {
     const parts = fromEnd
@@ -76,11 +81,8 @@ function splitBy(meter: Charge, self: Text, args: Args, fromEnd: boolean): Value
   }
   const needle = codes(sepText);
   if (needle.length === 0) vmError("ValueError", "empty separator");
-  // One cut more than a list can hold is enough to know the result is too long.
-  const limit = Math.min(
-    maxsplit < 0n || maxsplit > BigInt(sequence.length) ? sequence.length : Number(maxsplit),
-    CAPS.container_length,
-  );
+  const limit = cutLimit(maxsplit, sequence.length);
+
   const cuts = fromEnd
     ? occurrencesFromEnd(sequence, needle, 0, sequence.length, limit).reverse()
     : occurrences(sequence, needle, 0, sequence.length, limit);
@@ -93,6 +95,39 @@ function splitBy(meter: Charge, self: Text, args: Args, fromEnd: boolean): Value
   }
   parts.push(rebuild(self, sequence.slice(from)));
   return new PyList(parts);
+}
+
+/**
+ * The most cuts split may make in `length` code points: `maxsplit` (all
+ * when negative), and one more than a list can hold, which is enough to
+ * know the result is too long.
+ */
+function cutLimit(maxsplit: bigint, length: number): number {
+  return Math.min(
+    maxsplit < 0n || maxsplit > BigInt(length) ? length : Number(maxsplit),
+    CAPS.container_length,
+  );
+}
+
+/**
+ * split(sep) of a str by a str, neither holding a surrogate unit (so
+ * their units are their code points), found by the engine's own search
+ * and cut without code point arrays: the same parts, checked against the
+ * cap as they are found. Null when a surrogate unit is there.
+ */
+function splitUnits(self: string, sep: string, limit: number): string[] | null {
+  if (hasSurrogateUnits(self) || hasSurrogateUnits(sep)) return null;
+  const parts: string[] = [];
+  let from = 0;
+  while (parts.length < limit) {
+    const at = self.indexOf(sep, from);
+    if (at < 0) break;
+    parts.push(self.slice(from, at));
+    from = at + sep.length;
+  }
+  checkParts(parts.length + 1);
+  parts.push(self.slice(from));
+  return parts;
 }
 
 /** Line boundaries of str.splitlines besides \n and \r (bytes has only those two). */
