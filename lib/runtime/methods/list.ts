@@ -50,6 +50,9 @@ export const LIST_METHODS: { readonly [K in MethodNames["list"]]: Method<PyList>
     const at = itemIndex(index, self.items.length);
     if (at === null) return vmError("IndexError", "pop index out of range");
     m.units(self.items.length - at);
+    // The ends without a removed-items array: the engine moves a shift's items in place.
+    if (at === self.items.length - 1) return self.items.pop() as Value;
+    if (at === 0) return self.items.shift() as Value;
     return self.items.splice(at, 1)[0] as Value;
   },
   remove: (m, self, args) => {
