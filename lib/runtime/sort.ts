@@ -73,7 +73,9 @@ const MERGED_RUNS = 8;
 /**
  * The safe ints `items`, ascending runs starting at 0 and at each of
  * `runStarts`, merged pairwise into one run (left to right, a tie taking
- * the left item: equal ints are indistinguishable anyway).
+ * the left item: equal ints are indistinguishable anyway). The loop of
+ * mergeOrder, on the ints themselves: one shared loop taking the test as
+ * a callback made sorts of tuples 7% slower.
  */
 function mergedRuns(items: readonly Value[], runStarts: readonly number[]): number[] {
   const n = items.length;

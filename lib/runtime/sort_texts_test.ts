@@ -7,24 +7,13 @@
 
 import assert from "node:assert/strict";
 import { sortTexts } from "./sort_texts.ts";
-
-/** A small deterministic generator (xorshift32). */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
-}
+import { SeededRandom } from "../../tests/support/random.ts";
 
 const ALPHABETS = ["ab", "abc", "a\u0000b", "xyz\uffff\u0100", "0123456789", "\u00e9\u4e00a"];
 
 Deno.test("sortTexts orders random strs as the engine's sort does", () => {
-  const next = generator(7);
+  const random = new SeededRandom(7);
+  const next = () => random.nextU32();
   for (let trial = 0; trial < 3000; trial++) {
     const alphabet = ALPHABETS[trial % ALPHABETS.length] as string;
     const count = next() % 300;
