@@ -16,7 +16,7 @@ import { KeyMap, type MapKey } from "../lib/runtime/key_map.ts";
 import { repr } from "../lib/runtime/repr.ts";
 import { compiledTier } from "../lib/runtime/tier.ts";
 import { OUTPUT_METER } from "../lib/runtime/walk.ts";
-import { keysCollidingInKeyMap } from "./support/key_map_floods.ts";
+import { keysCollidingInKeyMap, strsCollidingInKeyMap } from "./support/key_map_floods.ts";
 import { pythonUnavailableReason, runPythonJson } from "./support/python.ts";
 import { SeededRandom } from "./support/random.ts";
 import {
@@ -30,6 +30,7 @@ import { callOn, fullCost, onBothTiers, sweepLimits } from "./support/tier_compa
 
 Deno.test("KeyMap answers as Map over small pools crossing its scan limit, copies and floods", () => {
   const flood = keysCollidingInKeyMap(1500);
+  const strFlood = strsCollidingInKeyMap(1500);
   const kinds: MapKey[] = [
     0,
     1,
@@ -51,6 +52,10 @@ Deno.test("KeyMap answers as Map over small pools crossing its scan limit, copie
     "1234567890",
     "12345678901",
     "\u0000x",
+    "user1",
+    "abcdefghijkl",
+    "abcdefghijklm",
+    ...strFlood.slice(0, 3),
     -0,
     0.5,
     "x".repeat(20000),
@@ -63,13 +68,19 @@ Deno.test("KeyMap answers as Map over small pools crossing its scan limit, copie
     }
     const pairs: [KeyMap<MapKey, number>, Map<MapKey, number>][] = [[new KeyMap(), new Map()]];
     const [first, model] = pairs[0] as [KeyMap<MapKey, number>, Map<MapKey, number>];
-    if (seed % 10 === 0) {
-      for (const key of flood) {
+    if (seed % 5 === 0) {
+      // Half the floods are crafted strs: once given up, a str moves to the str Map.
+      for (const key of seed % 10 === 0 ? flood : strFlood) {
         first.set(key, 1);
         model.set(key, 1);
       }
+      assert.ok(first.flooded, `seed ${seed}: the flood gave the table up`);
       if (seed % 20 === 0) {
         for (const key of flood.slice(0, 1400)) assert.equal(first.delete(key), model.delete(key));
+      } else if (seed % 10 === 5) {
+        for (const key of strFlood.slice(3, 1400)) {
+          assert.equal(first.delete(key), model.delete(key));
+        }
       }
     }
     for (let step = 0; step < 400; step++) {

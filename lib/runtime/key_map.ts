@@ -16,8 +16,9 @@
  * Our table's hash is fixed (results must not depend on a seed), so it
  * can be flooded too; it counts the probes it makes past the first of
  * each lookup, and once they exceed {@link EXTRA_PROBES_PER_LOOKUP} per
- * lookup made (plus {@link PROBE_SLACK}) it gives those keys up to a Map
- * under tagged strs (seeded) for good. Honest keys probe ~1.5 times per
+ * lookup made (plus {@link PROBE_SLACK}) it gives those keys up to the
+ * seeded Maps for good (a str under its own text unless it is
+ * array-index-like, any other key under a tagged str). Honest keys probe ~1.5 times per
  * lookup at the load kept here, so the switch costs an attacker its flood
  * and bounds its work by a constant per lookup. Nothing here changes a
  * result or a gas charge: lookups find the same entries in either form,
@@ -43,12 +44,10 @@ const SCANNED_KEYS = 8;
 const EXTRA_PROBES_PER_LOOKUP = 2;
 /** Probes allowed on top of that (a small table's first clusters). */
 const PROBE_SLACK = 1024;
-/**
- * The longest str in our table (longer ones go to the seeded Map). At
- * least 10: a str the engine may hash as an array index, without its
- * seed, is led by a digit and has at most 10 (2^32 - 2 has 10 digits).
- */
+/** The longest str in our table (longer ones go to the seeded Map); at least INDEX_DIGITS. */
 const OWN_TEXT = 12;
+/** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
+const INDEX_DIGITS = 10;
 
 /** The hash bits kept: a table never has more slots than this (container_length is far lower). */
 const HASH_BITS = 0x3fffffff;
@@ -88,9 +87,11 @@ function hashText(text: string): number {
   return mix(h);
 }
 
-/** Whether `key` lives in our table (else in the str Map). */
-function ownKey(key: MapKey): boolean {
-  return typeof key !== "string" || key.length <= OWN_TEXT;
+/** Whether the engine may hash `text` as an array index (unseeded): short and led by a digit. */
+function indexLike(text: string): boolean {
+  if (text.length > INDEX_DIGITS) return false;
+  const first = text.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39;
 }
 
 /** A key's hash, kept to 30 bits (a small integer to the engine, so an array of them stays compact). */
@@ -112,7 +113,11 @@ function taggedKey(key: MapKey): string {
 
 /** Values by dict key (see the file header). */
 export class KeyMap<K extends MapKey, V> {
-  /** The strs longer than {@link OWN_TEXT} units (and shorter than LONG_TEXT), once there is one. */
+  /**
+   * The strs longer than {@link OWN_TEXT} units (and shorter than
+   * LONG_TEXT), and once the table is given up every str that is not
+   * array-index-like; null until there is one.
+   */
   #texts: Map<string, V> | null = null;
   /** The strs the engine hashes by their length alone, once there is one. */
   #long: LongTexts<V> | null = null;
@@ -160,32 +165,48 @@ export class KeyMap<K extends MapKey, V> {
     return this.#tagged !== null;
   }
 
+  /**
+   * Whether `key` lives in our arrays and table (or, given up, under a
+   * tagged str) rather than among the strs of the seeded Map: numbers,
+   * bigints and short strs; once the table is given up, only the strs the
+   * engine would hash without its seed stay ours (the others go to the
+   * seeded Map under their own text, which keeps the hash the engine
+   * caches on a str, where a tagged copy is a fresh str hashed anew).
+   */
+  #ownKey(key: K): boolean {
+    if (typeof key !== "string") return true;
+    return key.length <= OWN_TEXT && (this.#tagged === null || indexLike(key));
+  }
+
   /** The value at `key`, or undefined. */
   get(key: K): V | undefined {
-    if (!ownKey(key)) {
+    if (!this.#ownKey(key)) {
       const text = key as string;
       return text.length < LONG_TEXT ? this.#texts?.get(text) : this.#long?.get(text);
     }
     const at = this.#findOwn(key);
     if (at >= 0) return this.#ownValues[at];
-    return this.#tagged === null ? undefined : this.#tagged.get(taggedKey(key));
+    if (this.#tagged === null) return undefined;
+    // The lookup may have given the table up, and a str then no longer be ours.
+    return this.#ownKey(key) ? this.#tagged.get(taggedKey(key)) : this.get(key);
   }
 
   /** Whether `key` has an entry. */
   has(key: K): boolean {
-    if (!ownKey(key)) {
+    if (!this.#ownKey(key)) {
       const text = key as string;
       return text.length < LONG_TEXT
         ? this.#texts?.has(text) === true
         : this.#long?.has(text) === true;
     }
     if (this.#findOwn(key) >= 0) return true;
-    return this.#tagged !== null && this.#tagged.has(taggedKey(key));
+    if (this.#tagged === null) return false;
+    return this.#ownKey(key) ? this.#tagged.has(taggedKey(key)) : this.has(key);
   }
 
   /** Sets the value at `key`. */
   set(key: K, value: V): this {
-    if (!ownKey(key)) {
+    if (!this.#ownKey(key)) {
       this.#setText(key as string, value);
       return this;
     }
@@ -203,7 +224,7 @@ export class KeyMap<K extends MapKey, V> {
    * since): set() without a second lookup.
    */
   addAbsent(key: K, value: V): void {
-    if (!ownKey(key)) this.#setText(key as string, value);
+    if (!this.#ownKey(key)) this.#setText(key as string, value);
     else if (key === this.#missed || this.#table === null) this.#addMissed(key, value);
     else this.set(key, value);
   }
@@ -227,6 +248,10 @@ export class KeyMap<K extends MapKey, V> {
   #addMissed(key: K, value: V): void {
     const tagged = this.#tagged;
     if (tagged !== null) {
+      if (!this.#ownKey(key)) {
+        this.#setText(key as string, value);
+        return;
+      }
       const before = tagged.size;
       tagged.set(taggedKey(key), value);
       this.#ownSize += tagged.size - before;
@@ -257,7 +282,7 @@ export class KeyMap<K extends MapKey, V> {
 
   /** Deletes the entry of `key`; whether there was one. */
   delete(key: K): boolean {
-    if (!ownKey(key)) {
+    if (!this.#ownKey(key)) {
       const text = key as string;
       const deleted = text.length < LONG_TEXT
         ? this.#texts?.delete(text) === true
@@ -267,6 +292,7 @@ export class KeyMap<K extends MapKey, V> {
     }
     const at = this.#findOwn(key);
     if (at < 0) {
+      if (this.#tagged !== null && !this.#ownKey(key)) return this.delete(key);
       if (this.#tagged === null || !this.#tagged.delete(taggedKey(key))) return false;
       this.#ownSize--;
       this.#size--;
@@ -424,15 +450,27 @@ export class KeyMap<K extends MapKey, V> {
     this.#filled = count;
   }
 
-  /** Moves our keys to the seeded Map under tagged strs, for good. */
+  /**
+   * Gives our table up for good: the strs the engine hashes with its seed
+   * move to the str Map under their own text, the other keys to the
+   * seeded Map under tagged strs.
+   */
   #giveUp(): void {
     const tagged = new Map<string, V>();
+    this.#tagged = tagged;
     const keys = this.#ownKeys;
     for (let at = 0; at < keys.length; at++) {
       const key = keys[at] as K | Hole;
-      if (key !== HOLE) tagged.set(taggedKey(key), this.#ownValues[at] as V);
+      if (key === HOLE) continue;
+      const value = this.#ownValues[at] as V;
+      if (this.#ownKey(key)) {
+        tagged.set(taggedKey(key), value);
+      } else {
+        this.#texts ??= new Map<string, V>();
+        this.#texts.set(key as string, value);
+        this.#ownSize--;
+      }
     }
-    this.#tagged = tagged;
     this.#ownKeys = [];
     this.#ownValues = [];
     this.#missed = HOLE;

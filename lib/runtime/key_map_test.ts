@@ -181,6 +181,34 @@ Deno.test("keys crafted to collide in KeyMap's own table make it give up within 
   }
 });
 
+Deno.test("a lookup that gives the table up still answers, whichever form then holds its key", () => {
+  // The deepest of n crafted keys probes n times a lookup: looked up again and again, it spends
+  // the budget within one of those lookups, which must then find it in its new form.
+  let flips = 0;
+  for (const crafted of [keysCollidingInKeyMap(45), strsCollidingInKeyMap(45)]) {
+    for (let n = 10; n <= 45; n += 5) {
+      const map = new KeyMap<MapKey, number>();
+      for (let i = 0; i < n && !map.flooded; i++) map.set(crafted[i] as MapKey, i);
+      if (map.flooded) continue;
+      const deepest = crafted[n - 1] as MapKey;
+      // Another key between (the map remembers the key it found last), a bounded number of times.
+      for (let round = 0; round < 10_000 && !map.flooded; round++) {
+        for (const [key, value] of [[deepest, n - 1], [crafted[0] as MapKey, 0]] as const) {
+          const before = map.flooded;
+          assert.equal(round % 2 === 0 ? map.get(key) : map.has(key) && value, value);
+          if (!before && map.flooded) flips++;
+        }
+      }
+      assert.ok(map.flooded, `${n} crafted keys: lookups gave the table up`);
+      for (let i = 0; i < n; i++) assert.equal(map.get(crafted[i] as MapKey), i);
+      assert.equal(map.delete(deepest), true);
+      assert.equal(map.has(deepest), false);
+      assert.equal(map.size, n - 1);
+    }
+  }
+  assert.ok(flips >= 12, `${flips} lookups gave the table up`);
+});
+
 Deno.test("sequential and random honest keys never make the table give up", () => {
   const next = generator(7);
   const map = new KeyMap<MapKey, number>();
