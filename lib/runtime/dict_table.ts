@@ -48,8 +48,8 @@ export class DictTable {
   usable = 0;
   /** Whether every key is a str (a non-str key forces a rebuild into a general table). */
   unicode = true;
-  /** The entries by slot, null where one was deleted. */
-  slots: (DictEntry | null)[] = [];
+  /** The entries by slot, null where one was deleted (made as KeyMap makes its arrays: see there). */
+  slots: (DictEntry | null)[] = new Array<DictEntry | null>();
   /** For a hole, a later slot to look at (path-compressed towards the next live slot). */
   #after: number[] = [];
   /** For a hole, an earlier slot to look at (towards the previous live slot). */

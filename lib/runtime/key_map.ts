@@ -121,9 +121,16 @@ export class KeyMap<K extends MapKey, V> {
   #texts: Map<string, V> | null = null;
   /** The strs the engine hashes by their length alone, once there is one. */
   #long: LongTexts<V> | null = null;
-  /** Our keys and their values, in arrays (HOLE where deleted), found through #table. */
-  #ownKeys: (K | Hole)[] = [];
-  #ownValues: (V | undefined)[] = [];
+  /**
+   * Our keys and their values, in arrays (HOLE where deleted), found
+   * through #table. Made by the Array constructor, not a literal: the
+   * engine may decide, per literal, to allocate every array it makes
+   * straight in its old generation once many of them have lived long (a
+   * contract keeping 1,500 small dicts), and short-lived small dicts made
+   * afterwards then ran twice as slow.
+   */
+  #ownKeys: (K | Hole)[] = new Array<K | Hole>();
+  #ownValues: (V | undefined)[] = new Array<V | undefined>();
   #ownSize = 0;
   /** The number of entries of every kind. */
   #size = 0;
