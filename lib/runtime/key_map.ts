@@ -18,9 +18,9 @@
  * each lookup, and once they exceed {@link EXTRA_PROBES_PER_LOOKUP} per
  * lookup made (plus {@link PROBE_SLACK}) it gives those keys up to the
  * seeded Maps for good (a str under its own text unless it is
- * array-index-like, any other key under a tagged str). Honest keys probe ~1.5 times per
- * lookup at the load kept here, so the switch costs an attacker its flood
- * and bounds its work by a constant per lookup. Nothing here changes a
+ * array-index-like, any other key under a tagged str). Honest keys probe
+ * ~1.5 times per lookup at the load kept here, so the switch costs an
+ * attacker its flood and bounds its work by a constant per lookup. Nothing here changes a
  * result or a gas charge: lookups find the same entries in either form,
  * and nothing iterates this map for an order (a dict iterates its slot
  * table, a set its own slots; a copy takes every form as it is).

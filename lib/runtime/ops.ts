@@ -9,6 +9,7 @@
  */
 
 import { allocBytes } from "./bytes.ts";
+import { bytesContain, ENGINE_NEEDLE, unitsContain } from "./search.ts";
 import { CAPS, type DynamicGas, Op, OP_INFO } from "../compile/opcodes.ts";
 import { limitExceeded, vmError } from "./failure.ts";
 import { equals } from "./compare.ts";
@@ -604,14 +605,14 @@ export function contains(meter: Meter, container: Value, item: Value): boolean {
       );
     }
     meter.pay(COST.contains, utf8Length(container));
-    return container.includes(item);
+    return unitsContain(container, item);
   }
   if (container instanceof Uint8Array) {
     meter.pay(COST.contains, container.length);
     if (item instanceof Uint8Array) {
-      // The engine's string search, over one char per byte (not a scan per position).
-      return item.length <= container.length &&
-        byteText(container).includes(byteText(item));
+      // A short needle by the engine's string search, over one char per byte.
+      if (item.length > ENGINE_NEEDLE) return bytesContain(container, item);
+      return item.length <= container.length && byteText(container).includes(byteText(item));
     }
     const byte = asBigInt(item);
     if (byte === null) {

@@ -6,7 +6,7 @@
  */
 
 /** The KMP failure table of `needle`: the longest proper border of each prefix. */
-function borders(needle: readonly number[]): Int32Array {
+function borders(needle: ArrayLike<number>): Int32Array {
   const table = new Int32Array(needle.length);
   let k = 0;
   for (let i = 1; i < needle.length; i++) {
@@ -22,8 +22,8 @@ function borders(needle: readonly number[]): Int32Array {
  * `haystack[start, end)`, left to right, at most `limit` of them.
  */
 export function occurrences(
-  haystack: readonly number[],
-  needle: readonly number[],
+  haystack: ArrayLike<number>,
+  needle: ArrayLike<number>,
   start: number,
   end: number,
   limit: number,
@@ -99,4 +99,33 @@ export function occurrencesFromEnd(
     }
   }
   return found;
+}
+
+/**
+ * Needles of at most this many units may be found by the engine's own
+ * search, which makes at most that many comparisons a position; a longer
+ * one must go through {@link occurrences}: the engine's search is
+ * quadratic on some needles ("a" * k + "b" + "a" * k in "a" * n took 17 s
+ * for n of a million and k of 50,000).
+ */
+export const ENGINE_NEEDLE = 8;
+
+/** Whether `needle` occurs in `haystack`, unit for unit (UTF-16), in linear time. */
+export function unitsContain(haystack: string, needle: string): boolean {
+  if (needle.length <= ENGINE_NEEDLE) return haystack.includes(needle);
+  if (needle.length > haystack.length) return false;
+  return occurrences(unitsOf(haystack), unitsOf(needle), 0, haystack.length, 1).length > 0;
+}
+
+/** Whether `needle` occurs in `haystack`, in linear time. */
+export function bytesContain(haystack: Uint8Array, needle: Uint8Array): boolean {
+  if (needle.length > haystack.length) return false;
+  if (needle.length === 0) return true;
+  return occurrences(haystack, needle, 0, haystack.length, 1).length > 0;
+}
+
+function unitsOf(text: string): number[] {
+  const units = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+  return units;
 }

@@ -10,7 +10,7 @@ import { hasSurrogateUnits } from "../../text_units.ts";
 import type { Args } from "../bind.ts";
 import { vmError } from "../failure.ts";
 import type { Charge } from "../meter.ts";
-import { occurrences, occurrencesFromEnd } from "../search.ts";
+import { ENGINE_NEEDLE, occurrences, occurrencesFromEnd } from "../search.ts";
 import { PyList, PyTuple, type Value } from "../values.ts";
 import { cIntArg, type Method, ssizeArg } from "./common.ts";
 import {
@@ -68,7 +68,10 @@ function splitBy(meter: Charge, self: Text, args: Args, fromEnd: boolean): Value
   const maxsplit = args[1] === undefined ? -1n : ssizeArg(args[1]);
   const sepText = sep === undefined || sep === null ? null : sameKind(self, sep, name);
   meter.units(textUnits(self) + (sepText === null ? 0 : textUnits(sepText)));
-  if (!fromEnd && typeof self === "string" && typeof sepText === "string" && sepText !== "") {
+  if (
+    !fromEnd && typeof self === "string" && typeof sepText === "string" && sepText !== "" &&
+    sepText.length <= ENGINE_NEEDLE
+  ) {
     const parts = splitUnits(self, sepText, cutLimit(maxsplit, self.length));
     if (parts !== null) return new PyList(parts);
   }
@@ -110,10 +113,12 @@ function cutLimit(maxsplit: bigint, length: number): number {
 }
 
 /**
- * split(sep) of a str by a str, neither holding a surrogate unit (so
- * their units are their code points), found by the engine's own search
- * and cut without code point arrays: the same parts, checked against the
- * cap as they are found. Null when a surrogate unit is there.
+ * split(sep) of a str by a short str (ENGINE_NEEDLE units at most: the
+ * engine's search is quadratic on some long ones), neither holding a
+ * surrogate unit (so their units are their code points), found by the
+ * engine's own search and cut without code point arrays: the same parts,
+ * checked against the cap as they are found. Null when a surrogate unit
+ * is there.
  */
 function splitUnits(self: string, sep: string, limit: number): string[] | null {
   if (hasSurrogateUnits(self) || hasSurrogateUnits(sep)) return null;
