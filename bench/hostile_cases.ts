@@ -32,6 +32,9 @@ const WIDE_STR = ['s = "\\u00e9" * 524288'];
 const LONG_BYTES = ['s = b"a" * 1048575 + b"b"', 't = b"a" * 1048576'];
 const NEAR_MISS = ['s = "a" * 1000000', 'needle = "a" * 5000 + "b"'];
 const NEAR_MISS_BYTES = ['s = b"a" * 1000000', 'needle = b"a" * 5000 + b"b"'];
+// A miss in the middle of the needle: the engine's own substring search is quadratic on it.
+const MIDDLE_MISS = ['s = "a" * 1000000', 'needle = "a" * 5000 + "b" + "a" * 5000'];
+const MIDDLE_MISS_BYTES = ['s = b"a" * 1000000', 'needle = b"a" * 5000 + b"b" + b"a" * 5000'];
 const LIST = ["xs = [(i, i) for i in range(65536)]", "ys = [(i, i) for i in range(65536)]"];
 const FLAT_LIST = ["xs = [0] * 65536"];
 const NESTED = ["xs = [[i, [i]] for i in range(20000)]", "ys = [[i, [i]] for i in range(20000)]"];
@@ -131,6 +134,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   // Membership.
   { family: "opcode", name: "in (str near miss)", setup: NEAR_MISS, op: "r = needle in s" },
   { family: "opcode", name: "in (bytes near miss)", setup: NEAR_MISS_BYTES, op: "r = needle in s" },
+  { family: "opcode", name: "in (str middle miss)", setup: MIDDLE_MISS, op: "r = needle in s" },
+  {
+    family: "opcode",
+    name: "in (bytes middle miss)",
+    setup: MIDDLE_MISS_BYTES,
+    op: "r = needle in s",
+  },
   { family: "opcode", name: "in (list of 65,536 tuples)", setup: LIST, op: "r = (0, 1) in xs" },
   { family: "opcode", name: "in (dict, 1 MiB bytes key)", setup: BIG_KEY, op: "r = k in d" },
   {
@@ -422,6 +432,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     op: 'r = s.replace(needle, "c")',
   },
   { family: "str", name: "find (near miss)", setup: NEAR_MISS, op: "r = s.find(needle)" },
+  { family: "str", name: "split (middle miss)", setup: MIDDLE_MISS, op: "r = s.split(needle)" },
   {
     family: "str",
     name: "rfind (near miss)",
