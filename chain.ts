@@ -207,6 +207,7 @@ export type {
   PySlice,
   PyTuple,
 } from "./lib/runtime/values.ts";
+export type { DictIndex } from "./lib/runtime/dict_index.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
 export type { KeyMap, MapKey } from "./lib/runtime/key_map.ts";
 export type { SetMember, SetTable } from "./lib/runtime/set_table.ts";

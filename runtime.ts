@@ -36,6 +36,7 @@ export { Journal } from "./lib/runtime/host/journal.ts";
 export { type Host, Machine, type StepHook } from "./lib/runtime/interpreter.ts";
 export type { Charge, Metered } from "./lib/runtime/meter.ts";
 export type { Meter } from "./lib/runtime/ops.ts";
+export type { DictIndex } from "./lib/runtime/dict_index.ts";
 export type { DictTable } from "./lib/runtime/dict_table.ts";
 export type { KeyMap, MapKey } from "./lib/runtime/key_map.ts";
 export {

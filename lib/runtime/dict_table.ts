@@ -5,9 +5,11 @@
  * new entries fit before the table is rebuilt, and when it is rebuilt
  * (compacted, which moves every entry after a hole to a lower slot). A
  * dict iterated while it is mutated then yields, skips and fails exactly
- * where CPython's does (spec/RUNTIME.md §1). The dict's Map finds entries
- * by key; this table only places them. Every write to a dict goes through
- * the functions below, which also hold the container_length cap.
+ * where CPython's does (spec/RUNTIME.md §1). The dict's index
+ * (./dict_index.ts) finds entries by key, through their slots; this table
+ * only places them. Every write to a dict goes through the functions
+ * below, which keep the index in step with the slots and hold the
+ * container_length cap.
  *
  * Owns no gas: an insertion, deletion or step is O(1) amortised (holes are
  * skipped through path-compressed links, never one by one per iterator),
@@ -122,12 +124,12 @@ export class DictTable {
     this.reset(0, true, []);
   }
 
-  /** This table's layout with the copies of its entries (holes kept, as CPython's fast copy). */
-  cloneInto(target: DictTable, copies: ReadonlyMap<DictEntry, DictEntry>): void {
+  /** This table's layout with `slots`, the copies of its entries slot for slot (holes kept). */
+  cloneInto(target: DictTable, slots: (DictEntry | null)[]): void {
     target.logSize = this.logSize;
     target.unicode = this.unicode;
     target.usable = this.usable;
-    target.slots = this.slots.map((entry) => entry === null ? null : copies.get(entry) ?? null);
+    target.slots = slots;
     target.#after = [...this.#after];
     target.#before = [...this.#before];
   }
@@ -140,7 +142,9 @@ function rebuild(dict: PyDict, logSize: number, unicode: boolean): void {
   const live = table.slots.length === dict.entries.size
     ? table.slots as DictEntry[]
     : [...dict.ordered()];
+  const renumbered = live !== table.slots;
   table.reset(logSize, unicode && table.unicode, live);
+  dict.entries.tableRebuilt(renumbered);
 }
 
 /** The rebuild before an insertion that does not fit: three slots per entry held. */
@@ -158,6 +162,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
   if (table.logSize === 0) {
     // The shared empty table holds nothing: the first entry gets a table of its own.
     table.reset(LOG_MINSIZE, typeof key === "string", []);
+    dict.entries.tableRebuilt(true);
   } else if (table.unicode && typeof key !== "string") {
     grow(dict, false);
   }
@@ -197,18 +202,17 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
     ? LOG_MAX_PRESIZE
     : log2Presize(count);
   dict.table.reset(logSize, unicode, []);
+  dict.entries.tableRebuilt(true);
 }
 
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
 function cloneTable(target: PyDict, source: PyDict): void {
-  const copies = new Map<DictEntry, DictEntry>();
+  const slots = source.table.slots.map((entry): DictEntry | null =>
+    entry === null ? null : { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot }
+  );
+  source.table.cloneInto(target.table, slots);
   // In the source's form: setting each key again would make crafted keys flood the copy anew.
-  target.entries.fillMapped(source.entries, (entry) => {
-    const copy: DictEntry = { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot };
-    copies.set(entry, copy);
-    return copy;
-  });
-  source.table.cloneInto(target.table, copies);
+  target.entries.cloneFrom(source.entries, slots);
 }
 
 /**

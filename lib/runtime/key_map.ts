@@ -1,115 +1,40 @@
 /**
  * Values by dict key (numbers, bigints, strs), unordered, that a contract
- * cannot flood. The engine's own Map hashes numbers, bigints and strs that
- * spell an array index (`"16384"`) without a seed, so an author who has
- * read its source can pick keys that all land in one bucket and make every
- * insertion walk all of them (16,384 such keys: 0.5–0.7 s against 5 ms).
- * Here those keys go to arrays of our own, scanned while they hold up to
- * 8 keys and past that found through a table (open addressing, linear
- * probes), and so do all short strs: the engine hashes a str it has not
- * hashed before (every str a contract builds) through a call into its
- * runtime, ~50 ns, where our hash of 12 UTF-16 units takes a few. Longer
- * strs stay in a Map, which hashes them with the engine's random
- * per-process seed. Most dicts are small: a scan of a few keys is cheaper
- * than any hash, and allocates nothing.
- *
- * Our table's hash is fixed (results must not depend on a seed), so it
- * can be flooded too; it counts the probes it makes past the first of
- * each lookup, and once they exceed {@link EXTRA_PROBES_PER_LOOKUP} per
- * lookup made (plus {@link PROBE_SLACK}) it gives those keys up to the
- * seeded Maps for good (a str under its own text unless it is
- * array-index-like, any other key under a tagged str). Honest keys probe
- * ~1.5 times per lookup at the load kept here, so the switch costs an
- * attacker its flood and bounds its work by a constant per lookup. Nothing here changes a
- * result or a gas charge: lookups find the same entries in either form,
- * and nothing iterates this map for an order (a dict iterates its slot
- * table, a set its own slots; a copy takes every form as it is).
+ * cannot flood: a set's members and the storage journal's entries (a dict
+ * has its own index, ./dict_index.ts). The keys the engine's Map would
+ * hash without a seed, and all short strs, go to arrays of our own,
+ * scanned while they hold up to 8 keys and past that found through a
+ * table (open addressing, linear probes) on the fixed hash of
+ * ./key_hash.ts, which also says when the table gives its keys up to the
+ * seeded Maps on a flood. Longer strs stay in a Map, which hashes them
+ * with the engine's random per-process seed. Most maps are small: a scan
+ * of a few keys is cheaper than any hash, and allocates nothing. Nothing
+ * here changes a result or a gas charge: lookups find the same entries in
+ * either form, and nothing iterates this map for an order (a set
+ * iterates its own slots; a copy takes every form as it is).
  */
 
+import {
+  EMPTY,
+  EXTRA_PROBES_PER_LOOKUP,
+  hashKey,
+  type MapKey,
+  mappedMap,
+  ownKey,
+  PROBE_SLACK,
+  taggedKey,
+  TOMBSTONE,
+} from "./key_hash.ts";
 import { LONG_TEXT, LongTexts } from "./long_texts.ts";
 
-/** The key kinds a dict, set or byte map stores. */
-export type MapKey = number | bigint | string;
+export type { MapKey } from "./key_hash.ts";
 
-/** An empty slot of our table, and a slot whose key was deleted. */
-const EMPTY = -1;
-const TOMBSTONE = -2;
 /** What a deleted key leaves in the array of our keys. */
 const HOLE: unique symbol = Symbol("hole");
 type Hole = typeof HOLE;
 
 /** Our keys held before lookups use a table (until then they scan the arrays). */
 const SCANNED_KEYS = 8;
-/** Probes past the first allowed per lookup, on average, before the table gives up. */
-const EXTRA_PROBES_PER_LOOKUP = 2;
-/** Probes allowed on top of that (a small table's first clusters). */
-const PROBE_SLACK = 1024;
-/** The longest str in our table (longer ones go to the seeded Map); at least INDEX_DIGITS. */
-const OWN_TEXT = 12;
-/** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
-const INDEX_DIGITS = 10;
-
-/** The hash bits kept: a table never has more slots than this (container_length is far lower). */
-const HASH_BITS = 0x3fffffff;
-
-const doubleScratch = new Float64Array(1);
-const doubleWords = new Int32Array(doubleScratch.buffer);
-
-/** A 32-bit avalanche of `h` (every input bit flips about half the output bits). */
-function mix(h: number): number {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  return x ^ (x >>> 16);
-}
-
-function hashNumber(n: number): number {
-  if ((n | 0) === n) return mix(n);
-  doubleScratch[0] = n;
-  return mix((doubleWords[0] ?? 0) ^ mix(doubleWords[1] ?? 0));
-}
-
-/** A bigint by its low 32 bits and its leading bits (as the nearest double). */
-function hashBigint(n: bigint): number {
-  return mix(Number(BigInt.asIntN(32, n)) ^ hashNumber(Number(n)));
-}
-
-/** A str by its length and its UTF-16 units, two to a 32-bit word. */
-function hashText(text: string): number {
-  const length = text.length;
-  let h = length;
-  let i = 0;
-  for (; i + 1 < length; i += 2) {
-    h = Math.imul(h ^ (text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16)), 0x01000193);
-  }
-  if (i < length) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return mix(h);
-}
-
-/** Whether the engine may hash `text` as an array index (unseeded): short and led by a digit. */
-function indexLike(text: string): boolean {
-  if (text.length > INDEX_DIGITS) return false;
-  const first = text.charCodeAt(0);
-  return first >= 0x30 && first <= 0x39;
-}
-
-/** A key's hash, kept to 30 bits (a small integer to the engine, so an array of them stays compact). */
-function hashKey(key: MapKey): number {
-  if (typeof key === "number") return hashNumber(key) & HASH_BITS;
-  if (typeof key === "bigint") return hashBigint(key) & HASH_BITS;
-  return hashText(key) & HASH_BITS;
-}
-
-/** The seeded Map's key for one of our keys once the table is given up (kinds never collide). */
-function taggedKey(key: MapKey): string {
-  if (typeof key === "number") {
-    // An int32 as two UTF-16 units (no decimal conversion); any other number in decimal.
-    return (key | 0) === key ? String.fromCharCode(0x69, key & 0xffff, key >>> 16) : `n${key}`;
-  }
-  if (typeof key === "bigint") return `b${key.toString(16)}`;
-  return `s${key}`;
-}
 
 /** Values by dict key (see the file header). */
 export class KeyMap<K extends MapKey, V> {
@@ -172,17 +97,9 @@ export class KeyMap<K extends MapKey, V> {
     return this.#tagged !== null;
   }
 
-  /**
-   * Whether `key` lives in our arrays and table (or, given up, under a
-   * tagged str) rather than among the strs of the seeded Map: numbers,
-   * bigints and short strs; once the table is given up, only the strs the
-   * engine would hash without its seed stay ours (the others go to the
-   * seeded Map under their own text, which keeps the hash the engine
-   * caches on a str, where a tagged copy is a fresh str hashed anew).
-   */
+  /** Whether `key` lives in our arrays and table, or under a tagged str (see ownKey). */
   #ownKey(key: K): boolean {
-    if (typeof key !== "string") return true;
-    return key.length <= OWN_TEXT && (this.#tagged === null || indexLike(key));
+    return ownKey(key, this.#tagged !== null);
   }
 
   /** The value at `key`, or undefined. */
@@ -485,11 +402,4 @@ export class KeyMap<K extends MapKey, V> {
     this.#table = null;
     this.#filled = 0;
   }
-}
-
-/** A copy of `source` with `map` of each value. */
-function mappedMap<U, V>(source: Map<string, U>, map: (value: U) => V): Map<string, V> {
-  const out = new Map<string, V>();
-  for (const [key, value] of source) out.set(key, map(value));
-  return out;
 }

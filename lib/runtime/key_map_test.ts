@@ -11,40 +11,8 @@ import {
   keysCollidingInKeyMap,
   strsCollidingInKeyMap,
 } from "../../tests/support/key_map_floods.ts";
+import { generator, keyPool } from "../../tests/support/key_pool.ts";
 import { KeyMap, type MapKey } from "./key_map.ts";
-
-/** A small deterministic generator (xorshift32). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state;
-  };
-}
-
-function keyPool(next: () => number): MapKey[] {
-  const pool: MapKey[] = [];
-  for (let i = 0; i < 40; i++) {
-    pool.push(i - 5, i * 16384, 2 ** 40 + i * 2 ** 20, -(2 ** 50) - i);
-    pool.push(BigInt(i) << 64n, -(BigInt(i + 1) << 70n) - 3n);
-    pool.push(String(i * 16384), `k${i}`, `0${i}`, String(next()));
-    // Around the longest str the table holds (12 units): shorter ones in it, longer in the Map.
-    pool.push(`abcdefghij${i}`, `abcdefghijk${i}`, `\u0000${"z".repeat(i % 14)}`);
-  }
-  pool.push("", "12345678901", "-1", 0.5);
-  // Long strs (found by digest), some equal in text but built apart.
-  const long = "x".repeat(16383);
-  const wide = "\u0101".repeat(16383);
-  pool.push(`${wide}a`, `${wide}b`, `${wide}\ud800`, `${wide}\udc00`, `${long}\u0101`);
-  for (let i = 0; i < 6; i++) {
-    pool.push(`${long}${i % 3}`, `${long}${i % 3}`.slice(0), `${long}${i}y`);
-  }
-  return pool;
-}
 
 /** Every key of the pool has the same entry in both. */
 function sameContents(mine: KeyMap<MapKey, number>, theirs: Map<MapKey, number>, pool: MapKey[]) {

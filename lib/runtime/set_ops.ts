@@ -12,7 +12,6 @@
 
 import { equals, isSetView } from "./compare.ts";
 import { iterate } from "./iterate.ts";
-import { KeyMap } from "./key_map.ts";
 import type { Meter } from "./ops.ts";
 import { contains } from "./ops.ts";
 import { pyHash } from "./py_hash.ts";
@@ -20,7 +19,6 @@ import { SetTable } from "./set_table.ts";
 import {
   checkMutable,
   type DictEntry,
-  type DictKey,
   dictKey,
   DONE,
   PyDict,
@@ -191,18 +189,17 @@ function viewIntersect(meter: Meter, a: Value, b: Value): SetTable {
 
 /** dictitems_xor: the pairs of either items view whose key is not paired with an equal value in the other. */
 function itemsXor(meter: Meter, a: PyDictView, b: PyDictView): SetTable {
-  // a's entries not yet paired, by key (a's order is walked again at the end).
-  const remaining = new KeyMap<DictKey, DictEntry>();
-  remaining.fillMapped(a.dict.entries, (entry) => entry);
+  // a's entries paired with an equal value in b (a's order is walked again at the end).
+  const paired = new Set<DictEntry>();
   const result = new SetTable();
   for (const entry of b.dict.ordered()) {
     payItems(meter, "key", 1);
-    const mine = remaining.get(entry.dk);
-    if (mine !== undefined && equals(meter, mine.value, entry.value)) remaining.delete(entry.dk);
+    const mine = a.dict.entries.get(entry.dk);
+    if (mine !== undefined && equals(meter, mine.value, entry.value)) paired.add(mine);
     else addValue(meter, result, new PyTuple([entry.key, entry.value]));
   }
   for (const entry of a.dict.ordered()) {
-    if (!remaining.has(entry.dk)) continue;
+    if (paired.has(entry)) continue;
     payItems(meter, "key", 1);
     addValue(meter, result, new PyTuple([entry.key, entry.value]));
   }

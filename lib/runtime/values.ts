@@ -11,7 +11,7 @@
 
 import { EXCEPTIONS } from "../compile/opcodes.ts";
 import { DictTable } from "./dict_table.ts";
-import { KeyMap } from "./key_map.ts";
+import { DictIndex } from "./dict_index.ts";
 import { LONG_TEXT } from "./long_texts.ts";
 import { SetTable } from "./set_table.ts";
 import { vmError } from "./failure.ts";
@@ -124,10 +124,10 @@ export interface DictEntry {
  * layout beside it; written only through lib/runtime/dict_table.ts.
  */
 export class PyDict {
-  /** The entries by {@link dictKey} (unordered: {@link PyDict.ordered} walks them in order). */
-  readonly entries: KeyMap<DictKey, DictEntry> = new KeyMap<DictKey, DictEntry>();
   /** The slots the entries sit in, as CPython lays them out (in insertion order, with holes). */
   readonly table: DictTable = new DictTable();
+  /** The entries by {@link dictKey}, through their slots ({@link PyDict.ordered} walks them in order). */
+  readonly entries: DictIndex = new DictIndex(this.table);
   /** Whether mutation is refused (module-level dicts). */
   frozen = false;
 

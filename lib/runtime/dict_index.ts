@@ -1,0 +1,307 @@
+/**
+ * Finds a dict's entries by dict key, in CPython's layout: the entries
+ * sit in the slots of the dict's table (./dict_table.ts, which places
+ * them), and this index maps a key to the slot its entry sits in, so a
+ * dict keeps its entries once. Numbers, bigints and short strs are found
+ * through a table of slot positions (open addressing, linear probes) on
+ * the fixed hash of ./key_hash.ts, or, while the dict's table has at most
+ * 2^SCANNED_LOG slots (10 entries), by scanning those slots, which is
+ * cheaper than any hash and allocates nothing. Other strs are found
+ * through the engine's seeded Map (and LongTexts), as key_hash.ts says,
+ * and so are all keys once the position table gave up on a flood.
+ *
+ * The positions hold while the table's slots do: dict_table.ts calls
+ * {@link DictIndex.tableRebuilt} after every rebuild of the table (which
+ * may renumber its slots) and tells this index of every entry it adds or
+ * removes. The position table is built at four slots per key and again
+ * once half full (tombstones included). Owns no gas and changes no
+ * result: every form finds the same entries, and order comes from the
+ * dict's slots alone.
+ */
+
+import {
+  EXTRA_PROBES_PER_LOOKUP,
+  hashKey,
+  mappedMap,
+  ownKey,
+  PROBE_SLACK,
+  taggedKey,
+} from "./key_hash.ts";
+import { LONG_TEXT, LongTexts } from "./long_texts.ts";
+import type { DictTable } from "./dict_table.ts";
+import type { DictEntry, DictKey } from "./values.ts";
+
+/** Dict tables of up to 2^SCANNED_LOG slots are scanned, without a position table. */
+const SCANNED_LOG = 4;
+/** The fewest slots a position table has. */
+const MIN_POSITIONS = 32;
+
+/**
+ * A position table's slot: EMPTY (0, as a fresh typed array holds, so none
+ * is filled), TOMBSTONE where a key was deleted, else its slot plus one.
+ */
+const EMPTY = 0;
+const TOMBSTONE = -1;
+
+/** What the missed-key cache holds when it holds nothing. */
+const NOTHING: unique symbol = Symbol("nothing");
+
+/** The entries of one dict by dict key (see the file header). */
+export class DictIndex {
+  readonly #table: DictTable;
+  /** Strs the position table does not take (see ownKey), under their own text; null until one. */
+  #texts: Map<string, DictEntry> | null = null;
+  /** The strs the engine hashes by their length alone, once there is one. */
+  #long: LongTexts<DictEntry> | null = null;
+  /** Once the position table gave up: its keys under tagged strs. */
+  #tagged: Map<string, DictEntry> | null = null;
+  /** Slot positions in the dict's table, plus one (or EMPTY / TOMBSTONE); null while scanned. */
+  #positions: Int32Array | null = null;
+  /** Slots of the position table holding a position or a tombstone. */
+  #filled = 0;
+  #size = 0;
+  #lookups = 0;
+  #extraProbes = 0;
+  /** The entry the last lookup found (null once anything moved), and its position-table slot. */
+  #found: DictEntry | null = null;
+  #foundSlot = -1;
+  /** The key the last lookup missed (NOTHING once anything changed), and where it would go. */
+  #missed: DictKey | typeof NOTHING = NOTHING;
+  #freeSlot = -1;
+
+  /** The index of the entries `table` places. */
+  constructor(table: DictTable) {
+    this.#table = table;
+  }
+
+  /** The number of entries. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Whether the position table was given up for Maps under tagged strs (a flood). */
+  get flooded(): boolean {
+    return this.#tagged !== null;
+  }
+
+  /** The entry of `key`, or undefined. */
+  get(key: DictKey): DictEntry | undefined {
+    if (!ownKey(key, this.#tagged !== null)) return this.#textEntry(key as string);
+    const found = this.#findOwn(key);
+    if (found !== null) return found;
+    if (this.#tagged === null) return undefined;
+    // The lookup may have given the position table up, and a str then no longer be its own.
+    return ownKey(key, true) ? this.#tagged.get(taggedKey(key)) : this.#textEntry(key as string);
+  }
+
+  /** Whether `key` has an entry. */
+  has(key: DictKey): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Takes `entry`, just placed in the table, for `key`, which get() has just found absent. */
+  addAbsent(key: DictKey, entry: DictEntry): void {
+    this.#size++;
+    if (this.#tagged === null && ownKey(key, false)) {
+      const positions = this.#positions;
+      if (positions === null) {
+        // Scanned: its slot is enough.
+        this.#missed = NOTHING;
+        return;
+      }
+      if ((this.#filled + 1) * 2 > positions.length) {
+        // Half full (tombstones included): built again, four slots per key.
+        this.#reindex();
+        return;
+      }
+      // A rebuild since the lookup moved where the key would go: look again.
+      if (key !== this.#missed) this.#findOwn(key);
+      if (this.#tagged === null) {
+        if (positions[this.#freeSlot] === EMPTY) this.#filled++;
+        positions[this.#freeSlot] = entry.slot + 1;
+        this.#missed = NOTHING;
+        return;
+      }
+    }
+    if (ownKey(key, this.#tagged !== null)) this.#tagged?.set(taggedKey(key), entry);
+    else this.#setText(key as string, entry);
+  }
+
+  /** Drops the entry of `key`, which get() has just found (the table then makes its slot a hole). */
+  delete(key: DictKey): void {
+    this.#size--;
+    this.#missed = NOTHING;
+    if (!ownKey(key, this.#tagged !== null)) {
+      const text = key as string;
+      if (text.length < LONG_TEXT) this.#texts?.delete(text);
+      else this.#long?.delete(text);
+    } else if (this.#tagged !== null) {
+      this.#tagged.delete(taggedKey(key));
+    } else if (this.#positions !== null && this.#findOwn(key) !== null) {
+      this.#positions[this.#foundSlot] = TOMBSTONE;
+    }
+    this.#found = null;
+  }
+
+  /** Forgets every entry (the table is emptied beside it). */
+  clear(): void {
+    this.#texts = null;
+    this.#long = null;
+    this.#tagged = null;
+    this.#positions = null;
+    this.#filled = 0;
+    this.#size = 0;
+    this.#lookups = 0;
+    this.#extraProbes = 0;
+    this.#found = null;
+    this.#missed = NOTHING;
+  }
+
+  /**
+   * Makes this empty index find `source`'s entries as copied into
+   * `slots`, the copy of `source`'s table slot for slot, in `source`'s
+   * form (positions, Maps and probe budget): entries set again one by one
+   * would start a new budget and let crafted keys flood the copy anew.
+   */
+  cloneFrom(source: DictIndex, slots: readonly (DictEntry | null)[]): void {
+    const copyOf = (entry: DictEntry) => slots[entry.slot] as DictEntry;
+    this.#texts = source.#texts === null ? null : mappedMap(source.#texts, copyOf);
+    this.#long = source.#long === null ? null : source.#long.mapped(copyOf);
+    this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, copyOf);
+    this.#positions = source.#positions === null ? null : source.#positions.slice();
+    this.#filled = source.#filled;
+    this.#size = source.#size;
+    this.#lookups = source.#lookups;
+    this.#extraProbes = source.#extraProbes;
+    this.#found = null;
+    this.#missed = NOTHING;
+  }
+
+  /**
+   * After the dict table was rebuilt: the positions are built again when
+   * its slots were `renumbered` (holes dropped, or a fresh table), or when
+   * its slots were scanned and it has grown past that.
+   */
+  tableRebuilt(renumbered: boolean): void {
+    if (renumbered || this.#positions === null) this.#reindex();
+  }
+
+  /**
+   * Builds the position table again for the dict table's current slots
+   * (none while they are scanned, or once given up), at four slots per
+   * key. Each key placed counts as a lookup for the probe budget.
+   */
+  #reindex(): void {
+    this.#found = null;
+    this.#missed = NOTHING;
+    this.#positions = null;
+    this.#filled = 0;
+    const table = this.#table;
+    if (this.#tagged !== null || table.logSize <= SCANNED_LOG) return;
+    const slots = table.slots;
+    let size = MIN_POSITIONS;
+    while (size < slots.length * 4) size *= 2;
+    const positions = new Int32Array(size);
+    const mask = size - 1;
+    let filled = 0;
+    for (let at = 0; at < slots.length; at++) {
+      const entry = slots[at];
+      if (entry === null || entry === undefined || !ownKey(entry.dk, false)) continue;
+      this.#lookups++;
+      let slot = hashKey(entry.dk) & mask;
+      while (positions[slot] !== EMPTY) {
+        slot = (slot + 1) & mask;
+        if (!this.#probe()) return;
+      }
+      positions[slot] = at + 1;
+      filled++;
+    }
+    this.#positions = positions;
+    this.#filled = filled;
+  }
+
+  /** A str that is not the position table's: in the Map, or among the long ones. */
+  #textEntry(text: string): DictEntry | undefined {
+    return text.length < LONG_TEXT ? this.#texts?.get(text) : this.#long?.get(text);
+  }
+
+  #setText(text: string, entry: DictEntry): void {
+    if (text.length < LONG_TEXT) (this.#texts ??= new Map<string, DictEntry>()).set(text, entry);
+    else (this.#long ??= new LongTexts<DictEntry>()).set(text, entry);
+  }
+
+  /**
+   * The entry of one of the position table's keys, or null (then
+   * #freeSlot is where it would go); null also once given up. While the
+   * dict's slots are scanned, they are looked at one by one.
+   */
+  #findOwn(key: DictKey): DictEntry | null {
+    // The key just looked up again (`d[k] = d.get(k, 0) + 1`): nothing has moved since.
+    const found = this.#found;
+    if (found !== null && found.dk === key) return found;
+    if (key === this.#missed || this.#tagged !== null) return null;
+    const slots = this.#table.slots;
+    const positions = this.#positions;
+    if (positions === null) {
+      for (let at = 0; at < slots.length; at++) {
+        const entry = slots[at];
+        if (entry !== null && entry !== undefined && entry.dk === key) {
+          this.#found = entry;
+          return entry;
+        }
+      }
+      this.#missed = key;
+      return null;
+    }
+    this.#lookups++;
+    const mask = positions.length - 1;
+    let slot = hashKey(key) & mask;
+    let free = -1;
+    for (;;) {
+      const at = positions[slot] ?? EMPTY;
+      if (at === EMPTY) {
+        this.#freeSlot = free >= 0 ? free : slot;
+        this.#missed = key;
+        return null;
+      }
+      if (at === TOMBSTONE) {
+        if (free < 0) free = slot;
+      } else {
+        const entry = slots[at - 1] as DictEntry;
+        if (entry.dk === key) {
+          this.#found = entry;
+          this.#foundSlot = slot;
+          return entry;
+        }
+      }
+      slot = (slot + 1) & mask;
+      if (!this.#probe()) return null;
+    }
+  }
+
+  /** Counts one probe past a lookup's first; false once the budget is spent (given up). */
+  #probe(): boolean {
+    if (++this.#extraProbes <= this.#lookups * EXTRA_PROBES_PER_LOOKUP + PROBE_SLACK) return true;
+    this.#giveUp();
+    return false;
+  }
+
+  /**
+   * Gives the position table up for good: its strs that the engine hashes
+   * with its seed move to the str Map under their own text, its other keys
+   * to the seeded Map under tagged strs.
+   */
+  #giveUp(): void {
+    const tagged = new Map<string, DictEntry>();
+    this.#tagged = tagged;
+    for (const entry of this.#table.slots) {
+      if (entry === null || !ownKey(entry.dk, false)) continue;
+      if (ownKey(entry.dk, true)) tagged.set(taggedKey(entry.dk), entry);
+      else this.#setText(entry.dk as string, entry);
+    }
+    this.#positions = null;
+    this.#filled = 0;
+    this.#found = null;
+    this.#missed = NOTHING;
+  }
+}
