@@ -166,7 +166,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
   } else if (table.unicode && typeof key !== "string") {
     grow(dict, false);
   }
-  const existing = dict.entries.get(dk);
+  const existing = dict.entries.getForWrite(dk);
   if (existing !== undefined) {
     existing.value = value;
     return;
@@ -182,7 +182,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
 
 /** Deletes the entry of `dk`, leaving a hole in its slot; the entry, or undefined when absent. */
 export function deleteEntry(dict: PyDict, dk: DictKey): DictEntry | undefined {
-  const entry = dict.entries.get(dk);
+  const entry = dict.entries.getForWrite(dk);
   if (entry === undefined) return undefined;
   dict.entries.delete(dk);
   dict.table.remove(entry);
