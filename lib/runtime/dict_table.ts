@@ -6,7 +6,7 @@
  * (compacted, which moves every entry after a hole to a lower slot). A
  * dict iterated while it is mutated then yields, skips and fails exactly
  * where CPython's does (spec/RUNTIME.md §1). The dict's index
- * (./dict_index.ts) finds entries by key, through their slots; this table
+ * (./dict_index.ts) finds the entry objects by key; this table
  * only places them. Every write to a dict goes through the functions
  * below, which keep the index in step with the slots and hold the
  * container_length cap.
@@ -142,9 +142,8 @@ function rebuild(dict: PyDict, logSize: number, unicode: boolean): void {
   const live = table.slots.length === dict.entries.size
     ? table.slots as DictEntry[]
     : [...dict.ordered()];
-  const renumbered = live !== table.slots;
   table.reset(logSize, unicode && table.unicode, live);
-  dict.entries.tableRebuilt(renumbered);
+  dict.entries.tableRebuilt();
 }
 
 /** The rebuild before an insertion that does not fit: three slots per entry held. */
@@ -162,7 +161,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
   if (table.logSize === 0) {
     // The shared empty table holds nothing: the first entry gets a table of its own.
     table.reset(LOG_MINSIZE, typeof key === "string", []);
-    dict.entries.tableRebuilt(true);
+    dict.entries.tableRebuilt();
   } else if (table.unicode && typeof key !== "string") {
     grow(dict, false);
   }
@@ -202,7 +201,7 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
     ? LOG_MAX_PRESIZE
     : log2Presize(count);
   dict.table.reset(logSize, unicode, []);
-  dict.entries.tableRebuilt(true);
+  dict.entries.tableRebuilt();
 }
 
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
