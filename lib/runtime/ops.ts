@@ -195,11 +195,21 @@ function repeat(meter: Meter, sequence: Value, countValue: Value): Value {
     for (let i = 0; i < n; i++) out.set(sequence, i * sequence.length);
     return out;
   }
-  const items: Value[] = [];
-  if (sequence instanceof PyList || sequence instanceof PyTuple) {
-    for (let i = 0; i < n; i++) pushAll(items, sequence.items);
-  }
+  const items = repeatedItems(
+    sequence instanceof PyList || sequence instanceof PyTuple ? sequence.items : [],
+    n,
+  );
   return sequence instanceof PyList ? new PyList(items) : new PyTuple(items);
+}
+
+/** `source`'s items `n` times over, written into an array made at its final length. */
+function repeatedItems(source: readonly Value[], n: number): Value[] {
+  const items = new Array<Value>(source.length * n);
+  if (source.length === 1) return items.fill(source[0] ?? null);
+  for (let i = 0, at = 0; i < n; i++) {
+    for (let j = 0; j < source.length; j++) items[at++] = source[j] ?? null;
+  }
+  return items;
 }
 
 /** UTF-16 units, bytes or items of a sequence, known without a scan. */
