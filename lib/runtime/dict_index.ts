@@ -10,13 +10,13 @@
  * through the engine's seeded Map (and LongTexts), as key_hash.ts says,
  * and so are all keys once the bucket table gave up on a flood.
  *
- * The buckets hold entries, not slot numbers, so a rebuild of the dict's
- * table (which renumbers its slots but keeps its entry objects) leaves
- * them as they are; dict_table.ts calls {@link DictIndex.tableRebuilt}
- * after every rebuild (the first bucket table is built once the table
- * outgrows scanning) and tells this index of every entry it adds or
- * removes. The bucket table is built at four buckets per key and again
- * once half full (tombstones included). Owns no gas and changes no
+ * The buckets hold the entries themselves, so a lookup reads no slot
+ * array; dict_table.ts calls {@link DictIndex.tableRebuilt} after every
+ * rebuild of the table and tells this index of every entry it adds or
+ * removes. The bucket table is built at four buckets per key, again once
+ * half full (tombstones included), and again when the table is rebuilt
+ * with its slots renumbered, so it never outlives the table's size (a
+ * copy, paid by entries, takes it whole). Owns no gas and changes no
  * result: every form finds the same entries, and order comes from the
  * dict's slots alone.
  */
@@ -187,12 +187,14 @@ export class DictIndex {
   }
 
   /**
-   * After the dict table was rebuilt (its slots renumbered, its entries
-   * kept): while its slots were scanned, a bucket table is built once it
-   * has grown past that.
+   * After the dict table was rebuilt: the buckets are built again when its
+   * slots were `renumbered` (holes dropped, or a fresh table), so their
+   * number follows the table's size down as well as up (a copy takes them
+   * whole: see cloneFrom), or when its slots were scanned and it has grown
+   * past that.
    */
-  tableRebuilt(): void {
-    if (this.#buckets === null) this.#reindex();
+  tableRebuilt(renumbered: boolean): void {
+    if (renumbered || this.#buckets === null) this.#reindex();
   }
 
   /**

@@ -142,8 +142,9 @@ function rebuild(dict: PyDict, logSize: number, unicode: boolean): void {
   const live = table.slots.length === dict.entries.size
     ? table.slots as DictEntry[]
     : [...dict.ordered()];
+  const renumbered = live !== table.slots;
   table.reset(logSize, unicode && table.unicode, live);
-  dict.entries.tableRebuilt();
+  dict.entries.tableRebuilt(renumbered);
 }
 
 /** The rebuild before an insertion that does not fit: three slots per entry held. */
@@ -161,7 +162,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
   if (table.logSize === 0) {
     // The shared empty table holds nothing: the first entry gets a table of its own.
     table.reset(LOG_MINSIZE, typeof key === "string", []);
-    dict.entries.tableRebuilt();
+    dict.entries.tableRebuilt(true);
   } else if (table.unicode && typeof key !== "string") {
     grow(dict, false);
   }
@@ -201,7 +202,7 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
     ? LOG_MAX_PRESIZE
     : log2Presize(count);
   dict.table.reset(logSize, unicode, []);
-  dict.entries.tableRebuilt();
+  dict.entries.tableRebuilt(true);
 }
 
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
