@@ -53,8 +53,12 @@ export class DictIndex {
   #long: LongTexts<DictEntry> | null = null;
   /** Once the bucket table gave up: its keys under tagged strs. */
   #tagged: Map<string, DictEntry> | null = null;
-  /** The entries by bucket (null where empty, or TOMBSTONE); null while scanned or given up. */
-  #buckets: (DictEntry | null)[] | null = null;
+  /**
+   * The entries by bucket (or TOMBSTONE), a hole where empty: the array is
+   * made at its length without a fill, which cost a tenth of building a
+   * dict; null while scanned or given up.
+   */
+  #buckets: (DictEntry | undefined)[] | null = null;
   /** Buckets holding an entry or a tombstone. */
   #filled = 0;
   #size = 0;
@@ -122,7 +126,7 @@ export class DictIndex {
       // Anything changed since the lookup may have taken the bucket it found: look again.
       if (key !== this.#missed) this.#findOwn(key);
       if (this.#tagged === null) {
-        if (buckets[this.#freeBucket] === null) this.#filled++;
+        if (buckets[this.#freeBucket] === undefined) this.#filled++;
         buckets[this.#freeBucket] = entry;
         this.#missed = NOTHING;
         return;
@@ -175,9 +179,8 @@ export class DictIndex {
     this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, copyOf);
     this.#buckets = source.#buckets === null
       ? null
-      : source.#buckets.map((entry) =>
-        entry === null || entry === TOMBSTONE ? entry : copyOf(entry)
-      );
+      // Holes stay holes (map skips them).
+      : source.#buckets.map((entry) => entry === TOMBSTONE ? entry : copyOf(entry as DictEntry));
     this.#filled = source.#filled;
     this.#size = source.#size;
     this.#lookups = source.#lookups;
@@ -212,7 +215,7 @@ export class DictIndex {
     const slots = table.slots;
     let size = MIN_BUCKETS;
     while (size < slots.length * 4) size *= 2;
-    const buckets = new Array<DictEntry | null>(size).fill(null);
+    const buckets = new Array<DictEntry | undefined>(size);
     const mask = size - 1;
     let filled = 0;
     for (let at = 0; at < slots.length; at++) {
@@ -220,7 +223,7 @@ export class DictIndex {
       if (entry === null || entry === undefined || !ownKey(entry.dk, false)) continue;
       this.#lookups++;
       let bucket = hashKey(entry.dk) & mask;
-      while (buckets[bucket] !== null) {
+      while (buckets[bucket] !== undefined) {
         bucket = (bucket + 1) & mask;
         if (!this.#probe()) return;
       }
@@ -273,8 +276,8 @@ export class DictIndex {
     let bucket = hashKey(key) & mask;
     let free = -1;
     for (;;) {
-      const entry = buckets[bucket] ?? null;
-      if (entry === null) {
+      const entry = buckets[bucket];
+      if (entry === undefined) {
         this.#freeBucket = free >= 0 ? free : bucket;
         this.#missed = key;
         return null;
