@@ -1,22 +1,20 @@
 /**
- * Finds a dict's entries by dict key: the entries sit in the slots of
- * the dict's table (./dict_table.ts, which places them, in CPython's
- * layout), and this index finds the entry objects themselves, so a dict
- * keeps its entries once. Numbers, bigints and short strs are found
- * through a bucket table of entries (open addressing, linear probes) on
+ * Finds a dict's entries by dict key, in CPython's layout: the entries
+ * sit in the slots of the dict's table (./dict_table.ts, which places
+ * them), and this index maps a key to the slot its entry sits in, so a
+ * dict keeps its entries once. Numbers, bigints and short strs are found
+ * through a table of slot positions (open addressing, linear probes) on
  * the fixed hash of ./key_hash.ts, or, while the dict's table has at most
  * 2^SCANNED_LOG slots (10 entries), by scanning those slots, which is
  * cheaper than any hash and allocates nothing. Other strs are found
  * through the engine's seeded Map (and LongTexts), as key_hash.ts says,
- * and so are all keys once the bucket table gave up on a flood.
+ * and so are all keys once the position table gave up on a flood.
  *
- * The buckets hold the entries themselves, so a lookup reads no slot
- * array; dict_table.ts calls {@link DictIndex.tableRebuilt} after every
- * rebuild of the table and tells this index of every entry it adds or
- * removes. The bucket table is built at four buckets per key, again once
- * half full (tombstones included), and again when the table is rebuilt
- * with its slots renumbered, so it never outlives the table's size (a
- * copy, paid by entries, takes it whole). Owns no gas and changes no
+ * The positions hold while the table's slots do: dict_table.ts calls
+ * {@link DictIndex.tableRebuilt} after every rebuild of the table (which
+ * may renumber its slots) and tells this index of every entry it adds or
+ * removes. The position table is built at four slots per key and again
+ * once half full (tombstones included). Owns no gas and changes no
  * result: every form finds the same entries, and order comes from the
  * dict's slots alone.
  */
@@ -33,13 +31,20 @@ import { LONG_TEXT, LongTexts } from "./long_texts.ts";
 import type { DictTable } from "./dict_table.ts";
 import type { DictEntry, DictKey } from "./values.ts";
 
-/** Dict tables of up to 2^SCANNED_LOG slots are scanned, without a bucket table. */
+/** Dict tables of up to 2^SCANNED_LOG slots are scanned, without a position table. */
 const SCANNED_LOG = 4;
-/** The fewest buckets a bucket table has. */
-const MIN_BUCKETS = 32;
+/** The fewest slots a position table has. */
+const MIN_POSITIONS = 32;
+/** The fewest slots a position table has in a typed array (see DictIndex.#positions). */
+const TYPED_POSITIONS = 4096;
 
-/** A bucket whose entry was deleted (found by identity: its fields are never read). */
-const TOMBSTONE: DictEntry = { key: null, dk: "", value: null, slot: -1 };
+/**
+ * A position table's slot: EMPTY (0, as a fresh typed array holds; a plain
+ * one is made without a fill, and its holes read as EMPTY), TOMBSTONE
+ * where a key was deleted, else its slot plus one.
+ */
+const EMPTY = 0;
+const TOMBSTONE = -1;
 
 /** What the missed-key cache holds when it holds nothing. */
 const NOTHING: unique symbol = Symbol("nothing");
@@ -47,29 +52,32 @@ const NOTHING: unique symbol = Symbol("nothing");
 /** The entries of one dict by dict key (see the file header). */
 export class DictIndex {
   readonly #table: DictTable;
-  /** Strs the bucket table does not take (see ownKey), under their own text; null until one. */
+  /** Strs the position table does not take (see ownKey), under their own text; null until one. */
   #texts: Map<string, DictEntry> | null = null;
   /** The strs the engine hashes by their length alone, once there is one. */
   #long: LongTexts<DictEntry> | null = null;
-  /** Once the bucket table gave up: its keys under tagged strs. */
+  /** Once the position table gave up: its keys under tagged strs. */
   #tagged: Map<string, DictEntry> | null = null;
   /**
-   * The entries by bucket (or TOMBSTONE), a hole where empty: the array is
-   * made at its length without a fill, which cost a tenth of building a
-   * dict; null while scanned or given up.
+   * Slot positions in the dict's table, plus one (or EMPTY / TOMBSTONE);
+   * null while scanned. A plain array up to {@link TYPED_POSITIONS} slots
+   * (Deno keeps a typed array's storage off the JS heap, which cost small
+   * dicts a fifth of their time), made without a fill (holes are EMPTY),
+   * a typed one from there (it comes zeroed and is read without tag
+   * checks, a few percent on large dicts).
    */
-  #buckets: (DictEntry | undefined)[] | null = null;
-  /** Buckets holding an entry or a tombstone. */
+  #positions: Int32Array | number[] | null = null;
+  /** Slots of the position table holding a position or a tombstone. */
   #filled = 0;
   #size = 0;
   #lookups = 0;
   #extraProbes = 0;
-  /** The entry the last lookup found (null once anything moved), and its bucket. */
+  /** The entry the last lookup found (null once anything moved), and its position-table slot. */
   #found: DictEntry | null = null;
-  #foundBucket = -1;
-  /** The key the last lookup missed (NOTHING once anything changed), and the bucket it would take. */
+  #foundSlot = -1;
+  /** The key the last lookup missed (NOTHING once anything changed), and where it would go. */
   #missed: DictKey | typeof NOTHING = NOTHING;
-  #freeBucket = -1;
+  #freeSlot = -1;
 
   /** The index of the entries `table` places. */
   constructor(table: DictTable) {
@@ -81,7 +89,7 @@ export class DictIndex {
     return this.#size;
   }
 
-  /** Whether the bucket table was given up for Maps under tagged strs (a flood). */
+  /** Whether the position table was given up for Maps under tagged strs (a flood). */
   get flooded(): boolean {
     return this.#tagged !== null;
   }
@@ -112,22 +120,22 @@ export class DictIndex {
   addAbsent(key: DictKey, entry: DictEntry): void {
     this.#size++;
     if (this.#tagged === null && ownKey(key, false)) {
-      const buckets = this.#buckets;
-      if (buckets === null) {
+      const positions = this.#positions;
+      if (positions === null) {
         // Scanned: its slot is enough.
         this.#missed = NOTHING;
         return;
       }
-      if ((this.#filled + 1) * 2 > buckets.length) {
-        // Half full (tombstones included): built again, four buckets per key.
+      if ((this.#filled + 1) * 2 > positions.length) {
+        // Half full (tombstones included): built again, four slots per key.
         this.#reindex();
         return;
       }
-      // Anything changed since the lookup may have taken the bucket it found: look again.
+      // A rebuild since the lookup moved where the key would go: look again.
       if (key !== this.#missed) this.#findOwn(key);
       if (this.#tagged === null) {
-        if (buckets[this.#freeBucket] === undefined) this.#filled++;
-        buckets[this.#freeBucket] = entry;
+        if ((positions[this.#freeSlot] ?? EMPTY) === EMPTY) this.#filled++;
+        positions[this.#freeSlot] = entry.slot + 1;
         this.#missed = NOTHING;
         return;
       }
@@ -146,8 +154,8 @@ export class DictIndex {
       else this.#long?.delete(text);
     } else if (this.#tagged !== null) {
       this.#tagged.delete(taggedKey(key));
-    } else if (this.#buckets !== null && this.#findOwnAgain(key) !== null) {
-      this.#buckets[this.#foundBucket] = TOMBSTONE;
+    } else if (this.#positions !== null && this.#findOwnAgain(key) !== null) {
+      this.#positions[this.#foundSlot] = TOMBSTONE;
     }
     this.#found = null;
   }
@@ -157,7 +165,7 @@ export class DictIndex {
     this.#texts = null;
     this.#long = null;
     this.#tagged = null;
-    this.#buckets = null;
+    this.#positions = null;
     this.#filled = 0;
     this.#size = 0;
     this.#lookups = 0;
@@ -169,7 +177,7 @@ export class DictIndex {
   /**
    * Makes this empty index find `source`'s entries as copied into
    * `slots`, the copy of `source`'s table slot for slot, in `source`'s
-   * form (buckets, Maps and probe budget): entries set again one by one
+   * form (positions, Maps and probe budget): entries set again one by one
    * would start a new budget and let crafted keys flood the copy anew.
    */
   cloneFrom(source: DictIndex, slots: readonly (DictEntry | null)[]): void {
@@ -177,10 +185,7 @@ export class DictIndex {
     this.#texts = source.#texts === null ? null : mappedMap(source.#texts, copyOf);
     this.#long = source.#long === null ? null : source.#long.mapped(copyOf);
     this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, copyOf);
-    this.#buckets = source.#buckets === null
-      ? null
-      // Holes stay holes (map skips them).
-      : source.#buckets.map((entry) => entry === TOMBSTONE ? entry : copyOf(entry as DictEntry));
+    this.#positions = source.#positions === null ? null : source.#positions.slice();
     this.#filled = source.#filled;
     this.#size = source.#size;
     this.#lookups = source.#lookups;
@@ -190,58 +195,56 @@ export class DictIndex {
   }
 
   /**
-   * After the dict table was rebuilt: the buckets are built again when its
-   * slots were `renumbered` (holes dropped, or a fresh table), so their
-   * number follows the table's size down as well as up (a copy takes them
-   * whole: see cloneFrom), or when its slots were scanned and it has grown
-   * past that.
+   * After the dict table was rebuilt: the positions are built again when
+   * its slots were `renumbered` (holes dropped, or a fresh table), or when
+   * its slots were scanned and it has grown past that.
    */
   tableRebuilt(renumbered: boolean): void {
-    if (renumbered || this.#buckets === null) this.#reindex();
+    if (renumbered || this.#positions === null) this.#reindex();
   }
 
   /**
-   * Builds the bucket table again for the dict table's entries (none
-   * while its slots are scanned, or once given up), at four buckets per
+   * Builds the position table again for the dict table's current slots
+   * (none while they are scanned, or once given up), at four slots per
    * key. Each key placed counts as a lookup for the probe budget.
    */
   #reindex(): void {
     this.#found = null;
     this.#missed = NOTHING;
-    this.#buckets = null;
+    this.#positions = null;
     this.#filled = 0;
     const table = this.#table;
     if (this.#tagged !== null || table.logSize <= SCANNED_LOG) return;
     const slots = table.slots;
-    let size = MIN_BUCKETS;
+    let size = MIN_POSITIONS;
     while (size < slots.length * 4) size *= 2;
-    const buckets = new Array<DictEntry | undefined>(size);
+    const positions = size >= TYPED_POSITIONS ? new Int32Array(size) : new Array<number>(size);
     const mask = size - 1;
     let filled = 0;
     for (let at = 0; at < slots.length; at++) {
       const entry = slots[at];
       if (entry === null || entry === undefined || !ownKey(entry.dk, false)) continue;
       this.#lookups++;
-      let bucket = hashKey(entry.dk) & mask;
-      while (buckets[bucket] !== undefined) {
-        bucket = (bucket + 1) & mask;
+      let slot = hashKey(entry.dk) & mask;
+      while ((positions[slot] ?? EMPTY) !== EMPTY) {
+        slot = (slot + 1) & mask;
         if (!this.#probe()) return;
       }
-      buckets[bucket] = entry;
+      positions[slot] = at + 1;
       filled++;
     }
-    this.#buckets = buckets;
+    this.#positions = positions;
     this.#filled = filled;
   }
 
-  /** After #findOwn found nothing: `key`'s entry if the bucket table was given up (perhaps by that lookup). */
+  /** After #findOwn found nothing: `key`'s entry if the position table was given up (perhaps by that lookup). */
   #givenUpEntry(key: DictKey): DictEntry | undefined {
     if (this.#tagged === null) return undefined;
     // A str may then no longer be the table's own.
     return ownKey(key, true) ? this.#tagged.get(taggedKey(key)) : this.#textEntry(key as string);
   }
 
-  /** A str that is not the bucket table's: in the Map, or among the long ones. */
+  /** A str that is not the position table's: in the Map, or among the long ones. */
   #textEntry(text: string): DictEntry | undefined {
     return text.length < LONG_TEXT ? this.#texts?.get(text) : this.#long?.get(text);
   }
@@ -252,15 +255,15 @@ export class DictIndex {
   }
 
   /**
-   * The entry of one of the bucket table's keys, or null (then
-   * #freeBucket is where it would go); null also once given up. While the
+   * The entry of one of the position table's keys, or null (then
+   * #freeSlot is where it would go); null also once given up. While the
    * dict's slots are scanned, they are looked at one by one.
    */
   #findOwn(key: DictKey): DictEntry | null {
     if (this.#tagged !== null) return null;
-    const buckets = this.#buckets;
-    if (buckets === null) {
-      const slots = this.#table.slots;
+    const slots = this.#table.slots;
+    const positions = this.#positions;
+    if (positions === null) {
       for (let at = 0; at < slots.length; at++) {
         const entry = slots[at];
         if (entry !== null && entry !== undefined && entry.dk === key) {
@@ -272,24 +275,27 @@ export class DictIndex {
       return null;
     }
     this.#lookups++;
-    const mask = buckets.length - 1;
-    let bucket = hashKey(key) & mask;
+    const mask = positions.length - 1;
+    let slot = hashKey(key) & mask;
     let free = -1;
     for (;;) {
-      const entry = buckets[bucket];
-      if (entry === undefined) {
-        this.#freeBucket = free >= 0 ? free : bucket;
+      const at = positions[slot] ?? EMPTY;
+      if (at === EMPTY) {
+        this.#freeSlot = free >= 0 ? free : slot;
         this.#missed = key;
         return null;
       }
-      if (entry === TOMBSTONE) {
-        if (free < 0) free = bucket;
-      } else if (entry.dk === key) {
-        this.#found = entry;
-        this.#foundBucket = bucket;
-        return entry;
+      if (at === TOMBSTONE) {
+        if (free < 0) free = slot;
+      } else {
+        const entry = slots[at - 1] as DictEntry;
+        if (entry.dk === key) {
+          this.#found = entry;
+          this.#foundSlot = slot;
+          return entry;
+        }
       }
-      bucket = (bucket + 1) & mask;
+      slot = (slot + 1) & mask;
       if (!this.#probe()) return null;
     }
   }
@@ -309,7 +315,7 @@ export class DictIndex {
   }
 
   /**
-   * Gives the bucket table up for good: its strs that the engine hashes
+   * Gives the position table up for good: its strs that the engine hashes
    * with its seed move to the str Map under their own text, its other keys
    * to the seeded Map under tagged strs.
    */
@@ -321,7 +327,7 @@ export class DictIndex {
       if (ownKey(entry.dk, true)) tagged.set(taggedKey(entry.dk), entry);
       else this.#setText(entry.dk as string, entry);
     }
-    this.#buckets = null;
+    this.#positions = null;
     this.#filled = 0;
     this.#found = null;
     this.#missed = NOTHING;

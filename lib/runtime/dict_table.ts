@@ -6,7 +6,7 @@
  * (compacted, which moves every entry after a hole to a lower slot). A
  * dict iterated while it is mutated then yields, skips and fails exactly
  * where CPython's does (spec/RUNTIME.md §1). The dict's index
- * (./dict_index.ts) finds the entry objects by key; this table
+ * (./dict_index.ts) finds entries by key, through their slots; this table
  * only places them. Every write to a dict goes through the functions
  * below, which keep the index in step with the slots and hold the
  * container_length cap.

@@ -126,7 +126,7 @@ export interface DictEntry {
 export class PyDict {
   /** The slots the entries sit in, as CPython lays them out (in insertion order, with holes). */
   readonly table: DictTable = new DictTable();
-  /** The entries by {@link dictKey} ({@link PyDict.ordered} walks them in the order of their slots). */
+  /** The entries by {@link dictKey}, through their slots ({@link PyDict.ordered} walks them in order). */
   readonly entries: DictIndex = new DictIndex(this.table);
   /** Whether mutation is refused (module-level dicts). */
   frozen = false;
