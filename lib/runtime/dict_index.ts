@@ -116,7 +116,7 @@ export class DictIndex {
     return this.get(key) !== undefined;
   }
 
-  /** Takes `entry`, just placed in the table, for `key`, which get() has just found absent. */
+  /** Takes `entry`, just placed in the table, for `key`, which getForWrite() has just found absent. */
   addAbsent(key: DictKey, entry: DictEntry): void {
     this.#size++;
     if (this.#tagged === null && ownKey(key, false)) {
@@ -144,7 +144,7 @@ export class DictIndex {
     else this.#setText(key as string, entry);
   }
 
-  /** Drops the entry of `key`, which get() has just found (the table then makes its slot a hole). */
+  /** Drops the entry of `key`, which getForWrite() has just found (the table then makes its slot a hole). */
   delete(key: DictKey): void {
     this.#size--;
     this.#missed = NOTHING;
