@@ -11,18 +11,17 @@ import { cIntArgument } from "./indices.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
-import { compareStrs } from "../text_units.ts";
+import { compareStrs, hasSurrogateUnits } from "../text_units.ts";
 import { sortTexts, textOrder } from "./sort_texts.ts";
+import { INDEX_BITS, indexOf, keyOf, mergeKeys, rankOf } from "./sort_keys.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
-
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Safe ints in ascending order, without a comparison callback. One scan
  * checks their kind, finds their range and the orders a run check settles
  * at once (already ascending, or descending: reversed); otherwise a few
- * ascending runs are merged (ids and totals appended in order), ints
+ * ascending runs are merged (by sort_keys.ts), ints
  * spanning at most a few times as many values as there are items are
  * counted (each value's count, then the values in order), others are
  * sorted as int32s when they all fit (V8 sorts those fastest), else as
@@ -37,15 +36,15 @@ function sortedInts(items: readonly Value[]): number[] | null {
   let previous = 0;
   let lowest = Infinity;
   let highest = -Infinity;
-  // Where each ascending run after the first starts, while there are few.
-  const runStarts: number[] = [];
+  // Ascending runs after the first.
+  let descents = 0;
   for (let i = 0; i < n; i++) {
     const item = items[i];
     if (typeof item !== "number") return null;
     if (i > 0) {
       if (item < previous) {
         ascending = false;
-        if (runStarts.length <= MERGED_RUNS) runStarts.push(i);
+        descents++;
       } else if (item > previous) descending = false;
     }
     if ((item | 0) !== item) int32 = false;
@@ -58,7 +57,11 @@ function sortedInts(items: readonly Value[]): number[] | null {
     for (let i = 0; i < n; i++) out[i] = items[ascending ? i : n - 1 - i] as number;
     return out;
   }
-  if (runStarts.length < MERGED_RUNS) return mergedRuns(items, runStarts);
+  if (descents < MERGED_RUNS) {
+    const { sorted } = mergeKeys(Float64Array.from(items as readonly number[]), null);
+    for (let i = 0; i < n; i++) out[i] = sorted[i] ?? 0;
+    return out;
+  }
   if (highest - lowest < COUNTED_SPAN * n) return countedInts(items, lowest, highest, out);
   const numbers = int32 ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) numbers[i] = items[i] as number;
@@ -69,48 +72,6 @@ function sortedInts(items: readonly Value[]): number[] | null {
 
 /** Ints in fewer ascending runs than this are merged rather than sorted. */
 const MERGED_RUNS = 8;
-
-/**
- * The safe ints `items`, ascending runs starting at 0 and at each of
- * `runStarts`, merged pairwise into one run (left to right, a tie taking
- * the left item: equal ints are indistinguishable anyway). The loop of
- * mergeOrder, on the ints themselves: one shared loop taking the test as
- * a callback made sorts of tuples 7% slower.
- */
-function mergedRuns(items: readonly Value[], runStarts: readonly number[]): number[] {
-  const n = items.length;
-  let from = items.slice() as number[];
-  let to = new Array<number>(n);
-  let starts = [0, ...runStarts];
-  while (starts.length > 1) {
-    const merged: number[] = [];
-    for (let r = 0; r < starts.length; r += 2) {
-      const start = starts[r] as number;
-      const middle = starts[r + 1] ?? n;
-      const end = starts[r + 2] ?? n;
-      merged.push(start);
-      let i = start;
-      let j = middle;
-      let k = start;
-      while (i < middle && j < end) {
-        const left = from[i] as number;
-        const right = from[j] as number;
-        if (right < left) {
-          to[k++] = right;
-          j++;
-        } else {
-          to[k++] = left;
-          i++;
-        }
-      }
-      while (i < middle) to[k++] = from[i++] as number;
-      while (j < end) to[k++] = from[j++] as number;
-    }
-    [from, to] = [to, from];
-    starts = merged;
-  }
-  return from;
-}
 
 /** Ints are counted rather than sorted when their range is under this many values per item. */
 const COUNTED_SPAN = 4;
@@ -152,14 +113,17 @@ function sortedPrimitives(
     if (ints === null) return null;
     sorted = ints;
   } else if (typeof first === "string") {
-    const texts: string[] = [];
-    for (const item of items) {
+    const texts = new Array<string>(items.length);
+    let units = 0;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (typeof item !== "string") return null;
-      texts.push(item);
+      texts[i] = item;
+      units += item.length;
     }
     // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
-    payBytes(meter, "compare", texts.reduce((sum, text) => sum + text.length, 0));
-    if (texts.some((text) => SURROGATE.test(text))) return null;
+    payBytes(meter, "compare", units);
+    if (texts.some(hasSurrogateUnits)) return null;
     sorted = sortTexts(texts);
   } else return null;
   return reverse ? sorted.reverse() : sorted;
@@ -329,6 +293,13 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
     sequences.push(item.items);
   }
   const [firsts, firstLengths] = firstInts(sequences) ?? firstTextRanks(sequences) ?? [null, null];
+  const byFirsts = firsts === null ? null : orderByDistinctFirsts(firsts, firstLengths);
+  if (byFirsts !== null) {
+    if (byFirsts.pairs * PAIR_GAS + byFirsts.bytes * BYTE_GAS > meter.gasLeft()) return null;
+    payItems(meter, "compare", byFirsts.pairs);
+    payBytes(meter, "compare", byFirsts.bytes);
+    return byFirsts.order;
+  }
   const comparisons = new Comparisons(
     sequences,
     meter.gasLeft(),
@@ -341,6 +312,42 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
   payItems(meter, "compare", comparisons.pairs);
   payBytes(meter, "compare", comparisons.bytes);
   return order;
+}
+
+/** Firsts spanning more than this are not made keys (a key must stay a safe int). */
+const KEYED_SPAN = 2 ** (52 - INDEX_BITS);
+
+/**
+ * The order mergeOrder gives when every comparison settles at the first
+ * item pair, because the `firsts` (see Comparisons) are all different,
+ * and the item pairs and str bytes its comparisons count, found by
+ * sort_keys.ts on keys made of each first and its index. Null when two
+ * firsts are equal, or there are too few items for mergeOrder, or the
+ * firsts span too much.
+ */
+function orderByDistinctFirsts(
+  firsts: readonly number[],
+  lengths: readonly number[] | null,
+): { order: number[]; pairs: number; bytes: number } | null {
+  const n = firsts.length;
+  if (n < SMALL_SORT) return null;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const first of firsts) {
+    if (first < lowest) lowest = first;
+    if (first > highest) highest = first;
+  }
+  if (highest - lowest >= KEYED_SPAN) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = keyOf((firsts[i] ?? 0) - lowest, i);
+  const { sorted, comparisons, units } = mergeKeys(keys, lengths);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const key = sorted[i] ?? 0;
+    if (i > 0 && rankOf(key) === rankOf(sorted[i - 1] ?? 0)) return null;
+    order[i] = indexOf(key);
+  }
+  return { order, pairs: comparisons, bytes: units };
 }
 
 /** Each sequence's first item, when every one starts with a safe int; else null. */
@@ -375,7 +382,7 @@ function firstTextRanks(
     if (units > RANKED_UNITS * sequences.length) return null;
     texts.push(first);
   }
-  if (texts.some((text) => SURROGATE.test(text))) return null;
+  if (texts.some(hasSurrogateUnits)) return null;
   const ranks = new Array<number>(texts.length);
   let rank = 0;
   let previous: string | null = null;

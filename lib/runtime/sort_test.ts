@@ -104,6 +104,7 @@ function sequenceCases(random: SeededRandom): PyTuple[][] {
   for (const n of [1, 2, 5, 63, 64, 65, 300, 1000]) {
     const heads = distinct(n);
     cases.push(heads.map((head, i) => new PyTuple([head, i])));
+    cases.push(heads.map((head, i) => new PyTuple([head * 2 ** 40, i]))); // too wide for keys
     cases.push([...heads].sort((a, b) => a - b).map((head) => new PyTuple([head])));
     cases.push([...heads].sort((a, b) => b - a).map((head) => new PyTuple([head, null])));
     const tuple = (values: readonly Value[], length: number) =>
@@ -116,7 +117,8 @@ function sequenceCases(random: SeededRandom): PyTuple[][] {
       Array.from({ length: n }, () => random.below(2) === 0 ? shared : new PyTuple([1, 2])),
     );
     cases.push(Array.from({ length: n }, (_, i) => new PyTuple([random.pick(texts), i % 4])));
-    // Short distinct strs first (ranked), and some long ones (too long to rank).
+    // Short strs first (ranked; all different, or some equal), and some too long to rank.
+    cases.push(heads.map((head, i) => new PyTuple([`k${head}`, i])));
     cases.push(heads.map((head, i) => new PyTuple([`k${head % 97}`, i])));
     cases.push(heads.map((head) => new PyTuple([`${"p".repeat(Math.abs(head) % 40)}${head}`])));
   }
