@@ -67,6 +67,8 @@ export class DictIndex {
    * checks, a few percent on large dicts).
    */
   #positions: Int32Array | number[] | null = null;
+  /** The position table's slot count less one, kept beside it (a typed array's length is a call away). */
+  #mask = 0;
   /** Slots of the position table holding a position or a tombstone. */
   #filled = 0;
   #size = 0;
@@ -126,7 +128,7 @@ export class DictIndex {
         this.#missed = NOTHING;
         return;
       }
-      if ((this.#filled + 1) * 2 > positions.length) {
+      if ((this.#filled + 1) * 2 > this.#mask + 1) {
         // Half full (tombstones included): built again, four slots per key.
         this.#reindex();
         return;
@@ -186,6 +188,7 @@ export class DictIndex {
     this.#long = source.#long === null ? null : source.#long.mapped(copyOf);
     this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, copyOf);
     this.#positions = source.#positions === null ? null : source.#positions.slice();
+    this.#mask = source.#mask;
     this.#filled = source.#filled;
     this.#size = source.#size;
     this.#lookups = source.#lookups;
@@ -234,6 +237,7 @@ export class DictIndex {
       filled++;
     }
     this.#positions = positions;
+    this.#mask = mask;
     this.#filled = filled;
   }
 
@@ -275,7 +279,7 @@ export class DictIndex {
       return null;
     }
     this.#lookups++;
-    const mask = positions.length - 1;
+    const mask = this.#mask;
     let slot = hashKey(key) & mask;
     let free = -1;
     for (;;) {
