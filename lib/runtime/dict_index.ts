@@ -4,7 +4,10 @@
  * them), and this index maps a key to the slot its entry sits in, so a
  * dict keeps its entries once. Numbers, bigints and short strs are found
  * through a table of slot positions (open addressing, linear probes) on
- * the fixed hash of ./key_hash.ts, or, while the dict's table has at most
+ * the fixed hash of ./key_hash.ts, or, when every one of those keys is an
+ * int from 0 up to below the table's length (the keys of one range, as
+ * counters and ids are), through the table indexed by the key itself
+ * ("direct": no hash, no probe, no collision), or, while the dict's table has at most
  * 2^SCANNED_LOG slots (10 entries), by scanning those slots, which is
  * cheaper than any hash and allocates nothing. Other strs are found
  * through the engine's seeded Map (and LongTexts), as key_hash.ts says,
@@ -67,6 +70,8 @@ export class DictIndex {
    * checks, a few percent on large dicts).
    */
   #positions: Int32Array | number[] | null = null;
+  /** Whether the position table is indexed by the keys themselves (see the file header). */
+  #direct = false;
   /** The position table's slot count less one, kept beside it (a typed array's length is a call away). */
   #mask = 0;
   /** Slots of the position table holding a position or a tombstone. */
@@ -89,6 +94,11 @@ export class DictIndex {
   /** The number of entries. */
   get size(): number {
     return this.#size;
+  }
+
+  /** Whether the position table is indexed by the keys themselves (for tests). */
+  get direct(): boolean {
+    return this.#direct;
   }
 
   /** Whether the position table was given up for Maps under tagged strs (a flood). */
@@ -128,6 +138,13 @@ export class DictIndex {
         this.#missed = NOTHING;
         return;
       }
+      if (this.#direct) {
+        // A key past the table, or of another kind, has it built again (wider, or hashed).
+        if (isDirectKey(key, this.#mask)) positions[key] = entry.slot + 1;
+        else this.#reindex();
+        this.#missed = NOTHING;
+        return;
+      }
       if ((this.#filled + 1) * 2 > this.#mask + 1) {
         // Half full (tombstones included): built again, four slots per key.
         this.#reindex();
@@ -157,7 +174,8 @@ export class DictIndex {
     } else if (this.#tagged !== null) {
       this.#tagged.delete(taggedKey(key));
     } else if (this.#positions !== null && this.#findOwnAgain(key) !== null) {
-      this.#positions[this.#foundSlot] = TOMBSTONE;
+      // A direct table is never probed past a key's own slot: no tombstone is needed there.
+      this.#positions[this.#foundSlot] = this.#direct ? EMPTY : TOMBSTONE;
     }
     this.#found = null;
   }
@@ -168,6 +186,7 @@ export class DictIndex {
     this.#long = null;
     this.#tagged = null;
     this.#positions = null;
+    this.#direct = false;
     this.#filled = 0;
     this.#size = 0;
     this.#lookups = 0;
@@ -189,6 +208,7 @@ export class DictIndex {
     this.#tagged = source.#tagged === null ? null : mappedMap(source.#tagged, copyOf);
     this.#positions = source.#positions === null ? null : source.#positions.slice();
     this.#mask = source.#mask;
+    this.#direct = source.#direct;
     this.#filled = source.#filled;
     this.#size = source.#size;
     this.#lookups = source.#lookups;
@@ -215,6 +235,7 @@ export class DictIndex {
     this.#found = null;
     this.#missed = NOTHING;
     this.#positions = null;
+    this.#direct = false;
     this.#filled = 0;
     const table = this.#table;
     if (this.#tagged !== null || table.logSize <= SCANNED_LOG) return;
@@ -223,6 +244,18 @@ export class DictIndex {
     while (size < slots.length * 4) size *= 2;
     const positions = size >= TYPED_POSITIONS ? new Int32Array(size) : new Array<number>(size);
     const mask = size - 1;
+    if (directKeys(slots, mask)) {
+      for (let at = 0; at < slots.length; at++) {
+        const entry = slots[at];
+        if (entry !== null && entry !== undefined && ownKey(entry.dk, false)) {
+          positions[entry.dk as number] = at + 1;
+        }
+      }
+      this.#positions = positions;
+      this.#mask = mask;
+      this.#direct = true;
+      return;
+    }
     let filled = 0;
     for (let at = 0; at < slots.length; at++) {
       const entry = slots[at];
@@ -278,6 +311,17 @@ export class DictIndex {
       this.#missed = key;
       return null;
     }
+    if (this.#direct) {
+      const at = isDirectKey(key, this.#mask) ? positions[key] ?? EMPTY : EMPTY;
+      if (at === EMPTY) {
+        this.#missed = key;
+        return null;
+      }
+      const entry = slots[at - 1] as DictEntry;
+      this.#found = entry;
+      this.#foundSlot = key as number;
+      return entry;
+    }
     this.#lookups++;
     const mask = this.#mask;
     let slot = hashKey(key) & mask;
@@ -332,8 +376,23 @@ export class DictIndex {
       else this.#setText(entry.dk as string, entry);
     }
     this.#positions = null;
+    this.#direct = false;
     this.#filled = 0;
     this.#found = null;
     this.#missed = NOTHING;
   }
+}
+
+/** Whether `key` is an int a direct position table of `mask` + 1 slots holds at its own slot. */
+function isDirectKey(key: DictKey, mask: number): key is number {
+  return typeof key === "number" && key >>> 0 === key && key <= mask;
+}
+
+/** Whether every key of `slots` the position table takes is a direct key of a table of `mask` + 1 slots. */
+function directKeys(slots: readonly (DictEntry | null)[], mask: number): boolean {
+  for (const entry of slots) {
+    if (entry === null || entry === undefined || !ownKey(entry.dk, false)) continue;
+    if (!isDirectKey(entry.dk, mask)) return false;
+  }
+  return true;
 }

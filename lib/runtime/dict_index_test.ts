@@ -133,6 +133,50 @@ Deno.test("a dict keeps every entry through heavy deletion (holes, rebuilds) and
   assert.equal(dict.entries.flooded, false);
 });
 
+Deno.test("a dict of one range's ints is indexed by key, and leaves that form for any other key", () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const next = generator(seed);
+    const n = 200 + (next() % 4000);
+    // The ints below n in a random order, then writes of them and of keys that leave the form.
+    const keys = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = next() % (i + 1);
+      [keys[i], keys[j]] = [keys[j] as number, keys[i] as number];
+    }
+    const dict = new PyDict();
+    const model = new Map<DictKey, number>();
+    for (const key of keys) {
+      set(dict, key, key);
+      model.set(key, key);
+    }
+    assert.ok(dict.entries.direct, `${n} ints below ${n}`);
+    const outsiders: DictKey[] = [n * 64, 2 ** 31, 2 ** 32, -1, 0.5, 2n ** 70n, "k", `0`];
+    const pool: DictKey[] = [...keys.slice(0, 300), n, n + 1, n * 2, ...outsiders];
+    let left = false;
+    for (let step = 0; step < 3000; step++) {
+      const key = step % 500 === 499
+        ? outsiders[next() % outsiders.length] as DictKey
+        : pool[next() % (pool.length - outsiders.length)] as DictKey;
+      if (next() % 3 === 0) {
+        assert.equal(deleteEntry(dict, key)?.value, model.get(key));
+        model.delete(key);
+      } else {
+        set(dict, key, step);
+        model.set(key, step);
+      }
+      if (!dict.entries.direct) left = true;
+      if (step % 1000 === 0) {
+        const copy = new PyDict();
+        copyEntries(copy, dict);
+        assert.equal(copy.entries.direct, dict.entries.direct);
+        sameContents(copy, new Map(model), pool);
+      }
+    }
+    assert.ok(left, "an outsider left the direct form");
+    sameContents(dict, model, pool);
+  }
+});
+
 Deno.test("keys crafted to collide in a dict's position table make it give up within its budget", () => {
   for (const crafted of [keysCollidingInKeyMap(20000), strsCollidingInKeyMap(20000)]) {
     const dict = new PyDict();

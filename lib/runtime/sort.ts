@@ -13,7 +13,7 @@ import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
 import { compareStrs, hasSurrogateUnits } from "../text_units.ts";
 import { sortTexts, textOrder } from "./sort_texts.ts";
-import { INDEX_BITS, indexOf, keyOf, mergeKeys, rankOf } from "./sort_keys.ts";
+import { INDEX_BITS, itemIndex, keyOf, mergeKeys, rankOf } from "./sort_keys.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -70,7 +70,7 @@ function sortedInts(items: readonly Value[]): number[] | null {
   return out;
 }
 
-/** Ints in fewer ascending runs than this are merged rather than sorted. */
+/** Ints in at most this many ascending runs are merged rather than sorted. */
 const MERGED_RUNS = 8;
 
 /** Ints are counted rather than sorted when their range is under this many values per item. */
@@ -314,7 +314,7 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
   return order;
 }
 
-/** Firsts spanning more than this are not made keys (a key must stay a safe int). */
+/** Firsts spanning this or more are not made keys (a key must stay a safe int). */
 const KEYED_SPAN = 2 ** (52 - INDEX_BITS);
 
 /**
@@ -345,7 +345,7 @@ function orderByDistinctFirsts(
   for (let i = 0; i < n; i++) {
     const key = sorted[i] ?? 0;
     if (i > 0 && rankOf(key) === rankOf(sorted[i - 1] ?? 0)) return null;
-    order[i] = indexOf(key);
+    order[i] = itemIndex(key);
   }
   return { order, pairs: comparisons, bytes: units };
 }

@@ -116,7 +116,7 @@ export function keyOf(rank: number, index: number): number {
 }
 
 /** The item index a key carries. */
-export function indexOf(key: number): number {
+export function itemIndex(key: number): number {
   return key & INDEX_MASK;
 }
 

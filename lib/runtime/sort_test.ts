@@ -2,7 +2,7 @@
  * The safe-int path of sortValues gives the order of a plain comparison
  * sort, for every shape its run check, its merge of a few runs, its
  * counting of narrow ranges and its int32 / double choice separate
- * (random, ascending, descending, equal, nearly sorted, two to nine runs,
+ * (random, ascending, descending, equal, nearly sorted, two to nine runs (up to eight merged),
  * values around ±2^31 and ±2^53), in both directions, and pays the same
  * prepaid units as before: n · ceil(log2(n + 1)), nothing per comparison.
  * Lists and tuples compared item pair by item pair give the order, gas and
@@ -52,7 +52,7 @@ function shapes(random: SeededRandom): number[][] {
     out.push(pick(small, n), pick(edges, n), ascending(n), ascending(n).reverse());
     out.push([...ascending(n), ...pick(small, 3)], [...ascending(n), ...ascending(n)]);
     out.push(ascending(n).map((value) => value * 2 ** 40), pick(edges, n).sort((a, b) => a - b));
-    // Two to nine ascending runs (merged), and as many as the merge takes plus one (not merged).
+    // Two to eight ascending runs (merged), and nine, one more than the merge takes (not merged).
     for (const runs of [2, 3, 7, 8, 9]) {
       out.push(Array.from({ length: runs }, () => ascending(n)).flat());
       out.push(Array.from({ length: runs }, () => pick(edges, n).sort((a, b) => a - b)).flat());
