@@ -137,3 +137,27 @@ Deno.test("without code generation from strings, calls run on the interpreter wi
   assert.equal(report.value, repr(OUTPUT_METER, expected.value));
   assert.equal(report.failure, null);
 });
+
+Deno.test("a loop of one body block runs as a JS loop, exactly as the interpreter at every gas limit", () => {
+  const verified = compileContract(`
+def main():
+    total = 0
+    for x in [3, 1, 4, 1, 5]:
+        total += x
+    i = 0
+    while i < 6:
+        i += 1
+    return total + i
+`).verified;
+  const main = verified.module.functions.findIndex((fn) => fn.name === "main");
+  const fn = verified.functions[main];
+  assert.ok(fn !== undefined);
+  const source = generateFunction(verified.module, fn, main).source;
+  assert.equal(source.match(/case \d+: case \d+: for \(;;\) \{/g)?.length, 2, "both loops rotated");
+  const full = callOn(verified, "main", [], 1_000_000);
+  assert.ok(full.ok);
+  for (let limit = 0; limit <= full.gasUsed; limit++) {
+    const [compiled, interpreted] = onBothTiers(verified, "main", [], limit);
+    assert.equal(compiled, interpreted, `gas limit ${limit}`);
+  }
+});

@@ -26,7 +26,7 @@ import { FAST_PATHS } from "./fast_paths.ts";
 import { INLINE_METHODS } from "./inline_paths.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
 import { constValue } from "./op_helpers.ts";
-import { type Plan, planFunction } from "./tier_plan.ts";
+import { type Block, type Plan, planFunction } from "./tier_plan.ts";
 
 /** Generated source and the values it reads. */
 export interface GeneratedFunction {
@@ -112,7 +112,7 @@ class Generator {
     const over = steps ? "gas > limit || steps > MAX" : "gas > limit";
     return `${read} if (${over}) { gas -= ${rest}; steps -= ${restSteps}; pc = ${
       pc + 1
-    }; slow = true; continue; }`;
+    }; slow = true; continue dispatch; }`;
   }
 
   /** `[s(from) .. s(from + count - 1)]`. */
@@ -215,7 +215,7 @@ class Generator {
       case Op.ISINSTANCE:
         return `${at} ${s(-1)} = (rt.classBits(${s(-1)}) & ${this.value(a)}) !== 0;`;
       case Op.JUMP:
-        return `pc = ${a};${mode === "slow" ? " slow = false;" : ""} continue;`;
+        return this.jump(a, mode);
       case Op.JUMP_IF_FALSE:
         return `${at} t = ${s(-1)}; if (t === false || (t !== true && !rt.truthy(t))) { ${
           this.jump(a, mode)
@@ -414,7 +414,7 @@ class Generator {
   }
 
   jump(target: number, mode: Mode): string {
-    return `pc = ${target};${mode === "slow" ? " slow = false;" : ""} continue;`;
+    return `pc = ${target};${mode === "slow" ? " slow = false;" : ""} continue dispatch;`;
   }
 
   /** The slow body's base charge and step of instruction `pc`, and its operand-fixed charge. */
@@ -458,6 +458,39 @@ function receiverTest(receiver: DirectReceiver, value: string): string {
   }
 }
 
+/** A fast block's entry: its whole static cost charged, or the slow bodies from its start. */
+function blockHeader(block: Block): string {
+  return `if (gas + ${block.gas} > limit || steps + ${block.steps} > MAX) { pc = ${block.start}; slow = true; continue dispatch; } gas += ${block.gas}; steps += ${block.steps};`;
+}
+
+/** The slow bodies of `block`, one case per instruction, appended to `slow`. */
+function slowBlock(gen: Generator, fn: VerifiedFunction, block: Block, slow: string[]): void {
+  for (let pc = block.start; pc < block.end; pc++) {
+    slow.push(`case ${pc}: ${gen.charge(pc)} ${gen.body(pc, fn.heights[pc] ?? 0, "slow")}`);
+  }
+  const last = fn.instructions[block.end - 1];
+  const info = last === undefined ? undefined : OP_INFO[last.op as Op];
+  // Only the slow body needs an explicit exit: the fast body falls into the next block's case.
+  if (info !== undefined && !info.terminal && last?.op !== Op.JUMP) {
+    slow.push(`pc = ${block.end}; slow = false; continue dispatch;`);
+  }
+}
+
+/**
+ * Whether `test` and `body` form a loop the fast bodies run as a JS loop:
+ * `test` ends in a branch or FOR_ITER (its target leaves the loop, its
+ * fall-through is `body`), and `body` is one block ending in a JUMP back
+ * to `test`'s start.
+ */
+function rotates(fn: VerifiedFunction, test: Block, body: Block): boolean {
+  const exit = fn.instructions[test.end - 1];
+  const back = fn.instructions[body.end - 1];
+  if (exit === undefined || back === undefined || body.start !== test.end) return false;
+  const info = OP_INFO[exit.op as Op];
+  return info !== undefined && !info.terminal && exit.op !== Op.JUMP &&
+    info.operands.includes("target") && back.op === Op.JUMP && back.operands[0] === test.start;
+}
+
 /** Source for function `index` of `module`, following its block plan. */
 export function generateFunction(
   module: IrModule,
@@ -470,21 +503,31 @@ export function generateFunction(
   const gen = new Generator(module, fn, plan);
   const fast: string[] = [];
   const slow: string[] = [];
-  for (const block of plan.blocks) {
-    fast.push(
-      `case ${block.start}: if (gas + ${block.gas} > limit || steps + ${block.steps} > MAX) { pc = ${block.start}; slow = true; continue; } gas += ${block.gas}; steps += ${block.steps};`,
-    );
-    for (let pc = block.start; pc < block.end; pc++) {
-      const h = fn.heights[pc] ?? 0;
-      fast.push(gen.body(pc, h, "fast"));
-      slow.push(`case ${pc}: ${gen.charge(pc)} ${gen.body(pc, h, "slow")}`);
+  const blocks = plan.blocks;
+  const fastBodies = (block: Block, end: number) => {
+    for (let pc = block.start; pc < end; pc++) fast.push(gen.body(pc, fn.heights[pc] ?? 0, "fast"));
+  };
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    const body = blocks[i + 1];
+    if (body === undefined || !rotates(fn, block, body)) {
+      fast.push(`case ${block.start}: ${blockHeader(block)}`);
+      fastBodies(block, block.end);
+      slowBlock(gen, fn, block, slow);
+      continue;
     }
-    const last = fn.instructions[block.end - 1];
-    const info = last === undefined ? undefined : OP_INFO[last.op as Op];
-    // Only the slow body needs an explicit exit: the fast body falls into the next block's case.
-    if (info !== undefined && !info.terminal && last?.op !== Op.JUMP) {
-      slow.push(`pc = ${block.end}; slow = false; continue;`);
-    }
+    // A loop's test block and its body as one JS loop: the body's back jump falls into the next
+    // turn instead of going through the dispatch. Entered at the body (from the slow bodies, or a
+    // jump), the test is skipped once; each block still pays its whole cost on entry.
+    fast.push(`case ${block.start}: case ${body.start}: for (;;) {`);
+    fast.push(`if (pc === ${body.start}) pc = ${block.start}; else { ${blockHeader(block)}`);
+    fastBodies(block, block.end);
+    fast.push(`} ${blockHeader(body)}`);
+    fastBodies(body, body.end - 1);
+    fast.push("}");
+    slowBlock(gen, fn, block, slow);
+    slowBlock(gen, fn, body, slow);
+    i++;
   }
   const resume = handlers.map((entry, i) =>
     `case ${i}: ${gen.slot(entry.height)} = r.caught; pc = ${entry.target}; break;`
@@ -526,7 +569,7 @@ return function (r, args, depth) {
   r.fnAt[depth] = FN;
   for (;;) {
     try {
-      for (;;) {
+      dispatch: for (;;) {
         if (slow) {
           switch (pc) {
 ${slowBody}
