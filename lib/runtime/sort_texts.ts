@@ -18,8 +18,8 @@
 
 /** The most units a level's shared-prefix scan reads of each str. */
 const SHARED_SCAN = 16;
-/** Segments of at most this many strs are sorted by insertion. */
-const INSERTION_SIZE = 16;
+/** Segments of at most this many strs are sorted by insertion (a str `<` costs more than a level). */
+const INSERTION_SIZE = 6;
 /** Buckets a level may count into beyond its number of strs. */
 const BUCKET_SLACK = 128;
 /** Levels a str goes through before its segment is left to the engine's sort. */
