@@ -7,8 +7,8 @@
  * the fixed hash of ./key_hash.ts, or, when every one of those keys is an
  * int from 0 up to below the table's length (the keys of one range, as
  * counters and ids are), through the table indexed by the key itself
- * ("direct": no hash, no probe, no collision), or, while the dict's table has at most
- * 2^SCANNED_LOG slots (10 entries), by scanning those slots, which is
+ * ("direct": no hash, no probe, no collision), or, while the dict's table
+ * has at most 2^SCANNED_LOG slots (10 entries), by scanning those slots, which is
  * cheaper than any hash and allocates nothing. Other strs are found
  * through the engine's seeded Map (and LongTexts), as key_hash.ts says,
  * and so are all keys once the position table gave up on a flood.
@@ -17,7 +17,10 @@
  * {@link DictIndex.tableRebuilt} after every rebuild of the table (which
  * may renumber its slots) and tells this index of every entry it adds or
  * removes. The position table is built at four slots per key and again
- * once half full (tombstones included). Owns no gas and changes no
+ * once half full (tombstones included); a direct one, which never
+ * probes, only when a key it cannot hold comes (built again, it chooses
+ * its form anew: a copy keeps its source's form, so the first such key
+ * rebuilds the copy's positions). Owns no gas and changes no
  * result: every form finds the same entries, and order comes from the
  * dict's slots alone.
  */
