@@ -46,14 +46,11 @@ import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import { generateFunction } from "./tier_codegen.ts";
 import { compilable } from "./tier_plan.ts";
 import {
-  DictIterator,
   DONE,
   PyDict,
   PyException,
   PyIterator,
   PyList,
-  PyRangeIterator,
-  PySequenceIterator,
   PySlice,
   PyTuple,
   truthy,
@@ -257,9 +254,6 @@ const RT = {
   NO_EXTRA_KEYWORDS,
   PyDict,
   PyIterator,
-  PyRangeIterator,
-  PySequenceIterator,
-  DictIterator,
   CallHost,
   MISS,
   inlineContains,

@@ -248,10 +248,10 @@ class Generator {
         return `${at} ${s(-1)} = rt.iterate(${s(-1)});`;
       case Op.FOR_ITER: {
         // Each loop calls its own iterator's next (one type per site, so the call is inlined).
-        // Ranges, lists, tuples and dicts never charge as they step: their gas is not written
-        // around it (a dict's RuntimeError fails the instruction with the gas it had).
+        // Ranges, lists, tuples and dicts never charge as they step (PyIterator.free): their gas
+        // is not written around it (a dict's RuntimeError fails the instruction with its gas).
         const it = s(-1);
-        return `${at} if (${it} instanceof rt.PyRangeIterator || ${it} instanceof rt.PySequenceIterator || ${it} instanceof rt.DictIterator) t = ${it}.next(); else { ${
+        return `${at} if (${it} instanceof rt.PyIterator && ${it}.free) t = ${it}.next(); else { ${
           this.pre(pc, mode, false)
         } t = ${it} instanceof rt.PyIterator ? ${it}.next() : rt.nextItem(${it}); ${
           this.post(pc, mode, false)

@@ -211,8 +211,12 @@ export class PySlice {
 
 /** A one-shot iterator (iter(), enumerate, zip, reversed, range, ...). */
 export abstract class PyIterator {
-  /** An iterator whose Python type name is `typeName`. */
-  constructor(readonly typeName: string) {}
+  /**
+   * An iterator whose Python type name is `typeName`; `free` when its
+   * next() never charges gas (ranges, lists, tuples, dicts), so the
+   * compiled tier's FOR_ITER need not write the gas used around it.
+   */
+  constructor(readonly typeName: string, readonly free: boolean) {}
 
   /** The next item, or DONE when exhausted. */
   abstract next(): Value | typeof DONE;
@@ -223,7 +227,7 @@ export class StepIterator extends PyIterator {
   readonly #step: () => Value | typeof DONE;
 
   constructor(step: () => Value | typeof DONE, typeName: string) {
-    super(typeName);
+    super(typeName, false);
     this.#step = step;
   }
 
@@ -242,7 +246,7 @@ export class PySequenceIterator extends PyIterator {
   #sequence: PyList | PyTuple | null;
 
   constructor(sequence: PyList | PyTuple) {
-    super(sequence instanceof PyList ? "list_iterator" : "tuple_iterator");
+    super(sequence instanceof PyList ? "list_iterator" : "tuple_iterator", true);
     this.#sequence = sequence;
   }
 
@@ -260,7 +264,7 @@ export class PySequenceIterator extends PyIterator {
  */
 export class PyRangeIterator extends PyIterator {
   constructor(public at: number, readonly end: number, readonly by: number) {
-    super("range_iterator");
+    super("range_iterator", true);
   }
 
   override next(): Value | typeof DONE {
@@ -294,7 +298,7 @@ export class DictIterator extends PyIterator {
   #at: number;
 
   constructor(dict: PyDict, readonly part: DictPart, readonly backward: boolean) {
-    super(`dict_${backward ? "reverse" : ""}${ITERATOR_NAMES[part]}`);
+    super(`dict_${backward ? "reverse" : ""}${ITERATOR_NAMES[part]}`, true);
     this.#dict = dict;
     this.#size = dict.entries.size;
     this.#left = dict.entries.size;
