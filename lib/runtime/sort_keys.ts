@@ -9,13 +9,13 @@
  * carry the item's index in their low {@link INDEX_BITS} bits.
  */
 
-import { CAPS } from "../compile/opcodes.ts";
-
-/** Bits of a key that hold an item's index (a list holds at most container_length items). */
+/**
+ * Bits of a key that hold an item's index: a list holds at most
+ * container_length (2^16) items, which sort_test.ts checks.
+ */
 export const INDEX_BITS = 16;
 const INDEX_SPAN = 2 ** INDEX_BITS;
 const INDEX_MASK = INDEX_SPAN - 1;
-if (CAPS.container_length > INDEX_SPAN) throw new Error("sort keys: container_length too large");
 
 /** A sort of keys: the keys in order, and what its comparisons counted (see KeyComparisons). */
 export interface MergedKeys {

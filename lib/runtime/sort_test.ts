@@ -13,6 +13,8 @@
 import assert from "node:assert/strict";
 import type { DynamicGas } from "../compile/opcodes.ts";
 import { sortValues } from "./sort.ts";
+import { INDEX_BITS } from "./sort_keys.ts";
+import { CAPS } from "../compile/opcodes.ts";
 import { PyList, PyTuple, type Value } from "./values.ts";
 import { SeededRandom } from "../../tests/support/random.ts";
 import { sortUnder } from "../../tests/support/sort_under.ts";
@@ -143,4 +145,8 @@ Deno.test("sortValues: lists and tuples sort, pay and fail as under the general 
       }
     }
   }
+});
+
+Deno.test("a sort key's index bits hold every item a list can have", () => {
+  assert.ok(CAPS.container_length <= 2 ** INDEX_BITS);
 });
