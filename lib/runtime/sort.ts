@@ -11,9 +11,9 @@ import { cIntArgument } from "./indices.ts";
 import type { Charge } from "./meter.ts";
 import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
-import { compareStrs, hasSurrogateUnits } from "../text_units.ts";
+import { compareStrs } from "../text_units.ts";
 import { sortTexts, textOrder } from "./sort_texts.ts";
-import { INDEX_BITS, itemIndex, keyOf, mergeKeys, rankOf } from "./sort_keys.ts";
+import { type KeyLayout, mergeKeys, RANK_KEYS, RANK_LENGTH_KEYS } from "./sort_keys.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -58,7 +58,7 @@ function sortedInts(items: readonly Value[]): number[] | null {
     return out;
   }
   if (descents < MERGED_RUNS) {
-    const { sorted } = mergeKeys(Float64Array.from(items as readonly number[]), null);
+    const { sorted } = mergeKeys(Float64Array.from(items as readonly number[]), 0);
     for (let i = 0; i < n; i++) out[i] = sorted[i] ?? 0;
     return out;
   }
@@ -123,8 +123,9 @@ function sortedPrimitives(
     }
     // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
     payBytes(meter, "compare", units);
-    if (texts.some(hasSurrogateUnits)) return null;
-    sorted = sortTexts(texts);
+    const ordered = sortTexts(texts);
+    if (ordered === null) return null;
+    sorted = ordered;
   } else return null;
   return reverse ? sorted.reverse() : sorted;
 }
@@ -314,16 +315,13 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
   return order;
 }
 
-/** Firsts spanning this or more are not made keys (a key must stay a safe int). */
-const KEYED_SPAN = 2 ** (52 - INDEX_BITS);
-
 /**
  * The order mergeOrder gives when every comparison settles at the first
  * item pair, because the `firsts` (see Comparisons) are all different,
  * and the item pairs and str bytes its comparisons count, found by
- * sort_keys.ts on keys made of each first and its index. Null when two
- * firsts are equal, or there are too few items for mergeOrder, or the
- * firsts span too much.
+ * sort_keys.ts on keys made of each first, its index and its length. Null
+ * when two firsts are equal, or there are too few items for mergeOrder,
+ * or the firsts span too much or a str is too long for a key.
  */
 function orderByDistinctFirsts(
   firsts: readonly number[],
@@ -331,21 +329,26 @@ function orderByDistinctFirsts(
 ): { order: number[]; pairs: number; bytes: number } | null {
   const n = firsts.length;
   if (n < SMALL_SORT) return null;
+  const layout: KeyLayout = lengths === null ? RANK_KEYS : RANK_LENGTH_KEYS;
   let lowest = Infinity;
   let highest = -Infinity;
   for (const first of firsts) {
     if (first < lowest) lowest = first;
     if (first > highest) highest = first;
   }
-  if (highest - lowest >= KEYED_SPAN) return null;
+  if (highest - lowest >= layout.rankSpan) return null;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = keyOf((firsts[i] ?? 0) - lowest, i);
-  const { sorted, comparisons, units } = mergeKeys(keys, lengths);
+  for (let i = 0; i < n; i++) {
+    const length = lengths === null ? 0 : lengths[i] ?? 0;
+    if (length > layout.lengthMask) return null;
+    keys[i] = layout.keyOf((firsts[i] ?? 0) - lowest, i, length);
+  }
+  const { sorted, comparisons, units } = mergeKeys(keys, layout.lengthMask);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const key = sorted[i] ?? 0;
-    if (i > 0 && rankOf(key) === rankOf(sorted[i - 1] ?? 0)) return null;
-    order[i] = itemIndex(key);
+    if (i > 0 && layout.rankOf(key) === layout.rankOf(sorted[i - 1] ?? 0)) return null;
+    order[i] = layout.itemIndex(key);
   }
   return { order, pairs: comparisons, bytes: units };
 }
@@ -365,8 +368,8 @@ function firstInts(sequences: readonly (readonly Value[])[]): [number[], null] |
 const RANKED_UNITS = 16;
 
 /**
- * When every sequence starts with a str, none with a surrogate, and they
- * are short (their scan and ranking stay within the sort steps paid):
+ * When every sequence starts with a str, none with a surrogate (which
+ * textOrder finds), and they are short (their scan and ranking stay within the sort steps paid):
  * each one's rank among them in code-point order (equal strs share one),
  * and each one's length. Else null.
  */
@@ -382,11 +385,12 @@ function firstTextRanks(
     if (units > RANKED_UNITS * sequences.length) return null;
     texts.push(first);
   }
-  if (texts.some(hasSurrogateUnits)) return null;
+  const order = textOrder(texts);
+  if (order === null) return null;
   const ranks = new Array<number>(texts.length);
   let rank = 0;
   let previous: string | null = null;
-  for (const at of textOrder(texts)) {
+  for (const at of order) {
     const text = texts[at] as string;
     if (previous !== null && text !== previous) rank++;
     ranks[at] = rank;

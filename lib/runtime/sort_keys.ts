@@ -5,8 +5,9 @@
  * `later < earlier` on two keys. It makes the same comparisons as
  * mergeOrder in the same order, and counts them, so a sort whose every
  * comparison settles at one item pair can pay what the general sort would
- * (spec/GAS.md §7) without running it. Keys of items that must stay apart
- * carry the item's index in their low {@link INDEX_BITS} bits.
+ * (spec/GAS.md §7) without running it. A key is an item's rank, then its
+ * index (so items that must stay apart do), then, in the layout for strs,
+ * its length (what a comparison of two strs pays), in one safe integer.
  */
 
 /**
@@ -16,6 +17,49 @@
 export const INDEX_BITS = 16;
 const INDEX_SPAN = 2 ** INDEX_BITS;
 const INDEX_MASK = INDEX_SPAN - 1;
+/** Bits of a str item's key that hold its length (longer strs are not keyed). */
+const LENGTH_BITS = 16;
+
+/** Where a key's rank, item index and (for strs) length sit. */
+export class KeyLayout {
+  /** 1, or 2^LENGTH_BITS when the low bits hold a length. */
+  readonly #lengthSpan: number;
+  /** 1 / #lengthSpan, and 1 / (index span × #lengthSpan): powers of two, so multiplying is exact (and cheaper than dividing). */
+  readonly #perLength: number;
+  readonly #perRank: number;
+  /** Ranks are below this, so a key stays a safe integer. */
+  readonly rankSpan: number;
+  /** The bits of a key that hold its length (0 when it holds none); lengths are below lengthMask + 1. */
+  readonly lengthMask: number;
+
+  constructor(lengthBits: 0 | typeof LENGTH_BITS) {
+    this.#lengthSpan = 2 ** lengthBits;
+    this.#perLength = 2 ** -lengthBits;
+    this.#perRank = 2 ** -(INDEX_BITS + lengthBits);
+    this.rankSpan = 2 ** (52 - INDEX_BITS - lengthBits);
+    this.lengthMask = this.#lengthSpan - 1;
+  }
+
+  /** The key of item `index` ranked `rank`, with its `length` where the layout holds one (else 0). */
+  keyOf(rank: number, index: number, length: number): number {
+    return (rank * INDEX_SPAN + index) * this.#lengthSpan + length;
+  }
+
+  /** The item index a key carries. */
+  itemIndex(key: number): number {
+    return Math.floor(key * this.#perLength) & INDEX_MASK;
+  }
+
+  /** The rank a key carries. */
+  rankOf(key: number): number {
+    return Math.floor(key * this.#perRank);
+  }
+}
+
+/** Keys of a rank and an index. */
+export const RANK_KEYS = new KeyLayout(0);
+/** Keys of a rank, an index and a str length. */
+export const RANK_LENGTH_KEYS = new KeyLayout(LENGTH_BITS);
 
 /** A sort of keys: the keys in order, and what its comparisons counted (see KeyComparisons). */
 export interface MergedKeys {
@@ -24,38 +68,47 @@ export interface MergedKeys {
   readonly units: number;
 }
 
-/**
- * The comparisons of one sort of keys, counted: how many were made and,
- * when `lengths` (by item index) is given, twice the shorter length of the
- * two items of each (what the general comparison pays for two strs).
- */
+/** The comparisons of one sort of keys, counted. */
 class KeyComparisons {
   comparisons = 0;
-  units = 0;
-
-  constructor(readonly lengths: readonly number[] | null) {}
+  /** The shorter of the two lengths of each comparison, summed (see LengthComparisons). */
+  shorter = 0;
 
   /** Whether `later` goes strictly before `earlier` (one comparison). */
   before(later: number, earlier: number): boolean {
     this.comparisons++;
-    const lengths = this.lengths;
-    if (lengths !== null) {
-      this.units += 2 *
-        Math.min(lengths[later & INDEX_MASK] ?? 0, lengths[earlier & INDEX_MASK] ?? 0);
-    }
+    return later < earlier;
+  }
+}
+
+/**
+ * Comparisons of keys that hold lengths (the bits under `lengthMask`),
+ * counting the shorter of the two of each, which the general comparison
+ * of two strs pays twice.
+ */
+class LengthComparisons extends KeyComparisons {
+  constructor(readonly lengthMask: number) {
+    super();
+  }
+
+  override before(later: number, earlier: number): boolean {
+    this.comparisons++;
+    const mask = this.lengthMask;
+    this.shorter += Math.min(later & mask, earlier & mask);
     return later < earlier;
   }
 }
 
 /**
  * Sorts `keys` ascending as mergeOrder would, comparison for comparison,
- * in place or into a second array; equal keys keep their order. `lengths`
- * (by item index), when given, are counted as KeyComparisons says.
+ * in place or into a second array; equal keys keep their order. Lengths in
+ * the bits under `lengthMask` are counted as KeyComparisons says (a mask of
+ * 0 counts none).
  */
-export function mergeKeys(keys: Float64Array, lengths: readonly number[] | null): MergedKeys {
+export function mergeKeys(keys: Float64Array, lengthMask: number): MergedKeys {
   const n = keys.length;
   // Local, so the engine keeps its counts in registers.
-  const counted = new KeyComparisons(lengths);
+  const counted = lengthMask === 0 ? new KeyComparisons() : new LengthComparisons(lengthMask);
   // Runs as cutRun cuts them: strictly descending (then reversed), or non-descending.
   const starts: number[] = [];
   for (let start = 0; start < n;) {
@@ -107,20 +160,5 @@ export function mergeKeys(keys: Float64Array, lengths: readonly number[] | null)
     [from, to] = [to, from];
     runs = merged;
   }
-  return { sorted: from, comparisons: counted.comparisons, units: counted.units };
-}
-
-/** The key of item `index` whose order is `rank` (a non-negative int below 2^36). */
-export function keyOf(rank: number, index: number): number {
-  return rank * INDEX_SPAN + index;
-}
-
-/** The item index a key carries. */
-export function itemIndex(key: number): number {
-  return key & INDEX_MASK;
-}
-
-/** The rank a key carries. */
-export function rankOf(key: number): number {
-  return Math.floor(key / INDEX_SPAN);
+  return { sorted: from, comparisons: counted.comparisons, units: 2 * counted.shorter };
 }

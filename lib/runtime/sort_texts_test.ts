@@ -41,3 +41,19 @@ Deno.test("sortTexts orders crafted shared prefixes (past its level limit) as th
     assert.deepEqual(sortTexts(texts.slice().reverse()), texts.slice().sort());
   }
 });
+
+Deno.test("sortTexts refuses strs with a surrogate unit anywhere, packed or not", () => {
+  const names = Array.from({ length: 100 }, (_, j) => `user${(j * 37) % 101}`);
+  const withSurrogate = [
+    names.map((name) => "\ud800\udc00" + name),
+    names.map((name) => "\udc00\ude05" + name),
+    names.concat("user\ud83d\ude00"),
+    names.slice(0, 10).concat("x\udfff"),
+  ];
+  for (const texts of withSurrogate) {
+    const before = texts.slice();
+    assert.equal(sortTexts(texts), null);
+    assert.deepEqual(texts, before);
+  }
+  assert.deepEqual(sortTexts(names.slice()), names.slice().sort());
+});
