@@ -153,7 +153,52 @@ def main():
   const fn = verified.functions[main];
   assert.ok(fn !== undefined);
   const source = generateFunction(verified.module, fn, main).source;
-  assert.equal(source.match(/case \d+: case \d+: for \(;;\) \{/g)?.length, 2, "both loops rotated");
+  assert.equal(
+    source.match(/case \d+: case \d+: loop\d+: for \(;;\) \{/g)?.length,
+    2,
+    "both loops rotated",
+  );
+  const full = callOn(verified, "main", [], 1_000_000);
+  assert.ok(full.ok);
+  for (let limit = 0; limit <= full.gasUsed; limit++) {
+    const [compiled, interpreted] = onBothTiers(verified, "main", [], limit);
+    assert.equal(compiled, interpreted, `gas limit ${limit}`);
+  }
+});
+
+Deno.test("a loop of several body blocks runs as a JS loop, exactly as the interpreter at every gas limit", () => {
+  const verified = compileContract(`
+def main():
+    total = 0
+    for i in range(12):
+        if i % 3 == 0:
+            total += i * i
+        elif i % 3 == 1:
+            continue
+        else:
+            total -= i
+    evens = [v for v in range(10) if v % 2 == 0]
+    j = 0
+    while j < 20:
+        j += 1
+        if j == 7:
+            break
+        try:
+            total += 10 // (j - 4)
+        except ZeroDivisionError:
+            total += 1000
+    for a in range(3):
+        for b in range(a):
+            total += b
+    return total, evens, j
+`).verified;
+  const main = verified.module.functions.findIndex((fn) => fn.name === "main");
+  const fn = verified.functions[main];
+  assert.ok(fn !== undefined);
+  const source = generateFunction(verified.module, fn, main).source;
+  const rotated = source.match(/case \d+: case \d+: loop\d+: for \(;;\) \{/g)?.length ?? 0;
+  assert.ok(rotated >= 4, `${rotated} loops rotated`);
+  assert.match(source, /break to\d+;/, "a forward jump leaves a labeled block");
   const full = callOn(verified, "main", [], 1_000_000);
   assert.ok(full.ok);
   for (let limit = 0; limit <= full.gasUsed; limit++) {

@@ -48,6 +48,8 @@ class Generator {
   readonly fastOps = new Set<number>();
   /** The first pc of each block. */
   readonly starts: ReadonlySet<number>;
+  /** While a loop's fast bodies are emitted as a JS loop: the jumps that stay in it (see jump()). */
+  loop: LoopRegion | null = null;
 
   constructor(
     readonly module: IrModule,
@@ -413,7 +415,17 @@ class Generator {
     return code;
   }
 
+  /**
+   * A jump to `target`: through the dispatch, or, in the fast bodies of a
+   * loop emitted as a JS loop, to its next turn (its test) or forward out
+   * of the labeled block that ends where `target` starts.
+   */
   jump(target: number, mode: Mode): string {
+    const loop = this.loop;
+    if (mode === "fast" && loop !== null) {
+      if (target === loop.test.start) return `continue loop${target};`;
+      if (loop.forward.has(target)) return `break to${target};`;
+    }
     return `pc = ${target};${mode === "slow" ? " slow = false;" : ""} continue dispatch;`;
   }
 
@@ -477,18 +489,96 @@ function slowBlock(gen: Generator, fn: VerifiedFunction, block: Block, slow: str
 }
 
 /**
- * Whether `test` and `body` form a loop the fast bodies run as a JS loop:
- * `test` ends in a branch or FOR_ITER (its target leaves the loop, its
- * fall-through is `body`), and `body` is one block ending in a JUMP back
- * to `test`'s start.
+ * A loop whose fast bodies run as one JS loop: its test block ends in a
+ * branch or FOR_ITER whose target, the loop's exit, is the first pc past
+ * its body blocks; the body blocks follow the test, the last one ends in
+ * a JUMP back to the test, and every jump in them goes back to the test,
+ * forward to a later body block (`forward`), or out of the loop.
  */
-function rotates(fn: VerifiedFunction, test: Block, body: Block): boolean {
+interface LoopRegion {
+  readonly test: Block;
+  readonly body: readonly Block[];
+  readonly forward: ReadonlySet<number>;
+}
+
+/** The loop (see LoopRegion) whose test is `blocks[at]`, or null. */
+function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number): LoopRegion | null {
+  const test = blocks[at] as Block;
   const exit = fn.instructions[test.end - 1];
-  const back = fn.instructions[body.end - 1];
-  if (exit === undefined || back === undefined || body.start !== test.end) return false;
-  const info = OP_INFO[exit.op as Op];
-  return info !== undefined && !info.terminal && exit.op !== Op.JUMP &&
-    info.operands.includes("target") && back.op === Op.JUMP && back.operands[0] === test.start;
+  const info = exit === undefined ? undefined : OP_INFO[exit.op as Op];
+  if (
+    exit === undefined || info === undefined || info.terminal || exit.op === Op.JUMP ||
+    !info.operands.includes("target")
+  ) return null;
+  const end = exit.operands[0] ?? 0;
+  const body: Block[] = [];
+  for (let i = at + 1; i < blocks.length && (blocks[i] as Block).start < end; i++) {
+    body.push(blocks[i] as Block);
+  }
+  const last = body[body.length - 1];
+  const back = last === undefined ? undefined : fn.instructions[last.end - 1];
+  if (
+    last === undefined || body[0]?.start !== test.end || last.end !== end ||
+    back?.op !== Op.JUMP || back.operands[0] !== test.start
+  ) return null;
+  const forward = new Set<number>();
+  for (let i = 0; i < body.length; i++) {
+    const block = body[i] as Block;
+    const closing = fn.instructions[block.end - 1];
+    const closes = closing !== undefined &&
+      (OP_INFO[closing.op as Op]?.terminal === true || closing.op === Op.JUMP);
+    // A block that falls through must fall into the next one here.
+    if (!closes && body[i + 1]?.start !== block.end) return null;
+    for (let pc = block.start; pc < block.end; pc++) {
+      const instruction = fn.instructions[pc];
+      if (
+        instruction === undefined || !OP_INFO[instruction.op as Op]?.operands.includes("target")
+      ) {
+        continue;
+      }
+      const target = instruction.operands[0] ?? 0;
+      if (target === test.start || target >= end || target < test.start) continue;
+      if (target <= block.start) return null;
+      forward.add(target);
+    }
+  }
+  return { test, body, forward };
+}
+
+/**
+ * The fast bodies of `loop` as one JS loop, appended to `fast`: the body's
+ * back jump falls into the next turn and its forward jumps leave labeled
+ * blocks instead of going through the dispatch. Entered at the first body
+ * block (from the slow bodies, or a jump), the test is skipped once; each
+ * block still pays its whole cost on entry. The later body blocks are
+ * emitted again as plain cases, for entries there.
+ */
+function emitLoop(gen: Generator, loop: LoopRegion, fast: string[]): void {
+  const { test, body, forward } = loop;
+  const first = body[0] as Block;
+  const fastBodies = (block: Block, end: number) => {
+    for (let pc = block.start; pc < end; pc++) {
+      fast.push(gen.body(pc, gen.fn.heights[pc] ?? 0, "fast"));
+    }
+  };
+  gen.loop = loop;
+  fast.push(`case ${test.start}: case ${first.start}: loop${test.start}: for (;;) {`);
+  fast.push(`if (pc === ${first.start}) pc = ${test.start}; else { ${blockHeader(test)}`);
+  fastBodies(test, test.end);
+  fast.push("}");
+  // Nested so that each label's block ends where its target starts.
+  for (const target of [...forward].sort((x, y) => y - x)) fast.push(`to${target}: {`);
+  body.forEach((block, i) => {
+    if (forward.has(block.start)) fast.push("}");
+    fast.push(blockHeader(block));
+    fastBodies(block, i === body.length - 1 ? block.end - 1 : block.end);
+  });
+  fast.push("}");
+  gen.loop = null;
+  for (const block of body.slice(1)) {
+    fast.push(`case ${block.start}: ${blockHeader(block)}`);
+    fastBodies(block, block.end);
+  }
 }
 
 /** Source for function `index` of `module`, following its block plan. */
@@ -504,30 +594,20 @@ export function generateFunction(
   const fast: string[] = [];
   const slow: string[] = [];
   const blocks = plan.blocks;
-  const fastBodies = (block: Block, end: number) => {
-    for (let pc = block.start; pc < end; pc++) fast.push(gen.body(pc, fn.heights[pc] ?? 0, "fast"));
-  };
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as Block;
-    const body = blocks[i + 1];
-    if (body === undefined || !rotates(fn, block, body)) {
+    const loop = loopRegion(fn, blocks, i);
+    if (loop === null) {
       fast.push(`case ${block.start}: ${blockHeader(block)}`);
-      fastBodies(block, block.end);
+      for (let pc = block.start; pc < block.end; pc++) {
+        fast.push(gen.body(pc, fn.heights[pc] ?? 0, "fast"));
+      }
       slowBlock(gen, fn, block, slow);
       continue;
     }
-    // A loop's test block and its body as one JS loop: the body's back jump falls into the next
-    // turn instead of going through the dispatch. Entered at the body (from the slow bodies, or a
-    // jump), the test is skipped once; each block still pays its whole cost on entry.
-    fast.push(`case ${block.start}: case ${body.start}: for (;;) {`);
-    fast.push(`if (pc === ${body.start}) pc = ${block.start}; else { ${blockHeader(block)}`);
-    fastBodies(block, block.end);
-    fast.push(`} ${blockHeader(body)}`);
-    fastBodies(body, body.end - 1);
-    fast.push("}");
-    slowBlock(gen, fn, block, slow);
-    slowBlock(gen, fn, body, slow);
-    i++;
+    emitLoop(gen, loop, fast);
+    for (const part of [block, ...loop.body]) slowBlock(gen, fn, part, slow);
+    i += loop.body.length;
   }
   const resume = handlers.map((entry, i) =>
     `case ${i}: ${gen.slot(entry.height)} = r.caught; pc = ${entry.target}; break;`
