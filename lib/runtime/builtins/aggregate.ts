@@ -81,7 +81,16 @@ function sum(meter: Charge, iterable: Value, start: Value): Value {
   }
   const items = iterableItems(iterable, "sum()", (count) => meter.units(count));
   let total: Value = start;
-  for (const item of items) total = add(meter, total, item);
+  let i = 0;
+  // Safe ints while the total stays safe: what add() does for them, without its dispatch.
+  if (typeof total === "number") {
+    for (; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "number" || !Number.isSafeInteger(total + item)) break;
+      total += item;
+    }
+  }
+  for (; i < items.length; i++) total = add(meter, total, items[i] as Value);
   return total;
 }
 
