@@ -17,8 +17,13 @@
  * through this file; a str with no unit in D800–DFFF needs no decoding.
  */
 
-/** Whether a str has a unit in D800–DFFF (else each unit is one code point), among its first `end` units if given. */
-export function hasSurrogateUnits(text: string, end = text.length): boolean {
+/** Whether a str has a unit in D800–DFFF (else each unit is one code point). */
+export function hasSurrogateUnits(text: string): boolean {
+  return hasSurrogateUnitsBefore(text, text.length);
+}
+
+/** Whether one of the first `end` units of a str is in D800–DFFF. */
+export function hasSurrogateUnitsBefore(text: string, end: number): boolean {
   for (let i = 0; i < end; i++) {
     const unit = text.charCodeAt(i);
     if (unit >= 0xd800 && unit <= 0xdfff) return true;

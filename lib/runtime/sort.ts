@@ -121,7 +121,7 @@ function sortedPrimitives(
       texts[i] = item;
       units += item.length;
     }
-    // The surrogate scan reads every str: paid as comparisons are, per UTF-16 unit.
+    // The surrogate scan may read every str: paid as comparisons are, per UTF-16 unit.
     payBytes(meter, "compare", units);
     const ordered = sortTexts(texts);
     if (ordered === null) return null;

@@ -24,12 +24,15 @@ const LENGTH_BITS = 16;
 export class KeyLayout {
   /** 1, or 2^LENGTH_BITS when the low bits hold a length. */
   readonly #lengthSpan: number;
-  /** 1 / #lengthSpan, and 1 / (index span × #lengthSpan): powers of two, so multiplying is exact (and cheaper than dividing). */
+  /**
+   * 1 / #lengthSpan, and 1 / (index span × #lengthSpan): powers of two, so
+   * multiplying by them is exact (and cheaper than dividing).
+   */
   readonly #perLength: number;
   readonly #perRank: number;
   /** Ranks are below this, so a key stays a safe integer. */
   readonly rankSpan: number;
-  /** The bits of a key that hold its length (0 when it holds none); lengths are below lengthMask + 1. */
+  /** The bits of a key that hold its length (0 when it holds none): a length is at most this. */
   readonly lengthMask: number;
 
   constructor(lengthBits: 0 | typeof LENGTH_BITS) {
@@ -40,7 +43,7 @@ export class KeyLayout {
     this.lengthMask = this.#lengthSpan - 1;
   }
 
-  /** The key of item `index` ranked `rank`, with its `length` where the layout holds one (else 0). */
+  /** The key of item `index` ranked `rank`, with its `length` where the layout holds one (or 0). */
   keyOf(rank: number, index: number, length: number): number {
     return (rank * INDEX_SPAN + index) * this.#lengthSpan + length;
   }
@@ -61,7 +64,7 @@ export const RANK_KEYS = new KeyLayout(0);
 /** Keys of a rank, an index and a str length. */
 export const RANK_LENGTH_KEYS = new KeyLayout(LENGTH_BITS);
 
-/** A sort of keys: the keys in order, and what its comparisons counted (see KeyComparisons). */
+/** A sort of keys: the keys in order, and what its comparisons counted (see LengthComparisons). */
 export interface MergedKeys {
   readonly sorted: Float64Array;
   readonly comparisons: number;
@@ -94,6 +97,7 @@ class LengthComparisons extends KeyComparisons {
   override before(later: number, earlier: number): boolean {
     this.comparisons++;
     const mask = this.lengthMask;
+    // `&` takes a key's low 32 bits (a key is a safe integer), which hold the 16 length bits.
     this.shorter += Math.min(later & mask, earlier & mask);
     return later < earlier;
   }
@@ -102,8 +106,8 @@ class LengthComparisons extends KeyComparisons {
 /**
  * Sorts `keys` ascending as mergeOrder would, comparison for comparison,
  * in place or into a second array; equal keys keep their order. Lengths in
- * the bits under `lengthMask` are counted as KeyComparisons says (a mask of
- * 0 counts none).
+ * the bits under `lengthMask` are counted as LengthComparisons says (a
+ * mask of 0 counts none).
  */
 export function mergeKeys(keys: Float64Array, lengthMask: number): MergedKeys {
   const n = keys.length;

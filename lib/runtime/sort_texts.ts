@@ -23,11 +23,11 @@
  * time from the lowest ({@link packedOrder}); another three times as fast.
  */
 
-import { hasSurrogateUnits } from "../text_units.ts";
+import { hasSurrogateUnits, hasSurrogateUnitsBefore } from "../text_units.ts";
 
 /** The most units a level's shared-prefix scan reads of each str. */
 const SHARED_SCAN = 16;
-/** Segments of at most this many strs are sorted by insertion (a str `<` costs more than a level). */
+/** Segments of at most this many strs are sorted by insertion (a `<` costs more than a level). */
 const INSERTION_SIZE = 6;
 /** Buckets a level may count into beyond its number of strs. */
 const BUCKET_SLACK = 128;
@@ -40,7 +40,10 @@ const PACKED_BITS = 32;
 /** The most bits one counting pass of the packed numbers sorts by. */
 const PASS_BITS = 11;
 
-/** Sorts `texts` in place into code-point order and returns it; null, having changed nothing, as the file header says. */
+/**
+ * Sorts `texts` in place into code-point order and returns it; null,
+ * having changed nothing, as the file header says.
+ */
 export function sortTexts(texts: string[]): string[] | null {
   const order = textOrder(texts);
   if (order === null) return null;
@@ -52,7 +55,7 @@ export function sortTexts(texts: string[]): string[] | null {
 /**
  * The positions of `texts` in the code-point order of the strs there, or
  * null as the file header says. The packed order reads every unit past
- * the shared prefix and refuses D800–DFFF there, so only the first str's
+ * the shared prefix and refuses any from D800 up, so only the first str's
  * prefix is left to scan; any other order scans every str first.
  */
 export function textOrder(texts: readonly string[]): number[] | null {
@@ -62,10 +65,10 @@ export function textOrder(texts: readonly string[]): number[] | null {
   if (n >= PACKED_SIZE) {
     const at = sharedUnits(texts, order, 0, n, 0);
     if (packedOrder(texts, order, 0, n, at)) {
-      return hasSurrogateUnits(texts[0] as string, at) ? null : order;
+      return hasSurrogateUnitsBefore(texts[0] as string, at) ? null : order;
     }
   }
-  if (texts.some((text) => hasSurrogateUnits(text))) return null;
+  if (texts.some(hasSurrogateUnits)) return null;
   // Pending segments, four numbers each: start, end, the units they share, the levels so far.
   const segments: number[] = [0, n, 0, 0];
   const units = new Int32Array(n);
@@ -152,11 +155,11 @@ function sharedUnits(
  * Orders `order[start..end)`, whose strs share their first `at` units,
  * when each str's units from `at` on, as digits in base b (0 past its
  * end, else the unit minus the lowest unit there plus one), make a number
- * below 2^PACKED_BITS and no unit read is in D800–DFFF: those numbers
+ * below 2^PACKED_BITS and no unit read is D800 or above: those numbers
  * are in the strs' order (a str that ends first has a 0 where the other
  * has more), and equal only for equal strs. Returns false, having
- * reordered nothing, otherwise. Reads at most PACKED_BITS + 1 units of
- * each str.
+ * reordered nothing, otherwise. Reads each str's units past `at` twice
+ * at most (at most PACKED_BITS of them).
  */
 function packedOrder(
   texts: readonly string[],
