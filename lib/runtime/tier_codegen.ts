@@ -493,13 +493,22 @@ function slowBlock(gen: Generator, fn: VerifiedFunction, block: Block, slow: str
  * branch or FOR_ITER whose target, the loop's exit, is the first pc past
  * its body blocks; the body blocks follow the test, the last one ends in
  * a JUMP back to the test, and every jump in them goes back to the test,
- * forward to a later body block (`forward`), or out of the loop.
+ * forward to a later body block (`forward`), or out of the loop (past its
+ * end, or before its test). A body of at most {@link LOOP_INSTRUCTIONS}
+ * instructions and {@link LOOP_TARGETS} forward targets: the later body
+ * blocks are emitted twice, and the labeled blocks nest, so a larger loop
+ * would cost the engine's compiler more than its dispatch saves.
  */
 interface LoopRegion {
   readonly test: Block;
   readonly body: readonly Block[];
   readonly forward: ReadonlySet<number>;
 }
+
+/** The most instructions of a loop body run as a JS loop. */
+const LOOP_INSTRUCTIONS = 96;
+/** The most forward targets (nested labeled blocks) of a loop body run as a JS loop. */
+const LOOP_TARGETS = 6;
 
 /** The loop (see LoopRegion) whose test is `blocks[at]`, or null. */
 function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number): LoopRegion | null {
@@ -519,7 +528,7 @@ function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number):
   const back = last === undefined ? undefined : fn.instructions[last.end - 1];
   if (
     last === undefined || body[0]?.start !== test.end || last.end !== end ||
-    back?.op !== Op.JUMP || back.operands[0] !== test.start
+    back?.op !== Op.JUMP || back.operands[0] !== test.start || end - test.end > LOOP_INSTRUCTIONS
   ) return null;
   const forward = new Set<number>();
   for (let i = 0; i < body.length; i++) {
@@ -542,7 +551,7 @@ function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number):
       forward.add(target);
     }
   }
-  return { test, body, forward };
+  return forward.size > LOOP_TARGETS ? null : { test, body, forward };
 }
 
 /**
@@ -563,6 +572,7 @@ function emitLoop(gen: Generator, loop: LoopRegion, fast: string[]): void {
   };
   gen.loop = loop;
   fast.push(`case ${test.start}: case ${first.start}: loop${test.start}: for (;;) {`);
+  // pc stays at the test while the body runs (fast bodies never read it; a failure reads `at`).
   fast.push(`if (pc === ${first.start}) pc = ${test.start}; else { ${blockHeader(test)}`);
   fastBodies(test, test.end);
   fast.push("}");
