@@ -20,7 +20,8 @@
  * units of each str are packed into one 32-bit number, in a base just
  * large enough for the units that occur, so that the numbers are in the
  * strs' order, and the numbers are sorted by counting, a byte or so at a
- * time from the lowest ({@link packedOrder}); another three times as fast.
+ * time from the lowest ({@link packedOrder}): for 2,003 numbered names,
+ * surrogate check included, about a third less time than the levels.
  */
 
 import { hasSurrogateUnits, hasSurrogateUnitsBefore } from "../text_units.ts";

@@ -530,6 +530,7 @@ function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number):
     last === undefined || body[0]?.start !== test.end || last.end !== end ||
     back?.op !== Op.JUMP || back.operands[0] !== test.start || end - test.end > LOOP_INSTRUCTIONS
   ) return null;
+  const starts = new Set(body.map((block) => block.start));
   const forward = new Set<number>();
   for (let i = 0; i < body.length; i++) {
     const block = body[i] as Block;
@@ -547,7 +548,8 @@ function loopRegion(fn: VerifiedFunction, blocks: readonly Block[], at: number):
       }
       const target = instruction.operands[0] ?? 0;
       if (target === test.start || target >= end || target < test.start) continue;
-      if (target <= block.start) return null;
+      // A labeled block ends only where a body block starts (a jump target always does).
+      if (target <= block.start || !starts.has(target)) return null;
       forward.add(target);
     }
   }
