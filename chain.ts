@@ -20,6 +20,9 @@
  * @module
  */
 
+// Installs the post-quantum schemes (lib/pq_schemes.ts) for every user of this entry.
+import "./lib/pq_noble.ts";
+
 export { DEFAULT_ACCOUNT, DEFAULT_GAS_LIMIT, INIT_FUNCTION } from "./lib/chain/chain.ts";
 export {
   QUICKSTART_DEPLOYER,

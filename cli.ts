@@ -227,6 +227,8 @@ async function dispatch(args: readonly string[]): Promise<number> {
     throw new UsageError(hint);
   }
   const found = await entry.load();
+  // Every command but `run` may sign or verify; `run` loads the schemes itself when the contract may.
+  if (entry.name !== "run") await import("./lib/pq_noble.ts");
   try {
     return await found.run(rest);
   } catch (error) {

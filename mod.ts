@@ -33,6 +33,9 @@
  * @module
  */
 
+// Installs the post-quantum schemes (lib/pq_schemes.ts) for every user of this entry.
+import "./lib/pq_noble.ts";
+
 export { formatDiagnostic } from "./lib/api.ts";
 export {
   compileContract,

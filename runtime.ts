@@ -15,6 +15,9 @@
  * @module
  */
 
+// Installs the post-quantum schemes (lib/pq_schemes.ts) for every user of this entry.
+import "./lib/pq_noble.ts";
+
 export { executeCall } from "./lib/runtime/api.ts";
 export {
   type CallRequest,

@@ -31,6 +31,9 @@
  * @module
  */
 
+// Installs the post-quantum schemes (lib/pq_schemes.ts) for every user of this entry.
+import "./lib/pq_noble.ts";
+
 export {
   DEFAULT_TEST_ACCOUNTS,
   DEFAULT_TEST_BALANCE,

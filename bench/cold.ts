@@ -15,7 +15,10 @@
  * median and best wall time per process, and the ratios over CPython of
  * the median wall times and of the mean CPU times. The single-file bundle
  * of cli.ts (`deno task bundle`, built into a temporary folder here) is a
- * third side when `deno bundle` works. Flag: `--rounds N` (default 15).
+ * third side when `deno bundle` works. When `python3` is a launcher (a
+ * pyenv shim) rather than the interpreter, the start-up row is given again
+ * against the interpreter itself, timed in the same rounds, with the
+ * launcher's cost. Flag: `--rounds N` (default 15).
  */
 
 import { join } from "node:path";
@@ -121,6 +124,24 @@ async function buildBundle(work: string): Promise<string | null> {
   return null;
 }
 
+/**
+ * The interpreter `python3` runs, when `python3` is a launcher rather than
+ * the interpreter itself (as a pyenv shim is); null when it is the
+ * interpreter, or cannot say.
+ */
+async function pythonInterpreter(): Promise<string | null> {
+  const run = async (program: string, args: string[]) => {
+    const output = await new Deno.Command(program, { args, stdout: "piped", stderr: "null" })
+      .output();
+    return output.code === 0 ? new TextDecoder().decode(output.stdout).trim() : "";
+  };
+  const executable = await run("python3", ["-c", "import sys; print(sys.executable)"]);
+  const found = await run("sh", ["-c", "command -v python3"]);
+  if (executable === "" || found === "") return null;
+  const [real, launcher] = await Promise.all([Deno.realPath(executable), Deno.realPath(found)]);
+  return real === launcher ? null : executable;
+}
+
 /** A workload's folder: the contract with its manifest, and the CPython script. */
 async function workloadDir(work: string, name: string, source: string): Promise<string> {
   const dir = join(work, name.replaceAll(/[^a-z]+/g, "_"));
@@ -175,7 +196,25 @@ try {
     { program: "python3", args: ["-c", "pass"], cwd: work },
     ...vmJobs(counter, ["run", "--manifest", "manifest.json", "--call", "get"]),
   ];
-  console.log(row("run --call get (counter)", await interleaved(startJobs)));
+  const interpreter = await pythonInterpreter();
+  if (interpreter === null) {
+    console.log(row("run --call get (counter)", await interleaved(startJobs)));
+  } else {
+    // `python3` is a launcher (a pyenv shim): time the interpreter itself too, in the same rounds.
+    const [python, ...sides] = await interleaved([
+      { program: interpreter, args: ["-c", "pass"], cwd: work },
+      ...startJobs,
+    ]);
+    if (python !== undefined) {
+      console.log(row("run --call get (counter)", sides));
+      console.log(row(`the same, against ${interpreter} -c pass`, [python, ...sides.slice(1)]));
+      const launcher = median(sides[0]?.wall ?? []) - median(python.wall);
+      console.log(
+        `\n\`python3\` here is not the interpreter but a launcher that runs ${interpreter}; ` +
+          `it adds about ${launcher.toFixed(0)} ms to every CPython process, in both tables.`,
+      );
+    }
+  }
 
   console.log(
     `\nCold per call, ${ROUNDS} interleaved rounds: wall ms per process, median (best); ratios over CPython\n`,

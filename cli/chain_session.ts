@@ -162,7 +162,7 @@ export function statePath(values: Values): string {
  */
 export async function withChain<T>(
   values: Values,
-  body: (chain: Chain, state: FileState) => T,
+  body: (chain: Chain, state: FileState) => T | Promise<T>,
 ): Promise<T> {
   const height = nonNegative(values["block-height"], "block-height", 64);
   const time = nonNegative(values["block-time"], "block-time", 64);
@@ -179,7 +179,7 @@ export async function withChain<T>(
         ...(chainId === undefined ? {} : { chainId }),
       });
     }
-    result = body(chain, state);
+    result = await body(chain, state);
   } catch (error) {
     await state.abort().catch(() => undefined);
     throw stateWriteError(error, path);

@@ -7,7 +7,10 @@
  */
 
 import { contractModule } from "../lib/chain/contract.ts";
+import { compiledFor } from "../lib/chain/precompiled.ts";
 import { withHooks } from "../lib/chain/tool_hooks.ts";
+import type { IrModule } from "../lib/compile/ir.ts";
+import { usesStdlibFunction } from "../lib/compile/stdlib_uses.ts";
 import {
   DEFAULT_GAS_LIMIT,
   printReceipt,
@@ -103,6 +106,14 @@ function openTrace(
   }
 }
 
+/**
+ * Loads the post-quantum schemes when the contract of `module` may call
+ * pq_verify (every other command has them loaded by cli.ts).
+ */
+async function schemesFor(module: IrModule): Promise<void> {
+  if (usesStdlibFunction(module, "pq_verify.verify")) await import("../lib/pq_noble.ts");
+}
+
 /** Runs `run`; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const { values } = parseOptions(argv, RUN);
@@ -117,10 +128,18 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       typeof values["args-file"] === "string" ? values["args-file"] : null,
     ]);
   }
+  // For a deployment on first use (its init may verify); the contract run is checked below.
+  if (target.code !== null) {
+    const compiled = compiledFor(target.code);
+    if (compiled === undefined) await import("../lib/pq_noble.ts");
+    else await schemesFor(compiled.verified.module);
+  }
   // The tracer (with the disassembler and value previews) loads only when tracing.
   const trace = tracing === null ? null : await import("../lib/runtime/trace.ts");
-  return await withChain(values, (chain) => {
+  return await withChain(values, async (chain) => {
     const { contract, args } = targetCall(chain, target);
+    // The code at the address may not be the manifest's (a state file is input too).
+    await schemesFor(contractModule(contract));
     if (tracing === null || trace === null) return printReceipt(contract.call(name, args, options));
     const sink = openTrace(tracing.file);
     try {

@@ -1,19 +1,18 @@
 /**
  * Key pairs and signatures of accounts (spec/KEYS.md): ML-DSA-44/65/87
- * (FIPS 204) and SLH-DSA-SHA2-128s (FIPS 205), by `@noble/post-quantum`,
- * generated from a 32-byte seed, signing without randomness (the
- * deterministic variants), verification, the account address
- * `alg id || sha3_256(public key)`, and the canonical key-file JSON. The
- * table of algorithms (id, key and signature lengths) lives here and
- * nowhere else. The seed comes from the caller: this file draws no
- * randomness and touches no file.
+ * (FIPS 204) and SLH-DSA-SHA2-128s (FIPS 205), by the schemes of
+ * ../pq_schemes.ts, generated from a 32-byte seed, signing without
+ * randomness (the deterministic variants), verification, the account
+ * address `alg id || sha3_256(public key)`, and the canonical key-file
+ * JSON. The table of algorithms (address id, scheme, seed expansion)
+ * lives here and nowhere else. The seed comes from the caller: this file
+ * draws no randomness and touches no file.
  */
 
 import { shake256 } from "npm:@noble/hashes@2.4.0/sha3.js";
-import { ml_dsa44, ml_dsa65, ml_dsa87 } from "npm:@noble/post-quantum@0.7.1/ml-dsa.js";
-import { slh_dsa_sha2_128s } from "npm:@noble/post-quantum@0.7.1/slh-dsa.js";
 import { concatBytes, fromHex, toHex } from "../abi/hex.ts";
-import { ChainError, InternalError } from "../errors.ts";
+import { ChainError } from "../errors.ts";
+import { PQ_LENGTHS, pqImplementation, type PqScheme } from "../pq_schemes.ts";
 import { keyAddress, ML_DSA_65_ALGORITHM } from "./address.ts";
 
 /** Length of a key seed in bytes. */
@@ -27,18 +26,6 @@ export const SLH_DSA_SEED_DOMAIN = "animica:slh-dsa-keygen:v1|";
 /** Names of the key algorithms, as key files and the CLI spell them. */
 export type KeyAlgorithm = "ml-dsa-44" | "ml-dsa-65" | "ml-dsa-87" | "slh-dsa-sha2-128s";
 
-/** What the library offers of one signature scheme of `@noble/post-quantum`. */
-interface Scheme {
-  readonly lengths: { readonly publicKey?: number; readonly signature?: number };
-  readonly keygen: (seed: Uint8Array) => { publicKey: Uint8Array; secretKey: Uint8Array };
-  readonly sign: (
-    message: Uint8Array,
-    secretKey: Uint8Array,
-    options: { extraEntropy: false },
-  ) => Uint8Array;
-  readonly verify: (signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array) => boolean;
-}
-
 interface AlgorithmEntry {
   /** The address's first byte. */
   readonly id: number;
@@ -46,7 +33,7 @@ interface AlgorithmEntry {
   readonly signatureLength: number;
   /** The scheme's own key-generation seed from our 32-byte seed. */
   readonly expandSeed: (seed: Uint8Array) => Uint8Array;
-  readonly scheme: Scheme;
+  readonly scheme: PqScheme;
 }
 
 const utf8 = new TextEncoder();
@@ -56,16 +43,13 @@ function slhSeeds(seed: Uint8Array): Uint8Array {
   return shake256(concatBytes(utf8.encode(SLH_DSA_SEED_DOMAIN), seed), { dkLen: 48 });
 }
 
-/** An entry of the table: the lengths are the library's own (FIPS 204/205 sizes). */
+/** An entry of the table, with its scheme's lengths. */
 function algorithm(
   id: number,
-  scheme: Scheme,
+  scheme: PqScheme,
   expandSeed: (seed: Uint8Array) => Uint8Array,
 ): AlgorithmEntry {
-  const { publicKey, signature } = scheme.lengths;
-  if (publicKey === undefined || signature === undefined) {
-    throw new InternalError(`the signature scheme of id ${id} does not state its lengths`);
-  }
+  const { publicKey, signature } = PQ_LENGTHS[scheme];
   return { id, publicKeyLength: publicKey, signatureLength: signature, expandSeed, scheme };
 }
 
@@ -73,10 +57,10 @@ const asIs = (seed: Uint8Array): Uint8Array => seed;
 
 /** One table per fact: each algorithm's address id, implementation and seed expansion. */
 const ALGORITHMS: Readonly<Record<KeyAlgorithm, AlgorithmEntry>> = {
-  "ml-dsa-65": algorithm(ML_DSA_65_ALGORITHM, ml_dsa65, asIs),
-  "slh-dsa-sha2-128s": algorithm(0x02, slh_dsa_sha2_128s, slhSeeds),
-  "ml-dsa-44": algorithm(0x03, ml_dsa44, asIs),
-  "ml-dsa-87": algorithm(0x04, ml_dsa87, asIs),
+  "ml-dsa-65": algorithm(ML_DSA_65_ALGORITHM, "ml-dsa-65", asIs),
+  "slh-dsa-sha2-128s": algorithm(0x02, "slh-dsa-sha2-128s", slhSeeds),
+  "ml-dsa-44": algorithm(0x03, "ml-dsa-44", asIs),
+  "ml-dsa-87": algorithm(0x04, "ml-dsa-87", asIs),
 };
 
 /** An algorithm's address id and the lengths of its public keys and signatures. */
@@ -170,13 +154,13 @@ export function keyFromSeed(alg: KeyAlgorithm, seed: Uint8Array): KeyPair {
   if (!(seed instanceof Uint8Array) || seed.length !== SEED_LENGTH) {
     throw new ChainError(`a key seed is ${SEED_LENGTH} bytes, got ${seed.length}`);
   }
-  const { publicKey, secretKey } = scheme.keygen(expandSeed(seed));
+  const { publicKey, secretKey } = pqImplementation(scheme).keygen(expandSeed(seed));
   return { alg, seed: seed.slice(), publicKey, secretKey, address: keyAddress(id, publicKey) };
 }
 
 /** The signature of `message` by `key` (deterministic: no randomness is drawn). */
 export function sign(key: KeyPair, message: Uint8Array): Uint8Array {
-  return entry(key.alg).scheme.sign(message, key.secretKey, { extraEntropy: false });
+  return pqImplementation(entry(key.alg).scheme).sign(message, key.secretKey);
 }
 
 /** Whether `signature` is `publicKey`'s signature of `message` under `alg`; malformed input is false. */
@@ -187,10 +171,12 @@ export function verify(
   signature: Uint8Array,
 ): boolean {
   const { scheme, publicKeyLength, signatureLength } = entry(alg);
+  // Outside the try: a scheme not loaded is an InternalError, not a false.
+  const implementation = pqImplementation(scheme);
   if (publicKey.length !== publicKeyLength) return false;
   if (signature.length !== signatureLength) return false;
   try {
-    return scheme.verify(signature, message, publicKey);
+    return implementation.verify(signature, message, publicKey);
   } catch {
     return false;
   }
