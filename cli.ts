@@ -227,7 +227,8 @@ async function dispatch(args: readonly string[]): Promise<number> {
     throw new UsageError(hint);
   }
   const found = await entry.load();
-  // Every command but `run` may sign or verify; `run` loads the schemes itself when the contract may.
+  // `run` loads the post-quantum schemes itself, only when its contract may call pq_verify; every
+  // other command loads them first (simpler than tracking which of them sign, verify or run code).
   if (entry.name !== "run") await import("./lib/pq_noble.ts");
   try {
     return await found.run(rest);

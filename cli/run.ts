@@ -128,7 +128,9 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
       typeof values["args-file"] === "string" ? values["args-file"] : null,
     ]);
   }
-  // For a deployment on first use (its init may verify); the contract run is checked below.
+  // A deployment on first use runs the module's initialiser, and IR from the cache is input too: its
+  // code is scanned first (without a cached compilation the chain compiles it, so load them). The
+  // contract the call then reaches is scanned below.
   if (target.code !== null) {
     const compiled = compiledFor(target.code);
     if (compiled === undefined) await import("../lib/pq_noble.ts");

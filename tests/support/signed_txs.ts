@@ -6,6 +6,8 @@
 
 import { encodeCall, findFunction, parseManifest } from "../../abi.ts";
 import { keyFromSeed, type KeyPair } from "../../lib/chain/keys.ts";
+// The keys below are made when this module loads: the schemes must be installed first.
+import "../../lib/pq_noble.ts";
 import { signTx } from "../../lib/chain/tx.ts";
 import type { SignedTx, TxBody, UnsignedTx } from "../../lib/chain/tx_types.ts";
 import type { AbiValue } from "../../abi.ts";

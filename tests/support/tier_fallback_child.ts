@@ -14,6 +14,8 @@ import { repr } from "../../lib/runtime/repr.ts";
 import { MemoryState } from "../../lib/runtime/state.ts";
 import { codeGenerationAllowed, compiledTier } from "../../lib/runtime/tier.ts";
 import { OUTPUT_METER } from "../../lib/runtime/walk.ts";
+// The IR it reads may call pq_verify.
+import "../../lib/pq_noble.ts";
 
 const bytes = new Uint8Array(await new Response(Deno.stdin.readable).arrayBuffer());
 const verified = verifyModule(decodeModule(bytes));
