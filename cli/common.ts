@@ -4,7 +4,7 @@
  * besides commands that does I/O.
  */
 
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "./paths.ts";
 import { parseManifest } from "../lib/abi/api.ts";
 import type { Manifest } from "../lib/abi/manifest.ts";
 import { ManifestError } from "../lib/errors.ts";

@@ -3,7 +3,7 @@
  * atomically), IR (or source) to disassembly, and static gas bounds.
  */
 
-import { dirname, join } from "node:path";
+import { dirname, join } from "./paths.ts";
 import { formatDiagnostic, SourceText, ValidationError } from "../mod.ts";
 import { checkManifestAgainstSource, parseContract } from "../validate.ts";
 import { type Manifest, toHex } from "../abi.ts";

@@ -8,7 +8,7 @@
  * permission flags.
  */
 
-import { basename, join } from "node:path";
+import { basename, join } from "./paths.ts";
 import denoConfig from "../deno.json" with { type: "json" };
 import { fileProblem } from "./common.ts";
 import { type CommandInfo, InputError, misuse, parseOptions } from "./options.ts";

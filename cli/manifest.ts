@@ -6,7 +6,7 @@
  * with --out, and check it with the same parser every command uses.
  */
 
-import { basename, dirname, relative, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "./paths.ts";
 import { formatDiagnostic, ManifestError, parseManifest } from "../mod.ts";
 import { convertUpstream, isUpstreamManifest } from "../abi.ts";
 import { deriveAbi, validate } from "../validate.ts";
@@ -108,7 +108,7 @@ async function derive(argv: readonly string[]): Promise<number> {
   const entry = out === null ? basename(file) : relative(dirname(resolve(out)), resolve(file));
   const name = typeof values.name === "string"
     ? values.name
-    : basename(file, ".py").toLowerCase().replace(/[^a-z0-9_-]+/g, "-");
+    : basename(file).replace(/\.py$/, "").toLowerCase().replace(/[^a-z0-9_-]+/g, "-");
   const manifest: Record<string, unknown> = {
     name,
     version: typeof values.version === "string" ? values.version : "0.1.0",

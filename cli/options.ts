@@ -1,12 +1,12 @@
 /**
  * Command descriptions and option parsing of the CLI: each command declares
  * its usage, flags (with a line of help each) and examples once, and this
- * module turns that declaration into `--help` text, strict parsing over
- * node:util parseArgs, and "did you mean" suggestions for unknown flags.
+ * module turns that declaration into `--help` text, strict parsing (./flags.ts),
+ * and "did you mean" suggestions for unknown flags.
  * It prints nothing; the front end (cli.ts) prints what it throws.
  */
 
-import { parseArgs } from "node:util";
+import { FlagError, type FlagSpec, parseFlags } from "./flags.ts";
 
 /** One flag of a command. */
 export interface OptionInfo {
@@ -165,36 +165,17 @@ export interface ParsedOptions {
  */
 export function parseOptions(args: readonly string[], info: CommandInfo): ParsedOptions {
   checkFlags(args, info);
-  const options: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  const specs: Record<string, FlagSpec> = {};
   for (const [name, option] of Object.entries(info.options)) {
-    options[name] = option.short === undefined
+    specs[name] = option.short === undefined
       ? { type: option.type }
       : { type: option.type, short: option.short };
   }
   try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options,
-      allowPositionals: true,
-      strict: true,
-    });
-    const plain: Record<string, string | boolean | undefined> = {};
-    for (const [name, value] of Object.entries(values)) {
-      if (typeof value === "string" || typeof value === "boolean") plain[name] = value;
-    }
-    return { values: plain, positionals };
+    return parseFlags(args, specs);
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(text);
-    const ambiguous = /^Option '(-\w, )?(--[\w-]+)(?: <value>)?' argument is ambiguous/.exec(text);
-    const message = missing !== null
-      ? `${missing[2]} needs a value`
-      : ambiguous !== null
-      ? `${ambiguous[2]} needs a value; to pass one that starts with '-', write ${
-        ambiguous[2]
-      }=VALUE`
-      : text.replace(/ To specify a positional argument.*$/s, "");
-    throw usageError(info, message);
+    if (error instanceof FlagError) throw usageError(info, error.message);
+    throw error;
   }
 }
 

@@ -14,7 +14,7 @@
  */
 
 import { DatabaseSync } from "node:sqlite";
-import { basename, dirname, isAbsolute, join } from "node:path";
+import { basename, dirname, isAbsolute, join } from "./paths.ts";
 import { CAPS } from "../lib/compile/opcodes.ts";
 import { StateError } from "../lib/errors.ts";
 import {

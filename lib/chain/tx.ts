@@ -10,18 +10,11 @@
  */
 
 import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
-import {
-  decode as cborDecode,
-  encode as cborEncode,
-  rfc8949EncodeOptions,
-  Token,
-  Type,
-} from "npm:cborg@6.1.5";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import { concatBytes, toHex } from "../abi/hex.ts";
 import { ABI_LIMITS } from "../abi/limits.ts";
 import { CAPS } from "../compile/opcodes.ts";
-import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
+import { CborError, CborTag, type CborValue, decodeCbor, encodeCbor } from "../compile/cbor.ts";
 import { TxError } from "../errors.ts";
 import { MAX_MANIFEST_BYTES } from "../runtime/state_keys.ts";
 import { keyAddress, MAX_NONCE, u64Bytes } from "./address.ts";
@@ -94,30 +87,6 @@ const BIGNUM_TAG = 2;
 const TX_CBOR_DEPTH = 3;
 const utf8 = new TextEncoder();
 
-/** The content of a bignum tag (CBOR tag 2) as the decoder met it. */
-class Bignum {
-  constructor(readonly content: unknown) {}
-}
-
-type Cbor = number | bigint | Uint8Array | Cbor[] | Map<string, Cbor>;
-
-/** Values over 2^64 - 1 are a bignum tag over their shortest big-endian bytes. */
-function bignumTokens(value: bigint): Token[] | null {
-  if (value <= U64_MAX) return null;
-  const hex = value.toString(16);
-  const bytes = new Uint8Array(Math.ceil(hex.length / 2));
-  const padded = hex.padStart(bytes.length * 2, "0");
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(padded.slice(2 * i, 2 * i + 2), 16);
-  return [new Token(Type.tag, 2), new Token(Type.bytes, bytes)];
-}
-
-const ENCODE_OPTIONS = { ...rfc8949EncodeOptions, typeEncoders: { bigint: bignumTokens } };
-
-const DECODE_OPTIONS = {
-  ...STRICT_CBOR_DECODE,
-  tags: { [BIGNUM_TAG]: (decode: () => unknown) => new Bignum(decode()) },
-};
-
 function path(where: string, name: string): string {
   return where === "" ? name : `${where}.${name}`;
 }
@@ -165,21 +134,21 @@ function sender(value: Uint8Array): Uint8Array {
   return value;
 }
 
-function encodeBody(body: TxBody): Map<string, Cbor> {
+function encodeBody(body: TxBody): Map<string, CborValue> {
   switch (body.kind) {
     case "transfer":
-      return new Map<string, Cbor>([
+      return new Map<string, CborValue>([
         ["to", sized(body.to, "body.to", ADDRESS_LENGTH, ADDRESS_LENGTH)],
         ["value", amount(body.value, "body.value")],
       ]);
     case "call":
-      return new Map<string, Cbor>([
+      return new Map<string, CborValue>([
         ["to", sized(body.to, "body.to", ADDRESS_LENGTH, ADDRESS_LENGTH)],
         ["data", sized(body.data, "body.data", 0, MAX_CALLDATA_BYTES)],
         ["value", amount(body.value, "body.value")],
       ]);
     case "deploy": {
-      const fields = new Map<string, Cbor>([
+      const fields = new Map<string, CborValue>([
         ["code", utf8Text(body.code, "body.code", MAX_CODE_BYTES)],
         ["value", amount(body.value, "body.value")],
       ]);
@@ -192,7 +161,7 @@ function encodeBody(body: TxBody): Map<string, Cbor> {
   }
 }
 
-function unsignedFields(tx: UnsignedTx): Map<string, Cbor> {
+function unsignedFields(tx: UnsignedTx): Map<string, CborValue> {
   if (tx.v !== TX_VERSION) throw new TxError("v", `must be ${TX_VERSION}`);
   const kind: TxKindName = tx.body.kind;
   if (!Object.hasOwn(TX_KINDS, kind)) throw new TxError("kind", `unknown kind '${String(kind)}'`);
@@ -200,7 +169,7 @@ function unsignedFields(tx: UnsignedTx): Map<string, Cbor> {
   if (u64(tx.maxPriorityFeePerGas, "maxPriorityFeePerGas") > maxFee) {
     throw new TxError("maxPriorityFeePerGas", "must not exceed maxFeePerGas");
   }
-  const fields = new Map<string, Cbor>([["v", TX_VERSION]]);
+  const fields = new Map<string, CborValue>([["v", TX_VERSION]]);
   fields.set("body", encodeBody(tx.body));
   fields.set("kind", TX_KINDS[kind]);
   if (tx.memo !== null) fields.set("memo", sized(tx.memo, "memo", 1, MAX_MEMO_BYTES));
@@ -213,12 +182,12 @@ function unsignedFields(tx: UnsignedTx): Map<string, Cbor> {
   return fields;
 }
 
-function authEntry(auth: TxAuth, where: string): Map<string, Cbor> {
+function authEntry(auth: TxAuth, where: string): Map<string, CborValue> {
   if (!isKeyAlgorithm(auth.alg)) {
     throw new TxError(`${where}.alg`, `unknown algorithm '${String(auth.alg)}'`);
   }
   const info = keyAlgorithmInfo(auth.alg);
-  return new Map<string, Cbor>([
+  return new Map<string, CborValue>([
     ["pk", sized(auth.publicKey, `${where}.pk`, info.publicKeyLength, info.publicKeyLength)],
     ["alg", info.id],
     ["sig", sized(auth.signature, `${where}.sig`, info.signatureLength, info.signatureLength)],
@@ -235,7 +204,7 @@ function authCount(count: number): void {
  * `tx build` writes. A field out of range or of the wrong size is a TxError.
  */
 export function encodeUnsignedTx(tx: UnsignedTx): Uint8Array {
-  return cborEncode(unsignedFields(tx), ENCODE_OPTIONS);
+  return encodeCbor(unsignedFields(tx), true);
 }
 
 /** The canonical CBOR of a signed transaction (TxError for any field out of the format). */
@@ -243,7 +212,7 @@ export function encodeTx(signed: SignedTx): Uint8Array {
   const fields = unsignedFields(signed.tx);
   authCount(signed.auth.length);
   fields.set("auth", signed.auth.map((auth, i) => authEntry(auth, `auth[${i}]`)));
-  return cborEncode(fields, ENCODE_OPTIONS);
+  return encodeCbor(fields, true);
 }
 
 // --- Decoding (checks types and shape; ranges and sizes by re-encoding) ---
@@ -279,7 +248,7 @@ function required(fields: ReadonlyMap<string, unknown>, where: string, name: str
 function integer(value: unknown, where: string): bigint {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   if (typeof value === "bigint" && value >= 0n) return value;
-  if (!(value instanceof Bignum)) throw new TxError(where, "must be an unsigned integer");
+  if (!(value instanceof CborTag)) throw new TxError(where, "must be an unsigned integer");
   const content = value.content;
   if (!(content instanceof Uint8Array)) throw new TxError(where, "a bignum must hold bytes");
   if (content.length > MAX_VALUE_BYTES) {
@@ -403,12 +372,11 @@ function cborValue(input: Uint8Array): unknown {
   const shape = cborShapeProblem(input, TX_CBOR_DEPTH, TX_MAP_ENTRIES, [BIGNUM_TAG]);
   if (shape !== null) throw new TxError("", `not canonical CBOR: ${shape}`);
   try {
-    return cborDecode(input, DECODE_OPTIONS);
+    return decodeCbor(input, [BIGNUM_TAG]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const repeated = /repeat map key "(.*)"$/s.exec(message);
-    if (repeated !== null) throw new TxError(repeated[1] ?? "", "duplicate map key");
-    throw new TxError("", `not canonical CBOR: ${message.replace(/^CBOR decode error: /, "")}`);
+    if (!(error instanceof CborError)) throw error;
+    if (error.repeatedKey !== null) throw new TxError(error.repeatedKey, "duplicate map key");
+    throw new TxError("", `not canonical CBOR: ${error.message}`);
   }
 }
 

@@ -8,8 +8,7 @@
  */
 
 import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
-import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
-import { STRICT_CBOR_DECODE } from "../compile/strict_cbor.ts";
+import { type CborValue, decodeCbor, encodeCbor } from "../compile/cbor.ts";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
 import { concatBytes, sameBytes } from "../abi/hex.ts";
 import { CAPS } from "../compile/opcodes.ts";
@@ -131,12 +130,12 @@ export function txReceipt(status: ReceiptStatus, gasUsed: bigint, logs: readonly
 export function encodeReceipt(receipt: TxReceipt): Uint8Array {
   checkParts(receipt.status, receipt.gasUsed, receipt.logs);
   if (!sameBytes(receipt.bloom, logsBloom(receipt.logs))) fail("the bloom is not the logs' bloom");
-  return cborEncode(
-    new Map<string, unknown>([
+  return encodeCbor(
+    new Map<string, CborValue>([
       [
         "logs",
         receipt.logs.map((log) =>
-          new Map<string, unknown>([
+          new Map<string, CborValue>([
             ["data", log.data],
             ["topics", [...log.topics]],
             ["address", log.address],
@@ -199,7 +198,7 @@ export function decodeReceipt(input: Uint8Array): TxReceipt {
   if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {
-    value = cborDecode(input, STRICT_CBOR_DECODE);
+    value = decodeCbor(input);
   } catch (error) {
     return fail(`not canonical CBOR: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -1,5 +1,5 @@
 /**
- * Canonical bytes of an IR module, with cborg:
+ * Canonical bytes of an IR module, in the CBOR of ./cbor.ts:
  *
  *   module   = [version, consts, globals, functions, exports, sourceHash]
  *   const    = [0, zigzag-varint bytes] | [1, bytes] | [2, text] | [3, [text...]]
@@ -18,8 +18,7 @@
  */
 
 import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
-import { decode as cborDecode, encode as cborEncode } from "npm:cborg@6.1.5";
-import { STRICT_CBOR_DECODE } from "./strict_cbor.ts";
+import { decodeCbor, encodeCbor } from "./cbor.ts";
 import { cborShapeProblem } from "./cbor_depth.ts";
 import { IrDecodeError } from "../errors.ts";
 import { concatBytes } from "../abi/hex.ts";
@@ -73,7 +72,7 @@ export function encodeModule(module: IrModule): Uint8Array {
     module.exports.map((entry) => [entry.name, entry.fn]),
     module.sourceHash,
   ];
-  return cborEncode(value);
+  return encodeCbor(value);
 }
 
 /** Domain-separated sha3-256 of module bytes. */
@@ -223,7 +222,7 @@ export function decodeModule(input: Uint8Array): IrModule {
   if (shape !== null) fail(`not canonical CBOR: ${shape}`);
   let value: unknown;
   try {
-    value = cborDecode(input, STRICT_CBOR_DECODE);
+    value = decodeCbor(input);
   } catch (error) {
     return fail(`not canonical CBOR: ${error instanceof Error ? error.message : String(error)}`);
   }

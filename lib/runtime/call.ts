@@ -15,12 +15,12 @@
 import { payItems } from "./walk.ts";
 import { allocBytes } from "./bytes.ts";
 import { sha3_256 } from "./keccak.ts";
-import { encode as cborEncode } from "npm:cborg@6.1.5";
 import { encodeAbi } from "../abi/codec.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { concatBytes } from "../abi/hex.ts";
 import type { AbiFunction, Manifest } from "../abi/manifest.ts";
 import { AbiEncodeError, CallFailure, type TraceFrame } from "../errors.ts";
+import { encodeCbor } from "../compile/cbor.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { CallHost } from "./host/call_host.ts";
 import type { CallContext, EmittedEvent, StateReader, SyscallRecord } from "./host/types.ts";
@@ -240,7 +240,7 @@ export function encodeReceipt(result: CallResult): Uint8Array {
       failure.traceback.map((f) => [f.function, f.line, f.column]),
     ],
   ];
-  return cborEncode(receipt);
+  return encodeCbor(receipt);
 }
 
 /** Domain-separated sha3-256 of the receipt bytes. */
