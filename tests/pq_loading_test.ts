@@ -1,7 +1,9 @@
 /**
- * Loading of the post-quantum schemes (lib/pq_schemes.ts): only
- * lib/pq_noble.ts imports @noble/post-quantum; `animica-vm run` reaches it
- * only by a dynamic import, taken when the contract may call pq_verify;
+ * Loading of the post-quantum schemes (lib/pq_schemes.ts; that only
+ * lib/pq_noble.ts imports the library is tests/dependencies_test.ts):
+ * `animica-vm run` reaches it only by a dynamic import, taken when the
+ * contract may call pq_verify; every script that can make keys or run
+ * IR installs it;
  * usesStdlibFunction finds every way a module names a stdlib function; and
  * a process without the schemes runs other contracts but throws (never
  * returns a result, never writes) where a scheme is needed.
@@ -42,25 +44,6 @@ function staticGraph(entry: URL): Set<string> {
   }
   return seen;
 }
-
-Deno.test("pq loading: only lib/pq_noble.ts imports @noble/post-quantum", () => {
-  const importers: string[] = [];
-  const walk = (directory: URL) => {
-    for (const entry of Deno.readDirSync(directory)) {
-      const url = new URL(entry.name + (entry.isDirectory ? "/" : ""), directory);
-      if (entry.isDirectory) walk(url);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith("_test.ts")) {
-        const text = Deno.readTextFileSync(url);
-        if (staticImports(text).some((s) => s.includes("@noble/post-quantum"))) {
-          importers.push(url.pathname.slice(ROOT.pathname.length));
-        }
-      }
-    }
-  };
-  walk(new URL("lib/", ROOT));
-  walk(new URL("cli/", ROOT));
-  assert.deepEqual(importers, ["lib/pq_noble.ts"]);
-});
 
 Deno.test("pq loading: `run` reaches the schemes only by its dynamic import; the entries install them", () => {
   const run = staticGraph(new URL("cli/run.ts", ROOT));

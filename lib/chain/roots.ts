@@ -9,6 +9,7 @@
 
 import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { ReceiptError, StateError } from "../errors.ts";
+import { compareBytes } from "../abi/hex.ts";
 import type { StateListing } from "../runtime/state.ts";
 import { BLOCK_SPACE } from "../runtime/state_keys.ts";
 
@@ -96,16 +97,6 @@ export function stateEntryItem(key: Uint8Array, value: Uint8Array): Uint8Array {
   return item;
 }
 
-/** Bytewise order of two keys: negative, zero or positive. */
-function compareKeys(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return a.length - b.length;
-}
-
 function isBlockKey(key: Uint8Array): boolean {
   return key.length === 1 && key[0] === BLOCK_SPACE;
 }
@@ -129,7 +120,7 @@ export function stateRoot(state: StateListing): Uint8Array {
   const tree = new MerkleBuilder();
   let previous: Uint8Array | null = null;
   for (const [key, value] of state.listEntries()) {
-    if (previous !== null && compareKeys(previous, key) >= 0) {
+    if (previous !== null && compareBytes(previous, key) >= 0) {
       throw new StateError("the state lists its entries out of key order or twice");
     }
     if (value.length === 0) throw new StateError("the state lists an empty value");

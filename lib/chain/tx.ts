@@ -11,7 +11,7 @@
 
 import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { ADDRESS_LENGTH } from "../abi/codec.ts";
-import { concatBytes, toHex } from "../abi/hex.ts";
+import { concatBytes, sameBytes, toHex } from "../abi/hex.ts";
 import { ABI_LIMITS } from "../abi/limits.ts";
 import { CAPS } from "../compile/opcodes.ts";
 import { CborError, CborTag, type CborValue, decodeCbor, encodeCbor } from "../compile/cbor.ts";
@@ -378,10 +378,6 @@ function cborValue(input: Uint8Array): unknown {
     if (error.repeatedKey !== null) throw new TxError(error.repeatedKey, "duplicate map key");
     throw new TxError("", `not canonical CBOR: ${error.message}`);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function canonical(input: Uint8Array, again: Uint8Array): void {

@@ -27,6 +27,8 @@
  * The tests check these bytes and verdicts against cborg's.
  */
 
+import { compareBytes } from "../abi/hex.ts";
+
 /** A tagged item: tag number and content. */
 export class CborTag {
   constructor(readonly tag: number, readonly content: unknown) {}
@@ -122,15 +124,6 @@ function bigEndian(value: bigint): Uint8Array {
   const bytes = new Uint8Array(padded.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(padded.slice(2 * i, 2 * i + 2), 16);
   return bytes;
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return a.length - b.length;
 }
 
 function write(out: Output, value: CborValue, bignums: boolean): void {

@@ -269,19 +269,3 @@ Deno.test("cbor: mutated and random bytes get cborg's verdict (but for floats an
   }
   assert.ok(refusedOnPurpose > 0 && refusedOnPurpose < 30000 / 5);
 });
-
-Deno.test("cbor: no module of lib/ or cli/ but the tests imports cborg", () => {
-  const importers: string[] = [];
-  const walk = (directory: URL) => {
-    for (const entry of Deno.readDirSync(directory)) {
-      const url = new URL(entry.name + (entry.isDirectory ? "/" : ""), directory);
-      if (entry.isDirectory) walk(url);
-      else if (entry.name.endsWith(".ts") && !entry.name.endsWith("_test.ts")) {
-        if (/from "npm:cborg/.test(Deno.readTextFileSync(url))) importers.push(url.pathname);
-      }
-    }
-  };
-  walk(new URL("../", import.meta.url));
-  walk(new URL("../../cli/", import.meta.url));
-  assert.deepEqual(importers, []);
-});

@@ -27,6 +27,7 @@ import {
 import { setCompare } from "./set_compare.ts";
 import { checkDepth, payBytes, payItems } from "./walk.ts";
 import { compareStrs } from "../text_units.ts";
+import { compareBytes } from "../abi/hex.ts";
 
 /** Item pairs of two sequences of the same length still to compare. */
 interface SequenceFrame {
@@ -249,15 +250,6 @@ function walkEquals(meter: Meter, first: Frame | boolean): boolean {
 /** Python `==`, paid per item pair and per byte compared (spec/GAS.md §1). */
 export function equals(meter: Meter, a: Value, b: Value): boolean {
   return equalsAt(meter, a, b, 1);
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const shorter = Math.min(a.length, b.length);
-  for (let i = 0; i < shorter; i++) {
-    const difference = (a[i] ?? 0) - (b[i] ?? 0);
-    if (difference !== 0) return difference < 0 ? -1 : 1;
-  }
-  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
 /**
