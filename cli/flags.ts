@@ -68,9 +68,12 @@ export function parseFlags(
       use = { name, raw: arg, value, inline: false };
     } else if (arg.length > 2 && arg.startsWith("--")) {
       const equals = arg.indexOf("=", 3);
-      use = equals === -1
-        ? { name: arg.slice(2), raw: arg, value: undefined, inline: false }
-        : { name: arg.slice(2, equals), raw: arg, value: arg.slice(equals + 1), inline: true };
+      use = equals === -1 ? { name: arg.slice(2), raw: arg, value: undefined, inline: false } : {
+        name: arg.slice(2, equals),
+        raw: arg.slice(0, equals),
+        value: arg.slice(equals + 1),
+        inline: true,
+      };
       if (equals === -1 && isString(use.name)) use = { ...use, value: queue.shift() };
     } else if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
       const name = longOf(arg[1] as string);

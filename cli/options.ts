@@ -136,7 +136,7 @@ function checkFlags(args: readonly string[], info: CommandInfo): void {
     if (arg === "--help" || arg === "-h") throw new HelpRequest(info);
     if (arg.startsWith("--")) {
       const name = arg.slice(2).split("=")[0] ?? "";
-      const option = info.options[name];
+      const option = Object.hasOwn(info.options, name) ? info.options[name] : undefined;
       if (option === undefined) {
         throw usageError(
           info,

@@ -8,7 +8,7 @@
 
 import { Fused } from "../lib/runtime/decode.ts";
 import assert from "node:assert/strict";
-import { IrDecodeError, IrVerifyError } from "../mod.ts";
+import { Chain, IrDecodeError, IrVerifyError } from "../mod.ts";
 import { validate } from "../validate.ts";
 import { toHex } from "../abi.ts";
 import {
@@ -92,6 +92,25 @@ Deno.test("every accepted program compiles, verifies and round-trips byte for by
     const again = encodeModule(decodeModule(compiled.bytes));
     assert.equal(toHex(again), toHex(compiled.bytes));
   }
+});
+
+Deno.test("a str led by U+FEFF round-trips, and its contract runs from stored code", () => {
+  // cborg's text decoder dropped a leading U+FEFF, so such IR failed its re-encoding check once
+  // stored, and the contract could be deployed but not called.
+  const source = 'def f() -> str:\n    return "\\ufeffhi" + "a\\ufeff"\n';
+  const compiled = compileContract(source);
+  assert.equal(toHex(encodeModule(decodeModule(compiled.bytes))), toHex(compiled.bytes));
+  const manifest = {
+    name: "bom",
+    version: "1.0.0",
+    entry: "bom.py",
+    abi: { functions: [{ name: "f", inputs: [], outputs: [{ type: "str" }] }], events: [] },
+  };
+  const chain = new Chain();
+  const deployed = chain.deploy({ manifest, source });
+  const receipt = chain.at(deployed.address).call("f");
+  assert.equal(receipt.ok, true);
+  assert.equal(receipt.value, "\ufeffhia\ufeff");
 });
 
 Deno.test("compiling the same source in two processes gives identical bytes", async () => {

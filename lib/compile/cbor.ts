@@ -15,7 +15,10 @@
  * Decoding accepts exactly one item of those kinds in minimal form: a
  * longer head than needed, a float, a simple value other than
  * false/true/null, a tag not allowed, text that is not UTF-8, a repeated
- * map key and bytes after the item are CborErrors. Integers come back as
+ * scalar map key (byte-string and array keys are told apart by identity, as
+ * cborg did; no format takes them) and bytes after the item are CborErrors.
+ * Text is decoded as written: a leading U+FEFF stays (cborg's decoder
+ * dropped it, so IR holding such a str failed its re-encoding check). Integers come back as
  * numbers while safe and as bigints beyond; maps as Maps; tags as
  * CborTags. Decoders check shape and nesting first (./cbor_depth.ts), so
  * the recursion here is shallow; encoders are given values of bounded
