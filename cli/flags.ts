@@ -53,18 +53,23 @@ export function parseFlags(
     Object.keys(specs).find((name) => specs[name]?.short === letter) ?? letter;
   const isString = (name: string) => Object.hasOwn(specs, name) && specs[name]?.type === "string";
   const values: Record<string, string | boolean> = {};
-  const positionals: string[] = [];
-  const queue = [...args];
-  while (queue.length > 0) {
-    const arg = queue.shift() as string;
+  let positionals: string[] = [];
+  // Arguments are read by index, a group's letters first (a group's letters are never a group):
+  // linear in the length of the command line.
+  let group: string[] = [];
+  let inGroup = 0;
+  let next = 0;
+  const take = () =>
+    inGroup < group.length ? group[inGroup++] : next < args.length ? args[next++] : undefined;
+  for (let arg = take(); arg !== undefined; arg = take()) {
     if (arg === "--") {
-      positionals.push(...queue);
+      positionals = positionals.concat(group.slice(inGroup), args.slice(next));
       break;
     }
     let use: FlagUse;
     if (arg.length === 2 && arg[0] === "-" && arg[1] !== "-") {
       const name = longOf(arg[1] as string);
-      const value = isString(name) ? queue.shift() : undefined;
+      const value = isString(name) ? take() : undefined;
       use = { name, raw: arg, value, inline: false };
     } else if (arg.length > 2 && arg.startsWith("--")) {
       const equals = arg.indexOf("=", 3);
@@ -74,7 +79,7 @@ export function parseFlags(
         value: arg.slice(equals + 1),
         inline: true,
       };
-      if (equals === -1 && isString(use.name)) use = { ...use, value: queue.shift() };
+      if (equals === -1 && isString(use.name)) use = { ...use, value: take() };
     } else if (arg.length > 2 && arg[0] === "-" && arg[1] !== "-") {
       const name = longOf(arg[1] as string);
       if (isString(name)) {
@@ -90,7 +95,8 @@ export function parseFlags(
             break;
           }
         }
-        queue.unshift(...expanded);
+        group = expanded;
+        inGroup = 0;
         continue;
       }
     } else {
