@@ -9,28 +9,14 @@
 import assert from "node:assert/strict";
 import { Op } from "../lib/compile/opcodes.ts";
 import { Fused } from "../lib/runtime/decode.ts";
+import { sourceFiles, staticImports } from "./support/sources.ts";
 
-const LIB = new URL("../lib/", import.meta.url);
-
-function libFiles(directory: URL = LIB): { path: string; text: string }[] {
-  const files: { path: string; text: string }[] = [];
-  for (const entry of Deno.readDirSync(directory)) {
-    const url = new URL(entry.name + (entry.isDirectory ? "/" : ""), directory);
-    if (entry.isDirectory) files.push(...libFiles(url));
-    else if (entry.name.endsWith(".ts")) {
-      files.push({
-        path: url.pathname.slice(LIB.pathname.length),
-        text: Deno.readTextFileSync(url),
-      });
-    }
-  }
-  return files;
-}
-
-function imports(text: string): string[] {
-  return [...text.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+"([^"]+)"/gm)].map((m) =>
-    m[1] ?? ""
-  );
+/** The .ts files of lib/, each with its path from lib/. */
+function libFiles(): { path: string; text: string }[] {
+  return sourceFiles("lib/").map((file) => ({
+    path: file.path.slice("lib/".length),
+    text: file.text,
+  }));
 }
 
 const FORBIDDEN: [RegExp, string][] = [
@@ -61,7 +47,7 @@ Deno.test("lib/ stays pure: no I/O, clock, randomness or locale", () => {
 Deno.test("lib/ layering: validate <- compile <- runtime; nothing imports cli.ts", () => {
   const violations: string[] = [];
   for (const file of libFiles()) {
-    for (const target of imports(file.text)) {
+    for (const target of staticImports(file.text)) {
       if (target.includes("cli.ts")) violations.push(`${file.path} imports ${target}`);
       if (file.path.startsWith("validate/") && /\/(compile|runtime|abi)\//.test(`/${target}`)) {
         violations.push(`${file.path} (validate) imports ${target}`);

@@ -13,37 +13,7 @@ import assert from "node:assert/strict";
 import { compileContract } from "../ir.ts";
 import { usesStdlibFunction } from "../lib/compile/stdlib_uses.ts";
 import { runCli } from "./support/cli.ts";
-
-const ROOT = new URL("../", import.meta.url);
-
-/** The specifiers a file imports or re-exports statically (type-only ones included). */
-function staticImports(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  const pattern = /^\s*(?:import\s+"([^"]+)"|(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)")/gm;
-  return [...code.matchAll(pattern)].map((m) => m[1] ?? m[2] ?? "");
-}
-
-/** Every module reached from `entry` by static imports: local paths and package specifiers. */
-function staticGraph(entry: URL): Set<string> {
-  const seen = new Set<string>();
-  const pending = [entry];
-  while (pending.length > 0) {
-    const file = pending.pop() as URL;
-    if (seen.has(file.href)) continue;
-    seen.add(file.href);
-    let text: string;
-    try {
-      text = Deno.readTextFileSync(file);
-    } catch {
-      continue; // a specifier in a generator's output text, not a module here
-    }
-    for (const specifier of staticImports(text)) {
-      if (specifier.startsWith(".")) pending.push(new URL(specifier, file));
-      else seen.add(specifier);
-    }
-  }
-  return seen;
-}
+import { ROOT, sourceFiles, staticGraph } from "./support/sources.ts";
 
 Deno.test("pq loading: `run` reaches the schemes only by its dynamic import; the entries install them", () => {
   const run = staticGraph(new URL("cli/run.ts", ROOT));
@@ -68,23 +38,14 @@ Deno.test("pq loading: every script that can make keys or run pq_verify installs
   // leaves them out on purpose.
   const exempt = new Set(["tests/support/pq_unloaded_child.ts"]);
   const missing: string[] = [];
-  const walk = (directory: URL) => {
-    for (const entry of Deno.readDirSync(directory)) {
-      const url = new URL(entry.name + (entry.isDirectory ? "/" : ""), directory);
-      const path = url.pathname.slice(ROOT.pathname.length);
-      if (entry.isDirectory) walk(url);
-      else if (
-        entry.name.endsWith(".ts") && !entry.name.endsWith("_test.ts") && !exempt.has(path)
-      ) {
-        const graph = staticGraph(url);
-        const needs = reaches(graph, "lib/chain/keys.ts") ||
-          reaches(graph, "lib/runtime/host/pq_verify.ts");
-        if (needs && !reaches(graph, "lib/pq_noble.ts")) missing.push(path);
-      }
-    }
-  };
   for (const folder of ["tools/", "bench/", "tests/support/", "examples/", "testing/"]) {
-    walk(new URL(folder, ROOT));
+    for (const { path, url } of sourceFiles(folder, false)) {
+      if (exempt.has(path)) continue;
+      const graph = staticGraph(url);
+      const needs = reaches(graph, "lib/chain/keys.ts") ||
+        reaches(graph, "lib/runtime/host/pq_verify.ts");
+      if (needs && !reaches(graph, "lib/pq_noble.ts")) missing.push(path);
+    }
   }
   assert.deepEqual(missing, []);
 });
