@@ -20,8 +20,10 @@
  * @module
  */
 
-// Installs the post-quantum schemes (lib/pq_schemes.ts) for every user of this entry.
+// Installs the post-quantum schemes (lib/pq_schemes.ts) and the compiler the chain deploys source
+// with (lib/compile/compiler_slot.ts) for every user of this entry.
 import "./lib/pq_noble.ts";
+import "./lib/compile/compile.ts";
 
 export { DEFAULT_ACCOUNT, DEFAULT_GAS_LIMIT, INIT_FUNCTION } from "./lib/chain/chain.ts";
 export {

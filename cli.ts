@@ -227,9 +227,13 @@ async function dispatch(args: readonly string[]): Promise<number> {
     throw new UsageError(hint);
   }
   const found = await entry.load();
-  // `run` loads the post-quantum schemes itself, only when its contract may call pq_verify; every
-  // other command loads them first (simpler than tracking which of them sign, verify or run code).
-  if (entry.name !== "run") await import("./lib/pq_noble.ts");
+  // `run` loads the post-quantum schemes itself, only when its contract may call pq_verify, and the
+  // compiler only when the IR cache does not serve its contract; every other command loads both
+  // first (simpler than tracking which of them sign, verify, compile or run code).
+  if (entry.name !== "run") {
+    await import("./lib/pq_noble.ts");
+    await import("./lib/compile/compile.ts");
+  }
   try {
     return await found.run(rest);
   } catch (error) {

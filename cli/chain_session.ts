@@ -137,7 +137,7 @@ export function txOptions(values: Values): TxOptions {
 export async function contractCode(loaded: LoadedManifest): Promise<ContractCode> {
   const text = new TextDecoder().decode(await readInputFile(loaded.path));
   const code = { manifest: text, source: await readInputFile(loaded.entryPath) };
-  return withIrCache(code, loaded.manifest).code;
+  return (await withIrCache(code, loaded.manifest)).code;
 }
 
 async function openState(path: string): Promise<FileState> {

@@ -6,13 +6,13 @@
  * Chain.deploy.
  */
 
-import { formatDiagnostic } from "../lib/api.ts";
 import { argsFromJson, findFunction } from "../lib/abi/api.ts";
 import { toHex } from "../lib/abi/hex.ts";
 import { formatAddress } from "../lib/chain/address.ts";
 import { INIT_FUNCTION } from "../lib/chain/chain.ts";
 import type { ContractCode } from "../lib/chain/code.ts";
-import { ValidationError } from "../lib/errors.ts";
+import { guarded, ValidationError } from "../lib/errors.ts";
+import { formatDiagnostic } from "../lib/validate/diagnostic.ts";
 import { SourceText } from "../lib/validate/source.ts";
 import {
   argsJson,
@@ -74,7 +74,7 @@ export function compileErrorToInput(error: unknown, code: ContractCode): unknown
   const source = new SourceText(file, text);
   return new InputError(
     `the contract is rejected:\n${
-      error.diagnostics.map((d) => formatDiagnostic(d, source)).join("\n")
+      guarded(() => error.diagnostics.map((d) => formatDiagnostic(d, source)).join("\n"))
     }`,
   );
 }

@@ -11,11 +11,11 @@
 
 import { sha3_256Owned as sha3_256 } from "../lib/keccak_sponge.ts";
 import denoConfig from "../deno.json" with { type: "json" };
-import { concatBytes, toHex } from "../lib/abi/hex.ts";
+import { concatBytes, sameBytes, toHex } from "../lib/abi/hex.ts";
 import type { Manifest } from "../lib/abi/manifest.ts";
 import type { ContractCode } from "../lib/chain/code.ts";
 import { type Compilation, withCompiled } from "../lib/chain/precompiled.ts";
-import { compileContract, loadModule } from "../lib/compile/compile.ts";
+import { loadModule } from "../lib/compile/load_module.ts";
 import { codeHash } from "../lib/compile/ir_codec.ts";
 import { CAPS, GAS_VERSION, IR_VERSION } from "../lib/compile/opcodes.ts";
 
@@ -90,10 +90,6 @@ function cacheKey(source: Uint8Array, file: string, exports: readonly string[]):
   return sha3_256(concatBytes(new TextEncoder().encode(header), source));
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}
-
 /** The compilation in an entry's bytes, or null when they are not a valid entry for `key`. */
 function readEntry(bytes: Uint8Array, key: Uint8Array): Compilation | null {
   const start = MAGIC.length + 2 * HASH_BYTES;
@@ -128,16 +124,26 @@ function writeEntry(dir: string, path: string, key: Uint8Array, compiled: Compil
 }
 
 /**
+ * Loads the validator and compiler, which also installs the compiler for
+ * lib/chain (lib/compile/compiler_slot.ts): a hit never needs them.
+ */
+const loadCompiler = () => import("../lib/compile/compile.ts");
+
+/**
  * `code` with its compilation attached, from the cache in `dir` when an
  * entry checks out, else compiled and stored. A source that does not
  * compile is returned as is (the chain compiles it again and reports why).
+ * The compiler is loaded only when the cache does not serve the source.
  */
-export function withIrCache(
+export async function withIrCache(
   code: ContractCode,
   manifest: Manifest,
   dir: string = IR_CACHE_DIR,
-): { readonly code: ContractCode; readonly outcome: CacheOutcome } {
-  if (!usable(dir)) return { code, outcome: "off" };
+): Promise<{ readonly code: ContractCode; readonly outcome: CacheOutcome }> {
+  if (!usable(dir)) {
+    await loadCompiler();
+    return { code, outcome: "off" };
+  }
   const source = typeof code.source === "string"
     ? new TextEncoder().encode(code.source)
     : code.source;
@@ -154,6 +160,7 @@ export function withIrCache(
   }
   const cached = bytes === null ? null : readEntry(bytes, key);
   if (cached !== null) return { code: withCompiled(code, cached), outcome: "hit" };
+  const { compileContract } = await loadCompiler();
   let compiled: Compilation;
   try {
     compiled = compileContract(source, { file: manifest.entry, exports });

@@ -45,12 +45,12 @@ const fresh = compileContract(SOURCE, {
 });
 
 Deno.test("ir cache: the first lookup compiles and stores, the second is served from the entry", async () => {
-  await inTempDir((dir) => {
+  await inTempDir(async (dir) => {
     const cache = join(dir, "cache");
-    const first = withIrCache(CODE, MANIFEST, cache);
+    const first = await withIrCache(CODE, MANIFEST, cache);
     assert.equal(first.outcome, "miss");
     const stored = Deno.readFileSync(entryPath(cache));
-    const second = withIrCache(CODE, MANIFEST, cache);
+    const second = await withIrCache(CODE, MANIFEST, cache);
     assert.equal(second.outcome, "hit");
     assert.deepEqual(Deno.readFileSync(entryPath(cache)), stored);
     for (const { code } of [first, second]) {
@@ -58,16 +58,16 @@ Deno.test("ir cache: the first lookup compiles and stores, the second is served 
       assert.deepEqual(compiledFor(code)?.codeHash, fresh.codeHash);
     }
     const edited = { ...CODE, source: new TextDecoder().decode(SOURCE) + "\n" };
-    assert.equal(withIrCache(edited, MANIFEST, cache).outcome, "miss");
+    assert.equal((await withIrCache(edited, MANIFEST, cache)).outcome, "miss");
     const renamed = { ...MANIFEST, entry: "other.py" };
-    assert.equal(withIrCache(CODE, renamed, cache).outcome, "miss");
+    assert.equal((await withIrCache(CODE, renamed, cache)).outcome, "miss");
   });
 });
 
 Deno.test("ir cache: a damaged or foreign entry is ignored and rewritten", async () => {
-  await inTempDir((dir) => {
+  await inTempDir(async (dir) => {
     const cache = join(dir, "cache");
-    withIrCache(CODE, MANIFEST, cache);
+    await withIrCache(CODE, MANIFEST, cache);
     const path = entryPath(cache);
     const good = Deno.readFileSync(path);
     const header = good.length - fresh.bytes.length;
@@ -85,30 +85,30 @@ Deno.test("ir cache: a damaged or foreign entry is ignored and rewritten", async
     ];
     for (const [what, bytes] of damaged) {
       Deno.writeFileSync(path, bytes);
-      const result = withIrCache(CODE, MANIFEST, cache);
+      const result = await withIrCache(CODE, MANIFEST, cache);
       assert.equal(result.outcome, "miss", what);
       assert.deepEqual(compiledFor(result.code)?.bytes, fresh.bytes, what);
       assert.deepEqual(Deno.readFileSync(path), good, `${what}: rewritten`);
-      assert.equal(withIrCache(CODE, MANIFEST, cache).outcome, "hit", what);
+      assert.equal((await withIrCache(CODE, MANIFEST, cache)).outcome, "hit", what);
     }
     const file = Deno.openSync(path, { write: true });
     file.truncateSync(64 * 1024 * 1024);
     file.close();
-    assert.equal(withIrCache(CODE, MANIFEST, cache).outcome, "miss", "oversized");
+    assert.equal((await withIrCache(CODE, MANIFEST, cache)).outcome, "miss", "oversized");
     assert.deepEqual(Deno.readFileSync(path), good);
     Deno.removeSync(path);
     Deno.mkdirSync(path);
-    const blocked = withIrCache(CODE, MANIFEST, cache);
+    const blocked = await withIrCache(CODE, MANIFEST, cache);
     assert.equal(blocked.outcome, "miss", "a folder where the entry goes");
     assert.deepEqual(compiledFor(blocked.code)?.bytes, fresh.bytes);
   });
 });
 
 Deno.test("ir cache: source that does not compile is passed on unchanged and nothing is stored", async () => {
-  await inTempDir((dir) => {
+  await inTempDir(async (dir) => {
     const cache = join(dir, "cache");
     const broken = { ...CODE, source: "def get(:\n" };
-    const result = withIrCache(broken, MANIFEST, cache);
+    const result = await withIrCache(broken, MANIFEST, cache);
     assert.equal(result.outcome, "miss");
     assert.equal(compiledFor(result.code), undefined);
     assert.equal(result.code, broken);
@@ -117,10 +117,10 @@ Deno.test("ir cache: source that does not compile is passed on unchanged and not
 });
 
 Deno.test("ir cache: calls give identical receipts with the cached compilation and without", async () => {
-  await inTempDir((dir) => {
+  await inTempDir(async (dir) => {
     const cache = join(dir, "cache");
-    withIrCache(CODE, MANIFEST, cache);
-    const cached = withIrCache(CODE, MANIFEST, cache);
+    await withIrCache(CODE, MANIFEST, cache);
+    const cached = await withIrCache(CODE, MANIFEST, cache);
     assert.equal(cached.outcome, "hit");
     const receipts = [CODE, cached.code].map((code) => {
       const chain = new Chain();
@@ -173,6 +173,6 @@ Deno.test("ir cache: through the CLI, concurrent first runs all succeed and shar
     assert.equal(again.code, 0);
     assert.equal(decoder.decode(again.stdout), [...outputs][0]);
     assert.deepEqual(Deno.readFileSync(path), before);
-    assert.equal(withIrCache(CODE, MANIFEST, cache).outcome, "hit");
+    assert.equal((await withIrCache(CODE, MANIFEST, cache)).outcome, "hit");
   });
 });

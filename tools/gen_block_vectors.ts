@@ -7,6 +7,8 @@
  * tools/gen_block_vectors.ts`) and review the diff: the test only compares.
  */
 
+// The compiler the chain deploys the sample contracts with (lib/compile/compiler_slot.ts).
+import "../lib/compile/compile.ts";
 import { toHex } from "../lib/abi/hex.ts";
 import { encodeBlockFile } from "../lib/chain/block_file.ts";
 import { Chain } from "../lib/chain/chain.ts";

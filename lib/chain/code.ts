@@ -10,7 +10,8 @@ import { sha3_256Owned as sha3_256 } from "../keccak_sponge.ts";
 import { concatBytes, toHex } from "../abi/hex.ts";
 import { duplicateJsonKey } from "../abi/json.ts";
 import { type Manifest, parseManifest } from "../abi/manifest.ts";
-import { compileContract, loadModule } from "../compile/compile.ts";
+import { sourceCompiler } from "../compile/compiler_slot.ts";
+import { loadModule } from "../compile/load_module.ts";
 import { codeHash } from "../compile/ir_codec.ts";
 import type { VerifiedModule } from "../compile/verify.ts";
 import { AnimicaError, ManifestError, StateError } from "../errors.ts";
@@ -95,7 +96,7 @@ export function prepareCode(code: ContractCode): PreparedCode {
       message: `the manifest is over ${MAX_MANIFEST_BYTES} bytes`,
     }]);
   }
-  const compiled = compiledFor(code) ?? compileContract(code.source, {
+  const compiled = compiledFor(code) ?? sourceCompiler()(code.source, {
     file: manifest.entry,
     exports: manifest.functions.map((fn) => fn.name),
   });

@@ -4,7 +4,9 @@
  * cap is refused like any rejected source (ValidationError, rule
  * `code-size`). The compiler runs the verifier on its own output; a failure
  * there is a compiler bug (InternalError). Decoding is
- * exercised separately (loadModule, and the round-trip tests).
+ * exercised separately (loadModule, and the round-trip tests). Loading
+ * this file installs compileContract in ./compiler_slot.ts, through which
+ * lib/chain compiles the source it deploys.
  */
 
 import { InternalError, IrVerifyError, ValidationError } from "../errors.ts";
@@ -13,10 +15,13 @@ import type { SourceLimits } from "../validate/limits.ts";
 import { validateSource } from "../validate/validate.ts";
 import type { LoopInfo } from "./emitter.ts";
 import type { IrModule } from "./ir.ts";
-import { codeHash, codeSizeViolation, decodeModule, encodeModule } from "./ir_codec.ts";
+import { installCompiler } from "./compiler_slot.ts";
+import { codeHash, codeSizeViolation, encodeModule } from "./ir_codec.ts";
 import { lowerModule } from "./lower_module.ts";
 import { CAPS } from "./opcodes.ts";
 import { type VerifiedModule, verifyModule } from "./verify.ts";
+
+export { loadModule } from "./load_module.ts";
 
 /** The caps the front end checks on source text, from the spec's caps table. */
 export const SOURCE_LIMITS: SourceLimits = { intBits: CAPS.int_bits };
@@ -83,7 +88,5 @@ export function compileContract(
   };
 }
 
-/** Decodes and verifies IR bytes, as every load must before executing them. (the public, guarded form is in ./api.ts). */
-export function loadModule(bytes: Uint8Array): VerifiedModule {
-  return verifyModule(decodeModule(bytes));
-}
+// lib/chain compiles source through the slot (./compiler_slot.ts): loading this file fills it.
+installCompiler(compileContract);

@@ -7,6 +7,8 @@
  * the state as it was).
  */
 
+// The compiler the chain deploys the contract with (lib/compile/compiler_slot.ts).
+import "../../lib/compile/compile.ts";
 import { Chain } from "../../lib/chain/chain.ts";
 import { keyFromSeed } from "../../lib/chain/keys.ts";
 import { QUICKSTART_DEPLOYER } from "../../lib/chain/quickstart.ts";

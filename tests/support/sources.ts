@@ -34,15 +34,24 @@ export function sourceFiles(folder: string, withTests = true): SourceFile[] {
   return files;
 }
 
-/** The specifiers a module's text imports or re-exports statically (type-only and bare imports too). */
-export function staticImports(text: string): string[] {
+/**
+ * The specifiers a module's text imports or re-exports statically: bare
+ * imports too, and type-only ones unless `loadedOnly` (an `import type`
+ * or `export type` statement loads nothing when the program runs).
+ */
+export function staticImports(text: string, loadedOnly = false): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  const pattern = /^\s*(?:import\s+"([^"]+)"|(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)")/gm;
+  const pattern = loadedOnly
+    ? /^\s*(?:import\s+"([^"]+)"|(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+"([^"]+)")/gm
+    : /^\s*(?:import\s+"([^"]+)"|(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)")/gm;
   return [...code.matchAll(pattern)].map((m) => m[1] ?? m[2] ?? "");
 }
 
-/** Every module reached from `entry` by static imports: local URLs (href) and package specifiers. */
-export function staticGraph(entry: URL): Set<string> {
+/**
+ * Every module reached from `entry` by static imports (only those that
+ * load a module when `loadedOnly`): local URLs (href) and package specifiers.
+ */
+export function staticGraph(entry: URL, loadedOnly = false): Set<string> {
   const seen = new Set<string>();
   const pending = [entry];
   while (pending.length > 0) {
@@ -55,7 +64,7 @@ export function staticGraph(entry: URL): Set<string> {
     } catch {
       continue; // a specifier in a generator's output text, not a module here
     }
-    for (const specifier of staticImports(text)) {
+    for (const specifier of staticImports(text, loadedOnly)) {
       if (specifier.startsWith(".")) pending.push(new URL(specifier, file));
       else seen.add(specifier);
     }
