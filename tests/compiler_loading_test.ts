@@ -37,6 +37,10 @@ Deno.test("compiler loading: every entry and script that can deploy source loads
   for (const folder of ["tools/", "bench/", "tests/", "examples/", "testing/"]) {
     scripts.push(...sourceFiles(folder, true));
   }
+  // The unit tests beside the code, which import lib/ and cli/ directly.
+  for (const folder of ["lib/", "cli/"]) {
+    scripts.push(...sourceFiles(folder, true).filter(({ path }) => path.endsWith("_test.ts")));
+  }
   const missing: string[] = [];
   let deploying = 0;
   for (const { path, url } of scripts) {
@@ -50,7 +54,38 @@ Deno.test("compiler loading: every entry and script that can deploy source loads
   assert.deepEqual(missing, []);
 });
 
-Deno.test("compiler loading: deploying source without the compiler throws and stores nothing", async () => {
+Deno.test("compiler loading: `run` compiles when its IR cache cannot be used (read only the project)", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    for (const file of ["manifest.json", "counter.py"]) {
+      await Deno.copyFile(new URL(`examples/counter/${file}`, ROOT), `${dir}/${file}`);
+    }
+    // The compiler's sources are out of reach, so the cache is off: the compiler is loaded anyway.
+    const output = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-read=.",
+        "--allow-write=.",
+        new URL("cli.ts", ROOT).pathname,
+        "run",
+        "--manifest",
+        "manifest.json",
+        "--call",
+        "inc",
+      ],
+      cwd: dir,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+    assert.equal(JSON.parse(new TextDecoder().decode(output.stdout)).ok, true);
+    await assert.rejects(Deno.stat(`${dir}/.animica/cache`), Deno.errors.NotFound);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("compiler loading: deploying source without the compiler throws, as a call or a transaction, and stores nothing", async () => {
   const output = await new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -61,12 +96,15 @@ Deno.test("compiler loading: deploying source without the compiler throws and st
     stderr: "piped",
   }).output();
   assert.equal(output.code, 0, new TextDecoder().decode(output.stderr));
+  const unloaded = {
+    error: "InternalError",
+    message:
+      "the compiler is not loaded: import lib/compile/compile.ts before deploying contract source",
+  };
   assert.deepEqual(JSON.parse(new TextDecoder().decode(output.stdout)), {
-    deployed: {
-      error: "InternalError",
-      message:
-        "the compiler is not loaded: import lib/compile/compile.ts before deploying contract source",
-    },
+    deployed: unloaded,
     entries: 0,
+    transaction: unloaded,
+    unchanged: true,
   });
 });

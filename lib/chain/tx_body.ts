@@ -9,6 +9,7 @@
  */
 
 import { decodeArgs, decodeCall, findFunction } from "../abi/calls.ts";
+import { requireCompiler } from "../compile/compiler_slot.ts";
 import { CAPS, TX_GAS } from "../compile/opcodes.ts";
 import { AnimicaError, CallFailure } from "../errors.ts";
 import { executeCall } from "../runtime/call.ts";
@@ -196,6 +197,8 @@ function deploy(input: BodyInput, body: DeployBody): BodyOutcome {
   if (readContract(input.state, address) !== null) {
     return failed(refusal(`a contract is already deployed at ${formatAddress(address)}`), 0n);
   }
+  // Outside the try: a compiler not loaded is an InternalError, never a refusal that gets mined.
+  requireCompiler();
   let prepared;
   let init = null;
   try {

@@ -12,6 +12,7 @@ import type { SourceText } from "../validate/source.ts";
 import * as abiFromSource from "./abi_from_source.ts";
 import * as compile from "./compile.ts";
 import * as estimate from "./estimate.ts";
+import * as load from "./load_module.ts";
 import * as manifestCheck from "./manifest_check.ts";
 import type { VerifiedModule } from "./verify.ts";
 
@@ -51,7 +52,7 @@ export const compileContract: (
  * ```
  */
 export const loadModule: (bytes: Uint8Array) => VerifiedModule = guardedFunction(
-  compile.loadModule,
+  load.loadModule,
 );
 
 /**

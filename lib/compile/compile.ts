@@ -21,8 +21,6 @@ import { lowerModule } from "./lower_module.ts";
 import { CAPS } from "./opcodes.ts";
 import { type VerifiedModule, verifyModule } from "./verify.ts";
 
-export { loadModule } from "./load_module.ts";
-
 /** The caps the front end checks on source text, from the spec's caps table. */
 export const SOURCE_LIMITS: SourceLimits = { intBits: CAPS.int_bits };
 

@@ -5,7 +5,7 @@
  * a program that only runs stored or cached IR (the CLI's `run` on an
  * IR-cache hit) never loads the validator and the compiler. ./compile.ts
  * installs its compileContract here when it is loaded. Every entry point
- * that can deploy source loads it (tests/dependencies_test.ts checks this);
+ * that can deploy source loads it (tests/compiler_loading_test.ts checks this);
  * the CLI loads it for every command but `run`, which loads it whenever the
  * IR cache does not serve the contract. Compiling with the slot empty is an
  * InternalError, never a result, so which modules a program loaded cannot
@@ -28,12 +28,20 @@ export function installCompiler(compiler: SourceCompiler): void {
   installed = compiler;
 }
 
-/** The installed compiler; an InternalError when nothing loaded ./compile.ts. */
-export function sourceCompiler(): SourceCompiler {
+/**
+ * Throws the InternalError of an empty slot: for a caller that turns the
+ * errors of a deployment into a result, before its try.
+ */
+export function requireCompiler(): void {
   if (installed === null) {
     throw new InternalError(
       "the compiler is not loaded: import lib/compile/compile.ts before deploying contract source",
     );
   }
-  return installed;
+}
+
+/** The installed compiler; an InternalError when nothing loaded ./compile.ts. */
+export function sourceCompiler(): SourceCompiler {
+  requireCompiler();
+  return installed as SourceCompiler;
 }

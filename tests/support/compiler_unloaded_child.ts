@@ -1,14 +1,16 @@
 /**
  * Child process of tests/compiler_loading_test.ts: imports the chain
  * without lib/compile/compile.ts, as `animica-vm run` does on an IR-cache
- * hit, and prints as JSON what deploying source gave (the InternalError
- * that says the compiler is not loaded) and whether anything was stored.
+ * hit, and prints as JSON what deploying source gave, directly and as a
+ * signed transaction (the InternalError that says the compiler is not
+ * loaded, both times), and what the state then holds.
  */
 
 import "../../lib/pq_noble.ts";
 import { Chain } from "../../lib/chain/chain.ts";
 import { QUICKSTART_DEPLOYER } from "../../lib/chain/quickstart.ts";
 import { MemoryState } from "../../lib/runtime/state.ts";
+import { ALICE, deployToken, signed } from "./signed_txs.ts";
 
 const manifest = {
   name: "plain",
@@ -18,14 +20,29 @@ const manifest = {
 };
 const source = "def get() -> int:\n    return 7\n";
 
+/** The outcome of `step`: its value's text, or the thrown error's class and message. */
+function outcome(step: () => unknown): { value: string } | { error: string; message: string } {
+  try {
+    return { value: String(step()) };
+  } catch (error) {
+    return error instanceof Error
+      ? { error: error.constructor.name, message: error.message }
+      : { error: "?", message: String(error) };
+  }
+}
+
 const state = new MemoryState();
 const chain = new Chain({ state, sender: QUICKSTART_DEPLOYER });
-let deployed: { error: string; message: string } | { value: string };
-try {
-  deployed = { value: String(chain.deploy({ manifest, source }).address) };
-} catch (error) {
-  deployed = error instanceof Error
-    ? { error: error.constructor.name, message: error.message }
-    : { error: "?", message: String(error) };
-}
-console.log(JSON.stringify({ deployed, entries: state.entries().length }));
+const deployed = outcome(() => chain.deploy({ manifest, source }).address);
+const entries = state.entries().length;
+chain.fund(ALICE.address, 10n ** 18n);
+const funded = JSON.stringify(state.entries());
+const transaction = outcome(() =>
+  chain.applyTransaction(signed(ALICE, deployToken(1000n))).accepted
+);
+console.log(JSON.stringify({
+  deployed,
+  entries,
+  transaction,
+  unchanged: JSON.stringify(state.entries()) === funded,
+}));

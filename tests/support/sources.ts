@@ -36,15 +36,32 @@ export function sourceFiles(folder: string, withTests = true): SourceFile[] {
 
 /**
  * The specifiers a module's text imports or re-exports statically: bare
- * imports too, and type-only ones unless `loadedOnly` (an `import type`
- * or `export type` statement loads nothing when the program runs).
+ * imports too, and type-only ones unless `loadedOnly`. An `import type` or
+ * `export type` statement loads nothing when the program runs, and neither
+ * does one whose named specifiers are all marked `type` (Deno drops it).
  */
 export function staticImports(text: string, loadedOnly = false): string[] {
   const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-  const pattern = loadedOnly
-    ? /^\s*(?:import\s+"([^"]+)"|(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+"([^"]+)")/gm
-    : /^\s*(?:import\s+"([^"]+)"|(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)")/gm;
-  return [...code.matchAll(pattern)].map((m) => m[1] ?? m[2] ?? "");
+  const pattern = /^\s*(?:import\s+"([^"]+)"|(import|export)\b([^;]*?)\bfrom\s+"([^"]+)")/gm;
+  const found: string[] = [];
+  for (const match of code.matchAll(pattern)) {
+    const [, bare, , clause = "", from = ""] = match;
+    if (bare !== undefined) found.push(bare);
+    else if (!loadedOnly || !typeOnly(clause)) found.push(from);
+  }
+  return found;
+}
+
+/** Whether an import or export clause (what stands between the keyword and `from`) names only types. */
+function typeOnly(clause: string): boolean {
+  const trimmed = clause.trim();
+  if (/^type\b/.test(trimmed)) return true;
+  const named = /^\{([^}]*)\}$/.exec(trimmed);
+  if (named === null) return false;
+  const items = (named[1] ?? "").split(",").map((item) => item.trim()).filter((item) =>
+    item !== ""
+  );
+  return items.length > 0 && items.every((item) => /^type\s/.test(item));
 }
 
 /**
