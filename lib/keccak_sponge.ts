@@ -11,7 +11,6 @@
  * WebAssembly, so lib/ still runs in a browser.
  */
 
-import { base64 } from "npm:@scure/base@2.4.0";
 import { KECCAK_WASM_BASE64 } from "./keccak_wasm_generated.ts";
 
 interface KeccakExports {
@@ -35,8 +34,16 @@ interface Sponge {
 
 let sponge: Sponge | null = null;
 
+/** The bytes of standard base64 text (the embedded module's; `atob` is in every engine lib/ runs on). */
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 function instantiate(): Sponge {
-  const module = new WebAssembly.Module(Uint8Array.from(base64.decode(KECCAK_WASM_BASE64)));
+  const module = new WebAssembly.Module(fromBase64(KECCAK_WASM_BASE64));
   const exports = new WebAssembly.Instance(module, {}).exports as unknown as KeccakExports;
   return { exports, input: exports.input(), output: exports.output() };
 }
@@ -79,4 +86,20 @@ export function spongeMemory(): Uint8Array {
 export function sha3_256Owned(message: Uint8Array): Uint8Array {
   const at = absorb(message, 136, 0x06);
   return memory.slice(at, at + 32);
+}
+
+/** The longest SHAKE256 output {@link shake256} gives: the digest bytes the sponge writes. */
+export const SHAKE256_MAX_OUTPUT = 64;
+
+/**
+ * SHAKE256 (FIPS 202) of `message`, `length` bytes long, for at most
+ * {@link SHAKE256_MAX_OUTPUT} bytes (one squeeze of the first lanes; the
+ * key derivation of ./chain/keys.ts needs 48), in an array of its own.
+ */
+export function shake256(message: Uint8Array, length: number): Uint8Array {
+  if (!Number.isInteger(length) || length < 0 || length > SHAKE256_MAX_OUTPUT) {
+    throw new RangeError(`shake256 gives 0 to ${SHAKE256_MAX_OUTPUT} bytes here, not ${length}`);
+  }
+  const at = absorb(message, 136, 0x1f);
+  return memory.slice(at, at + length);
 }

@@ -1,12 +1,13 @@
 /**
  * Which modules of lib/ and cli/ may import which packages: only
  * lib/pq_noble.ts imports @noble/post-quantum (spec/RUNTIME.md
- * §pq_verify), and none imports cborg, which is the tests' CBOR oracle
- * only (lib/compile/cbor.ts, spec/RUNTIME.md §8).
+ * §pq_verify); none imports cborg, @scure/base or @noble/hashes, which
+ * are the tests' oracles for the CBOR codec, bech32m, base64, blake3 and
+ * SHAKE256 (spec/RUNTIME.md §8); so `run` loads no npm package.
  */
 
 import assert from "node:assert/strict";
-import { sourceFiles, staticImports } from "./support/sources.ts";
+import { ROOT, sourceFiles, staticGraph, staticImports } from "./support/sources.ts";
 
 /** Paths of the non-test modules of lib/ and cli/ that import a specifier matching `pattern`. */
 function importers(pattern: RegExp): string[] {
@@ -23,4 +24,14 @@ Deno.test("dependencies: only lib/pq_noble.ts imports @noble/post-quantum", () =
 
 Deno.test("dependencies: nothing in lib/ or cli/ imports cborg", () => {
   assert.deepEqual(importers(/^npm:cborg/), []);
+});
+
+Deno.test("dependencies: nothing in lib/ or cli/ imports @scure/base or @noble/hashes", () => {
+  assert.deepEqual(importers(/^npm:(@scure\/base|@noble\/hashes)/), []);
+});
+
+Deno.test("dependencies: `run` loads no npm package (the post-quantum one only by its dynamic import)", () => {
+  const graph = staticGraph(new URL("cli/run.ts", ROOT), true);
+  assert.ok(graph.has(new URL("lib/abi/bech32m.ts", ROOT).href), "the walk follows imports");
+  assert.deepEqual([...graph].filter((specifier) => specifier.startsWith("npm:")), []);
 });

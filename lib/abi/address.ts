@@ -4,7 +4,7 @@
  * Only the edges (CLI, JSON) use it; the ABI carries the 33 bytes.
  */
 
-import { bech32m } from "npm:@scure/base@2.4.0";
+import { decodeBech32m, encodeBech32m, fromWords, toWords } from "./bech32m.ts";
 import { ADDRESS_LENGTH } from "./codec.ts";
 
 /** Human-readable part of animica addresses. */
@@ -15,28 +15,18 @@ export function encodeAddress(payload: Uint8Array): string {
   if (payload.length !== ADDRESS_LENGTH) {
     throw new RangeError(`an address has ${ADDRESS_LENGTH} bytes, got ${payload.length}`);
   }
-  return bech32m.encode(ADDRESS_HRP, bech32m.toWords(payload));
+  return encodeBech32m(ADDRESS_HRP, toWords(payload));
 }
 
 /** The 33-byte payload of an `anim1...` address, or a reason it is not one. */
 export function decodeAddress(text: string): Uint8Array | string {
-  let decoded: { prefix: string; words: number[] };
-  try {
-    decoded = bech32m.decode(text as `${string}1${string}`);
-  } catch (error) {
-    return `not a valid bech32m address (${
-      error instanceof Error ? error.message : String(error)
-    })`;
-  }
+  const decoded = decodeBech32m(text);
+  if (typeof decoded === "string") return `not a valid bech32m address (${decoded})`;
   if (decoded.prefix !== ADDRESS_HRP) {
     return `address prefix must be '${ADDRESS_HRP}', got '${decoded.prefix}'`;
   }
-  let payload: Uint8Array;
-  try {
-    payload = bech32m.fromWords(decoded.words);
-  } catch {
-    return "address payload has invalid padding";
-  }
+  const payload = fromWords(decoded.words);
+  if (payload === null) return "address payload has invalid padding";
   if (payload.length !== ADDRESS_LENGTH) {
     return `an address has ${ADDRESS_LENGTH} bytes, got ${payload.length}`;
   }

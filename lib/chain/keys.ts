@@ -9,9 +9,9 @@
  * draws no randomness and touches no file.
  */
 
-import { shake256 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { concatBytes, fromHex, toHex } from "../abi/hex.ts";
 import { ChainError } from "../errors.ts";
+import { shake256 } from "../keccak_sponge.ts";
 import { PQ_LENGTHS, pqImplementation, type PqScheme } from "../pq_schemes.ts";
 import { keyAddress, ML_DSA_65_ALGORITHM } from "./address.ts";
 
@@ -40,7 +40,7 @@ const utf8 = new TextEncoder();
 
 /** FIPS 205 key generation takes SK.seed, SK.prf and PK.seed (16 bytes each at 128s). */
 function slhSeeds(seed: Uint8Array): Uint8Array {
-  return shake256(concatBytes(utf8.encode(SLH_DSA_SEED_DOMAIN), seed), { dkLen: 48 });
+  return shake256(concatBytes(utf8.encode(SLH_DSA_SEED_DOMAIN), seed), 48);
 }
 
 /** An entry of the table, with its scheme's lengths. */

@@ -1,14 +1,16 @@
-/** The WebAssembly Keccak sponge against @noble/hashes, known answers, and freshness of the embedded module. */
+/** The WebAssembly Keccak sponge (SHAKE256 too) against @noble/hashes, known answers, and freshness of the embedded module. */
 
 import assert from "node:assert/strict";
 import {
   keccak_256 as nobleKeccak,
   sha3_256 as noble256,
   sha3_512 as noble512,
+  shake256 as nobleShake,
 } from "npm:@noble/hashes@2.4.0/sha3.js";
 import { toHex } from "../abi/hex.ts";
 import { keccak256, sha3_256 as wasm256, sha3_512 as wasm512 } from "./keccak.ts";
 import { KECCAK_SOURCE_DIGEST } from "../keccak_wasm_generated.ts";
+import { shake256, SHAKE256_MAX_OUTPUT } from "../keccak_sponge.ts";
 
 const VARIANTS = [
   ["sha3_256", wasm256, noble256],
@@ -39,6 +41,22 @@ Deno.test("keccak: the WebAssembly sponge matches @noble/hashes at every length 
       const input = message(length, length);
       assert.equal(toHex(ours(input)), toHex(reference(input)), `${name} of ${length} bytes`);
     }
+  }
+});
+
+Deno.test("keccak: SHAKE256 matches @noble/hashes at every output length it gives, over 3 blocks", () => {
+  for (let length = 0; length <= 3 * 136 + 2; length++) {
+    const input = message(length, length + 3);
+    for (const out of [0, 1, 32, 48, 63, SHAKE256_MAX_OUTPUT]) {
+      assert.equal(
+        toHex(shake256(input, out)),
+        toHex(nobleShake(input, { dkLen: out })),
+        `${out} bytes of ${length}`,
+      );
+    }
+  }
+  for (const out of [-1, 1.5, SHAKE256_MAX_OUTPUT + 1]) {
+    assert.throws(() => shake256(new Uint8Array(), out), RangeError);
   }
 });
 

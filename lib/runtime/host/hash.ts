@@ -1,9 +1,9 @@
 /**
  * stdlib.hash: sha3_256, sha3_512, keccak256 (WebAssembly Keccak) and
- * blake3 (noble), each over one bytes argument.
+ * blake3 (../blake3.ts), each over one bytes argument.
  */
 
-import { blake3 } from "npm:@noble/hashes@2.4.0/blake3.js";
+import { blake3 } from "../blake3.ts";
 import { keccak256, sha3_256, sha3_512 } from "../keccak.ts";
 import { bytesArg } from "./args.ts";
 import type { StdlibMember } from "./types.ts";
