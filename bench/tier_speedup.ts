@@ -33,7 +33,8 @@ console.log(
 console.log("| --- | ---: | ---: | ---: |");
 for (const [name, source] of Object.entries(WORKLOADS)) {
   const compiled = compileContract(source);
-  const fast = () => void callCompiled(compiled, { gasLimit: 100_000_000 });
+  const fast = () =>
+    void withTier("compiled", () => callCompiled(compiled, { gasLimit: 100_000_000 }));
   const slow = () =>
     void withTier("interpreter", () => callCompiled(compiled, { gasLimit: 100_000_000 }));
   const started = performance.now();

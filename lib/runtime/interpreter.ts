@@ -52,7 +52,7 @@ import {
 import { smallAdd, smallMul, smallSub } from "./small_int.ts";
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
-import { type CompiledModule, compiledTier, TierRun } from "./tier.ts";
+import { type CompiledModule, tierFor, TierRun } from "./tier.ts";
 import { deepFreeze } from "./walk.ts";
 import { DONE, PyException, PyList, PySlice, PyTuple, truthy, type Value } from "./values.ts";
 
@@ -125,7 +125,7 @@ export class Machine implements Metered {
     this.gasLimit = gasLimit;
     this.#consts = verified.module.consts.map(constValue);
     this.#code = decodedCode(verified);
-    this.#compiled = onStep === null ? compiledTier(verified) : null;
+    this.#compiled = onStep === null ? tierFor(verified) : null;
   }
 
   /** Charges gas; fails without side effects when the limit would be passed. */

@@ -44,7 +44,7 @@ import {
 import * as ops from "./ops.ts";
 import { deleteSubscript, storeSubscript, subscript } from "./subscript.ts";
 import { generateFunction } from "./tier_codegen.ts";
-import { compilable } from "./tier_plan.ts";
+import { compilable, straightLine } from "./tier_plan.ts";
 import {
   DONE,
   PyDict,
@@ -347,9 +347,15 @@ const RT = {
 /** A verified module's compiled functions, generated on first call of each. */
 export class CompiledModule {
   readonly #functions: (CompiledFunction | undefined)[] = [];
+  /** Whether the module runs straight through (tier_plan.ts straightLine). */
+  readonly straightLine: boolean;
+  /** Calls {@link tierFor} has sent to the interpreter, for a straight-line module. */
+  interpretedCalls = 0;
 
   /** Compiled code for `verified` (which the generator's bounds admit: see tier_plan.ts). */
-  constructor(readonly verified: VerifiedModule) {}
+  constructor(readonly verified: VerifiedModule) {
+    this.straightLine = straightLine(verified);
+  }
 
   /** The compiled form of function `fn`. */
   function(fn: number): CompiledFunction {
@@ -384,8 +390,12 @@ export function codeGenerationAllowed(): boolean {
   return generation;
 }
 
-/** Which tier runs calls without a step hook: the default choice, or one forced by tests. */
-export type TierChoice = "auto" | "interpreter";
+/**
+ * Which tier runs calls without a step hook: the default choice (tierFor),
+ * or one forced by tests and benchmarks: the interpreter, or the compiled
+ * tier for every module it compiles.
+ */
+export type TierChoice = "auto" | "interpreter" | "compiled";
 
 let choice: TierChoice = "auto";
 
@@ -411,4 +421,28 @@ export function compiledTier(verified: VerifiedModule): CompiledModule | null {
     cache.set(verified, compiled);
   }
   return compiled;
+}
+
+/**
+ * Calls of a straight-line module that run on the interpreter before it is
+ * compiled: each instruction of such a call runs at most once, so
+ * generating and compiling its code costs more than it saves until the
+ * module has been called a few times (a CLI command calls it once).
+ */
+export const STRAIGHT_LINE_INTERPRETED_CALLS = 16;
+
+/**
+ * The compiled tier a call into `verified` runs on, or null for the
+ * interpreter: compiledTier's answer, except that the first
+ * {@link STRAIGHT_LINE_INTERPRETED_CALLS} calls of a straight-line module
+ * are interpreted unless the compiled tier is forced. Both tiers give the
+ * same value, gas, failure, traceback and writes (RUNTIME.md §7.2), so the
+ * choice only changes time.
+ */
+export function tierFor(verified: VerifiedModule): CompiledModule | null {
+  const compiled = compiledTier(verified);
+  if (compiled === null || choice === "compiled" || !compiled.straightLine) return compiled;
+  if (compiled.interpretedCalls >= STRAIGHT_LINE_INTERPRETED_CALLS) return compiled;
+  compiled.interpretedCalls++;
+  return null;
 }

@@ -92,6 +92,22 @@ export function compilable(verified: VerifiedModule): boolean {
   });
 }
 
+/**
+ * Whether every function of `verified` runs straight through: no jump
+ * goes back and no contract function is called (functions are not
+ * values, so nothing else runs contract code again), so a call runs each
+ * instruction at most once.
+ */
+export function straightLine(verified: VerifiedModule): boolean {
+  return verified.functions.every((fn) =>
+    fn.instructions.every((instruction, pc) => {
+      if (instruction.op === Op.CALL) return false;
+      const jumps = OP_INFO[instruction.op as Op]?.operands.includes("target") ?? false;
+      return !jumps || (instruction.operands[0] ?? 0) > pc;
+    })
+  );
+}
+
 /** The block plan of `fn` (handlers: its exception table's targets). */
 export function planFunction(
   fn: VerifiedFunction,

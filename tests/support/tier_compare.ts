@@ -67,7 +67,7 @@ export function onBothTiers(
   gasLimit: number,
 ): [string, string] {
   if (compiledTier(verified) === null) throw new Error("the module is not compiled");
-  const compiled = observed(callOn(verified, fn, args, gasLimit));
+  const compiled = withTier("compiled", () => observed(callOn(verified, fn, args, gasLimit)));
   const interpreted = withTier("interpreter", () => observed(callOn(verified, fn, args, gasLimit)));
   return [compiled, interpreted];
 }
