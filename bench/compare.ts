@@ -1,5 +1,5 @@
 /**
- * `deno task bench:compare [--cpu] [runs] [name...]`: per-call time of each
+ * `deno task bench:compare [--cpu] [--isolated] [runs] [name...]`: per-call time of each
  * runtime workload in the VM and under CPython 3.11, side by side, with the
  * ratio, warm and in one process per side. Each side runs 15 calibrated
  * rounds of at least 25 ms after warming up; a table shows the best round
@@ -9,7 +9,12 @@
  * given, keep only the workloads whose name contains one of them. With
  * `--cpu` both sides time their own process's CPU time instead of the wall
  * clock (steadier on a shared machine; the VM's includes V8's background
- * compiler and collector threads). Prints markdown.
+ * compiler and collector threads). With `--isolated` each workload's VM
+ * side runs in a process of its own (this script again, with `--vm-only
+ * NAME`), so that no other workload has run in its engine before: by
+ * default they share one process, as the contracts a node runs do, and
+ * what V8 learned on one workload (the types its shared runtime functions
+ * saw) slows some others. Prints markdown.
  */
 
 import process from "node:process";
@@ -69,18 +74,46 @@ async function cpythonTimings(
   return JSON.parse(new TextDecoder().decode((await python.output()).stdout));
 }
 
-const cpu = Deno.args[0] === "--cpu";
-const [runsArg, ...names] = cpu ? Deno.args.slice(1) : Deno.args;
-const runCount = runsArg === undefined ? 3 : Number(runsArg);
-if (!Number.isInteger(runCount) || runCount < 1) {
-  console.error("usage: deno task bench:compare [--cpu] [runs] [name...]");
-  Deno.exit(2);
-}
+const flags = new Set<string>(Deno.args.filter((arg) => arg === "--cpu" || arg === "--isolated"));
+const cpu = flags.has("--cpu");
+const isolated = flags.has("--isolated");
 if (cpu) {
   clock = () => {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1000;
   };
+}
+const vmOnly = Deno.args.indexOf("--vm-only");
+if (vmOnly >= 0) {
+  // A child of --isolated: one workload's VM timing, as JSON.
+  const source = WORKLOADS[Deno.args[vmOnly + 1] ?? ""];
+  if (source === undefined) throw new Error("--vm-only needs a workload name");
+  console.log(JSON.stringify(vmTiming(source)));
+  Deno.exit(0);
+}
+const [runsArg, ...names] = Deno.args.filter((arg) => !flags.has(arg));
+const runCount = runsArg === undefined ? 3 : Number(runsArg);
+if (!Number.isInteger(runCount) || runCount < 1) {
+  console.error("usage: deno task bench:compare [--cpu] [--isolated] [runs] [name...]");
+  Deno.exit(2);
+}
+
+/** One workload's VM timing in a process of its own (--isolated). */
+async function isolatedTiming(name: string): Promise<Timing> {
+  const child = await new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-read",
+      new URL(import.meta.url).pathname,
+      ...(cpu ? ["--cpu"] : []),
+      "--vm-only",
+      name,
+    ],
+    stdout: "piped",
+    stderr: "inherit",
+  }).output();
+  if (!child.success) throw new Error(`the VM timing of ${name} failed`);
+  return JSON.parse(new TextDecoder().decode(child.stdout));
 }
 const selected = Object.fromEntries(
   Object.entries(WORKLOADS).filter(([name]) =>
@@ -92,13 +125,14 @@ const micros = (value: number) => value.toFixed(0);
 const ratios = new Map<string, number[]>();
 for (let run = 1; run <= runCount; run++) {
   const cpython = await cpythonTimings(selected, cpu);
-  console.log(`\nrun ${run} of ${runCount}${cpu ? " (CPU time)" : ""}\n`);
+  const how = [cpu ? "CPU time" : "", isolated ? "VM side isolated" : ""].filter((x) => x !== "");
+  console.log(`\nrun ${run} of ${runCount}${how.length > 0 ? ` (${how.join(", ")})` : ""}\n`);
   console.log(
     "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
   );
   console.log("| --- | ---: | ---: | ---: |");
   for (const [name, source] of Object.entries(selected)) {
-    const vm = vmTiming(source);
+    const vm = isolated ? await isolatedTiming(name) : vmTiming(source);
     const py = cpython[name] ?? { best: NaN, median: NaN };
     const ratio = vm.best / py.best;
     ratios.set(name, [...(ratios.get(name) ?? []), ratio]);
