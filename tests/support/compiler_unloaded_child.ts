@@ -11,6 +11,7 @@ import { Chain } from "../../lib/chain/chain.ts";
 import { QUICKSTART_DEPLOYER } from "../../lib/chain/quickstart.ts";
 import { MemoryState } from "../../lib/runtime/state.ts";
 import { ALICE, deployToken, signed } from "./signed_txs.ts";
+import { outcome } from "./step_outcome.ts";
 
 const manifest = {
   name: "plain",
@@ -19,17 +20,6 @@ const manifest = {
   abi: { functions: [{ name: "get", inputs: [], outputs: [{ type: "int" }] }], events: [] },
 };
 const source = "def get() -> int:\n    return 7\n";
-
-/** The outcome of `step`: its value's text, or the thrown error's class and message. */
-function outcome(step: () => unknown): { value: string } | { error: string; message: string } {
-  try {
-    return { value: String(step()) };
-  } catch (error) {
-    return error instanceof Error
-      ? { error: error.constructor.name, message: error.message }
-      : { error: "?", message: String(error) };
-  }
-}
 
 const state = new MemoryState();
 const chain = new Chain({ state, sender: QUICKSTART_DEPLOYER });

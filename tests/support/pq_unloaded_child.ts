@@ -13,6 +13,7 @@ import { Chain } from "../../lib/chain/chain.ts";
 import { keyFromSeed } from "../../lib/chain/keys.ts";
 import { QUICKSTART_DEPLOYER } from "../../lib/chain/quickstart.ts";
 import { pqSchemesInstalled } from "../../lib/pq_schemes.ts";
+import { outcome } from "./step_outcome.ts";
 
 const manifest = {
   name: "pq",
@@ -42,17 +43,6 @@ const source = [
   "    return storage.get_int(b'n')",
   "",
 ].join("\n");
-
-/** The outcome of `step`: its value's text, or the thrown error's class and message. */
-function outcome(step: () => unknown): { value: string } | { error: string; message: string } {
-  try {
-    return { value: String(step()) };
-  } catch (error) {
-    return error instanceof Error
-      ? { error: error.constructor.name, message: error.message }
-      : { error: "?", message: String(error) };
-  }
-}
 
 // The CLI's sender: an address, not a test account (whose keys need the schemes).
 const chain = new Chain({ sender: QUICKSTART_DEPLOYER });
