@@ -187,7 +187,8 @@ export async function txCommand(argv: readonly string[]): Promise<number> {
 
 async function sender(values: Values): Promise<Uint8Array> {
   const from = requireOption(TX_BUILD, values, "from");
-  if (from.startsWith("anim1") || from.startsWith("0x")) {
+  // bech32m may be written in upper case (ANIM1...): it is an address, not a key file name.
+  if (/^anim1/i.test(from) || from.startsWith("0x")) {
     try {
       return parseAddress(from);
     } catch (error) {

@@ -3,7 +3,8 @@
  * every layer of lib/: the runtime's hash functions build bytes values on
  * it (runtime/keccak.ts), and the compiler, ABI and chain hash code,
  * selectors, addresses, transactions, receipts and roots with
- * {@link sha3_256Owned}. Several times faster than JavaScript Keccak, and
+ * {@link sha3_256Owned}, and key derivation takes SHAKE256 from it
+ * ({@link shake256}). Several times faster than JavaScript Keccak, and
  * fast from its first call (a JavaScript Keccak runs unoptimised at first:
  * the first code hash of a cold CLI command took 6 ms). Bit-identical to
  * FIPS 202 (runtime/keccak_test.ts checks it against @noble/hashes). The

@@ -80,8 +80,22 @@ export function fromWords(words: readonly number[]): Uint8Array | null {
   return Uint8Array.from(bytes);
 }
 
-/** `prefix` (printable ASCII, lower case, not empty) and `words` as a bech32m string. */
+/**
+ * `prefix` and 5-bit `words` as a bech32m string; a RangeError unless the
+ * prefix is printable ASCII without upper case and not empty, every word
+ * is below 32, and the string is at most {@link BECH32_MAX_LENGTH} long
+ * (what decodeBech32m reads back).
+ */
 export function encodeBech32m(prefix: string, words: readonly number[]): string {
+  if (!/^[!-@\[-~]+$/.test(prefix)) {
+    throw new RangeError("a bech32m prefix is printable ASCII without upper case, not empty");
+  }
+  if (words.some((word) => !Number.isInteger(word) || word < 0 || word > 31)) {
+    throw new RangeError("bech32m words are 0 to 31");
+  }
+  if (prefix.length + 1 + words.length + CHECKSUM_WORDS > BECH32_MAX_LENGTH) {
+    throw new RangeError(`a bech32m string is at most ${BECH32_MAX_LENGTH} characters`);
+  }
   const checksum = polymod(prefix, [...words, 0, 0, 0, 0, 0, 0]) ^ BECH32M_CONST;
   let text = `${prefix}1`;
   for (const word of words) text += ALPHABET[word];

@@ -128,6 +128,37 @@ Deno.test("bech32m: addresses decode to what @scure/base reads, over 40,000 muta
   assert.ok(accepted > 10_000, `only ${accepted} accepted`);
 });
 
+Deno.test("bech32m: fromWords refuses what @scure/base refuses: excess or non-zero padding", () => {
+  const next = generator(5);
+  for (let round = 0; round < 20_000; round++) {
+    const words = Array.from({ length: next() % 60 }, () => next() & 31);
+    let reference: Uint8Array | null;
+    try {
+      reference = bech32m.fromWords(words);
+    } catch {
+      reference = null;
+    }
+    const ours = fromWords(words);
+    assert.equal(ours === null, reference === null, JSON.stringify(words));
+    if (ours !== null && reference !== null) assert.equal(toHex(ours), toHex(reference));
+  }
+  // An address whose last word carries its padding bit set has a valid checksum and no payload.
+  const words = toWords(new Uint8Array(33).fill(9));
+  words[words.length - 1] = (words[words.length - 1] ?? 0) | 1;
+  const padded = encodeBech32m("anim", words);
+  assert.equal(scureAddress(padded), null);
+  assert.equal(decodeAddress(padded), "address payload has invalid padding");
+});
+
+Deno.test("bech32m: encoding refuses what decoding could not read back", () => {
+  assert.throws(() => encodeBech32m("", []), RangeError);
+  assert.throws(() => encodeBech32m("Anim", []), RangeError);
+  assert.throws(() => encodeBech32m("an m", []), RangeError);
+  assert.throws(() => encodeBech32m("anim", [32]), RangeError);
+  assert.throws(() => encodeBech32m("anim", new Array(80).fill(0)), RangeError);
+  assert.equal(typeof decodeBech32m(encodeBech32m("anim", new Array(79).fill(0))), "object");
+});
+
 Deno.test("bech32m: address errors say what is wrong", () => {
   const good = encodeAddress(new Uint8Array(33).fill(7));
   assert.match(String(decodeAddress(good.slice(0, -1) + "q")), /checksum does not match/);

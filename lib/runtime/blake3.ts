@@ -54,8 +54,14 @@ function mix(a: number, b: number, c: number, d: number, x: number, y: number): 
   s[b] = rotateRight((s[b] as number) ^ (s[c] as number), 7);
 }
 
+/** `word` rotated right by `count` bits (1 to 31). */
 function rotateRight(word: number, count: number): number {
   return (word >>> count) | (word << (32 - count));
+}
+
+/** The message word the schedule puts at position `at` (round × 16 + index). */
+function word(block: Uint32Array, at: number): number {
+  return block[SCHEDULE[at] as number] as number;
 }
 
 /**
@@ -75,16 +81,15 @@ function compress(
   state[13] = Math.floor(counter / 2 ** 32);
   state[14] = length;
   state[15] = flags;
-  for (let round = 0; round < ROUNDS; round++) {
-    const m = (i: number) => block[SCHEDULE[16 * round + i] as number] as number;
-    mix(0, 4, 8, 12, m(0), m(1));
-    mix(1, 5, 9, 13, m(2), m(3));
-    mix(2, 6, 10, 14, m(4), m(5));
-    mix(3, 7, 11, 15, m(6), m(7));
-    mix(0, 5, 10, 15, m(8), m(9));
-    mix(1, 6, 11, 12, m(10), m(11));
-    mix(2, 7, 8, 13, m(12), m(13));
-    mix(3, 4, 9, 14, m(14), m(15));
+  for (let at = 0; at < 16 * ROUNDS; at += 16) {
+    mix(0, 4, 8, 12, word(block, at), word(block, at + 1));
+    mix(1, 5, 9, 13, word(block, at + 2), word(block, at + 3));
+    mix(2, 6, 10, 14, word(block, at + 4), word(block, at + 5));
+    mix(3, 7, 11, 15, word(block, at + 6), word(block, at + 7));
+    mix(0, 5, 10, 15, word(block, at + 8), word(block, at + 9));
+    mix(1, 6, 11, 12, word(block, at + 10), word(block, at + 11));
+    mix(2, 7, 8, 13, word(block, at + 12), word(block, at + 13));
+    mix(3, 4, 9, 14, word(block, at + 14), word(block, at + 15));
   }
   for (let i = 0; i < 8; i++) cv[i] = (state[i] as number) ^ (state[i + 8] as number);
 }
