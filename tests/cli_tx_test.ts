@@ -94,6 +94,14 @@ Deno.test("cli tx: build, sign and decode a transfer; the same flags give the sa
     assert.equal(json.authProblem, null);
     assert.deepEqual(json.body, { to: bob, value: 100 });
     assert.match(await ok(["tx", "decode", `${dir}/t.utx`]), /^kind +transfer \(unsigned\)$/m);
+    // A sender given as an address, in either case, is not read as a key file.
+    const fromBob = ["tx", "build", "transfer", "--to", bob, "--value", "1"];
+    await ok([...fromBob, "--from", bob, "--out", `${dir}/lower.utx`]);
+    await ok([...fromBob, "--from", bob.toUpperCase(), "--out", `${dir}/upper.utx`]);
+    assert.deepEqual(
+      await Deno.readFile(`${dir}/upper.utx`),
+      await Deno.readFile(`${dir}/lower.utx`),
+    );
   });
 });
 
