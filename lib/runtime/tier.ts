@@ -368,11 +368,19 @@ export class CompiledModule {
   }
 }
 
+/** Functions compiled so far in this process: the serial that makes each one's source its own. */
+let compilations = 0;
+
 function compileFunction(verified: VerifiedModule, fn: number): CompiledFunction {
   const code = verified.functions[fn];
   if (code === undefined) throw new InternalError(`no function #${fn}`);
   const generated = generateFunction(verified.module, code, fn);
-  const factory = new Function("rt", "V", "FN", "RG", "RS", generated.source) as Factory;
+  // The engine gives every `new Function` of the same source one function literal, whose optimised
+  // code then serves every closure of it: once a second module compiles the same source, that code
+  // can no longer fold the constants this closure reads (the helpers, V), and slows every module
+  // using it. A serial in a trailing comment gives each compilation a literal of its own.
+  const source = `${generated.source}\n// compilation ${compilations++}`;
+  const factory = new Function("rt", "V", "FN", "RG", "RS", source) as Factory;
   return factory(RT, generated.values, fn, generated.plan.restGas, generated.plan.restSteps);
 }
 
