@@ -224,10 +224,14 @@ function checkDatabase(db: DatabaseSync, path: string): void {
 /** Rows stored by one statement at most (far below SQLite's cap on a statement's parameters). */
 const WRITE_BATCH = 256;
 
-/** The statement that stores `count` rows: each key inserted, or its value replaced. */
+/**
+ * The statement that stores `count` rows: each key inserted, or its value
+ * replaced where it differs (a value stored again as it was leaves its
+ * page clean, which SQLite then neither journals nor writes back).
+ */
 function upsertSql(count: number): string {
   const rows = Array.from({ length: count }, () => "(?, ?)").join(", ");
-  return `INSERT INTO kv (key, value) VALUES ${rows} ON CONFLICT (key) DO UPDATE SET value = excluded.value`;
+  return `INSERT INTO kv (key, value) VALUES ${rows} ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE kv.value IS NOT excluded.value`;
 }
 
 /** SQLite state file (created with its schema when absent), held in one write transaction. */

@@ -88,6 +88,10 @@ export function binaryOp(meter: Metered, op: number, left: Value, right: Value):
         return powInts(meter, left, right);
     }
   }
+  // Two strs go to their concatenation at once (where ops.add would send them, after its tests).
+  if (op === Op.ADD && typeof left === "string" && typeof right === "string") {
+    return ops.concatTexts(meter, left, right);
+  }
   switch (op) {
     case Op.ADD:
       return ops.add(meter, left, right);

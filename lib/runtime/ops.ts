@@ -141,13 +141,16 @@ function concatFailure(a: Value, b: Value, symbol: string): never {
   return unsupported(symbol, a, b);
 }
 
+/** `a + b` for two strs: paid per UTF-8 byte of the result, which the bytes_length cap bounds. */
+export function concatTexts(meter: Meter, a: string, b: string): string {
+  const length = utf8Length(a) + utf8Length(b);
+  checkLength(length, true);
+  meter.pay(COST.concat, length);
+  return a + b;
+}
+
 function concat(meter: Meter, a: Value, b: Value, symbol: string): Value {
-  if (typeof a === "string" && typeof b === "string") {
-    const length = utf8Length(a) + utf8Length(b);
-    checkLength(length, true);
-    meter.pay(COST.concat, length);
-    return a + b;
-  }
+  if (typeof a === "string" && typeof b === "string") return concatTexts(meter, a, b);
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     checkLength(a.length + b.length, true);
     meter.pay(COST.concat, a.length + b.length);

@@ -13,7 +13,8 @@ import { compare } from "./ops.ts";
 import { WALKS } from "../compile/opcodes.ts";
 import { compareStrs } from "../text_units.ts";
 import { sortTexts, textOrder } from "./sort_texts.ts";
-import { type KeyLayout, mergeKeys, RANK_KEYS, RANK_LENGTH_KEYS } from "./sort_keys.ts";
+import { itemIndex, keyOf, mergeKeys, RANK_SPAN, rankOf } from "./sort_keys.ts";
+import { countDistinctMerge } from "./merge_count.ts";
 import { payBytes, payItems } from "./walk.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "./values.ts";
 
@@ -58,7 +59,7 @@ function sortedInts(items: readonly Value[]): number[] | null {
     return out;
   }
   if (descents < MERGED_RUNS) {
-    const { sorted } = mergeKeys(Float64Array.from(items as readonly number[]), 0);
+    const { sorted } = mergeKeys(Float64Array.from(items as readonly number[]));
     for (let i = 0; i < n; i++) out[i] = sorted[i] ?? 0;
     return out;
   }
@@ -318,10 +319,12 @@ function orderBySequences(meter: Charge, items: readonly Value[]): number[] | nu
 /**
  * The order mergeOrder gives when every comparison settles at the first
  * item pair, because the `firsts` (see Comparisons) are all different,
- * and the item pairs and str bytes its comparisons count, found by
- * sort_keys.ts on keys made of each first, its index and its length. Null
- * when two firsts are equal, or there are too few items for mergeOrder,
- * or the firsts span too much or a str is too long for a key.
+ * and the item pairs and str bytes its comparisons count: by
+ * merge_count.ts when the firsts are ranked strs or ints spanning a few
+ * times as many values as there are items (ranked by counting), else by
+ * sort_keys.ts on keys made of each int and its index. Null when two
+ * firsts are equal, or there are too few items for mergeOrder, or the
+ * ints span too much for a key.
  */
 function orderByDistinctFirsts(
   firsts: readonly number[],
@@ -329,28 +332,60 @@ function orderByDistinctFirsts(
 ): { order: number[]; pairs: number; bytes: number } | null {
   const n = firsts.length;
   if (n < SMALL_SORT) return null;
-  const layout: KeyLayout = lengths === null ? RANK_KEYS : RANK_LENGTH_KEYS;
   let lowest = Infinity;
   let highest = -Infinity;
   for (const first of firsts) {
     if (first < lowest) lowest = first;
     if (first > highest) highest = first;
   }
-  if (highest - lowest >= layout.rankSpan) return null;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const length = lengths === null ? 0 : lengths[i] ?? 0;
-    if (length > layout.lengthMask) return null;
-    keys[i] = layout.keyOf((firsts[i] ?? 0) - lowest, i, length);
+  // Ranked strs are ranked 0 up, equal ones alike: they are all different when the top rank is n - 1.
+  const ranks = lengths !== null
+    ? (highest === n - 1 ? Int32Array.from(firsts) : null)
+    : highest - lowest < COUNTED_SPAN * n
+    ? countedRanks(firsts, lowest, highest)
+    : undefined;
+  if (ranks === null) return null;
+  if (ranks !== undefined) {
+    const counted = countDistinctMerge(ranks, lengths === null ? null : Int32Array.from(lengths));
+    return { order: counted.order, pairs: counted.comparisons, bytes: counted.units };
   }
-  const { sorted, comparisons, units } = mergeKeys(keys, layout.lengthMask);
+  if (highest - lowest >= RANK_SPAN) return null;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = keyOf((firsts[i] ?? 0) - lowest, i);
+  const { sorted, comparisons } = mergeKeys(keys);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const key = sorted[i] ?? 0;
-    if (i > 0 && layout.rankOf(key) === layout.rankOf(sorted[i - 1] ?? 0)) return null;
-    order[i] = layout.itemIndex(key);
+    if (i > 0 && rankOf(key) === rankOf(sorted[i - 1] ?? 0)) return null;
+    order[i] = itemIndex(key);
   }
-  return { order, pairs: comparisons, bytes: units };
+  return { order, pairs: comparisons, bytes: 0 };
+}
+
+/**
+ * The rank of each of the safe ints `values` (all within lowest..highest,
+ * a span of a few times their count), found by counting; null when two
+ * are equal.
+ */
+function countedRanks(
+  values: readonly number[],
+  lowest: number,
+  highest: number,
+): Int32Array | null {
+  // Each value's index plus one, at its offset from lowest (0: no such value).
+  const at = new Int32Array(highest - lowest + 1);
+  for (let i = 0; i < values.length; i++) {
+    const slot = (values[i] as number) - lowest;
+    if ((at[slot] as number) !== 0) return null;
+    at[slot] = i + 1;
+  }
+  const ranks = new Int32Array(values.length);
+  let rank = 0;
+  for (let slot = 0; slot < at.length; slot++) {
+    const index = at[slot] as number;
+    if (index !== 0) ranks[index - 1] = rank++;
+  }
+  return ranks;
 }
 
 /** Each sequence's first item, when every one starts with a safe int; else null. */

@@ -284,6 +284,10 @@ function toBytes(meter: Charge, args: readonly (Value | undefined)[]): Value {
  */
 function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Value {
   const [value, encodingArg, errorsArg] = args;
+  // str(n) of a safe int, the commonest call, before the codec arguments (none are given).
+  if (typeof value === "number" && encodingArg === undefined && errorsArg === undefined) {
+    return safeIntStr(meter, value);
+  }
   const pay = (units: number) => meter.units(units);
   const encoding = codecArgument(pay, "str", "encoding", encodingArg);
   const errors = codecArgument(pay, "str", "errors", errorsArg);
@@ -296,15 +300,16 @@ function toStrBuiltin(meter: Charge, args: readonly (Value | undefined)[]): Valu
       `decoding to str: need a bytes-like object, ${typeName(value)} found`,
     );
   }
-  if (typeof value === "number") {
-    const digits = safeIntRepr(meter, value);
-    // ASCII: one UTF-8 byte per unit.
-    meter.units(digits.length);
-    return digits;
-  }
   const text = toStr(meter, value);
   meter.units(utf8Length(text));
   return text;
+}
+
+/** str() of a safe int: its repr, paid as repr() pays it, and its digits (ASCII: a byte each). */
+function safeIntStr(meter: Charge, value: number): string {
+  const digits = safeIntRepr(meter, value);
+  meter.units(digits.length);
+  return digits;
 }
 
 /** dict(source, **keywords): the source as update() reads it, then each keyword set in turn. */
