@@ -339,6 +339,7 @@ function orderByDistinctFirsts(
     if (first > highest) highest = first;
   }
   // Ranked strs are ranked 0 up, equal ones alike: they are all different when the top rank is n - 1.
+  // The ranks to count on; null when two firsts are equal; undefined for ints too wide to count.
   const ranks = lengths !== null
     ? (highest === n - 1 ? Int32Array.from(firsts) : null)
     : highest - lowest < COUNTED_SPAN * n
