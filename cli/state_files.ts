@@ -15,6 +15,7 @@
 
 import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "./paths.ts";
+import { ADDRESS_LENGTH } from "../lib/abi/codec.ts";
 import { CAPS } from "../lib/compile/opcodes.ts";
 import { StateError } from "../lib/errors.ts";
 import {
@@ -160,28 +161,42 @@ function blobLiteral(bytes: readonly number[]): string {
 }
 
 /**
- * SQL true for the rows that checkStateEntry surely accepts: a contract
- * storage entry whose address length (its second byte, found as the
- * position of that byte in the bytes 1..255; 0, as in no address, is in no
- * position) fits the key, whose storage key is within the cap, and whose
- * value is not empty and within the cap. SQLite tests these in C, so that a
- * state of many storage entries is not copied into JS at every open; every
- * other row still goes through checkStateEntry, in the same scan order, so
- * the first bad entry and its message are the ones the full check finds.
+ * SQL true for the rows that checkStateEntry surely accepts, tested by
+ * SQLite in C so that a state of many storage entries is not copied into
+ * JS at every open; every other row still goes through checkStateEntry,
+ * in the same scan order, so the first bad entry and its message are the
+ * ones the full check finds. Two tests, the first tried first:
+ * - a storage entry of a chain address (ADDRESS_LENGTH bytes), the common
+ *   case: its key sorts between the two-byte prefix (tag, address length)
+ *   and that prefix's successor (so it is a BLOB: TEXT, numbers and NULL
+ *   sort below every BLOB), its length leaves a storage key within the
+ *   cap, and its value sorts above the empty BLOB (so it is a non-empty
+ *   BLOB) within the cap. These are comparisons and lengths only, about a
+ *   third of the cost of the second test; `IS TRUE` makes a NULL false.
+ * - a storage entry of any address length (its second byte, found as the
+ *   position of that byte in the bytes 1..255; 0, as in no address, is in
+ *   no position), with both columns BLOBs (so no term is NULL).
  */
 const SURELY_VALID_STORAGE = (() => {
+  const prefix = [STORAGE_SPACE, ADDRESS_LENGTH];
+  const chainAddress = [
+    `key >= ${blobLiteral(prefix)}`,
+    `key < ${blobLiteral([STORAGE_SPACE, ADDRESS_LENGTH + 1])}`,
+    `length(key) BETWEEN ${2 + ADDRESS_LENGTH} AND ${2 + ADDRESS_LENGTH + CAPS.storage_key}`,
+    "value > X''",
+    `length(value) <= ${CAPS.storage_value}`,
+  ].join(" AND ");
   const addressLength = `instr(${
     blobLiteral(Array.from({ length: 255 }, (_, index) => index + 1))
   }, substr(key, 2, 1))`;
-  return [
+  const anyAddress = [
     "typeof(key) = 'blob'",
     "typeof(value) = 'blob'",
     `substr(key, 1, 1) = ${blobLiteral([STORAGE_SPACE])}`,
-    `${addressLength} > 0`,
-    `length(key) >= 2 + ${addressLength}`,
-    `length(key) - 2 - ${addressLength} <= ${CAPS.storage_key}`,
+    `${addressLength} BETWEEN max(1, length(key) - 2 - ${CAPS.storage_key}) AND length(key) - 2`,
     `length(value) BETWEEN 1 AND ${CAPS.storage_value}`,
   ].join(" AND ");
+  return `(${chainAddress}) IS TRUE OR (${anyAddress})`;
 })();
 
 /**

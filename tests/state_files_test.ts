@@ -15,6 +15,7 @@ import { SeededRandom } from "./support/random.ts";
 import { openJsonState, openSqliteState } from "../cli/state_files.ts";
 import { MemoryState, StateError } from "../mod.ts";
 import { CAPS } from "../ir.ts";
+import { ADDRESS_LENGTH } from "../lib/abi/codec.ts";
 import { checkStateEntry } from "../runtime.ts";
 import { STORAGE_SPACE } from "../lib/runtime/state_keys.ts";
 
@@ -270,7 +271,7 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
     const storageKey = (addressLength: number, address: number, key: number) =>
       Uint8Array.of(STORAGE_SPACE, addressLength, ...bytes(address), ...bytes(key));
     const cap = CAPS.storage_key;
-    const rows: [Uint8Array | string, Uint8Array | string][] = [
+    const rows: [Uint8Array | string | number, Uint8Array | string | number][] = [
       [storageKey(32, 32, 8), bytes(1)],
       [storageKey(32, 32, 0), bytes(CAPS.storage_value)],
       [storageKey(32, 32, cap), bytes(3)],
@@ -288,6 +289,21 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
       [storageKey(32, 32, 8), "text"],
       ["\u0001 text key", bytes(3)],
       [Uint8Array.of(0x02, 1), Uint8Array.of(5)],
+      // A chain address (the length SQLite tests first): each bound, each side.
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 0), bytes(1)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, cap), bytes(CAPS.storage_value)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, cap + 1), bytes(3)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH - 1, 0), bytes(3)],
+      [storageKey(ADDRESS_LENGTH, 0, 0), bytes(3)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), bytes(0)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), bytes(CAPS.storage_value + 1)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), "text"],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), 7],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), 0.5],
+      [storageKey(ADDRESS_LENGTH + 1, ADDRESS_LENGTH, 2), bytes(3)],
+      [storageKey(ADDRESS_LENGTH - 1, ADDRESS_LENGTH, 2), bytes(3)],
+      [`\u0001${String.fromCharCode(ADDRESS_LENGTH)}${"a".repeat(40)}`, bytes(3)],
+      [7, bytes(3)],
     ];
     await Promise.all(rows.map(async ([key, value], index) => {
       const path = `${dir}/row${index}.sqlite`;
