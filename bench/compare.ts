@@ -1,18 +1,23 @@
 /**
  * `deno task bench:compare [--cpu] [--isolated] [runs] [name...]`: per-call time of each
  * runtime workload in the VM and under CPython 3.11, side by side, with the
- * ratio, warm and in one process per side. Each side runs 15 calibrated
- * rounds of at least 25 ms after warming up; a table shows the best round
- * and the median round (this machine's noise is large, so both matter).
- * The whole comparison repeats `runs` times (3 unless given), one table per
- * run, then a summary of the best-round ratios over the runs. Names, when
- * given, keep only the workloads whose name contains one of them. With
- * `--cpu` both sides time their own process's CPU time instead of the wall
- * clock (steadier on a shared machine; the VM's includes V8's background
- * compiler and collector threads). With `--isolated` each workload's VM
- * side runs in a process of its own (this script again, with `--vm-only
- * NAME`), so that no other workload has run in its engine before: by
- * default they share one process, as the contracts a node runs do, and
+ * ratio, warm and in one process per side. The two sides' rounds are
+ * interleaved: for each workload, after both sides have warmed up, 15
+ * rounds of at least 25 ms a side, taken in turn (VM then CPython, then
+ * CPython then VM, and so on), so that both sample the same state of the
+ * machine: a shared machine's speed changes by up to 2× for seconds at a
+ * time, and timing all of one side's workloads before the other's compared
+ * two different machines. A table shows each side's best and median round,
+ * the ratio of the best rounds and the median of the paired ratios (each
+ * round over the other side's round next to it in time). The whole
+ * comparison repeats `runs` times (3 unless given), one table per run,
+ * then a summary over the runs. Names, when given, keep only the workloads
+ * whose name contains one of them. With `--cpu` both sides time their own
+ * process's CPU time instead of the wall clock (the VM's includes V8's
+ * background compiler and collector threads). With `--isolated` each
+ * workload's VM side runs in a process of its own (this script again, with
+ * `--serve-vm`), so that no other workload has run in its engine before:
+ * by default they share one process, as the contracts a node runs do, and
  * what V8 learned on one workload (the types its shared runtime functions
  * saw) slows some others. Prints markdown.
  */
@@ -25,21 +30,17 @@ import { WORKLOADS } from "./runtime_workloads.ts";
 const ROUNDS = 15;
 const ROUND_MS = 25;
 
-/** Best and median of per-call times over calibrated rounds, in µs. */
-interface Timing {
-  readonly best: number;
-  readonly median: number;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
 /** Milliseconds by the chosen clock: wall time, or this process's CPU time with --cpu. */
 let clock = () => performance.now();
 
-function vmTiming(source: string): Timing {
+/** Where one workload's rounds are timed: µs per call of one round of it. */
+interface Side {
+  round(name: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A warmed-up workload's round in this process: µs per call over calls filling ROUND_MS. */
+function vmRound(source: string): () => number {
   const compiled = compileContract(source);
   const call = () => callCompiled(compiled, { gasLimit: 100_000_000 });
   const warmupStarted = clock();
@@ -48,33 +49,73 @@ function vmTiming(source: string): Timing {
     call();
     warmups++;
   }
-  const perCallMs = (clock() - warmupStarted) / warmups;
-  const runs = Math.max(1, Math.ceil(ROUND_MS / perCallMs));
-  const rounds: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
+  const runs = Math.max(1, Math.ceil(ROUND_MS / ((clock() - warmupStarted) / warmups)));
+  return () => {
     const started = clock();
     for (let i = 0; i < runs; i++) call();
-    rounds.push(((clock() - started) / runs) * 1000);
-  }
-  return { best: Math.min(...rounds), median: median(rounds) };
+    return ((clock() - started) / runs) * 1000;
+  };
 }
 
-async function cpythonTimings(
-  workloads: Readonly<Record<string, string>>,
-  cpu: boolean,
-): Promise<Record<string, Timing>> {
-  const python = new Deno.Command("python3", {
-    args: ["bench/cpython_bench.py", ...(cpu ? ["--cpu"] : [])],
+/** The VM in this process, each workload warmed up on its first round. */
+function vmSide(): Side {
+  const rounds = new Map<string, () => number>();
+  return {
+    round(name) {
+      let round = rounds.get(name);
+      if (round === undefined) {
+        const source = WORKLOADS[name];
+        if (source === undefined) throw new Error(`no workload named ${name}`);
+        round = vmRound(source);
+        rounds.set(name, round);
+      }
+      return Promise.resolve(round());
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The lines of a stream of UTF-8 text. */
+async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  let buffered = "";
+  for await (const chunk of stream.pipeThrough(new TextDecoderStream())) {
+    buffered += chunk;
+    for (let end = buffered.indexOf("\n"); end >= 0; end = buffered.indexOf("\n")) {
+      yield buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+    }
+  }
+}
+
+/** A child process that answers each JSON line it reads with one JSON line: a round's µs per call. */
+function childSide(command: string, args: readonly string[], greeting: unknown): Side {
+  const child = new Deno.Command(command, {
+    args: [...args],
     stdin: "piped",
     stdout: "piped",
+    stderr: "inherit",
   }).spawn();
-  const writer = python.stdin.getWriter();
-  await writer.write(new TextEncoder().encode(JSON.stringify(workloads)));
-  await writer.close();
-  return JSON.parse(new TextDecoder().decode((await python.output()).stdout));
+  const writer = child.stdin.getWriter();
+  const replies = lines(child.stdout);
+  const send = (message: unknown) =>
+    writer.write(new TextEncoder().encode(`${JSON.stringify(message)}\n`));
+  const ready = send(greeting);
+  return {
+    async round(name) {
+      await ready;
+      await send(name);
+      const reply = await replies.next();
+      if (reply.done === true) throw new Error(`${command} ended without timing ${name}`);
+      return Number(JSON.parse(reply.value));
+    },
+    async close() {
+      await writer.close();
+      await child.status;
+    },
+  };
 }
 
-const flags = new Set<string>(Deno.args.filter((arg) => arg === "--cpu" || arg === "--isolated"));
+const flags = new Set<string>(Deno.args.filter((arg) => arg.startsWith("--")));
 const cpu = flags.has("--cpu");
 const isolated = flags.has("--isolated");
 if (cpu) {
@@ -83,74 +124,105 @@ if (cpu) {
     return (used.user + used.system) / 1000;
   };
 }
-const vmOnly = Deno.args.indexOf("--vm-only");
-if (vmOnly >= 0) {
-  // A child of --isolated: one workload's VM timing, as JSON.
-  const source = WORKLOADS[Deno.args[vmOnly + 1] ?? ""];
-  if (source === undefined) throw new Error("--vm-only needs a workload name");
-  console.log(JSON.stringify(vmTiming(source)));
+
+if (flags.has("--serve-vm")) {
+  // A child of --isolated: after a first line (ignored), times a round of each workload named.
+  const side = vmSide();
+  const input = lines(Deno.stdin.readable);
+  await input.next();
+  for await (const line of input) {
+    console.log(JSON.stringify(await side.round(JSON.parse(line))));
+  }
   Deno.exit(0);
 }
+
 const [runsArg, ...names] = Deno.args.filter((arg) => !flags.has(arg));
 const runCount = runsArg === undefined ? 3 : Number(runsArg);
-if (!Number.isInteger(runCount) || runCount < 1) {
+const unknown = [...flags].filter((flag) => flag !== "--cpu" && flag !== "--isolated");
+if (!Number.isInteger(runCount) || runCount < 1 || unknown.length > 0) {
   console.error("usage: deno task bench:compare [--cpu] [--isolated] [runs] [name...]");
   Deno.exit(2);
 }
-
-/** One workload's VM timing in a process of its own (--isolated). */
-async function isolatedTiming(name: string): Promise<Timing> {
-  const child = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-read",
-      new URL(import.meta.url).pathname,
-      ...(cpu ? ["--cpu"] : []),
-      "--vm-only",
-      name,
-    ],
-    stdout: "piped",
-    stderr: "inherit",
-  }).output();
-  if (!child.success) throw new Error(`the VM timing of ${name} failed`);
-  return JSON.parse(new TextDecoder().decode(child.stdout));
-}
-const selected = Object.fromEntries(
-  Object.entries(WORKLOADS).filter(([name]) =>
-    names.length === 0 || names.some((part) => name.includes(part))
-  ),
+const selected = Object.keys(WORKLOADS).filter((name) =>
+  names.length === 0 || names.some((part) => name.includes(part))
 );
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** The rounds of one workload on both sides, interleaved, after a first (warm-up) round each. */
+async function interleaved(vm: Side, python: Side, name: string) {
+  await vm.round(name);
+  await python.round(name);
+  const vmRounds: number[] = [];
+  const pythonRounds: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      vmRounds.push(await vm.round(name));
+      pythonRounds.push(await python.round(name));
+    } else {
+      pythonRounds.push(await python.round(name));
+      vmRounds.push(await vm.round(name));
+    }
+  }
+  return {
+    vm: { best: Math.min(...vmRounds), median: median(vmRounds) },
+    python: { best: Math.min(...pythonRounds), median: median(pythonRounds) },
+    paired: median(vmRounds.map((time, round) => time / (pythonRounds[round] ?? NaN))),
+  };
+}
+
+const cpuFlag = cpu ? ["--cpu"] : [];
+const vmChild = () =>
+  childSide(Deno.execPath(), [
+    "run",
+    "--allow-read",
+    new URL(import.meta.url).pathname,
+    ...cpuFlag,
+    "--serve-vm",
+  ], null);
 const micros = (value: number) => value.toFixed(0);
-const ratios = new Map<string, number[]>();
+const times = (value: number) => `${value.toFixed(2)}×`;
+const bestRatios = new Map<string, number[]>();
+const pairedRatios = new Map<string, number[]>();
+const sharedVm = vmSide();
 for (let run = 1; run <= runCount; run++) {
-  const cpython = await cpythonTimings(selected, cpu);
+  const python = childSide(
+    "python3",
+    ["bench/cpython_bench.py", ...cpuFlag],
+    Object.fromEntries(selected.map((name) => [name, WORKLOADS[name]])),
+  );
   const how = [cpu ? "CPU time" : "", isolated ? "VM side isolated" : ""].filter((x) => x !== "");
   console.log(`\nrun ${run} of ${runCount}${how.length > 0 ? ` (${how.join(", ")})` : ""}\n`);
   console.log(
-    "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (median) |",
+    "| workload | VM µs/call best (median) | CPython µs/call best (median) | VM / CPython best (paired median) |",
   );
   console.log("| --- | ---: | ---: | ---: |");
-  for (const [name, source] of Object.entries(selected)) {
-    const vm = isolated ? await isolatedTiming(name) : vmTiming(source);
-    const py = cpython[name] ?? { best: NaN, median: NaN };
-    const ratio = vm.best / py.best;
-    ratios.set(name, [...(ratios.get(name) ?? []), ratio]);
+  for (const name of selected) {
+    const vm = isolated ? vmChild() : sharedVm;
+    const timing = await interleaved(vm, python, name);
+    if (isolated) await vm.close();
+    const ratio = timing.vm.best / timing.python.best;
+    bestRatios.set(name, [...(bestRatios.get(name) ?? []), ratio]);
+    pairedRatios.set(name, [...(pairedRatios.get(name) ?? []), timing.paired]);
     console.log(
-      `| ${name} | ${micros(vm.best)} (${micros(vm.median)}) | ${micros(py.best)} (${
-        micros(py.median)
-      }) | ${ratio.toFixed(2)}× (${(vm.median / py.median).toFixed(2)}×) |`,
+      `| ${name} | ${micros(timing.vm.best)} (${micros(timing.vm.median)}) | ${
+        micros(timing.python.best)
+      } (${micros(timing.python.median)}) | ${times(ratio)} (${times(timing.paired)}) |`,
     );
   }
+  await python.close();
 }
-console.log(`\nVM / CPython, best rounds, over ${runCount} runs\n`);
-console.log("| workload | lowest | median | highest |");
-console.log("| --- | ---: | ---: | ---: |");
-for (const [name, values] of ratios) {
-  const show = (value: number) => `${value.toFixed(2)}×`;
+console.log(`\nVM / CPython over ${runCount} runs: best rounds, and the paired medians' median\n`);
+console.log("| workload | best: lowest | best: median | best: highest | paired median |");
+console.log("| --- | ---: | ---: | ---: | ---: |");
+for (const name of selected) {
+  const values = bestRatios.get(name) ?? [];
   console.log(
-    `| ${name} | ${show(Math.min(...values))} | ${show(median(values))} | ${
-      show(Math.max(...values))
-    } |`,
+    `| ${name} | ${times(Math.min(...values))} | ${times(median(values))} | ${
+      times(Math.max(...values))
+    } | ${times(median(pairedRatios.get(name) ?? []))} |`,
   );
 }

@@ -1,7 +1,11 @@
-"""Times each workload of bench/runtime_workloads.ts under CPython 3.11 with
-the test model of stdlib (tests/support/cpython_run.py). stdin: JSON object
-name -> source; stdout: JSON object name -> {best, median} microseconds per call over
-15 rounds. With --cpu, by this process's CPU time instead of the wall clock."""
+"""Times rounds of the workloads of bench/runtime_workloads.ts under CPython
+3.11, with the test model of stdlib (tests/support/cpython_run.py), on
+request, so that bench/compare.ts can interleave them with the VM's rounds.
+stdin, one JSON value a line: first an object name -> source, then names;
+stdout: for each name, one line with the microseconds per call of one round
+of it (the first request for a name warms it up and picks the round's
+number of calls, for rounds of about 25 ms). With --cpu, by this process's
+CPU time instead of the wall clock."""
 import json
 import sys
 import time
@@ -14,7 +18,8 @@ import cpython_run  # noqa: E402
 TIMER = time.process_time if "--cpu" in sys.argv else time.perf_counter
 
 
-def per_call_us(source):
+def workload_call(source):
+    """One call of the workload's main(), in fresh state, as the VM side makes it."""
     code = compile(source, "contract.py", "exec")
 
     def call():
@@ -24,16 +29,25 @@ def per_call_us(source):
         exec(code, scope)
         return scope["main"]()
 
+    return call
+
+
+def calibrated(call):
+    """A round of about 25 ms of `call`, after warming it up."""
     call()
     runs, _ = timeit.Timer(call, timer=TIMER).autorange()
-    runs = max(1, runs // 8)  # autorange targets 0.2 s; rounds of about 25 ms
-    rounds = sorted(t / runs * 1e6 for t in timeit.repeat(call, number=runs, repeat=15, timer=TIMER))
-    return {"best": rounds[0], "median": rounds[len(rounds) // 2]}
+    return timeit.Timer(call, timer=TIMER), max(1, runs // 8)  # autorange targets 0.2 s
 
 
 def main():
-    workloads = json.load(sys.stdin)
-    json.dump({name: per_call_us(source) for name, source in workloads.items()}, sys.stdout)
+    sources = json.loads(sys.stdin.readline())
+    rounds = {}
+    for line in sys.stdin:
+        name = json.loads(line)
+        if name not in rounds:
+            rounds[name] = calibrated(workload_call(sources[name]))
+        timer, runs = rounds[name]
+        print(json.dumps(timer.timeit(number=runs) / runs * 1e6), flush=True)
 
 
 if __name__ == "__main__":
