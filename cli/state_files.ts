@@ -163,19 +163,21 @@ function blobLiteral(bytes: readonly number[]): string {
 /**
  * SQL true for the rows that checkStateEntry surely accepts, tested by
  * SQLite in C so that a state of many storage entries is not copied into
- * JS at every open; every other row still goes through checkStateEntry,
- * in the same scan order, so the first bad entry and its message are the
- * ones the full check finds. Two tests, the first tried first:
+ * JS at every open; every other row (false, or NULL: SQLite's functions
+ * give NULL for some inputs, `substr` of an empty BLOB for one) still goes
+ * through checkStateEntry, in the same scan order, so the first bad entry
+ * and its message are the ones the full check finds. Two tests, the first
+ * tried first:
  * - a storage entry of a chain address (ADDRESS_LENGTH bytes), the common
  *   case: its key sorts between the two-byte prefix (tag, address length)
  *   and that prefix's successor (so it is a BLOB: TEXT, numbers and NULL
  *   sort below every BLOB), its length leaves a storage key within the
  *   cap, and its value sorts above the empty BLOB (so it is a non-empty
  *   BLOB) within the cap. These are comparisons and lengths only, about a
- *   third of the cost of the second test; `IS TRUE` makes a NULL false.
+ *   third of the cost of the second test.
  * - a storage entry of any address length (its second byte, found as the
  *   position of that byte in the bytes 1..255; 0, as in no address, is in
- *   no position), with both columns BLOBs (so no term is NULL).
+ *   no position), with both columns BLOBs.
  */
 const SURELY_VALID_STORAGE = (() => {
   const prefix = [STORAGE_SPACE, ADDRESS_LENGTH];
@@ -196,8 +198,19 @@ const SURELY_VALID_STORAGE = (() => {
     `${addressLength} BETWEEN max(1, length(key) - 2 - ${CAPS.storage_key}) AND length(key) - 2`,
     `length(value) BETWEEN 1 AND ${CAPS.storage_value}`,
   ].join(" AND ");
-  return `(${chainAddress}) IS TRUE OR (${anyAddress})`;
+  return `(${chainAddress}) OR (${anyAddress})`;
 })();
+
+/**
+ * The rows of kv for a check, each column that is not a BLOB read as NULL
+ * (and so refused as one): node:sqlite ends a scan, without an error, at
+ * an INTEGER beyond 2^53, which would leave every later row unchecked.
+ */
+const SELECT_BLOBS = `SELECT ${
+  ["key", "value"].map((column) =>
+    `CASE WHEN typeof(${column}) = 'blob' THEN ${column} END AS ${column}`
+  ).join(", ")
+} FROM kv`;
 
 /**
  * Checks integrity, schema, version and every entry against the caps
@@ -227,7 +240,7 @@ function checkDatabase(db: DatabaseSync, path: string): void {
     throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
   }
   checkStateVersion(meta[0]?.version, `'${path}'`);
-  const rows = db.prepare(`SELECT key, value FROM kv WHERE NOT (${SURELY_VALID_STORAGE})`);
+  const rows = db.prepare(`${SELECT_BLOBS} WHERE (${SURELY_VALID_STORAGE}) IS NOT TRUE`);
   for (const { key, value } of rows.iterate()) {
     if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
       throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
@@ -422,7 +435,7 @@ export async function migrateStateFile(path: string, convert: Migration): Promis
     }
     requireVersion2(meta[0]?.version, `'${path}'`);
     const entries: [Uint8Array, Uint8Array][] = [];
-    for (const { key, value } of db.prepare("SELECT key, value FROM kv ORDER BY key").iterate()) {
+    for (const { key, value } of db.prepare(`${SELECT_BLOBS} ORDER BY key`).iterate()) {
       if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
         throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
       }

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { runCli } from "./support/cli.ts";
 import { SeededRandom } from "./support/random.ts";
-import { openJsonState, openSqliteState } from "../cli/state_files.ts";
+import { migrateStateFile, openJsonState, openSqliteState } from "../cli/state_files.ts";
 import { MemoryState, StateError } from "../mod.ts";
 import { CAPS } from "../ir.ts";
 import { ADDRESS_LENGTH } from "../lib/abi/codec.ts";
@@ -271,7 +271,7 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
     const storageKey = (addressLength: number, address: number, key: number) =>
       Uint8Array.of(STORAGE_SPACE, addressLength, ...bytes(address), ...bytes(key));
     const cap = CAPS.storage_key;
-    const rows: [Uint8Array | string | number, Uint8Array | string | number][] = [
+    const rows: [Uint8Array | string | number | bigint, Uint8Array | string | number | bigint][] = [
       [storageKey(32, 32, 8), bytes(1)],
       [storageKey(32, 32, 0), bytes(CAPS.storage_value)],
       [storageKey(32, 32, cap), bytes(3)],
@@ -304,6 +304,11 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
       [storageKey(ADDRESS_LENGTH - 1, ADDRESS_LENGTH, 2), bytes(3)],
       [`\u0001${String.fromCharCode(ADDRESS_LENGTH)}${"a".repeat(40)}`, bytes(3)],
       [7, bytes(3)],
+      // SQLite's substr gives NULL on an empty BLOB: a NULL test is not a pass.
+      [bytes(0), bytes(1)],
+      // Integers node:sqlite cannot read as numbers (it ends a scan at them, without an error).
+      [2n ** 63n - 1n, bytes(1)],
+      [storageKey(ADDRESS_LENGTH, ADDRESS_LENGTH, 8), -(2n ** 63n)],
     ];
     await Promise.all(rows.map(async ([key, value], index) => {
       const path = `${dir}/row${index}.sqlite`;
@@ -340,6 +345,35 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
     insert.run(storageKey(32, 32, 3), bytes(CAPS.storage_value + 1));
     db.close();
     await assert.rejects(openSqliteState(two), /the value is empty/);
+    // An integer beyond 2^53 does not end the check: a bad entry after it is still found.
+    const wide = `${dir}/wide.sqlite`;
+    Deno.copyFileSync(empty, wide);
+    const widened = new DatabaseSync(wide);
+    const insertWide = widened.prepare("INSERT INTO kv VALUES (?, ?)");
+    insertWide.run(storageKey(32, 32, 1), bytes(1));
+    insertWide.run(storageKey(32, 32, 2), 2n ** 62n);
+    insertWide.run(storageKey(32, 32, 3), bytes(0));
+    widened.close();
+    await assert.rejects(openSqliteState(wide), /not a BLOB/);
+  });
+});
+
+Deno.test("SQLite migration: an integer beyond 2^53 in a version 2 file is refused, not the end of its entries", async () => {
+  await inTempDir(async (dir) => {
+    const path = `${dir}/old.sqlite`;
+    const db = new DatabaseSync(path);
+    db.exec("CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)");
+    db.exec("CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)");
+    db.prepare("INSERT INTO meta VALUES (?, ?)").run("animica-vm-state", 2);
+    db.prepare("INSERT INTO kv VALUES (?, ?)").run(2n ** 63n - 1n, Uint8Array.of(1));
+    db.prepare("INSERT INTO kv VALUES (?, ?)").run(Uint8Array.of(STORAGE_SPACE, 1, 9, 1), 5);
+    db.close();
+    const original = await Deno.readFile(path);
+    await assert.rejects(
+      migrateStateFile(path, (entries) => ({ entries: [...entries] })),
+      (error) => error instanceof StateError && /not a BLOB/.test(error.message),
+    );
+    assert.deepEqual(await Deno.readFile(path), original);
   });
 });
 
