@@ -3,7 +3,7 @@
  * runtime workload in the VM and under CPython 3.11, side by side, with the
  * ratio, warm and in one process per side. The two sides' rounds are
  * interleaved: for each workload, after both sides have warmed up, 15
- * rounds of at least 25 ms a side, taken in turn (VM then CPython, then
+ * rounds of about 25 ms a side, taken in turn (VM then CPython, then
  * CPython then VM, and so on), so that both sample the same state of the
  * machine: a shared machine's speed changes by up to 2× for seconds at a
  * time, and timing all of one side's workloads before the other's compared
@@ -49,7 +49,15 @@ function vmRound(source: string): () => number {
     call();
     warmups++;
   }
-  const runs = Math.max(1, Math.ceil(ROUND_MS / ((clock() - warmupStarted) / warmups)));
+  // The warm-up's calls include the cold ones: count the calls of ROUND_MS once warm instead.
+  const calibrationStarted = clock();
+  let calibrationCalls = 0;
+  while (clock() - calibrationStarted < ROUND_MS) {
+    call();
+    calibrationCalls++;
+  }
+  const perCallMs = (clock() - calibrationStarted) / calibrationCalls;
+  const runs = Math.max(1, Math.ceil(ROUND_MS / perCallMs));
   return () => {
     const started = clock();
     for (let i = 0; i < runs; i++) call();
@@ -87,26 +95,53 @@ async function* lines(stream: ReadableStream<Uint8Array>): AsyncGenerator<string
   }
 }
 
+/** Ends the benchmark with a one-line message, when a side cannot run or answers nonsense. */
+function fail(error: unknown): never {
+  console.error(`bench:compare: ${error instanceof Error ? error.message : String(error)}`);
+  Deno.exit(1);
+}
+
 /** A child process that answers each JSON line it reads with one JSON line: a round's µs per call. */
 function childSide(command: string, args: readonly string[], greeting: unknown): Side {
-  const child = new Deno.Command(command, {
-    args: [...args],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
+  let child: Deno.ChildProcess;
+  try {
+    child = new Deno.Command(command, {
+      args: [...args],
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "inherit",
+    }).spawn();
+  } catch (error) {
+    fail(error instanceof Deno.errors.NotFound ? `${command} is not on PATH` : error);
+  }
   const writer = child.stdin.getWriter();
   const replies = lines(child.stdout);
   const send = (message: unknown) =>
     writer.write(new TextEncoder().encode(`${JSON.stringify(message)}\n`));
-  const ready = send(greeting);
+  // Sent with the first request, so that a failed write is always awaited.
+  let greeted: Promise<void> | undefined;
   return {
     async round(name) {
-      await ready;
-      await send(name);
+      const ended = `${command} ended without timing ${name}`;
+      try {
+        greeted ??= send(greeting);
+        await greeted;
+        await send(name);
+      } catch {
+        throw new Error(ended);
+      }
       const reply = await replies.next();
-      if (reply.done === true) throw new Error(`${command} ended without timing ${name}`);
-      return Number(JSON.parse(reply.value));
+      if (reply.done === true) throw new Error(ended);
+      let micros: unknown;
+      try {
+        micros = JSON.parse(reply.value);
+      } catch {
+        micros = reply.value;
+      }
+      if (typeof micros !== "number" || !(micros > 0) || !Number.isFinite(micros)) {
+        throw new Error(`${command} answered ${name} with ${reply.value.slice(0, 80)}, not a time`);
+      }
+      return micros;
     },
     async close() {
       await writer.close();
@@ -138,18 +173,24 @@ if (flags.has("--serve-vm")) {
 
 const [runsArg, ...names] = Deno.args.filter((arg) => !flags.has(arg));
 const runCount = runsArg === undefined ? 3 : Number(runsArg);
-const unknown = [...flags].filter((flag) => flag !== "--cpu" && flag !== "--isolated");
-if (!Number.isInteger(runCount) || runCount < 1 || unknown.length > 0) {
+const unknownFlags = [...flags].filter((flag) => flag !== "--cpu" && flag !== "--isolated");
+if (!Number.isInteger(runCount) || runCount < 1 || unknownFlags.length > 0) {
   console.error("usage: deno task bench:compare [--cpu] [--isolated] [runs] [name...]");
   Deno.exit(2);
 }
 const selected = Object.keys(WORKLOADS).filter((name) =>
   names.length === 0 || names.some((part) => name.includes(part))
 );
+if (selected.length === 0) {
+  console.error(`bench:compare: no workload's name contains ${names.join(" or ")}`);
+  Deno.exit(2);
+}
 
+/** The middle value, or the mean of the two middle ones. */
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  const upper = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[sorted.length / 2 - 1] ?? NaN) + upper) / 2;
 }
 
 /** The rounds of one workload on both sides, interleaved, after a first (warm-up) round each. */
@@ -202,7 +243,7 @@ for (let run = 1; run <= runCount; run++) {
   console.log("| --- | ---: | ---: | ---: |");
   for (const name of selected) {
     const vm = isolated ? vmChild() : sharedVm;
-    const timing = await interleaved(vm, python, name);
+    const timing = await interleaved(vm, python, name).catch(fail);
     if (isolated) await vm.close();
     const ratio = timing.vm.best / timing.python.best;
     bestRatios.set(name, [...(bestRatios.get(name) ?? []), ratio]);

@@ -7,6 +7,7 @@ of it (the first request for a name warms it up and picks the round's
 number of calls, for rounds of about 25 ms). With --cpu, by this process's
 CPU time instead of the wall clock."""
 import json
+import math
 import sys
 import time
 import timeit
@@ -35,8 +36,9 @@ def workload_call(source):
 def calibrated(call):
     """A round of about 25 ms of `call`, after warming it up."""
     call()
-    runs, _ = timeit.Timer(call, timer=TIMER).autorange()
-    return timeit.Timer(call, timer=TIMER), max(1, runs // 8)  # autorange targets 0.2 s
+    timer = timeit.Timer(call, timer=TIMER)
+    calls, seconds = timer.autorange()  # at least 0.2 s
+    return timer, max(1, math.ceil(0.025 * calls / seconds))
 
 
 def main():
