@@ -19,8 +19,10 @@ import {
   checkMutable,
   dictKey,
   PyDict,
+  PyDictView,
   PyList,
   PyRange,
+  PySet,
   PySlice,
   PyTuple,
   typeName,
@@ -221,6 +223,29 @@ function replaceRun(
   for (let i = 0; i < items.length; i++) list[start + i] = items[i] as Value;
 }
 
+/**
+ * Refuses `x[key] = value` or `del x[key]` on a value that takes neither,
+ * as CPython does: a type with sequence slots (tuple, str, bytes, range,
+ * set, dict views) first turns an int key into an index, so an int beyond
+ * a signed 64-bit one is an IndexError, and names a deletion with an int
+ * key in its own words ("doesn't"); every other case is the type's TypeError.
+ */
+function unsupportedItemChange(container: Value, key: Value, deleting: boolean): never {
+  const sequence = container instanceof PyTuple || typeof container === "string" ||
+    container instanceof Uint8Array || container instanceof PyRange ||
+    container instanceof PySet || container instanceof PyDictView;
+  const index = sequence ? asBigInt(key) : null;
+  if (index !== null && !fitsSsize(index)) {
+    vmError("IndexError", "cannot fit 'int' into an index-sized integer");
+  }
+  const name = typeName(container);
+  if (!deleting) return vmError("TypeError", `'${name}' object does not support item assignment`);
+  return vmError(
+    "TypeError",
+    `'${name}' object ${index === null ? "does not" : "doesn't"} support item deletion`,
+  );
+}
+
 /** `x[key] = value`. */
 export function storeSubscript(meter: Meter, container: Value, key: Value, value: Value): void {
   if (container instanceof PyDict) {
@@ -262,7 +287,7 @@ export function storeSubscript(meter: Meter, container: Value, key: Value, value
     ] = value;
     return;
   }
-  vmError("TypeError", `'${typeName(container)}' object does not support item assignment`);
+  unsupportedItemChange(container, key, false);
 }
 
 /** `del x[key]`. */
@@ -292,5 +317,5 @@ export function deleteSubscript(meter: Meter, container: Value, key: Value): voi
     container.items.splice(at, 1);
     return;
   }
-  vmError("TypeError", `'${typeName(container)}' object doesn't support item deletion`);
+  unsupportedItemChange(container, key, true);
 }

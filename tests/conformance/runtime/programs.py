@@ -368,3 +368,23 @@ def main():
     except LookupError as e:
         out.append(len(e.args))
     return out
+# ---
+def main():
+    # Stores and deletes on values that take neither: a type with sequence slots turns an int
+    # key into an index first (IndexError past 64 bits) and words an int-keyed delete its own way.
+    out = []
+    for r in [(1, 2, 3), "abc", b"abc", range(3), {1: 2}.keys(), {1: 2}.items(), 5, None]:
+        for k in [2**64, -(2**63) - 1, 2**63 - 1, True, "a", None]:
+            try:
+                r[k] = 9
+            except IndexError as e:
+                out.append("IndexError " + str(e))
+            except TypeError as e:
+                out.append("TypeError " + str(e))
+            try:
+                del r[k]
+            except IndexError as e:
+                out.append("IndexError " + str(e))
+            except TypeError as e:
+                out.append("TypeError " + str(e))
+    return out
