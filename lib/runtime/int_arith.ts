@@ -202,15 +202,47 @@ function checkIntSize(value: bigint): Int {
   return cappedInt(value, "integer result");
 }
 
+/**
+ * Whether bigint `x` and int `y` are both positive (a safe `y` may be 0)
+ * with the larger under 2^(64·words) and at least 2^(64·(words - 1)): the
+ * larger operand then has exactly `words` words (four comparisons at most,
+ * with one pair of bounds, where the gauges make two each).
+ */
+function largerHasWords(x: bigint, y: Int, words: number): boolean {
+  const high = WORD_BOUNDS[words] ?? 0n;
+  const low = WORD_BOUNDS[words - 1] ?? 0n;
+  if (typeof y === "number") return y >= 0 && x < high && x >= low;
+  return x < high && y < high && (x >= low ? y > 0n : y >= low && x > 0n);
+}
+
+/**
+ * The larger operand's word count at the last sum, and at the last
+ * difference, of two positive ints measured by the gauges: addInts and
+ * subInts try it first when an operand is a bigint. Guesses that only
+ * order comparisons, as the gauges' do.
+ */
+const positiveWords = { add: 1, sub: 1 };
+
 /** `x + y` of two ints. */
 export function addInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number") {
     const sum = smallAdd(x, y);
     if (sum !== null) return sum;
+  } else if (
+    typeof x === "bigint"
+      ? largerHasWords(x, y, positiveWords.add)
+      : typeof y === "bigint" && largerHasWords(y, x, positiveWords.add)
+  ) {
+    // A bigint is beyond the safe range, so a sum with a positive int is canonical already.
+    const words = positiveWords.add;
+    meter.pay(COST.add, words);
+    const sum = big(x) + big(y);
+    return belowCapAfterCarry(words) ? sum : checkIntSize(sum);
   }
   const xWords = GAUGES.add[0].measure(x);
   const yWords = GAUGES.add[1].measure(y);
   const larger = Math.max(Math.abs(xWords), Math.abs(yWords));
+  if (xWords > 0 && yWords > 0 && larger <= CAP_WORDS) positiveWords.add = larger;
   meter.pay(COST.add, larger);
   const sum = big(x) + big(y);
   if (!belowCapAfterCarry(larger)) return checkIntSize(sum);
@@ -223,21 +255,55 @@ export function subInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number") {
     const difference = smallSub(x, y);
     if (difference !== null) return difference;
+  } else if (
+    typeof x === "bigint"
+      ? largerHasWords(x, y, positiveWords.sub)
+      : typeof y === "bigint" && largerHasWords(y, x, positiveWords.sub)
+  ) {
+    const words = positiveWords.sub;
+    meter.pay(COST.sub, words);
+    const difference = big(x) - big(y);
+    return belowCapAfterCarry(words) ? canonicalInt(difference) : checkIntSize(difference);
   }
-  const larger = Math.max(Math.abs(GAUGES.sub[0].measure(x)), Math.abs(GAUGES.sub[1].measure(y)));
+  const xWords = GAUGES.sub[0].measure(x);
+  const yWords = GAUGES.sub[1].measure(y);
+  const larger = Math.max(Math.abs(xWords), Math.abs(yWords));
+  if (xWords > 0 && yWords > 0 && larger <= CAP_WORDS) positiveWords.sub = larger;
   meter.pay(COST.sub, larger);
   const difference = big(x) - big(y);
   return belowCapAfterCarry(larger) ? canonicalInt(difference) : checkIntSize(difference);
 }
+
+/** Whether `value` is positive with exactly `words` words: 2^(64·(words - 1)) ≤ value < 2^(64·words). */
+function hasWords(value: bigint, words: number): boolean {
+  return value < (WORD_BOUNDS[words] ?? 0n) && value >= (WORD_BOUNDS[words - 1] ?? 0n);
+}
+
+/**
+ * Each operand's word count at the last product of two positive bigints
+ * measured by the gauges, kept only when such operands always make a
+ * product under the cap: mulInts tries them first (a guess, as above).
+ */
+const productWords = { x: 1, y: 1 };
 
 /** `x * y` of two ints. */
 export function mulInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number") {
     const product = smallMul(x, y);
     if (product !== null) return product;
+  } else if (typeof x === "bigint" && typeof y === "bigint") {
+    const { x: xWords, y: yWords } = productWords;
+    if (hasWords(x, xWords) && hasWords(y, yWords)) {
+      // Guesses are kept only where the product is under the cap whatever the bits; two bigints
+      // make a bigint product, canonical already.
+      meter.pay(COST.mul, xWords * yWords);
+      return x * y;
+    }
   }
-  const xWords = Math.abs(GAUGES.mul[0].measure(x));
-  const yWords = Math.abs(GAUGES.mul[1].measure(y));
+  const xSigned = GAUGES.mul[0].measure(x);
+  const ySigned = GAUGES.mul[1].measure(y);
+  const xWords = Math.abs(xSigned);
+  const yWords = Math.abs(ySigned);
   // A product has at most as many bits as its operands together, and at least one fewer:
   // past int_bits + 1 it is refused before the work. Few words settle that without the bits.
   const mayExceed = 64 * (xWords + yWords) > CAPS.int_bits;
@@ -246,6 +312,10 @@ export function mulInts(meter: Meter, x: Int, y: Int): Int {
   }
   meter.pay(COST.mul, xWords * yWords);
   if (typeof x === "bigint" && typeof y === "bigint") {
+    if (xSigned > 0 && ySigned > 0 && !mayExceed) {
+      productWords.x = xWords;
+      productWords.y = yWords;
+    }
     // Two bigints are each beyond the safe range, so their product is too: already canonical.
     const product = x * y;
     return mayExceed ? checkIntSize(product) : product;
@@ -336,16 +406,31 @@ export function floordivInts(meter: Meter, x: Int, y: Int): Int {
   return canonicalInt(floorDivide(big(x), divisor));
 }
 
+/** Each operand's word count at the last remainder of two positive bigints (as for products). */
+const remainderWords = { x: 1, y: 1 };
+
 /** `x % y` of two ints. */
 export function modInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number" && y !== 0) {
     meter.pay(COST.mod, 1);
     return smallFloorMod(x, y);
   }
+  if (typeof x === "bigint" && typeof y === "bigint") {
+    const { x: xWords, y: yWords } = remainderWords;
+    if (hasWords(x, xWords) && hasWords(y, yWords)) {
+      // Both positive: no zero divisor, and the remainder is already the floor's.
+      meter.pay(COST.mod, xWords * yWords);
+      return canonicalNonNegative(x % y);
+    }
+  }
   const xWords = GAUGES.mod[0].measure(x);
   const yWords = GAUGES.mod[1].measure(y);
   if (xWords > 0 && yWords > 0) {
     // Both positive (the gauges said so): no zero divisor, and the remainder is already the floor's.
+    if (typeof x === "bigint" && typeof y === "bigint") {
+      remainderWords.x = xWords;
+      remainderWords.y = yWords;
+    }
     meter.pay(COST.mod, xWords * yWords);
     return canonicalNonNegative(big(x) % big(y));
   }

@@ -180,3 +180,36 @@ Deno.test("intWords: 2^(64k) - 1, 2^(64k) and 2^(64k) + 1 of both signs, past th
   }
   assert.deepEqual(wrong, []);
 });
+
+Deno.test("int operators: each operand near the word counts the operator's last call had", () => {
+  // addInts and subInts first try the larger operand's word count at their last measured call,
+  // mulInts and modInts each operand's: a primer of `w` words sets them, then operands just under,
+  // at and over 2^(64·(w - 1)) and 2^(64·w), of both signs and beside small ints, must still pay
+  // and give what the reference does.
+  const wrong: string[] = [];
+  for (let w = 1; w <= CAPS.int_bits / 64; w++) {
+    const primer = canonicalInt(w === 1 ? 1n << 63n : (1n << BigInt(64 * (w - 1))) + 1n);
+    const near: Int[] = [0, 1, 7, -7, 2 ** 53 - 1];
+    for (const k of [w - 1, w, w + 1]) {
+      const power = 1n << BigInt(64 * k);
+      for (const value of [power - 1n, power, power + 1n]) {
+        if (value < CAP) near.push(canonicalInt(value), canonicalInt(-value));
+      }
+    }
+    for (const op of ["+", "-", "*", "%"]) {
+      const run = OPERATORS[op];
+      if (run === undefined) continue;
+      for (const x of near) {
+        for (const y of near) {
+          outcome((meter) => run(meter, primer, primer));
+          const got = outcome((meter) => run(meter, x, y));
+          const want = expected(op, x, y);
+          if (got.result !== want.result || got.gas !== want.gas) {
+            wrong.push(`w${w}: ${x} ${op} ${y}`);
+          }
+        }
+      }
+    }
+  }
+  assert.deepEqual(wrong.slice(0, 3), []);
+});

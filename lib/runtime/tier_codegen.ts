@@ -63,7 +63,8 @@ class Generator {
    * Whether BUILD_TUPLE at `pc` is unpacked at once by an UNPACK of the same
    * count in its block (`a, b = b, a`): control reaches that UNPACK only from
    * the BUILD_TUPLE, so the pair is emitted as a reversal of the slots, with
-   * UNPACK's payment for its items and no tuple built. Both charge as before.
+   * UNPACK's payment for its items (in line when the gas left covers it) and
+   * no tuple built. Both charge as before.
    */
   swapsAt(pc: number): boolean {
     const build = this.fn.instructions[pc];
@@ -287,9 +288,15 @@ class Generator {
           for (let i = 0; i < a - 1 - i; i++) {
             swaps.push(`t = ${s(-1 + i)}; ${s(-1 + i)} = ${s(a - 2 - i)}; ${s(a - 2 - i)} = t;`);
           }
-          return `${at} ${this.pre(pc, mode, false)} r.payUnpack(${this.value(a)}); ${
+          const general = `${this.pre(pc, mode, false)} r.payUnpack(${this.value(a)}); ${
             swaps.join(" ")
           } ${this.post(pc, mode, false)}`;
+          // The items' charge is a constant: paid in line when the gas left covers it.
+          const per = OP_INFO[Op.UNPACK].dynamic?.per;
+          if (per === undefined) return `${at} ${general}`;
+          return `${at} if (gas + ${per * a} <= limit) { gas += ${per * a}; ${
+            swaps.join(" ")
+          } } else { ${general} }`;
         }
         const pushes: string[] = [];
         for (let j = 0; j < a; j++) pushes.push(`${s(-1 + j)} = t[${a - 1 - j}];`);
