@@ -20,8 +20,9 @@
  * ticks of 10 ms: meaningful as a mean over rounds). The tables give the
  * median and best wall time per process, and the ratios over CPython of
  * the median wall times and of the mean CPU times. The single-file bundle
- * of cli.ts (`deno task bundle`, built into a temporary folder here) is a
- * third side when `deno bundle` works. When `python3` is a launcher (a
+ * of cli.ts (`deno task bundle`, built into a temporary folder here), which
+ * is what README.md installs as `animica-vm`, is a third side when `deno
+ * bundle` works; cli.ts is what `deno task vm` runs. When `python3` is a launcher (a
  * pyenv shim) rather than the interpreter, the start-up row is given again
  * against the interpreter itself, timed in the same rounds, with the
  * launcher's cost. Flag: `--rounds N` (default 15).
@@ -30,6 +31,7 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { WORKLOADS } from "./runtime_workloads.ts";
+import { buildBundle } from "../tests/support/bundle.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const CLI = join(ROOT, "cli.ts");
@@ -125,15 +127,11 @@ const ratios = (times: Times, python: Times) =>
   }×`;
 
 /** Builds the bundle into `work`; its path, or null (with a note) when `deno bundle` fails. */
-async function buildBundle(work: string): Promise<string | null> {
+async function bundleIn(work: string): Promise<string | null> {
   const bundle = join(work, "animica-vm.js");
-  const built = await new Deno.Command(Deno.execPath(), {
-    args: ["bundle", "--platform", "deno", "--minify", "--quiet", "--output", bundle, CLI],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (built.code === 0) return bundle;
-  console.log(`(no bundle column: deno bundle failed: ${new TextDecoder().decode(built.stderr)})`);
+  const failure = await buildBundle(bundle);
+  if (failure === null) return bundle;
+  console.log(`(no bundle column: deno bundle failed: ${failure})`);
   return null;
 }
 
@@ -183,7 +181,7 @@ async function workloadDir(work: string, name: string, source: string): Promise<
 
 const workRoot = await Deno.makeTempDir({ prefix: "animica-bench-cold-" });
 try {
-  const bundle = await buildBundle(workRoot);
+  const bundle = await bundleIn(workRoot);
   const entries = bundle === null ? [CLI] : [CLI, bundle];
   const vmJobs = (cwd: string, args: readonly string[]): Job[] =>
     entries.map((entry) => ({

@@ -9,6 +9,7 @@
 
 import assert from "node:assert/strict";
 import { join } from "node:path";
+import { buildBundle } from "./support/bundle.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const CLI = new URL("cli.ts", ROOT).pathname;
@@ -34,17 +35,9 @@ Deno.test("bundle: dist/animica-vm.js answers as cli.ts does", async () => {
   const dir = await Deno.makeTempDir();
   try {
     const bundle = join(dir, "animica-vm.js");
-    const config = JSON.parse(await Deno.readTextFile(new URL("deno.json", ROOT)));
-    const task = String(config.tasks.bundle);
-    assert.match(task, /--output dist\/animica-vm\.js cli\.ts$/);
-    const args = task.replace(/^deno /, "").replace("dist/animica-vm.js", bundle).split(" ");
-    const built = await new Deno.Command(Deno.execPath(), {
-      args: args.map((arg) => (arg === "cli.ts" ? CLI : arg)),
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    if (built.code !== 0) {
-      console.log(`skipped: deno bundle failed: ${new TextDecoder().decode(built.stderr)}`);
+    const failure = await buildBundle(bundle);
+    if (failure !== null) {
+      console.log(`skipped: deno bundle failed: ${failure}`);
       return;
     }
     const sessions: string[][] = [];

@@ -1,12 +1,14 @@
 /**
  * The package works outside this repository: a script in a directory with
  * no deno.json imports mod.ts by path and validates, compiles and runs the
- * counter; `deno install -g` of cli.ts gives a working `animica-vm`. Both
- * run in a temporary directory, so nothing of this repository's
+ * counter; `deno install -g` of the bundle (what README.md installs) and of
+ * cli.ts (what the JSR package exports) each give a working `animica-vm`.
+ * All run in a temporary directory, so nothing of this repository's
  * configuration (import map, lock file) can help them.
  */
 
 import assert from "node:assert/strict";
+import { buildBundle } from "./support/bundle.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const COUNTER = new URL("examples/counter/", ROOT);
@@ -63,36 +65,51 @@ for (let i = 0; i < 2; i++) {
   });
 });
 
+/** Installs `entry` as `animica-vm` under `dir`/root (as README.md does) and runs it on the counter. */
+async function checkInstalled(dir: string, entry: string): Promise<void> {
+  const install = await run(dir, Deno.execPath(), [
+    "install",
+    "-g",
+    "--root",
+    `${dir}/root`,
+    "-n",
+    "animica-vm",
+    "--allow-read",
+    "--allow-write",
+    entry,
+  ]);
+  assert.equal(install.code, 0, install.stderr);
+  const bin = `${dir}/root/bin/animica-vm`;
+  const version = await run(dir, bin, ["--version"]);
+  assert.equal(version.code, 0, version.stderr);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  const inc = await run(dir, bin, [
+    "run",
+    "--manifest",
+    "manifest.json",
+    "--call",
+    "inc",
+    "--state",
+    "state.json",
+  ]);
+  assert.equal(inc.code, 0, inc.stderr);
+  assert.equal(JSON.parse(inc.stdout).gasUsed, 1258);
+  const help = await run(dir, bin, ["run", "--help"]);
+  assert.equal(help.code, 0, help.stderr);
+}
+
 Deno.test("packaging: deno install -g of cli.ts gives a working animica-vm", async () => {
+  await inOutsideDir((dir) => checkInstalled(dir, new URL("cli.ts", ROOT).href));
+});
+
+Deno.test("packaging: deno install -g of the bundle, as README.md installs, gives a working animica-vm", async () => {
   await inOutsideDir(async (dir) => {
-    const install = await run(dir, Deno.execPath(), [
-      "install",
-      "-g",
-      "--root",
-      `${dir}/root`,
-      "-n",
-      "animica-vm",
-      "--allow-read",
-      "--allow-write",
-      new URL("cli.ts", ROOT).href,
-    ]);
-    assert.equal(install.code, 0, install.stderr);
-    const bin = `${dir}/root/bin/animica-vm`;
-    const version = await run(dir, bin, ["--version"]);
-    assert.equal(version.code, 0, version.stderr);
-    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
-    const inc = await run(dir, bin, [
-      "run",
-      "--manifest",
-      "manifest.json",
-      "--call",
-      "inc",
-      "--state",
-      "state.json",
-    ]);
-    assert.equal(inc.code, 0, inc.stderr);
-    assert.equal(JSON.parse(inc.stdout).gasUsed, 1258);
-    const help = await run(dir, bin, ["run", "--help"]);
-    assert.equal(help.code, 0, help.stderr);
+    const bundle = `${dir}/animica-vm.js`;
+    const failure = await buildBundle(bundle);
+    if (failure !== null) {
+      console.log(`skipped: deno bundle failed: ${failure}`);
+      return;
+    }
+    await checkInstalled(dir, bundle);
   });
 });
