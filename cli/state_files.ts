@@ -147,12 +147,22 @@ export async function openJsonState(path: string): Promise<FileState> {
 }
 
 const META_SCHEMA = "CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)";
-const KV_SCHEMA = "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)";
-/** sqlite_master of a state database: [type, name, sql] sorted by name. */
-const EXPECTED_MASTER = JSON.stringify([
-  ["table", "kv", KV_SCHEMA],
-  ["table", "meta", META_SCHEMA],
-  ["index", "sqlite_autoindex_kv_1", null],
+/** The kv table of a new state database: one B-tree, ordered by key. */
+const KV_SCHEMA = "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID";
+/**
+ * The kv table of databases made by earlier builds: a rowid table beside
+ * an index of its keys (two B-trees to search and write for each entry).
+ * Read and written as before; its entries mean what the new form's do.
+ */
+const ROWID_KV_SCHEMA = "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)";
+/** sqlite_master of a state database ([type, name, sql] sorted by name), in either form. */
+const STATE_MASTERS: ReadonlySet<string> = new Set([
+  JSON.stringify([["table", "kv", KV_SCHEMA], ["table", "meta", META_SCHEMA]]),
+  JSON.stringify([
+    ["table", "kv", ROWID_KV_SCHEMA],
+    ["table", "meta", META_SCHEMA],
+    ["index", "sqlite_autoindex_kv_1", null],
+  ]),
 ]);
 
 /** A BLOB literal of SQL: `X'..'` with the bytes in hex. */
@@ -233,14 +243,17 @@ function checkDatabase(db: DatabaseSync, path: string): void {
     db.prepare("INSERT INTO meta VALUES (?, ?)").run(STATE_FORMAT, STATE_VERSION);
     return;
   }
-  const meta = JSON.stringify(master) === EXPECTED_MASTER
+  const meta = STATE_MASTERS.has(JSON.stringify(master))
     ? db.prepare("SELECT format, version FROM meta").all()
     : [];
   if (meta.length !== 1 || meta[0]?.format !== STATE_FORMAT) {
     throw new StateError(`'${path}' is a SQLite database but not an animica-vm state`);
   }
   checkStateVersion(meta[0]?.version, `'${path}'`);
-  const rows = db.prepare(`${SELECT_BLOBS} WHERE (${SURELY_VALID_STORAGE}) IS NOT TRUE`);
+  // In key order, so that of several bad entries the one named is the same in either table form.
+  const rows = db.prepare(
+    `${SELECT_BLOBS} WHERE (${SURELY_VALID_STORAGE}) IS NOT TRUE ORDER BY key`,
+  );
   for (const { key, value } of rows.iterate()) {
     if (!(key instanceof Uint8Array) || !(value instanceof Uint8Array)) {
       throw new StateError(`'${path}' holds a state entry that is not a BLOB`);
@@ -427,7 +440,7 @@ export async function migrateStateFile(path: string, convert: Migration): Promis
     db.exec("BEGIN IMMEDIATE");
     const master = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
       .map((row) => [row.type, row.name, row.sql]);
-    const meta = JSON.stringify(master) === EXPECTED_MASTER
+    const meta = STATE_MASTERS.has(JSON.stringify(master))
       ? db.prepare("SELECT format, version FROM meta").all()
       : [];
     if (meta.length !== 1 || meta[0]?.format !== STATE_FORMAT) {

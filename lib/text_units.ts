@@ -70,8 +70,12 @@ export function codePoints(text: string): number[] {
 
 /** The UTF-8 length of a str (the `bytes` unit of gas and caps), a surrogate counting 3. */
 export function utf8Length(text: string): number {
-  let length = 0;
-  for (let i = 0; i < text.length; i++) {
+  // An ASCII prefix (often the whole str) is a byte a unit, counted by one comparison a unit.
+  let ascii = 0;
+  while (ascii < text.length && text.charCodeAt(ascii) < 0x80) ascii++;
+  if (ascii === text.length) return ascii;
+  let length = ascii;
+  for (let i = ascii; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) length += 1;
     else if (code < 0x800) length += 2;

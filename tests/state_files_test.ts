@@ -184,6 +184,7 @@ Deno.test("SQLite states that are damaged, foreign, of another version or over a
         /above the cap/,
       ],
       ["space", (db) => db.exec("INSERT INTO kv VALUES (x'ffc3bf', x'01')"), /no known key space/],
+      ["index", (db) => db.exec("CREATE INDEX v ON kv (value)"), /not an animica-vm state/],
     ];
     const checks = variants.map(async ([name, edit, pattern]) => {
       const path = `${dir}/${name}.sqlite`;
@@ -334,7 +335,7 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
       }
       assert.equal(actual, expected, `row ${index}`);
     }));
-    // Of two bad entries, the first in the table's order is the one named.
+    // Of two bad entries, the one of the lower key is named (whatever the order they were added in).
     const two = `${dir}/two.sqlite`;
     Deno.copyFileSync(empty, two);
     const db = new DatabaseSync(two);
@@ -344,7 +345,7 @@ Deno.test("SQLite open: each storage entry is refused exactly when checkStateEnt
     insert.run(storageKey(32, 32, 2), bytes(1));
     insert.run(storageKey(32, 32, 3), bytes(CAPS.storage_value + 1));
     db.close();
-    await assert.rejects(openSqliteState(two), /the value is empty/);
+    await assert.rejects(openSqliteState(two), /above the cap/);
     // An integer beyond 2^53 does not end the check: a bad entry after it is still found.
     const wide = `${dir}/wide.sqlite`;
     Deno.copyFileSync(empty, wide);
@@ -404,5 +405,37 @@ Deno.test("SQLite writes: stores, replacements, deletes and repeats apply in ord
     const state = await openSqliteState(path);
     assert.deepEqual(state.listEntries(), expected.listEntries());
     await state.abort();
+  });
+});
+
+Deno.test("SQLite schema: a new state keeps kv in one B-tree; a state in the rowid form of earlier builds is read and written as before", async () => {
+  await inTempDir(async (dir) => {
+    const fresh = `${dir}/fresh.sqlite`;
+    await incOnce(fresh);
+    const db = new DatabaseSync(fresh);
+    const tables = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'kv'").all();
+    db.close();
+    assert.deepEqual(tables.map((row) => row.sql), [
+      "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID",
+    ]);
+    // The same entries copied into the rowid form: the counter goes on from them.
+    const earlier = `${dir}/earlier.sqlite`;
+    const copy = new DatabaseSync(earlier);
+    copy.exec("CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)");
+    copy.exec("CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)");
+    copy.exec(`ATTACH '${fresh}' AS fresh`);
+    copy.exec("INSERT INTO meta SELECT * FROM fresh.meta");
+    copy.exec("INSERT INTO kv SELECT * FROM fresh.kv");
+    copy.exec("DETACH fresh");
+    copy.close();
+    assert.equal(await counterValue(earlier), 1);
+    await incOnce(earlier);
+    assert.equal(await counterValue(earlier), 2);
+    const after = new DatabaseSync(earlier);
+    const kept = after.prepare("SELECT sql FROM sqlite_master WHERE name = 'kv'").all();
+    after.close();
+    assert.deepEqual(kept.map((row) => row.sql), [
+      "CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)",
+    ]);
   });
 });
