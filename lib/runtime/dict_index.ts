@@ -32,6 +32,7 @@ import {
   ownKey,
   PROBE_SLACK,
   taggedKey,
+  UNHASHED,
 } from "./key_hash.ts";
 import { LONG_TEXT, LongTexts } from "./long_texts.ts";
 import type { DictTable } from "./dict_table.ts";
@@ -85,9 +86,10 @@ export class DictIndex {
   /** The entry the last lookup found (null once anything moved), and its position-table slot. */
   #found: DictEntry | null = null;
   #foundSlot = -1;
-  /** The key the last lookup missed (NOTHING once anything changed), and where it would go. */
+  /** The key the last lookup missed (NOTHING once anything changed), where it would go, and its hash. */
   #missed: DictKey | typeof NOTHING = NOTHING;
   #freeSlot = -1;
+  #missedHash = 0;
 
   /** The index of the entries `table` places. */
   constructor(table: DictTable) {
@@ -157,6 +159,7 @@ export class DictIndex {
       if (key !== this.#missed) this.#findOwn(key);
       if (this.#tagged === null) {
         if ((positions[this.#freeSlot] ?? EMPTY) === EMPTY) this.#filled++;
+        entry.hash = this.#missedHash;
         positions[this.#freeSlot] = entry.slot + 1;
         this.#missed = NOTHING;
         return;
@@ -264,7 +267,9 @@ export class DictIndex {
       const entry = slots[at];
       if (entry === null || entry === undefined || !ownKey(entry.dk, false)) continue;
       this.#lookups++;
-      let slot = hashKey(entry.dk) & mask;
+      // A key hashed before keeps its hash (a rebuild does not hash every key again).
+      if (entry.hash === UNHASHED) entry.hash = hashKey(entry.dk);
+      let slot = entry.hash & mask;
       while ((positions[slot] ?? EMPTY) !== EMPTY) {
         slot = (slot + 1) & mask;
         if (!this.#probe()) return;
@@ -327,20 +332,23 @@ export class DictIndex {
     }
     this.#lookups++;
     const mask = this.#mask;
-    let slot = hashKey(key) & mask;
+    const hash = hashKey(key);
+    let slot = hash & mask;
     let free = -1;
     for (;;) {
       const at = positions[slot] ?? EMPTY;
       if (at === EMPTY) {
         this.#freeSlot = free >= 0 ? free : slot;
         this.#missed = key;
+        this.#missedHash = hash;
         return null;
       }
       if (at === TOMBSTONE) {
         if (free < 0) free = slot;
       } else {
+        // Every entry the position table holds has its hash: a different one is a different key.
         const entry = slots[at - 1] as DictEntry;
-        if (entry.dk === key) {
+        if (entry.hash === hash && entry.dk === key) {
           this.#found = entry;
           this.#foundSlot = slot;
           return entry;

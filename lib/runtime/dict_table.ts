@@ -19,6 +19,7 @@
 
 import { CAPS } from "../compile/opcodes.ts";
 import { limitExceeded } from "./failure.ts";
+import { UNHASHED } from "./key_hash.ts";
 import type { DictEntry, DictKey, PyDict, Value } from "./values.ts";
 
 /** log2 of the smallest table (8 slots, 5 usable). */
@@ -175,7 +176,7 @@ export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): v
     limitExceeded("container_length", "dict is too large");
   }
   if (table.usable <= 0) grow(dict, true);
-  const entry: DictEntry = { key, dk, value, slot: 0 };
+  const entry: DictEntry = { key, dk, value, slot: 0, hash: UNHASHED };
   table.append(entry);
   dict.entries.addAbsent(dk, entry);
 }
@@ -208,7 +209,9 @@ export function presize(dict: PyDict, count: number, unicode: boolean): void {
 /** Copies `source`'s entries and table into the empty `target` (CPython's clone of a table). */
 function cloneTable(target: PyDict, source: PyDict): void {
   const slots = source.table.slots.map((entry): DictEntry | null =>
-    entry === null ? null : { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot }
+    entry === null
+      ? null
+      : { key: entry.key, dk: entry.dk, value: entry.value, slot: entry.slot, hash: entry.hash }
   );
   source.table.cloneInto(target.table, slots);
   // In the source's form: setting each key again would make crafted keys flood the copy anew.

@@ -29,6 +29,9 @@ export const OWN_TEXT = 12;
 /** A str longer than this is never an array index to the engine (2^32 - 2 has 10 digits). */
 const INDEX_DIGITS = 10;
 
+/** What a table keeps as the hash of a key it has not hashed yet (hashes are never negative). */
+export const UNHASHED = -1;
+
 /** The hash bits kept: a table never has more slots than this (container_length is far lower). */
 const HASH_BITS = 0x3fffffff;
 

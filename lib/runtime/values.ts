@@ -117,6 +117,11 @@ export interface DictEntry {
   value: Value;
   /** Its slot in the dict's {@link DictTable}. */
   slot: number;
+  /**
+   * The fixed hash of `dk` (key_hash.ts hashKey), once the dict's index
+   * has hashed it; key_hash.ts UNHASHED before (./dict_index.ts sets it).
+   */
+  hash: number;
 }
 
 /**
