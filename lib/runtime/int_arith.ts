@@ -203,14 +203,15 @@ function checkIntSize(value: bigint): Int {
 }
 
 /**
- * Whether bigint `x` and int `y` are both positive (a safe `y` may be 0)
- * with the larger under 2^(64·words) and at least 2^(64·(words - 1)): the
- * larger operand then has exactly `words` words (four comparisons at most,
- * with one pair of bounds, where the gauges make two each).
+ * Whether `x` and `y`, one a bigint, are both positive (a safe one may be
+ * 0) with the larger under 2^(64·words) and at least 2^(64·(words - 1)):
+ * the larger operand then has exactly `words` words (four comparisons at
+ * most, with one pair of bounds, where the gauges make two each).
  */
-function largerHasWords(x: bigint, y: Int, words: number): boolean {
+function largerHasWords(x: Int, y: Int, words: number): boolean {
   const high = WORD_BOUNDS[words] ?? 0n;
   const low = WORD_BOUNDS[words - 1] ?? 0n;
+  if (typeof x === "number") return typeof y === "bigint" && x >= 0 && y < high && y >= low;
   if (typeof y === "number") return y >= 0 && x < high && x >= low;
   return x < high && y < high && (x >= low ? y > 0n : y >= low && x > 0n);
 }
@@ -228,11 +229,7 @@ export function addInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number") {
     const sum = smallAdd(x, y);
     if (sum !== null) return sum;
-  } else if (
-    typeof x === "bigint"
-      ? largerHasWords(x, y, positiveWords.add)
-      : typeof y === "bigint" && largerHasWords(y, x, positiveWords.add)
-  ) {
+  } else if (largerHasWords(x, y, positiveWords.add)) {
     // A bigint is beyond the safe range, so a sum with a positive int is canonical already.
     const words = positiveWords.add;
     meter.pay(COST.add, words);
@@ -255,11 +252,7 @@ export function subInts(meter: Meter, x: Int, y: Int): Int {
   if (typeof x === "number" && typeof y === "number") {
     const difference = smallSub(x, y);
     if (difference !== null) return difference;
-  } else if (
-    typeof x === "bigint"
-      ? largerHasWords(x, y, positiveWords.sub)
-      : typeof y === "bigint" && largerHasWords(y, x, positiveWords.sub)
-  ) {
+  } else if (largerHasWords(x, y, positiveWords.sub)) {
     const words = positiveWords.sub;
     meter.pay(COST.sub, words);
     const difference = big(x) - big(y);
