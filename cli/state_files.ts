@@ -3,7 +3,7 @@
  * open state holds the file for the whole call: concurrent processes wait
  * their turn, so every read of a call and its writes happen under one lock.
  * - SQLite (node:sqlite): `BEGIN IMMEDIATE` with a busy timeout at open,
- *   `PRAGMA quick_check`, an exact schema and version check and a check of
+ *   `PRAGMA integrity_check`, an exact schema and version check and a check of
  *   every entry against the caps before anything is read or written,
  *   `COMMIT` at close.
  * - JSON: an exclusive lock on `<file>.lock` (released by the OS if the
@@ -17,7 +17,7 @@ import { DatabaseSync } from "node:sqlite";
 import { basename, dirname, isAbsolute, join } from "./paths.ts";
 import { ADDRESS_LENGTH } from "../lib/abi/codec.ts";
 import { CAPS } from "../lib/compile/opcodes.ts";
-import { StateError } from "../lib/errors.ts";
+import { AnimicaError, StateError } from "../lib/errors.ts";
 import {
   checkStateEntry,
   checkStateVersion,
@@ -223,18 +223,31 @@ const SELECT_BLOBS = `SELECT ${
 } FROM kv`;
 
 /**
- * Checks integrity, schema, version and every entry against the caps
- * (creating the schema in an empty database).
+ * `PRAGMA integrity_check`: every page well formed, and every B-tree
+ * consistent with the schema it is declared with (keys in order and
+ * unique, an index holding exactly its table's rows), which quick_check
+ * does not test: a file whose schema text was rewritten to lie about its
+ * tables could otherwise hide duplicate keys, or entries the entry check
+ * never sees. About 0.5 ms more than quick_check for 15,000 entries in
+ * the WITHOUT ROWID form, about 10 ms more in the rowid form.
  */
-function checkDatabase(db: DatabaseSync, path: string): void {
-  const check = db.prepare("PRAGMA quick_check").all().map((row) => Object.values(row)[0]);
+function checkIntegrity(db: DatabaseSync, path: string): void {
+  const check = db.prepare("PRAGMA integrity_check").all().map((row) => Object.values(row)[0]);
   if (check.length !== 1 || check[0] !== "ok") {
     throw new StateError(
-      `'${path}' is a damaged SQLite database (quick_check: ${
+      `'${path}' is a damaged SQLite database (integrity_check: ${
         check.slice(0, 3).map(String).join("; ")
       }); it is left untouched`,
     );
   }
+}
+
+/**
+ * Checks integrity, schema, version and every entry against the caps
+ * (creating the schema in an empty database).
+ */
+function checkDatabase(db: DatabaseSync, path: string): void {
+  checkIntegrity(db, path);
   const master = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
     .map((row) => [row.type, row.name, row.sql]);
   if (master.length === 0) {
@@ -275,6 +288,16 @@ function upsertSql(count: number): string {
   return `INSERT INTO kv (key, value) VALUES ${rows} ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE kv.value IS NOT excluded.value`;
 }
 
+/** The StateError for what SQLite threw on `path`: busy past the timeout, or not usable. */
+function sqliteFailure(path: string, error: unknown): StateError {
+  if (/database is locked|busy/i.test(message(error))) {
+    return new StateError(
+      `'${path}' is in use by another process (waited ${STATE_BUSY_TIMEOUT_MS / 1000} s)`,
+    );
+  }
+  return new StateError(`'${path}' is not a usable state database: ${message(error)}`);
+}
+
 /** SQLite state file (created with its schema when absent), held in one write transaction. */
 export async function openSqliteState(path: string): Promise<FileState> {
   await Deno.mkdir(dirname(path), { recursive: true });
@@ -287,12 +310,7 @@ export async function openSqliteState(path: string): Promise<FileState> {
     if (db?.isTransaction === true) db.exec("ROLLBACK");
     db?.close();
     if (error instanceof StateError) throw error;
-    if (/database is locked|busy/i.test(message(error))) {
-      throw new StateError(
-        `'${path}' is in use by another process (waited ${STATE_BUSY_TIMEOUT_MS / 1000} s)`,
-      );
-    }
-    throw new StateError(`'${path}' is not a usable state database: ${message(error)}`);
+    throw sqliteFailure(path, error);
   }
   const open = db;
   const read = open.prepare("SELECT value FROM kv WHERE key = ?");
@@ -435,9 +453,21 @@ export async function migrateStateFile(path: string, convert: Migration): Promis
     return;
   }
   await Deno.stat(path);
+  try {
+    await migrateSqlite(path, convert);
+  } catch (error) {
+    // A typed error (a refused entry, a conversion's own) passes; what SQLite threw is reworded.
+    if (error instanceof AnimicaError) throw error;
+    throw sqliteFailure(path, error);
+  }
+}
+
+/** migrateStateFile of a SQLite file (errors of SQLite itself left to the caller to word). */
+async function migrateSqlite(path: string, convert: Migration): Promise<void> {
   const db = new DatabaseSync(path, { timeout: STATE_BUSY_TIMEOUT_MS });
   try {
     db.exec("BEGIN IMMEDIATE");
+    checkIntegrity(db, path);
     const master = db.prepare("SELECT type, name, sql FROM sqlite_master ORDER BY name").all()
       .map((row) => [row.type, row.name, row.sql]);
     const meta = STATE_MASTERS.has(JSON.stringify(master))

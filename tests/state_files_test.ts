@@ -439,3 +439,92 @@ Deno.test("SQLite schema: a new state keeps kv in one B-tree; a state in the row
     ]);
   });
 });
+
+/**
+ * Options that turn node:sqlite's defensive mode off (its typings do not
+ * list the option yet), so a test can rewrite sqlite_master as an
+ * attacker's own tools can.
+ */
+const UNDEFENDED = { readOnly: false, defensive: false };
+
+Deno.test("SQLite integrity: a schema rewritten to lie about kv's B-trees is refused, never written", async () => {
+  await inTempDir(async (dir) => {
+    const good = `${dir}/good.sqlite`;
+    await incOnce(good);
+    // The new form, its rows kept under a (key, value) key with one key twice, then declared as
+    // keyed by key alone.
+    const twice = `${dir}/twice.sqlite`;
+    Deno.copyFileSync(good, twice);
+    const lying = new DatabaseSync(twice, UNDEFENDED);
+    lying.exec("ALTER TABLE kv RENAME TO old");
+    lying.exec(
+      "CREATE TABLE kv (key BLOB, value BLOB NOT NULL, PRIMARY KEY (key, value)) WITHOUT ROWID",
+    );
+    lying.exec("INSERT INTO kv SELECT * FROM old");
+    lying.exec("DROP TABLE old");
+    lying.exec("INSERT INTO kv SELECT key, X'63' FROM kv WHERE substr(key, 1, 1) = X'01' LIMIT 1");
+    lying.exec("PRAGMA writable_schema = ON");
+    lying.exec(
+      "UPDATE sqlite_master SET sql = 'CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID' WHERE name = 'kv'",
+    );
+    lying.close();
+    // The rowid form, its key index holding an entry of no key space that the table has not.
+    const hidden = `${dir}/hidden.sqlite`;
+    const rowid = new DatabaseSync(hidden, UNDEFENDED);
+    rowid.exec("CREATE TABLE meta (format TEXT NOT NULL, version INTEGER NOT NULL)");
+    rowid.exec("CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)");
+    rowid.exec(`ATTACH '${good}' AS good`);
+    rowid.exec("INSERT INTO meta SELECT * FROM good.meta");
+    rowid.exec("INSERT INTO kv SELECT * FROM good.kv");
+    rowid.exec("DETACH good");
+    rowid.exec("INSERT INTO kv VALUES (X'09DEAD', X'01')");
+    rowid.exec("PRAGMA writable_schema = ON");
+    rowid.exec(
+      "UPDATE sqlite_master SET sql = 'CREATE TABLE kv (key BLOB, value BLOB NOT NULL)' WHERE name = 'kv'",
+    );
+    rowid.exec(
+      "UPDATE sqlite_master SET sql = 'CREATE INDEX sqlite_autoindex_kv_1 ON kv (key) WHERE 0' WHERE name = 'sqlite_autoindex_kv_1'",
+    );
+    rowid.close();
+    const reopened = new DatabaseSync(hidden, UNDEFENDED);
+    reopened.exec(
+      "UPDATE kv SET key = (SELECT key FROM kv WHERE substr(key, 1, 1) = X'01' LIMIT 1) || X'00' WHERE key = X'09DEAD'",
+    );
+    reopened.exec("PRAGMA writable_schema = ON");
+    reopened.exec(
+      "UPDATE sqlite_master SET sql = 'CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB NOT NULL)' WHERE name = 'kv'",
+    );
+    reopened.exec("UPDATE sqlite_master SET sql = NULL WHERE name = 'sqlite_autoindex_kv_1'");
+    reopened.close();
+    for (const path of [twice, hidden]) {
+      const original = await Deno.readFile(path);
+      await assert.rejects(openSqliteState(path), /damaged SQLite database \(integrity_check/);
+      await assertRefused(path, /damaged SQLite database/);
+      assert.deepEqual(await Deno.readFile(path), original);
+    }
+  });
+});
+
+Deno.test("state migrate of a file SQLite cannot read is a state error, not an internal one", async () => {
+  await inTempDir(async (dir) => {
+    const good = `${dir}/good.sqlite`;
+    await incOnce(good);
+    const garbage = `${dir}/garbage.sqlite`;
+    Deno.writeTextFileSync(garbage, "not a database, not even close to one, at all.........");
+    const truncated = `${dir}/truncated.sqlite`;
+    Deno.writeFileSync(truncated, Deno.readFileSync(good).subarray(0, 3000));
+    const huge = `${dir}/huge.sqlite`;
+    Deno.copyFileSync(good, huge);
+    const db = new DatabaseSync(huge);
+    db.exec("UPDATE meta SET version = 9007199254740993");
+    db.close();
+    for (const path of [garbage, truncated, huge]) {
+      const original = await Deno.readFile(path);
+      const result = await runCli(["state", "migrate", path]);
+      assert.equal(result.code, 2, result.stderr);
+      assert.doesNotMatch(result.stderr, /internal error|report this as a bug/);
+      assert.match(result.stderr, /state/i);
+      assert.deepEqual(await Deno.readFile(path), original);
+    }
+  });
+});
