@@ -16,7 +16,9 @@
  * The positions hold while the table's slots do: dict_table.ts calls
  * {@link DictIndex.tableRebuilt} after every rebuild of the table (which
  * may renumber its slots) and tells this index of every entry it adds or
- * removes. The position table is built at four slots per key and again
+ * removes (or, for the write dict_table.ts setEntry tries first,
+ * {@link DictIndex.setInPlace}, appends a new entry to the table itself
+ * when no rebuild is due). The position table is built at four slots per key and again
  * once half full (tombstones included); a direct one, which never
  * probes, only when a key it cannot hold comes (built again, it chooses
  * its form anew: a copy keeps its source's form, so the first such key
@@ -36,7 +38,8 @@ import {
 } from "./key_hash.ts";
 import { LONG_TEXT, LongTexts } from "./long_texts.ts";
 import type { DictTable } from "./dict_table.ts";
-import type { DictEntry, DictKey } from "./values.ts";
+import { CAPS } from "../compile/opcodes.ts";
+import type { DictEntry, DictKey, Value } from "./values.ts";
 
 /** Dict tables of up to 2^SCANNED_LOG slots are scanned, without a position table. */
 const SCANNED_LOG = 4;
@@ -131,6 +134,52 @@ export class DictIndex {
   /** Whether `key` has an entry. */
   has(key: DictKey): boolean {
     return this.get(key) !== undefined;
+  }
+
+  /**
+   * `dict[key] = value` in one lookup, for one of the position table's own
+   * keys while it has not given up (dict_table.ts setEntry tries this
+   * first): the value is replaced when the key is there, else a new entry
+   * (`first`, the key as written) takes the table's next slot when it fits
+   * without a rebuild. False, with nothing changed, when setEntry's general
+   * path must run: a str the Map holds, a flood, a fresh or full table, a
+   * first non-str key in a str table, or the container_length cap.
+   */
+  setInPlace(key: DictKey, first: Value, value: Value): boolean {
+    if (this.#tagged !== null || !ownKey(key, false)) return false;
+    if (this.#direct && isDirectKey(key, this.#mask)) return this.#setDirect(key, first, value);
+    const found = this.#findOwnAgain(key);
+    if (found !== null) {
+      found.value = value;
+      return true;
+    }
+    const table = this.#table;
+    if (this.#tagged !== null || table.usable <= 0 || this.#size >= CAPS.container_length) {
+      return false;
+    }
+    if (table.unicode && typeof first !== "string") return false;
+    const entry: DictEntry = { key: first, dk: key, value, slot: 0, hash: UNHASHED };
+    table.append(entry);
+    this.addAbsent(key, entry);
+    return true;
+  }
+
+  /** setInPlace() for a key a direct position table holds at its own slot: no lookup cache, no probe. */
+  #setDirect(key: number, first: Value, value: Value): boolean {
+    const positions = this.#positions as Int32Array | number[];
+    const table = this.#table;
+    const at = positions[key] ?? EMPTY;
+    if (at !== EMPTY) {
+      (table.slots[at - 1] as DictEntry).value = value;
+      return true;
+    }
+    if (table.usable <= 0 || this.#size >= CAPS.container_length || table.unicode) return false;
+    const entry: DictEntry = { key: first, dk: key, value, slot: 0, hash: UNHASHED };
+    table.append(entry);
+    positions[key] = entry.slot + 1;
+    this.#size++;
+    this.#missed = NOTHING;
+    return true;
   }
 
   /** Takes `entry`, just placed in the table, for `key`, which getForWrite() has just found absent. */

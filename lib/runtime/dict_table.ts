@@ -159,6 +159,7 @@ function grow(dict: PyDict, unicode: boolean): void {
  * new entry takes the next slot, after the rebuilds CPython does first.
  */
 export function setEntry(dict: PyDict, dk: DictKey, key: Value, value: Value): void {
+  if (dict.entries.setInPlace(dk, key, value)) return;
   const table = dict.table;
   if (table.logSize === 0) {
     // The shared empty table holds nothing: the first entry gets a table of its own.

@@ -68,6 +68,17 @@ Deno.test("dict table: sizes follow CPython 3.11's growth, presizing, clearing a
   assert.equal(text.table.unicode, true);
   setEntry(text, 5, 5, 0);
   assert.deepEqual([text.table.unicode, 2 ** text.table.logSize], [false, 16]);
+  // The same once the index is direct (eleven long strs, which the index leaves to its Map):
+  // 32 slots, and the int key rebuilds the table at three slots per entry (64).
+  const long = new PyDict();
+  for (let i = 0; i < 11; i++) setEntry(long, `a longer key ${i}`, `a longer key ${i}`, i);
+  assert.deepEqual([long.entries.direct, long.table.unicode, 2 ** long.table.logSize], [
+    true,
+    true,
+    32,
+  ]);
+  setEntry(long, 3, 3, 0);
+  assert.deepEqual([long.table.unicode, 2 ** long.table.logSize], [false, 64]);
   // A copy of a table with few holes keeps them; clearing returns to the empty table.
   deleteEntry(text, "a");
   const copy = new PyDict();
