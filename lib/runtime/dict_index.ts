@@ -116,6 +116,11 @@ export class DictIndex {
 
   /** The entry of `key`, or undefined. */
   get(key: DictKey): DictEntry | undefined {
+    if (this.#direct && isDirectKey(key, this.#mask)) {
+      // One read, as #setDirect: no lookup cache (a later write reads the slot again).
+      const at = (this.#positions as Int32Array | number[])[key] ?? EMPTY;
+      return at === EMPTY ? undefined : this.#table.slots[at - 1] as DictEntry;
+    }
     if (!ownKey(key, this.#tagged !== null)) return this.#textEntry(key as string);
     return this.#findOwn(key) ?? this.#givenUpEntry(key);
   }
