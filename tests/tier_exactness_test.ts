@@ -105,6 +105,27 @@ Deno.test("tiers agree on the examples, the dialect corpus and the generated ben
   console.log(`contracts: ${runs} limits compared`);
 });
 
+/** Calls of the builtins the compiled tier runs in line (inline_paths.ts INLINE_BUILTINS), and their misses. */
+const INLINE_BUILTIN_PROGRAM = `def main():
+    xs = []
+    d = {}
+    out = []
+    for i in range(-12, 40):
+        k = str(i * 7919 ** (i % 5))
+        xs.append(k)
+        d[k] = len(xs)
+        out.append(len(k) + len(d) + len(xs) + len((i, k)) + len(b"ab" * (i % 3)))
+    out.append(str(True) + str(2 ** 80) + str(None) + str(-2 ** 53 + 1) + str(xs[3:5]))
+    return out, len(d.keys()), len(d.items()), len(range(i)), len("h\u00e9llo" * 3), str(len(xs))
+`;
+
+Deno.test("tiers agree on the builtins run in line at every gas limit from 0 to full", () => {
+  const runs = sweepSource("inline builtins", INLINE_BUILTIN_PROGRAM, {
+    dense: Number.MAX_SAFE_INTEGER,
+  });
+  console.log(`inline builtins: ${runs} limits compared`);
+});
+
 Deno.test("tiers agree on generated programs (statements, exceptions, containers)", () => {
   const generator = new ProgramGenerator(new SeededRandom(0x7132));
   const exceptions = new ExceptionProgramGenerator(new SeededRandom(0x7133));

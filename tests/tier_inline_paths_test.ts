@@ -5,14 +5,18 @@
  * exactly the method's base gas and leaves the receiver the same; wherever
  * it misses, it has changed nothing. Receivers and arguments cover what
  * makes an entry miss (frozen and full lists, keys that pay or fail). The
+ * builtins run in line give the general call's value and charge its gas
+ * (base plus the entry's rate per unit of the result). The
  * subscript and membership entries give what subscript() and contains()
  * give, at no gas beyond the instruction's.
  */
 
 import assert from "node:assert/strict";
-import { CAPS, METHODS } from "../lib/compile/opcodes.ts";
+import { BUILTINS, CAPS, METHODS } from "../lib/compile/opcodes.ts";
+import { callBuiltin } from "../lib/runtime/builtins/table.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
 import {
+  INLINE_BUILTINS,
   INLINE_METHODS,
   inlineContains,
   inlineStore,
@@ -23,7 +27,16 @@ import { contains } from "../lib/runtime/ops.ts";
 import { storeSubscript, subscript } from "../lib/runtime/subscript.ts";
 import { CountingMeter } from "./support/counting_meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
-import { dictKey, PyDict, PyList, PyTuple, type Value } from "../lib/runtime/values.ts";
+import {
+  dictKey,
+  PyDict,
+  PyDictView,
+  PyList,
+  PyRange,
+  PySet,
+  PyTuple,
+  type Value,
+} from "../lib/runtime/values.ts";
 import { repr } from "../lib/runtime/repr.ts";
 
 const LONG = "k".repeat(16_384);
@@ -122,6 +135,53 @@ Deno.test("inline methods: every entry matches the method's value, gas and effec
   }
   assert.ok(ran > 50, `${ran} runs`);
   assert.ok(missed > 20, `${missed} misses`);
+});
+
+Deno.test("inline builtins: every entry matches the builtin's value and gas, or misses", () => {
+  const printer = new CountingMeter();
+  const set = new PySet();
+  const filled = dictReceivers()[1] as PyDict;
+  const values: Value[] = [
+    ...KEYS,
+    -(2 ** 53 - 1),
+    -0,
+    10 ** 15,
+    "héllo",
+    new Uint8Array(0),
+    ...listReceivers(),
+    ...dictReceivers(),
+    new PyTuple([]),
+    new PyTuple([1, 2, 3]),
+    set,
+    new PyDictView(filled, "keys"),
+    new PyDictView(filled, "items"),
+    new PyRange(0n, 10n, 1n),
+  ];
+  let ran = 0;
+  let missed = 0;
+  for (const [entry, inline] of INLINE_BUILTINS) {
+    const [name = "", countText = ""] = entry.split("/");
+    assert.equal(countText, "1", entry);
+    const id = BUILTINS.findIndex((info) => info?.name === name);
+    const info = BUILTINS[id];
+    assert.ok(info !== null && info !== undefined, entry);
+    for (const value of values) {
+      const label = `${entry} of ${repr(printer, value).slice(0, 40)}`;
+      const result = inline.run(value);
+      if (result === MISS) {
+        missed++;
+        continue;
+      }
+      const meter = new CountingMeter();
+      const general = callBuiltin(meter, id, [value], new Map());
+      assert.equal(repr(printer, result), repr(printer, general), label);
+      const units = inline.perUnit === 0 ? 0 : (result as string).length;
+      assert.equal(meter.gas, info.base + inline.perUnit * units, `${label}: gas`);
+      ran++;
+    }
+  }
+  assert.ok(ran > 20, `${ran} runs`);
+  assert.ok(missed > 10, `${missed} misses`);
 });
 
 Deno.test("inline subscript: every hit matches subscript() at no extra gas", () => {

@@ -1,8 +1,9 @@
 /**
  * What the compiled tier (tier_codegen.ts) runs in line at a call,
- * subscript, store or membership site: the commonest method calls of a
- * contract's loops, reads and stores of `x[k]` and tests `k in d`, on
- * the operands that need nothing but their base gas.
+ * subscript, store or membership site: the commonest method and builtin
+ * calls of a contract's loops, reads and stores of `x[k]` and tests
+ * `k in d`, on the operands that need nothing but their base gas (or, for
+ * a builtin that writes text, their base and a rate per unit of the text).
  * Each entry gives the result the general operation gives, or MISS,
  * having changed nothing, when the general operation must run (a frozen
  * or full list, a key whose lookup pays or could fail, an index out of
@@ -14,10 +15,11 @@
  * reference, always runs the general one.
  */
 
-import { CAPS } from "../compile/opcodes.ts";
+import { BUILTINS, CAPS, WALKS } from "../compile/opcodes.ts";
+import { InternalError } from "../errors.ts";
 import { setEntry } from "./dict_table.ts";
 import { LONG_TEXT } from "./long_texts.ts";
-import { PyDict, PyList, PyTuple, type Value } from "./values.ts";
+import { PyDict, PyDictView, PyList, PySet, PyTuple, type Value } from "./values.ts";
 
 /** What an entry returns when the general call must run instead. */
 export const MISS: unique symbol = Symbol("inline miss");
@@ -52,6 +54,47 @@ export const INLINE_METHODS: ReadonlyMap<string, InlineRun> = new Map<string, In
   ["list.append/1", append as InlineRun],
   ["dict.get/1", dictGet as InlineRun],
   ["dict.get/2", dictGet as InlineRun],
+]);
+
+/**
+ * One builtin in line, on its one positional argument: the result the
+ * general call gives, or MISS. It runs before its site knows that the gas
+ * left covers the charge, so it has no effect; the site then charges the
+ * builtin's base plus `perUnit` gas per UTF-16 unit of the result (a str
+ * when `perUnit` is not 0: the text the general call pays to write), and
+ * takes the general call instead when the gas left does not cover that.
+ */
+export interface InlineBuiltin {
+  readonly run: (argument: Value) => Value | typeof MISS;
+  readonly perUnit: number;
+}
+
+/** The declared per-unit rate of builtin `name` (spec/opcodes_vm_py.yaml). */
+function builtinRate(name: string): number {
+  const per = BUILTINS.find((info) => info?.name === name)?.dynamic?.per;
+  if (per === undefined) throw new InternalError(`builtin ${name} declares no rate`);
+  return per;
+}
+
+/** len() of a container, which pays nothing beyond its base (a str pays its scan: MISS). */
+function containerLength(value: Value): Value | typeof MISS {
+  if (value instanceof PyList || value instanceof PyTuple) return value.items.length;
+  if (value instanceof PyDict) return value.entries.size;
+  if (value instanceof Uint8Array) return value.length;
+  if (value instanceof PySet) return value.table.used;
+  if (value instanceof PyDictView) return value.dict.entries.size;
+  return MISS;
+}
+
+/** str() of a safe int: its digits, paid as repr() writes them and as str() returns them. */
+function safeIntText(value: Value): Value | typeof MISS {
+  return typeof value === "number" ? String(value) : MISS;
+}
+
+/** Entries by builtin name and positional argument count. */
+export const INLINE_BUILTINS: ReadonlyMap<string, InlineBuiltin> = new Map<string, InlineBuiltin>([
+  ["len/1", { run: containerLength, perUnit: 0 }],
+  ["str/1", { run: safeIntText, perUnit: WALKS.repr.byte.per + builtinRate("str") }],
 ]);
 
 /** `container[key]` for a dict and a free key, or a list or tuple and an int in range; else MISS. */

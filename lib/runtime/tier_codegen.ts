@@ -23,7 +23,7 @@ import type { VerifiedFunction } from "../compile/verify.ts";
 import { directBuiltin } from "./builtins/table.ts";
 import { directStdlib } from "./host/call_host.ts";
 import { FAST_PATHS } from "./fast_paths.ts";
-import { INLINE_METHODS } from "./inline_paths.ts";
+import { INLINE_BUILTINS, INLINE_METHODS } from "./inline_paths.ts";
 import { directMethods, type DirectReceiver } from "./methods/dispatch.ts";
 import { constValue } from "./op_helpers.ts";
 import { type Block, type Plan, planFunction } from "./tier_plan.ts";
@@ -337,9 +337,10 @@ class Generator {
             this.value(names)
           })`;
         const general = metered(`${result} = ${call}`);
-        return names === null || names === undefined
-          ? this.inlineMethods(op, a, b, receiver, h, general)
-          : general;
+        if (names !== null && names !== undefined) return general;
+        return op === Op.CALL_BUILTIN
+          ? this.inlineBuiltin(a, b, h, general)
+          : this.inlineMethods(op, a, b, receiver, h, general);
       }
       case Op.STDLIB_VALUE:
         return metered(`${s(0)} = r.host.value(m, ${this.value(a)})`);
@@ -420,6 +421,26 @@ class Generator {
       }(${receiver}, ${first}, ${second})) !== rt.MISS) { gas += ${base}; ${receiver} = t; } else { ${code} }`;
     }
     return code;
+  }
+
+  /**
+   * A builtin call with an in-line entry (inline_paths.ts): the entry run,
+   * and the builtin's base plus the entry's per-unit charge of its result
+   * charged, when it does not miss and the gas left covers that; else
+   * `general`.
+   */
+  inlineBuiltin(id: number, count: number, h: number, general: string): string {
+    const builtin = directBuiltin(id, count);
+    const inline = builtin === null
+      ? undefined
+      : INLINE_BUILTINS.get(`${builtin.info.name}/${count}`);
+    if (builtin === null || inline === undefined) return general;
+    const argument = this.slot(h - count);
+    const base = builtin.info.base;
+    const charge = inline.perUnit === 0 ? `${base}` : `${base} + ${inline.perUnit} * t.length`;
+    return `if ((t = ${
+      this.value(inline.run)
+    }(${argument})) !== rt.MISS && gas + ${charge} <= limit) { gas += ${charge}; ${argument} = t; } else { ${general} }`;
   }
 
   /**

@@ -1,9 +1,9 @@
 /**
  * A meter that only adds up what is charged (no limit), for tests that
  * compare a fast path's gas with the general operation's: base charges,
- * dynamic charges and callables' base gas all go to `gas`. A callable's
- * per-unit charge is refused: the operations these tests compare declare
- * none.
+ * dynamic charges, callables' base gas and their per-unit charges all go
+ * to `gas`. As the machine does, a per-unit charge of a callable that
+ * declares no rate is refused.
  */
 
 import type { CallableInfo, DynamicGas } from "../../lib/compile/opcodes.ts";
@@ -18,11 +18,15 @@ export class CountingMeter implements Metered {
   pay(cost: DynamicGas | null, units: number): void {
     this.gas += (cost?.per ?? 0) * units;
   }
+  #callable: CallableInfo | null = null;
   begin(info: CallableInfo): void {
+    this.#callable = info;
     this.gas += info.base;
   }
-  units(): void {
-    throw new Error("no per-unit charge in these cases");
+  units(count: number): void {
+    const per = this.#callable?.dynamic?.per;
+    if (per === undefined) throw new Error(`${this.#callable?.name ?? "?"} declares no rate`);
+    this.gas += per * count;
   }
   gasLeft(): number {
     return Number.MAX_SAFE_INTEGER;
