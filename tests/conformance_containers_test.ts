@@ -151,6 +151,24 @@ const REGRESSIONS: readonly string[] = [
   main("return {1: 2}.keys() | {3: 4}.keys()"),
   main("return [1] - {1: 2}.keys()"),
   main("return {1: 2}.items() ^ {1: 3}.items()"),
+  // 13: a display's runs of 16 and 17 pairs grow from empty, so a repeated key leaves them smaller
+  ...[14, 15, 16, 17, 18, 33, 34, 35].flatMap((pairs) =>
+    [1, 6, 7, 12].map((repeats) => {
+      const keys = Array.from({ length: pairs }, (_, i) => (i < pairs - repeats ? i : 0));
+      const display = keys.map((key, i) => `${key}: ${i}`).join(", ");
+      return main(
+        `d = {${display}}`,
+        "out = []",
+        "for k in d:",
+        "    out.append(k)",
+        "    if len(out) > 1:",
+        "        break",
+        "    del d[k]",
+        "    d[k + 100] = 1",
+        "return out, list(d.items())",
+      );
+    })
+  ),
 ];
 
 /**
