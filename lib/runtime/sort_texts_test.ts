@@ -42,6 +42,28 @@ Deno.test("sortTexts orders crafted shared prefixes (past its level limit) as th
   }
 });
 
+Deno.test("sortTexts orders inputs at the edges of the packed order as the engine does", () => {
+  const names = (count: number, make: (j: number) => string) =>
+    Array.from({ length: count }, (_, j) => make((j * 7919) % count));
+  const cases = [
+    names(500, (j) => `user${j}`),
+    names(500, (j) => `${"p".repeat(20)}${j}`),
+    names(200, (j) => `k\u0000${j % 7}\u0000${j}`),
+    names(200, () => "same"),
+    names(200, (j) => (j % 2 === 0 ? "" : `${j}`)),
+    // Past the shared prefix, at and past the most digits a packed number takes.
+    names(100, (j) => `${"x".repeat(16)}${String(j).padStart(32, "0")}`),
+    names(100, (j) => `${"x".repeat(16)}${String(j).padStart(33, "0")}`),
+    names(300, (j) => (j === 7 ? "a".repeat(48) : `${j % 10}`)),
+    // Units from E000 up in the prefix and in the digits.
+    names(100, (j) => `\ue000\uffff${j}`),
+    names(100, (j) => `n${String.fromCharCode(0xe000 + (j % 50))}${j}`),
+  ];
+  for (const texts of cases) {
+    assert.deepEqual(sortTexts(texts.slice()), texts.slice().sort(), texts[0]);
+  }
+});
+
 Deno.test("sortTexts refuses strs with a surrogate unit anywhere, packed or not", () => {
   const names = Array.from({ length: 100 }, (_, j) => `user${(j * 37) % 101}`);
   const withSurrogate = [

@@ -436,14 +436,33 @@ export function latin1Text(bytes: Uint8Array): string {
 
 const SINGLE_BYTE = new TextDecoder("windows-1252");
 
+/** The unit SINGLE_BYTE gives each byte value, read from it once. */
+const BYTE_UNITS: Uint16Array = (() => {
+  const text = SINGLE_BYTE.decode(Uint8Array.from({ length: 256 }, (_, byte) => byte));
+  return Uint16Array.from({ length: 256 }, (_, byte) => text.charCodeAt(byte));
+})();
+
+/**
+ * The longest bytes byteText writes from BYTE_UNITS itself: a call into
+ * the decoder costs more than that loop (about 600 ns against 60 ns for
+ * 4 bytes, 800 against 340 for 64).
+ */
+const SHORT_BYTE_TEXT = 64;
+
 /**
  * Text with one UTF-16 unit per byte, a different unit for each byte value
  * (the WHATWG windows-1252 table, the same everywhere): two texts are equal,
  * or one holds the other, exactly when their bytes are or do. Fast, for
- * keys and searches; not for turning back into bytes.
+ * keys and searches; not for turning back into bytes. Short bytes are
+ * written unit by unit from the decoder's own table, so both ways give
+ * the same text.
  */
 export function byteText(bytes: Uint8Array): string {
-  return SINGLE_BYTE.decode(bytes);
+  const length = bytes.length;
+  if (length > SHORT_BYTE_TEXT) return SINGLE_BYTE.decode(bytes);
+  const units = new Array<number>(length);
+  for (let i = 0; i < length; i++) units[i] = BYTE_UNITS[bytes[i] as number] as number;
+  return String.fromCharCode(...units);
 }
 
 /** Hex digits of an int; a big int's digits are paid before they are written. */
