@@ -17,6 +17,12 @@
  * through this file; a str with no unit in D800–DFFF needs no decoding.
  */
 
+/** Whether every unit of a str is below 0x80 (true for an empty str). */
+export function isAsciiText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /** Whether a str has a unit in D800–DFFF (else each unit is one code point). */
 export function hasSurrogateUnits(text: string): boolean {
   return hasSurrogateUnitsBefore(text, text.length);

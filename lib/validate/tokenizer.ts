@@ -12,6 +12,7 @@
 
 import { reject } from "./diagnostic.ts";
 import type { SourceText } from "./source.ts";
+import { isAsciiText } from "../text_units.ts";
 import {
   KEYWORDS_AFTER_NUMBER,
   MAX_BRACKET_DEPTH,
@@ -280,7 +281,7 @@ class Tokenizer {
       return true;
     }
     this.#pos = end;
-    const name = isAscii(raw) ? raw : raw.normalize("NFKC");
+    const name = isAsciiText(raw) ? raw : raw.normalize("NFKC");
     this.#push("name", name, start, end);
     return true;
   }
@@ -413,9 +414,4 @@ function matchAt(pattern: RegExp, text: string, at: number): number | null {
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
 }

@@ -8,7 +8,7 @@
  * result.
  */
 
-import { codePoints, strFromCodePoints } from "../../text_units.ts";
+import { codePoints, isAsciiText, strFromCodePoints } from "../../text_units.ts";
 import {
   casefoldInto,
   isCased,
@@ -54,13 +54,19 @@ function mapped(
   return strFromCodePoints(out);
 }
 
-/** str.upper(). */
+/**
+ * str.upper(). An ASCII str is mapped by the engine: its ASCII letters are
+ * the only characters there with a case, and their mapping is the same in
+ * every Unicode version (so the result does not depend on the engine's).
+ */
 export function strUpper(text: string): string {
+  if (isAsciiText(text)) return text.toUpperCase();
   return mapped(text, (sequence, at, out) => upperInto(sequence[at] ?? 0, out));
 }
 
-/** str.lower(). */
+/** str.lower(); an ASCII str is mapped by the engine, as strUpper says. */
 export function strLower(text: string): string {
+  if (isAsciiText(text)) return text.toLowerCase();
   return mapped(text, lowerAt);
 }
 

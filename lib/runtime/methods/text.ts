@@ -17,7 +17,7 @@ import { isSpace } from "../unicode.ts";
 import { asBigInt, PyList, PyTuple, typeName, type Value } from "../values.ts";
 import type { Args } from "../bind.ts";
 import { type Method, ssizeArg } from "./common.ts";
-import { codePoints, strFromCodePoints } from "../../text_units.ts";
+import { codePoints, hasSurrogateUnits, strFromCodePoints } from "../../text_units.ts";
 import { strLower, strUpper } from "./str_case.ts";
 
 /** A text-like receiver: str or bytes. */
@@ -272,6 +272,9 @@ function textFind(
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
   const first = args[0] ?? null;
   const candidates = first instanceof PyTuple ? first.items : [sameKind(self, first, name)];
+  if (typeof self === "string" && !hasSurrogateUnits(self)) {
+    return unitTailMatch(meter, self, args, name, candidates, fromEnd);
+  }
   const { sequence, start, end } = searchArgs(meter, self, args, []);
   return candidates.some((candidate) => {
     const needleText = sameKind(self, candidate, name, 0, true);
@@ -280,6 +283,31 @@ function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd:
     const last = end - needle.length;
     if (last < start) return false;
     return matchesAt(sequence, needle, fromEnd ? last : start);
+  });
+}
+
+/**
+ * tailMatch of a str without surrogate units, whose units are its code
+ * points: paid and checked in the same order, each needle compared in
+ * place by the engine (a needle with a surrogate unit holds a code point
+ * the receiver does not, so it matches nowhere, as the engine finds).
+ */
+function unitTailMatch(
+  meter: Charge,
+  self: string,
+  args: Args,
+  name: string,
+  candidates: readonly Value[],
+  fromEnd: boolean,
+): boolean {
+  meter.units(textUnits(self));
+  const [start, end] = searchWindow(self.length, args[1], args[2]);
+  return candidates.some((candidate) => {
+    const needle = sameKind(self, candidate, name, 0, true) as string;
+    meter.units(textUnits(needle));
+    const last = end - needle.length;
+    if (last < start) return false;
+    return self.startsWith(needle, fromEnd ? last : start);
   });
 }
 
