@@ -298,12 +298,38 @@ export function strFromUtf8SurrogatePass(raw: Uint8Array): string | null {
   return strFromCodePoints(sequence);
 }
 
-/** `text` with A-Z lowercased and every other unit kept (names, prefixes, codec names). */
-export function asciiLowercase(text: string): string {
-  return text.replace(/[A-Z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) + 32));
+/**
+ * `text` with each unit from `low` to `high` moved by `shift` and every
+ * other unit kept: `text` itself when none is in that range, else its
+ * units written a chunk at a time from the first one that moves.
+ */
+function shiftedUnits(text: string, low: number, high: number, shift: number): string {
+  let at = 0;
+  while (at < text.length && !inRange(text.charCodeAt(at), low, high)) at++;
+  if (at === text.length) return text;
+  let out = text.slice(0, at);
+  let units: number[] = [];
+  for (; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    units.push(inRange(unit, low, high) ? unit + shift : unit);
+    if (units.length >= CHUNK) {
+      out += String.fromCharCode(...units);
+      units = [];
+    }
+  }
+  return out + String.fromCharCode(...units);
 }
 
-/** `text` with a-z uppercased and every other unit kept (hex digits). */
+function inRange(unit: number, low: number, high: number): boolean {
+  return unit >= low && unit <= high;
+}
+
+/** `text` with A-Z lowercased and every other unit kept (names, prefixes, codec names, str.lower). */
+export function asciiLowercase(text: string): string {
+  return shiftedUnits(text, 0x41, 0x5a, 32);
+}
+
+/** `text` with a-z uppercased and every other unit kept (hex digits, str.upper). */
 export function asciiUppercase(text: string): string {
-  return text.replace(/[a-z]/g, (letter) => String.fromCharCode(letter.charCodeAt(0) - 32));
+  return shiftedUnits(text, 0x61, 0x7a, -32);
 }

@@ -8,7 +8,13 @@
  * result.
  */
 
-import { codePoints, isAsciiText, strFromCodePoints } from "../../text_units.ts";
+import {
+  asciiLowercase,
+  asciiUppercase,
+  codePoints,
+  isAsciiText,
+  strFromCodePoints,
+} from "../../text_units.ts";
 import {
   casefoldInto,
   isCased,
@@ -55,18 +61,17 @@ function mapped(
 }
 
 /**
- * str.upper(). An ASCII str is mapped by the engine: its ASCII letters are
- * the only characters there with a case, and their mapping is the same in
- * every Unicode version (so the result does not depend on the engine's).
+ * str.upper(). In an ASCII str the ASCII letters are the only characters
+ * with a case, so it is mapped unit by unit without the code point tables.
  */
 export function strUpper(text: string): string {
-  if (isAsciiText(text)) return text.toUpperCase();
+  if (isAsciiText(text)) return asciiUppercase(text);
   return mapped(text, (sequence, at, out) => upperInto(sequence[at] ?? 0, out));
 }
 
-/** str.lower(); an ASCII str is mapped by the engine, as strUpper says. */
+/** str.lower(); an ASCII str is mapped unit by unit, as strUpper says. */
 export function strLower(text: string): string {
-  if (isAsciiText(text)) return text.toLowerCase();
+  if (isAsciiText(text)) return asciiLowercase(text);
   return mapped(text, lowerAt);
 }
 
