@@ -263,7 +263,6 @@ function textFind(
   return at;
 }
 
-/** startswith/endswith: one needle or a tuple of them, within the optional [start, end) window. */
 /**
  * startswith/endswith: one needle or a tuple of them, within the optional
  * [start, end) window. A tuple's items are checked and paid one at a time,
