@@ -105,21 +105,27 @@ Deno.test("tiers agree on the examples, the dialect corpus and the generated ben
   console.log(`contracts: ${runs} limits compared`);
 });
 
-/** Calls of the builtins the compiled tier runs in line (inline_paths.ts INLINE_BUILTINS), and their misses. */
+/**
+ * Calls of the builtins the compiled tier runs in line (inline_paths.ts
+ * INLINE_BUILTINS) and their misses, and `+` / `+=` of two strs, which it
+ * also runs in line.
+ */
 const INLINE_BUILTIN_PROGRAM = `def main():
     xs = []
     d = {}
     out = []
+    acc = ""
     for i in range(-12, 40):
         k = str(i * 7919 ** (i % 5))
+        acc += k[:3] + "\u00e9"
         xs.append(k)
         d[k] = len(xs)
         out.append(len(k) + len(d) + len(xs) + len((i, k)) + len(b"ab" * (i % 3)))
     out.append(str(True) + str(2 ** 80) + str(None) + str(-2 ** 53 + 1) + str(xs[3:5]))
-    return out, len(d.keys()), len(d.items()), len(range(i)), len("h\u00e9llo" * 3), str(len(xs))
+    return out, len(d.keys()), len(d.items()), len(range(i)), len("h\u00e9llo" * 3), str(len(xs)), acc
 `;
 
-Deno.test("tiers agree on the builtins run in line at every gas limit from 0 to full", () => {
+Deno.test("tiers agree on the builtins and str concatenations run in line at every gas limit", () => {
   const runs = sweepSource("inline builtins", INLINE_BUILTIN_PROGRAM, {
     dense: Number.MAX_SAFE_INTEGER,
   });

@@ -6,13 +6,14 @@
  * it misses, it has changed nothing. Receivers and arguments cover what
  * makes an entry miss (frozen and full lists, keys that pay or fail). The
  * builtins run in line give the general call's value and charge its gas
- * (base plus the entry's rate per unit of the result). The
+ * (base plus the entry's rate per unit of the result), and so does the
+ * in-line `+` of two strs (ops.ts concatCharge). The
  * subscript and membership entries give what subscript() and contains()
  * give, at no gas beyond the instruction's.
  */
 
 import assert from "node:assert/strict";
-import { BUILTINS, CAPS, METHODS } from "../lib/compile/opcodes.ts";
+import { BUILTINS, CAPS, METHODS, Op } from "../lib/compile/opcodes.ts";
 import { callBuiltin } from "../lib/runtime/builtins/table.ts";
 import { setEntry } from "../lib/runtime/dict_table.ts";
 import {
@@ -23,7 +24,8 @@ import {
   inlineSubscript,
   MISS,
 } from "../lib/runtime/inline_paths.ts";
-import { contains } from "../lib/runtime/ops.ts";
+import { concatCharge, contains } from "../lib/runtime/ops.ts";
+import { binaryOp } from "../lib/runtime/op_helpers.ts";
 import { storeSubscript, subscript } from "../lib/runtime/subscript.ts";
 import { CountingMeter } from "./support/counting_meter.ts";
 import { callMethod } from "../lib/runtime/methods/dispatch.ts";
@@ -182,6 +184,40 @@ Deno.test("inline builtins: every entry matches the builtin's value and gas, or 
   }
   assert.ok(ran > 20, `${ran} runs`);
   assert.ok(missed > 10, `${missed} misses`);
+});
+
+Deno.test("inline str concatenation: the charge is the operator's, or -1 where it raises", () => {
+  const texts = [
+    "",
+    "user",
+    "1234",
+    "h\u00e9llo",
+    "\u4e00\u4e8c",
+    "x\ud83d\ude00",
+    "\udc00\ude05",
+    "k".repeat(CAPS.bytes_length - 3),
+    "\u00e9".repeat(CAPS.bytes_length / 2),
+  ];
+  let joined = 0;
+  let refused = 0;
+  for (const op of [Op.ADD, Op.INPLACE_ADD]) {
+    for (const left of texts) {
+      for (const right of texts) {
+        const label = `${op} of ${left.length} and ${right.length} units`;
+        const charge = concatCharge(left, right);
+        const meter = new CountingMeter();
+        if (charge < 0) {
+          assert.throws(() => binaryOp(meter, op, left, right), /too long/, label);
+          refused++;
+          continue;
+        }
+        assert.equal(binaryOp(meter, op, left, right), left + right, label);
+        assert.equal(meter.gas, charge, `${label}: gas`);
+        joined++;
+      }
+    }
+  }
+  assert.ok(joined > 50 && refused > 5, `${joined} joined, ${refused} refused`);
 });
 
 Deno.test("inline subscript: every hit matches subscript() at no extra gas", () => {

@@ -141,6 +141,16 @@ function concatFailure(a: Value, b: Value, symbol: string): never {
   return unsupported(symbol, a, b);
 }
 
+/**
+ * The gas concatTexts charges for `a + b`, or -1 where it raises instead
+ * (a result past bytes_length): the compiled tier concatenates two strs in
+ * line when the gas left covers this, and otherwise calls the operator.
+ */
+export function concatCharge(a: string, b: string): number {
+  const length = utf8Length(a) + utf8Length(b);
+  return length > CAPS.bytes_length || COST.concat === null ? -1 : COST.concat.per * length;
+}
+
 /** `a + b` for two strs: paid per UTF-8 byte of the result, which the bytes_length cap bounds. */
 export function concatTexts(meter: Meter, a: string, b: string): string {
   const length = utf8Length(a) + utf8Length(b);

@@ -228,6 +228,7 @@ const RT = {
   fastRun,
   binaryOp,
   compareOp,
+  concatCharge: ops.concatCharge,
   neg: ops.neg,
   invert: ops.invert,
   pos: ops.pos,

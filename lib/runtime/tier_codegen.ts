@@ -142,7 +142,11 @@ class Generator {
       const room = fast.extra === 0 ? "" : ` && gas + ${fast.extra} <= limit`;
       const pay = fast.extra === 0 ? "" : `gas += ${fast.extra}; `;
       const general = op >= Op.EQ && op <= Op.GE ? "rt.compareOp" : "rt.binaryOp";
-      return `if (typeof ${left} === "number" && typeof ${right} === "number" && (t = f${op}(${left}, ${right})) !== null${room}) { ${pay}${left} = t; } else { ${
+      // Two strs are joined in line when the gas left covers the operator's charge for them.
+      const texts = op === Op.ADD || op === Op.INPLACE_ADD
+        ? ` else if (typeof ${left} === "string" && typeof ${right} === "string" && (t = rt.concatCharge(${left}, ${right})) >= 0 && gas + t <= limit) { gas += t; ${left} = ${left} + ${right}; }`
+        : "";
+      return `if (typeof ${left} === "number" && typeof ${right} === "number" && (t = f${op}(${left}, ${right})) !== null${room}) { ${pay}${left} = t; }${texts} else { ${
         metered(`${left} = ${general}(m, ${op}, ${left}, ${right})`)
       } }`;
     }
