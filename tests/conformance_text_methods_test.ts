@@ -8,7 +8,12 @@
  */
 
 import assert from "node:assert/strict";
-import { cpythonOutcomeClasses, vmOutcomeClass } from "./support/bind_sweep.ts";
+import {
+  cpythonOutcomeClasses,
+  cpythonOutcomes,
+  vmOutcome,
+  vmOutcomeClass,
+} from "./support/bind_sweep.ts";
 import { pythonUnavailableReason } from "./support/python.ts";
 import { ISSUE_EXAMPLES, shapeSource, textShapes } from "./support/text_method_shapes.ts";
 
@@ -51,5 +56,45 @@ Deno.test({
     assert.deepEqual(mismatches.slice(0, 40), [], `${mismatches.length} shapes differ`);
     assert.ok(shapes.length >= 5000, `${shapes.length} shapes`);
     assert.ok(succeeded > shapes.length / 3, `${succeeded} of ${shapes.length} succeed`);
+  },
+});
+
+/**
+ * find, rfind, index, rindex, count, startswith and endswith check their
+ * arguments in CPython's order, the [start, end) window before the needle,
+ * so a call wrong in both reports what CPython reports, message and all.
+ */
+function searchOrderShapes(): string[] {
+  const receivers = ['"abc"', '"a\\ud800b"', 'b"abc"'];
+  const methods = ["find", "rfind", "index", "rindex", "count", "startswith", "endswith"];
+  const needles = ["1", "300", '"a"', 'b"a"', "(1,)", '("z", 1)', '(b"z", 1)', "None", '"x"'];
+  const bounds = [[], ['"a"'], ["0", '"a"'], ["None", "2**70"], ["-1"], ["0", "None"], [
+    "True",
+    "[]",
+  ]];
+  return receivers.flatMap((receiver) =>
+    methods.flatMap((method) =>
+      needles.flatMap((needle) =>
+        bounds.map((bound) => `${receiver}.${method}(${[needle, ...bound].join(", ")})`)
+      )
+    )
+  );
+}
+
+Deno.test({
+  name: "text methods: search methods check the window before the needle, as CPython does",
+  ignore: skipReason !== null,
+  async fn() {
+    const exprs = searchOrderShapes();
+    const sources = exprs.map((expr) => `def main():\n    return ${expr}\n`);
+    const expected = await cpythonOutcomes(sources);
+    const mismatches = sources.flatMap((source, i) => {
+      const ours = JSON.stringify(vmOutcome(source));
+      const theirs = JSON.stringify(expected[i]);
+      return ours === theirs ? [] : [`${exprs[i]}\n    VM:      ${ours}\n    CPython: ${theirs}`];
+    });
+    assert.deepEqual(mismatches.slice(0, 20), [], `${mismatches.length} of ${exprs.length} differ`);
+    const failures = expected.filter((outcome) => outcome.error !== undefined).length;
+    assert.ok(failures > exprs.length / 3, `${failures} of ${exprs.length} fail`);
   },
 });

@@ -207,20 +207,28 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
 }
 
 /**
- * The common start of find, index, count, startswith and endswith: the
- * scan of the receiver and the needles paid, the receiver as a code
- * sequence, the [start, end) window.
+ * The common start of find, index, count, startswith and endswith, in
+ * CPython's order: the scan of the receiver paid, the receiver as a code
+ * sequence, the [start, end) window checked. Needles are checked after
+ * the window (`"x".find(1, "a")` reports the bad slice index) and paid
+ * as they are read.
  */
 function searchArgs(
   meter: Charge,
   self: Text,
   args: Args,
-  needles: readonly Text[],
 ): { sequence: number[]; start: number; end: number } {
-  meter.units(needles.reduce((sum, needle) => sum + textUnits(needle), textUnits(self)));
+  meter.units(textUnits(self));
   const sequence = codes(self);
   const [start, end] = searchWindow(sequence.length, args[1], args[2]);
   return { sequence, start, end };
+}
+
+/** The needle of find, rfind, index, rindex and count, checked and paid after the window. */
+function paidNeedle(meter: Charge, self: Text, value: Value | undefined, name: string): number[] {
+  const needle = needleOf(self, value, name);
+  meter.units(textUnits(needle));
+  return codes(needle);
 }
 
 /**
@@ -242,9 +250,8 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  const needleText = needleOf(self, args[0], name);
-  const { sequence, start, end } = searchArgs(meter, self, args, [needleText]);
-  const needle = codes(needleText);
+  const { sequence, start, end } = searchArgs(meter, self, args);
+  const needle = paidNeedle(meter, self, args[0], name);
   let at = -1;
   if (end - start >= needle.length) {
     if (needle.length === 0) at = fromEnd ? end : start;
@@ -265,18 +272,20 @@ function textFind(
 
 /**
  * startswith/endswith: one needle or a tuple of them, within the optional
- * [start, end) window. A tuple's items are checked and paid one at a time,
- * up to the first that matches, as CPython checks them.
+ * [start, end) window. The window is checked first, as in CPython; then
+ * the needles are checked and paid one at a time, up to the first that
+ * matches, as CPython checks them.
  */
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
   const first = args[0] ?? null;
-  const candidates = first instanceof PyTuple ? first.items : [sameKind(self, first, name)];
+  const inTuple = first instanceof PyTuple;
+  const candidates = inTuple ? first.items : [first];
   if (typeof self === "string" && !hasSurrogateUnits(self)) {
-    return unitTailMatch(meter, self, args, name, candidates, fromEnd);
+    return unitTailMatch(meter, self, args, name, candidates, inTuple, fromEnd);
   }
-  const { sequence, start, end } = searchArgs(meter, self, args, []);
+  const { sequence, start, end } = searchArgs(meter, self, args);
   return candidates.some((candidate) => {
-    const needleText = sameKind(self, candidate, name, 0, true);
+    const needleText = sameKind(self, candidate, name, 0, inTuple);
     meter.units(textUnits(needleText));
     const needle = codes(needleText);
     const last = end - needle.length;
@@ -297,12 +306,13 @@ function unitTailMatch(
   args: Args,
   name: string,
   candidates: readonly Value[],
+  inTuple: boolean,
   fromEnd: boolean,
 ): boolean {
   meter.units(textUnits(self));
   const [start, end] = searchWindow(self.length, args[1], args[2]);
   return candidates.some((candidate) => {
-    const needle = sameKind(self, candidate, name, 0, true) as string;
+    const needle = sameKind(self, candidate, name, 0, inTuple) as string;
     meter.units(textUnits(needle));
     const last = end - needle.length;
     if (last < start) return false;
@@ -428,9 +438,8 @@ export const TEXT_METHODS = {
   index: (m, self, args) => textFind(m, self, args, "index", false, true),
   rindex: (m, self, args) => textFind(m, self, args, "rindex", true, true),
   count: (m, self, args) => {
-    const needleText = needleOf(self, args[0], "count");
-    const { sequence, start, end } = searchArgs(m, self, args, [needleText]);
-    const needle = codes(needleText);
+    const { sequence, start, end } = searchArgs(m, self, args);
+    const needle = paidNeedle(m, self, args[0], "count");
     if (end < start) return 0;
     if (needle.length === 0) return end - start + 1;
     return occurrences(sequence, needle, start, end, sequence.length + 1).length;
