@@ -131,19 +131,17 @@ export function checkParts(count: number): void {
   if (count > CAPS.container_length) limitExceeded("container_length", "split result is too long");
 }
 
+/** The start and end arguments of a search: ints, or null for None or absent. */
+type SearchBounds = readonly [bigint | null, bigint | null];
+
 /**
- * The [start, end) window of find, index, count, startswith and endswith,
- * adjusted as CPython does: negative indices count from the end, `end` is
- * clamped to the length, `start` is not (a start past the end finds
- * nothing, even an empty needle).
+ * The start and end arguments of find, index, count, startswith and
+ * endswith, checked first, before the needle and before any scan is paid,
+ * as CPython checks them: `"x".find(1, "a")` reports the bad slice index.
  */
-function searchWindow(
-  length: number,
-  startArg: Value | undefined,
-  endArg: Value | undefined,
-): [number, number] {
-  const bound = (value: Value | undefined, fallback: number): number => {
-    if (value === undefined || value === null) return fallback;
+function searchBounds(args: Args): SearchBounds {
+  const bound = (value: Value | undefined): bigint | null => {
+    if (value === undefined || value === null) return null;
     const big = asBigInt(value);
     if (big === null) {
       return vmError(
@@ -151,12 +149,23 @@ function searchWindow(
         "slice indices must be integers or None or have an __index__ method",
       );
     }
-    // Beyond one past either end, every index behaves alike.
-    const limit = BigInt(length + 1);
-    return Number(big > limit ? limit : big < -limit ? -limit : big);
+    return big;
   };
-  let start = bound(startArg, 0);
-  let end = bound(endArg, length);
+  return [bound(args[1]), bound(args[2])];
+}
+
+/**
+ * The [start, end) window of a search, adjusted as CPython does: negative
+ * indices count from the end, `end` is clamped to the length, `start` is
+ * not (a start past the end finds nothing, even an empty needle).
+ */
+function searchWindow(length: number, [startBound, endBound]: SearchBounds): [number, number] {
+  // Beyond one past either end, every index behaves alike.
+  const limit = BigInt(length + 1);
+  const clamp = (big: bigint | null, fallback: number): number =>
+    big === null ? fallback : Number(big > limit ? limit : big < -limit ? -limit : big);
+  let start = clamp(startBound, 0);
+  let end = clamp(endBound, length);
   if (end > length) end = length;
   else if (end < 0) end = Math.max(0, end + length);
   if (start < 0) start = Math.max(0, start + length);
@@ -207,28 +216,20 @@ function caseMap(meter: Charge, self: Text, upper: boolean): Text {
 }
 
 /**
- * The common start of find, index, count, startswith and endswith, in
- * CPython's order: the scan of the receiver paid, the receiver as a code
- * sequence, the [start, end) window checked. Needles are checked after
- * the window (`"x".find(1, "a")` reports the bad slice index) and paid
- * as they are read.
+ * The common start of find, index, count, startswith and endswith, once
+ * their arguments are checked: the scan of the receiver and the needles paid, the receiver as a code
+ * sequence, the [start, end) window.
  */
 function searchArgs(
   meter: Charge,
   self: Text,
-  args: Args,
+  bounds: SearchBounds,
+  needles: readonly Text[],
 ): { sequence: number[]; start: number; end: number } {
-  meter.units(textUnits(self));
+  meter.units(needles.reduce((sum, needle) => sum + textUnits(needle), textUnits(self)));
   const sequence = codes(self);
-  const [start, end] = searchWindow(sequence.length, args[1], args[2]);
+  const [start, end] = searchWindow(sequence.length, bounds);
   return { sequence, start, end };
-}
-
-/** The needle of find, rfind, index, rindex and count, checked and paid after the window. */
-function paidNeedle(meter: Charge, self: Text, value: Value | undefined, name: string): number[] {
-  const needle = needleOf(self, value, name);
-  meter.units(textUnits(needle));
-  return codes(needle);
 }
 
 /**
@@ -250,8 +251,10 @@ function textFind(
   fromEnd: boolean,
   raise: boolean,
 ): Value {
-  const { sequence, start, end } = searchArgs(meter, self, args);
-  const needle = paidNeedle(meter, self, args[0], name);
+  const bounds = searchBounds(args);
+  const needleText = needleOf(self, args[0], name);
+  const { sequence, start, end } = searchArgs(meter, self, bounds, [needleText]);
+  const needle = codes(needleText);
   let at = -1;
   if (end - start >= needle.length) {
     if (needle.length === 0) at = fromEnd ? end : start;
@@ -272,20 +275,20 @@ function textFind(
 
 /**
  * startswith/endswith: one needle or a tuple of them, within the optional
- * [start, end) window. The window is checked first, as in CPython; then
- * the needles are checked and paid one at a time, up to the first that
- * matches, as CPython checks them.
+ * [start, end) window. The window is checked first, then a single
+ * needle; a tuple's items are checked and paid one at a time, up to the
+ * first that matches, as CPython checks them.
  */
 function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd: boolean): Value {
+  const bounds = searchBounds(args);
   const first = args[0] ?? null;
-  const inTuple = first instanceof PyTuple;
-  const candidates = inTuple ? first.items : [first];
+  const candidates = first instanceof PyTuple ? first.items : [sameKind(self, first, name)];
   if (typeof self === "string" && !hasSurrogateUnits(self)) {
-    return unitTailMatch(meter, self, args, name, candidates, inTuple, fromEnd);
+    return unitTailMatch(meter, self, bounds, name, candidates, fromEnd);
   }
-  const { sequence, start, end } = searchArgs(meter, self, args);
+  const { sequence, start, end } = searchArgs(meter, self, bounds, []);
   return candidates.some((candidate) => {
-    const needleText = sameKind(self, candidate, name, 0, inTuple);
+    const needleText = sameKind(self, candidate, name, 0, true);
     meter.units(textUnits(needleText));
     const needle = codes(needleText);
     const last = end - needle.length;
@@ -303,16 +306,15 @@ function tailMatch(meter: Charge, self: Text, args: Args, name: string, fromEnd:
 function unitTailMatch(
   meter: Charge,
   self: string,
-  args: Args,
+  bounds: SearchBounds,
   name: string,
   candidates: readonly Value[],
-  inTuple: boolean,
   fromEnd: boolean,
 ): boolean {
   meter.units(textUnits(self));
-  const [start, end] = searchWindow(self.length, args[1], args[2]);
+  const [start, end] = searchWindow(self.length, bounds);
   return candidates.some((candidate) => {
-    const needle = sameKind(self, candidate, name, 0, inTuple) as string;
+    const needle = sameKind(self, candidate, name, 0, true) as string;
     meter.units(textUnits(needle));
     const last = end - needle.length;
     if (last < start) return false;
@@ -438,8 +440,10 @@ export const TEXT_METHODS = {
   index: (m, self, args) => textFind(m, self, args, "index", false, true),
   rindex: (m, self, args) => textFind(m, self, args, "rindex", true, true),
   count: (m, self, args) => {
-    const { sequence, start, end } = searchArgs(m, self, args);
-    const needle = paidNeedle(m, self, args[0], "count");
+    const bounds = searchBounds(args);
+    const needleText = needleOf(self, args[0], "count");
+    const { sequence, start, end } = searchArgs(m, self, bounds, [needleText]);
+    const needle = codes(needleText);
     if (end < start) return 0;
     if (needle.length === 0) return end - start + 1;
     return occurrences(sequence, needle, start, end, sequence.length + 1).length;
